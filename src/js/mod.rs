@@ -1,0 +1,142 @@
+//! JavaScript and TypeScript: parsing with swc, and the facts rules read from a script.
+//!
+//! A script is parsed once; one traversal ([`facts::extract`]) turns it into plain data and the
+//! syntax tree is dropped before the project pass.
+
+pub mod conditional;
+pub mod facts;
+mod scope;
+
+use swc_common::BytePos;
+use swc_common::comments::SingleThreadedComments;
+use swc_ecma_ast::Program;
+use swc_ecma_parser::{EsSyntax, Parser, StringInput, Syntax, TsSyntax};
+
+use crate::source::{FileKind, Span};
+
+/// A comment with its span in the file and its text without the `//` or `/* */` delimiters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub span: Span,
+    pub text: String,
+    pub block: bool,
+}
+
+/// A syntax error: where and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub span: Span,
+    pub message: String,
+}
+
+/// A parsed script: its tree, its comments in source order, and the first error swc recovered
+/// from, if any (the tree is still usable, so its findings are kept).
+pub struct ParsedScript {
+    pub program: Program,
+    pub comments: Vec<Comment>,
+    pub recovered: Option<SyntaxError>,
+}
+
+/// Converts an swc span to a span in the file. Sources are parsed with `BytePos(1 + offset)` at
+/// their first byte (0 is swc's reserved dummy position).
+pub(crate) fn span_of(span: swc_common::Span) -> Span {
+    Span::new(
+        (span.lo.0 as usize).saturating_sub(1),
+        (span.hi.0 as usize).saturating_sub(1),
+    )
+}
+
+fn syntax_for(kind: FileKind, jsx: bool) -> Syntax {
+    match kind {
+        FileKind::TypeScript => Syntax::Typescript(TsSyntax {
+            decorators: true,
+            ..Default::default()
+        }),
+        _ => Syntax::Es(EsSyntax {
+            jsx,
+            decorators: true,
+            allow_return_outside_function: true,
+            ..Default::default()
+        }),
+    }
+}
+
+/// Parses `text`, which starts at byte `base` of its file, as a script or module.
+///
+/// Plain `.js` files of some framework projects contain JSX: when a `.js` file fails to parse
+/// without JSX it is parsed again with JSX before the first error is reported.
+pub fn parse(text: &str, base: usize, kind: FileKind) -> Result<ParsedScript, SyntaxError> {
+    match parse_with(text, base, syntax_for(kind, false)) {
+        Ok(parsed) => Ok(parsed),
+        Err(error) if kind == FileKind::Script => {
+            parse_with(text, base, syntax_for(kind, true)).map_err(|_| error)
+        }
+        Err(error) => Err(error),
+    }
+}
+
+fn parse_with(text: &str, base: usize, syntax: Syntax) -> Result<ParsedScript, SyntaxError> {
+    let comments = SingleThreadedComments::default();
+    let start = BytePos(base as u32 + 1);
+    let end = BytePos((base + text.len()) as u32 + 1);
+    let mut parser = Parser::new(syntax, StringInput::new(text, start, end), Some(&comments));
+    let result = parser.parse_program();
+    let recovered = parser.take_errors().into_iter().next().map(to_syntax_error);
+    let program = result.map_err(to_syntax_error)?;
+    Ok(ParsedScript {
+        program,
+        comments: collect_comments(comments),
+        recovered,
+    })
+}
+
+/// Parses a single expression that starts at byte `base` of its file (a TTML `{{ }}` body).
+pub fn parse_expr(text: &str, base: usize) -> Result<Box<swc_ecma_ast::Expr>, SyntaxError> {
+    let start = BytePos(base as u32 + 1);
+    let end = BytePos((base + text.len()) as u32 + 1);
+    let mut parser = Parser::new(
+        syntax_for(FileKind::Script, false),
+        StringInput::new(text, start, end),
+        None,
+    );
+    let expr = parser.parse_expr().map_err(to_syntax_error)?;
+    if let Some(error) = parser.take_errors().into_iter().next() {
+        return Err(to_syntax_error(error));
+    }
+    // `parse_expr` stops at the end of the expression: anything left over is an error.
+    let rest = &text[(span_of(swc_common::Spanned::span(&*expr)).end - base).min(text.len())..];
+    if let Some(extra) = rest.find(|c: char| !c.is_whitespace()) {
+        let at = base + text.len() - rest.len() + extra;
+        return Err(SyntaxError {
+            span: Span::new(at, at + 1),
+            message: "Unexpected token after the expression".into(),
+        });
+    }
+    Ok(expr)
+}
+
+fn to_syntax_error(error: swc_ecma_parser::error::Error) -> SyntaxError {
+    let span = span_of(swc_common::Spanned::span(&error));
+    SyntaxError {
+        span,
+        message: error.kind().msg().into_owned(),
+    }
+}
+
+fn collect_comments(comments: SingleThreadedComments) -> Vec<Comment> {
+    let (leading, trailing) = comments.take_all();
+    let mut all: Vec<Comment> = leading
+        .take()
+        .into_values()
+        .chain(trailing.take().into_values())
+        .flatten()
+        .map(|c| Comment {
+            span: span_of(c.span),
+            text: c.text.to_string(),
+            block: matches!(c.kind, swc_common::comments::CommentKind::Block),
+        })
+        .collect();
+    all.sort_by_key(|c| c.span.start);
+    all.dedup_by_key(|c| c.span.start);
+    all
+}

@@ -1,0 +1,107 @@
+//! `--format json`: the contract editors and CI scripts parse (see `docs/json-output.md`).
+//! Changes are additive only; `version` changes if a field ever has to change meaning.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::report::{Report, Summary};
+use crate::source::Position;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    tool: Tool,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    rule: &'static str,
+    severity: &'static str,
+    category: &'static str,
+    message: &'a str,
+    help: Option<&'a str>,
+    url: &'static str,
+    file: &'a str,
+    start: JsonPosition,
+    end: JsonPosition,
+    related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    message: &'a str,
+    file: &'a str,
+    start: JsonPosition,
+    end: JsonPosition,
+}
+
+#[derive(Serialize)]
+struct JsonPosition {
+    line: u32,
+    column: u32,
+    offset: usize,
+}
+
+impl From<Position> for JsonPosition {
+    fn from(p: Position) -> Self {
+        Self {
+            line: p.line,
+            column: p.column,
+            offset: p.offset,
+        }
+    }
+}
+
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let diagnostics = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let (start, end) = report.range(d);
+            JsonDiagnostic {
+                rule: d.rule.id,
+                severity: d.severity.as_str(),
+                category: d.rule.category.as_str(),
+                message: &d.message,
+                help: d.help.as_deref(),
+                url: d.url(),
+                file: &report.file(d.file).display,
+                start: start.into(),
+                end: end.into(),
+                related: d
+                    .related
+                    .iter()
+                    .map(|r| {
+                        let file = report.file(r.file);
+                        JsonRelated {
+                            message: &r.message,
+                            file: &file.display,
+                            start: file.position(r.span.start).into(),
+                            end: file.position(r.span.end).into(),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let output = Output {
+        version: 1,
+        tool: Tool {
+            name: "ttlint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        diagnostics,
+        summary: report.summary,
+    };
+    serde_json::to_writer_pretty(&mut *out, &output)?;
+    writeln!(out)
+}

@@ -1,0 +1,40 @@
+//! The outcome of a run, as every formatter receives it.
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::source::{FileId, Position, SourceFile};
+
+/// Counts shown in the closing summary and in JSON output.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Files linted.
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Findings hidden by `ttlint-disable` comments.
+    pub suppressed: usize,
+    /// Source files not reachable from `app.json`, and so not linted.
+    pub skipped: usize,
+}
+
+/// Sorted diagnostics with the files they point into.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub files: Vec<SourceFile>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub summary: Summary,
+}
+
+impl Report {
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    /// Start and end positions of a diagnostic.
+    pub fn range(&self, d: &Diagnostic) -> (Position, Position) {
+        let file = self.file(d.file);
+        (file.position(d.span.start), file.position(d.span.end))
+    }
+}

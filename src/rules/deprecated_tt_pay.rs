@@ -1,0 +1,189 @@
+use crate::context::FileContext;
+use crate::data::lists_api;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::js::conditional::Target;
+use crate::js::facts::{Access, ApiUse};
+use crate::rules::{Category, Rule, RuleMeta};
+
+pub struct DeprecatedTtPay;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "deprecated-tt-pay",
+    default_severity: Severity::Error,
+    category: Category::Payment,
+    summary: "The offline guaranteed-payment API `tt.pay` (担保支付, 已下线) in any form",
+    url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/pay/tt-pay",
+    docs: r#"## What it does
+Finds every use of `tt.pay`, the guaranteed-payment (担保支付) cashier API: direct calls
+(`tt.pay(...)`, `tt['pay'](...)`, `tt?.pay(...)`), destructuring (`const { pay } = tt`), calls
+through an alias (`const t = tt; t.pay(...)`), and `tt.pay` passed as a value
+(`promisify(tt.pay)`). In uni-app code it also finds `uni.requestPayment` when that code is
+compiled for Douyin (`provider: 'toutiao'`, or inside `// #ifdef MP-TOUTIAO`), because uni-app
+turns it into `tt.pay` there.
+
+A call reached through the project's own wrapper (`utils/pay.js` calling `tt.pay`) is reported
+once, at the `tt.pay` inside the wrapper, not at every caller.
+
+## Why is this bad?
+The Douyin developer docs mark `tt.pay` as taken offline (已下线), and the server side now limits
+guaranteed payment to life-service (生活服务) mini-programs. A submission that still opens this
+cashier cannot take money, and review rejects it.
+
+## Example
+```js
+tt.pay({
+  orderInfo: { order_id: res.order_id, order_token: res.order_token },
+  service: 5,
+  success() { tt.navigateTo({ url: '/pages/result/result' }) },
+})
+```
+
+## Use instead
+Move to the general trade system (通用交易系统): create the order with `tt.requestOrder`, then
+open the cashier with `tt.getOrderPayment`.
+```js
+if (tt.canIUse('requestOrder')) {
+  tt.requestOrder({
+    data: orderData,                 // signed by your server
+    byteAuthorization: authorization,
+    success({ orderId }) {
+      tt.getOrderPayment({ orderId, success() { /* paid */ } })
+    },
+  })
+}
+```
+
+Not reported: `tt.pay` inside comments or strings, `obj.tt.pay`, `tt.payment`, `ttx.pay`, a local
+variable named `tt`, and uni-app code compiled only for other platforms (`#ifdef MP-WEIXIN`).
+
+## References
+- tt.pay (offline): https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/pay/tt-pay
+- General trade system: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/general/basicapi
+- tt.requestOrder: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/industry/general_trade/create_order/request-order
+- tt.getOrderPayment: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/industry/general_trade/create_order/get-order-payment
+"#,
+};
+
+const HELP: &str = "Move to the general trade system (通用交易系统): create the order with `tt.requestOrder` and open the cashier with `tt.getOrderPayment` (guard with `tt.canIUse('requestOrder')`).";
+
+/// Whether a `uni.requestPayment`-style wrapper call is compiled for Douyin.
+fn compiled_for_douyin(api: &ApiUse) -> bool {
+    api.target == Target::Douyin
+        || api
+            .options
+            .as_ref()
+            .and_then(|o| o.get("provider"))
+            .and_then(|p| p.string.as_deref())
+            == Some("toutiao")
+}
+
+fn message(api: &ApiUse) -> String {
+    let full = format!("{}.{}", api.global.name(), api.name);
+    match api.access {
+        Access::Call => format!(
+            "`{full}` is offline: the guaranteed-payment cashier (担保支付) no longer takes payments"
+        ),
+        Access::Value => format!(
+            "`{full}` is passed around here, and it is offline: the guaranteed-payment cashier (担保支付) no longer takes payments"
+        ),
+        Access::Destructure => format!(
+            "`{}` is taken from `{}` here, and `{full}` is offline: the guaranteed-payment cashier (担保支付) no longer takes payments",
+            api.name,
+            api.global.name()
+        ),
+    }
+}
+
+impl Rule for DeprecatedTtPay {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(facts) = cx.script() else { return };
+        let payment = &cx.data.payment;
+        for api in &facts.api_uses {
+            if !api.target.ships_to_douyin() {
+                continue;
+            }
+            let global = api.global.name();
+            if lists_api(&payment.offline_payment_apis, global, &api.name) {
+                out.push(Diagnostic::new(&META, cx.id, api.span, message(api)).with_help(HELP));
+            } else if api.access == Access::Call
+                && lists_api(&payment.offline_payment_wrappers, global, &api.name)
+                && compiled_for_douyin(api)
+            {
+                let full = format!("{global}.{}", api.name);
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        cx.id,
+                        api.span,
+                        format!("`{full}` compiles to the offline `tt.pay` on Douyin: the guaranteed-payment cashier (担保支付) no longer takes payments"),
+                    )
+                    .with_help(format!("{HELP} In uni-app, call them inside `// #ifdef MP-TOUTIAO` instead of `{full}`.")),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{assert_script, assert_script_clean};
+
+    use super::*;
+
+    #[test]
+    fn every_form_is_reported_at_its_position() {
+        assert_script(
+            &DeprecatedTtPay,
+            "tt.pay({ orderInfo, service: 5 })",
+            &[(1, 1)],
+        );
+        assert_script(&DeprecatedTtPay, "tt['pay']({})", &[(1, 1)]);
+        assert_script(&DeprecatedTtPay, "tt?.pay({})", &[(1, 1)]);
+        assert_script(&DeprecatedTtPay, "const { pay } = tt;\npay({})", &[(1, 9)]);
+        assert_script(&DeprecatedTtPay, "const t = tt;\nt.pay({})", &[(2, 1)]);
+        assert_script(&DeprecatedTtPay, "const p = promisify(tt.pay)", &[(1, 21)]);
+        assert_script(
+            &DeprecatedTtPay,
+            "// 支付\nfunction go() {\n  tt.pay({})\n}",
+            &[(3, 3)],
+        );
+    }
+
+    #[test]
+    fn uni_app_payment_compiled_for_douyin() {
+        assert_script(
+            &DeprecatedTtPay,
+            "uni.requestPayment({ provider: 'toutiao', orderInfo })",
+            &[(1, 1)],
+        );
+        assert_script(
+            &DeprecatedTtPay,
+            "// #ifdef MP-TOUTIAO\nuni.requestPayment({ orderInfo })\n// #endif",
+            &[(2, 1)],
+        );
+    }
+
+    #[test]
+    fn traps_stay_silent() {
+        for src in [
+            "// tt.pay({})",
+            "/* tt.pay() */",
+            "const s = 'tt.pay'; console.log(`tt.pay(${x})`)",
+            "obj.tt.pay({})",
+            "tt.payment({}); tt.payTest(); ttx.pay({})",
+            "function f(tt) { tt.pay({}) }",
+            "const tt = require('./mock'); tt.pay({})",
+            "tt.requestOrder({}); tt.getOrderPayment({})",
+            "function payTest() {} const requestOrderServiceIfaceApi = 1",
+            "uni.requestPayment({ provider: 'wxpay' })",
+            "// #ifdef MP-WEIXIN\ntt.pay({})\nuni.requestPayment({ provider: 'toutiao' })\n// #endif",
+            "// #ifndef MP-TOUTIAO\ntt.pay({})\n// #endif",
+        ] {
+            assert_script_clean(&DeprecatedTtPay, src);
+        }
+    }
+}

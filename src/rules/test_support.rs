@@ -1,0 +1,50 @@
+//! Helpers for the inline tests next to each rule: lint a snippet, compare `(line, column)`s.
+
+use crate::context::{Content, FileContext};
+use crate::data::RuleData;
+use crate::diagnostic::Diagnostic;
+use crate::js;
+use crate::rules::Rule;
+use crate::source::{FileId, FileKind, SourceFile};
+
+/// Runs a file rule over a JavaScript snippet.
+pub fn lint_script(rule: &dyn Rule, src: &str) -> (SourceFile, Vec<Diagnostic>) {
+    let source = SourceFile::new(
+        "test.js".into(),
+        "test.js".into(),
+        FileKind::Script,
+        src.to_string(),
+    );
+    let parsed = js::parse(source.body(), source.bom, FileKind::Script)
+        .unwrap_or_else(|e| panic!("test snippet does not parse: {e:?}\n{src}"));
+    let content = Content::Script(js::facts::extract(&parsed.program, &parsed.comments));
+    let data = RuleData::default();
+    let cx = FileContext {
+        id: FileId(0),
+        source: &source,
+        content: &content,
+        data: &data,
+    };
+    let mut out = Vec::new();
+    rule.check_file(&cx, &mut out);
+    (source, out)
+}
+
+/// Asserts the rule reports exactly at these `(line, column)` positions, and that each finding
+/// carries the rule's id.
+pub fn assert_script(rule: &dyn Rule, src: &str, expected: &[(u32, u32)]) {
+    let (source, found) = lint_script(rule, src);
+    let got: Vec<(u32, u32)> = found
+        .iter()
+        .map(|d| {
+            assert_eq!(d.rule.id, rule.meta().id);
+            let p = source.position(d.span.start);
+            (p.line, p.column)
+        })
+        .collect();
+    assert_eq!(got, expected, "findings of {} in:\n{src}", rule.meta().id);
+}
+
+pub fn assert_script_clean(rule: &dyn Rule, src: &str) {
+    assert_script(rule, src, &[]);
+}

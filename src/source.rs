@@ -1,0 +1,231 @@
+//! Source files as ttlint holds them: the text read once from disk, and the index that turns byte
+//! offsets into the line/column pairs editors, ESLint and SARIF speak (1-based, UTF-16 columns).
+
+use std::path::{Path, PathBuf};
+
+/// Index of a file in the run's file table. Diagnostics carry this instead of a path so they stay
+/// small and cheap to sort.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub u32);
+
+/// What kind of source a file is, decided from its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileKind {
+    /// `.js`, `.mjs`, `.cjs`: page and component scripts, utilities.
+    Script,
+    /// `.ts`: TypeScript scripts.
+    TypeScript,
+    /// `.sjs`: TTML script modules (a JS subset).
+    Sjs,
+    /// `.ttml`: templates.
+    Ttml,
+    /// `.json`: `app.json`, page and component configuration.
+    Json,
+}
+
+impl FileKind {
+    /// The kind of a path ttlint lints, or `None` for files it does not read.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?;
+        Some(match ext {
+            "js" | "mjs" | "cjs" => Self::Script,
+            "ts" if !path.to_string_lossy().ends_with(".d.ts") => Self::TypeScript,
+            "sjs" => Self::Sjs,
+            "ttml" => Self::Ttml,
+            "json" => Self::Json,
+            _ => return None,
+        })
+    }
+
+    /// Scripts and templates: the files counted when unreachable ones are skipped.
+    pub fn is_source(self) -> bool {
+        !matches!(self, Self::Json)
+    }
+}
+
+/// A file read from disk (or standard input), with its text and line index.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The path on disk, as discovered (used for resolution).
+    pub path: PathBuf,
+    /// The path as shown to the user: as they named it, with `/` separators.
+    pub display: String,
+    pub kind: FileKind,
+    /// The file's text. Invalid UTF-8 is replaced (and reported as a parse error), so offsets before
+    /// the first invalid byte are exact.
+    pub text: String,
+    /// Length of a leading UTF-8 byte-order mark, which parsers skip.
+    pub bom: usize,
+    pub lines: LineIndex,
+}
+
+impl SourceFile {
+    pub fn new(path: PathBuf, display: String, kind: FileKind, text: String) -> Self {
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let lines = LineIndex::new(&text);
+        Self {
+            path,
+            display,
+            kind,
+            text,
+            bom,
+            lines,
+        }
+    }
+
+    /// The text after any byte-order mark; parsers start at offset [`SourceFile::bom`].
+    pub fn body(&self) -> &str {
+        &self.text[self.bom..]
+    }
+
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.text, offset)
+    }
+
+    /// The text of a span, or an empty string when the span does not fall on character
+    /// boundaries (it never should).
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+}
+
+/// A byte range in one file: `start..end`, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Self {
+            start,
+            end: end.max(start),
+        }
+    }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// A point in a file. `line` and `column` are 1-based; `column` counts UTF-16 code units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+    pub offset: usize,
+}
+
+/// Byte offsets of line starts, built once per file. `\n`, `\r\n` and a lone `\r` end lines.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        Self { starts }
+    }
+
+    /// The 1-based line of an offset.
+    pub fn line_of(&self, offset: usize) -> u32 {
+        let index = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        index as u32 + 1
+    }
+
+    /// Byte offset where a 1-based line starts.
+    pub fn line_start(&self, line: u32) -> Option<usize> {
+        self.starts.get((line as usize).checked_sub(1)?).copied()
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Position of `offset` in `text` (the text this index was built from). Offsets past the end
+    /// or inside a character are clamped to the nearest preceding character boundary.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.starts[line as usize - 1];
+        let column: usize = text[start..offset].chars().map(char::len_utf16).sum();
+        Position {
+            line,
+            column: column as u32 + 1,
+            offset,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_utf16_columns() {
+        let text = "a\n支付 tt.pay()\r\nx😀Y\rZ";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        let tt = text.find("tt").unwrap();
+        assert_eq!(
+            index.position(text, tt),
+            Position {
+                line: 2,
+                column: 4,
+                offset: tt
+            }
+        );
+        let y = text.find('Y').unwrap();
+        assert_eq!(
+            index.position(text, y).column,
+            4,
+            "an emoji is two UTF-16 units"
+        );
+        let z = text.find('Z').unwrap();
+        assert_eq!(index.position(text, z).line, 4, "a lone CR ends a line");
+    }
+
+    #[test]
+    fn offsets_inside_a_character_are_clamped() {
+        let text = "支付";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 1).offset, 0);
+        assert_eq!(index.position(text, 99).offset, text.len());
+    }
+
+    #[test]
+    fn declaration_files_are_not_linted() {
+        assert_eq!(FileKind::from_path(Path::new("a/types.d.ts")), None);
+        assert_eq!(
+            FileKind::from_path(Path::new("a/pay.ts")),
+            Some(FileKind::TypeScript)
+        );
+        assert_eq!(FileKind::from_path(Path::new("a/pay.ttss")), None);
+    }
+}
