@@ -6,16 +6,17 @@ use std::path::PathBuf;
 
 use crate::context::Content;
 use crate::diagnostic::Diagnostic;
-use crate::js::{self, SyntaxError};
+use crate::js::{self, SyntaxError, nesting};
 use crate::json::{self, Dialect};
 use crate::rules::PARSE_ERROR;
 use crate::source::{FileId, FileKind, SourceFile, Span};
 use crate::suppress::Suppressions;
 
-/// Scripts nested deeper than this are not analysed. The parser copes with any depth, but every
-/// later walk over the tree is recursive; real code never comes near it (minified bundles stay
-/// under 100 levels).
-pub const MAX_NESTING: usize = 1_000;
+/// Trees deeper than this are not dropped but leaked. swc's syntax tree frees itself
+/// recursively, and a tree as deep as a pathological file is long (`1+1+1+…` over megabytes)
+/// would overflow any stack doing so; the memory returns to the system when the run ends.
+/// Real code stays far below it (minified bundles nest under 100 levels).
+const DEEPEST_DROPPED: usize = 5_000;
 
 /// A file after load & parse.
 #[derive(Debug)]
@@ -83,10 +84,20 @@ fn parse(id: FileId, source: SourceFile) -> Loaded {
     let base = source.bom;
     match source.kind {
         FileKind::Script | FileKind::TypeScript | FileKind::Sjs => {
-            if let Some(at) = too_deep(source.body()) {
+            if let Some(at) = nesting::too_deep(source.body()) {
                 let span = Span::new(base + at, base + at + 1);
-                let d = Diagnostic::new(&PARSE_ERROR, id, span, format!("brackets nested more than {MAX_NESTING} levels deep; ttlint does not analyse this file"))
-                    .with_help("This is almost certainly generated code: add it to `ignore` in ttlint.json.");
+                let d = Diagnostic::new(
+                    &PARSE_ERROR,
+                    id,
+                    span,
+                    format!(
+                        "code nested more than {} levels deep; ttlint does not analyse this file",
+                        nesting::LIMIT
+                    ),
+                )
+                .with_help(
+                    "This is almost certainly generated code: add it to `ignore` in ttlint.json.",
+                );
                 return unparsed(source, vec![d]);
             }
             match js::parse(source.body(), base, source.kind) {
@@ -95,11 +106,14 @@ fn parse(id: FileId, source: SourceFile) -> Loaded {
                     if let Some(error) = &parsed.recovered {
                         diagnostics.push(syntax_error(id, error, "syntax error"));
                     }
-                    let facts = js::facts::extract(&parsed.program, &parsed.comments);
+                    let extracted = js::facts::extract(&parsed.program, &parsed.comments);
                     let suppressions =
                         Suppressions::parse(&parsed.comments, &source.lines, source.text.len());
+                    if extracted.depth > DEEPEST_DROPPED {
+                        std::mem::forget(parsed.program);
+                    }
                     Loaded {
-                        content: Content::Script(facts),
+                        content: Content::Script(extracted.facts),
                         suppressions,
                         diagnostics,
                         source,
@@ -129,24 +143,4 @@ fn parse(id: FileId, source: SourceFile) -> Loaded {
         },
         FileKind::Ttml => unparsed(source, Vec::new()),
     }
-}
-
-/// The offset where bracket nesting first exceeds [`MAX_NESTING`], counting `(`, `[` and `{`
-/// outside nothing in particular: strings and comments are not skipped, which can only
-/// over-count, and real code stays far below the limit either way.
-fn too_deep(text: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, b) in text.bytes().enumerate() {
-        match b {
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(i);
-                }
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    None
 }

@@ -7,7 +7,7 @@ use swc_ecma_ast::{
     ArrowExpr, BlockStmt, CallExpr, Callee, CatchClause, Constructor, Expr, ExprOrSpread,
     ForInStmt, ForOfStmt, ForStmt, Function, Lit, MemberExpr, MemberProp, Module, ModuleDecl,
     ObjectLit, ObjectPatProp, OptChainBase, OptChainExpr, Pat, Prop, PropName, PropOrSpread,
-    Script, VarDeclarator,
+    Script, Stmt, TsType, VarDeclarator,
 };
 use swc_ecma_visit::{Visit, VisitWith};
 
@@ -95,50 +95,65 @@ pub struct JsFacts {
     pub regions: Regions,
 }
 
+/// What one traversal yields: the facts, and how deep the tree was.
+pub struct Extracted {
+    pub facts: JsFacts,
+    /// The deepest nesting of expressions, statements and patterns met.
+    pub depth: usize,
+}
+
 /// Extracts the facts of a parsed program in one traversal.
-pub fn extract(program: &swc_ecma_ast::Program, comments: &[Comment]) -> JsFacts {
+pub fn extract(program: &swc_ecma_ast::Program, comments: &[Comment]) -> Extracted {
     let regions = Regions::from_comments(comments.iter().map(|c| (c.span, c.text.as_str())));
     let mut extractor = Extractor {
         facts: JsFacts::default(),
         scopes: Scopes::default(),
         regions,
+        depth: 0,
+        max_depth: 0,
     };
     program.visit_with(&mut extractor);
     let mut facts = extractor.facts;
     facts.regions = extractor.regions;
-    facts
+    Extracted {
+        facts,
+        depth: extractor.max_depth,
+    }
 }
 
 struct Extractor {
     facts: JsFacts,
     scopes: Scopes,
     regions: Regions,
+    depth: usize,
+    max_depth: usize,
 }
 
 /// The string value of a literal expression: `'x'`, `"x"`, or `` `x` `` without substitutions.
 pub(crate) fn static_string(expr: &Expr) -> Option<String> {
-    match expr {
+    match unwrap(expr) {
         Expr::Lit(Lit::Str(s)) => Some(s.value.to_string_lossy().into_owned()),
         Expr::Tpl(t) if t.exprs.is_empty() => t
             .quasis
             .first()
             .and_then(|q| q.cooked.as_ref())
             .map(|c| c.to_string_lossy().into_owned()),
-        Expr::Paren(p) => static_string(&p.expr),
         _ => None,
     }
 }
 
 /// The expression under parentheses and TypeScript casts.
-fn unwrap(expr: &Expr) -> &Expr {
-    match expr {
-        Expr::Paren(p) => unwrap(&p.expr),
-        Expr::TsAs(e) => unwrap(&e.expr),
-        Expr::TsNonNull(e) => unwrap(&e.expr),
-        Expr::TsTypeAssertion(e) => unwrap(&e.expr),
-        Expr::TsConstAssertion(e) => unwrap(&e.expr),
-        Expr::TsSatisfies(e) => unwrap(&e.expr),
-        _ => expr,
+pub(crate) fn unwrap(mut expr: &Expr) -> &Expr {
+    loop {
+        expr = match expr {
+            Expr::Paren(p) => &p.expr,
+            Expr::TsAs(e) => &e.expr,
+            Expr::TsNonNull(e) => &e.expr,
+            Expr::TsTypeAssertion(e) => &e.expr,
+            Expr::TsConstAssertion(e) => &e.expr,
+            Expr::TsSatisfies(e) => &e.expr,
+            _ => return expr,
+        }
     }
 }
 
@@ -277,7 +292,39 @@ impl Extractor {
     }
 }
 
+impl Extractor {
+    /// Recurses into a node on a stack that grows on the heap when it runs low. Syntax nests
+    /// without brackets (`1+1+1+…` and `else if` chains are trees as deep as they are long), so no
+    /// limit on the text bounds the recursion; growing the stack does.
+    fn deeper(&mut self, f: impl FnOnce(&mut Self)) {
+        self.depth += 1;
+        self.max_depth = self.max_depth.max(self.depth);
+        stacker::maybe_grow(RED_ZONE, SEGMENT, || f(self));
+        self.depth -= 1;
+    }
+}
+
+/// Stack left before a walk moves onto a fresh segment, and that segment's size.
+pub(crate) const RED_ZONE: usize = 256 * 1024;
+pub(crate) const SEGMENT: usize = 16 * 1024 * 1024;
+
 impl Visit for Extractor {
+    fn visit_expr(&mut self, expr: &Expr) {
+        self.deeper(|this| expr.visit_children_with(this));
+    }
+
+    fn visit_stmt(&mut self, stmt: &Stmt) {
+        self.deeper(|this| stmt.visit_children_with(this));
+    }
+
+    fn visit_pat(&mut self, pat: &Pat) {
+        self.deeper(|this| pat.visit_children_with(this));
+    }
+
+    fn visit_ts_type(&mut self, ty: &TsType) {
+        self.deeper(|this| ty.visit_children_with(this));
+    }
+
     fn visit_module(&mut self, module: &Module) {
         let names = declared_in_module(&module.body);
         self.with_scope(names, |this| module.visit_children_with(this));
@@ -457,7 +504,7 @@ mod tests {
 
     fn facts(src: &str) -> JsFacts {
         let parsed = super::super::parse(src, 0, FileKind::Script).expect("parses");
-        extract(&parsed.program, &parsed.comments)
+        extract(&parsed.program, &parsed.comments).facts
     }
 
     fn uses(src: &str) -> Vec<(String, Access, &str)> {

@@ -5,6 +5,7 @@
 
 pub mod conditional;
 pub mod facts;
+pub mod nesting;
 mod scope;
 
 use swc_common::BytePos;

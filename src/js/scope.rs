@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::facts::{RED_ZONE, SEGMENT};
 use swc_ecma_ast::{
     Decl, ForHead, ImportSpecifier, ModuleDecl, ModuleItem, ObjectPatProp, Pat, Stmt, VarDecl,
     VarDeclKind, VarDeclOrExpr,
@@ -93,6 +94,10 @@ impl Scopes {
 
 /// Names bound by a pattern (`a`, `{ a, b: c }`, `[d, ...e]`, `f = 1`).
 pub fn pattern_names(pat: &Pat, out: &mut Vec<String>) {
+    stacker::maybe_grow(RED_ZONE, SEGMENT, || pattern_names_inner(pat, out));
+}
+
+fn pattern_names_inner(pat: &Pat, out: &mut Vec<String>) {
     match pat {
         Pat::Ident(id) => out.push(id.id.sym.to_string()),
         Pat::Array(array) => {
@@ -179,6 +184,11 @@ fn decl_names(decl: &Decl, include_var: bool, out: &mut Vec<String>) {
 
 /// `var` declarations anywhere in a statement, not looking into nested functions.
 fn hoisted_vars(stmt: &Stmt, out: &mut Vec<String>) {
+    // `else if` chains and nested blocks recurse as deep as they are long.
+    stacker::maybe_grow(RED_ZONE, SEGMENT, || hoisted_vars_inner(stmt, out));
+}
+
+fn hoisted_vars_inner(stmt: &Stmt, out: &mut Vec<String>) {
     match stmt {
         Stmt::Decl(Decl::Var(v)) if v.kind == VarDeclKind::Var => var_names(v, out),
         Stmt::Block(b) => b.stmts.iter().for_each(|s| hoisted_vars(s, out)),

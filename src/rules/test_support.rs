@@ -17,7 +17,7 @@ pub fn lint_script(rule: &dyn Rule, src: &str) -> (SourceFile, Vec<Diagnostic>) 
     );
     let parsed = js::parse(source.body(), source.bom, FileKind::Script)
         .unwrap_or_else(|e| panic!("test snippet does not parse: {e:?}\n{src}"));
-    let content = Content::Script(js::facts::extract(&parsed.program, &parsed.comments));
+    let content = Content::Script(js::facts::extract(&parsed.program, &parsed.comments).facts);
     let data = RuleData::default();
     let cx = FileContext {
         id: FileId(0),

@@ -1,0 +1,199 @@
+//! A cheap guard in front of the parser: how deeply could this script nest?
+//!
+//! swc parses most nesting recursively, and recursion deep enough overflows any stack, which
+//! aborts the whole process. Worker threads have large stacks (they survive 50,000 levels of the
+//! costliest construct, arrow chains), so this scan only has to refuse what no real script does:
+//! thousands of open brackets, or thousands of nesting operators in a row (`x => x => …`,
+//! `!!!…`, `a ? b : c ? …`, `while (a) while (a) …`) with no `,`, `;` or `}` between them.
+
+/// Deepest nesting ttlint analyses. Minified bundles stay under 100.
+pub const LIMIT: usize = 5_000;
+
+/// The offset where the nesting estimate first exceeds [`LIMIT`], if it does.
+pub fn too_deep(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut chain = 0usize;
+    // The last significant byte before the current one (`a` stands for any word, `"` for any
+    // string), to tell unary `-x` from binary `a - x`.
+    let mut prev = b';';
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let mut next_i = i + 1;
+        let mut this = b;
+        let mut nests = false;
+        match b {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > LIMIT {
+                    return Some(i);
+                }
+            }
+            b')' | b']' => depth = depth.saturating_sub(1),
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                chain = 0;
+            }
+            b',' | b';' => chain = 0,
+            b'\'' | b'"' | b'`' => {
+                next_i = skip_string(bytes, i);
+                this = b'"';
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = memchr(bytes, i, b'\n');
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |end| i + 2 + end + 2);
+                continue;
+            }
+            // `:` nests in label chains (`a: b: c: …`); in objects a `,` follows soon.
+            b'!' | b'~' | b':' => nests = true,
+            // `a ? b : c` nests; `?.` and `??` chain iteratively.
+            b'?' => nests = !matches!(bytes.get(i + 1), Some(b'.' | b'?')),
+            b'=' => {
+                let run = bytes[i..].iter().take_while(|&&c| c == b'=').count();
+                // `=>` and assignment nest; `==`, `<=`, `!=`, `+=` are operators of a flat chain.
+                nests = bytes.get(i + run) == Some(&b'>')
+                    || (run == 1
+                        && !matches!(
+                            prev,
+                            b'!' | b'<'
+                                | b'>'
+                                | b'+'
+                                | b'-'
+                                | b'*'
+                                | b'/'
+                                | b'%'
+                                | b'&'
+                                | b'|'
+                                | b'^'
+                        ));
+                next_i = i + run;
+            }
+            // Unary `-x` and `+x` nest; binary `a - b` and `i++` do not.
+            b'-' | b'+' => {
+                if bytes.get(i + 1) == Some(&b) {
+                    next_i = i + 2;
+                } else {
+                    nests = is_operator(prev);
+                }
+            }
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'$' => {
+                next_i = word_end(bytes, i);
+                nests = matches!(
+                    &text[i..next_i],
+                    "new"
+                        | "typeof"
+                        | "void"
+                        | "delete"
+                        | "await"
+                        | "yield"
+                        | "while"
+                        | "for"
+                        | "if"
+                        | "with"
+                        | "else"
+                        | "do"
+                );
+                this = b'a';
+            }
+            _ => {}
+        }
+        if nests {
+            chain += 1;
+            if chain > LIMIT {
+                return Some(i);
+            }
+        }
+        if !b.is_ascii_whitespace() {
+            prev = this;
+        }
+        i = next_i;
+    }
+    None
+}
+
+/// Whether a unary operator may follow this byte (an operator or an opening bracket).
+fn is_operator(prev: u8) -> bool {
+    !(prev.is_ascii_alphanumeric() || matches!(prev, b'_' | b'$' | b'"' | b')' | b']' | b'}'))
+}
+
+fn word_end(bytes: &[u8], start: usize) -> usize {
+    bytes[start..]
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_' || *b == b'$'))
+        .map_or(bytes.len(), |n| start + n)
+}
+
+fn memchr(bytes: &[u8], from: usize, needle: u8) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == needle)
+        .map_or(bytes.len(), |n| from + n)
+}
+
+/// Skips a quoted string or template literal starting at `start`; returns the offset after it.
+/// A quote string ends at its line's end if unterminated; `${ }` in templates is not entered (a
+/// nested template can only make the estimate skip text, never crash the scan).
+fn skip_string(bytes: &[u8], start: usize) -> usize {
+    let quote = bytes[start];
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'\n' if quote != b'`' => return i,
+            b if b == quote => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_code_passes() {
+        let bundle = "!function(e){var t={};function n(r){if(t[r])return t[r].exports}n.m=e}([function(e,t){e.exports=a?b:c}]);".repeat(10_000);
+        assert_eq!(too_deep(&bundle), None);
+        let data = format!(
+            "var s = '{}'; // {}",
+            "(((".repeat(10_000),
+            "[[[".repeat(10_000)
+        );
+        assert_eq!(
+            too_deep(&data),
+            None,
+            "brackets in strings and comments do not count"
+        );
+        let flat = format!(
+            "x = 'a'{}; y = 1{}; z = a{}",
+            " + 'b'".repeat(10_000),
+            " - 1".repeat(10_000),
+            " == b".repeat(10_000)
+        );
+        assert_eq!(too_deep(&flat), None, "binary chains are flat");
+    }
+
+    #[test]
+    fn pathological_nesting_is_refused() {
+        let n = LIMIT + 1;
+        for src in [
+            format!("a = {}1{}", "[".repeat(n), "]".repeat(n)),
+            format!("a = {}1", "x => ".repeat(n)),
+            format!("a = {}1", "!".repeat(n)),
+            format!("{};", "while (a) ".repeat(n)),
+            format!("a = {}1", "a ? b : ".repeat(n)),
+            format!("a = {}1", "- ".repeat(n)),
+            format!("a = {}1", "b = ".repeat(n)),
+            format!("{};", (0..n).map(|i| format!("l{i}: ")).collect::<String>()),
+        ] {
+            assert!(too_deep(&src).is_some(), "{}", &src[..40]);
+        }
+    }
+}
