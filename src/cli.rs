@@ -105,6 +105,16 @@ pub struct CheckArgs {
     #[arg(long, value_name = "GLOB")]
     pub ignore: Vec<String>,
 
+    /// Also lint files that app.json does not reach (unused pages, dead utilities). By default
+    /// they are skipped, and the summary says how many.
+    #[arg(long)]
+    pub all_files: bool,
+
+    /// Print the files that would be linted, and the unreachable ones skipped, instead of
+    /// linting.
+    #[arg(long)]
+    pub show_files: bool,
+
     /// Worker threads (default: one per CPU core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
@@ -129,8 +139,17 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
     }
 }
 
+/// Maps an output error. A closed pipe (`ttlint | head`) is not an error: the reader has what it
+/// wanted, and the exit code still reflects the lint.
 fn io_error(e: io::Error) -> UsageError {
     UsageError(format!("cannot write output: {e}"))
+}
+
+fn written(result: io::Result<()>) -> Result<(), UsageError> {
+    match result {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(io_error(e)),
+        _ => Ok(()),
+    }
 }
 
 fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
@@ -150,8 +169,12 @@ fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
         ignore: args.ignore.clone(),
         threads: args.threads.map(usize::from),
         quiet: args.quiet,
+        all_files: args.all_files,
     };
     let report = engine::lint(&options)?;
+    if args.show_files {
+        return show_files(&report).map(|_| Outcome::Passed);
+    }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -161,9 +184,32 @@ fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    output::write(&report, args.format, Style { color }, &mut out).map_err(io_error)?;
-    out.flush().map_err(io_error)?;
+    written(output::write(
+        &report,
+        args.format,
+        Style { color },
+        &mut out,
+    ))?;
+    written(out.flush())?;
     Ok(outcome(&report, args.max_warnings))
+}
+
+fn show_files(report: &Report) -> Result<(), UsageError> {
+    let mut linted = report.linted.clone();
+    linted.sort();
+    let mut skipped = report.skipped.clone();
+    skipped.sort();
+    let mut out = io::stdout().lock();
+    for path in linted {
+        written(writeln!(out, "{path}"))?;
+    }
+    for path in skipped {
+        written(writeln!(
+            out,
+            "{path} (skipped: not reachable from app.json)"
+        ))?;
+    }
+    Ok(())
 }
 
 /// The gate: errors fail; warnings fail only beyond `--max-warnings`; infos never fail.
@@ -202,21 +248,22 @@ fn list_rules(format: ListFormat) -> Result<(), UsageError> {
     let mut out = io::stdout().lock();
     match format {
         ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &rows).map_err(|e| UsageError(e.to_string()))?;
-            writeln!(out).map_err(io_error)?;
+            written(serde_json::to_writer_pretty(&mut out, &rows).map_err(io::Error::from))?;
+            written(writeln!(out))?;
         }
         ListFormat::Pretty => {
             let width = rows.iter().map(|r| r.id.len()).max().unwrap_or(0);
             for r in &rows {
-                writeln!(
+                written(writeln!(
                     out,
                     "{:width$}  {:7}  {:8}  {}",
                     r.id, r.severity, r.category, r.summary
-                )
-                .map_err(io_error)?;
+                ))?;
             }
-            writeln!(out, "\n`ttlint explain <id>` shows a rule's documentation.")
-                .map_err(io_error)?;
+            written(writeln!(
+                out,
+                "\n`ttlint explain <id>` shows a rule's documentation."
+            ))?;
         }
     }
     Ok(())
@@ -237,7 +284,7 @@ fn explain(id: &str) -> Result<(), UsageError> {
         return Err(UsageError(format!("unknown rule `{id}`: {hint}")));
     };
     let mut out = io::stdout().lock();
-    writeln!(
+    written(writeln!(
         out,
         "# {}\n\nDefault severity: {} · Category: {} · Platform page: {}\n\n{}\n\n{}",
         meta.id,
@@ -246,6 +293,5 @@ fn explain(id: &str) -> Result<(), UsageError> {
         meta.url,
         meta.summary,
         meta.docs.trim_end()
-    )
-    .map_err(io_error)
+    ))
 }

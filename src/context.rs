@@ -1,18 +1,45 @@
 //! What rules see: a parsed file with its facts, or (in the project pass) the whole mini-program.
 
 use crate::data::RuleData;
+use crate::files::Files;
 use crate::js::facts::JsFacts;
 use crate::json::JsonDoc;
+use crate::project::Project;
 use crate::source::{FileId, SourceFile};
+use crate::ttml::Document;
 
 /// A file's parsed form. Scripts keep only their facts: the syntax tree is dropped after the one
 /// traversal that extracts them.
 #[derive(Debug)]
 pub enum Content {
     Script(JsFacts),
+    Template(Document),
     Json(JsonDoc),
     /// The file could not be parsed; a `parse-error` was reported for it.
     Unparsed,
+}
+
+impl Content {
+    pub fn script(&self) -> Option<&JsFacts> {
+        match self {
+            Content::Script(facts) => Some(facts),
+            _ => None,
+        }
+    }
+
+    pub fn template(&self) -> Option<&Document> {
+        match self {
+            Content::Template(doc) => Some(doc),
+            _ => None,
+        }
+    }
+
+    pub fn json(&self) -> Option<&JsonDoc> {
+        match self {
+            Content::Json(doc) => Some(doc),
+            _ => None,
+        }
+    }
 }
 
 /// The file pass's view of one file.
@@ -25,9 +52,21 @@ pub struct FileContext<'a> {
 
 impl FileContext<'_> {
     pub fn script(&self) -> Option<&JsFacts> {
-        match self.content {
-            Content::Script(facts) => Some(facts),
-            _ => None,
-        }
+        self.content.script()
     }
+
+    pub fn template(&self) -> Option<&Document> {
+        self.content.template()
+    }
+
+    pub fn json(&self) -> Option<&JsonDoc> {
+        self.content.json()
+    }
+}
+
+/// The project pass's view of one mini-program.
+pub struct ProjectContext<'a> {
+    pub project: &'a Project,
+    pub files: &'a Files,
+    pub data: &'a RuleData,
 }

@@ -1,20 +1,22 @@
-//! The lint run: discover → load & parse (parallel, once per file) → file pass (parallel) →
-//! project pass → report (suppressions, severities, sorting).
+//! The lint run: discover → load & parse (parallel, once per file; projects in waves from
+//! `app.json`) → file pass (parallel) → project pass → report (suppressions, severities, order).
 
+use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::config::{Config, Level, UsageError};
-use crate::context::FileContext;
+use crate::context::{FileContext, ProjectContext};
 use crate::data::RuleData;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::discover::{self, Ignore};
-use crate::load::{self, Loaded};
+use crate::discover::{self, Candidate, Ignore};
+use crate::files::{Entry, Files, Request};
+use crate::project::{self, Loader, Project};
 use crate::report::{Report, Summary};
 use crate::rules::{self, PARSE_ERROR, Rule};
-use crate::source::{FileId, SourceFile, Span};
+use crate::source::{FileId, FileKind, Span};
 
 /// Worker threads get large stacks: swc and the tree walks recurse once per nesting level.
 const WORKER_STACK: usize = 256 * 1024 * 1024;
@@ -32,6 +34,8 @@ pub struct LintOptions {
     pub threads: Option<usize>,
     /// Report errors only (`--quiet`).
     pub quiet: bool,
+    /// Lint files not reachable from `app.json` too (`--all-files`).
+    pub all_files: bool,
 }
 
 /// The rules enabled in a run, with their severities.
@@ -59,9 +63,38 @@ impl Enabled {
     }
 }
 
-/// A file after the file pass.
-struct Linted {
-    loaded: Loaded,
+/// The engine's side of project building: which paths are read, and which are linted.
+struct EngineLoader<'a> {
+    files: &'a mut Files,
+    ignore: &'a Ignore,
+    candidates: &'a HashMap<PathBuf, &'a Candidate>,
+}
+
+impl Loader for EngineLoader<'_> {
+    fn load(&mut self, paths: &[PathBuf]) -> Vec<Option<FileId>> {
+        let mut requests = Vec::new();
+        let mut slots = Vec::new();
+        for path in paths {
+            let kind = FileKind::from_path(path);
+            match kind {
+                Some(kind) if !self.ignore.is_ignored(path) => {
+                    slots.push(Some(requests.len()));
+                    requests.push(Request {
+                        path: path.clone(),
+                        kind,
+                        linted: self.candidates.contains_key(path),
+                    });
+                }
+                _ => slots.push(None),
+            }
+        }
+        let ids = self.files.load(requests);
+        slots.into_iter().map(|s| s.map(|i| ids[i])).collect()
+    }
+
+    fn files(&self) -> &Files {
+        self.files
+    }
 }
 
 /// Runs a lint over `options.paths`.
@@ -75,40 +108,97 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
     let discovery = discover::discover(&options.paths, &ignore, &options.cwd)?;
     let enabled = Enabled::new(&options.config);
     let data = RuleData::new(&options.config.data);
-
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads.unwrap_or(0))
         .stack_size(WORKER_STACK)
         .build()
         .map_err(|e| UsageError(format!("cannot start worker threads: {e}")))?;
 
-    let linted: Vec<Linted> = pool.install(|| {
-        discovery
-            .candidates
-            .par_iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let id = FileId(i as u32);
-                let loaded = load::load(id, c.path.clone(), c.display.clone(), c.kind, None);
-                file_pass(id, loaded, &enabled, &data)
-            })
-            .collect()
+    let candidates: HashMap<PathBuf, &Candidate> = discovery
+        .candidates
+        .iter()
+        .map(|c| (c.path.clone(), c))
+        .collect();
+    let mut files = Files::new(&options.cwd);
+    let mut projects: Vec<Project> = Vec::new();
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let mut skipped = Vec::new();
+
+    pool.install(|| {
+        for root in &discovery.roots {
+            let mut loader = EngineLoader {
+                files: &mut files,
+                ignore: &ignore,
+                candidates: &candidates,
+            };
+            if let Some((project, diagnostics)) = project::build(root, &mut loader) {
+                projects.push(project);
+                found.extend(diagnostics);
+            }
+        }
+        // What the projects did not reach: files outside any project, files named on the
+        // command line, and (with --all-files) everything else; the rest is skipped.
+        let roots: Vec<&Path> = projects.iter().map(|p| p.root.as_path()).collect();
+        let mut rest = Vec::new();
+        for c in &discovery.candidates {
+            if files.id(&c.path).is_some() {
+                continue;
+            }
+            let in_project = roots.iter().any(|r| c.path.starts_with(r));
+            if !in_project || c.explicit || options.all_files {
+                rest.push(Request {
+                    path: c.path.clone(),
+                    kind: c.kind,
+                    linted: true,
+                });
+            } else if c.kind.is_source() {
+                skipped.push(c.display.clone());
+            }
+        }
+        files.load(rest);
     });
 
-    Ok(finish(linted, &enabled, options.quiet))
+    let file_findings: Vec<Diagnostic> = pool.install(|| {
+        files
+            .entries()
+            .par_iter()
+            .enumerate()
+            .filter(|(_, e)| e.linted)
+            .flat_map_iter(|(i, entry)| file_pass(FileId(i as u32), entry, &enabled, &data))
+            .collect()
+    });
+    found.extend(file_findings);
+
+    for project in &projects {
+        let cx = ProjectContext {
+            project,
+            files: &files,
+            data: &data,
+        };
+        for &(rule, _) in &enabled.rules {
+            let mut out = Vec::new();
+            let run = catch_unwind(AssertUnwindSafe(|| rule.check_project(&cx, &mut out)));
+            match run {
+                Ok(()) => found.append(&mut out),
+                Err(panic) => found.push(internal_error(project.app_json, rule.meta().id, &panic)),
+            }
+        }
+    }
+
+    Ok(finish(files, found, &enabled, options.quiet, skipped))
 }
 
 /// Runs every enabled file rule over one file. A rule that panics (a bug in ttlint) costs that
 /// file its findings from that rule, reported as such, and nothing else.
-fn file_pass(id: FileId, mut loaded: Loaded, enabled: &Enabled, data: &RuleData) -> Linted {
+fn file_pass(id: FileId, entry: &Entry, enabled: &Enabled, data: &RuleData) -> Vec<Diagnostic> {
+    let cx = FileContext {
+        id,
+        source: &entry.loaded.source,
+        content: &entry.loaded.content,
+        data,
+    };
     let mut found = Vec::new();
     for &(rule, _) in &enabled.rules {
-        let cx = FileContext {
-            id,
-            source: &loaded.source,
-            content: &loaded.content,
-            data,
-        };
         let mut out = Vec::new();
         let run = catch_unwind(AssertUnwindSafe(|| rule.check_file(&cx, &mut out)));
         match run {
@@ -116,8 +206,7 @@ fn file_pass(id: FileId, mut loaded: Loaded, enabled: &Enabled, data: &RuleData)
             Err(panic) => found.push(internal_error(id, rule.meta().id, &panic)),
         }
     }
-    loaded.diagnostics.append(&mut found);
-    Linted { loaded }
+    found
 }
 
 fn internal_error(id: FileId, rule: &str, panic: &Box<dyn std::any::Any + Send>) -> Diagnostic {
@@ -130,19 +219,41 @@ fn internal_error(id: FileId, rule: &str, panic: &Box<dyn std::any::Any + Send>)
         .with_help("This is a bug in ttlint, not in your code: please report it with this file. Other rules and files were still checked.")
 }
 
-/// Applies suppressions and severities, drops findings of disabled rules, sorts, and counts.
-fn finish(linted: Vec<Linted>, enabled: &Enabled, quiet: bool) -> Report {
-    let mut files: Vec<SourceFile> = Vec::with_capacity(linted.len());
+/// Keeps the findings in linted files, applies suppressions and severities, drops findings of
+/// disabled rules, sorts, and counts.
+fn finish(
+    files: Files,
+    found: Vec<Diagnostic>,
+    enabled: &Enabled,
+    quiet: bool,
+    skipped: Vec<String>,
+) -> Report {
+    let mut entries = files.into_entries();
+    let linted: HashSet<FileId> = (0..entries.len())
+        .filter(|&i| entries[i].linted)
+        .map(|i| FileId(i as u32))
+        .collect();
+    let mut by_file: HashMap<FileId, Vec<Diagnostic>> = HashMap::new();
+    for (i, entry) in entries.iter_mut().enumerate() {
+        let id = FileId(i as u32);
+        by_file
+            .entry(id)
+            .or_default()
+            .append(&mut entry.loaded.diagnostics);
+    }
+    for d in found {
+        by_file.entry(d.file).or_default().push(d);
+    }
     let mut diagnostics = Vec::new();
     let mut suppressed = 0;
-    for Linted { loaded } in linted {
-        let Loaded {
-            source,
-            mut suppressions,
-            diagnostics: found,
-            ..
-        } = loaded;
-        for mut d in found {
+    for (id, list) in by_file {
+        if !linted.contains(&id) {
+            continue;
+        }
+        let entry = &mut entries[id.0 as usize];
+        let source = &entry.loaded.source;
+        let suppressions = &mut entry.loaded.suppressions;
+        for mut d in list {
             let Some(severity) = enabled.severity(d.rule.id) else {
                 continue;
             };
@@ -155,18 +266,17 @@ fn finish(linted: Vec<Linted>, enabled: &Enabled, quiet: bool) -> Report {
             d.severity = severity;
             diagnostics.push(d);
         }
-        let file = FileId(files.len() as u32);
         if let Some(severity) = enabled.severity(rules::UNUSED_SUPPRESSION.id) {
-            for mut d in suppressions.unused(file, &|id| enabled.severity(id).is_some()) {
+            for mut d in suppressions.unused(id, &|rule| enabled.severity(rule).is_some()) {
                 d.severity = severity;
                 diagnostics.push(d);
             }
         }
-        files.push(source);
     }
     if quiet {
         diagnostics.retain(|d| d.severity == Severity::Error);
     }
+    let files: Vec<_> = entries.into_iter().map(|e| e.loaded.source).collect();
     diagnostics.sort_by(|a, b| {
         let (fa, fb) = (&files[a.file.0 as usize], &files[b.file.0 as usize]);
         fa.display
@@ -178,16 +288,22 @@ fn finish(linted: Vec<Linted>, enabled: &Enabled, quiet: bool) -> Report {
     });
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let summary = Summary {
-        files: files.len(),
+        files: linted.len(),
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         infos: count(Severity::Info),
         suppressed,
-        skipped: 0,
+        skipped: skipped.len(),
     };
+    let linted = linted
+        .into_iter()
+        .map(|id| files[id.0 as usize].display.clone())
+        .collect();
     Report {
         files,
         diagnostics,
         summary,
+        linted,
+        skipped,
     }
 }

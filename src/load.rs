@@ -11,6 +11,7 @@ use crate::json::{self, Dialect};
 use crate::rules::PARSE_ERROR;
 use crate::source::{FileId, FileKind, SourceFile, Span};
 use crate::suppress::Suppressions;
+use crate::ttml;
 
 /// Trees deeper than this are not dropped but leaked. swc's syntax tree frees itself
 /// recursively, and a tree as deep as a pathological file is long (`1+1+1+…` over megabytes)
@@ -141,6 +142,23 @@ fn parse(id: FileId, source: SourceFile) -> Loaded {
                 unparsed(source, vec![d])
             }
         },
-        FileKind::Ttml => unparsed(source, Vec::new()),
+        FileKind::Ttml => {
+            let doc = ttml::parse(source.body(), base);
+            let diagnostics = doc
+                .errors
+                .iter()
+                .map(|e| {
+                    Diagnostic::new(&PARSE_ERROR, id, e.span, format!("template error: {}", e.message))
+                        .with_help("Fix the markup: the Douyin developer tools will not compile this template.")
+                })
+                .collect();
+            let suppressions = Suppressions::parse(&doc.comments, &source.lines, source.text.len());
+            Loaded {
+                content: Content::Template(doc),
+                suppressions,
+                diagnostics,
+                source,
+            }
+        }
     }
 }

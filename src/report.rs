@@ -22,9 +22,13 @@ pub struct Summary {
 /// Sorted diagnostics with the files they point into.
 #[derive(Debug, Default)]
 pub struct Report {
+    /// Every file read: the linted ones and those read only to understand their project.
     pub files: Vec<SourceFile>,
     pub diagnostics: Vec<Diagnostic>,
     pub summary: Summary,
+    /// Display paths of the files linted, and of the source files skipped as unreachable.
+    pub linted: Vec<String>,
+    pub skipped: Vec<String>,
 }
 
 impl Report {

@@ -1,13 +1,14 @@
 //! The rule registry: every rule's metadata and detection, one module per rule.
 //!
-//! A rule sees parsed files and the facts extracted from them ([`FileContext`]); it never touches the file system, the output format or the
+//! A rule sees parsed files and the facts extracted from them ([`FileContext`]) or the whole
+//! mini-program ([`ProjectContext`]); it never touches the file system, the output format or the
 //! config file. Its severity is applied by the engine at report time.
 
 use std::fmt;
 
 use serde::Serialize;
 
-use crate::context::FileContext;
+use crate::context::{FileContext, ProjectContext};
 use crate::diagnostic::{Diagnostic, Severity};
 
 mod deprecated_tt_pay;
@@ -68,12 +69,15 @@ pub struct RuleMeta {
     pub docs: &'static str,
 }
 
-/// A lint rule.
+/// A lint rule. Both passes are optional: most rules use one.
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
 
     /// Runs once per linted file, in parallel across files.
     fn check_file(&self, _cx: &FileContext<'_>, _out: &mut Vec<Diagnostic>) {}
+
+    /// Runs once per mini-program, after every file has been loaded.
+    fn check_project(&self, _cx: &ProjectContext<'_>, _out: &mut Vec<Diagnostic>) {}
 }
 
 /// Rules that run inside the engine (parse errors, missing files, suppressions) have metadata and

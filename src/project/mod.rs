@@ -1,0 +1,226 @@
+//! The mini-program model: pages, components, templates and modules as `app.json` ties them
+//! together, and which files are reachable from it.
+//!
+//! Built by [`build`] in waves (load a set of files in parallel, follow their references, load
+//! the next set), so files nothing reaches are never read. Rules in the project pass ask it
+//! which templates render on a page and which modules a page's script reaches.
+
+pub mod app;
+mod build;
+pub mod resolve;
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+
+pub use app::{AppConfig, ComponentEntry, PageEntry, ProjectConfig};
+pub use build::{Loader, build};
+
+use crate::files::Files;
+use crate::source::{FileId, Span};
+
+pub type UnitId = usize;
+
+/// A page or a custom component: the files sharing one base path.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Absolute base path without extension (`/app/pages/pay/pay`).
+    pub base: PathBuf,
+    /// The base relative to the project root, with `/` (`pages/pay/pay`).
+    pub route: String,
+    pub script: Option<FileId>,
+    pub template: Option<FileId>,
+    pub json: Option<FileId>,
+    /// Its `usingComponents`.
+    pub components: Vec<Using>,
+}
+
+/// A `usingComponents` entry and what it resolved to.
+#[derive(Debug, Clone)]
+pub struct Using {
+    pub entry: ComponentEntry,
+    /// The `.json` file it is written in.
+    pub file: FileId,
+    pub target: UsingTarget,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UsingTarget {
+    Unit(UnitId),
+    Plugin(String),
+    /// An npm package or a path ttlint does not follow.
+    External,
+    Missing,
+}
+
+/// How one file refers to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefKind {
+    /// `<import src>`: makes `<template name>` definitions available.
+    Import,
+    /// `<include src>`: inlines the markup.
+    Include,
+    /// `<sjs src>`.
+    Sjs,
+    /// `require()` / `import` in a script.
+    Module,
+}
+
+/// A reference from one file to another, resolved.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub from: FileId,
+    pub span: Span,
+    pub kind: RefKind,
+    /// The file it leads to; `None` when it leads outside what ttlint reads (npm, ignored).
+    pub to: Option<FileId>,
+}
+
+/// A page listed in `app.json`.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub unit: UnitId,
+    pub entry: PageEntry,
+}
+
+/// One mini-program.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub root: PathBuf,
+    pub app_json: FileId,
+    pub app: AppConfig,
+    pub config: ProjectConfig,
+    pub app_script: Option<FileId>,
+    pub units: Vec<Unit>,
+    /// Pages in `app.json` order (`pages`, then subpackages).
+    pub pages: Vec<Page>,
+    /// `usingComponents` of `app.json`: available on every page.
+    pub app_components: Vec<Using>,
+    pub references: Vec<Reference>,
+    /// Indices into `references`, by referring file.
+    outgoing: HashMap<FileId, Vec<usize>>,
+    /// Every file reachable from `app.json`.
+    pub files: BTreeSet<FileId>,
+}
+
+impl Project {
+    /// The home page: `entryPagePath`, else the first of `pages`.
+    pub fn home(&self) -> Option<&Page> {
+        if let Some(entry) = &self.app.entry_page {
+            let route = app::normalize_route(&entry.value);
+            if let Some(page) = self.pages.iter().find(|p| p.entry.route == route) {
+                return Some(page);
+            }
+        }
+        self.pages.first()
+    }
+
+    pub fn is_tab_page(&self, page: &Page) -> bool {
+        self.app.tab_bar.iter().any(|t| t.value == page.entry.route)
+    }
+
+    pub fn unit(&self, id: UnitId) -> &Unit {
+        &self.units[id]
+    }
+
+    /// References made by one file.
+    pub fn references_from(&self, from: FileId) -> impl Iterator<Item = &Reference> {
+        self.outgoing
+            .get(&from)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.references[i])
+    }
+
+    /// Files `from` refers to with one of `kinds`.
+    fn targets<'a>(
+        &'a self,
+        from: FileId,
+        kinds: &'a [RefKind],
+    ) -> impl Iterator<Item = FileId> + 'a {
+        self.references_from(from)
+            .filter(move |r| kinds.contains(&r.kind))
+            .filter_map(|r| r.to)
+    }
+
+    /// Everything reachable from `start` through references of `kinds` (including `start`).
+    fn closure(&self, start: impl IntoIterator<Item = FileId>, kinds: &[RefKind]) -> Vec<FileId> {
+        let mut seen = BTreeSet::new();
+        let mut todo: Vec<FileId> = start.into_iter().collect();
+        while let Some(f) = todo.pop() {
+            if seen.insert(f) {
+                todo.extend(self.targets(f, kinds));
+            }
+        }
+        seen.into_iter().collect()
+    }
+
+    /// A unit's template with every template it imports or includes, transitively.
+    pub fn templates_of(&self, unit: UnitId) -> Vec<FileId> {
+        self.closure(
+            self.units[unit].template,
+            &[RefKind::Import, RefKind::Include],
+        )
+    }
+
+    /// The component a tag names on a unit: its own `usingComponents`, then `app.json`'s.
+    pub fn component_for(&self, unit: UnitId, tag: &str) -> Option<&Using> {
+        self.units[unit]
+            .components
+            .iter()
+            .find(|u| u.entry.tag == tag)
+            .or_else(|| self.app_components.iter().find(|u| u.entry.tag == tag))
+    }
+
+    /// The unit and every custom component rendered inside it, transitively: a component
+    /// counts when its tag appears in one of the templates of a unit already counted.
+    pub fn rendered_units(&self, unit: UnitId, files: &Files) -> Vec<UnitId> {
+        let mut seen = BTreeSet::new();
+        let mut todo = vec![unit];
+        while let Some(u) = todo.pop() {
+            if !seen.insert(u) {
+                continue;
+            }
+            for template in self.templates_of(u) {
+                let Some(doc) = files.content(template).template() else {
+                    continue;
+                };
+                let tags: BTreeSet<&str> = doc.elements().map(|(_, e)| e.name.as_str()).collect();
+                for tag in tags {
+                    if let Some(Using {
+                        target: UsingTarget::Unit(child),
+                        ..
+                    }) = self.component_for(u, tag)
+                    {
+                        todo.push(*child);
+                    }
+                }
+            }
+        }
+        seen.into_iter().collect()
+    }
+
+    /// Every template whose markup renders on the page of `unit`: its own, the imported and
+    /// included ones, and those of the components rendered on it.
+    pub fn page_templates(&self, unit: UnitId, files: &Files) -> Vec<FileId> {
+        let mut out: BTreeSet<FileId> = BTreeSet::new();
+        for u in self.rendered_units(unit, files) {
+            out.extend(self.templates_of(u));
+        }
+        out.into_iter().collect()
+    }
+
+    /// A script with every module it loads, transitively.
+    pub fn modules_of(&self, script: FileId) -> Vec<FileId> {
+        self.closure([script], &[RefKind::Module])
+    }
+
+    /// Every script that runs for the page of `unit`: the page's and its components', with the
+    /// modules they load.
+    pub fn page_scripts(&self, unit: UnitId, files: &Files) -> Vec<FileId> {
+        let scripts = self
+            .rendered_units(unit, files)
+            .into_iter()
+            .filter_map(|u| self.units[u].script);
+        self.closure(scripts, &[RefKind::Module])
+    }
+}

@@ -1,0 +1,217 @@
+//! Resolving references the way the Douyin build does: relative paths from the referring file,
+//! `/`-paths from the project root, extension and `index` fallbacks; plugins and npm packages are
+//! recognised but never looked up on disk.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::discover::normalize;
+
+/// Where a reference leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// A file (or, for components, the base path of a page/component without extension).
+    Found(PathBuf),
+    /// A plugin component (`plugin://…`, `ext://…`, `<appid>://…`).
+    Plugin(String),
+    /// An npm package or build alias (`lodash`, `@/utils`): outside what ttlint follows.
+    External,
+    /// Nothing at the path: the build would fail.
+    Missing,
+}
+
+/// Script extensions tried after a bare module path, in the order the build tries them.
+const SCRIPT_EXTENSIONS: &[&str] = &["js", "ts", "mjs", "cjs", "json", "sjs"];
+/// Files that make a folder a page or component.
+const UNIT_EXTENSIONS: &[&str] = &["ttml", "js", "ts", "json"];
+
+/// Resolves references inside one project, remembering which paths exist.
+#[derive(Debug)]
+pub struct Resolver {
+    root: PathBuf,
+    exists: HashMap<PathBuf, bool>,
+}
+
+impl Resolver {
+    pub fn new(root: &Path) -> Self {
+        Self {
+            root: root.to_path_buf(),
+            exists: HashMap::new(),
+        }
+    }
+
+    pub fn is_file(&mut self, path: &Path) -> bool {
+        if let Some(&known) = self.exists.get(path) {
+            return known;
+        }
+        let found = path.is_file();
+        self.exists.insert(path.to_path_buf(), found);
+        found
+    }
+
+    /// The base of `spec` as seen from `from` (a file): relative, or from the root for `/…`.
+    fn base(&self, from: &Path, spec: &str) -> PathBuf {
+        match spec.strip_prefix('/') {
+            Some(rooted) => normalize(Path::new(rooted), &self.root),
+            None => normalize(Path::new(spec), from.parent().unwrap_or(&self.root)),
+        }
+    }
+
+    fn first_file(&mut self, candidates: impl IntoIterator<Item = PathBuf>) -> Option<PathBuf> {
+        candidates.into_iter().find(|c| self.is_file(c))
+    }
+
+    fn with_extensions(base: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+        let mut out = vec![base.to_path_buf()];
+        for ext in extensions {
+            out.push(append(base, ext));
+        }
+        for ext in extensions {
+            out.push(base.join(format!("index.{ext}")));
+        }
+        out
+    }
+
+    /// A `require`/`import` specifier in a script.
+    pub fn module(&mut self, from: &Path, spec: &str) -> Resolved {
+        let explicit = spec.starts_with("./") || spec.starts_with("../") || spec.starts_with('/');
+        let base = self.base(from, spec);
+        if let Some(found) = self.first_file(Self::with_extensions(&base, SCRIPT_EXTENSIONS)) {
+            return Resolved::Found(found);
+        }
+        if explicit {
+            Resolved::Missing
+        } else {
+            // Mini-program builds resolve a bare `utils/x` relative to the file first; what is not
+            // there is an npm package or an alias.
+            Resolved::External
+        }
+    }
+
+    /// An `<import src>`, `<include src>` or `<sjs src>` in a template.
+    pub fn template_src(&mut self, from: &Path, src: &str, default_extension: &str) -> Resolved {
+        if src.contains("{{") {
+            return Resolved::External;
+        }
+        let base = self.base(from, src);
+        let candidates = [base.clone(), append(&base, default_extension)];
+        match self.first_file(candidates) {
+            Some(found) => Resolved::Found(found),
+            None => Resolved::Missing,
+        }
+    }
+
+    /// A `usingComponents` path: the base path of the component (`…/card/card`).
+    pub fn component(&mut self, from: &Path, path: &str) -> Resolved {
+        if path.contains("://") {
+            return Resolved::Plugin(path.to_string());
+        }
+        let mut bases = vec![self.base(from, path)];
+        if !path.starts_with('.') && !path.starts_with('/') {
+            bases.push(normalize(Path::new(path), &self.root));
+            bases.push(self.root.join("miniprogram_npm").join(path));
+        }
+        for base in bases {
+            for unit in [base.clone(), base.join("index")] {
+                if self.unit_exists(&unit) {
+                    return Resolved::Found(unit);
+                }
+            }
+        }
+        if path.starts_with('@') {
+            Resolved::External
+        } else {
+            Resolved::Missing
+        }
+    }
+
+    /// Whether any file of the page/component at `base` exists.
+    pub fn unit_exists(&mut self, base: &Path) -> bool {
+        UNIT_EXTENSIONS
+            .iter()
+            .any(|ext| self.is_file(&append(base, ext)))
+    }
+
+    /// The file of a unit with this extension, if it exists.
+    pub fn unit_file(&mut self, base: &Path, ext: &str) -> Option<PathBuf> {
+        let path = append(base, ext);
+        self.is_file(&path).then_some(path)
+    }
+}
+
+/// `base` + `.ext` (not `with_extension`, which would replace a dotted name's last part).
+pub fn append(base: &Path, ext: &str) -> PathBuf {
+    let mut s = base.as_os_str().to_os_string();
+    s.push(".");
+    s.push(ext);
+    PathBuf::from(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(files: &[&str]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for f in files {
+            let p = dir.path().join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "").unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn references_resolve_like_the_build() {
+        let dir = tree(&[
+            "utils/pay.js",
+            "utils/api/index.ts",
+            "pages/a/a.js",
+            "components/card/card.ttml",
+            "components/list/index.json",
+            "templates/item.ttml",
+            "miniprogram_npm/vant/button/index.json",
+        ]);
+        let root = dir.path().to_path_buf();
+        let page = root.join("pages/a/a.js");
+        let mut r = Resolver::new(&root);
+        assert_eq!(
+            r.module(&page, "../../utils/pay"),
+            Resolved::Found(root.join("utils/pay.js"))
+        );
+        assert_eq!(
+            r.module(&page, "/utils/api"),
+            Resolved::Found(root.join("utils/api/index.ts"))
+        );
+        assert_eq!(r.module(&page, "./missing"), Resolved::Missing);
+        assert_eq!(r.module(&page, "lodash"), Resolved::External);
+        assert_eq!(
+            r.component(&page, "/components/card/card"),
+            Resolved::Found(root.join("components/card/card"))
+        );
+        assert_eq!(
+            r.component(&page, "../../components/list"),
+            Resolved::Found(root.join("components/list/index"))
+        );
+        assert_eq!(
+            r.component(&page, "vant/button"),
+            Resolved::Found(root.join("miniprogram_npm/vant/button/index"))
+        );
+        assert_eq!(
+            r.component(&page, "ext://industry/pay-button"),
+            Resolved::Plugin("ext://industry/pay-button".into())
+        );
+        assert_eq!(
+            r.component(&page, "/components/nope/nope"),
+            Resolved::Missing
+        );
+        assert_eq!(
+            r.template_src(&page, "/templates/item", "ttml"),
+            Resolved::Found(root.join("templates/item.ttml"))
+        );
+        assert_eq!(
+            r.template_src(&page, "../../templates/none.ttml", "ttml"),
+            Resolved::Missing
+        );
+    }
+}
