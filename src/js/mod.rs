@@ -76,7 +76,26 @@ pub fn parse(text: &str, base: usize, kind: FileKind) -> Result<ParsedScript, Sy
     }
 }
 
+/// Runs swc, turning a panic inside it (a parser bug on odd input; swc has debug assertions that
+/// fuzzed templates trip) into a syntax error at the start of the text, so one odd file never
+/// stops a run.
+fn guarded<T>(
+    base: usize,
+    parse: impl FnOnce() -> Result<T, SyntaxError>,
+) -> Result<T, SyntaxError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse)).unwrap_or_else(|_| {
+        Err(SyntaxError {
+            span: Span::new(base, base + 1),
+            message: "the JavaScript parser failed on this code".into(),
+        })
+    })
+}
+
 fn parse_with(text: &str, base: usize, syntax: Syntax) -> Result<ParsedScript, SyntaxError> {
+    guarded(base, || parse_unguarded(text, base, syntax))
+}
+
+fn parse_unguarded(text: &str, base: usize, syntax: Syntax) -> Result<ParsedScript, SyntaxError> {
     let comments = SingleThreadedComments::default();
     let start = BytePos(base as u32 + 1);
     let end = BytePos((base + text.len()) as u32 + 1);
@@ -93,6 +112,10 @@ fn parse_with(text: &str, base: usize, syntax: Syntax) -> Result<ParsedScript, S
 
 /// Parses a single expression that starts at byte `base` of its file (a TTML `{{ }}` body).
 pub fn parse_expr(text: &str, base: usize) -> Result<Box<swc_ecma_ast::Expr>, SyntaxError> {
+    guarded(base, || parse_expr_unguarded(text, base))
+}
+
+fn parse_expr_unguarded(text: &str, base: usize) -> Result<Box<swc_ecma_ast::Expr>, SyntaxError> {
     let start = BytePos(base as u32 + 1);
     let end = BytePos((base + text.len()) as u32 + 1);
     let mut parser = Parser::new(

@@ -224,3 +224,110 @@ impl Project {
         self.closure(scripts, &[RefKind::Module])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::files::Request;
+    use crate::source::FileKind;
+
+    struct DiskLoader(Files);
+
+    impl Loader for DiskLoader {
+        fn load(&mut self, paths: &[PathBuf]) -> Vec<Option<FileId>> {
+            let requests = paths
+                .iter()
+                .map(|p| Request {
+                    path: p.clone(),
+                    kind: FileKind::from_path(p).unwrap_or(FileKind::Json),
+                    linted: true,
+                })
+                .collect();
+            self.0.load(requests).into_iter().map(Some).collect()
+        }
+
+        fn files(&self) -> &Files {
+            &self.0
+        }
+    }
+
+    fn fixture() -> (Project, Files, PathBuf) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/project-model");
+        let mut loader = DiskLoader(Files::new(&root));
+        let (project, _) = build(&root, &mut loader).expect("the fixture's app.json is valid");
+        (project, loader.0, root)
+    }
+
+    fn names(files: &Files, ids: &[FileId]) -> Vec<String> {
+        ids.iter()
+            .map(|&id| files.source(id).display.clone())
+            .collect()
+    }
+
+    #[test]
+    fn pages_home_and_units() {
+        let (project, _, _) = fixture();
+        let routes: Vec<&str> = project
+            .pages
+            .iter()
+            .map(|p| p.entry.route.as_str())
+            .collect();
+        assert_eq!(
+            routes,
+            vec![
+                "pages/index/index",
+                "pages/list/list",
+                "packageA/pages/detail/detail"
+            ]
+        );
+        assert_eq!(project.home().unwrap().entry.route, "pages/index/index");
+        assert_eq!(project.config.appid.as_deref(), Some("tt0000000000000001"));
+    }
+
+    #[test]
+    fn templates_rendered_on_a_page() {
+        let (project, files, _) = fixture();
+        let index = project.pages[0].unit;
+        let mut templates = names(&files, &project.page_templates(index, &files));
+        templates.sort();
+        assert_eq!(
+            templates,
+            vec![
+                "components/badge/badge.ttml",
+                "components/card/card.ttml",
+                "pages/index/index.ttml",
+                "templates/footer.ttml",
+                "templates/item.ttml",
+            ],
+            "its own, imported, included, and nested components' (the plugin is not on disk)"
+        );
+        let list = project.pages[1].unit;
+        let mut templates = names(&files, &project.page_templates(list, &files));
+        templates.sort();
+        assert_eq!(
+            templates,
+            vec!["components/avatar/avatar.ttml", "pages/list/list.ttml"],
+            "app-level components count where their tag is used"
+        );
+    }
+
+    #[test]
+    fn scripts_a_page_runs() {
+        let (project, files, _) = fixture();
+        let index = project.pages[0].unit;
+        let mut scripts = names(&files, &project.page_scripts(index, &files));
+        scripts.sort();
+        assert_eq!(
+            scripts,
+            vec![
+                "components/badge/badge.js",
+                "components/card/card.js",
+                "pages/index/index.js",
+                "utils/api.js",
+                "utils/request.js",
+            ]
+        );
+    }
+}

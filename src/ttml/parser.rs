@@ -673,3 +673,44 @@ mod tests {
         assert!(!doc.errors.is_empty());
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn check(src: &str) {
+        let doc = parse(src, 0);
+        let on_boundary = |s: Span| {
+            s.start <= s.end
+                && s.end <= src.len()
+                && src.is_char_boundary(s.start)
+                && src.is_char_boundary(s.end)
+        };
+        for node in &doc.nodes {
+            assert!(on_boundary(node.span), "{:?} in {src:?}", node.span);
+            if let Some(parent) = node.parent {
+                assert!(parent < doc.nodes.len());
+            }
+        }
+        for error in &doc.errors {
+            assert!(error.span.start <= src.len(), "{error:?} in {src:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_never_panics(src in any::<String>()) {
+            check(&src);
+        }
+
+        #[test]
+        fn tag_soup_never_panics(parts in prop::collection::vec(prop::sample::select(vec![
+            "<view", "<text", ">", "/>", "</view>", "</text>", "<!--", "-->", "{{", "}}", "\"", "'", "=",
+            " hidden", " tt:if=", "<sjs>", "</sjs>", "a < b", "支付", "\n", "<import src=\"x\">", "</", "<",
+        ]), 0..60)) {
+            check(&parts.concat());
+        }
+    }
+}
