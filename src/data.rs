@@ -9,10 +9,16 @@ use serde::Deserialize;
 use crate::config::DataExtensions;
 
 const PAYMENT: &str = include_str!("../rules/payment.json");
+const DEPRECATED_TRADE: &str = include_str!("../rules/deprecated-trade.json");
 
 /// The lists a project may extend from `ttlint.json`.
-pub const EXTENSIBLE_LISTS: &[&str] =
-    &["offlinePaymentApis", "offlinePaymentWrappers", "tradeApis"];
+pub const EXTENSIBLE_LISTS: &[&str] = &[
+    "offlinePaymentApis",
+    "offlinePaymentWrappers",
+    "foreignPaymentApis",
+    "tradeApis",
+    "payComponents",
+];
 
 /// Payment and trade APIs (`rules/payment.json`).
 #[derive(Debug, Clone, Deserialize)]
@@ -20,13 +26,80 @@ pub const EXTENSIBLE_LISTS: &[&str] =
 pub struct PaymentData {
     pub offline_payment_apis: Vec<String>,
     pub offline_payment_wrappers: Vec<String>,
+    pub foreign_payment_apis: Vec<String>,
+    pub wechat_payment_keys: Vec<String>,
     pub trade_apis: Vec<String>,
+    pub pay_components: Vec<String>,
+}
+
+/// How far along its way out a trade API or component is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// 已废弃.
+    Deprecated,
+    /// 即将废弃.
+    SoonDeprecated,
+    /// No longer maintained.
+    Unmaintained,
+}
+
+impl Status {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Deprecated => "deprecated (已废弃)",
+            Self::SoonDeprecated => "about to be deprecated (即将废弃)",
+            Self::Unmaintained => "no longer maintained",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DeprecatedApi {
+    pub name: String,
+    pub status: Status,
+    pub replacement: String,
+}
+
+/// A deprecated component: the built-in tag, a `usingComponents` path, or a path fragment.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DeprecatedComponent {
+    #[serde(default)]
+    pub builtin_tag: Option<String>,
+    #[serde(default)]
+    pub path: Option<String>,
+    #[serde(default)]
+    pub path_contains: Option<String>,
+    pub status: Status,
+    pub replacement: String,
+}
+
+impl DeprecatedComponent {
+    /// Whether a `usingComponents` path names this component.
+    pub fn matches_path(&self, path: &str) -> bool {
+        self.path.as_deref() == Some(path)
+            || self
+                .path_contains
+                .as_deref()
+                .is_some_and(|p| path.contains(p))
+    }
+}
+
+/// Deprecated trade components and APIs (`rules/deprecated-trade.json`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DeprecatedTradeData {
+    pub apis: Vec<DeprecatedApi>,
+    pub components: Vec<DeprecatedComponent>,
 }
 
 /// All rule data of a run: the built-in lists plus the project's extensions.
 #[derive(Debug, Clone)]
 pub struct RuleData {
     pub payment: PaymentData,
+    pub deprecated_trade: DeprecatedTradeData,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
@@ -40,16 +113,30 @@ impl RuleData {
     /// The built-in lists extended with a project's own entries.
     pub fn new(extensions: &DataExtensions) -> Self {
         let mut payment: PaymentData = parse("rules/payment.json", PAYMENT);
+        let deprecated_trade = parse("rules/deprecated-trade.json", DEPRECATED_TRADE);
         for (name, values) in &extensions.lists {
             let list = match name.as_str() {
                 "offlinePaymentApis" => &mut payment.offline_payment_apis,
                 "offlinePaymentWrappers" => &mut payment.offline_payment_wrappers,
+                "foreignPaymentApis" => &mut payment.foreign_payment_apis,
                 "tradeApis" => &mut payment.trade_apis,
+                "payComponents" => &mut payment.pay_components,
                 _ => continue,
             };
             list.extend(values.iter().cloned());
         }
-        Self { payment }
+        Self {
+            payment,
+            deprecated_trade,
+        }
+    }
+
+    /// The deprecation entry of `global.member`, if any.
+    pub fn deprecated_api(&self, global: &str, member: &str) -> Option<&DeprecatedApi> {
+        self.deprecated_trade
+            .apis
+            .iter()
+            .find(|a| a.name.split_once('.') == Some((global, member)))
     }
 }
 
@@ -61,11 +148,8 @@ impl Default for RuleData {
 
 /// Whether `global.member` is in a list of `global.member` names.
 pub fn lists_api(list: &[String], global: &str, member: &str) -> bool {
-    list.iter().any(|entry| {
-        entry
-            .split_once('.')
-            .is_some_and(|(g, m)| g == global && m == member)
-    })
+    list.iter()
+        .any(|entry| entry.split_once('.') == Some((global, member)))
 }
 
 #[cfg(test)]
@@ -81,6 +165,29 @@ mod tests {
             "tt",
             "payment"
         ));
+        assert_eq!(
+            data.deprecated_api("tt", "openEcCart").map(|a| a.status),
+            Some(Status::Deprecated)
+        );
+        assert!(
+            data.deprecated_trade
+                .components
+                .iter()
+                .any(|c| c.matches_path("ext://industry/pay-button"))
+        );
+        assert!(
+            data.deprecated_trade
+                .components
+                .iter()
+                .any(|c| c.matches_path("plugin://microapp-trade-plugin/pay"))
+        );
+        assert!(
+            !data
+                .deprecated_trade
+                .components
+                .iter()
+                .any(|c| c.matches_path("tta5a3d31e3aecfb9b11://pay-button"))
+        );
     }
 
     #[test]

@@ -20,4 +20,5 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod suppress;
+pub mod trade;
 pub mod ttml;

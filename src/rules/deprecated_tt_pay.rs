@@ -1,9 +1,9 @@
 use crate::context::FileContext;
 use crate::data::lists_api;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::js::conditional::Target;
 use crate::js::facts::{Access, ApiUse};
 use crate::rules::{Category, Rule, RuleMeta};
+use crate::trade::compiled_for_douyin;
 
 pub struct DeprecatedTtPay;
 
@@ -65,17 +65,6 @@ variable named `tt`, and uni-app code compiled only for other platforms (`#ifdef
 };
 
 const HELP: &str = "Move to the general trade system (通用交易系统): create the order with `tt.requestOrder` and open the cashier with `tt.getOrderPayment` (guard with `tt.canIUse('requestOrder')`).";
-
-/// Whether a `uni.requestPayment`-style wrapper call is compiled for Douyin.
-fn compiled_for_douyin(api: &ApiUse) -> bool {
-    api.target == Target::Douyin
-        || api
-            .options
-            .as_ref()
-            .and_then(|o| o.get("provider"))
-            .and_then(|p| p.string.as_deref())
-            == Some("toutiao")
-}
 
 fn message(api: &ApiUse) -> String {
     let full = format!("{}.{}", api.global.name(), api.name);

@@ -11,9 +11,12 @@ use serde::Serialize;
 use crate::context::{FileContext, ProjectContext};
 use crate::diagnostic::{Diagnostic, Severity};
 
+mod deprecated_trade_api;
 mod deprecated_tt_pay;
 mod missing_file;
+mod non_douyin_payment_api;
 mod parse_error;
+mod trade_prerequisites;
 mod unused_suppression;
 
 #[cfg(test)]
@@ -92,6 +95,9 @@ impl Rule for EngineRule {
 
 static RULES: &[&dyn Rule] = &[
     &deprecated_tt_pay::DeprecatedTtPay,
+    &non_douyin_payment_api::NonDouyinPaymentApi,
+    &deprecated_trade_api::DeprecatedTradeApi,
+    &trade_prerequisites::TradePrerequisites,
     &EngineRule(&PARSE_ERROR),
     &EngineRule(&MISSING_FILE),
     &EngineRule(&UNUSED_SUPPRESSION),

@@ -48,3 +48,53 @@ pub fn assert_script(rule: &dyn Rule, src: &str, expected: &[(u32, u32)]) {
 pub fn assert_script_clean(rule: &dyn Rule, src: &str) {
     assert_script(rule, src, &[]);
 }
+
+/// Lints a throw-away project (written to a temporary folder) with only `rule` enabled, through
+/// the whole engine, and returns `path:line:column` of each finding of that rule.
+pub fn lint_project(rule: &dyn Rule, files: &[(&str, &str)]) -> Vec<String> {
+    lint_project_messages(rule, files)
+        .into_iter()
+        .map(|(at, _)| at)
+        .collect()
+}
+
+/// Like [`lint_project`], with each finding's message.
+pub fn lint_project_messages(rule: &dyn Rule, files: &[(&str, &str)]) -> Vec<(String, String)> {
+    use crate::config::{Config, Level};
+    use crate::engine::{LintOptions, lint};
+
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (path, text) in files {
+        let full = dir.path().join(path);
+        std::fs::create_dir_all(full.parent().expect("a parent folder")).expect("folders");
+        std::fs::write(full, text).expect("a test file");
+    }
+    let mut config = Config::default();
+    for other in crate::rules::all() {
+        if other.meta().id != rule.meta().id {
+            config.rules.insert(other.meta().id.to_string(), Level::Off);
+        }
+    }
+    let options = LintOptions {
+        paths: vec![dir.path().to_path_buf()],
+        cwd: dir.path().to_path_buf(),
+        config,
+        ignore: Vec::new(),
+        threads: Some(1),
+        quiet: false,
+        all_files: false,
+    };
+    let report = lint(&options).expect("the test project lints");
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let (start, _) = report.range(d);
+            let file = &report.file(d.file).display;
+            (
+                format!("{file}:{}:{}", start.line, start.column),
+                d.message.clone(),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,251 @@
+use std::collections::BTreeSet;
+
+use crate::context::{FileContext, ProjectContext};
+use crate::data::DeprecatedComponent;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::project::{Project, UnitId, Using, UsingTarget};
+use crate::rules::{Category, Rule, RuleMeta};
+use crate::source::{FileId, Span};
+
+pub struct DeprecatedTradeApi;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "deprecated-trade-api",
+    default_severity: Severity::Warning,
+    category: Category::Payment,
+    summary: "Deprecated or soon-deprecated trade components and APIs (built-in `<pay-button>`, `ext://industry/pay-button`, `tt.openEcCart`…)",
+    url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/general/basicapi",
+    docs: r#"## What it does
+Finds trade components and APIs the platform has deprecated (已废弃), is about to deprecate
+(即将废弃), or no longer maintains, from the list in `rules/deprecated-trade.json`:
+
+- the built-in `<pay-button>` component: a `pay-button` tag with no `usingComponents` entry;
+- `usingComponents` entries pointing at `ext://industry/pay-button` or `microapp-trade-plugin`
+  (reported at the entry in the page's `.json`, and at each use of the tag);
+- `tt.continueToPayLife`, `tt.applyRefundLife` (moved to the life-service plugin);
+- `tt.openEcCart`, `tt.openEcOrder`, `tt.getShopRecordToken`, `tt.updateShopMemberPoints`,
+  `tt.openEcIm` (moved to the e-commerce plugin).
+
+Each finding's help names the replacement. A CSS class named `pay-button`, or a component of
+your own registered under the tag `pay-button`, is not reported.
+
+## Why is this bad?
+A deprecated trade component or API stops working when the platform switches it off, and
+users then cannot pay or get a refund; review also rejects new submissions that rely on them.
+
+## Example
+```html
+<pay-button order-id="{{orderId}}" />
+```
+
+## Use instead
+```json
+{ "usingComponents": { "pay-button-sdk": "tta5a3d31e3aecfb9b11://pay-button" } }
+```
+```html
+<pay-button-sdk order-id="{{orderId}}" />
+```
+or create and pay the order with `tt.requestOrder` and `tt.getOrderPayment`.
+
+## References
+- General trade system: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/general/basicapi
+"#,
+};
+
+fn component_message(what: &str, c: &DeprecatedComponent) -> String {
+    format!("{what} is {}", c.status.describe())
+}
+
+fn help(replacement: &str) -> String {
+    format!("Use {replacement}.")
+}
+
+/// The deprecated component a `usingComponents` entry points at.
+fn deprecated_target<'a>(
+    using: &Using,
+    components: &'a [DeprecatedComponent],
+) -> Option<&'a DeprecatedComponent> {
+    if matches!(using.target, UsingTarget::Unit(_)) {
+        return None;
+    }
+    components
+        .iter()
+        .find(|c| c.matches_path(&using.entry.path))
+}
+
+/// The deprecated component a tag renders on a unit: the built-in one, or an entry above.
+fn deprecated_tag<'a>(
+    project: &Project,
+    unit: UnitId,
+    tag: &str,
+    components: &'a [DeprecatedComponent],
+) -> Option<&'a DeprecatedComponent> {
+    match project.component_for(unit, tag) {
+        None => components
+            .iter()
+            .find(|c| c.builtin_tag.as_deref() == Some(tag)),
+        Some(using) => deprecated_target(using, components),
+    }
+}
+
+impl Rule for DeprecatedTradeApi {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(facts) = cx.script() else { return };
+        for api in &facts.api_uses {
+            if !api.target.ships_to_douyin() {
+                continue;
+            }
+            let Some(entry) = cx.data.deprecated_api(api.global.name(), &api.name) else {
+                continue;
+            };
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    cx.id,
+                    api.span,
+                    format!("`{}` is {}", entry.name, entry.status.describe()),
+                )
+                .with_help(help(&entry.replacement)),
+            );
+        }
+    }
+
+    fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
+        let components = &cx.data.deprecated_trade.components;
+        let project = cx.project;
+        let mut seen: BTreeSet<(FileId, Span)> = BTreeSet::new();
+        let usings = project
+            .app_components
+            .iter()
+            .chain(project.units.iter().flat_map(|u| &u.components));
+        for using in usings {
+            if let Some(c) = deprecated_target(using, components)
+                && seen.insert((using.file, using.entry.path_span))
+            {
+                let what = format!("`{}` (used as `<{}>`)", using.entry.path, using.entry.tag);
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        using.file,
+                        using.entry.path_span,
+                        component_message(&what, c),
+                    )
+                    .with_help(help(&c.replacement)),
+                );
+            }
+        }
+        for unit in 0..project.units.len() {
+            for template in project.templates_of(unit) {
+                let Some(doc) = cx.files.content(template).template() else {
+                    continue;
+                };
+                for (node, element) in doc.elements() {
+                    if !doc.target(node).ships_to_douyin() {
+                        continue;
+                    }
+                    let Some(c) = deprecated_tag(project, unit, &element.name, components) else {
+                        continue;
+                    };
+                    if !seen.insert((template, element.name_span)) {
+                        continue;
+                    }
+                    let what = match &c.builtin_tag {
+                        Some(tag) if project.component_for(unit, tag).is_none() => {
+                            format!("the built-in `<{tag}>` component")
+                        }
+                        _ => format!("`<{}>`", element.name),
+                    };
+                    out.push(
+                        Diagnostic::new(
+                            &META,
+                            template,
+                            element.name_span,
+                            component_message(&what, c),
+                        )
+                        .with_help(help(&c.replacement)),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{assert_script, assert_script_clean, lint_project};
+
+    #[test]
+    fn deprecated_apis() {
+        assert_script(&DeprecatedTradeApi, "tt.openEcCart({ shopId })", &[(1, 1)]);
+        assert_script(
+            &DeprecatedTradeApi,
+            "const { continueToPayLife } = tt",
+            &[(1, 9)],
+        );
+        assert_script_clean(
+            &DeprecatedTradeApi,
+            "// tt.openEcCart()\nconst s = 'tt.openEcOrder'; plugin.openEcCart(); tt.requestOrder({})",
+        );
+        assert_script_clean(
+            &DeprecatedTradeApi,
+            "// #ifdef MP-WEIXIN\ntt.openEcCart()\n// #endif",
+        );
+    }
+
+    #[test]
+    fn the_built_in_pay_button() {
+        let found = lint_project(
+            &DeprecatedTradeApi,
+            &[
+                ("app.json", r#"{"pages":["pages/a/a","pages/b/b"]}"#),
+                (
+                    "pages/a/a.ttml",
+                    "<view class=\"pay-button\">\n  <pay-button order-id=\"{{id}}\" />\n</view>",
+                ),
+                (
+                    "pages/b/b.json",
+                    r#"{"usingComponents":{"pay-button":"/components/my-pay/my-pay"}}"#,
+                ),
+                ("pages/b/b.ttml", "<pay-button />"),
+                ("components/my-pay/my-pay.ttml", "<button>付款</button>"),
+            ],
+        );
+        assert_eq!(
+            found,
+            vec!["pages/a/a.ttml:2:4"],
+            "our own component registered as pay-button is fine"
+        );
+    }
+
+    #[test]
+    fn deprecated_plugins_at_the_entry_and_each_use() {
+        let found = lint_project(
+            &DeprecatedTradeApi,
+            &[
+                ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                (
+                    "pages/a/a.json",
+                    "{\n  \"usingComponents\": {\n    \"pay\": \"ext://industry/pay-button\",\n    \"trade\": \"plugin://microapp-trade-plugin/button\",\n    \"ok\": \"tta5a3d31e3aecfb9b11://pay-button\"\n  }\n}",
+                ),
+                (
+                    "pages/a/a.ttml",
+                    "<pay />\n<trade />\n<ok />\n<!-- <pay /> -->",
+                ),
+            ],
+        );
+        assert_eq!(
+            found,
+            vec![
+                "pages/a/a.json:3:12",
+                "pages/a/a.json:4:14",
+                "pages/a/a.ttml:1:2",
+                "pages/a/a.ttml:2:2"
+            ]
+        );
+    }
+}

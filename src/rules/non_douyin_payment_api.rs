@@ -1,0 +1,177 @@
+use crate::context::FileContext;
+use crate::data::lists_api;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::js::facts::{Access, ApiUse};
+use crate::rules::{Category, Rule, RuleMeta};
+use crate::trade::compiled_for_douyin;
+
+pub struct NonDouyinPaymentApi;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "non-douyin-payment-api",
+    default_severity: Severity::Error,
+    category: Category::Payment,
+    summary: "Payment APIs that do not exist on Douyin (`tt.requestPayment`, `wx.requestPayment`) and WeChat JSAPI payment parameters",
+    url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/general/basicapi",
+    docs: r#"## What it does
+Finds payment calls that cannot take money on Douyin:
+
+- `tt.requestPayment(...)` and `wx.requestPayment(...)`: neither API exists in a Douyin
+  mini-program (`wx` is not defined at all);
+- an options object shaped like a WeChat JSAPI payment (three or more of `timeStamp`,
+  `nonceStr`, `package`, `signType`, `paySign`) passed to `uni.requestPayment` or `tt.pay`.
+
+Code compiled only for other platforms (uni-app `// #ifdef MP-WEIXIN`) is not reported.
+
+## Why is this bad?
+This is what a mini-program ported from WeChat looks like (four of twenty public Douyin
+repositories do it): the code runs, the call fails or is undefined, and the user cannot pay.
+A reviewer who tries to buy something rejects the submission.
+
+## Example
+```js
+tt.requestPayment({
+  timeStamp: res.timeStamp,
+  nonceStr: res.nonceStr,
+  package: res.package,
+  signType: 'RSA',
+  paySign: res.paySign,
+})
+```
+
+## Use instead
+Create the order on your server for the Douyin general trade system (通用交易系统), then:
+```js
+tt.requestOrder({
+  data: res.data,
+  byteAuthorization: res.byteAuthorization,
+  success: ({ orderId }) => tt.getOrderPayment({ orderId }),
+})
+```
+In uni-app, keep the WeChat call inside `// #ifdef MP-WEIXIN` and write the Douyin one inside
+`// #ifdef MP-TOUTIAO`.
+
+## References
+- General trade system: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/general/basicapi
+- tt.requestOrder: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/industry/general_trade/create_order/request-order
+- tt.getOrderPayment: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/industry/general_trade/create_order/get-order-payment
+"#,
+};
+
+const HELP: &str = "Pay through the general trade system (通用交易系统): create the order with `tt.requestOrder`, then open the cashier with `tt.getOrderPayment`.";
+
+/// Whether a call's options carry enough WeChat JSAPI payment keys to be one.
+fn wechat_shaped(api: &ApiUse, keys: &[String]) -> bool {
+    api.options
+        .as_ref()
+        .is_some_and(|o| keys.iter().filter(|k| o.has(k)).count() >= 3)
+}
+
+impl Rule for NonDouyinPaymentApi {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(facts) = cx.script() else { return };
+        let payment = &cx.data.payment;
+        for api in &facts.api_uses {
+            if !api.target.ships_to_douyin() {
+                continue;
+            }
+            let (global, member) = (api.global.name(), api.name.as_str());
+            if lists_api(&payment.foreign_payment_apis, global, member) {
+                let why = if global == "wx" {
+                    "`wx` is WeChat's global and is not defined in a Douyin mini-program"
+                } else {
+                    "Douyin mini-programs have no such API"
+                };
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        cx.id,
+                        api.span,
+                        format!("`{global}.{member}` cannot pay on Douyin: {why}"),
+                    )
+                    .with_help(HELP),
+                );
+                continue;
+            }
+            let pays = lists_api(&payment.offline_payment_apis, global, member)
+                || lists_api(&payment.offline_payment_wrappers, global, member);
+            if api.access == Access::Call
+                && pays
+                && wechat_shaped(api, &payment.wechat_payment_keys)
+            {
+                let Some(options) = &api.options else {
+                    continue;
+                };
+                let extra = if compiled_for_douyin(api) || global == "tt" {
+                    ""
+                } else {
+                    " (this code is not limited to WeChat with `// #ifdef MP-WEIXIN`, so it ships to Douyin too)"
+                };
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        cx.id,
+                        options.span,
+                        format!("WeChat JSAPI payment parameters (`timeStamp`, `nonceStr`, `package`, `paySign`) passed to `{global}.{member}` cannot pay on Douyin{extra}"),
+                    )
+                    .with_help(HELP),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{assert_script, assert_script_clean};
+
+    const JSAPI: &str = "{ timeStamp: t, nonceStr: n, package: p, signType: 'MD5', paySign: s }";
+
+    #[test]
+    fn wechat_payment_apis() {
+        assert_script(&NonDouyinPaymentApi, "tt.requestPayment({})", &[(1, 1)]);
+        assert_script(
+            &NonDouyinPaymentApi,
+            "function pay() {\n  wx.requestPayment({})\n}",
+            &[(2, 3)],
+        );
+        assert_script(
+            &NonDouyinPaymentApi,
+            "const wx = tt;\nwx.requestPayment({})",
+            &[(2, 1)],
+        );
+    }
+
+    #[test]
+    fn jsapi_shaped_options() {
+        assert_script(
+            &NonDouyinPaymentApi,
+            &format!("uni.requestPayment({JSAPI})"),
+            &[(1, 20)],
+        );
+        assert_script(&NonDouyinPaymentApi, &format!("tt.pay({JSAPI})"), &[(1, 8)]);
+    }
+
+    #[test]
+    fn traps_stay_silent() {
+        for src in [
+            "// wx.requestPayment({})",
+            "console.log('tt.requestPayment')",
+            "const requestPayment = () => {}; requestPayment()",
+            "api.wx.requestPayment({})",
+            "function f(wx) { wx.requestPayment({}) }",
+            "tt.requestOrder({ data, byteAuthorization })",
+            "tt.getOrderPayment({ orderId })",
+            "uni.requestPayment({ provider: 'toutiao', orderInfo, service: 5 })",
+            "uni.request({ timeStamp, nonceStr, package: p, paySign })",
+            "// #ifdef MP-WEIXIN\nwx.requestPayment({})\nuni.requestPayment({ timeStamp, nonceStr, package: p, signType, paySign })\n// #endif",
+        ] {
+            assert_script_clean(&NonDouyinPaymentApi, src);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+use crate::context::ProjectContext;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Category, Rule, RuleMeta};
+use crate::source::Span;
+use crate::trade::project_sites;
+
+pub struct TradePrerequisites;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "trade-prerequisites",
+    default_severity: Severity::Info,
+    category: Category::Deposit,
+    summary: "Trade capability detected: console prerequisites (商户进件, 保证金, trade access) to confirm",
+    url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/general/basicapi",
+    docs: r#"## What it does
+When a mini-program trades — it calls a payment or trade API (`tt.requestOrder`,
+`tt.getOrderPayment`, `tt.pay`, …) or renders a pay component, anywhere reachable from
+`app.json` — reports once, on `app.json`, the console steps that code cannot show, with the
+trade sites as related locations. It is an info: it never fails a run.
+
+## Why is this bad?
+It is not bad; it is easy to forget. Trade only works, and review only passes, when the
+developer console has:
+
+- merchant onboarding (商户进件) completed, with the industry (所属行业) chosen from the business
+  licence's scope (choosing a special industry asks for extra material);
+- the deposit (保证金) paid, as the deposit rules (小程序保证金管理规范) require;
+- the trade capability (general trade system, 通用交易系统) enabled for the mini-program;
+- Douyin IM customer service set up (see `trade-missing-customer-service`).
+
+## Example
+Any project with `tt.requestOrder(...)` in a page script.
+
+## Use instead
+Confirm the steps in the console, then silence the reminder in `ttlint.json`:
+```json
+{ "rules": { "trade-prerequisites": "off" } }
+```
+
+## References
+- General trade system, access guide: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/general/basicapi
+- About the general trade system: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/general/aboutbasic
+- Deposit rules (保证金管理规范): https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/Margin
+- Payment methods: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/payment-method-open/introduction
+"#,
+};
+
+/// Related locations shown with the finding; the rest are counted.
+const SHOWN_SITES: usize = 5;
+
+impl Rule for TradePrerequisites {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
+        let sites = project_sites(cx.project, cx.files, cx.data);
+        if sites.is_empty() {
+            return;
+        }
+        let app_json = cx.project.app_json;
+        let text = &cx.files.source(app_json).text;
+        let start = text.find('{').unwrap_or(0);
+        let mut d = Diagnostic::new(
+            &META,
+            app_json,
+            Span::new(start, start + 1),
+            format!("this mini-program trades ({} trade call or pay component sites): confirm the console prerequisites code cannot show", sites.len()),
+        )
+        .with_help("In the developer console: complete merchant onboarding (商户进件), pay the deposit (保证金), enable the trade capability (通用交易系统), and set up Douyin IM customer service. Then turn this reminder off in ttlint.json.");
+        for site in sites.iter().take(SHOWN_SITES) {
+            d = d.with_related(site.file, site.span, format!("trades here: {}", site.what));
+        }
+        out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::lint_project;
+
+    #[test]
+    fn once_per_trading_project() {
+        let found = lint_project(
+            &TradePrerequisites,
+            &[
+                ("app.json", r#"{"pages":["pages/a/a","pages/b/b"]}"#),
+                ("pages/a/a.ttml", "<view/>"),
+                ("pages/a/a.js", "Page({ buy() { tt.requestOrder({}) } })"),
+                ("pages/b/b.ttml", "<pay-button />"),
+            ],
+        );
+        assert_eq!(found, vec!["app.json:1:1"]);
+    }
+
+    #[test]
+    fn silent_without_trade() {
+        let found = lint_project(
+            &TradePrerequisites,
+            &[
+                ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                (
+                    "pages/a/a.ttml",
+                    "<view class=\"pay-button\">tt.requestOrder</view>",
+                ),
+                (
+                    "pages/a/a.js",
+                    "require('../../utils/wx');\n// tt.requestOrder({})\nconst requestOrderServiceIfaceApi = 1; tt.request({ url: 'https://a.cn/pay' })",
+                ),
+                ("pages/dead/dead.js", "tt.requestOrder({})"),
+                (
+                    "utils/wx.js",
+                    "// #ifdef MP-WEIXIN\nwx.requestPayment({})\n// #endif",
+                ),
+            ],
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+}
