@@ -10,6 +10,7 @@ use crate::config::DataExtensions;
 
 const PAYMENT: &str = include_str!("../rules/payment.json");
 const DEPRECATED_TRADE: &str = include_str!("../rules/deprecated-trade.json");
+const CUSTOMER_SERVICE: &str = include_str!("../rules/customer-service.json");
 
 /// The lists a project may extend from `ttlint.json`.
 pub const EXTENSIBLE_LISTS: &[&str] = &[
@@ -18,6 +19,8 @@ pub const EXTENSIBLE_LISTS: &[&str] = &[
     "foreignPaymentApis",
     "tradeApis",
     "payComponents",
+    "orderWords",
+    "personalWords",
 ];
 
 /// Payment and trade APIs (`rules/payment.json`).
@@ -95,11 +98,23 @@ pub struct DeprecatedTradeData {
     pub components: Vec<DeprecatedComponent>,
 }
 
+/// Douyin IM customer service (`rules/customer-service.json`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CustomerServiceData {
+    pub im_open_types: Vec<String>,
+    pub placeholder_ids: Vec<String>,
+    pub card_types: std::collections::BTreeMap<String, String>,
+    pub order_words: Vec<String>,
+    pub personal_words: Vec<String>,
+}
+
 /// All rule data of a run: the built-in lists plus the project's extensions.
 #[derive(Debug, Clone)]
 pub struct RuleData {
     pub payment: PaymentData,
     pub deprecated_trade: DeprecatedTradeData,
+    pub customer_service: CustomerServiceData,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
@@ -114,6 +129,8 @@ impl RuleData {
     pub fn new(extensions: &DataExtensions) -> Self {
         let mut payment: PaymentData = parse("rules/payment.json", PAYMENT);
         let deprecated_trade = parse("rules/deprecated-trade.json", DEPRECATED_TRADE);
+        let mut customer_service: CustomerServiceData =
+            parse("rules/customer-service.json", CUSTOMER_SERVICE);
         for (name, values) in &extensions.lists {
             let list = match name.as_str() {
                 "offlinePaymentApis" => &mut payment.offline_payment_apis,
@@ -121,6 +138,8 @@ impl RuleData {
                 "foreignPaymentApis" => &mut payment.foreign_payment_apis,
                 "tradeApis" => &mut payment.trade_apis,
                 "payComponents" => &mut payment.pay_components,
+                "orderWords" => &mut customer_service.order_words,
+                "personalWords" => &mut customer_service.personal_words,
                 _ => continue,
             };
             list.extend(values.iter().cloned());
@@ -128,6 +147,7 @@ impl RuleData {
         Self {
             payment,
             deprecated_trade,
+            customer_service,
         }
     }
 

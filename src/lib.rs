@@ -18,6 +18,7 @@ pub mod output;
 pub mod project;
 pub mod report;
 pub mod rules;
+pub mod service;
 pub mod source;
 pub mod suppress;
 pub mod trade;

@@ -123,7 +123,13 @@ fn utf16_columns_and_byte_offsets_on_chinese_lines() {
         ("pages/a/a.ttml", "<view/>"),
         ("pages/a/a.js", "const 标题 = '支付😀'; tt.pay({});\n"),
     ]);
-    let (json, _) = lint_json(&[path_str(dir.path()), "--rule", "trade-prerequisites=off"]);
+    let (json, _) = lint_json(&[
+        path_str(dir.path()),
+        "--rule",
+        "trade-prerequisites=off",
+        "--rule",
+        "trade-missing-customer-service=off",
+    ]);
     let d = &json["diagnostics"][0];
     let text = "const 标题 = '支付😀'; ";
     let utf16: usize = text.encode_utf16().count();
@@ -216,7 +222,7 @@ fn rule_levels_from_config_and_command_line() {
     let dir = tree(&[
         (
             "ttlint.json",
-            "{\n  // legacy app\n  \"rules\": { \"deprecated-tt-pay\": \"info\" }\n}\n",
+            "{\n  // legacy app\n  \"rules\": { \"deprecated-tt-pay\": \"info\", \"trade-missing-customer-service\": \"off\" }\n}\n",
         ),
         ("app.json", r#"{"pages":["pages/a/a"]}"#),
         ("pages/a/a.ttml", "<view/>"),
@@ -359,12 +365,17 @@ fn rules_lists_every_rule() {
 
 #[test]
 fn explain_shows_full_docs() {
-    for id in [
-        "deprecated-tt-pay",
-        "parse-error",
-        "missing-file",
-        "unused-suppression",
-    ] {
+    let listed = ttlint()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    let rules: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    for id in rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+    {
         let output = ttlint().args(["explain", id]).output().unwrap();
         assert_eq!(output.status.code(), Some(0));
         let text = stdout(&output);

@@ -13,9 +13,12 @@ use crate::diagnostic::{Diagnostic, Severity};
 
 mod deprecated_trade_api;
 mod deprecated_tt_pay;
+mod im_button_invalid;
 mod missing_file;
 mod non_douyin_payment_api;
 mod parse_error;
+mod trade_missing_customer_service;
+mod trade_page_missing_customer_service;
 mod trade_prerequisites;
 mod unused_suppression;
 
@@ -97,6 +100,9 @@ static RULES: &[&dyn Rule] = &[
     &deprecated_tt_pay::DeprecatedTtPay,
     &non_douyin_payment_api::NonDouyinPaymentApi,
     &deprecated_trade_api::DeprecatedTradeApi,
+    &trade_missing_customer_service::TradeMissingCustomerService,
+    &trade_page_missing_customer_service::TradePageMissingCustomerService,
+    &im_button_invalid::ImButtonInvalid,
     &trade_prerequisites::TradePrerequisites,
     &EngineRule(&PARSE_ERROR),
     &EngineRule(&MISSING_FILE),

@@ -65,7 +65,11 @@ impl Rule for TradePrerequisites {
             &META,
             app_json,
             Span::new(start, start + 1),
-            format!("this mini-program trades ({} trade call or pay component sites): confirm the console prerequisites code cannot show", sites.len()),
+            format!(
+                "this mini-program trades ({} {}): confirm the console prerequisites that code cannot show",
+                sites.len(),
+                if sites.len() == 1 { "place" } else { "places" }
+            ),
         )
         .with_help("In the developer console: complete merchant onboarding (商户进件), pay the deposit (保证金), enable the trade capability (通用交易系统), and set up Douyin IM customer service. Then turn this reminder off in ttlint.json.");
         for site in sites.iter().take(SHOWN_SITES) {

@@ -1,0 +1,278 @@
+use crate::context::FileContext;
+use crate::data::CustomerServiceData;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Category, Rule, RuleMeta};
+use crate::source::Span;
+use crate::ttml::{Attr, Element};
+
+pub struct ImButtonInvalid;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "im-button-invalid",
+    default_severity: Severity::Error,
+    category: Category::Service,
+    summary: "An `open-type=\"im\"` button without a usable `data-im-id`, or with a bad `data-im-type` card",
+    url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/component/open-capacity/button-im-customer-service",
+    docs: r#"## What it does
+Checks every `<button open-type="im">`:
+
+- `data-im-id` (the customer-service Douyin account, 抖音号) must be present and usable: not
+  empty, and not a placeholder such as `xxx`, `抖音号`, `客服的抖音号` or `your_id`. A `{{ }}`
+  binding is usable: ttlint cannot see its value.
+- `data-im-type="goods"` (a goods card) needs `data-goods-id`; `data-im-type="order"` (an order
+  card) needs `data-order-id`; any other `data-im-type` is unknown to the platform.
+
+When the button has no `binderror` handler, the help says so: failures are otherwise silent.
+
+## Why is this bad?
+The button fails at run time with `params invalid`: the user taps "联系客服" and nothing
+happens. A reviewer who tries it sees customer service that does not work, which counts as no
+customer service.
+
+## Example
+```html
+<button open-type="im" data-im-id="xxx">联系客服</button>
+<button open-type="im" data-im-id="{{imId}}" data-im-type="order">订单咨询</button>
+```
+
+## Use instead
+```html
+<button open-type="im" data-im-id="{{imId}}" binderror="onImError">联系客服</button>
+<button open-type="im" data-im-id="{{imId}}" data-im-type="order" data-order-id="{{order.id}}" binderror="onImError">订单咨询</button>
+```
+
+## References
+- IM customer-service button: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/component/open-capacity/button-im-customer-service
+"#,
+};
+
+/// Whether a static `data-im-id` is a placeholder rather than an account.
+fn placeholder(value: &str, data: &CustomerServiceData) -> bool {
+    let v = value.trim().to_lowercase();
+    v.contains("抖音号")
+        || (!v.is_empty() && v.chars().all(|c| c == 'x'))
+        || data.placeholder_ids.iter().any(|p| p.to_lowercase() == v)
+}
+
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// What is wrong with an attribute that must carry a value: absent, empty, or a placeholder.
+enum Problem {
+    Missing,
+    Empty(Span),
+    Placeholder(Span, String),
+}
+
+fn value_problem(element: &Element, name: &str, data: &CustomerServiceData) -> Option<Problem> {
+    let Some(attr) = element.attr(name) else {
+        return Some(Problem::Missing);
+    };
+    let Some(value) = &attr.value else {
+        return Some(Problem::Empty(attr.name_span));
+    };
+    if value.has_binding() {
+        return None;
+    }
+    let text = value.static_text().unwrap_or_default();
+    if text.trim().is_empty() {
+        Some(Problem::Empty(attr_span(attr)))
+    } else if placeholder(&text, data) {
+        Some(Problem::Placeholder(attr_span(attr), text))
+    } else {
+        None
+    }
+}
+
+fn attr_span(attr: &Attr) -> Span {
+    match &attr.value {
+        Some(v) => Span::new(attr.name_span.start, v.span.end),
+        None => attr.name_span,
+    }
+}
+
+impl Rule for ImButtonInvalid {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(doc) = cx.template() else { return };
+        let data = &cx.data.customer_service;
+        for (node, element) in doc.elements() {
+            if element.name != "button"
+                || element.static_attr("open-type").as_deref().map(str::trim) != Some("im")
+                || !doc.target(node).ships_to_douyin()
+            {
+                continue;
+            }
+            let handler_hint = if element.has_attr("binderror") || element.has_attr("bind:error") {
+                ""
+            } else {
+                " Also add `binderror` to handle a failed launch: without it the tap fails silently."
+            };
+            let mut report = |span: Span, message: String, help: &str| {
+                out.push(
+                    Diagnostic::new(&META, cx.id, span, message)
+                        .with_help(format!("{help}{handler_hint}")),
+                );
+            };
+            let id_help = "Set `data-im-id` to the Douyin account (抖音号) of your customer service, as configured in the IM customer-service console, or bind it: `data-im-id=\"{{imId}}\"`.";
+            match value_problem(element, "data-im-id", data) {
+                Some(Problem::Missing) => report(element.name_span, "IM customer-service button without `data-im-id`: it fails with `params invalid`".into(), id_help),
+                Some(Problem::Empty(span)) => report(span, "IM customer-service button with an empty `data-im-id`: it fails with `params invalid`".into(), id_help),
+                Some(Problem::Placeholder(span, value)) => report(span, format!("`data-im-id=\"{value}\"` is a placeholder, not a Douyin account: the button fails with `params invalid`"), id_help),
+                None => {}
+            }
+            let Some(im_type) = element.attr("data-im-type") else {
+                continue;
+            };
+            let Some(kind) = im_type.value.as_ref().and_then(|v| v.static_text()) else {
+                continue;
+            };
+            let kind = kind.trim();
+            match data.card_types.get(kind) {
+                Some(required) => {
+                    if matches!(
+                        value_problem(element, required, data),
+                        Some(Problem::Missing | Problem::Empty(_))
+                    ) {
+                        report(
+                            attr_span(im_type),
+                            format!(
+                                "`data-im-type=\"{kind}\"` sends {} {kind} card and needs `{required}`",
+                                article(kind)
+                            ),
+                            &format!(
+                                "Add `{required}=\"{{{{…}}}}\"` with the id of the {kind}, or drop `data-im-type` for a plain conversation."
+                            ),
+                        );
+                    }
+                }
+                None => {
+                    let known: Vec<String> =
+                        data.card_types.keys().map(|k| format!("`{k}`")).collect();
+                    report(
+                        attr_span(im_type),
+                        format!("`data-im-type=\"{kind}\"` is not a card type the platform knows"),
+                        &format!(
+                            "Use {} (with the matching id), or drop `data-im-type` for a plain conversation.",
+                            known.join(" or ")
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::Content;
+    use crate::data::RuleData;
+    use crate::source::{FileId, FileKind, SourceFile};
+
+    fn lint(src: &str) -> Vec<(u32, u32, String)> {
+        let source = SourceFile::new(
+            "a.ttml".into(),
+            "a.ttml".into(),
+            FileKind::Ttml,
+            src.to_string(),
+        );
+        let content = Content::Template(crate::ttml::parse(src, 0));
+        let data = RuleData::default();
+        let cx = FileContext {
+            id: FileId(0),
+            source: &source,
+            content: &content,
+            data: &data,
+        };
+        let mut out = Vec::new();
+        ImButtonInvalid.check_file(&cx, &mut out);
+        out.iter()
+            .map(|d| {
+                let p = source.position(d.span.start);
+                (p.line, p.column, d.help.clone().unwrap_or_default())
+            })
+            .collect()
+    }
+
+    fn positions(src: &str) -> Vec<(u32, u32)> {
+        lint(src).into_iter().map(|(l, c, _)| (l, c)).collect()
+    }
+
+    #[test]
+    fn unusable_ids() {
+        assert_eq!(
+            positions("<button open-type=\"im\">客服</button>"),
+            vec![(1, 2)]
+        );
+        assert_eq!(
+            positions("<button open-type=\"im\" data-im-id=\"\">客服</button>"),
+            vec![(1, 24)]
+        );
+        assert_eq!(
+            positions("<button open-type=\"im\" data-im-id>客服</button>"),
+            vec![(1, 24)]
+        );
+        for placeholder in ["xxx", "XXXX", "抖音号", "客服的抖音号", "your_id"] {
+            let src = format!(
+                "<button\n  open-type=\"im\"\n  data-im-id=\"{placeholder}\">客服</button>"
+            );
+            assert_eq!(positions(&src), vec![(3, 3)], "{placeholder}");
+        }
+    }
+
+    #[test]
+    fn card_types() {
+        assert_eq!(
+            positions(
+                "<button open-type=\"im\" data-im-id=\"shop123\" data-im-type=\"goods\">x</button>"
+            ),
+            vec![(1, 45)]
+        );
+        assert_eq!(
+            positions(
+                "<button open-type=\"im\" data-im-id=\"shop123\" data-im-type=\"order\" data-order-id=\"\">x</button>"
+            ),
+            vec![(1, 45)]
+        );
+        assert_eq!(
+            positions(
+                "<button open-type=\"im\" data-im-id=\"shop123\" data-im-type=\"coupon\">x</button>"
+            ),
+            vec![(1, 45)]
+        );
+    }
+
+    #[test]
+    fn valid_buttons_and_lookalikes_stay_silent() {
+        for src in [
+            "<button open-type=\"im\" data-im-id=\"{{imId}}\" binderror=\"e\">客服</button>",
+            "<button open-type=\"im\" data-im-id=\"starshop_cs\" data-im-type=\"goods\" data-goods-id=\"{{g.id}}\">x</button>",
+            "<button open-type=\"im\" data-im-id=\"starshop_cs\" data-im-type=\"order\" data-order-id=\"{{o.id}}\">x</button>",
+            "<button open-type=\"contact\">WeChat's</button>",
+            "<button open-type=\"share\">分享</button>",
+            "<view open-type=\"im\">not a button</view>",
+            "<!-- <button open-type=\"im\">old</button> -->",
+            "<!-- #ifdef MP-WEIXIN --><button open-type=\"im\">x</button><!-- #endif -->",
+        ] {
+            assert!(positions(src).is_empty(), "{src}");
+        }
+    }
+
+    #[test]
+    fn missing_binderror_is_a_hint_in_the_help() {
+        let found = lint("<button open-type=\"im\" data-im-id=\"xxx\">客服</button>");
+        assert!(found[0].2.contains("binderror"));
+        let found =
+            lint("<button open-type=\"im\" data-im-id=\"xxx\" binderror=\"e\">客服</button>");
+        assert!(!found[0].2.contains("binderror"));
+    }
+}

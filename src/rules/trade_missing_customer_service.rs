@@ -1,0 +1,138 @@
+use crate::context::ProjectContext;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Category, Rule, RuleMeta};
+use crate::service;
+use crate::source::Span;
+use crate::trade::project_sites;
+
+pub struct TradeMissingCustomerService;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "trade-missing-customer-service",
+    default_severity: Severity::Error,
+    category: Category::Service,
+    summary: "The mini-program trades but offers no Douyin IM customer service anywhere",
+    url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/component/open-capacity/button-im-customer-service",
+    docs: r#"## What it does
+Reports once, on `app.json`, a mini-program that has trade capability but no Douyin IM
+customer-service entry on any page. The trade sites are shown as related locations.
+
+Definitions (shared with `trade-page-missing-customer-service`):
+- **Trade capability**: a payment or trade API call (`tt.requestOrder`, `tt.getOrderPayment`,
+  `tt.pay`, …) or a pay component (`<pay-button>`…) anywhere reachable from `app.json`.
+- **IM entry**: `<button open-type="im">`, `open-type="platformIm"`, `open-type="lifeIm"`, or
+  `<web-view type="im">`, rendered on a page: in its template, a template it imports or
+  includes, or a custom component it uses (transitively). An entry inside `tt:if` still counts.
+  `open-type="contact"` (WeChat's), `"share"`, `"privateMessage"` and `"uploadDouyinVideo"` are
+  not customer service.
+
+## Why is this bad?
+The platform requires every mini-program with trade capability to provide customer service in
+a prominent place ("交易类小程序必须具备客服功能"), through Douyin IM customer service. Review
+rejects a trading mini-program without it.
+
+## Example
+A shop whose pages call `tt.requestOrder` and whose templates have no IM button.
+
+## Use instead
+Open Douyin IM customer service in the console, then add the button to the home, order and
+personal (我的) pages:
+```html
+<button open-type="im" data-im-id="{{imId}}" bindim="onIm" binderror="onImError">联系客服</button>
+```
+
+## References
+- IM customer-service button: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/component/open-capacity/button-im-customer-service
+- Opening Douyin IM customer service: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/operation/private-account/customer-service/douyin-im-customer-service
+"#,
+};
+
+const SHOWN_SITES: usize = 5;
+
+impl Rule for TradeMissingCustomerService {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
+        let sites = project_sites(cx.project, cx.files, cx.data);
+        if sites.is_empty() {
+            return;
+        }
+        let pages = service::pages(cx.project, cx.files, cx.data);
+        if pages.iter().any(|p| !p.entries.is_empty()) {
+            return;
+        }
+        let app_json = cx.project.app_json;
+        let text = &cx.files.source(app_json).text;
+        let start = text.find('{').unwrap_or(0);
+        let mut d = Diagnostic::new(
+            &META,
+            app_json,
+            Span::new(start, start + 1),
+            "this mini-program trades but no page offers Douyin IM customer service; trading mini-programs must have it",
+        )
+        .with_help("Add `<button open-type=\"im\" data-im-id=\"<customer-service Douyin account>\">联系客服</button>` to the home, order and personal (我的) pages, after opening Douyin IM customer service in the console.");
+        for site in sites.iter().take(SHOWN_SITES) {
+            d = d.with_related(site.file, site.span, format!("trades here: {}", site.what));
+        }
+        out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::lint_project;
+
+    const TRADE: (&str, &str) = ("pages/a/a.js", "Page({ buy() { tt.requestOrder({}) } })");
+
+    #[test]
+    fn trade_without_any_entry() {
+        let found = lint_project(
+            &TradeMissingCustomerService,
+            &[
+                ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                (
+                    "pages/a/a.ttml",
+                    "<button open-type=\"contact\">客服</button>\n<!-- <button open-type=\"im\" data-im-id=\"a\" /> -->\n<button open-type=\"share\">分享</button>",
+                ),
+                TRADE,
+                (
+                    "components/unused/unused.ttml",
+                    "<button open-type=\"im\" data-im-id=\"a\">客服</button>",
+                ),
+            ],
+        );
+        assert_eq!(
+            found,
+            vec!["app.json:1:1"],
+            "WeChat's contact, share, a comment and an unused component are not entries"
+        );
+    }
+
+    #[test]
+    fn an_entry_anywhere_or_no_trade_is_enough() {
+        for (template, script) in [
+            (
+                "<view tt:if=\"{{show}}\"><button open-type=\"im\" data-im-id=\"{{imId}}\">客服</button></view>",
+                TRADE.1,
+            ),
+            ("<web-view type=\"im\" />", TRADE.1),
+            (
+                "<view>no trade here</view>",
+                "Page({ go() { tt.navigateTo({ url: '/pages/a/a' }) } })",
+            ),
+        ] {
+            let found = lint_project(
+                &TradeMissingCustomerService,
+                &[
+                    ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                    ("pages/a/a.ttml", template),
+                    ("pages/a/a.js", script),
+                ],
+            );
+            assert!(found.is_empty(), "{template}: {found:?}");
+        }
+    }
+}

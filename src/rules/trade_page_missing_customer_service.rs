@@ -1,0 +1,253 @@
+use crate::context::ProjectContext;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Category, Rule, RuleMeta};
+use crate::service::{self, PageFacts};
+use crate::source::Span;
+
+pub struct TradePageMissingCustomerService;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "trade-page-missing-customer-service",
+    default_severity: Severity::Warning,
+    category: Category::Service,
+    summary: "A trade page or order page without Douyin IM customer service, or customer service buried away from the prominent pages",
+    url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/component/open-capacity/button-im-customer-service",
+    docs: r#"## What it does
+In a mini-program that trades and has Douyin IM customer service somewhere (when it has none,
+`trade-missing-customer-service` reports that once instead), reports:
+
+- each **trade page** and each **order page** on which no IM entry renders, on the page's
+  template; the message names the pages that do have one;
+- once, on `app.json`, when IM entries exist but none renders on a **prominent page**: customer
+  service is buried where users will not find it.
+
+Definitions:
+- **Trade page**: a page on which a trade starts: its script, a module that script loads, or a
+  component rendered on it calls a payment or trade API, or it renders a pay component.
+- **Order page / personal page**: a page whose route (split into words at `/`, `-`, `_` and
+  camelCase) or navigation title says so: `order`, `orders`, `订单`; `mine`, `my`, `me`, `user`,
+  `profile`, `center`, `个人`, `我的` (lists in `rules/customer-service.json`).
+- **Prominent page**: the home page (`entryPagePath`, else the first of `pages`), the tabBar
+  pages, the order pages and the personal pages.
+- **IM entry**: see `trade-missing-customer-service`. An entry in a template the page imports
+  or includes, or in a component it renders, counts; one inside `tt:if` counts too.
+
+Other pages stay silent: a home page without IM is fine when the personal page has it.
+
+## Why is this bad?
+The platform requires customer service "in a prominent place — the home page, the order page,
+the personal page", and industry standards put it on the first screen of the order-detail page:
+that is where a buyer with a problem looks. Review rejects trade pages that leave buyers without
+it.
+
+## Example
+`pages/order/order.ttml` lists orders with a "继续支付" button and no customer-service button.
+
+## Use instead
+```html
+<button open-type="im" data-im-id="{{imId}}" data-im-type="order" data-order-id="{{order.id}}">联系客服</button>
+```
+A shared component (`<service-button>`) used on each of these pages works too.
+
+## References
+- IM customer-service button: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/component/open-capacity/button-im-customer-service
+"#,
+};
+
+/// Where a page-level finding goes: the page's first trade site in its own template, else the
+/// template's first element, else its start.
+fn anchor(page: &PageFacts, cx: &ProjectContext<'_>) -> Option<(crate::source::FileId, Span)> {
+    let template = page.template?;
+    if let Some(site) = page.trade.iter().find(|s| s.file == template) {
+        return Some((template, site.span));
+    }
+    let doc = cx.files.content(template).template();
+    let first = doc.and_then(|d| d.elements().next().map(|(_, e)| e.name_span));
+    Some((template, first.unwrap_or_default()))
+}
+
+impl Rule for TradePageMissingCustomerService {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
+        let pages = service::pages(cx.project, cx.files, cx.data);
+        if !pages.iter().any(|p| !p.trade.is_empty()) {
+            return;
+        }
+        let served: Vec<&str> = pages
+            .iter()
+            .filter(|p| !p.entries.is_empty())
+            .map(|p| p.route.as_str())
+            .collect();
+        if served.is_empty() {
+            return;
+        }
+        let listed = served
+            .iter()
+            .map(|r| format!("`{r}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        for page in &pages {
+            let needs_entry = page.order || !page.trade.is_empty();
+            if !needs_entry || !page.entries.is_empty() {
+                continue;
+            }
+            let Some((file, span)) = anchor(page, cx) else {
+                continue;
+            };
+            let kind = if page.trade.is_empty() {
+                "order page"
+            } else {
+                "trade page"
+            };
+            let mut d = Diagnostic::new(
+                &META,
+                file,
+                span,
+                format!("{kind} `{}` has no Douyin IM customer service; it renders only on {listed}", page.route),
+            )
+            .with_help("Add `<button open-type=\"im\" data-im-id=\"<customer-service Douyin account>\">联系客服</button>` (or a shared component holding it) to this page: buyers look for customer service where they pay and on their orders.");
+            for site in page.trade.iter().filter(|s| s.file != file).take(3) {
+                d = d.with_related(site.file, site.span, format!("trades here: {}", site.what));
+            }
+            out.push(d);
+        }
+        if !pages.iter().any(|p| p.prominent() && !p.entries.is_empty()) {
+            let app_json = cx.project.app_json;
+            let text = &cx.files.source(app_json).text;
+            let start = text.find('{').unwrap_or(0);
+            let mut d = Diagnostic::new(
+                &META,
+                app_json,
+                Span::new(start, start + 1),
+                format!("Douyin IM customer service renders only on {listed}, not on the home page, a tab page, an order page or the personal page"),
+            )
+            .with_help("Put the customer-service button where users look for it: the home page, the order pages, or the personal (我的) page.");
+            for page in pages.iter().filter(|p| !p.entries.is_empty()) {
+                if let Some(entry) = page.entries.first() {
+                    d = d.with_related(
+                        entry.file,
+                        entry.span,
+                        format!("customer service on `{}`", page.route),
+                    );
+                }
+            }
+            out.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::lint_project_messages;
+
+    const IM: &str = "<button open-type=\"im\" data-im-id=\"{{imId}}\">联系客服</button>";
+
+    #[test]
+    fn trade_and_order_pages_need_an_entry() {
+        let found = lint_project_messages(
+            &TradePageMissingCustomerService,
+            &[
+                (
+                    "app.json",
+                    r#"{"pages":["pages/index/index","pages/goods/goods","pages/orders/orders","pages/mine/mine","pages/about/about"]}"#,
+                ),
+                ("pages/index/index.ttml", "<view>首页</view>"),
+                (
+                    "pages/goods/goods.ttml",
+                    "<view>\n  <button bindtap=\"buy\">购买</button>\n</view>",
+                ),
+                (
+                    "pages/goods/goods.js",
+                    "const { pay } = require('../../utils/pay');\nPage({ buy: pay })",
+                ),
+                (
+                    "utils/pay.js",
+                    "module.exports = { pay: () => tt.requestOrder({}) };",
+                ),
+                ("pages/orders/orders.ttml", "<view>订单</view>"),
+                ("pages/mine/mine.ttml", IM),
+                ("pages/about/about.ttml", "<view>关于</view>"),
+            ],
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("pages/goods/goods.ttml:1:2".to_string(), "trade page `pages/goods/goods` has no Douyin IM customer service; it renders only on `pages/mine/mine`".to_string()),
+                ("pages/orders/orders.ttml:1:2".to_string(), "order page `pages/orders/orders` has no Douyin IM customer service; it renders only on `pages/mine/mine`".to_string()),
+            ],
+            "the home and about pages stay silent"
+        );
+    }
+
+    #[test]
+    fn entries_in_components_and_included_templates_count() {
+        let found = lint_project_messages(
+            &TradePageMissingCustomerService,
+            &[
+                (
+                    "app.json",
+                    r#"{"pages":["pages/goods/goods","pages/order/order"],"usingComponents":{"service":"/components/service/service"}}"#,
+                ),
+                ("pages/goods/goods.ttml", "<service />\n<pay-button />"),
+                (
+                    "pages/order/order.ttml",
+                    "<include src=\"/templates/help.ttml\" />",
+                ),
+                ("templates/help.ttml", IM),
+                ("components/service/service.ttml", IM),
+            ],
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn buried_customer_service() {
+        let found = lint_project_messages(
+            &TradePageMissingCustomerService,
+            &[
+                (
+                    "app.json",
+                    r#"{"pages":["pages/index/index","pages/help/help"]}"#,
+                ),
+                ("pages/index/index.ttml", "<view>首页</view>"),
+                (
+                    "pages/index/index.js",
+                    "Page({ go() { tt.getOrderPayment({}) } })",
+                ),
+                ("pages/help/help.ttml", IM),
+            ],
+        );
+        let at: Vec<&str> = found.iter().map(|(a, _)| a.as_str()).collect();
+        assert_eq!(at, vec!["app.json:1:1", "pages/index/index.ttml:1:2"]);
+        assert!(
+            found[0]
+                .1
+                .starts_with("Douyin IM customer service renders only on `pages/help/help`")
+        );
+    }
+
+    #[test]
+    fn silent_without_trade_or_without_any_entry() {
+        for files in [
+            vec![
+                ("app.json", r#"{"pages":["pages/order/order"]}"#),
+                ("pages/order/order.ttml", "<view>订单</view>"),
+            ],
+            vec![
+                ("app.json", r#"{"pages":["pages/order/order"]}"#),
+                ("pages/order/order.ttml", "<view>订单</view>"),
+                (
+                    "pages/order/order.js",
+                    "Page({ pay() { tt.getOrderPayment({}) } })",
+                ),
+            ],
+        ] {
+            let found = lint_project_messages(&TradePageMissingCustomerService, &files);
+            assert!(found.is_empty(), "{found:?}");
+        }
+    }
+}
