@@ -3,6 +3,7 @@
 //! A script is parsed once; one traversal ([`facts::extract`]) turns it into plain data and the
 //! syntax tree is dropped before the project pass.
 
+pub mod cond;
 pub mod conditional;
 pub mod facts;
 pub mod nesting;

@@ -2,56 +2,14 @@
 //! condition language rules reason about (`tt:if="{{!isIOS && canPay}}"`) plus the string
 //! literals they contain (`{{ vip ? '开通会员' : '' }}` shows text to users).
 
-use swc_ecma_ast::{BinaryOp, Expr, Lit, MemberProp, UnaryOp};
+use swc_ecma_ast::Expr;
 use swc_ecma_visit::{Visit, VisitWith};
 
-use crate::js::facts::{RED_ZONE, SEGMENT, static_string, unwrap};
+pub use crate::js::cond::Cond;
+use crate::js::cond::cond;
+use crate::js::facts::{RED_ZONE, SEGMENT, static_string};
 use crate::js::{self, SyntaxError, nesting, span_of};
 use crate::source::Span;
-
-/// A binding expression in the terms rules need.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cond {
-    /// A data path: `isIOS`, `sys.platform`, `user['vip']`.
-    Path(String),
-    Str(String),
-    Bool(bool),
-    Not(Box<Cond>),
-    And(Box<Cond>, Box<Cond>),
-    Or(Box<Cond>, Box<Cond>),
-    /// `==` / `===`.
-    Eq(Box<Cond>, Box<Cond>),
-    /// `!=` / `!==`.
-    Ne(Box<Cond>, Box<Cond>),
-    /// A method call on a path: `system.indexOf('iOS')`, with its arguments.
-    Call(String, Vec<Cond>),
-    /// Anything else (arithmetic, ternaries, literals of other kinds).
-    Other,
-}
-
-impl Cond {
-    /// The data paths the expression reads.
-    pub fn paths(&self) -> Vec<&str> {
-        let mut out = Vec::new();
-        let mut todo = vec![self];
-        while let Some(c) = todo.pop() {
-            match c {
-                Cond::Path(p) => out.push(p.as_str()),
-                Cond::Not(a) => todo.push(a),
-                Cond::And(a, b) | Cond::Or(a, b) | Cond::Eq(a, b) | Cond::Ne(a, b) => {
-                    todo.push(a);
-                    todo.push(b);
-                }
-                Cond::Call(p, args) => {
-                    out.push(p.as_str());
-                    todo.extend(args);
-                }
-                Cond::Str(_) | Cond::Bool(_) | Cond::Other => {}
-            }
-        }
-        out
-    }
-}
 
 /// A parsed binding: its condition form and its string literals.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,88 +58,9 @@ impl Visit for Strings {
     }
 }
 
-fn path(expr: &Expr) -> Option<String> {
-    match unwrap(expr) {
-        Expr::Ident(i) => Some(i.sym.to_string()),
-        Expr::Member(m) => {
-            let object = path(&m.obj)?;
-            let prop = match &m.prop {
-                MemberProp::Ident(i) => i.sym.to_string(),
-                MemberProp::Computed(c) => static_string(&c.expr)?,
-                MemberProp::PrivateName(_) => return None,
-            };
-            Some(format!("{object}.{prop}"))
-        }
-        _ => None,
-    }
-}
-
-fn cond(expr: &Expr) -> Cond {
-    stacker::maybe_grow(RED_ZONE, SEGMENT, || cond_inner(expr))
-}
-
-fn cond_inner(expr: &Expr) -> Cond {
-    if let Some(p) = path(expr) {
-        return Cond::Path(p);
-    }
-    if let Some(s) = static_string(expr) {
-        return Cond::Str(s);
-    }
-    match unwrap(expr) {
-        Expr::Lit(Lit::Bool(b)) => Cond::Bool(b.value),
-        Expr::Unary(u) if u.op == UnaryOp::Bang => Cond::Not(Box::new(cond(&u.arg))),
-        Expr::Bin(b) => {
-            let (l, r) = (Box::new(cond(&b.left)), Box::new(cond(&b.right)));
-            match b.op {
-                BinaryOp::LogicalAnd => Cond::And(l, r),
-                BinaryOp::LogicalOr => Cond::Or(l, r),
-                BinaryOp::EqEq | BinaryOp::EqEqEq => Cond::Eq(l, r),
-                BinaryOp::NotEq | BinaryOp::NotEqEq => Cond::Ne(l, r),
-                _ => Cond::Other,
-            }
-        }
-        Expr::Call(c) => {
-            let callee = match &c.callee {
-                swc_ecma_ast::Callee::Expr(e) => path(e),
-                _ => None,
-            };
-            match callee {
-                Some(p) => Cond::Call(p, c.args.iter().map(|a| cond(&a.expr)).collect()),
-                None => Cond::Other,
-            }
-        }
-        _ => Cond::Other,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn c(src: &str) -> Cond {
-        parse(src, 0, false).unwrap().cond
-    }
-
-    fn p(s: &str) -> Box<Cond> {
-        Box::new(Cond::Path(s.into()))
-    }
-
-    #[test]
-    fn conditions_reduce_to_paths_and_logic() {
-        assert_eq!(
-            c("!isIOS && canPay"),
-            Cond::And(Box::new(Cond::Not(p("isIOS"))), p("canPay"))
-        );
-        assert_eq!(
-            c(" sys.platform === 'ios' "),
-            Cond::Eq(p("sys.platform"), Box::new(Cond::Str("ios".into())))
-        );
-        assert_eq!(c("a['b'] != c"), Cond::Ne(p("a.b"), p("c")));
-        assert_eq!(c("system.indexOf('iOS') > -1"), Cond::Other);
-        assert_eq!(c("(flag)"), Cond::Path("flag".into()));
-        assert_eq!(c("a + 1").paths(), Vec::<&str>::new());
-        assert_eq!(c("x.y || !z").paths().len(), 2);
-    }
 
     #[test]
     fn strings_are_collected_with_spans() {
