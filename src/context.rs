@@ -1,11 +1,15 @@
 //! What rules see: a parsed file with its facts, or (in the project pass) the whole mini-program.
 
+use std::cell::OnceCell;
+
 use crate::data::RuleData;
 use crate::files::Files;
 use crate::js::facts::JsFacts;
 use crate::json::JsonDoc;
 use crate::project::Project;
+use crate::service::{self, PageFacts};
 use crate::source::{FileId, SourceFile};
+use crate::trade::{self, TradeSite};
 use crate::ttml::Document;
 
 /// A file's parsed form. Scripts keep only their facts: the syntax tree is dropped after the one
@@ -64,9 +68,36 @@ impl FileContext<'_> {
     }
 }
 
-/// The project pass's view of one mini-program.
+/// The project pass's view of one mini-program. Analyses several rules share are computed on
+/// first use and kept for the others.
 pub struct ProjectContext<'a> {
     pub project: &'a Project,
     pub files: &'a Files,
     pub data: &'a RuleData,
+    trade_sites: OnceCell<Vec<TradeSite>>,
+    pages: OnceCell<Vec<PageFacts>>,
+}
+
+impl<'a> ProjectContext<'a> {
+    pub fn new(project: &'a Project, files: &'a Files, data: &'a RuleData) -> Self {
+        Self {
+            project,
+            files,
+            data,
+            trade_sites: OnceCell::new(),
+            pages: OnceCell::new(),
+        }
+    }
+
+    /// Every place the project trades ([`crate::trade::project_sites`]).
+    pub fn trade_sites(&self) -> &[TradeSite] {
+        self.trade_sites
+            .get_or_init(|| trade::project_sites(self.project, self.files, self.data))
+    }
+
+    /// What each page is and renders ([`crate::service::pages`]).
+    pub fn pages(&self) -> &[PageFacts] {
+        self.pages
+            .get_or_init(|| service::pages(self.project, self.files, self.data))
+    }
 }

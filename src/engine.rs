@@ -170,11 +170,7 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
     found.extend(file_findings);
 
     for project in &projects {
-        let cx = ProjectContext {
-            project,
-            files: &files,
-            data: &data,
-        };
+        let cx = ProjectContext::new(project, &files, &data);
         for &(rule, _) in &enabled.rules {
             let mut out = Vec::new();
             let run = catch_unwind(AssertUnwindSafe(|| rule.check_project(&cx, &mut out)));

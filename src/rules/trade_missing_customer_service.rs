@@ -1,9 +1,7 @@
 use crate::context::ProjectContext;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Category, Rule, RuleMeta};
-use crate::service;
 use crate::source::Span;
-use crate::trade::project_sites;
 
 pub struct TradeMissingCustomerService;
 
@@ -55,11 +53,11 @@ impl Rule for TradeMissingCustomerService {
     }
 
     fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
-        let sites = project_sites(cx.project, cx.files, cx.data);
+        let sites = cx.trade_sites();
         if sites.is_empty() {
             return;
         }
-        let pages = service::pages(cx.project, cx.files, cx.data);
+        let pages = cx.pages();
         if pages.iter().any(|p| !p.entries.is_empty()) {
             return;
         }

@@ -1,7 +1,7 @@
 use crate::context::ProjectContext;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Category, Rule, RuleMeta};
-use crate::service::{self, PageFacts};
+use crate::service::PageFacts;
 use crate::source::Span;
 
 pub struct TradePageMissingCustomerService;
@@ -72,7 +72,7 @@ impl Rule for TradePageMissingCustomerService {
     }
 
     fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
-        let pages = service::pages(cx.project, cx.files, cx.data);
+        let pages = cx.pages();
         if !pages.iter().any(|p| !p.trade.is_empty()) {
             return;
         }
@@ -89,7 +89,7 @@ impl Rule for TradePageMissingCustomerService {
             .map(|r| format!("`{r}`"))
             .collect::<Vec<_>>()
             .join(", ");
-        for page in &pages {
+        for page in pages {
             let needs_entry = page.order || !page.trade.is_empty();
             if !needs_entry || !page.entries.is_empty() {
                 continue;

@@ -2,7 +2,6 @@ use crate::context::ProjectContext;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Category, Rule, RuleMeta};
 use crate::source::Span;
-use crate::trade::project_sites;
 
 pub struct TradePrerequisites;
 
@@ -54,7 +53,7 @@ impl Rule for TradePrerequisites {
     }
 
     fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
-        let sites = project_sites(cx.project, cx.files, cx.data);
+        let sites = cx.trade_sites();
         if sites.is_empty() {
             return;
         }
