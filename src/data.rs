@@ -4,6 +4,8 @@
 //! are parsed once per run. A project extends them from `ttlint.json` (`"data": { list: [...] }`),
 //! so a platform change or a project's own wrapper is a data edit, not a code change.
 
+use aho_corasick::AhoCorasick;
+use regex::{Regex, RegexSet};
 use serde::Deserialize;
 
 use crate::config::DataExtensions;
@@ -11,6 +13,7 @@ use crate::config::DataExtensions;
 const PAYMENT: &str = include_str!("../rules/payment.json");
 const DEPRECATED_TRADE: &str = include_str!("../rules/deprecated-trade.json");
 const CUSTOMER_SERVICE: &str = include_str!("../rules/customer-service.json");
+const DRAINAGE: &str = include_str!("../rules/drainage.json");
 
 /// The lists a project may extend from `ttlint.json`.
 pub const EXTENSIBLE_LISTS: &[&str] = &[
@@ -21,6 +24,11 @@ pub const EXTENSIBLE_LISTS: &[&str] = &[
     "payComponents",
     "orderWords",
     "personalWords",
+    "contactKeywords",
+    "qrcodeKeywords",
+    "downloadKeywords",
+    "ownDomains",
+    "thirdPartyHosts",
 ];
 
 /// Payment and trade APIs (`rules/payment.json`).
@@ -109,12 +117,137 @@ pub struct CustomerServiceData {
     pub personal_words: Vec<String>,
 }
 
+/// Third-party drainage (`rules/drainage.json`), as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct DrainageLists {
+    visible_attributes: Vec<String>,
+    contact_patterns: Vec<String>,
+    clipboard_contact_patterns: Vec<String>,
+    qrcode_patterns: Vec<String>,
+    download_patterns: Vec<String>,
+    browser_patterns: Vec<String>,
+    wechat_feature_patterns: Vec<String>,
+    allowed_phrases: Vec<String>,
+    third_party_hosts: Vec<String>,
+    own_domains: Vec<String>,
+}
+
+/// A list of patterns compiled once per run: a set to tell quickly whether any matches, and the
+/// patterns themselves to say where.
+#[derive(Debug, Clone)]
+pub struct Patterns {
+    set: RegexSet,
+    each: Vec<Regex>,
+}
+
+impl Patterns {
+    fn new(name: &str, patterns: &[String]) -> Self {
+        // Built-in patterns are covered by a test and extensions are escaped keywords: a failure
+        // here is a bug in ttlint.
+        let set = RegexSet::new(patterns).unwrap_or_else(|e| panic!("rule data {name}: {e}"));
+        let each = patterns
+            .iter()
+            .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("rule data {name}: {e}")))
+            .collect();
+        Self { set, each }
+    }
+
+    /// The first match in `text` that does not overlap an allowed phrase, as a byte range.
+    pub fn find(&self, text: &str, allowed: &AhoCorasick) -> Option<std::ops::Range<usize>> {
+        let hits = self.set.matches(text);
+        if !hits.matched_any() {
+            return None;
+        }
+        let spared: Vec<std::ops::Range<usize>> =
+            allowed.find_iter(text).map(|m| m.range()).collect();
+        hits.iter()
+            .flat_map(|i| self.each[i].find_iter(text))
+            .map(|m| m.range())
+            .filter(|m| !spared.iter().any(|s| s.start < m.end && m.start < s.end))
+            .min_by_key(|m| m.start)
+    }
+}
+
+/// Third-party drainage data, compiled.
+#[derive(Debug, Clone)]
+pub struct DrainageData {
+    pub visible_attributes: Vec<String>,
+    pub contact: Patterns,
+    pub clipboard_contact: Patterns,
+    pub qrcode: Patterns,
+    pub download: Patterns,
+    pub browser: Patterns,
+    pub wechat_feature: Patterns,
+    /// Phrases never reported on their own (`微信支付`).
+    pub allowed: AhoCorasick,
+    pub third_party_hosts: Vec<String>,
+    pub own_domains: Vec<String>,
+}
+
+impl DrainageData {
+    fn new(mut lists: DrainageLists, extensions: &DataExtensions) -> Self {
+        for (name, values) in &extensions.lists {
+            let escaped = values.iter().map(|v| regex::escape(v));
+            match name.as_str() {
+                "contactKeywords" => lists.contact_patterns.extend(escaped),
+                "qrcodeKeywords" => lists.qrcode_patterns.extend(escaped),
+                "downloadKeywords" => lists.download_patterns.extend(escaped),
+                "ownDomains" => lists.own_domains.extend(values.iter().cloned()),
+                "thirdPartyHosts" => lists.third_party_hosts.extend(values.iter().cloned()),
+                _ => {}
+            }
+        }
+        let allowed = AhoCorasick::new(&lists.allowed_phrases)
+            .unwrap_or_else(|e| panic!("rule data allowedPhrases: {e}"));
+        Self {
+            contact: Patterns::new("contactPatterns", &lists.contact_patterns),
+            clipboard_contact: Patterns::new(
+                "clipboardContactPatterns",
+                &lists.clipboard_contact_patterns,
+            ),
+            qrcode: Patterns::new("qrcodePatterns", &lists.qrcode_patterns),
+            download: Patterns::new("downloadPatterns", &lists.download_patterns),
+            browser: Patterns::new("browserPatterns", &lists.browser_patterns),
+            wechat_feature: Patterns::new("wechatFeaturePatterns", &lists.wechat_feature_patterns),
+            allowed,
+            visible_attributes: lists.visible_attributes,
+            third_party_hosts: lists.third_party_hosts,
+            own_domains: lists.own_domains,
+        }
+    }
+
+    /// The host of an `http(s)://` URL.
+    pub fn url_host(url: &str) -> Option<&str> {
+        let rest = url
+            .trim()
+            .split_once("://")
+            .filter(|(scheme, _)| {
+                scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
+            })?
+            .1;
+        let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
+        let host = &rest[..end];
+        (!host.is_empty()).then_some(host)
+    }
+
+    /// Whether `host` is, or is a subdomain of, one of `domains`.
+    pub fn host_in(host: &str, domains: &[String]) -> bool {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        domains.iter().any(|d| {
+            let d = d.trim_start_matches("*.").to_ascii_lowercase();
+            host == d || host.ends_with(&format!(".{d}"))
+        })
+    }
+}
+
 /// All rule data of a run: the built-in lists plus the project's extensions.
 #[derive(Debug, Clone)]
 pub struct RuleData {
     pub payment: PaymentData,
     pub deprecated_trade: DeprecatedTradeData,
     pub customer_service: CustomerServiceData,
+    pub drainage: DrainageData,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
@@ -144,10 +277,12 @@ impl RuleData {
             };
             list.extend(values.iter().cloned());
         }
+        let drainage = DrainageData::new(parse("rules/drainage.json", DRAINAGE), extensions);
         Self {
             payment,
             deprecated_trade,
             customer_service,
+            drainage,
         }
     }
 
@@ -211,6 +346,52 @@ mod tests {
     }
 
     #[test]
+    fn drainage_patterns_find_lures_and_spare_payment_channels() {
+        let d = RuleData::default().drainage;
+        let contact = |t: &str| {
+            d.contact
+                .find(t, &d.allowed)
+                .map(|r| &t[r])
+                .map(str::to_string)
+        };
+        assert_eq!(
+            contact("添加客服微信 starshop 领券").as_deref(),
+            Some("添加客服微信")
+        );
+        assert_eq!(
+            contact("vx：star_shop88").as_deref(),
+            Some("vx：star_shop88")
+        );
+        assert_eq!(contact("QQ群 123456"), Some("QQ群".into()));
+        assert_eq!(contact("关注我们的公众号"), Some("关注我们的公众号".into()));
+        assert_eq!(
+            contact("添加银行卡，支持微信支付"),
+            None,
+            "the match would overlap 微信支付"
+        );
+        assert_eq!(contact("支持微信支付、支付宝"), None);
+        assert_eq!(contact("wechat"), None);
+        assert_eq!(contact("加VIP会员"), None);
+        assert!(d.qrcode.find("长按识别二维码", &d.allowed).is_some());
+        assert!(
+            d.download
+                .find("https://cdn.x.cn/app-release.apk", &d.allowed)
+                .is_some()
+        );
+        assert!(d.download.find("下载App领红包", &d.allowed).is_some());
+        assert!(
+            d.browser
+                .find("请复制链接到浏览器打开", &d.allowed)
+                .is_some()
+        );
+        assert!(DrainageData::host_in(
+            "mp.weixin.qq.com",
+            &d.third_party_hosts
+        ));
+        assert!(!DrainageData::host_in("notqq.com", &d.third_party_hosts));
+    }
+
+    #[test]
     fn projects_extend_the_lists() {
         let mut ext = DataExtensions::default();
         ext.lists
@@ -222,11 +403,18 @@ mod tests {
 
     #[test]
     fn every_extensible_list_is_applied() {
+        let value = "zz-marker-zz";
         for name in EXTENSIBLE_LISTS {
             let mut ext = DataExtensions::default();
-            ext.lists.insert(name.to_string(), vec!["x.marker".into()]);
+            ext.lists.insert(name.to_string(), vec![value.into()]);
             let data = RuleData::new(&ext);
-            let found = format!("{data:?}").contains("x.marker");
+            let d = &data.drainage;
+            let found = match *name {
+                "contactKeywords" => d.contact.find(value, &d.allowed).is_some(),
+                "qrcodeKeywords" => d.qrcode.find(value, &d.allowed).is_some(),
+                "downloadKeywords" => d.download.find(value, &d.allowed).is_some(),
+                _ => format!("{data:?}").contains(value),
+            };
             assert!(found, "{name} is accepted in ttlint.json but never applied");
         }
     }

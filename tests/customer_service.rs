@@ -57,8 +57,11 @@ fn trade_and_no_im_at_all() {
     let (found, json) = lint("no-im");
     assert_eq!(
         found,
-        vec!["trade-missing-customer-service app.json:1:1"],
-        "one error, no per-page noise"
+        vec![
+            "trade-missing-customer-service app.json:1:1",
+            "wechat-only-feature pages/index/index.ttml:2:11",
+        ],
+        "one error and no per-page noise; WeChat's open-type=\"contact\" is not customer service on Douyin"
     );
     let related = json["diagnostics"][0]["related"].as_array().unwrap();
     assert_eq!(related.len(), 1);

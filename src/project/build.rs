@@ -110,11 +110,17 @@ pub fn build<L: Loader>(root: &Path, loader: &mut L) -> Option<(Project, Vec<Dia
     }
 
     let mut pages = Vec::new();
+    let mut wechat_pages = Vec::new();
     for entry in &app.pages {
         let base = root.join(&entry.route);
+        // A page whose template is WeChat's `.wxml` is `wechat-only-feature`'s finding.
+        let wechat = b.resolver.unit_file(&base, "ttml").is_none()
+            && b.resolver.is_file(&append(&base, "wxml"));
+        if wechat {
+            wechat_pages.push(entry.clone());
+        }
         if !b.resolver.unit_exists(&base) {
-            // A page with only a WeChat `.wxml` template is `wechat-only-feature`'s finding.
-            if !b.resolver.is_file(&append(&base, "wxml")) {
+            if !wechat {
                 b.missing(app_json, entry.span, format!("page `{}` is listed in app.json but has no files (`{}.ttml`, `.js`, `.json`)", entry.route, entry.route));
             }
             continue;
@@ -155,6 +161,7 @@ pub fn build<L: Loader>(root: &Path, loader: &mut L) -> Option<(Project, Vec<Dia
         app_script,
         units: b.units,
         pages,
+        wechat_pages,
         app_components,
         references: Vec::new(),
         outgoing: HashMap::new(),

@@ -93,6 +93,8 @@ pub struct Project {
     pub units: Vec<Unit>,
     /// Pages in `app.json` order (`pages`, then subpackages).
     pub pages: Vec<Page>,
+    /// Pages listed in `app.json` whose template is a WeChat `.wxml` with no `.ttml` beside it.
+    pub wechat_pages: Vec<PageEntry>,
     /// `usingComponents` of `app.json`: available on every page.
     pub app_components: Vec<Using>,
     pub references: Vec<Reference>,

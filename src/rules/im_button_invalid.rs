@@ -175,7 +175,6 @@ impl Rule for ImButtonInvalid {
 mod tests {
     use super::*;
     use crate::context::Content;
-    use crate::data::RuleData;
     use crate::source::{FileId, FileKind, SourceFile};
 
     fn lint(src: &str) -> Vec<(u32, u32, String)> {
@@ -186,12 +185,11 @@ mod tests {
             src.to_string(),
         );
         let content = Content::Template(crate::ttml::parse(src, 0));
-        let data = RuleData::default();
         let cx = FileContext {
             id: FileId(0),
             source: &source,
             content: &content,
-            data: &data,
+            data: crate::rules::test_support::data(),
         };
         let mut out = Vec::new();
         ImButtonInvalid.check_file(&cx, &mut out);

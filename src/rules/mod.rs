@@ -13,14 +13,19 @@ use crate::diagnostic::{Diagnostic, Severity};
 
 mod deprecated_trade_api;
 mod deprecated_tt_pay;
+mod drainage_contact;
+mod drainage_external_link;
+mod drainage_qrcode;
 mod im_button_invalid;
 mod missing_file;
+mod navigate_to_mini_program;
 mod non_douyin_payment_api;
 mod parse_error;
 mod trade_missing_customer_service;
 mod trade_page_missing_customer_service;
 mod trade_prerequisites;
 mod unused_suppression;
+mod wechat_only_feature;
 
 #[cfg(test)]
 pub(crate) mod test_support;
@@ -103,6 +108,11 @@ static RULES: &[&dyn Rule] = &[
     &trade_missing_customer_service::TradeMissingCustomerService,
     &trade_page_missing_customer_service::TradePageMissingCustomerService,
     &im_button_invalid::ImButtonInvalid,
+    &drainage_contact::DrainageContact,
+    &drainage_qrcode::DrainageQrcode,
+    &drainage_external_link::DrainageExternalLink,
+    &navigate_to_mini_program::NavigateToMiniProgram,
+    &wechat_only_feature::WechatOnlyFeature,
     &trade_prerequisites::TradePrerequisites,
     &EngineRule(&PARSE_ERROR),
     &EngineRule(&MISSING_FILE),

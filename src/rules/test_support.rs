@@ -7,6 +7,12 @@ use crate::js;
 use crate::rules::Rule;
 use crate::source::{FileId, FileKind, SourceFile};
 
+/// The built-in rule data, compiled once for all tests.
+pub fn data() -> &'static RuleData {
+    static DATA: std::sync::LazyLock<RuleData> = std::sync::LazyLock::new(RuleData::default);
+    &DATA
+}
+
 /// Runs a file rule over a JavaScript snippet.
 pub fn lint_script(rule: &dyn Rule, src: &str) -> (SourceFile, Vec<Diagnostic>) {
     let source = SourceFile::new(
@@ -18,12 +24,11 @@ pub fn lint_script(rule: &dyn Rule, src: &str) -> (SourceFile, Vec<Diagnostic>) 
     let parsed = js::parse(source.body(), source.bom, FileKind::Script)
         .unwrap_or_else(|e| panic!("test snippet does not parse: {e:?}\n{src}"));
     let content = Content::Script(js::facts::extract(&parsed.program, &parsed.comments).facts);
-    let data = RuleData::default();
     let cx = FileContext {
         id: FileId(0),
         source: &source,
         content: &content,
-        data: &data,
+        data: data(),
     };
     let mut out = Vec::new();
     rule.check_file(&cx, &mut out);
@@ -34,7 +39,7 @@ pub fn lint_script(rule: &dyn Rule, src: &str) -> (SourceFile, Vec<Diagnostic>) 
 /// carries the rule's id.
 pub fn assert_script(rule: &dyn Rule, src: &str, expected: &[(u32, u32)]) {
     let (source, found) = lint_script(rule, src);
-    let got: Vec<(u32, u32)> = found
+    let mut got: Vec<(u32, u32)> = found
         .iter()
         .map(|d| {
             assert_eq!(d.rule.id, rule.meta().id);
@@ -42,6 +47,7 @@ pub fn assert_script(rule: &dyn Rule, src: &str, expected: &[(u32, u32)]) {
             (p.line, p.column)
         })
         .collect();
+    got.sort();
     assert_eq!(got, expected, "findings of {} in:\n{src}", rule.meta().id);
 }
 
@@ -97,4 +103,33 @@ pub fn lint_project_messages(rule: &dyn Rule, files: &[(&str, &str)]) -> Vec<(St
             )
         })
         .collect()
+}
+
+/// Runs a file rule over a TTML snippet; returns `(line, column)` of each finding.
+pub fn lint_template(rule: &dyn Rule, src: &str) -> Vec<(u32, u32)> {
+    let source = SourceFile::new(
+        "test.ttml".into(),
+        "test.ttml".into(),
+        FileKind::Ttml,
+        src.to_string(),
+    );
+    let content = Content::Template(crate::ttml::parse(src, 0));
+    let cx = FileContext {
+        id: FileId(0),
+        source: &source,
+        content: &content,
+        data: data(),
+    };
+    let mut out = Vec::new();
+    rule.check_file(&cx, &mut out);
+    let mut found: Vec<(u32, u32)> = out
+        .iter()
+        .map(|d| {
+            assert_eq!(d.rule.id, rule.meta().id);
+            let p = source.position(d.span.start);
+            (p.line, p.column)
+        })
+        .collect();
+    found.sort();
+    found
 }

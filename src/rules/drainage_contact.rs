@@ -1,0 +1,185 @@
+use crate::context::FileContext;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::drainage::{clipboard_copies, handler_texts};
+use crate::rules::{Category, Rule, RuleMeta};
+use crate::text;
+
+pub struct DrainageContact;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "drainage-contact",
+    default_severity: Severity::Error,
+    category: Category::Drainage,
+    summary: "User-visible WeChat / QQ / official-account / WeCom contact lures and ids",
+    url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/drainage",
+    docs: r#"## What it does
+Finds text users see that invites them to contact you outside Douyin: 加微信, 添加客服微信, 加V,
+微信号, `vx:` / `wx:` followed by an id, 企业微信, 微信群, 个人号, QQ号, QQ群, and 公众号 with a
+call to action (关注/搜索/添加). It reads template text and user-facing attributes
+(`placeholder`, `title`…), page titles in `.json`, and strings in scripts (`tt.showModal`
+content, `setData` values, any string that reaches the UI).
+
+It also finds `tt.setClipboardData` copying a literal id when the handler's own text tells the
+user to add or search it in WeChat, QQ or an official account.
+
+Not reported: "微信支付" or "支付宝" as payment-channel names, copying the user's own order
+number, names of variables or keys (`wechat`), comments, `console.*` calls, and code compiled
+only for other platforms (`// #ifdef MP-WEIXIN`). The patterns are in
+`rules/drainage.json`; add your own keywords with `"data": { "contactKeywords": [...] }`.
+
+## Why is this bad?
+Douyin's rules forbid leading users from the mini-program to other platforms (第三方引流).
+A WeChat id or an official account in a page is the most common reason a submission is
+rejected, and repeated drainage gets the mini-program's capabilities restricted.
+
+## Example
+```html
+<view>新人福利：添加客服微信 starshop2024 领取优惠券</view>
+```
+
+## Use instead
+Keep the conversation on Douyin: Douyin IM customer service
+(`<button open-type="im" data-im-id="…">联系客服</button>`), and coupons claimed in the
+mini-program itself.
+
+## References
+- Third-party drainage rules: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/drainage
+"#,
+};
+
+const HELP: &str = "Remove the contact: keep users on Douyin. For questions and after-sales service use Douyin IM customer service (`<button open-type=\"im\">`).";
+
+/// How a copied literal looks: an id or account, not a sentence or an address.
+fn looks_like_id(value: &str) -> bool {
+    let v = value.trim();
+    (4..=40).contains(&v.chars().count()) && !v.contains(char::is_whitespace) && !v.contains("://")
+}
+
+impl Rule for DrainageContact {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+        let d = &cx.data.drainage;
+        for t in text::visible(cx) {
+            if let Some(range) = d.contact.find(t.text, &d.allowed) {
+                let found = &t.text[range.clone()];
+                out.push(
+                    Diagnostic::new(&META, cx.id, t.span_of(range), format!("`{found}` invites users to contact you outside Douyin (third-party drainage, 第三方引流)"))
+                        .with_help(HELP),
+                );
+            }
+        }
+        let Some(facts) = cx.script() else { return };
+        for copy in clipboard_copies(facts) {
+            if !looks_like_id(copy.value) {
+                continue;
+            }
+            if handler_texts(facts, copy.api)
+                .any(|t| d.clipboard_contact.find(t, &d.allowed).is_some())
+            {
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        cx.id,
+                        copy.value_span,
+                        format!("copies `{}` for the user to add on WeChat/QQ (third-party drainage, 第三方引流)", copy.value),
+                    )
+                    .with_help(HELP),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{assert_script, assert_script_clean, lint_template};
+
+    #[test]
+    fn template_lures_are_reported_at_the_words() {
+        assert_eq!(
+            lint_template(
+                &DrainageContact,
+                "<view>\n  新人福利：添加客服微信 starshop2024 领券\n</view>"
+            ),
+            vec![(2, 8)]
+        );
+        assert_eq!(
+            lint_template(&DrainageContact, "<input placeholder=\"请输入微信号\" />"),
+            vec![(1, 24)]
+        );
+        assert_eq!(
+            lint_template(
+                &DrainageContact,
+                "<text>{{ vip ? '加微信领会员' : '' }}</text>"
+            ),
+            vec![(1, 17)]
+        );
+        assert_eq!(
+            lint_template(
+                &DrainageContact,
+                "<view>QQ群：123456，关注公众号「星光」</view>"
+            )
+            .len(),
+            1,
+            "one finding per text"
+        );
+    }
+
+    #[test]
+    fn template_traps() {
+        for src in [
+            "<view>支持微信支付、支付宝</view>",
+            "<view class=\"wechat\" bindtap=\"addWechat\" data-type=\"vx\">分享</view>",
+            "<!-- 加微信 starshop -->",
+            "<!-- #ifdef MP-WEIXIN --><view>添加客服微信</view><!-- #endif -->",
+            "<view>联系客服：400-123-4567</view>",
+            "<image src=\"https://cdn.x.cn/wx-qrcode.png\" />",
+        ] {
+            assert!(lint_template(&DrainageContact, src).is_empty(), "{src}");
+        }
+    }
+
+    #[test]
+    fn script_text() {
+        assert_script(
+            &DrainageContact,
+            "tt.showModal({ title: '提示', content: '请添加客服微信 abc123 领取' })",
+            &[(1, 40)],
+        );
+        assert_script(
+            &DrainageContact,
+            "this.setData({ tip: `加V：${id}` })",
+            &[(1, 22)],
+        );
+        assert_script_clean(
+            &DrainageContact,
+            "console.log('加微信 debug'); const wechat = { vx: 1 }; // 加微信\nconst o = { '微信号': 1 };\ntt.request({ url: 'https://a.cn/weixin?加微信=1' })",
+        );
+        assert_script_clean(
+            &DrainageContact,
+            "// #ifdef MP-WEIXIN\nwx.showModal({ content: '添加客服微信' })\n// #endif",
+        );
+    }
+
+    #[test]
+    fn clipboard_ids() {
+        // The toast tells the user to add the copied id in WeChat.
+        assert_script(
+            &DrainageContact,
+            "Page({ copy() {\n  tt.setClipboardData({ data: 'starshop2024', success() { tt.showToast({ title: '已复制，打开微信添加好友' }) } })\n} })",
+            &[(2, 31)],
+        );
+        assert_script_clean(
+            &DrainageContact,
+            "Page({ copy() { tt.setClipboardData({ data: 'SO20261126001', success() { tt.showToast({ title: '订单号已复制' }) } }) } })",
+        );
+        assert_script_clean(
+            &DrainageContact,
+            "Page({ copy() { tt.setClipboardData({ data: this.data.orderId }); tt.showToast({ title: '打开微信粘贴' }) } })",
+        );
+    }
+}

@@ -1,0 +1,222 @@
+use std::collections::BTreeSet;
+
+use crate::context::{FileContext, ProjectContext};
+use crate::data::DrainageData;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::drainage::{clipboard_copies, handler_texts};
+use crate::rules::{Category, Rule, RuleMeta};
+use crate::text;
+use crate::ttml::Document;
+
+pub struct DrainageExternalLink;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "drainage-external-link",
+    default_severity: Severity::Warning,
+    category: Category::Drainage,
+    summary: "External links shown or copied with open-in-browser wording, download lures, `http:` or third-party `web-view`",
+    url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/tutorial/basic-ability/web-view-component",
+    docs: r#"## What it does
+Finds the ways a page sends users to the web or to another app:
+
+- `<web-view src>` with plain `http:`, or pointing at a third party's host (WeChat, Taobao,
+  Pinduoduo, Kuaishou, Xiaohongshu, JD, Weibo…; list in `rules/drainage.json`);
+- a URL copied with `tt.setClipboardData` while the handler's text tells the user to open it in
+  the browser (请在浏览器打开, 复制链接到浏览器);
+- download lures in text users see: 下载APP, 前往应用商店, App Store links, `.apk` addresses.
+
+The app's own domains are never third parties: the hosts it calls with `tt.request` (and
+`uploadFile`, `downloadFile`, `connectSocket`), and those listed in ttlint.json
+(`"data": { "ownDomains": ["shop.example.cn"] }`).
+
+## Why is this bad?
+A `web-view` may only show the mini-program's own verified business domain, over HTTPS; a
+third-party page, an app download or a "copy this link into the browser" prompt takes users off
+Douyin (第三方引流). Review rejects all three.
+
+## Example
+```html
+<web-view src="http://activity.example.cn/summer.html"></web-view>
+```
+
+## Use instead
+Serve the page over HTTPS from the business domain verified in the console, or build it as a
+page of the mini-program.
+
+## References
+- web-view component: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/tutorial/basic-ability/web-view-component
+- Third-party drainage rules: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/drainage
+"#,
+};
+
+/// `<web-view src="…">` with a static address, in code compiled for Douyin.
+fn web_views(doc: &Document) -> impl Iterator<Item = (crate::source::Span, String)> + '_ {
+    doc.elements().filter_map(|(id, e)| {
+        if e.name != "web-view" || !doc.target(id).ships_to_douyin() {
+            return None;
+        }
+        let value = e.attr("src")?.value.as_ref()?;
+        Some((value.span, value.static_text()?.trim().to_string()))
+    })
+}
+
+fn is_plain_http(url: &str) -> bool {
+    url.get(..7)
+        .is_some_and(|s| s.eq_ignore_ascii_case("http://"))
+}
+
+impl Rule for DrainageExternalLink {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+        let d = &cx.data.drainage;
+        for t in text::visible(cx) {
+            if let Some(range) = d.download.find(t.text, &d.allowed) {
+                let found = &t.text[range.clone()];
+                out.push(
+                    Diagnostic::new(&META, cx.id, t.span_of(range), format!("`{found}` sends users to download another app (third-party drainage, 第三方引流)"))
+                        .with_help("Remove the download prompt: a mini-program must not send users to install apps."),
+                );
+            }
+        }
+        if let Some(doc) = cx.template() {
+            for (span, url) in web_views(doc) {
+                if is_plain_http(&url) {
+                    out.push(
+                        Diagnostic::new(&META, cx.id, span, format!("`web-view` loads `{url}` over plain http: web-view pages must be your verified business domain over HTTPS"))
+                            .with_help("Serve the page over HTTPS from the business domain verified in the developer console."),
+                    );
+                }
+            }
+        }
+        let Some(facts) = cx.script() else { return };
+        for copy in clipboard_copies(facts) {
+            if DrainageData::url_host(copy.value).is_none() {
+                continue;
+            }
+            if handler_texts(facts, copy.api).any(|t| d.browser.find(t, &d.allowed).is_some()) {
+                out.push(
+                    Diagnostic::new(&META, cx.id, copy.value_span, format!("copies `{}` for users to open in the browser (third-party drainage, 第三方引流)", copy.value))
+                        .with_help("Show the content in the mini-program (a page, or a web-view of your verified domain) instead of sending users to the browser."),
+                );
+            }
+        }
+    }
+
+    fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
+        let d = &cx.data.drainage;
+        let mut own: Vec<String> = d.own_domains.clone();
+        let mut hosts = BTreeSet::new();
+        for &file in &cx.project.files {
+            let Some(facts) = cx.files.content(file).script() else {
+                continue;
+            };
+            for request in &facts.requests {
+                if let Some(url) = facts.request_url(request)
+                    && let Some(host) = DrainageData::url_host(&url)
+                {
+                    hosts.insert(host.to_string());
+                }
+            }
+        }
+        own.extend(hosts);
+        for &file in &cx.project.files {
+            let Some(doc) = cx.files.content(file).template() else {
+                continue;
+            };
+            for (span, url) in web_views(doc) {
+                let Some(host) = DrainageData::url_host(&url) else {
+                    continue;
+                };
+                if is_plain_http(&url)
+                    || DrainageData::host_in(host, &own)
+                    || !DrainageData::host_in(host, &d.third_party_hosts)
+                {
+                    continue;
+                }
+                out.push(
+                    Diagnostic::new(&META, file, span, format!("`web-view` shows `{host}`, a third party's site: web-view pages must be your own verified business domain"))
+                        .with_help("Show only your own verified business domain in a web-view. If this host is yours, add it to `\"data\": { \"ownDomains\": [...] }` in ttlint.json."),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{
+        assert_script, assert_script_clean, lint_project, lint_template,
+    };
+
+    #[test]
+    fn download_lures_and_http_web_views() {
+        assert_eq!(
+            lint_template(&DrainageExternalLink, "<view>下载App领 50 元红包</view>"),
+            vec![(1, 7)]
+        );
+        assert_eq!(
+            lint_template(
+                &DrainageExternalLink,
+                "<web-view src=\"http://a.cn/x\"></web-view>"
+            ),
+            vec![(1, 16)]
+        );
+        assert_script(
+            &DrainageExternalLink,
+            "const url = 'https://cdn.x.cn/shop-v2.apk'",
+            &[(1, 38)],
+        );
+        assert!(lint_template(&DrainageExternalLink, "<web-view src=\"https://shop.example.cn/x\" /><web-view src=\"{{url}}\" /><view>下载海报</view>").is_empty());
+    }
+
+    #[test]
+    fn links_copied_for_the_browser() {
+        assert_script(
+            &DrainageExternalLink,
+            "Page({ open() {\n  tt.setClipboardData({ data: 'https://shop.example.cn/app' });\n  tt.showModal({ content: '链接已复制，请在浏览器中打开' });\n} })",
+            &[(2, 31)],
+        );
+        assert_script_clean(
+            &DrainageExternalLink,
+            "Page({ share() { tt.setClipboardData({ data: 'https://shop.example.cn/item/1' }); tt.showToast({ title: '已复制' }) } })",
+        );
+    }
+
+    #[test]
+    fn third_party_web_views_but_never_own_domains() {
+        let found = lint_project(
+            &DrainageExternalLink,
+            &[
+                (
+                    "app.json",
+                    r#"{"pages":["pages/a/a","pages/b/b","pages/c/c"]}"#,
+                ),
+                (
+                    "pages/a/a.ttml",
+                    "<web-view src=\"https://mp.weixin.qq.com/s/abc\" />",
+                ),
+                (
+                    "pages/b/b.ttml",
+                    "<web-view src=\"https://h5.jd.com/shop\" />",
+                ),
+                (
+                    "pages/b/b.js",
+                    "tt.request({ url: 'https://h5.jd.com/api/list' })",
+                ),
+                (
+                    "pages/c/c.ttml",
+                    "<web-view src=\"https://m.example.cn/x\" />",
+                ),
+            ],
+        );
+        assert_eq!(
+            found,
+            vec!["pages/a/a.ttml:1:16"],
+            "jd.com is the app's own: it requests it"
+        );
+    }
+}

@@ -1,0 +1,116 @@
+use crate::context::FileContext;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Category, Rule, RuleMeta};
+use crate::text;
+use crate::ttml::NodeId;
+
+pub struct DrainageQrcode;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "drainage-qrcode",
+    default_severity: Severity::Warning,
+    category: Category::Drainage,
+    summary: "Scan / long-press QR-code prompts that lead users off Douyin",
+    url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/drainage",
+    docs: r#"## What it does
+Finds prompts to scan or long-press a QR code to follow or add someone — 扫码关注, 长按识别二维码,
+扫描二维码添加, 识别图中二维码 — in text users see, and `<image show-menu-by-longpress>` (the
+long-press menu that recognises a QR code) next to such text or to a contact lure.
+
+## Why is this bad?
+A QR code that users are told to scan or long-press takes them to WeChat, a group or an official
+account: third-party drainage (第三方引流), which review rejects.
+
+## Example
+```html
+<view class="join">
+  <image src="{{qrcode}}" show-menu-by-longpress />
+  <text>长按识别二维码，加入会员群</text>
+</view>
+```
+
+## Use instead
+Offer what the QR code led to inside the mini-program (a coupon, a membership, Douyin IM
+customer service).
+
+## References
+- Third-party drainage rules: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/drainage
+"#,
+};
+
+const HELP: &str = "Remove the QR-code prompt: users must not be sent to WeChat, groups or official accounts. Offer the benefit inside the mini-program instead.";
+
+impl Rule for DrainageQrcode {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+        let d = &cx.data.drainage;
+        let mut lure_nodes: Vec<NodeId> = Vec::new();
+        for t in text::visible(cx) {
+            if let Some(range) = d.qrcode.find(t.text, &d.allowed) {
+                let found = &t.text[range.clone()];
+                out.push(
+                    Diagnostic::new(&META, cx.id, t.span_of(range), format!("`{found}` tells users to scan a QR code that leads off Douyin (third-party drainage, 第三方引流)"))
+                        .with_help(HELP),
+                );
+                lure_nodes.extend(t.node);
+            } else if d.contact.find(t.text, &d.allowed).is_some() {
+                lure_nodes.extend(t.node);
+            }
+        }
+        let Some(doc) = cx.template() else { return };
+        for (id, element) in doc.elements() {
+            if element.name != "image"
+                || !element.has_attr("show-menu-by-longpress")
+                || !doc.target(id).ships_to_douyin()
+            {
+                continue;
+            }
+            // Next to the text: the text is in the subtree of the image's parent.
+            let parent = doc.nodes[id].parent;
+            let near = lure_nodes.iter().any(|&n| match parent {
+                Some(p) => doc.ancestry(n).any(|a| a == p),
+                None => true,
+            });
+            if near {
+                out.push(
+                    Diagnostic::new(&META, cx.id, element.name_span, "a long-pressable image next to a QR-code or contact prompt: users long-press it to leave Douyin (third-party drainage, 第三方引流)")
+                        .with_help(HELP),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{assert_script, lint_template};
+
+    #[test]
+    fn prompts_and_long_press_images() {
+        let src = "<view class=\"join\">\n  <image src=\"{{qrcode}}\" show-menu-by-longpress />\n  <text>长按识别二维码，加入会员群</text>\n</view>";
+        assert_eq!(lint_template(&DrainageQrcode, src), vec![(2, 4), (3, 9)]);
+        assert_script(
+            &DrainageQrcode,
+            "tt.showModal({ content: '扫码关注公众号领取福利' })",
+            &[(1, 26)],
+        );
+    }
+
+    #[test]
+    fn traps() {
+        for src in [
+            "<image src=\"{{banner}}\" show-menu-by-longpress />\n<view>精选好物</view>",
+            "<view><image src=\"{{qr}}\" show-menu-by-longpress /></view><view><text>扫码关注</text></view>",
+            "<view>请在抖音内扫码核销</view>",
+            "<!-- 长按识别二维码 -->",
+        ] {
+            let found = lint_template(&DrainageQrcode, src);
+            let images = found.iter().filter(|(_, c)| *c == 2 || *c == 7).count();
+            assert!(found.len() <= 1 && images == 0, "{src}: {found:?}");
+        }
+    }
+}

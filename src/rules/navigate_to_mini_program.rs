@@ -1,0 +1,157 @@
+use crate::context::ProjectContext;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::js::facts::Access;
+use crate::rules::{Category, Rule, RuleMeta};
+
+pub struct NavigateToMiniProgram;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "navigate-to-mini-program",
+    default_severity: Severity::Warning,
+    category: Category::Drainage,
+    summary: "`tt.navigateToMiniProgram` targets missing from `navigateToMiniProgramAppIdList`, a list over 10, WeChat app ids in it",
+    url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/mini-app-forward/tt-navigate-to-mini-program",
+    docs: r#"## What it does
+Checks jumps to other mini-programs against `app.json`:
+
+- a `tt.navigateToMiniProgram` call whose literal `appId` is not in
+  `navigateToMiniProgramAppIdList`;
+- calls while `app.json` has no `navigateToMiniProgramAppIdList` at all;
+- a list of more than 10 app ids;
+- WeChat app ids (`wx` + 16 hexadecimal digits) in the list: a WeChat port, and a jump no
+  Douyin mini-program can make.
+
+## Why is this bad?
+The platform only lets a mini-program jump to the app ids declared in
+`navigateToMiniProgramAppIdList` (at most 10); any other jump fails for the user, and jumps to
+mini-programs of other platforms are drainage.
+
+## Example
+```json
+{ "navigateToMiniProgramAppIdList": ["wx1234567890abcdef"] }
+```
+```js
+tt.navigateToMiniProgram({ appId: 'tt0987654321abcdef' })
+```
+
+## Use instead
+```json
+{ "navigateToMiniProgramAppIdList": ["tt0987654321abcdef"] }
+```
+
+## References
+- tt.navigateToMiniProgram: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/mini-app-forward/tt-navigate-to-mini-program
+"#,
+};
+
+/// The list's limit.
+const MAX_IDS: usize = 10;
+
+fn wechat_app_id(id: &str) -> bool {
+    id.len() == 18 && id.starts_with("wx") && id[2..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+impl Rule for NavigateToMiniProgram {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
+        let project = cx.project;
+        let list = project.app.navigate_app_ids.as_ref();
+        if let Some((ids, span)) = list {
+            if ids.len() > MAX_IDS {
+                out.push(
+                    Diagnostic::new(&META, project.app_json, *span, format!("`navigateToMiniProgramAppIdList` has {} app ids; the platform allows at most {MAX_IDS}", ids.len()))
+                        .with_help("Keep only the mini-programs users really jump to (at most 10)."),
+                );
+            }
+            for id in ids.iter().filter(|id| wechat_app_id(&id.value)) {
+                out.push(
+                    Diagnostic::new(&META, project.app_json, id.span, format!("`{}` is a WeChat app id: a Douyin mini-program cannot jump to it", id.value))
+                        .with_help("List the Douyin app ids (`tt…`) of the mini-programs you jump to; remove WeChat ones."),
+                );
+            }
+        }
+        for &file in &project.files {
+            let Some(facts) = cx.files.content(file).script() else {
+                continue;
+            };
+            for api in &facts.api_uses {
+                if api.name != "navigateToMiniProgram"
+                    || api.access != Access::Call
+                    || !api.target.ships_to_douyin()
+                {
+                    continue;
+                }
+                let app_id = api.options.as_ref().and_then(|o| o.get("appId"));
+                match list {
+                    None => out.push(
+                        Diagnostic::new(&META, file, api.span, "`tt.navigateToMiniProgram` is called but app.json has no `navigateToMiniProgramAppIdList`: the jump fails")
+                            .with_help("Declare the target app ids in `navigateToMiniProgramAppIdList` in app.json (at most 10)."),
+                    ),
+                    Some((ids, _)) => {
+                        let Some(prop) = app_id else { continue };
+                        let Some(value) = prop.string.as_deref() else { continue };
+                        if !ids.iter().any(|id| id.value == value) {
+                            out.push(
+                                Diagnostic::new(&META, file, prop.value_span, format!("`{value}` is not in `navigateToMiniProgramAppIdList` in app.json: the jump fails"))
+                                    .with_help("Add the app id to `navigateToMiniProgramAppIdList` in app.json (at most 10), or remove the jump."),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::lint_project;
+
+    #[test]
+    fn targets_and_the_list() {
+        let many: Vec<String> = (0..11)
+            .map(|i| format!("\"tt00000000000000{i:02}\""))
+            .collect();
+        let found = lint_project(
+            &NavigateToMiniProgram,
+            &[
+                (
+                    "app.json",
+                    &format!(
+                        "{{\"pages\":[\"pages/a/a\"],\n\"navigateToMiniProgramAppIdList\": [\"wx1234567890abcdef\", {}]}}",
+                        many.join(",")
+                    ),
+                ),
+                ("pages/a/a.ttml", "<view/>"),
+                (
+                    "pages/a/a.js",
+                    "Page({ go() {\n  tt.navigateToMiniProgram({ appId: 'tt0987654321abcdef' });\n  tt.navigateToMiniProgram({ appId: 'tt0000000000000001' });\n  tt.navigateToMiniProgram({ appId: this.data.target });\n} })",
+                ),
+            ],
+        );
+        assert_eq!(
+            found,
+            vec!["app.json:2:35", "app.json:2:36", "pages/a/a.js:2:37"]
+        );
+    }
+
+    #[test]
+    fn calls_without_a_list() {
+        let found = lint_project(
+            &NavigateToMiniProgram,
+            &[
+                ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                ("pages/a/a.ttml", "<view/>"),
+                (
+                    "pages/a/a.js",
+                    "// tt.navigateToMiniProgram({ appId: 'x' })\nPage({ go() { tt.navigateToMiniProgram({ appId: 'tt1' }) } })",
+                ),
+            ],
+        );
+        assert_eq!(found, vec!["pages/a/a.js:2:15"]);
+    }
+}

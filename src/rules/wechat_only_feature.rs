@@ -1,0 +1,191 @@
+use crate::context::{FileContext, ProjectContext};
+use crate::data::lists_api;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::js::facts::Global;
+use crate::rules::{Category, Rule, RuleMeta};
+use crate::text;
+
+pub struct WechatOnlyFeature;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "wechat-only-feature",
+    default_severity: Severity::Warning,
+    category: Category::Drainage,
+    summary: "WeChat-only markup, `wx:` directives, `wx.*` calls, `.wxml` pages and 微信授权/微信登录 copy",
+    url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/drainage",
+    docs: r#"## What it does
+Finds what only exists on WeChat, left over from a port:
+
+- `<official-account>` (WeChat official-account card) and `<button open-type="contact">`
+  (WeChat's customer service);
+- `wx:if`, `wx:elif`, `wx:else`, `wx:for`, `wx:key`… attributes in TTML: Douyin ignores them, so
+  the element renders unconditionally (and lists render once);
+- calls on the global `wx`, which is undefined on Douyin (`wx.requestPayment` is
+  `non-douyin-payment-api`'s);
+- a page in `app.json` whose template is a `.wxml` file with no `.ttml` beside it;
+- copy about 微信授权 or 微信登录.
+
+Code inside `// #ifdef MP-WEIXIN` (uni-app) is WeChat's own and is not reported.
+
+## Why is this bad?
+These features do nothing or break on Douyin, and copy that asks for WeChat authorisation or a
+WeChat login points users to another platform: review treats both as an unfinished port and as
+drainage.
+
+## Example
+```html
+<view wx:if="{{vip}}">会员专享</view>
+<button open-type="contact">联系客服</button>
+```
+
+## Use instead
+```html
+<view tt:if="{{vip}}">会员专享</view>
+<button open-type="im" data-im-id="{{imId}}">联系客服</button>
+```
+and `tt.*` APIs, `.ttml` templates, "抖音授权/抖音登录" with `tt.login`.
+
+## References
+- Third-party drainage rules: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/drainage
+- IM customer-service button: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/component/open-capacity/button-im-customer-service
+"#,
+};
+
+impl Rule for WechatOnlyFeature {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+        let d = &cx.data.drainage;
+        for t in text::visible(cx) {
+            if let Some(range) = d.wechat_feature.find(t.text, &d.allowed) {
+                let found = &t.text[range.clone()];
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        cx.id,
+                        t.span_of(range),
+                        format!(
+                            "`{found}` asks for a WeChat feature that does not exist on Douyin"
+                        ),
+                    )
+                    .with_help(
+                        "Use Douyin's own: `tt.login` and `tt.getUserProfile` (抖音登录/抖音授权).",
+                    ),
+                );
+            }
+        }
+        if let Some(doc) = cx.template() {
+            for (id, element) in doc.elements() {
+                if !doc.target(id).ships_to_douyin() {
+                    continue;
+                }
+                if element.name == "official-account" {
+                    out.push(
+                        Diagnostic::new(&META, cx.id, element.name_span, "`<official-account>` is WeChat's official-account card: it does not exist on Douyin and leads users to WeChat")
+                            .with_help("Remove it."),
+                    );
+                }
+                if element.name == "button"
+                    && element.static_attr("open-type").as_deref().map(str::trim) == Some("contact")
+                {
+                    let attr = element
+                        .attr("open-type")
+                        .map_or(element.name_span, |a| a.name_span);
+                    out.push(
+                        Diagnostic::new(&META, cx.id, attr, "`open-type=\"contact\"` is WeChat's customer service: on Douyin the button does nothing")
+                            .with_help("Use Douyin IM customer service: `<button open-type=\"im\" data-im-id=\"…\">`."),
+                    );
+                }
+                for attr in element.attrs.iter().filter(|a| a.name.starts_with("wx:")) {
+                    let douyin = attr.name.replacen("wx:", "tt:", 1);
+                    out.push(
+                        Diagnostic::new(&META, cx.id, attr.name_span, format!("`{}` is WeChat's directive: Douyin ignores it, so the element renders unconditionally", attr.name))
+                            .with_help(format!("Use `{douyin}`.")),
+                    );
+                }
+            }
+        }
+        if let Some(facts) = cx.script() {
+            for api in &facts.api_uses {
+                if api.global != Global::Wx
+                    || !api.target.ships_to_douyin()
+                    || lists_api(&cx.data.payment.foreign_payment_apis, "wx", &api.name)
+                {
+                    continue;
+                }
+                out.push(
+                    Diagnostic::new(&META, cx.id, api.span, format!("`wx.{}`: `wx` is WeChat's global and is undefined on Douyin", api.name))
+                        .with_help(format!("Use `tt.{}` if Douyin has it (check the API docs), or keep the call inside `// #ifdef MP-WEIXIN`.", api.name)),
+                );
+            }
+        }
+    }
+
+    fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
+        for entry in &cx.project.wechat_pages {
+            out.push(
+                Diagnostic::new(&META, cx.project.app_json, entry.span, format!("page `{}` has a WeChat `.wxml` template and no `.ttml`: Douyin cannot render it", entry.route))
+                    .with_help(format!("Rename `{}.wxml` to `.ttml` and replace `wx:` directives with `tt:`.", entry.route)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{
+        assert_script, assert_script_clean, lint_project, lint_template,
+    };
+
+    #[test]
+    fn wechat_markup() {
+        assert_eq!(
+            lint_template(
+                &WechatOnlyFeature,
+                "<view wx:if=\"{{vip}}\">会员</view>\n<button open-type=\"contact\">客服</button>\n<official-account />"
+            ),
+            vec![(1, 7), (2, 9), (3, 2)]
+        );
+        assert_eq!(
+            lint_template(&WechatOnlyFeature, "<button>微信一键登录</button>"),
+            vec![(1, 9)]
+        );
+        for src in [
+            "<view tt:if=\"{{a}}\" class=\"wx:if\">支持微信支付</view>",
+            "<!-- <official-account /> -->",
+            "<!-- #ifdef MP-WEIXIN --><view wx:if=\"{{a}}\"/><!-- #endif -->",
+        ] {
+            assert!(lint_template(&WechatOnlyFeature, src).is_empty(), "{src}");
+        }
+    }
+
+    #[test]
+    fn wechat_calls() {
+        assert_script(
+            &WechatOnlyFeature,
+            "wx.showToast({ title: 'ok' });\nwx.requestPayment({})",
+            &[(1, 1)],
+        );
+        assert_script_clean(
+            &WechatOnlyFeature,
+            "const wx = tt; wx.showToast({});\n// #ifdef MP-WEIXIN\nwx.login()\n// #endif\nfunction f(wx) { wx.login() }",
+        );
+    }
+
+    #[test]
+    fn wxml_pages() {
+        let found = lint_project(
+            &WechatOnlyFeature,
+            &[
+                ("app.json", "{\"pages\":[\"pages/a/a\",\n\"pages/b/b\"]}"),
+                ("pages/a/a.ttml", "<view/>"),
+                ("pages/b/b.wxml", "<view/>"),
+                ("pages/b/b.js", "Page({})"),
+            ],
+        );
+        assert_eq!(found, vec!["app.json:2:1"]);
+    }
+}
