@@ -14,6 +14,7 @@ const PAYMENT: &str = include_str!("../rules/payment.json");
 const DEPRECATED_TRADE: &str = include_str!("../rules/deprecated-trade.json");
 const CUSTOMER_SERVICE: &str = include_str!("../rules/customer-service.json");
 const DRAINAGE: &str = include_str!("../rules/drainage.json");
+const IOS: &str = include_str!("../rules/ios.json");
 
 /// The lists a project may extend from `ttlint.json`.
 pub const EXTENSIBLE_LISTS: &[&str] = &[
@@ -29,6 +30,9 @@ pub const EXTENSIBLE_LISTS: &[&str] = &[
     "downloadKeywords",
     "ownDomains",
     "thirdPartyHosts",
+    "virtualGoodsWords",
+    "physicalGoodsWords",
+    "redirectKeywords",
 ];
 
 /// Payment and trade APIs (`rules/payment.json`).
@@ -241,6 +245,51 @@ impl DrainageData {
     }
 }
 
+/// iOS virtual payment (`rules/ios.json`), as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct IosLists {
+    virtual_goods_words: Vec<String>,
+    physical_goods_words: Vec<String>,
+    redirect_patterns: Vec<String>,
+    platform_words: Vec<String>,
+}
+
+/// iOS virtual payment data, compiled.
+#[derive(Debug, Clone)]
+pub struct IosData {
+    pub virtual_goods: AhoCorasick,
+    pub virtual_words: Vec<String>,
+    pub physical_goods: AhoCorasick,
+    pub redirect: Patterns,
+    pub platform_words: Vec<String>,
+}
+
+impl IosData {
+    fn new(mut lists: IosLists, extensions: &DataExtensions) -> Self {
+        for (name, values) in &extensions.lists {
+            match name.as_str() {
+                "virtualGoodsWords" => lists.virtual_goods_words.extend(values.iter().cloned()),
+                "physicalGoodsWords" => lists.physical_goods_words.extend(values.iter().cloned()),
+                "redirectKeywords" => lists
+                    .redirect_patterns
+                    .extend(values.iter().map(|v| regex::escape(v))),
+                _ => {}
+            }
+        }
+        let words = |list: &[String], name: &str| {
+            AhoCorasick::new(list).unwrap_or_else(|e| panic!("rule data {name}: {e}"))
+        };
+        Self {
+            virtual_goods: words(&lists.virtual_goods_words, "virtualGoodsWords"),
+            physical_goods: words(&lists.physical_goods_words, "physicalGoodsWords"),
+            redirect: Patterns::new("redirectPatterns", &lists.redirect_patterns),
+            virtual_words: lists.virtual_goods_words,
+            platform_words: lists.platform_words,
+        }
+    }
+}
+
 /// All rule data of a run: the built-in lists plus the project's extensions.
 #[derive(Debug, Clone)]
 pub struct RuleData {
@@ -248,6 +297,7 @@ pub struct RuleData {
     pub deprecated_trade: DeprecatedTradeData,
     pub customer_service: CustomerServiceData,
     pub drainage: DrainageData,
+    pub ios: IosData,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
@@ -278,11 +328,13 @@ impl RuleData {
             list.extend(values.iter().cloned());
         }
         let drainage = DrainageData::new(parse("rules/drainage.json", DRAINAGE), extensions);
+        let ios = IosData::new(parse("rules/ios.json", IOS), extensions);
         Self {
             payment,
             deprecated_trade,
             customer_service,
             drainage,
+            ios,
         }
     }
 
@@ -413,6 +465,9 @@ mod tests {
                 "contactKeywords" => d.contact.find(value, &d.allowed).is_some(),
                 "qrcodeKeywords" => d.qrcode.find(value, &d.allowed).is_some(),
                 "downloadKeywords" => d.download.find(value, &d.allowed).is_some(),
+                "redirectKeywords" => data.ios.redirect.find(value, &d.allowed).is_some(),
+                "virtualGoodsWords" => data.ios.virtual_goods.is_match(value),
+                "physicalGoodsWords" => data.ios.physical_goods.is_match(value),
                 _ => format!("{data:?}").contains(value),
             };
             assert!(found, "{name} is accepted in ttlint.json but never applied");

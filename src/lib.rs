@@ -3,6 +3,7 @@
 //! The flow of a run, one direction: [`discover`] → [`load`] (parse once, in parallel) → file
 //! pass ([`rules`] over facts) → project pass → [`report`] → [`output`]. [`engine`] drives it.
 
+pub mod calls;
 pub mod cli;
 pub mod config;
 pub mod context;
@@ -12,6 +13,7 @@ pub mod discover;
 pub mod drainage;
 pub mod engine;
 pub mod files;
+pub mod ios;
 pub mod js;
 pub mod json;
 pub mod load;

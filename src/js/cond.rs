@@ -97,9 +97,17 @@ pub fn raw_path(expr: &Expr) -> Option<String> {
         Expr::Ident(i) => Some(i.sym.to_string()),
         Expr::This(_) => Some("this".into()),
         Expr::Member(m) => member_path(m),
-        Expr::Call(c) if c.args.is_empty() => match &c.callee {
+        // `getApp()`, and platform API results: `tt.getSystemInfoSync().platform`.
+        Expr::Call(c) => match &c.callee {
             Callee::Expr(callee) => match unwrap(callee) {
-                Expr::Ident(i) if &*i.sym == "getApp" => Some("getApp()".into()),
+                Expr::Ident(i) if &*i.sym == "getApp" && c.args.is_empty() => {
+                    Some("getApp()".into())
+                }
+                Expr::Member(m) => {
+                    let api = member_path(m)?;
+                    let root = api.split('.').next().unwrap_or_default();
+                    matches!(root, "tt" | "wx" | "uni").then(|| format!("{api}()"))
+                }
                 _ => None,
             },
             _ => None,
@@ -241,7 +249,11 @@ mod tests {
         );
         assert_eq!(
             c("tt.getSystemInfoSync()"),
-            Cond::Call("tt.getSystemInfoSync".into())
+            Cond::Path("tt.getSystemInfoSync()".into())
+        );
+        assert_eq!(
+            c("tt.getSystemInfoSync().platform"),
+            Cond::Path("tt.getSystemInfoSync().platform".into())
         );
         assert_eq!(c("(flag)"), Cond::Path("flag".into()));
         assert_eq!(c("a + 1").paths(), Vec::<&str>::new());

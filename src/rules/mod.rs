@@ -17,6 +17,9 @@ mod drainage_contact;
 mod drainage_external_link;
 mod drainage_qrcode;
 mod im_button_invalid;
+mod ios_payment_redirect;
+mod ios_platform_value;
+mod ios_virtual_payment;
 mod missing_file;
 mod navigate_to_mini_program;
 mod non_douyin_payment_api;
@@ -105,14 +108,17 @@ static RULES: &[&dyn Rule] = &[
     &deprecated_tt_pay::DeprecatedTtPay,
     &non_douyin_payment_api::NonDouyinPaymentApi,
     &deprecated_trade_api::DeprecatedTradeApi,
-    &trade_missing_customer_service::TradeMissingCustomerService,
-    &trade_page_missing_customer_service::TradePageMissingCustomerService,
-    &im_button_invalid::ImButtonInvalid,
+    &ios_virtual_payment::IosVirtualPayment,
+    &ios_payment_redirect::IosPaymentRedirect,
+    &ios_platform_value::IosPlatformValue,
     &drainage_contact::DrainageContact,
     &drainage_qrcode::DrainageQrcode,
     &drainage_external_link::DrainageExternalLink,
     &navigate_to_mini_program::NavigateToMiniProgram,
     &wechat_only_feature::WechatOnlyFeature,
+    &trade_missing_customer_service::TradeMissingCustomerService,
+    &trade_page_missing_customer_service::TradePageMissingCustomerService,
+    &im_button_invalid::ImButtonInvalid,
     &trade_prerequisites::TradePrerequisites,
     &EngineRule(&PARSE_ERROR),
     &EngineRule(&MISSING_FILE),

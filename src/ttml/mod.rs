@@ -124,17 +124,34 @@ impl Element {
     }
 }
 
-/// A condition that decides whether a node renders.
+/// A condition that decides whether a node renders: it renders only where `cond` evaluates to
+/// `holds`. `tt:if="{{c}}"` on the node or an ancestor holds `c`; a `tt:elif`/`tt:else` branch
+/// also needs every earlier branch of its chain not to hold; `hidden="{{c}}"` needs `c` not to
+/// hold. `cond` is `None` for a branch or attribute whose value is not a single `{{ }}` (bare
+/// `hidden`, a static string): it decides nothing ttlint can evaluate.
 #[derive(Debug, Clone, Copy)]
-pub enum Guard<'a> {
-    /// `tt:if="{{c}}"` on the node or an ancestor: renders when `c`.
-    If(&'a Element, Option<&'a Cond>),
-    /// `tt:elif="{{c}}"`: renders when `c` and none of the earlier branches.
-    Elif(&'a Element, Option<&'a Cond>),
-    /// `tt:else`: renders when none of the earlier branches.
-    Else(&'a Element),
-    /// `hidden="{{c}}"` (or bare `hidden`): hidden when `c`.
-    Hidden(&'a Element, Option<&'a Cond>),
+pub struct Guard<'a> {
+    /// The element carrying the directive.
+    pub element: &'a Element,
+    /// The directive: `tt:if`, `tt:elif` or `hidden`.
+    pub directive: &'static str,
+    pub cond: Option<&'a Cond>,
+    pub holds: bool,
+}
+
+/// The guard a directive of `element` puts on its content.
+fn guard<'a>(element: &'a Element, directive: &'static str, holds: bool) -> Guard<'a> {
+    let cond = element
+        .attr(directive)
+        .and_then(|a| a.value.as_ref())
+        .and_then(Value::single_binding)
+        .map(|b| &b.cond);
+    Guard {
+        element,
+        directive,
+        cond,
+        holds,
+    }
 }
 
 /// Text users see: a text node's static text, or a static part of a user-facing attribute, or
@@ -192,44 +209,28 @@ impl Document {
             let Some(element) = self.element(node) else {
                 continue;
             };
-            let cond = |name: &str| {
-                element
-                    .attr(name)
-                    .and_then(|a| a.value.as_ref())
-                    .and_then(Value::single_binding)
-                    .map(|b| &b.cond)
-            };
             if element.has_attr("tt:if") {
-                out.push(Guard::If(element, cond("tt:if")));
+                out.push(guard(element, "tt:if", true));
             } else if element.has_attr("tt:elif") {
-                out.push(Guard::Elif(element, cond("tt:elif")));
+                out.push(guard(element, "tt:elif", true));
                 self.earlier_branches(node, &mut out);
             } else if element.has_attr("tt:else") {
-                out.push(Guard::Else(element));
                 self.earlier_branches(node, &mut out);
             }
             if element.has_attr("hidden") {
-                out.push(Guard::Hidden(element, cond("hidden")));
+                out.push(guard(element, "hidden", false));
             }
         }
         out
     }
 
-    /// For a `tt:elif`/`tt:else` node: the earlier branches of its chain, as guards that must
-    /// have been false.
+    /// For a `tt:elif`/`tt:else` node: the earlier branches of its chain, which must not hold.
     fn earlier_branches<'a>(&'a self, id: NodeId, out: &mut Vec<Guard<'a>>) {
         for sibling in self.previous_elements(id) {
-            let cond = |name: &str| {
-                sibling
-                    .attr(name)
-                    .and_then(|a| a.value.as_ref())
-                    .and_then(Value::single_binding)
-                    .map(|b| &b.cond)
-            };
             if sibling.has_attr("tt:elif") {
-                out.push(Guard::Elif(sibling, cond("tt:elif")));
+                out.push(guard(sibling, "tt:elif", false));
             } else if sibling.has_attr("tt:if") {
-                out.push(Guard::If(sibling, cond("tt:if")));
+                out.push(guard(sibling, "tt:if", false));
                 break;
             } else {
                 break;

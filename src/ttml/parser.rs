@@ -480,7 +480,7 @@ impl<'a> Parser<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Guard, NodeKind, Part};
+    use super::super::{NodeKind, Part};
     use super::*;
 
     fn errors(src: &str) -> Vec<(usize, String)> {
@@ -623,16 +623,19 @@ mod tests {
         let doc = parse(src, 0);
         let button = doc.elements().find(|(_, e)| e.name == "button").unwrap().0;
         let guards = doc.guards(button);
-        let kinds: Vec<&str> = guards
+        let found: Vec<(&str, Option<String>, bool)> = guards
             .iter()
-            .map(|g| match g {
-                Guard::If(..) => "if",
-                Guard::Elif(..) => "elif",
-                Guard::Else(..) => "else",
-                Guard::Hidden(..) => "hidden",
-            })
+            .map(|g| (g.directive, g.cond.map(|c| format!("{c:?}")), g.holds))
             .collect();
-        assert_eq!(kinds, vec!["hidden", "else", "elif", "if"]);
+        assert_eq!(
+            found,
+            vec![
+                ("hidden", Some("Path(\"busy\")".into()), false),
+                ("tt:elif", Some("Path(\"x\")".into()), false),
+                ("tt:if", Some("Path(\"isIOS\")".into()), false),
+            ],
+            "hidden on busy; the else branch needs both earlier branches false"
+        );
     }
 
     #[test]

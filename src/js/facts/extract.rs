@@ -182,6 +182,7 @@ impl Extractor {
             span,
             parent: self.function(),
             method: method.unwrap_or(false),
+            guards: self.guards.clone(),
         });
         let guards = std::mem::take(&mut self.guards);
         let calls = std::mem::take(&mut self.calls);
@@ -884,6 +885,7 @@ impl Visit for Extractor {
             self.facts.imports.push(ImportBinding {
                 local,
                 specifier: specifier.clone(),
+                span: span_of(import.src.span),
                 imported,
             });
         }
@@ -952,7 +954,7 @@ impl Extractor {
     fn declaration(&mut self, name: &Pat, init: &Expr) {
         let required = self
             .is_require(init)
-            .map(|(spec, _)| (spec, None))
+            .map(|(spec, span)| (spec, span, None))
             .or_else(|| {
                 // `const pay = require('./pay').payOrder`
                 let Expr::Member(m) = unwrap(init) else {
@@ -962,13 +964,14 @@ impl Extractor {
                     return None;
                 };
                 self.is_require(&m.obj)
-                    .map(|(spec, _)| (spec, Some(prop.sym.to_string())))
+                    .map(|(spec, span)| (spec, span, Some(prop.sym.to_string())))
             });
-        if let Some((specifier, member)) = required {
+        if let Some((specifier, span, member)) = required {
             match name {
                 Pat::Ident(id) => self.facts.imports.push(ImportBinding {
                     local: id.id.sym.to_string(),
                     specifier,
+                    span,
                     imported: member.map_or(Imported::Namespace, Imported::Named),
                 }),
                 Pat::Object(object) if member.is_none() => {
@@ -986,6 +989,7 @@ impl Extractor {
                         self.facts.imports.push(ImportBinding {
                             local,
                             specifier: specifier.clone(),
+                            span,
                             imported: Imported::Named(key),
                         });
                     }

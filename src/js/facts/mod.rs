@@ -112,6 +112,9 @@ pub struct FunctionFact {
     /// A method of the object passed to `Page()`, `Component()` (directly or in `methods`) or
     /// `App()`: what `bindtap="name"` in a template calls.
     pub method: bool,
+    /// The guards in force where the function is written (in its parent): a callback created
+    /// after `if (isIOS) return;` only ever runs off iOS.
+    pub guards: Vec<Guard>,
 }
 
 /// What a call inside the script calls, as far as one file can tell.
@@ -177,6 +180,8 @@ pub enum Imported {
 pub struct ImportBinding {
     pub local: String,
     pub specifier: String,
+    /// The specifier's string literal (the same span as its [`ModuleRef`]).
+    pub span: Span,
     pub imported: Imported,
 }
 
@@ -565,7 +570,7 @@ mod tests {
                 .map(|(_, v)| v.as_str())
                 .collect::<Vec<_>>()
         };
-        assert_eq!(get("sys"), vec!["Call(\"tt.getSystemInfoSync\")"]);
+        assert_eq!(get("sys"), vec!["Path(\"tt.getSystemInfoSync()\")"]);
         assert_eq!(
             get("platform"),
             vec![

@@ -1,0 +1,106 @@
+use crate::context::FileContext;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Category, Rule, RuleMeta};
+use crate::text;
+
+pub struct IosPaymentRedirect;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "ios-payment-redirect",
+    default_severity: Severity::Error,
+    category: Category::Ios,
+    summary: "Text steering iOS users to pay elsewhere (Android, the app, the website, 公众号, QR code, customer service)",
+    url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/ios-virtual-payment",
+    docs: r#"## What it does
+Finds text users see that sends iOS users to pay somewhere else: iOS or 苹果 users told to buy,
+recharge, pay or 开通 on Android (安卓), in the app, on the website or H5, through a 公众号 or
+WeChat, with a QR code, or through customer service; and "联系客服充值" / "客服转账" on any
+platform. It reads template text, user-facing attributes, page titles and script strings
+(`tt.showModal` content…); never comments or `console.*`.
+
+## Why is this bad?
+Douyin bans cash payment for virtual goods on iOS, and treats steering iOS users to pay outside
+the mini-program as evading that ban: the submission is rejected and the payment capability can
+be withdrawn.
+
+## Example
+```html
+<view class="tip">iOS 用户请到安卓手机或官网开通会员</view>
+```
+
+## Use instead
+On iOS, hide the purchase and say nothing about paying elsewhere (for example
+"iOS 暂不支持开通"), or use the platform's own iOS payment where it is offered.
+
+## References
+- iOS virtual payment rules: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/ios-virtual-payment
+"#,
+};
+
+impl Rule for IosPaymentRedirect {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+        let allowed = &cx.data.drainage.allowed;
+        for t in text::visible(cx) {
+            if let Some(range) = cx.data.ios.redirect.find(t.text, allowed) {
+                let found = &t.text[range.clone()];
+                out.push(
+                    Diagnostic::new(&META, cx.id, t.span_of(range), format!("`{found}` sends users to pay outside the mini-program, which iOS virtual-payment rules forbid"))
+                        .with_help("Remove the hint: on iOS, hide the purchase and do not point to any other way to pay (Android, the app, the website, 公众号, QR codes, customer service)."),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{assert_script, assert_script_clean, lint_template};
+
+    #[test]
+    fn redirects_in_templates_and_modals() {
+        assert_eq!(
+            lint_template(
+                &IosPaymentRedirect,
+                "<view>\n  iOS 用户请到安卓手机或官网开通会员\n</view>"
+            ),
+            vec![(2, 3)]
+        );
+        assert_eq!(
+            lint_template(
+                &IosPaymentRedirect,
+                "<view>苹果手机暂不支持购买，请使用安卓手机</view>"
+            ),
+            vec![(1, 7)]
+        );
+        assert_eq!(
+            lint_template(&IosPaymentRedirect, "<view>充值请联系客服转账</view>"),
+            vec![(1, 10)]
+        );
+        assert_script(
+            &IosPaymentRedirect,
+            "tt.showModal({ content: 'iPhone用户请关注公众号充值' })",
+            &[(1, 26)],
+        );
+    }
+
+    #[test]
+    fn traps() {
+        for src in [
+            "<view>iOS 暂不支持开通会员</view>",
+            "<view>支持安卓和iOS</view>",
+            "<view>联系客服咨询售后</view>",
+            "<!-- iOS 用户请到安卓手机开通 -->",
+        ] {
+            assert!(lint_template(&IosPaymentRedirect, src).is_empty(), "{src}");
+        }
+        assert_script_clean(
+            &IosPaymentRedirect,
+            "console.log('iOS 用户请到安卓手机开通')",
+        );
+    }
+}

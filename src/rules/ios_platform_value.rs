@@ -1,0 +1,191 @@
+use crate::context::FileContext;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::js::cond::{CmpOp, Cond};
+use crate::js::facts::JsFacts;
+use crate::rules::{Category, Rule, RuleMeta};
+use crate::ttml::Part;
+
+pub struct IosPlatformValue;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "ios-platform-value",
+    default_severity: Severity::Warning,
+    category: Category::Ios,
+    summary: "`platform` compared with `'iOS'`, `'IOS'` or `'iPhone'`: always false, so the iOS gate never closes",
+    url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/ios-virtual-payment",
+    docs: r#"## What it does
+Finds comparisons of the `platform` reported by `tt.getSystemInfoSync()`,
+`tt.getSystemInfo()` or `tt.getDeviceInfoSync()` — read directly, destructured, stored in page
+data or `globalData`, or tested in a template — with `'iOS'`, `'IOS'`, `'Ios'` or `'iPhone'`.
+
+Comparisons on `system` (which reads like `"iOS 16.1"`) and comparisons after
+`.toLowerCase()` are correct and not reported.
+
+## Why is this bad?
+`platform` is lower case on Douyin: `'ios'`, `'android'`, `'devtools'`. A comparison with
+`'iOS'` is always false, so the iOS gate it was written for never closes: virtual goods stay on
+sale on iOS, which the iOS virtual-payment rules forbid (see `ios-virtual-payment`).
+
+## Example
+```js
+const { platform } = tt.getSystemInfoSync()
+if (platform === 'iOS') return
+```
+
+## Use instead
+```js
+const { platform } = tt.getSystemInfoSync()
+if (platform === 'ios') return
+```
+
+## References
+- iOS virtual payment rules: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/ios-virtual-payment
+"#,
+};
+
+/// A literal the platform never equals but that was meant as iOS.
+fn wrong_ios(literal: &str) -> bool {
+    let lower = literal.trim().to_lowercase();
+    (lower == "ios" && literal.trim() != "ios") || lower == "iphone"
+}
+
+/// Whether a value is the platform: a path ending in `platform`, or a name assigned one in this
+/// script (`const p = sys.platform`).
+fn is_platform(value: &Cond, facts: Option<&JsFacts>) -> bool {
+    let Cond::Path(path) = value else {
+        return false;
+    };
+    let platform = |p: &str| p == "platform" || p.ends_with(".platform");
+    platform(path)
+        || facts.is_some_and(|f| {
+            f.assignments
+                .iter()
+                .any(|a| a.path == *path && matches!(&a.value, Cond::Path(p) if platform(p)))
+        })
+}
+
+const HELP: &str = "Compare with `'ios'`: `platform` is lower case on Douyin (`'ios'`, `'android'`, `'devtools'`).";
+
+fn message(literal: &str) -> String {
+    format!(
+        "`platform` is never `'{literal}'` (it is lower case: `'ios'`), so this check is always false and the iOS gate never closes"
+    )
+}
+
+impl Rule for IosPlatformValue {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+        if let Some(facts) = cx.script() {
+            for c in &facts.comparisons {
+                if c.target.ships_to_douyin()
+                    && wrong_ios(&c.literal)
+                    && is_platform(&c.other, Some(facts))
+                {
+                    out.push(
+                        Diagnostic::new(&META, cx.id, c.literal_span, message(&c.literal))
+                            .with_help(HELP),
+                    );
+                }
+            }
+        }
+        let Some(doc) = cx.template() else { return };
+        for (node, element) in doc.elements() {
+            if !doc.target(node).ships_to_douyin() {
+                continue;
+            }
+            for value in element.attrs.iter().filter_map(|a| a.value.as_ref()) {
+                for part in &value.parts {
+                    let Part::Binding {
+                        binding: Some(binding),
+                        ..
+                    } = part
+                    else {
+                        continue;
+                    };
+                    let mut todo = vec![&binding.cond];
+                    while let Some(c) = todo.pop() {
+                        match c {
+                            Cond::Cmp(CmpOp::Eq | CmpOp::Ne, a, b) => {
+                                for (side, other) in [(a, b), (b, a)] {
+                                    if let Cond::Str(literal) = &**other
+                                        && wrong_ios(literal)
+                                        && is_platform(side, None)
+                                        && let Some((span, _)) =
+                                            binding.strings.iter().find(|(_, s)| s == literal)
+                                    {
+                                        out.push(
+                                            Diagnostic::new(&META, cx.id, *span, message(literal))
+                                                .with_help(HELP),
+                                        );
+                                    }
+                                }
+                            }
+                            Cond::Not(a) => todo.push(a),
+                            Cond::And(a, b) | Cond::Or(a, b) => {
+                                todo.push(a);
+                                todo.push(b);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{assert_script, assert_script_clean, lint_template};
+
+    #[test]
+    fn wrong_literals_in_every_form() {
+        assert_script(
+            &IosPlatformValue,
+            "const { platform } = tt.getSystemInfoSync();\nif (platform === 'iOS') {}",
+            &[(2, 18)],
+        );
+        assert_script(
+            &IosPlatformValue,
+            "if (tt.getSystemInfoSync().platform == 'IOS') {}",
+            &[(1, 40)],
+        );
+        assert_script(
+            &IosPlatformValue,
+            "if (this.data.platform !== 'iPhone') {}",
+            &[(1, 28)],
+        );
+        assert_script(
+            &IosPlatformValue,
+            "if (getApp().globalData.platform === 'Ios') {}",
+            &[(1, 38)],
+        );
+        assert_script(
+            &IosPlatformValue,
+            "const p = sys.platform;\nif ('iOS' === p) {}",
+            &[(2, 5)],
+        );
+        assert_eq!(
+            lint_template(
+                &IosPlatformValue,
+                "<view tt:if=\"{{platform != 'iOS'}}\">开通</view>"
+            ),
+            vec![(1, 28)]
+        );
+    }
+
+    #[test]
+    fn correct_checks_stay_silent() {
+        assert_script_clean(
+            &IosPlatformValue,
+            "if (sys.platform === 'ios') {}\nif (sys.system.indexOf('iOS') > -1) {}\nif (platform.toLowerCase() === 'ios') {}\nif (system === 'iOS') {}\nif (brand === 'iPhone') {}\n// if (platform === 'iOS')\nconsole.log(platform === 'iOS' ? 1 : 2)",
+        );
+        assert!(
+            lint_template(&IosPlatformValue, "<view tt:if=\"{{system == 'iOS'}}\" />").is_empty()
+        );
+    }
+}

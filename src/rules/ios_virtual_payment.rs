@@ -1,0 +1,319 @@
+use std::collections::{BTreeSet, HashSet};
+
+use crate::calls::FnRef;
+use crate::context::ProjectContext;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::ios::{Env, Gate, ungated_payment};
+use crate::project::Page;
+use crate::rules::{Category, Rule, RuleMeta};
+use crate::source::{FileId, Span};
+use crate::trade::is_pay_component;
+use crate::ttml::{Document, NodeId};
+
+pub struct IosVirtualPayment;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "ios-virtual-payment",
+    default_severity: Severity::Warning,
+    category: Category::Ios,
+    summary: "A page selling virtual goods starts a payment with no iOS gate in front of it",
+    url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/ios-virtual-payment",
+    docs: r#"## What it does
+On each page that sells virtual goods, follows every payment start and reports the ones no
+iOS check stops:
+
+- **Virtual goods page**: the page's templates, scripts or title carry virtual-goods words
+  (会员, VIP, 充值, 金币, 钻石, 点券, 解锁, 章节, 剧集, 课程, 订阅, 报告, 测评…) and physical-goods
+  words (快递, 包邮, 收货地址, 发货, 配送…) do not outnumber them. Lists in `rules/ios.json`.
+- **Payment start**: an element bound to a handler (`bindtap`, `catchtap`…) whose method reaches
+  a payment or trade API (`tt.pay`, `tt.requestOrder`, `tt.getOrderPayment`…) — directly, in a
+  callback, or through the project's own functions and modules — or a pay component.
+- **iOS gate**: a platform check that makes the payment unreachable on iOS: the call sits in a
+  branch taken only off iOS, follows an early `return` on iOS, or the element is hidden on iOS
+  (`tt:if`, `tt:else`, `hidden` on a flag derived from the platform). Flags are followed through
+  `const`, `data`, `setData` and `getApp().globalData`; `platform` is `'ios'` and `system` is
+  like `'iOS 16.1'` on an iPhone.
+
+Every payment start needs its own gate: a gated buy button does not excuse an order page's
+ungated "继续支付". The finding is on the element that starts the payment, with the path to the
+payment as related locations.
+
+Limits, honestly: a check ttlint cannot evaluate but that names the platform (`utils.isIOS()`,
+a flag computed from a function's return value) is assumed to gate, so such code is not
+reported; handlers passed around as values, and payments started from lifecycle methods rather
+than taps, are not followed; vocabulary comes from static text only (prices and names loaded at
+run time are not seen).
+
+## Why is this bad?
+Douyin forbids cash payment for virtual goods on iOS; reviewers test on an iPhone, and a
+membership or recharge that can be bought there gets the submission rejected and can cost the
+mini-program its payment capability.
+
+## Example
+```html
+<button bindtap="buyVip">立即开通会员</button>
+```
+```js
+buyVip() {
+  if (this.data.platform === 'iOS') return   // never true: platform is 'ios'
+  payOrder('vip-monthly')
+}
+```
+
+## Use instead
+```html
+<button tt:if="{{!isIOS}}" bindtap="buyVip">立即开通会员</button>
+<view tt:else>iOS 暂不支持开通</view>
+```
+```js
+onLoad() {
+  this.setData({ isIOS: tt.getSystemInfoSync().platform === 'ios' })
+}
+```
+
+## References
+- iOS virtual payment rules: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/ios-virtual-payment
+"#,
+};
+
+/// The virtual-goods words a page shows, when it sells virtual goods.
+fn virtual_words(cx: &ProjectContext<'_>, page: &Page) -> Vec<String> {
+    let ios = &cx.data.ios;
+    let project = cx.project;
+    let mut texts: Vec<&str> = Vec::new();
+    let units = project.rendered_units(page.unit, cx.files);
+    for template in project.page_templates(page.unit, cx.files) {
+        if let Some(doc) = cx.files.content(template).template() {
+            texts.extend(
+                doc.visible_texts(&cx.data.drainage.visible_attributes)
+                    .into_iter()
+                    .map(|t| t.text),
+            );
+        }
+    }
+    for &unit in &units {
+        let u = project.unit(unit);
+        if let Some(facts) = u.script.and_then(|s| cx.files.content(s).script()) {
+            // Sentences, not identifiers: `payOrder('vip-monthly')` sells nothing.
+            texts.extend(
+                facts
+                    .texts
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .filter(|t| !t.is_ascii()),
+            );
+        }
+        let title = u
+            .json
+            .and_then(|j| cx.files.content(j).json())
+            .and_then(|d| d.value.as_ref())
+            .and_then(|v| v.get("navigationBarTitleText"))
+            .and_then(|t| t.as_str());
+        texts.extend(title);
+    }
+    let mut seen = BTreeSet::new();
+    let (mut virtual_count, mut physical_count) = (0, 0);
+    for text in texts {
+        for m in ios.virtual_goods.find_iter(text) {
+            virtual_count += 1;
+            seen.insert(ios.virtual_words[m.pattern().as_usize()].clone());
+        }
+        physical_count += ios.physical_goods.find_iter(text).count();
+    }
+    if virtual_count == 0 || physical_count > virtual_count {
+        return Vec::new();
+    }
+    seen.into_iter().collect()
+}
+
+/// Whether an element is hidden or not rendered on iOS (or behind a platform check ttlint
+/// cannot evaluate).
+fn hidden_on_ios(env: &Env<'_>, doc: &Document, node: NodeId) -> bool {
+    doc.guards(node)
+        .iter()
+        .any(|g| g.cond.is_some_and(|c| env.gate(c, g.holds) != Gate::Open))
+}
+
+/// Event-binding attributes: `bindtap`, `bind:tap`, `catchtap`, `catch:tap`, `mut-bind:tap`.
+fn is_event(name: &str) -> bool {
+    let name = name
+        .trim_start_matches("capture-")
+        .trim_start_matches("mut-");
+    name.starts_with("bind") || name.starts_with("catch")
+}
+
+impl Rule for IosVirtualPayment {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
+        let project = cx.project;
+        let mut reported: HashSet<(FileId, Span)> = HashSet::new();
+        for page in &project.pages {
+            let words = virtual_words(cx, page);
+            if words.is_empty() {
+                continue;
+            }
+            let mut env = Env::new(cx.data);
+            let scripts = project.page_scripts(page.unit, cx.files);
+            for &file in scripts.iter().chain(project.app_script.iter()) {
+                if let Some(facts) = cx.files.content(file).script() {
+                    env.add(facts);
+                }
+            }
+            let goods = words
+                .iter()
+                .take(4)
+                .map(|w| w.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let route = &page.entry.route;
+            for unit in project.rendered_units(page.unit, cx.files) {
+                let script = project.unit(unit).script;
+                let facts = script.and_then(|s| cx.files.content(s).script());
+                for template in project.templates_of(unit) {
+                    let Some(doc) = cx.files.content(template).template() else {
+                        continue;
+                    };
+                    for (node, element) in doc.elements() {
+                        if !doc.target(node).ships_to_douyin() || hidden_on_ios(&env, doc, node) {
+                            continue;
+                        }
+                        if is_pay_component(project, unit, &element.name, cx.data)
+                            && reported.insert((template, element.name_span))
+                        {
+                            out.push(
+                                Diagnostic::new(&META, template, element.name_span, format!("page `{route}` sells virtual goods ({goods}) and shows the pay component `<{}>` on iOS, where cash payment for virtual goods is banned", element.name))
+                                    .with_help(HELP),
+                            );
+                            continue;
+                        }
+                        let (Some(script), Some(facts)) = (script, facts) else {
+                            continue;
+                        };
+                        for attr in element.attrs.iter().filter(|a| is_event(&a.name)) {
+                            let Some(value) = &attr.value else { continue };
+                            let Some(handler) = value.static_text() else {
+                                continue;
+                            };
+                            let handler = handler.trim();
+                            let span = Span::new(attr.name_span.start, value.span.end + 1);
+                            let path = facts
+                                .functions_named(handler)
+                                .filter(|&f| facts.functions[f].method)
+                                .find_map(|function| {
+                                    ungated_payment(
+                                        project,
+                                        cx.files,
+                                        cx.data,
+                                        &env,
+                                        FnRef {
+                                            file: script,
+                                            function,
+                                        },
+                                        &mut HashSet::new(),
+                                    )
+                                });
+                            let Some(steps) = path else { continue };
+                            if !reported.insert((template, span)) {
+                                continue;
+                            }
+                            let mut d = Diagnostic::new(
+                                &META,
+                                template,
+                                span,
+                                format!("page `{route}` sells virtual goods ({goods}) and `{}` starts a payment that nothing stops on iOS, where cash payment for virtual goods is banned", handler),
+                            )
+                            .with_help(HELP);
+                            for step in steps {
+                                d = d.with_related(step.file, step.span, step.what);
+                            }
+                            out.push(d);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+const HELP: &str = "Make the payment unreachable on iOS: hide the element (`tt:if=\"{{!isIOS}}\"` with `isIOS` set from `tt.getSystemInfoSync().platform === 'ios'`) or return before paying (`if (isIOS) return;`), and offer no other way to pay on iOS.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::lint_project;
+
+    const APP: (&str, &str) = ("app.json", r#"{"pages":["pages/vip/vip"]}"#);
+    const PAY: (&str, &str) = (
+        "utils/pay.js",
+        "function payOrder(id) { return tt.requestOrder({ data: id }) }\nmodule.exports = { payOrder };",
+    );
+
+    fn vip(template: &str, script: &str) -> Vec<String> {
+        lint_project(
+            &IosVirtualPayment,
+            &[
+                APP,
+                PAY,
+                ("pages/vip/vip.ttml", template),
+                ("pages/vip/vip.js", script),
+            ],
+        )
+    }
+
+    const BUY: &str =
+        "<view>开通会员，每月赠送金币</view>\n<button bindtap=\"buy\">立即开通</button>";
+
+    #[test]
+    fn an_ungated_membership_purchase() {
+        let found = vip(
+            BUY,
+            "const { payOrder } = require('../../utils/pay');\nPage({ buy() { payOrder('vip') } })",
+        );
+        assert_eq!(found, vec!["pages/vip/vip.ttml:2:9"]);
+    }
+
+    #[test]
+    fn gates_that_close_on_ios() {
+        let require = "const { payOrder } = require('../../utils/pay');\n";
+        for script in [
+            "Page({ buy() { const { platform } = tt.getSystemInfoSync(); if (platform === 'ios') { return; } payOrder('vip') } })",
+            "Page({ buy() { if (tt.getSystemInfoSync().platform !== 'ios') { payOrder('vip') } else { tt.showToast({ title: 'iOS 暂不支持' }) } } })",
+            "const sys = tt.getSystemInfoSync();\nPage({ buy() { if (/ios/i.test(sys.system)) return; payOrder('vip') } })",
+            "Page({ buy() { if (utils.isIOS()) return; payOrder('vip') } })",
+        ] {
+            let found = vip(BUY, &format!("{require}{script}"));
+            assert!(found.is_empty(), "{script}: {found:?}");
+        }
+        let flag = "Page({ data: { isIOS: false }, onLoad() { this.setData({ isIOS: tt.getSystemInfoSync().platform === 'ios' }) }, buy() { payOrder('vip') } })";
+        let hidden =
+            "<view>开通会员</view>\n<button tt:if=\"{{!isIOS}}\" bindtap=\"buy\">立即开通</button>";
+        assert!(vip(hidden, &format!("{require}{flag}")).is_empty());
+        let else_branch = "<view>开通会员</view>\n<view tt:if=\"{{isIOS}}\">iOS 暂不支持</view>\n<button tt:else bindtap=\"buy\">立即开通</button>";
+        assert!(vip(else_branch, &format!("{require}{flag}")).is_empty());
+    }
+
+    #[test]
+    fn a_broken_gate_does_not_count() {
+        let found = vip(
+            BUY,
+            "const { payOrder } = require('../../utils/pay');\nPage({ buy() { const { platform } = tt.getSystemInfoSync(); if (platform === 'iOS') return; payOrder('vip') } })",
+        );
+        assert_eq!(found, vec!["pages/vip/vip.ttml:2:9"]);
+    }
+
+    #[test]
+    fn physical_goods_and_pages_without_payment_are_out_of_scope() {
+        let shop = "<view>有机红茶礼盒 全国包邮 快递发货 收货地址</view>\n<button bindtap=\"buy\">会员价购买</button>";
+        assert!(vip(shop, "const { payOrder } = require('../../utils/pay');\nPage({ buy() { payOrder('tea') } })").is_empty());
+        assert!(
+            vip(
+                BUY,
+                "Page({ buy() { tt.navigateTo({ url: '/pages/a/a' }) } })"
+            )
+            .is_empty()
+        );
+    }
+}
