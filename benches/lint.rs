@@ -132,6 +132,7 @@ fn whole_run() {
         threads: Some(threads),
         quiet: false,
         all_files: false,
+        stdin: None,
     };
     let one = best_of(5, || lint(&options(1)).map(|r| r.diagnostics.len()));
     let two = best_of(5, || lint(&options(2)).map(|r| r.diagnostics.len()));

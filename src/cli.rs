@@ -110,6 +110,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub all_files: bool,
 
+    /// Lint the text on standard input as if it were the file at PATH (which need not exist
+    /// yet), with the mini-program on disk around it: for editors linting unsaved buffers.
+    #[arg(long, value_name = "PATH", conflicts_with = "all_files")]
+    pub stdin_filename: Option<PathBuf>,
+
     /// Print the files that would be linted, and the unreachable ones skipped, instead of
     /// linting.
     #[arg(long)]
@@ -155,13 +160,23 @@ fn written(result: io::Result<()>) -> Result<(), UsageError> {
 fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
     let cwd = std::env::current_dir()
         .map_err(|e| UsageError(format!("cannot read the working folder: {e}")))?;
+    let start = args.stdin_filename.as_ref().unwrap_or(&args.paths[0]);
     let mut config = match &args.config {
         Some(path) => Config::load(path)?,
-        None => Config::discover(&cwd.join(&args.paths[0]))?,
+        None => Config::discover(&cwd.join(start))?,
     };
     for spec in &args.rules {
         config.override_rule(spec)?;
     }
+    let stdin = match &args.stdin_filename {
+        Some(path) => {
+            let mut text = String::new();
+            io::Read::read_to_string(&mut io::stdin(), &mut text)
+                .map_err(|e| UsageError(format!("cannot read standard input: {e}")))?;
+            Some((path.clone(), text))
+        }
+        None => None,
+    };
     let options = LintOptions {
         paths: args.paths.clone(),
         cwd,
@@ -170,6 +185,7 @@ fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
         threads: args.threads.map(usize::from),
         quiet: args.quiet,
         all_files: args.all_files,
+        stdin,
     };
     let report = engine::lint(&options)?;
     if args.show_files {

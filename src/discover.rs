@@ -230,6 +230,27 @@ pub fn discover(paths: &[PathBuf], ignore: &Ignore, cwd: &Path) -> Result<Discov
     Ok(Discovery { candidates, roots })
 }
 
+/// Discovery for text given on standard input as the file at `path`: that one file, which need
+/// not exist on disk yet (an unsaved editor buffer), with the mini-program around it.
+pub fn stdin_file(path: &Path, cwd: &Path) -> Result<Discovery, UsageError> {
+    let path = normalize(path, cwd);
+    let kind = FileKind::from_path(&path).ok_or_else(|| {
+        UsageError(format!(
+            "--stdin-filename {}: not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json)",
+            path.display()
+        ))
+    })?;
+    Ok(Discovery {
+        roots: enclosing_root(&path).into_iter().collect(),
+        candidates: vec![Candidate {
+            display: display_path(&path, cwd),
+            path,
+            kind,
+            explicit: true,
+        }],
+    })
+}
+
 /// The nearest folder at or above `path` that holds `app.json`.
 fn enclosing_root(path: &Path) -> Option<PathBuf> {
     let mut dir = if path.is_dir() {

@@ -36,6 +36,8 @@ pub struct LintOptions {
     pub quiet: bool,
     /// Lint files not reachable from `app.json` too (`--all-files`).
     pub all_files: bool,
+    /// `--stdin-filename`: lint this text as the file at this path (the only file linted).
+    pub stdin: Option<(PathBuf, String)>,
 }
 
 /// The rules enabled in a run, with their severities.
@@ -105,7 +107,10 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
         &options.ignore,
         &options.cwd,
     )?;
-    let discovery = discover::discover(&options.paths, &ignore, &options.cwd)?;
+    let discovery = match &options.stdin {
+        Some((path, _)) => discover::stdin_file(path, &options.cwd)?,
+        None => discover::discover(&options.paths, &ignore, &options.cwd)?,
+    };
     let enabled = Enabled::new(&options.config);
     let data = RuleData::new(&options.config.data);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -120,6 +125,9 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
         .map(|c| (c.path.clone(), c))
         .collect();
     let mut files = Files::new(&options.cwd);
+    if let (Some((_, text)), Some(candidate)) = (&options.stdin, discovery.candidates.first()) {
+        files.set_override(candidate.path.clone(), text.clone());
+    }
     let mut projects: Vec<Project> = Vec::new();
     let mut found: Vec<Diagnostic> = Vec::new();
     let mut skipped = Vec::new();
@@ -181,7 +189,9 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
         }
     }
 
-    Ok(finish(files, found, &enabled, options.quiet, skipped))
+    let mut report = finish(files, found, &enabled, options.quiet, skipped);
+    report.root = options.cwd.clone();
+    Ok(report)
 }
 
 /// Runs every enabled file rule over one file. A rule that panics (a bug in ttlint) costs that
@@ -301,5 +311,6 @@ fn finish(
         summary,
         linted,
         skipped,
+        root: PathBuf::new(),
     }
 }

@@ -1,5 +1,7 @@
 //! The outcome of a run, as every formatter receives it.
 
+use std::path::PathBuf;
+
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
@@ -29,6 +31,8 @@ pub struct Report {
     /// Display paths of the files linted, and of the source files skipped as unreachable.
     pub linted: Vec<String>,
     pub skipped: Vec<String>,
+    /// The folder display paths are relative to (the working folder).
+    pub root: PathBuf,
 }
 
 impl Report {

@@ -1,8 +1,13 @@
 //! Formatters: renderings of a [`Report`]. They decide nothing; one file per format.
 
+mod checkstyle;
+mod github;
 mod json;
+mod junit;
 mod pretty;
 mod sanitize;
+mod sarif;
+mod xml;
 
 use std::io::{self, Write};
 
@@ -19,6 +24,14 @@ pub enum Format {
     Pretty,
     /// One JSON document (version 1), for editors and scripts.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other dashboards.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// Checkstyle XML.
+    Checkstyle,
+    /// JUnit XML, shown by CI systems as test results.
+    Junit,
 }
 
 /// Rendering options the formatters share.
@@ -32,5 +45,116 @@ pub fn write(report: &Report, format: Format, style: Style, out: &mut dyn Write)
     match format {
         Format::Pretty => pretty::write(report, style, out),
         Format::Json => json::write(report, out),
+        Format::Sarif => sarif::write(report, out),
+        Format::Github => github::write(report, out),
+        Format::Checkstyle => checkstyle::write(report, out),
+        Format::Junit => junit::write(report, out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Diagnostic, Severity};
+    use crate::report::{Report, Summary};
+    use crate::rules::find;
+    use crate::source::{FileId, FileKind, SourceFile, Span};
+
+    const SCRIPT: &str = "// 支付页\nfunction pay() {\n  tt.pay({\n    orderInfo,\n  });\n}\ntt.showModal({ content: '添加客服微信 starshop' });\n";
+    const APP: &str = "{\n  \"pages\": [\"pages/pay page,1\"]\n}\n";
+
+    /// One fixed report: Chinese text, a multi-line span, a file name with a space and a comma,
+    /// a related location in another file.
+    fn report() -> Report {
+        let script = SourceFile::new(
+            "pages/pay page,1.js".into(),
+            "pages/pay page,1.js".into(),
+            FileKind::Script,
+            SCRIPT.into(),
+        );
+        let app = SourceFile::new(
+            "app.json".into(),
+            "app.json".into(),
+            FileKind::Json,
+            APP.into(),
+        );
+        let at = |text: &str, needle: &str| text.find(needle).unwrap();
+        let pay = at(SCRIPT, "tt.pay");
+        let pay_end = at(SCRIPT, "});") + 3;
+        let lure = at(SCRIPT, "添加客服微信");
+        let mut d1 = Diagnostic::new(find("deprecated-tt-pay").unwrap(), FileId(0), Span::new(pay, pay_end), "`tt.pay` is offline: the guaranteed-payment cashier (担保支付) no longer takes payments")
+            .with_help("Move to the general trade system (通用交易系统).");
+        d1.severity = Severity::Error;
+        let mut d2 = Diagnostic::new(
+            find("drainage-contact").unwrap(),
+            FileId(0),
+            Span::new(lure, lure + "添加客服微信".len()),
+            "`添加客服微信` invites users to contact you outside Douyin",
+        )
+        .with_help("Remove the contact.");
+        d2.severity = Severity::Error;
+        let mut d3 = Diagnostic::new(
+            find("trade-prerequisites").unwrap(),
+            FileId(1),
+            Span::new(0, 1),
+            "this mini-program trades (1 place)",
+        )
+        .with_related(FileId(0), Span::new(pay, pay + 6), "trades here: tt.pay");
+        d3.severity = Severity::Info;
+        Report {
+            files: vec![script, app],
+            diagnostics: vec![d3, d1, d2],
+            summary: Summary {
+                files: 2,
+                errors: 2,
+                warnings: 0,
+                infos: 1,
+                suppressed: 1,
+                skipped: 3,
+            },
+            linted: vec![
+                "app.json".into(),
+                "pages/pay page,1.js".into(),
+                "pages/ok.js".into(),
+            ],
+            skipped: Vec::new(),
+            root: "/work/project".into(),
+        }
+    }
+
+    fn render(format: Format) -> String {
+        let mut out = Vec::new();
+        write(&report(), format, Style { color: false }, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn pretty() {
+        insta::assert_snapshot!(render(Format::Pretty));
+    }
+
+    #[test]
+    fn json() {
+        insta::assert_snapshot!(render(Format::Json));
+    }
+
+    #[test]
+    fn sarif() {
+        insta::assert_snapshot!(render(Format::Sarif));
+    }
+
+    #[test]
+    fn github() {
+        insta::assert_snapshot!(render(Format::Github));
+    }
+
+    #[test]
+    fn checkstyle() {
+        insta::assert_snapshot!(render(Format::Checkstyle));
+    }
+
+    #[test]
+    fn junit() {
+        insta::assert_snapshot!(render(Format::Junit));
     }
 }

@@ -89,6 +89,7 @@ pub fn lint_project_messages(rule: &dyn Rule, files: &[(&str, &str)]) -> Vec<(St
         threads: Some(1),
         quiet: false,
         all_files: false,
+        stdin: None,
     };
     let report = lint(&options).expect("the test project lints");
     report

@@ -1,0 +1,70 @@
+//! `--format junit`: JUnit XML, which CI systems show as test results. Each linted file is a
+//! test suite; each finding a failed test case; a file without findings one passing case.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use super::xml::escape;
+use crate::diagnostic::Diagnostic;
+use crate::report::Report;
+
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = report
+        .linted
+        .iter()
+        .map(|f| (f.as_str(), Vec::new()))
+        .collect();
+    for d in &report.diagnostics {
+        by_file
+            .entry(report.file(d.file).display.as_str())
+            .or_default()
+            .push(d);
+    }
+    let tests: usize = by_file.values().map(|v| v.len().max(1)).sum();
+    let failures = report.diagnostics.len();
+    writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    writeln!(
+        out,
+        "<testsuites name=\"ttlint\" tests=\"{tests}\" failures=\"{failures}\">"
+    )?;
+    for (file, found) in &by_file {
+        let file = escape(file);
+        writeln!(
+            out,
+            "  <testsuite name=\"{file}\" tests=\"{}\" failures=\"{}\">",
+            found.len().max(1),
+            found.len()
+        )?;
+        if found.is_empty() {
+            writeln!(out, "    <testcase name=\"{file}\" classname=\"{file}\"/>")?;
+        }
+        for d in found {
+            let (start, _) = report.range(d);
+            let detail = match &d.help {
+                Some(help) => format!(
+                    "{}:{}:{}\n{help}\n{}",
+                    file,
+                    start.line,
+                    start.column,
+                    d.url()
+                ),
+                None => format!("{}:{}:{}\n{}", file, start.line, start.column, d.url()),
+            };
+            writeln!(
+                out,
+                "    <testcase name=\"{} ({}:{})\" classname=\"{file}\">",
+                d.rule.id, start.line, start.column
+            )?;
+            writeln!(
+                out,
+                "      <failure message=\"{}\" type=\"{}\">{}</failure>",
+                escape(&d.message),
+                d.severity.as_str(),
+                escape(&detail)
+            )?;
+            writeln!(out, "    </testcase>")?;
+        }
+        writeln!(out, "  </testsuite>")?;
+    }
+    writeln!(out, "</testsuites>")
+}

@@ -1,0 +1,171 @@
+//! `--format sarif`: SARIF 2.1.0, as GitHub code scanning and other CI dashboards read it.
+
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::report::Report;
+use crate::rules;
+
+/// The project's home, for `informationUri`.
+const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// `deprecated-tt-pay` → `DeprecatedTtPay`: SARIF's `name` is an identifier.
+fn camel(id: &str) -> String {
+    id.split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// A path as a relative URI reference: `/` kept, everything outside the unreserved set
+/// percent-encoded (spaces, commas, Chinese).
+pub fn uri(path: &str) -> String {
+    let mut out = String::new();
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// FNV-1a, 64 bits: a fingerprint that is the same in every run and every build.
+fn fnv(parts: &[&str]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain([0]) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+fn location(report: &Report, file: crate::source::FileId, span: crate::source::Span) -> Value {
+    let source = report.file(file);
+    let (start, end) = (source.position(span.start), source.position(span.end));
+    json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": uri(&source.display), "uriBaseId": "SRCROOT" },
+            "region": {
+                "startLine": start.line,
+                "startColumn": start.column,
+                "endLine": end.line,
+                "endColumn": end.column,
+                "byteOffset": start.offset,
+                "byteLength": end.offset - start.offset,
+            }
+        }
+    })
+}
+
+/// What stays the same when code around a finding moves: the rule, the file, the message and
+/// the text of the finding's line.
+fn fingerprint(report: &Report, d: &Diagnostic) -> String {
+    let source = report.file(d.file);
+    let line = source.lines.line_of(d.span.start);
+    let start = source.lines.line_start(line).unwrap_or(0);
+    let end = source
+        .lines
+        .line_start(line + 1)
+        .unwrap_or(source.text.len());
+    let text = source.text.get(start..end).unwrap_or("").trim();
+    fnv(&[d.rule.id, &source.display, &d.message, text])
+}
+
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let all = rules::all();
+    let rule_list: Vec<Value> = all
+        .iter()
+        .map(|r| {
+            let m = r.meta();
+            json!({
+                "id": m.id,
+                "name": camel(m.id),
+                "shortDescription": { "text": m.summary },
+                "fullDescription": { "text": m.summary },
+                "help": { "text": m.docs, "markdown": m.docs },
+                "helpUri": m.url,
+                "defaultConfiguration": { "level": level(m.default_severity) },
+                "properties": { "category": m.category.as_str() },
+            })
+        })
+        .collect();
+    let results: Vec<Value> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let index = all
+                .iter()
+                .position(|r| r.meta().id == d.rule.id)
+                .unwrap_or(0);
+            let text = match &d.help {
+                Some(help) => format!("{}\n{help}", d.message),
+                None => d.message.clone(),
+            };
+            let related: Vec<Value> = d
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let mut l = location(report, r.file, r.span);
+                    l["id"] = json!(i);
+                    l["message"] = json!({ "text": r.message });
+                    l
+                })
+                .collect();
+            let mut result = json!({
+                "ruleId": d.rule.id,
+                "ruleIndex": index,
+                "level": level(d.severity),
+                "message": { "text": text },
+                "locations": [location(report, d.file, d.span)],
+                "partialFingerprints": { "ttlintFingerprint/v1": fingerprint(report, d) },
+            });
+            if !related.is_empty() {
+                result["relatedLocations"] = json!(related);
+            }
+            result
+        })
+        .collect();
+    let mut root = report.root.to_string_lossy().replace('\\', "/");
+    if !root.ends_with('/') {
+        root.push('/');
+    }
+    let document = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "ttlint",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "informationUri": INFORMATION_URI,
+                    "rules": rule_list,
+                }
+            },
+            "originalUriBaseIds": { "SRCROOT": { "uri": format!("file://{}", uri(&root)) } },
+            "columnKind": "utf16CodeUnits",
+            "results": results,
+        }]
+    });
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}
