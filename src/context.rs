@@ -8,7 +8,7 @@ use crate::js::facts::JsFacts;
 use crate::json::JsonDoc;
 use crate::project::Project;
 use crate::service::{self, PageFacts};
-use crate::source::{FileId, SourceFile};
+use crate::source::{FileId, SourceFile, Span};
 use crate::trade::{self, TradeSite};
 use crate::ttml::Document;
 
@@ -93,6 +93,13 @@ impl<'a> ProjectContext<'a> {
     pub fn trade_sites(&self) -> &[TradeSite] {
         self.trade_sites
             .get_or_init(|| trade::project_sites(self.project, self.files, self.data))
+    }
+
+    /// Where project-level findings on `app.json` point: its opening brace.
+    pub fn app_json_start(&self) -> Span {
+        let text = &self.files.source(self.project.app_json).text;
+        let start = text.find('{').unwrap_or(0);
+        Span::new(start, start + 1)
     }
 
     /// What each page is and renders ([`crate::service::pages`]).

@@ -3,7 +3,10 @@
 //! `tt.showModal`, `setData`, a custom modal's options). Never comments, `console.*`, object
 //! keys, import specifiers, request URLs, or code compiled only for other platforms.
 
+use aho_corasick::AhoCorasick;
+
 use crate::context::{Content, FileContext};
+use crate::data::Patterns;
 use crate::json::Json;
 use crate::source::{SourceFile, Span};
 use crate::ttml::NodeId;
@@ -96,4 +99,32 @@ pub fn visible<'a>(cx: &FileContext<'a>) -> Vec<Text<'a>> {
         Content::Unparsed => {}
     }
     out
+}
+
+/// Where a pattern matched in visible text.
+#[derive(Debug, Clone)]
+pub struct Match<'a> {
+    /// The matched words, exactly (or the whole text when it is not verbatim in the source).
+    pub span: Span,
+    pub found: &'a str,
+    pub text: &'a Text<'a>,
+}
+
+/// The first match of `patterns` in each text (none that overlaps an `allowed` phrase).
+pub fn find<'a>(
+    texts: &'a [Text<'a>],
+    patterns: &Patterns,
+    allowed: &AhoCorasick,
+) -> Vec<Match<'a>> {
+    texts
+        .iter()
+        .filter_map(|text| {
+            let range = patterns.find(text.text, allowed)?;
+            Some(Match {
+                span: text.span_of(range.clone()),
+                found: &text.text[range],
+                text,
+            })
+        })
+        .collect()
 }

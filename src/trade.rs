@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::data::{RuleData, lists_api};
+use crate::diagnostic::Diagnostic;
 use crate::files::Files;
 use crate::js::conditional::Target;
 use crate::js::facts::{Access, ApiUse, JsFacts};
@@ -64,6 +65,14 @@ pub fn api_sites<'a>(
             span: api.span,
             what: format!("{}.{}", api.global.name(), api.name),
         })
+}
+
+/// Shows the first `max` trade sites as related locations of a finding.
+pub fn with_sites(mut d: Diagnostic, sites: &[TradeSite], max: usize) -> Diagnostic {
+    for site in sites.iter().take(max) {
+        d = d.with_related(site.file, site.span, format!("trades here: {}", site.what));
+    }
+    d
 }
 
 /// Whether a tag renders a pay component on a unit: the built-in `<pay-button>` (no

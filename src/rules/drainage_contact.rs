@@ -62,14 +62,12 @@ impl Rule for DrainageContact {
 
     fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let d = &cx.data.drainage;
-        for t in text::visible(cx) {
-            if let Some(range) = d.contact.find(t.text, &d.allowed) {
-                let found = &t.text[range.clone()];
-                out.push(
-                    Diagnostic::new(&META, cx.id, t.span_of(range), format!("`{found}` invites users to contact you outside Douyin (third-party drainage, 第三方引流)"))
-                        .with_help(HELP),
-                );
-            }
+        let texts = text::visible(cx);
+        for m in text::find(&texts, &d.contact, &d.allowed) {
+            out.push(
+                Diagnostic::new(&META, cx.id, m.span, format!("`{}` invites users to contact you outside Douyin (third-party drainage, 第三方引流)", m.found))
+                    .with_help(HELP),
+            );
         }
         let Some(facts) = cx.script() else { return };
         for copy in clipboard_copies(facts) {

@@ -72,14 +72,12 @@ impl Rule for DrainageExternalLink {
 
     fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let d = &cx.data.drainage;
-        for t in text::visible(cx) {
-            if let Some(range) = d.download.find(t.text, &d.allowed) {
-                let found = &t.text[range.clone()];
-                out.push(
-                    Diagnostic::new(&META, cx.id, t.span_of(range), format!("`{found}` sends users to download another app (third-party drainage, 第三方引流)"))
-                        .with_help("Remove the download prompt: a mini-program must not send users to install apps."),
-                );
-            }
+        let texts = text::visible(cx);
+        for m in text::find(&texts, &d.download, &d.allowed) {
+            out.push(
+                Diagnostic::new(&META, cx.id, m.span, format!("`{}` sends users to download another app (third-party drainage, 第三方引流)", m.found))
+                    .with_help("Remove the download prompt: a mini-program must not send users to install apps."),
+            );
         }
         if let Some(doc) = cx.template() {
             for (span, url) in web_views(doc) {

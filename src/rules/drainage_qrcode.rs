@@ -47,19 +47,20 @@ impl Rule for DrainageQrcode {
 
     fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let d = &cx.data.drainage;
-        let mut lure_nodes: Vec<NodeId> = Vec::new();
-        for t in text::visible(cx) {
-            if let Some(range) = d.qrcode.find(t.text, &d.allowed) {
-                let found = &t.text[range.clone()];
-                out.push(
-                    Diagnostic::new(&META, cx.id, t.span_of(range), format!("`{found}` tells users to scan a QR code that leads off Douyin (third-party drainage, 第三方引流)"))
-                        .with_help(HELP),
-                );
-                lure_nodes.extend(t.node);
-            } else if d.contact.find(t.text, &d.allowed).is_some() {
-                lure_nodes.extend(t.node);
-            }
+        let texts = text::visible(cx);
+        let prompts = text::find(&texts, &d.qrcode, &d.allowed);
+        for m in &prompts {
+            out.push(
+                Diagnostic::new(&META, cx.id, m.span, format!("`{}` tells users to scan a QR code that leads off Douyin (third-party drainage, 第三方引流)", m.found))
+                    .with_help(HELP),
+            );
         }
+        let contacts = text::find(&texts, &d.contact, &d.allowed);
+        let lure_nodes: Vec<NodeId> = prompts
+            .iter()
+            .chain(&contacts)
+            .filter_map(|m| m.text.node)
+            .collect();
         let Some(doc) = cx.template() else { return };
         for (id, element) in doc.elements() {
             if element.name != "image"

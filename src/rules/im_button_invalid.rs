@@ -174,26 +174,12 @@ impl Rule for ImButtonInvalid {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::context::Content;
-    use crate::source::{FileId, FileKind, SourceFile};
+    use crate::rules::test_support::lint_template_diagnostics;
 
     fn lint(src: &str) -> Vec<(u32, u32, String)> {
-        let source = SourceFile::new(
-            "a.ttml".into(),
-            "a.ttml".into(),
-            FileKind::Ttml,
-            src.to_string(),
-        );
-        let content = Content::Template(crate::ttml::parse(src, 0));
-        let cx = FileContext {
-            id: FileId(0),
-            source: &source,
-            content: &content,
-            data: crate::rules::test_support::data(),
-        };
-        let mut out = Vec::new();
-        ImButtonInvalid.check_file(&cx, &mut out);
-        out.iter()
+        let (source, found) = lint_template_diagnostics(&ImButtonInvalid, src);
+        found
+            .iter()
             .map(|d| {
                 let p = source.position(d.span.start);
                 (p.line, p.column, d.help.clone().unwrap_or_default())

@@ -43,15 +43,12 @@ impl Rule for IosPaymentRedirect {
     }
 
     fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
-        let allowed = &cx.data.drainage.allowed;
-        for t in text::visible(cx) {
-            if let Some(range) = cx.data.ios.redirect.find(t.text, allowed) {
-                let found = &t.text[range.clone()];
-                out.push(
-                    Diagnostic::new(&META, cx.id, t.span_of(range), format!("`{found}` sends users to pay outside the mini-program, which iOS virtual-payment rules forbid"))
-                        .with_help("Remove the hint: on iOS, hide the purchase and do not point to any other way to pay (Android, the app, the website, 公众号, QR codes, customer service)."),
-                );
-            }
+        let texts = text::visible(cx);
+        for m in text::find(&texts, &cx.data.ios.redirect, &cx.data.drainage.allowed) {
+            out.push(
+                Diagnostic::new(&META, cx.id, m.span, format!("`{}` sends users to pay outside the mini-program, which iOS virtual-payment rules forbid", m.found))
+                    .with_help("Remove the hint: on iOS, hide the purchase and do not point to any other way to pay (Android, the app, the website, 公众号, QR codes, customer service)."),
+            );
         }
     }
 }

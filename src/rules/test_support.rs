@@ -13,6 +13,33 @@ pub fn data() -> &'static RuleData {
     &DATA
 }
 
+/// Runs a file rule over one file's parsed content.
+fn run(rule: &dyn Rule, source: &SourceFile, content: &Content) -> Vec<Diagnostic> {
+    let cx = FileContext {
+        id: FileId(0),
+        source,
+        content,
+        data: data(),
+    };
+    let mut out = Vec::new();
+    rule.check_file(&cx, &mut out);
+    out
+}
+
+/// `(line, column)` of each finding, sorted, checking each carries the rule's id.
+fn positions(rule: &dyn Rule, source: &SourceFile, found: &[Diagnostic]) -> Vec<(u32, u32)> {
+    let mut got: Vec<(u32, u32)> = found
+        .iter()
+        .map(|d| {
+            assert_eq!(d.rule.id, rule.meta().id);
+            let p = source.position(d.span.start);
+            (p.line, p.column)
+        })
+        .collect();
+    got.sort();
+    got
+}
+
 /// Runs a file rule over a JavaScript snippet.
 pub fn lint_script(rule: &dyn Rule, src: &str) -> (SourceFile, Vec<Diagnostic>) {
     let source = SourceFile::new(
@@ -24,31 +51,33 @@ pub fn lint_script(rule: &dyn Rule, src: &str) -> (SourceFile, Vec<Diagnostic>) 
     let parsed = js::parse(source.body(), source.bom, FileKind::Script)
         .unwrap_or_else(|e| panic!("test snippet does not parse: {e:?}\n{src}"));
     let content = Content::Script(js::facts::extract(&parsed.program, &parsed.comments).facts);
-    let cx = FileContext {
-        id: FileId(0),
-        source: &source,
-        content: &content,
-        data: data(),
-    };
-    let mut out = Vec::new();
-    rule.check_file(&cx, &mut out);
-    (source, out)
+    let found = run(rule, &source, &content);
+    (source, found)
+}
+
+/// Runs a file rule over a TTML snippet.
+pub fn lint_template_diagnostics(rule: &dyn Rule, src: &str) -> (SourceFile, Vec<Diagnostic>) {
+    let source = SourceFile::new(
+        "test.ttml".into(),
+        "test.ttml".into(),
+        FileKind::Ttml,
+        src.to_string(),
+    );
+    let content = Content::Template(crate::ttml::parse(src, 0));
+    let found = run(rule, &source, &content);
+    (source, found)
 }
 
 /// Asserts the rule reports exactly at these `(line, column)` positions, and that each finding
 /// carries the rule's id.
 pub fn assert_script(rule: &dyn Rule, src: &str, expected: &[(u32, u32)]) {
     let (source, found) = lint_script(rule, src);
-    let mut got: Vec<(u32, u32)> = found
-        .iter()
-        .map(|d| {
-            assert_eq!(d.rule.id, rule.meta().id);
-            let p = source.position(d.span.start);
-            (p.line, p.column)
-        })
-        .collect();
-    got.sort();
-    assert_eq!(got, expected, "findings of {} in:\n{src}", rule.meta().id);
+    assert_eq!(
+        positions(rule, &source, &found),
+        expected,
+        "findings of {} in:\n{src}",
+        rule.meta().id
+    );
 }
 
 pub fn assert_script_clean(rule: &dyn Rule, src: &str) {
@@ -108,29 +137,6 @@ pub fn lint_project_messages(rule: &dyn Rule, files: &[(&str, &str)]) -> Vec<(St
 
 /// Runs a file rule over a TTML snippet; returns `(line, column)` of each finding.
 pub fn lint_template(rule: &dyn Rule, src: &str) -> Vec<(u32, u32)> {
-    let source = SourceFile::new(
-        "test.ttml".into(),
-        "test.ttml".into(),
-        FileKind::Ttml,
-        src.to_string(),
-    );
-    let content = Content::Template(crate::ttml::parse(src, 0));
-    let cx = FileContext {
-        id: FileId(0),
-        source: &source,
-        content: &content,
-        data: data(),
-    };
-    let mut out = Vec::new();
-    rule.check_file(&cx, &mut out);
-    let mut found: Vec<(u32, u32)> = out
-        .iter()
-        .map(|d| {
-            assert_eq!(d.rule.id, rule.meta().id);
-            let p = source.position(d.span.start);
-            (p.line, p.column)
-        })
-        .collect();
-    found.sort();
-    found
+    let (source, found) = lint_template_diagnostics(rule, src);
+    positions(rule, &source, &found)
 }

@@ -1,7 +1,7 @@
 use crate::context::ProjectContext;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Category, Rule, RuleMeta};
-use crate::source::Span;
+use crate::trade::with_sites;
 
 pub struct TradeMissingCustomerService;
 
@@ -61,20 +61,14 @@ impl Rule for TradeMissingCustomerService {
         if pages.iter().any(|p| !p.entries.is_empty()) {
             return;
         }
-        let app_json = cx.project.app_json;
-        let text = &cx.files.source(app_json).text;
-        let start = text.find('{').unwrap_or(0);
-        let mut d = Diagnostic::new(
+        let d = Diagnostic::new(
             &META,
-            app_json,
-            Span::new(start, start + 1),
+            cx.project.app_json,
+            cx.app_json_start(),
             "this mini-program trades but no page offers Douyin IM customer service; trading mini-programs must have it",
         )
         .with_help("Add `<button open-type=\"im\" data-im-id=\"<customer-service Douyin account>\">联系客服</button>` to the home, order and personal (我的) pages, after opening Douyin IM customer service in the console.");
-        for site in sites.iter().take(SHOWN_SITES) {
-            d = d.with_related(site.file, site.span, format!("trades here: {}", site.what));
-        }
-        out.push(d);
+        out.push(with_sites(d, sites, SHOWN_SITES));
     }
 }
 

@@ -115,13 +115,10 @@ impl Rule for TradePageMissingCustomerService {
             out.push(d);
         }
         if !pages.iter().any(|p| p.prominent() && !p.entries.is_empty()) {
-            let app_json = cx.project.app_json;
-            let text = &cx.files.source(app_json).text;
-            let start = text.find('{').unwrap_or(0);
             let mut d = Diagnostic::new(
                 &META,
-                app_json,
-                Span::new(start, start + 1),
+                cx.project.app_json,
+                cx.app_json_start(),
                 format!("Douyin IM customer service renders only on {listed}, not on the home page, a tab page, an order page or the personal page"),
             )
             .with_help("Put the customer-service button where users look for it: the home page, the order pages, or the personal (我的) page.");

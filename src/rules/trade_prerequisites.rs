@@ -1,7 +1,7 @@
 use crate::context::ProjectContext;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{Category, Rule, RuleMeta};
-use crate::source::Span;
+use crate::trade::with_sites;
 
 pub struct TradePrerequisites;
 
@@ -57,13 +57,10 @@ impl Rule for TradePrerequisites {
         if sites.is_empty() {
             return;
         }
-        let app_json = cx.project.app_json;
-        let text = &cx.files.source(app_json).text;
-        let start = text.find('{').unwrap_or(0);
-        let mut d = Diagnostic::new(
+        let d = Diagnostic::new(
             &META,
-            app_json,
-            Span::new(start, start + 1),
+            cx.project.app_json,
+            cx.app_json_start(),
             format!(
                 "this mini-program trades ({} {}): confirm the console prerequisites that code cannot show",
                 sites.len(),
@@ -71,10 +68,7 @@ impl Rule for TradePrerequisites {
             ),
         )
         .with_help("In the developer console: complete merchant onboarding (商户进件), pay the deposit (保证金), enable the trade capability (通用交易系统), and set up Douyin IM customer service. Then turn this reminder off in ttlint.json.");
-        for site in sites.iter().take(SHOWN_SITES) {
-            d = d.with_related(site.file, site.span, format!("trades here: {}", site.what));
-        }
-        out.push(d);
+        out.push(with_sites(d, sites, SHOWN_SITES));
     }
 }
 

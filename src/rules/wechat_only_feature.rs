@@ -58,23 +58,22 @@ impl Rule for WechatOnlyFeature {
 
     fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let d = &cx.data.drainage;
-        for t in text::visible(cx) {
-            if let Some(range) = d.wechat_feature.find(t.text, &d.allowed) {
-                let found = &t.text[range.clone()];
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        cx.id,
-                        t.span_of(range),
-                        format!(
-                            "`{found}` asks for a WeChat feature that does not exist on Douyin"
-                        ),
-                    )
-                    .with_help(
-                        "Use Douyin's own: `tt.login` and `tt.getUserProfile` (抖音登录/抖音授权).",
+        let texts = text::visible(cx);
+        for m in text::find(&texts, &d.wechat_feature, &d.allowed) {
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    cx.id,
+                    m.span,
+                    format!(
+                        "`{}` asks for a WeChat feature that does not exist on Douyin",
+                        m.found
                     ),
-                );
-            }
+                )
+                .with_help(
+                    "Use Douyin's own: `tt.login` and `tt.getUserProfile` (抖音登录/抖音授权).",
+                ),
+            );
         }
         if let Some(doc) = cx.template() {
             for (id, element) in doc.elements() {
