@@ -165,3 +165,28 @@ fn collect_comments(comments: SingleThreadedComments) -> Vec<Comment> {
     all.dedup_by_key(|c| c.span.start);
     all
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn js_files_with_jsx_parse_on_the_second_try() {
+        let src = "const view = <View onClick={() => tt.pay({})}>支付</View>;";
+        assert!(parse(src, 0, FileKind::Script).is_ok());
+        assert!(parse(src, 0, FileKind::TypeScript).is_err(), "a .ts file is not retried as TSX");
+    }
+
+    #[test]
+    fn the_first_error_is_reported_at_its_offset() {
+        let err = parse("let a = 1;\nlet = ;", 100, FileKind::Script).err().unwrap();
+        assert!(err.span.start >= 111, "{err:?}");
+    }
+
+    #[test]
+    fn comments_are_kept_in_order() {
+        let parsed = parse("// a\nx(); /* b */ y(); // c", 0, FileKind::Script).unwrap();
+        let texts: Vec<&str> = parsed.comments.iter().map(|c| c.text.trim()).collect();
+        assert_eq!(texts, vec!["a", "b", "c"]);
+    }
+}
