@@ -174,12 +174,17 @@ mod tests {
     fn js_files_with_jsx_parse_on_the_second_try() {
         let src = "const view = <View onClick={() => tt.pay({})}>支付</View>;";
         assert!(parse(src, 0, FileKind::Script).is_ok());
-        assert!(parse(src, 0, FileKind::TypeScript).is_err(), "a .ts file is not retried as TSX");
+        assert!(
+            parse(src, 0, FileKind::TypeScript).is_err(),
+            "a .ts file is not retried as TSX"
+        );
     }
 
     #[test]
     fn the_first_error_is_reported_at_its_offset() {
-        let err = parse("let a = 1;\nlet = ;", 100, FileKind::Script).err().unwrap();
+        let err = parse("let a = 1;\nlet = ;", 100, FileKind::Script)
+            .err()
+            .unwrap();
         assert!(err.span.start >= 111, "{err:?}");
     }
 
