@@ -44,6 +44,8 @@ pub struct PaymentData {
     pub foreign_payment_apis: Vec<String>,
     pub wechat_payment_keys: Vec<String>,
     pub trade_apis: Vec<String>,
+    pub cashier_apis: Vec<String>,
+    pub im_payment_keys: Vec<String>,
     pub pay_components: Vec<String>,
 }
 

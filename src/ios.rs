@@ -15,7 +15,7 @@ use crate::js::cond::{CmpOp, Cond};
 use crate::js::facts::{FnId, Guard, Imported, JsFacts};
 use crate::project::Project;
 use crate::source::{FileId, Span};
-use crate::trade::is_trade_api;
+use crate::trade::opens_cashier;
 
 /// What the platform reports on iOS.
 const PLATFORM: &str = "ios";
@@ -338,8 +338,8 @@ fn path_open(
     true
 }
 
-/// The first path from `start` to a trade API that no iOS check closes, through the project's
-/// own calls; `None` when every path is gated (or there is no payment).
+/// The first path from `start` to a cashier ([`opens_cashier`]) that no iOS check closes,
+/// through the project's own calls; `None` when every path is gated (or there is no payment).
 pub fn ungated_payment(
     project: &Project,
     files: &Files,
@@ -355,7 +355,7 @@ pub fn ungated_payment(
     let inside = |function: Option<FnId>| facts.within(function, start.function);
     for api in &facts.api_uses {
         if inside(api.function)
-            && is_trade_api(data, api)
+            && opens_cashier(data, api)
             && path_open(env, facts, &api.guards, api.function, start.function)
         {
             return Some(vec![Step {

@@ -50,6 +50,27 @@ pub fn is_trade_api(data: &RuleData, api: &ApiUse) -> bool {
             && compiled_for_douyin(api))
 }
 
+/// Whether an API use opens a cashier that takes cash: the offline `tt.pay`, payment APIs that do
+/// not exist on Douyin, uni-app wrappers compiled for Douyin, and the cashier APIs of the trade
+/// system — unless its options route it through Douyin IM payment (`imId`), the path iOS allows.
+pub fn opens_cashier(data: &RuleData, api: &ApiUse) -> bool {
+    if !api.target.ships_to_douyin() {
+        return false;
+    }
+    let (global, member) = (api.global.name(), api.name.as_str());
+    let payment = &data.payment;
+    let im = api
+        .options
+        .as_ref()
+        .is_some_and(|o| payment.im_payment_keys.iter().any(|k| o.has(k)));
+    !im && (lists_api(&payment.offline_payment_apis, global, member)
+        || lists_api(&payment.foreign_payment_apis, global, member)
+        || lists_api(&payment.cashier_apis, global, member)
+        || (api.access == Access::Call
+            && lists_api(&payment.offline_payment_wrappers, global, member)
+            && compiled_for_douyin(api)))
+}
+
 /// The trade API uses of one script.
 pub fn api_sites<'a>(
     file: FileId,

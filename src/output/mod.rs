@@ -140,7 +140,16 @@ mod tests {
 
     #[test]
     fn sarif() {
-        insta::assert_snapshot!(render(Format::Sarif));
+        // Each rule's full documentation is in the driver; it is tested with the rules, and
+        // left out here so that a docs edit does not churn this snapshot.
+        let mut sarif: serde_json::Value = serde_json::from_str(&render(Format::Sarif)).unwrap();
+        for rule in sarif["runs"][0]["tool"]["driver"]["rules"]
+            .as_array_mut()
+            .unwrap()
+        {
+            rule["help"] = serde_json::json!("<the rule's documentation>");
+        }
+        insta::assert_snapshot!(serde_json::to_string_pretty(&sarif).unwrap());
     }
 
     #[test]

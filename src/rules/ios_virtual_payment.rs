@@ -26,8 +26,10 @@ iOS check stops:
   (会员, VIP, 充值, 金币, 钻石, 点券, 解锁, 章节, 剧集, 课程, 订阅, 报告, 测评…) and physical-goods
   words (快递, 包邮, 收货地址, 发货, 配送…) do not outnumber them. Lists in `rules/ios.json`.
 - **Payment start**: an element bound to a handler (`bindtap`, `catchtap`…) whose method reaches
-  a payment or trade API (`tt.pay`, `tt.requestOrder`, `tt.getOrderPayment`…) — directly, in a
-  callback, or through the project's own functions and modules — or a pay component.
+  a cashier (`tt.getOrderPayment`, `tt.pay`, `uni.requestPayment` compiled for Douyin…) —
+  directly, in a callback, or through the project's own functions and modules — or a pay
+  component. A `tt.getOrderPayment` whose options carry `imId` goes through Douyin IM payment,
+  the route iOS allows, and is not a payment start here.
 - **iOS gate**: a platform check that makes the payment unreachable on iOS: the call sits in a
   branch taken only off iOS, follows an early `return` on iOS, or the element is hidden on iOS
   (`tt:if`, `tt:else`, `hidden` on a flag derived from the platform). Flags are followed through
@@ -248,7 +250,7 @@ mod tests {
     const APP: (&str, &str) = ("app.json", r#"{"pages":["pages/vip/vip"]}"#);
     const PAY: (&str, &str) = (
         "utils/pay.js",
-        "function payOrder(id) { return tt.requestOrder({ data: id }) }\nmodule.exports = { payOrder };",
+        "function payOrder(id) { return tt.requestOrder({ data: id, success: ({ orderId }) => tt.getOrderPayment({ orderId }) }) }\nmodule.exports = { payOrder };",
     );
 
     fn vip(template: &str, script: &str) -> Vec<String> {
@@ -293,6 +295,12 @@ mod tests {
         assert!(vip(hidden, &format!("{require}{flag}")).is_empty());
         let else_branch = "<view>开通会员</view>\n<view tt:if=\"{{isIOS}}\">iOS 暂不支持</view>\n<button tt:else bindtap=\"buy\">立即开通</button>";
         assert!(vip(else_branch, &format!("{require}{flag}")).is_empty());
+    }
+
+    #[test]
+    fn im_payment_is_the_route_ios_allows() {
+        let script = "Page({ buy() { tt.requestOrder({ data: 'x', success: ({ orderId }) => tt.getOrderPayment({ orderId, imId: 'shop_cs', immediate: false }) }) } })";
+        assert!(vip(BUY, script).is_empty());
     }
 
     #[test]
