@@ -69,8 +69,8 @@ fn the_payment_path_is_shown() {
             ),
             (
                 "utils/pay.js".into(),
-                8,
-                "pays here: tt.requestOrder".into()
+                11,
+                "pays here: tt.getOrderPayment".into()
             ),
         ]
     );
