@@ -202,7 +202,7 @@ impl<'a> Env<'a> {
                 };
                 regex_test(pattern, flags, &s).map(Value::Bool)
             }
-            Cond::Call(_) | Cond::Other => None,
+            Cond::Call(_) | Cond::TypeOf(_) | Cond::Other => None,
         }
     }
 
@@ -238,7 +238,7 @@ impl<'a> Env<'a> {
                     todo.push(a);
                     todo.push(b);
                 }
-                Cond::Num(_) | Cond::Bool(_) | Cond::Other => {}
+                Cond::Num(_) | Cond::Bool(_) | Cond::TypeOf(_) | Cond::Other => {}
             }
         }
         false

@@ -40,6 +40,8 @@ pub enum Cond {
     },
     /// A call of a function or API by its path: `tt.getSystemInfoSync()`.
     Call(String),
+    /// `typeof path`: how code tells which platform's globals exist (`typeof wx !== 'undefined'`).
+    TypeOf(String),
     /// Anything else.
     Other,
 }
@@ -62,7 +64,12 @@ impl Cond {
                     todo.extend(args);
                 }
                 Cond::RegexTest { arg, .. } => todo.push(arg),
-                Cond::Str(_) | Cond::Num(_) | Cond::Bool(_) | Cond::Call(_) | Cond::Other => {}
+                Cond::Str(_)
+                | Cond::Num(_)
+                | Cond::Bool(_)
+                | Cond::Call(_)
+                | Cond::TypeOf(_)
+                | Cond::Other => {}
             }
         }
         out
@@ -147,6 +154,10 @@ fn cond_inner(expr: &Expr) -> Cond {
         Expr::Lit(Lit::Bool(b)) => Cond::Bool(b.value),
         Expr::Lit(Lit::Num(n)) => Cond::Num(n.value),
         Expr::Unary(u) if u.op == UnaryOp::Bang => Cond::Not(Box::new(cond(&u.arg))),
+        Expr::Unary(u) if u.op == UnaryOp::TypeOf => match raw_path(&u.arg) {
+            Some(p) => Cond::TypeOf(p),
+            None => Cond::Other,
+        },
         Expr::Unary(u) if u.op == UnaryOp::Minus => match cond(&u.arg) {
             Cond::Num(n) => Cond::Num(-n),
             _ => Cond::Other,
@@ -256,6 +267,14 @@ mod tests {
             Cond::Path("tt.getSystemInfoSync().platform".into())
         );
         assert_eq!(c("(flag)"), Cond::Path("flag".into()));
+        assert_eq!(
+            c("typeof wx !== 'undefined'"),
+            Cond::Cmp(
+                CmpOp::Ne,
+                Box::new(Cond::TypeOf("wx".into())),
+                Box::new(Cond::Str("undefined".into()))
+            )
+        );
         assert_eq!(c("a + 1").paths(), Vec::<&str>::new());
     }
 

@@ -1,7 +1,8 @@
 use crate::context::{FileContext, ProjectContext};
 use crate::data::lists_api;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::js::facts::Global;
+use crate::js::cond::Cond;
+use crate::js::facts::{Global, Guard};
 use crate::rules::{Category, Rule, RuleMeta};
 use crate::text;
 
@@ -50,6 +51,25 @@ and `tt.*` APIs, `.ttml` templates, "抖音授权/抖音登录" with `tt.login`.
 - IM customer-service button: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/component/open-capacity/button-im-customer-service
 "#,
 };
+
+/// Whether code sits behind a platform check on the globals themselves (`typeof wx`,
+/// `typeof tt`): cross-platform code that only calls `wx` where it exists.
+fn checks_for_wx(guards: &[Guard]) -> bool {
+    guards
+        .iter()
+        .any(|g| g.cond.paths().is_empty() && mentions_typeof_wx(&g.cond))
+}
+
+fn mentions_typeof_wx(cond: &Cond) -> bool {
+    match cond {
+        Cond::TypeOf(p) => p == "wx" || p == "tt",
+        Cond::Not(a) => mentions_typeof_wx(a),
+        Cond::And(a, b) | Cond::Or(a, b) | Cond::Cmp(_, a, b) => {
+            mentions_typeof_wx(a) || mentions_typeof_wx(b)
+        }
+        _ => false,
+    }
+}
 
 impl Rule for WechatOnlyFeature {
     fn meta(&self) -> &'static RuleMeta {
@@ -111,6 +131,7 @@ impl Rule for WechatOnlyFeature {
                 if api.global != Global::Wx
                     || !api.target.ships_to_douyin()
                     || lists_api(&cx.data.payment.foreign_payment_apis, "wx", &api.name)
+                    || checks_for_wx(&api.guards)
                 {
                     continue;
                 }
