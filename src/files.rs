@@ -66,20 +66,8 @@ impl Files {
         &self.get(id).loaded.content
     }
 
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     pub fn entries(&self) -> &[Entry] {
         &self.entries
-    }
-
-    pub fn entries_mut(&mut self) -> &mut [Entry] {
-        &mut self.entries
     }
 
     pub fn into_entries(self) -> Vec<Entry> {

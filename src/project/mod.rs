@@ -211,11 +211,6 @@ impl Project {
         out.into_iter().collect()
     }
 
-    /// A script with every module it loads, transitively.
-    pub fn modules_of(&self, script: FileId) -> Vec<FileId> {
-        self.closure([script], &[RefKind::Module])
-    }
-
     /// Every script that runs for the page of `unit`: the page's and its components', with the
     /// modules they load.
     pub fn page_scripts(&self, unit: UnitId, files: &Files) -> Vec<FileId> {

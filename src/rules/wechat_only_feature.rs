@@ -26,7 +26,9 @@ Finds what only exists on WeChat, left over from a port:
 - a page in `app.json` whose template is a `.wxml` file with no `.ttml` beside it;
 - copy about 微信授权 or 微信登录.
 
-Code inside `// #ifdef MP-WEIXIN` (uni-app) is WeChat's own and is not reported.
+Code inside `// #ifdef MP-WEIXIN` (uni-app) is WeChat's own and is not reported, nor are calls
+behind `typeof wx` / `typeof tt` checks (cross-platform code that calls `wx` only where it
+exists).
 
 ## Why is this bad?
 These features do nothing or break on Douyin, and copy that asks for WeChat authorisation or a
