@@ -144,8 +144,10 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
                 found.extend(diagnostics);
             }
         }
-        // What the projects did not reach: files outside any project, files named on the
-        // command line, and (with --all-files) everything else; the rest is skipped.
+        // What the projects did not reach: files named on the command line, scripts and
+        // templates outside any project, and (with --all-files) everything else; the rest is
+        // skipped. A `.json` outside a mini-program is some other tool's config (package.json,
+        // tsconfig.json, a uni-app manifest with comments), not ttlint's to judge.
         let roots: Vec<&Path> = projects.iter().map(|p| p.root.as_path()).collect();
         let mut rest = Vec::new();
         for c in &discovery.candidates {
@@ -153,7 +155,8 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
                 continue;
             }
             let in_project = roots.iter().any(|r| c.path.starts_with(r));
-            if !in_project || c.explicit || options.all_files {
+            let loose = !in_project && c.kind.is_source();
+            if loose || c.explicit || options.all_files {
                 rest.push(Request {
                     path: c.path.clone(),
                     kind: c.kind,

@@ -33,6 +33,41 @@ fn a_parse_error_does_not_hide_findings_elsewhere() {
 }
 
 #[test]
+fn json_outside_a_mini_program_is_not_linted() {
+    let dir = tree(&[
+        (
+            "manifest.json",
+            "{\n  /* uni-app allows comments here */\n  \"name\": \"shop\",\n}\n",
+        ),
+        ("tsconfig.json", "{ // compiler options\n}"),
+        ("src/pay.js", "tt.pay({});"),
+    ]);
+    let (json, code) = lint_json(&[path_str(dir.path())]);
+    assert_eq!(code, 1);
+    let rules: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        vec!["deprecated-tt-pay"],
+        "no parse errors for other tools' JSON"
+    );
+    let named = common::ttlint()
+        .arg(dir.path().join("manifest.json"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        named.status.code(),
+        Some(1),
+        "named explicitly, it is linted"
+    );
+}
+
+#[test]
 fn pathological_scripts_are_reported_not_fatal() {
     let n = 1_000_000;
     let arrays = format!("var a = {}1{};", "[".repeat(n), "]".repeat(n));
