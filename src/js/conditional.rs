@@ -26,7 +26,8 @@ impl Target {
         self != Self::Excluded
     }
 
-    fn within(self, outer: Target) -> Target {
+    /// The target of code that is `self` inside code that is `outer`.
+    pub fn within(self, outer: Target) -> Target {
         match (outer, self) {
             (Target::Excluded, _) | (_, Target::Excluded) => Target::Excluded,
             (Target::Douyin, _) | (_, Target::Douyin) => Target::Douyin,

@@ -10,8 +10,8 @@ use swc_ecma_ast::{
 };
 use swc_ecma_visit::{Visit, VisitWith};
 
-use super::super::cond::{Cond, cond, member_path, normalize_path, path, raw_path};
-use super::super::conditional::Regions;
+use super::super::cond::{CmpOp, Cond, cond, member_path, normalize_path, path, raw_path};
+use super::super::conditional::{Regions, Target};
 use super::super::scope::{
     Scopes, declared_in, declared_in_module, for_head_lexical, pattern_names,
 };
@@ -59,6 +59,7 @@ pub fn extract(program: &swc_ecma_ast::Program, comments: &[Comment]) -> Extract
         method_objects: Vec::new(),
         data_objects: Vec::new(),
         url_spans: Vec::new(),
+        outer_target: Target::Unconditional,
     };
     program.visit_with(&mut extractor);
     let mut facts = extractor.facts;
@@ -97,10 +98,40 @@ struct Extractor {
     data_objects: Vec<(Span, String)>,
     /// `url` values of request calls: their strings are addresses, not text.
     url_spans: Vec<Span>,
+    /// The build-environment target of the code around the current function (callbacks written
+    /// inside `if (process.env.TARO_ENV === 'weapp')` are WeChat code too).
+    outer_target: Target,
 }
 
 fn is_function(expr: &Expr) -> bool {
     matches!(unwrap(expr), Expr::Fn(_) | Expr::Arrow(_))
+}
+
+/// Build-environment variables and their value in a Douyin build.
+const BUILD_ENVS: &[(&str, &str)] = &[
+    ("process.env.TARO_ENV", "tt"),
+    ("process.env.UNI_PLATFORM", "mp-toutiao"),
+];
+
+/// What a guard on a build-environment variable says about the target:
+/// `process.env.TARO_ENV === 'weapp'` holding means the code is WeChat's.
+fn build_target(guard: &Guard) -> Target {
+    let Cond::Cmp(op @ (CmpOp::Eq | CmpOp::Ne), a, b) = &guard.cond else {
+        return Target::Unconditional;
+    };
+    let ((Cond::Path(var), Cond::Str(value)) | (Cond::Str(value), Cond::Path(var))) = (&**a, &**b)
+    else {
+        return Target::Unconditional;
+    };
+    let Some((_, douyin)) = BUILD_ENVS.iter().find(|(name, _)| name == var) else {
+        return Target::Unconditional;
+    };
+    let on_douyin = (value == douyin) == (*op == CmpOp::Eq);
+    match (on_douyin == guard.holds, value == douyin) {
+        (false, _) => Target::Excluded,
+        (true, true) => Target::Douyin,
+        (true, false) => Target::Unconditional,
+    }
 }
 
 /// `if (c) return;` / `if (c) { …; throw e }`: the branch always leaves the function.
@@ -173,6 +204,17 @@ impl Extractor {
         self.fns.last().copied()
     }
 
+    /// Whether the code at `offset` ships to Douyin: its uni-app `#ifdef` region, and the
+    /// build-environment checks around it (`process.env.TARO_ENV === 'weapp'` in Taro,
+    /// `process.env.UNI_PLATFORM` in uni-app).
+    fn target_at(&self, offset: usize) -> Target {
+        let mut target = self.regions.target_at(offset).within(self.outer_target);
+        for guard in &self.guards {
+            target = target.within(build_target(guard));
+        }
+        target
+    }
+
     /// Enters a function: registers it, gives it its own scope and guards.
     fn enter_function(&mut self, span: Span, names: Vec<String>, f: impl FnOnce(&mut Self)) {
         let (name, method) = self.pending_name.take().unzip();
@@ -184,6 +226,8 @@ impl Extractor {
             method: method.unwrap_or(false),
             guards: self.guards.clone(),
         });
+        let outer = self.outer_target;
+        self.outer_target = self.target_at(span.start);
         let guards = std::mem::take(&mut self.guards);
         let calls = std::mem::take(&mut self.calls);
         let keys = std::mem::take(&mut self.keys);
@@ -193,6 +237,7 @@ impl Extractor {
         self.guards = guards;
         self.calls = calls;
         self.keys = keys;
+        self.outer_target = outer;
     }
 
     /// `tt.pay`, `tt['pay']`, `t.pay` (t an alias of tt): the global and the member name.
@@ -239,7 +284,7 @@ impl Extractor {
         if let Some(object) = object {
             self.api_options(global, &name, object);
         }
-        let target = self.regions.target_at(span.start);
+        let target = self.target_at(span.start);
         self.facts.api_uses.push(ApiUse {
             global,
             name,
@@ -298,7 +343,7 @@ impl Extractor {
     }
 
     fn module_ref(&mut self, specifier: String, span: Span, kind: ModuleRefKind) {
-        let target = self.regions.target_at(span.start);
+        let target = self.target_at(span.start);
         self.facts.module_refs.push(ModuleRef {
             specifier,
             span,
@@ -353,7 +398,7 @@ impl Extractor {
             }
             _ => return,
         };
-        let target = self.regions.target_at(span.start);
+        let target = self.target_at(span.start);
         self.facts.calls.push(CallFact {
             callee,
             span,
@@ -450,7 +495,7 @@ impl Extractor {
     }
 
     fn text(&mut self, span: Span, text: String) {
-        if !self.regions.target_at(span.start).ships_to_douyin() {
+        if !self.target_at(span.start).ships_to_douyin() {
             return;
         }
         self.facts.texts.push(JsText {
@@ -735,7 +780,7 @@ impl Visit for Extractor {
                     .iter()
                     .find_map(|(a, b)| static_string(a).map(|s| ((s, *a), *b)))
                 {
-                    let target = self.regions.target_at(span_of(expr.span).start);
+                    let target = self.target_at(span_of(expr.span).start);
                     self.facts.comparisons.push(Comparison {
                         span: span_of(expr.span),
                         other: cond(other),

@@ -592,6 +592,29 @@ mod tests {
     }
 
     #[test]
+    fn build_environment_checks_decide_the_target() {
+        let f = facts(
+            "if (process.env.TARO_ENV === 'weapp') { wx.login({ success() { wx.getUserInfo() } }) }\nif (process.env.TARO_ENV !== 'tt') { wx.a() } else { tt.b() }\nprocess.env.UNI_PLATFORM === 'mp-toutiao' && uni.requestPayment({});\nif (process.env.TARO_ENV === 'tt') { tt.c() }",
+        );
+        let targets: Vec<(&str, Target)> = f
+            .api_uses
+            .iter()
+            .map(|u| (u.name.as_str(), u.target))
+            .collect();
+        assert_eq!(
+            targets,
+            vec![
+                ("login", Target::Excluded),
+                ("getUserInfo", Target::Excluded),
+                ("a", Target::Excluded),
+                ("b", Target::Douyin),
+                ("requestPayment", Target::Douyin),
+                ("c", Target::Douyin),
+            ]
+        );
+    }
+
+    #[test]
     fn conditional_regions_are_attached() {
         let f = facts(
             "// #ifdef MP-WEIXIN\nwx.requestPayment({});\n// #endif\n// #ifdef MP-TOUTIAO\nuni.requestPayment({});\n// #endif\n",
