@@ -17,7 +17,8 @@ pub static META: RuleMeta = RuleMeta {
 Finds payment calls that cannot take money on Douyin:
 
 - `tt.requestPayment(...)` and `wx.requestPayment(...)`: neither API exists in a Douyin
-  mini-program (`wx` is not defined at all);
+  mini-program (`wx` is not defined at all; `tt.requestPayment({ data })` is the early Toutiao
+  payment API, Alipay only, long gone);
 - an options object shaped like a WeChat JSAPI payment (three or more of `timeStamp`,
   `nonceStr`, `package`, `signType`, `paySign`) passed to `uni.requestPayment` or `tt.pay`.
 
@@ -83,6 +84,10 @@ impl Rule for NonDouyinPaymentApi {
             if lists_api(&payment.foreign_payment_apis, global, member) {
                 let why = if global == "wx" {
                     "`wx` is WeChat's global and is not defined in a Douyin mini-program"
+                } else if wechat_shaped(api, &payment.wechat_payment_keys) {
+                    "Douyin mini-programs have no such API, and these are WeChat JSAPI payment parameters (a WeChat port)"
+                } else if api.options.as_ref().is_some_and(|o| o.has("data")) {
+                    "this is the early Toutiao payment API (Alipay only), long gone from Douyin mini-programs"
                 } else {
                     "Douyin mini-programs have no such API"
                 };
@@ -128,9 +133,20 @@ impl Rule for NonDouyinPaymentApi {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::{assert_script, assert_script_clean};
+    use crate::rules::test_support::{assert_script, assert_script_clean, lint_script};
 
     const JSAPI: &str = "{ timeStamp: t, nonceStr: n, package: p, signType: 'MD5', paySign: s }";
+
+    #[test]
+    fn messages_say_which_kind_of_port_it_is() {
+        let message = |src: &str| lint_script(&NonDouyinPaymentApi, src).1[0].message.clone();
+        assert!(message(&format!("tt.requestPayment({JSAPI})")).contains("WeChat JSAPI"));
+        assert!(
+            message("tt.requestPayment({ data: orderInfo.data })")
+                .contains("early Toutiao payment API")
+        );
+        assert!(message("wx.requestPayment({})").contains("`wx` is WeChat's global"));
+    }
 
     #[test]
     fn wechat_payment_apis() {
