@@ -3,7 +3,7 @@
 
 use crate::data::{CustomerServiceData, RuleData};
 use crate::files::Files;
-use crate::project::{Page, Project};
+use crate::project::{Project, Rendered};
 use crate::source::{FileId, Span};
 use crate::trade::{self, TradeSite};
 use crate::ttml::Element;
@@ -83,6 +83,8 @@ pub struct PageFacts {
     pub entries: Vec<Entry>,
     /// The page's own template.
     pub template: Option<FileId>,
+    /// What renders and runs on the page.
+    pub rendered: Rendered,
 }
 
 impl PageFacts {
@@ -90,17 +92,6 @@ impl PageFacts {
     pub fn prominent(&self) -> bool {
         self.home || self.tab || self.order || self.personal
     }
-}
-
-fn title(project: &Project, page: &Page, files: &Files) -> String {
-    project.units[page.unit]
-        .json
-        .and_then(|id| files.content(id).json())
-        .and_then(|doc| doc.value.as_ref())
-        .and_then(|v| v.get("navigationBarTitleText"))
-        .and_then(|t| t.as_str())
-        .unwrap_or_default()
-        .to_string()
 }
 
 /// Whether a route or title has one of `words` (route words whole, title words as substrings).
@@ -123,14 +114,15 @@ pub fn pages(project: &Project, files: &Files, data: &RuleData) -> Vec<PageFacts
         .iter()
         .map(|page| {
             let route = route_words(&page.entry.route);
-            let title = title(project, page, files);
-            let mut trade: Vec<TradeSite> = project
-                .page_scripts(page.unit, files)
-                .into_iter()
-                .filter_map(|f| files.content(f).script().map(|facts| (f, facts)))
+            let title = project.title(page.unit, files).unwrap_or_default();
+            let rendered = project.rendered(page.unit, files);
+            let mut trade: Vec<TradeSite> = rendered
+                .scripts
+                .iter()
+                .filter_map(|&f| files.content(f).script().map(|facts| (f, facts)))
                 .flat_map(|(f, facts)| trade::api_sites(f, facts, data).collect::<Vec<_>>())
                 .collect();
-            for unit in project.rendered_units(page.unit, files) {
+            for &unit in &rendered.units {
                 trade.extend(trade::component_sites(project, unit, files, data));
             }
             trade.sort();
@@ -139,11 +131,12 @@ pub fn pages(project: &Project, files: &Files, data: &RuleData) -> Vec<PageFacts
                 route: page.entry.route.clone(),
                 home: home == Some(page.unit),
                 tab: project.is_tab_page(page),
-                order: says(&cs.order_words, &route, &title),
-                personal: says(&cs.personal_words, &route, &title),
+                order: says(&cs.order_words, &route, title),
+                personal: says(&cs.personal_words, &route, title),
                 trade,
-                entries: entries_in(&project.page_templates(page.unit, files), files, cs),
+                entries: entries_in(&rendered.templates, files, cs),
                 template: project.units[page.unit].template,
+                rendered,
             }
         })
         .collect()

@@ -201,25 +201,43 @@ impl Project {
         seen.into_iter().collect()
     }
 
-    /// Every template whose markup renders on the page of `unit`: its own, the imported and
-    /// included ones, and those of the components rendered on it.
-    pub fn page_templates(&self, unit: UnitId, files: &Files) -> Vec<FileId> {
-        let mut out: BTreeSet<FileId> = BTreeSet::new();
-        for u in self.rendered_units(unit, files) {
-            out.extend(self.templates_of(u));
+    /// What renders and runs for the page of `unit`, computed once: the units rendered on it,
+    /// every template whose markup renders there (its own, imported and included ones, and its
+    /// components'), and every script that runs (the units' scripts and the modules they load).
+    pub fn rendered(&self, unit: UnitId, files: &Files) -> Rendered {
+        let units = self.rendered_units(unit, files);
+        let mut templates: BTreeSet<FileId> = BTreeSet::new();
+        for &u in &units {
+            templates.extend(self.templates_of(u));
         }
-        out.into_iter().collect()
+        let scripts = self.closure(
+            units.iter().filter_map(|&u| self.units[u].script),
+            &[RefKind::Module],
+        );
+        Rendered {
+            units,
+            templates: templates.into_iter().collect(),
+            scripts,
+        }
     }
 
-    /// Every script that runs for the page of `unit`: the page's and its components', with the
-    /// modules they load.
-    pub fn page_scripts(&self, unit: UnitId, files: &Files) -> Vec<FileId> {
-        let scripts = self
-            .rendered_units(unit, files)
-            .into_iter()
-            .filter_map(|u| self.units[u].script);
-        self.closure(scripts, &[RefKind::Module])
+    /// The navigation title a unit's `.json` sets.
+    pub fn title<'a>(&self, unit: UnitId, files: &'a Files) -> Option<&'a str> {
+        self.units[unit]
+            .json
+            .and_then(|id| files.content(id).json())
+            .and_then(|doc| doc.value.as_ref())
+            .and_then(|v| v.get("navigationBarTitleText"))
+            .and_then(|t| t.as_str())
     }
+}
+
+/// What renders and runs on one page ([`Project::rendered`]).
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub units: Vec<UnitId>,
+    pub templates: Vec<FileId>,
+    pub scripts: Vec<FileId>,
 }
 
 #[cfg(test)]
@@ -287,7 +305,7 @@ mod tests {
     fn templates_rendered_on_a_page() {
         let (project, files, _) = fixture();
         let index = project.pages[0].unit;
-        let mut templates = names(&files, &project.page_templates(index, &files));
+        let mut templates = names(&files, &project.rendered(index, &files).templates);
         templates.sort();
         assert_eq!(
             templates,
@@ -301,7 +319,7 @@ mod tests {
             "its own, imported, included, and nested components' (the plugin is not on disk)"
         );
         let list = project.pages[1].unit;
-        let mut templates = names(&files, &project.page_templates(list, &files));
+        let mut templates = names(&files, &project.rendered(list, &files).templates);
         templates.sort();
         assert_eq!(
             templates,
@@ -314,7 +332,7 @@ mod tests {
     fn scripts_a_page_runs() {
         let (project, files, _) = fixture();
         let index = project.pages[0].unit;
-        let mut scripts = names(&files, &project.page_scripts(index, &files));
+        let mut scripts = names(&files, &project.rendered(index, &files).scripts);
         scripts.sort();
         assert_eq!(
             scripts,

@@ -4,8 +4,8 @@ use crate::calls::FnRef;
 use crate::context::ProjectContext;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::ios::{Env, Gate, ungated_payment};
-use crate::project::Page;
 use crate::rules::{Category, Rule, RuleMeta};
+use crate::service::PageFacts;
 use crate::source::{FileId, Span};
 use crate::trade::is_pay_component;
 use crate::ttml::{Document, NodeId};
@@ -79,12 +79,11 @@ onLoad() {
 };
 
 /// The virtual-goods words a page shows, when it sells virtual goods.
-fn virtual_words(cx: &ProjectContext<'_>, page: &Page) -> Vec<String> {
+fn virtual_words(cx: &ProjectContext<'_>, page: &PageFacts) -> Vec<String> {
     let ios = &cx.data.ios;
     let project = cx.project;
     let mut texts: Vec<&str> = Vec::new();
-    let units = project.rendered_units(page.unit, cx.files);
-    for template in project.page_templates(page.unit, cx.files) {
+    for &template in &page.rendered.templates {
         if let Some(doc) = cx.files.content(template).template() {
             texts.extend(
                 doc.visible_texts(&cx.data.drainage.visible_attributes)
@@ -93,9 +92,12 @@ fn virtual_words(cx: &ProjectContext<'_>, page: &Page) -> Vec<String> {
             );
         }
     }
-    for &unit in &units {
-        let u = project.unit(unit);
-        if let Some(facts) = u.script.and_then(|s| cx.files.content(s).script()) {
+    for &unit in &page.rendered.units {
+        if let Some(facts) = project
+            .unit(unit)
+            .script
+            .and_then(|s| cx.files.content(s).script())
+        {
             // Sentences, not identifiers: `payOrder('vip-monthly')` sells nothing.
             texts.extend(
                 facts
@@ -105,13 +107,7 @@ fn virtual_words(cx: &ProjectContext<'_>, page: &Page) -> Vec<String> {
                     .filter(|t| !t.is_ascii()),
             );
         }
-        let title = u
-            .json
-            .and_then(|j| cx.files.content(j).json())
-            .and_then(|d| d.value.as_ref())
-            .and_then(|v| v.get("navigationBarTitleText"))
-            .and_then(|t| t.as_str());
-        texts.extend(title);
+        texts.extend(project.title(unit, cx.files));
     }
     let mut seen = BTreeSet::new();
     let (mut virtual_count, mut physical_count) = (0, 0);
@@ -152,14 +148,18 @@ impl Rule for IosVirtualPayment {
     fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
         let project = cx.project;
         let mut reported: HashSet<(FileId, Span)> = HashSet::new();
-        for page in &project.pages {
+        for page in cx.pages() {
             let words = virtual_words(cx, page);
             if words.is_empty() {
                 continue;
             }
             let mut env = Env::new(cx.data);
-            let scripts = project.page_scripts(page.unit, cx.files);
-            for &file in scripts.iter().chain(project.app_script.iter()) {
+            for &file in page
+                .rendered
+                .scripts
+                .iter()
+                .chain(project.app_script.iter())
+            {
                 if let Some(facts) = cx.files.content(file).script() {
                     env.add(facts);
                 }
@@ -170,8 +170,8 @@ impl Rule for IosVirtualPayment {
                 .map(|w| w.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
-            let route = &page.entry.route;
-            for unit in project.rendered_units(page.unit, cx.files) {
+            let route = &page.route;
+            for &unit in &page.rendered.units {
                 let script = project.unit(unit).script;
                 let facts = script.and_then(|s| cx.files.content(s).script());
                 for template in project.templates_of(unit) {
