@@ -248,4 +248,21 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn other_platforms_and_unreachable_pages_stay_silent() {
+        let found = lint_project(
+            &DeprecatedTradeApi,
+            &[
+                ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                (
+                    "pages/a/a.ttml",
+                    "<!-- #ifdef MP-WEIXIN --><pay-button /><!-- #endif -->",
+                ),
+                ("pages/old/old.ttml", "<pay-button />"),
+                ("pages/old/old.js", "tt.openEcCart({})"),
+            ],
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
 }

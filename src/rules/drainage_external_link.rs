@@ -217,4 +217,13 @@ mod tests {
             "jd.com is the app's own: it requests it"
         );
     }
+
+    #[test]
+    fn comments_logging_and_other_platforms_stay_silent() {
+        assert!(lint_template(&DrainageExternalLink, "<!-- <web-view src=\"http://a.cn\" /> 下载App -->\n<!-- #ifdef H5 --><view>下载App</view><!-- #endif -->").is_empty());
+        assert_script_clean(
+            &DrainageExternalLink,
+            "console.log('https://x.cn/app.apk');\n// 下载App\n// #ifdef APP-PLUS\nplus.runtime.openURL('https://x.cn/app.apk')\n// #endif",
+        );
+    }
 }

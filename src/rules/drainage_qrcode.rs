@@ -114,4 +114,14 @@ mod tests {
             assert!(found.len() <= 1 && images == 0, "{src}: {found:?}");
         }
     }
+
+    #[test]
+    fn other_platforms_and_logging_stay_silent() {
+        let src = "<!-- #ifdef MP-WEIXIN -->\n<view><image src=\"{{qr}}\" show-menu-by-longpress /><text>长按识别二维码</text></view>\n<!-- #endif -->";
+        assert!(lint_template(&DrainageQrcode, src).is_empty());
+        crate::rules::test_support::assert_script_clean(
+            &DrainageQrcode,
+            "console.log('扫码关注');\n// 长按识别二维码\n// #ifdef MP-WEIXIN\nwx.showModal({ content: '扫码关注公众号' })\n// #endif",
+        );
+    }
 }

@@ -100,4 +100,13 @@ mod tests {
             "console.log('iOS 用户请到安卓手机开通')",
         );
     }
+
+    #[test]
+    fn other_platforms_stay_silent() {
+        assert!(lint_template(&IosPaymentRedirect, "<!-- #ifdef APP-PLUS -->\n<view>iOS 用户请到安卓手机开通会员</view>\n<!-- #endif -->").is_empty());
+        assert_script_clean(
+            &IosPaymentRedirect,
+            "// #ifdef H5\nalert('iOS 用户请到安卓手机开通会员')\n// #endif\nconst key = { 'iOS用户请到官网购买': 1 };",
+        );
+    }
 }

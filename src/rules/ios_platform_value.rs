@@ -188,4 +188,19 @@ mod tests {
             lint_template(&IosPlatformValue, "<view tt:if=\"{{system == 'iOS'}}\" />").is_empty()
         );
     }
+
+    #[test]
+    fn other_platforms_stay_silent() {
+        assert_script_clean(
+            &IosPlatformValue,
+            "// #ifdef MP-WEIXIN\nif (wx.getSystemInfoSync().platform === 'iOS') {}\n// #endif",
+        );
+        assert!(
+            lint_template(
+                &IosPlatformValue,
+                "<!-- #ifdef MP-WEIXIN --><view wx:if=\"{{platform == 'iOS'}}\" /><!-- #endif -->"
+            )
+            .is_empty()
+        );
+    }
 }

@@ -324,4 +324,32 @@ mod tests {
             .is_empty()
         );
     }
+
+    #[test]
+    fn comments_lookalikes_other_platforms_and_unreachable_pages_stay_silent() {
+        let script = "const { payOrder } = require('../../utils/pay');\nPage({\n  buy() {\n    // payOrder('vip')\n    console.log(payOrder);\n    // #ifdef MP-WEIXIN\n    payOrder('vip');\n    // #endif\n  },\n  payTest() {},\n})";
+        assert!(vip(BUY, script).is_empty());
+        let lookalike = "<view>开通会员</view>\n<button bindtap=\"payTest\">测试</button>";
+        assert!(
+            vip(
+                lookalike,
+                "Page({ payTest() { tt.showToast({ title: 'ok' }) } })"
+            )
+            .is_empty()
+        );
+        let unreachable = lint_project(
+            &IosVirtualPayment,
+            &[
+                APP,
+                PAY,
+                ("pages/vip/vip.ttml", "<view>首页</view>"),
+                ("pages/old/old.ttml", BUY),
+                (
+                    "pages/old/old.js",
+                    "const { payOrder } = require('../../utils/pay');\nPage({ buy() { payOrder('vip') } })",
+                ),
+            ],
+        );
+        assert!(unreachable.is_empty(), "{unreachable:?}");
+    }
 }

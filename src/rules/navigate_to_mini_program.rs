@@ -154,4 +154,24 @@ mod tests {
         );
         assert_eq!(found, vec!["pages/a/a.js:2:15"]);
     }
+
+    #[test]
+    fn other_platforms_and_unreachable_files_stay_silent() {
+        let found = lint_project(
+            &NavigateToMiniProgram,
+            &[
+                ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                ("pages/a/a.ttml", "<view/>"),
+                (
+                    "pages/a/a.js",
+                    "// #ifdef MP-WEIXIN\nwx.navigateToMiniProgram({ appId: 'wx1' })\n// #endif\nconsole.log(tt.navigateToMiniProgram)",
+                ),
+                (
+                    "pages/old/old.js",
+                    "tt.navigateToMiniProgram({ appId: 'tt9' })",
+                ),
+            ],
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
 }

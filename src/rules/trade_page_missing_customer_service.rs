@@ -55,14 +55,18 @@ A shared component (`<service-button>`) used on each of these pages works too.
 };
 
 /// Where a page-level finding goes: the page's first trade site in its own template, else the
-/// template's first element, else its start.
+/// template's first element compiled for Douyin, else its start.
 fn anchor(page: &PageFacts, cx: &ProjectContext<'_>) -> Option<(crate::source::FileId, Span)> {
     let template = page.template?;
     if let Some(site) = page.trade.iter().find(|s| s.file == template) {
         return Some((template, site.span));
     }
     let doc = cx.files.content(template).template();
-    let first = doc.and_then(|d| d.elements().next().map(|(_, e)| e.name_span));
+    let first = doc.and_then(|d| {
+        d.elements()
+            .find(|&(node, _)| d.target(node).ships_to_douyin())
+            .map(|(_, e)| e.name_span)
+    });
     Some((template, first.unwrap_or_default()))
 }
 
@@ -246,5 +250,34 @@ mod tests {
             let found = lint_project_messages(&TradePageMissingCustomerService, &files);
             assert!(found.is_empty(), "{found:?}");
         }
+    }
+
+    #[test]
+    fn entries_for_other_platforms_do_not_count_and_unreachable_pages_are_silent() {
+        let found = lint_project_messages(
+            &TradePageMissingCustomerService,
+            &[
+                (
+                    "app.json",
+                    r#"{"pages":["pages/mine/mine","pages/goods/goods"]}"#,
+                ),
+                ("pages/mine/mine.ttml", IM),
+                (
+                    "pages/goods/goods.ttml",
+                    "<!-- #ifdef MP-WEIXIN -->\n<button open-type=\"im\" data-im-id=\"a\">客服</button>\n<!-- #endif -->\n<view>商品</view>",
+                ),
+                (
+                    "pages/goods/goods.js",
+                    "Page({ buy() { tt.getOrderPayment({}) } })",
+                ),
+                ("pages/old/old.ttml", "<view>订单</view>"),
+                (
+                    "pages/old/old.js",
+                    "Page({ buy() { tt.getOrderPayment({}) } })",
+                ),
+            ],
+        );
+        let at: Vec<&str> = found.iter().map(|(a, _)| a.as_str()).collect();
+        assert_eq!(at, vec!["pages/goods/goods.ttml:4:2"]);
     }
 }
