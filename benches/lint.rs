@@ -109,7 +109,12 @@ fn project(dir: &Path, pages: usize) -> usize {
 fn whole_run() {
     let dir = tempfile::tempdir().unwrap();
     let bytes = project(dir.path(), 400);
-    let files: Vec<std::path::PathBuf> = walk(dir.path());
+    let files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(dir.path())
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
     let baseline = best_of(5, || {
         for path in &files {
             let text = std::fs::read_to_string(path).unwrap();
@@ -143,19 +148,6 @@ fn whole_run() {
         one.as_secs_f64() / baseline.as_secs_f64(),
         two.as_secs_f64() / baseline.as_secs_f64(),
     );
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }
 
 fn main() {

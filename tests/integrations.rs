@@ -241,7 +241,10 @@ fn fixture_configs_match_the_config_schema() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let validator = validator(&root.join("schemas/ttlint.schema.json"), |t| t).unwrap();
     let mut checked = 0;
-    for entry in walk(&root.join("fixtures")) {
+    let files = walkdir::WalkDir::new(root.join("fixtures"))
+        .into_iter()
+        .flatten();
+    for entry in files.map(|e| e.into_path()) {
         if entry.file_name().is_some_and(|n| n == "ttlint.json") {
             let text = std::fs::read_to_string(&entry).unwrap();
             let config: Value =
@@ -285,17 +288,4 @@ fn the_config_schema_knows_every_rule_and_data_list() {
             "the config schema lacks data list {list}"
         );
     }
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }
