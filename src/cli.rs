@@ -7,10 +7,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::config::{Config, UsageError};
-use crate::engine::{self, LintOptions};
+use crate::base::error::UsageError;
+use crate::engine::config::Config;
+use crate::engine::lint::{self, LintOptions};
+use crate::engine::report::Report;
 use crate::output::{self, Format, Style};
-use crate::report::Report;
 use crate::rules;
 
 const ABOUT: &str = "Compliance linter for Douyin (抖音) mini-programs.
@@ -132,6 +133,8 @@ pub enum Outcome {
     Passed,
     /// Errors found, or more warnings than allowed.
     Failed,
+    /// A rule failed on a file (a bug in ttlint): the check is incomplete.
+    InternalError,
 }
 
 /// Runs a parsed command line.
@@ -187,7 +190,7 @@ fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
         all_files: args.all_files,
         stdin,
     };
-    let report = engine::lint(&options)?;
+    let report = lint::lint(&options)?;
     if args.show_files {
         return show_files(&report).map(|_| Outcome::Passed);
     }
@@ -230,6 +233,9 @@ fn show_files(report: &Report) -> Result<(), UsageError> {
 
 /// The gate: errors fail; warnings fail only beyond `--max-warnings`; infos never fail.
 pub fn outcome(report: &Report, max_warnings: Option<usize>) -> Outcome {
+    if report.summary.internal_errors > 0 {
+        return Outcome::InternalError;
+    }
     let too_many_warnings = max_warnings.is_some_and(|max| report.summary.warnings > max);
     if report.summary.errors > 0 || too_many_warnings {
         Outcome::Failed

@@ -1,29 +1,22 @@
 //! ttlint: a compliance linter for Douyin (抖音) mini-programs.
 //!
-//! The flow of a run, one direction: [`discover`] → [`load`] (parse once, in parallel) → file
-//! pass ([`rules`] over facts) → project pass → [`report`] → [`output`]. [`engine`] drives it.
+//! The flow of a run, one direction: discover → load & parse (once per file, in parallel) → file
+//! pass (rules over facts) → project pass → report → output. Modules are layered and only import
+//! from lower layers (see `docs/architecture.md`, checked by `tests/layers.rs`):
+//!
+//! 1. [`base`]: sources, spans, diagnostics, rule metadata, messages, rule data, errors;
+//! 2. [`syntax`]: parsing into facts and the markup model;
+//! 3. [`project`]: the files of a run and the mini-program model;
+//! 4. [`analysis`]: what several rules share;
+//! 5. [`rules`]: one module per rule;
+//! 6. [`engine`] and [`output`]: the run and its renderings;
+//! 7. [`cli`]: arguments and exit codes.
 
-pub mod calls;
+pub mod analysis;
+pub mod base;
 pub mod cli;
-pub mod config;
-pub mod context;
-pub mod data;
-pub mod diagnostic;
-pub mod discover;
-pub mod drainage;
 pub mod engine;
-pub mod files;
-pub mod ios;
-pub mod js;
-pub mod json;
-pub mod load;
 pub mod output;
 pub mod project;
-pub mod report;
 pub mod rules;
-pub mod service;
-pub mod source;
-pub mod suppress;
-pub mod text;
-pub mod trade;
-pub mod ttml;
+pub mod syntax;

@@ -33,6 +33,12 @@ fn main() -> ExitCode {
     match std::panic::catch_unwind(|| cli::run(cli)) {
         Ok(Ok(Outcome::Passed)) => ExitCode::SUCCESS,
         Ok(Ok(Outcome::Failed)) => ExitCode::from(1),
+        Ok(Ok(Outcome::InternalError)) => {
+            eprintln!(
+                "ttlint: internal error: a rule failed (see the `internal-error` findings). This is a bug in ttlint, not in your project; please report it with the command you ran."
+            );
+            ExitCode::from(2)
+        }
         Ok(Err(error)) => {
             eprintln!("ttlint: error: {error}");
             ExitCode::from(2)

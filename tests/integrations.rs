@@ -273,6 +273,10 @@ fn the_config_schema_knows_every_rule_and_data_list() {
     let rules: Value = serde_json::from_slice(&listed.stdout).unwrap();
     for rule in rules.as_array().unwrap() {
         let id = rule["id"].as_str().unwrap();
+        if id == "internal-error" {
+            // Cannot be configured: the config rejects it.
+            continue;
+        }
         assert!(
             schema["properties"]["rules"]["properties"]
                 .get(id)
@@ -280,7 +284,7 @@ fn the_config_schema_knows_every_rule_and_data_list() {
             "the config schema lacks rule {id}"
         );
     }
-    for list in ttlint::data::EXTENSIBLE_LISTS {
+    for list in ttlint::base::data::EXTENSIBLE_LISTS {
         assert!(
             schema["properties"]["data"]["properties"]
                 .get(*list)

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::xml::escape;
-use crate::report::Report;
+use crate::engine::report::Report;
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>")?;

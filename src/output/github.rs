@@ -6,8 +6,8 @@
 
 use std::io::{self, Write};
 
-use crate::diagnostic::Severity;
-use crate::report::Report;
+use crate::base::diagnostic::Severity;
+use crate::engine::report::Report;
 
 /// Escapes a command's message: `%`, CR and LF.
 pub fn escape_data(text: &str) -> String {

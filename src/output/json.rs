@@ -5,8 +5,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::report::{Report, Summary};
-use crate::source::Position;
+use crate::base::source::Position;
+use crate::engine::report::{Report, Summary};
 
 #[derive(Serialize)]
 struct Output<'a> {

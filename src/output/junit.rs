@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use super::xml::escape;
-use crate::diagnostic::Diagnostic;
-use crate::report::Report;
+use crate::base::diagnostic::Diagnostic;
+use crate::engine::report::Report;
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = report

@@ -13,7 +13,7 @@ use std::io::{self, Write};
 
 use clap::ValueEnum;
 
-use crate::report::Report;
+use crate::engine::report::Report;
 
 pub use pretty::summary_line;
 
@@ -55,10 +55,10 @@ pub fn write(report: &Report, format: Format, style: Style, out: &mut dyn Write)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::{Diagnostic, Severity};
-    use crate::report::{Report, Summary};
+    use crate::base::diagnostic::{Diagnostic, Severity};
+    use crate::base::source::{FileId, FileKind, SourceFile, Span};
+    use crate::engine::report::{Report, Summary};
     use crate::rules::find;
-    use crate::source::{FileId, FileKind, SourceFile, Span};
 
     const SCRIPT: &str = "// 支付页\nfunction pay() {\n  tt.pay({\n    orderInfo,\n  });\n}\ntt.showModal({ content: '添加客服微信 starshop' });\n";
     const APP: &str = "{\n  \"pages\": [\"pages/pay page,1\"]\n}\n";
@@ -111,6 +111,7 @@ mod tests {
                 infos: 1,
                 suppressed: 1,
                 skipped: 3,
+                internal_errors: 0,
             },
             linted: vec![
                 "app.json".into(),

@@ -13,9 +13,9 @@ use miette::{
 
 use super::Style;
 use super::sanitize::{clean, replacement};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::report::{Report, Summary};
-use crate::source::{SourceFile, Span};
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::source::{SourceFile, Span};
+use crate::engine::report::{Report, Summary};
 
 /// Longest line shown whole, in characters; longer lines are windowed.
 const MAX_LINE: usize = 160;
@@ -300,7 +300,7 @@ pub fn summary_line(summary: &Summary, color: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::FileKind;
+    use crate::base::source::FileKind;
 
     fn file(text: &str) -> SourceFile {
         SourceFile::new(
@@ -344,6 +344,7 @@ mod tests {
             infos: 0,
             suppressed: 1,
             skipped: 2,
+            internal_errors: 0,
         };
         assert_eq!(
             summary_line(&s, false),

@@ -4,8 +4,8 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::report::Report;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::engine::report::Report;
 use crate::rules;
 
 /// The project's home, for `informationUri`.
@@ -57,7 +57,11 @@ fn fnv(parts: &[&str]) -> String {
     format!("{hash:016x}")
 }
 
-fn location(report: &Report, file: crate::source::FileId, span: crate::source::Span) -> Value {
+fn location(
+    report: &Report,
+    file: crate::base::source::FileId,
+    span: crate::base::source::Span,
+) -> Value {
     let source = report.file(file);
     let (start, end) = (source.position(span.start), source.position(span.end));
     json!({

@@ -1,8 +1,8 @@
 //! What `app.json` and `project.config.json` say about a mini-program, with the span of every
 //! value so findings can point at the entry.
 
-use crate::json::Json;
-use crate::source::Span;
+use crate::base::source::Span;
+use crate::syntax::json::Json;
 
 /// A string value and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,7 +189,7 @@ impl ProjectConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::{Dialect, parse};
+    use crate::syntax::json::{Dialect, parse};
 
     fn json(text: &str) -> Json {
         parse(text, 0, Dialect::Strict).unwrap().value.unwrap()

@@ -5,12 +5,12 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::app::{AppConfig, ComponentEntry, ProjectConfig, using_components};
+use super::files::Files;
+use super::model::{
+    Missing, MissingRef, Page, Project, RefKind, Reference, Unit, UnitId, Using, UsingTarget,
+};
 use super::resolve::{Resolved, Resolver, append};
-use super::{Page, Project, RefKind, Reference, Unit, UnitId, Using, UsingTarget};
-use crate::diagnostic::Diagnostic;
-use crate::files::Files;
-use crate::rules::MISSING_FILE;
-use crate::source::{FileId, FileKind, Span};
+use crate::base::source::{FileId, FileKind, Span};
 
 /// How the builder gets files: the engine decides what is ignored and what is linted.
 pub trait Loader {
@@ -36,7 +36,7 @@ struct Builder<'a, L: Loader> {
     /// For `packOptions.ignore`: files left out of the upload are not read.
     config: ProjectConfig,
     unit_of_json: HashMap<FileId, UnitId>,
-    diagnostics: Vec<Diagnostic>,
+    missing: Vec<MissingRef>,
     /// Files loaded in the current wave whose references are still to be followed.
     frontier: Vec<FileId>,
     /// Units whose files are still to be loaded.
@@ -55,7 +55,7 @@ fn relative(root: &Path, path: &Path) -> String {
 /// Builds the project rooted at `root` (the folder of `app.json`), loading what it reaches.
 /// Returns `None` when `app.json` cannot be read as an object (its parse error is reported by
 /// the loader, and the folder is then linted file by file).
-pub fn build<L: Loader>(root: &Path, loader: &mut L) -> Option<(Project, Vec<Diagnostic>)> {
+pub fn build<L: Loader>(root: &Path, loader: &mut L) -> Option<Project> {
     let app_json = loader
         .load(&[root.join("app.json")])
         .into_iter()
@@ -91,7 +91,7 @@ pub fn build<L: Loader>(root: &Path, loader: &mut L) -> Option<(Project, Vec<Dia
         reached,
         config: config.clone(),
         unit_of_json: HashMap::new(),
-        diagnostics: Vec::new(),
+        missing: Vec::new(),
         frontier: Vec::new(),
         pending_units: Vec::new(),
         pending_refs: Vec::new(),
@@ -121,7 +121,8 @@ pub fn build<L: Loader>(root: &Path, loader: &mut L) -> Option<(Project, Vec<Dia
         }
         if !b.resolver.unit_exists(&base) {
             if !wechat {
-                b.missing(app_json, entry.span, format!("page `{}` is listed in app.json but has no files (`{}.ttml`, `.js`, `.json`)", entry.route, entry.route));
+                let route = entry.route.clone();
+                b.missing(app_json, entry.span, Missing::Page { route });
             }
             continue;
         }
@@ -145,11 +146,8 @@ pub fn build<L: Loader>(root: &Path, loader: &mut L) -> Option<(Project, Vec<Dia
         if b.resolver.unit_file(&base, "ttml").is_none()
             && !b.resolver.is_file(&append(&base, "wxml"))
         {
-            let message = format!(
-                "page `{}` has no template `{}.ttml`",
-                page.entry.route, page.entry.route
-            );
-            b.missing(app_json, page.entry.span, message);
+            let route = page.entry.route.clone();
+            b.missing(app_json, page.entry.span, Missing::PageTemplate { route });
         }
     }
 
@@ -166,20 +164,18 @@ pub fn build<L: Loader>(root: &Path, loader: &mut L) -> Option<(Project, Vec<Dia
         references: Vec::new(),
         outgoing: HashMap::new(),
         files: b.reached,
+        missing: b.missing,
     };
     for (i, r) in b.references.iter().enumerate() {
         project.outgoing.entry(r.from).or_default().push(i);
     }
     project.references = b.references;
-    Some((project, b.diagnostics))
+    Some(project)
 }
 
 impl<L: Loader> Builder<'_, L> {
-    fn missing(&mut self, file: FileId, span: Span, message: String) {
-        self.diagnostics.push(
-            Diagnostic::new(&MISSING_FILE, file, span, message)
-                .with_help("Fix the path or remove the reference: the Douyin developer tools stop the build on it."),
-        );
+    fn missing(&mut self, file: FileId, span: Span, what: Missing) {
+        self.missing.push(MissingRef { file, span, what });
     }
 
     /// Loads paths, except those `packOptions.ignore` leaves out of the upload.
@@ -242,11 +238,11 @@ impl<L: Loader> Builder<'_, L> {
                     Resolved::Plugin(p) => UsingTarget::Plugin(p),
                     Resolved::External => UsingTarget::External,
                     Resolved::Missing => {
-                        self.missing(
-                            file,
-                            entry.path_span,
-                            format!("component `{}` is not found at `{}`", entry.tag, entry.path),
-                        );
+                        let what = Missing::Component {
+                            tag: entry.tag.clone(),
+                            path: entry.path.clone(),
+                        };
+                        self.missing(file, entry.path_span, what);
                         UsingTarget::Missing
                     }
                 };
@@ -359,9 +355,7 @@ impl<L: Loader> Builder<'_, L> {
                 for (src, span, kind, ext) in found {
                     match self.resolver.template_src(&from, &src, ext) {
                         Resolved::Found(path) => self.pending_refs.push((path, id, span, kind)),
-                        Resolved::Missing => {
-                            self.missing(id, span, format!("`{src}` is not found"))
-                        }
+                        Resolved::Missing => self.missing(id, span, Missing::Template { src }),
                         Resolved::Plugin(_) | Resolved::External => {}
                     }
                 }
@@ -389,7 +383,7 @@ impl<L: Loader> Builder<'_, L> {
                             }
                         }
                         Resolved::Missing => {
-                            self.missing(id, span, format!("module `{spec}` is not found"))
+                            self.missing(id, span, Missing::Module { specifier: spec })
                         }
                         Resolved::Plugin(_) | Resolved::External => {}
                     }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::discover::normalize;
+use crate::project::discover::normalize;
 
 /// Where a reference leads.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,11 +1,12 @@
 use std::collections::BTreeSet;
 
-use crate::context::{FileContext, ProjectContext};
-use crate::data::DeprecatedComponent;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::analysis::context::{FileContext, ProjectContext};
+use crate::base::data::DeprecatedComponent;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::meta::{Category, RuleMeta};
+use crate::base::source::{FileId, Span};
 use crate::project::{Project, UnitId, Using, UsingTarget};
-use crate::rules::{Category, Rule, RuleMeta};
-use crate::source::{FileId, Span};
+use crate::rules::rule::Rule;
 
 pub struct DeprecatedTradeApi;
 

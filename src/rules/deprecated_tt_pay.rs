@@ -1,9 +1,10 @@
-use crate::context::FileContext;
-use crate::data::lists_api;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::js::facts::{Access, ApiUse};
-use crate::rules::{Category, Rule, RuleMeta};
-use crate::trade::compiled_for_douyin;
+use crate::analysis::context::FileContext;
+use crate::analysis::trade::compiled_for_douyin;
+use crate::base::data::lists_api;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::meta::{Category, RuleMeta};
+use crate::rules::rule::Rule;
+use crate::syntax::js::facts::{Access, ApiUse};
 
 pub struct DeprecatedTtPay;
 

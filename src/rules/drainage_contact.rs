@@ -1,8 +1,9 @@
-use crate::context::FileContext;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::drainage::{clipboard_copies, handler_texts};
-use crate::rules::{Category, Rule, RuleMeta};
-use crate::text;
+use crate::analysis::context::FileContext;
+use crate::analysis::drainage::{clipboard_copies, handler_texts};
+use crate::analysis::text;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::meta::{Category, RuleMeta};
+use crate::rules::rule::Rule;
 
 pub struct DrainageContact;
 

@@ -1,12 +1,13 @@
 use std::collections::BTreeSet;
 
-use crate::context::{FileContext, ProjectContext};
-use crate::data::DrainageData;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::drainage::{clipboard_copies, handler_texts};
-use crate::rules::{Category, Rule, RuleMeta};
-use crate::text;
-use crate::ttml::Document;
+use crate::analysis::context::{FileContext, ProjectContext};
+use crate::analysis::drainage::{clipboard_copies, handler_texts};
+use crate::analysis::text;
+use crate::base::data::DrainageData;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::meta::{Category, RuleMeta};
+use crate::rules::rule::Rule;
+use crate::syntax::ttml::Document;
 
 pub struct DrainageExternalLink;
 
@@ -50,7 +51,7 @@ page of the mini-program.
 };
 
 /// `<web-view src="…">` with a static address, in code compiled for Douyin.
-fn web_views(doc: &Document) -> impl Iterator<Item = (crate::source::Span, String)> + '_ {
+fn web_views(doc: &Document) -> impl Iterator<Item = (crate::base::source::Span, String)> + '_ {
     doc.elements().filter_map(|(id, e)| {
         if e.name != "web-view" || !doc.target(id).ships_to_douyin() {
             return None;

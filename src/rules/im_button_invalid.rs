@@ -1,9 +1,10 @@
-use crate::context::FileContext;
-use crate::data::CustomerServiceData;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Category, Rule, RuleMeta};
-use crate::source::Span;
-use crate::ttml::{Attr, Element};
+use crate::analysis::context::FileContext;
+use crate::base::data::CustomerServiceData;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::meta::{Category, RuleMeta};
+use crate::base::source::Span;
+use crate::rules::rule::Rule;
+use crate::syntax::ttml::{Attr, Element};
 
 pub struct ImButtonInvalid;
 

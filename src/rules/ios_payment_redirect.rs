@@ -1,7 +1,8 @@
-use crate::context::FileContext;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Category, Rule, RuleMeta};
-use crate::text;
+use crate::analysis::context::FileContext;
+use crate::analysis::text;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::meta::{Category, RuleMeta};
+use crate::rules::rule::Rule;
 
 pub struct IosPaymentRedirect;
 

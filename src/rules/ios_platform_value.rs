@@ -1,9 +1,10 @@
-use crate::context::FileContext;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::js::cond::{CmpOp, Cond};
-use crate::js::facts::JsFacts;
-use crate::rules::{Category, Rule, RuleMeta};
-use crate::ttml::Part;
+use crate::analysis::context::FileContext;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::meta::{Category, RuleMeta};
+use crate::rules::rule::Rule;
+use crate::syntax::js::cond::{CmpOp, Cond};
+use crate::syntax::js::facts::JsFacts;
+use crate::syntax::ttml::Part;
 
 pub struct IosPlatformValue;
 

@@ -1,14 +1,15 @@
 use std::collections::{BTreeSet, HashSet};
 
-use crate::calls::FnRef;
-use crate::context::ProjectContext;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::ios::{Env, Gate, ungated_payment};
-use crate::rules::{Category, Rule, RuleMeta};
-use crate::service::PageFacts;
-use crate::source::{FileId, Span};
-use crate::trade::is_pay_component;
-use crate::ttml::{Document, NodeId};
+use crate::analysis::calls::FnRef;
+use crate::analysis::context::ProjectContext;
+use crate::analysis::ios::{Env, Gate, ungated_payment};
+use crate::analysis::service::PageFacts;
+use crate::analysis::trade::is_pay_component;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::meta::{Category, RuleMeta};
+use crate::base::source::{FileId, Span};
+use crate::rules::rule::Rule;
+use crate::syntax::ttml::{Document, NodeId};
 
 pub struct IosVirtualPayment;
 

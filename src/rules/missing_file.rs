@@ -1,8 +1,12 @@
-use crate::diagnostic::Severity;
-use crate::rules::{Category, RuleMeta};
+use crate::analysis::context::ProjectContext;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::meta::{Category, RuleMeta};
+use crate::project::Missing;
+use crate::rules::rule::Rule;
 
-/// Reported by the project model for references that resolve to nothing.
-pub static MISSING_FILE: RuleMeta = RuleMeta {
+pub struct MissingFile;
+
+pub static META: RuleMeta = RuleMeta {
     id: "missing-file",
     default_severity: Severity::Error,
     category: Category::Engine,
@@ -32,3 +36,32 @@ Fix the path, or remove the entry if the component is gone.
 - Global configuration (app.json): https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/framework/basic-reference/general-configuration
 "#,
 };
+
+impl Rule for MissingFile {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
+        for missing in &cx.project.missing {
+            let message = match &missing.what {
+                Missing::Page { route } => format!(
+                    "page `{route}` is listed in app.json but has no files (`{route}.ttml`, `.js`, `.json`)"
+                ),
+                Missing::PageTemplate { route } => {
+                    format!("page `{route}` has no template `{route}.ttml`")
+                }
+                Missing::Component { tag, path } => {
+                    format!("component `{tag}` is not found at `{path}`")
+                }
+                Missing::Template { src } => format!("`{src}` is not found"),
+                Missing::Module { specifier } => format!("module `{specifier}` is not found"),
+            };
+            out.push(
+                Diagnostic::new(&META, missing.file, missing.span, message).with_help(
+                    "Fix the path or remove the reference: the Douyin developer tools stop the build on it.",
+                ),
+            );
+        }
+    }
+}

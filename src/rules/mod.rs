@@ -4,19 +4,17 @@
 //! mini-program ([`ProjectContext`]); it never touches the file system, the output format or the
 //! config file. Its severity is applied by the engine at report time.
 
-use std::fmt;
-
-use serde::Serialize;
-
-use crate::context::{FileContext, ProjectContext};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::base::meta::RuleMeta;
+pub use rule::Rule;
 
 mod deprecated_trade_api;
 mod deprecated_tt_pay;
 mod drainage_contact;
 mod drainage_external_link;
 mod drainage_qrcode;
+mod evidence;
 mod im_button_invalid;
+mod internal_error;
 mod ios_payment_redirect;
 mod ios_platform_value;
 mod ios_virtual_payment;
@@ -24,85 +22,18 @@ mod missing_file;
 mod navigate_to_mini_program;
 mod non_douyin_payment_api;
 mod parse_error;
+pub mod rule;
 mod trade_missing_customer_service;
 mod trade_page_missing_customer_service;
 mod trade_prerequisites;
-mod unused_suppression;
+pub mod unused_suppression;
 mod wechat_only_feature;
 
 #[cfg(test)]
 pub(crate) mod test_support;
 
-pub use missing_file::MISSING_FILE;
-pub use parse_error::PARSE_ERROR;
-pub use unused_suppression::UNUSED_SUPPRESSION;
-
-/// The area of the platform rules a rule belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Category {
-    Payment,
-    Ios,
-    Drainage,
-    Service,
-    Deposit,
-    Engine,
-}
-
-impl Category {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Payment => "payment",
-            Self::Ios => "ios",
-            Self::Drainage => "drainage",
-            Self::Service => "service",
-            Self::Deposit => "deposit",
-            Self::Engine => "engine",
-        }
-    }
-}
-
-impl fmt::Display for Category {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// What every rule declares about itself. Ids are stable: never rename or reuse one.
-#[derive(Debug)]
-pub struct RuleMeta {
-    pub id: &'static str,
-    pub default_severity: Severity,
-    pub category: Category,
-    /// One line, shown by `ttlint rules`.
-    pub summary: &'static str,
-    /// The platform page the rule rests on.
-    pub url: &'static str,
-    /// Full documentation in Markdown with fixed headings (what it does, why, example, use
-    /// instead, references); shown by `ttlint explain`.
-    pub docs: &'static str,
-}
-
-/// A lint rule. Both passes are optional: most rules use one.
-pub trait Rule: Send + Sync {
-    fn meta(&self) -> &'static RuleMeta;
-
-    /// Runs once per linted file, in parallel across files.
-    fn check_file(&self, _cx: &FileContext<'_>, _out: &mut Vec<Diagnostic>) {}
-
-    /// Runs once per mini-program, after every file has been loaded.
-    fn check_project(&self, _cx: &ProjectContext<'_>, _out: &mut Vec<Diagnostic>) {}
-}
-
-/// Rules that run inside the engine (parse errors, missing files, suppressions) have metadata and
-/// documentation like any other rule but no detection of their own here.
-struct EngineRule(&'static RuleMeta);
-
-impl Rule for EngineRule {
-    fn meta(&self) -> &'static RuleMeta {
-        self.0
-    }
-}
+pub use internal_error::InternalError;
+pub use unused_suppression::UnusedSuppression;
 
 static RULES: &[&dyn Rule] = &[
     &deprecated_tt_pay::DeprecatedTtPay,
@@ -120,10 +51,18 @@ static RULES: &[&dyn Rule] = &[
     &trade_page_missing_customer_service::TradePageMissingCustomerService,
     &im_button_invalid::ImButtonInvalid,
     &trade_prerequisites::TradePrerequisites,
-    &EngineRule(&PARSE_ERROR),
-    &EngineRule(&MISSING_FILE),
-    &EngineRule(&UNUSED_SUPPRESSION),
+    &parse_error::ParseError,
+    &missing_file::MissingFile,
+    &internal_error::InternalError,
+    &unused_suppression::UnusedSuppression,
 ];
+
+/// Findings no comment can hide: a file that could not be parsed was not checked, and a rule
+/// that failed checked nothing.
+pub const UNSUPPRESSIBLE: &[&str] = &["parse-error", "internal-error"];
+
+/// Rules whose level cannot be changed: a silent failure would look like a clean result.
+pub const ALWAYS_ON: &[&str] = &["internal-error"];
 
 /// Every rule, in catalogue order.
 pub fn all() -> &'static [&'static dyn Rule] {

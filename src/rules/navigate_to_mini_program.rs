@@ -1,7 +1,8 @@
-use crate::context::ProjectContext;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::js::facts::Access;
-use crate::rules::{Category, Rule, RuleMeta};
+use crate::analysis::context::ProjectContext;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::meta::{Category, RuleMeta};
+use crate::rules::rule::Rule;
+use crate::syntax::js::facts::Access;
 
 pub struct NavigateToMiniProgram;
 

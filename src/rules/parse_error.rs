@@ -1,8 +1,12 @@
-use crate::diagnostic::Severity;
-use crate::rules::{Category, RuleMeta};
+use crate::analysis::context::FileContext;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::meta::{Category, RuleMeta};
+use crate::rules::rule::Rule;
+use crate::syntax::load::{ProblemKind, Syntax};
 
-/// Reported by the loader (`crate::load`) for files it cannot read or parse.
-pub static PARSE_ERROR: RuleMeta = RuleMeta {
+pub struct ParseError;
+
+pub static META: RuleMeta = RuleMeta {
     id: "parse-error",
     default_severity: Severity::Error,
     category: Category::Engine,
@@ -37,3 +41,41 @@ Generated or vendored code that does not need checking belongs in `ignore` in `t
 - Project structure: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/framework/basic-reference/catalog-structure
 "#,
 };
+
+impl Rule for ParseError {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+        for problem in cx.problems {
+            let d = match &problem.kind {
+                ProblemKind::Unreadable(reason) => Diagnostic::new(
+                    &META,
+                    cx.id,
+                    problem.span,
+                    format!("cannot read this file: {reason}"),
+                ),
+                ProblemKind::NotUtf8 => Diagnostic::new(&META, cx.id, problem.span, "this file is not valid UTF-8")
+                    .with_help("Save the file as UTF-8: the Douyin developer tools read sources as UTF-8 and reject other encodings."),
+                ProblemKind::TooDeep { limit } => Diagnostic::new(
+                    &META,
+                    cx.id,
+                    problem.span,
+                    format!("code nested more than {limit} levels deep; ttlint does not analyse this file"),
+                )
+                .with_help("This is almost certainly generated code: add it to `ignore` in ttlint.json."),
+                ProblemKind::Syntax { syntax, message } => {
+                    let (what, help) = match syntax {
+                        Syntax::Script => ("syntax error", "Fix the syntax error: the Douyin developer tools will not build this file, and ttlint cannot check it."),
+                        Syntax::Json => ("invalid JSON", "Fix the syntax error: the Douyin developer tools will not build this file, and ttlint cannot check it."),
+                        Syntax::Template => ("template error", "Fix the markup: the Douyin developer tools will not compile this template."),
+                    };
+                    Diagnostic::new(&META, cx.id, problem.span, format!("{what}: {message}"))
+                        .with_help(help)
+                }
+            };
+            out.push(d);
+        }
+    }
+}

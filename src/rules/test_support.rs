@@ -1,11 +1,12 @@
 //! Helpers for the inline tests next to each rule: lint a snippet, compare `(line, column)`s.
 
-use crate::context::{Content, FileContext};
-use crate::data::RuleData;
-use crate::diagnostic::Diagnostic;
-use crate::js;
+use crate::analysis::context::FileContext;
+use crate::base::data::RuleData;
+use crate::base::diagnostic::Diagnostic;
+use crate::base::source::{FileId, FileKind, SourceFile};
 use crate::rules::Rule;
-use crate::source::{FileId, FileKind, SourceFile};
+use crate::syntax::js;
+use crate::syntax::load::Content;
 
 /// The built-in rule data, compiled once for all tests.
 pub fn data() -> &'static RuleData {
@@ -19,6 +20,7 @@ fn run(rule: &dyn Rule, source: &SourceFile, content: &Content) -> Vec<Diagnosti
         id: FileId(0),
         source,
         content,
+        problems: &[],
         data: data(),
     };
     let mut out = Vec::new();
@@ -48,7 +50,7 @@ pub fn lint_script(rule: &dyn Rule, src: &str) -> (SourceFile, Vec<Diagnostic>) 
         FileKind::Script,
         src.to_string(),
     );
-    let parsed = js::parse(source.body(), source.bom, FileKind::Script)
+    let parsed = js::parse::parse(source.body(), source.bom, FileKind::Script)
         .unwrap_or_else(|e| panic!("test snippet does not parse: {e:?}\n{src}"));
     let content = Content::Script(js::facts::extract(&parsed.program, &parsed.comments).facts);
     let found = run(rule, &source, &content);
@@ -63,7 +65,7 @@ pub fn lint_template_diagnostics(rule: &dyn Rule, src: &str) -> (SourceFile, Vec
         FileKind::Ttml,
         src.to_string(),
     );
-    let content = Content::Template(crate::ttml::parse(src, 0));
+    let content = Content::Template(crate::syntax::ttml::parse(src, 0));
     let found = run(rule, &source, &content);
     (source, found)
 }
@@ -95,8 +97,8 @@ pub fn lint_project(rule: &dyn Rule, files: &[(&str, &str)]) -> Vec<String> {
 
 /// Like [`lint_project`], with each finding's message.
 pub fn lint_project_messages(rule: &dyn Rule, files: &[(&str, &str)]) -> Vec<(String, String)> {
-    use crate::config::{Config, Level};
-    use crate::engine::{LintOptions, lint};
+    use crate::engine::config::{Config, Level};
+    use crate::engine::lint::{LintOptions, lint};
 
     let dir = tempfile::tempdir().expect("a temporary folder");
     for (path, text) in files {

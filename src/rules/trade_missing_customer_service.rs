@@ -1,7 +1,8 @@
-use crate::context::ProjectContext;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Category, Rule, RuleMeta};
-use crate::trade::with_sites;
+use crate::analysis::context::ProjectContext;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::meta::{Category, RuleMeta};
+use crate::rules::evidence::with_trade_sites;
+use crate::rules::rule::Rule;
 
 pub struct TradeMissingCustomerService;
 
@@ -68,7 +69,7 @@ impl Rule for TradeMissingCustomerService {
             "this mini-program trades but no page offers Douyin IM customer service; trading mini-programs must have it",
         )
         .with_help("Add `<button open-type=\"im\" data-im-id=\"<customer-service Douyin account>\">联系客服</button>` to the home, order and personal (我的) pages, after opening Douyin IM customer service in the console.");
-        out.push(with_sites(d, sites, SHOWN_SITES));
+        out.push(with_trade_sites(d, sites, SHOWN_SITES));
     }
 }
 

@@ -1,8 +1,9 @@
-use crate::context::ProjectContext;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Category, Rule, RuleMeta};
-use crate::service::PageFacts;
-use crate::source::Span;
+use crate::analysis::context::ProjectContext;
+use crate::analysis::service::PageFacts;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::meta::{Category, RuleMeta};
+use crate::base::source::Span;
+use crate::rules::rule::Rule;
 
 pub struct TradePageMissingCustomerService;
 
@@ -56,7 +57,10 @@ A shared component (`<service-button>`) used on each of these pages works too.
 
 /// Where a page-level finding goes: the page's first trade site in its own template, else the
 /// template's first element compiled for Douyin, else its start.
-fn anchor(page: &PageFacts, cx: &ProjectContext<'_>) -> Option<(crate::source::FileId, Span)> {
+fn anchor(
+    page: &PageFacts,
+    cx: &ProjectContext<'_>,
+) -> Option<(crate::base::source::FileId, Span)> {
     let template = page.template?;
     if let Some(site) = page.trade.iter().find(|s| s.file == template) {
         return Some((template, site.span));

@@ -1,7 +1,8 @@
-use crate::context::ProjectContext;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Category, Rule, RuleMeta};
-use crate::trade::with_sites;
+use crate::analysis::context::ProjectContext;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::meta::{Category, RuleMeta};
+use crate::rules::evidence::with_trade_sites;
+use crate::rules::rule::Rule;
 
 pub struct TradePrerequisites;
 
@@ -68,7 +69,7 @@ impl Rule for TradePrerequisites {
             ),
         )
         .with_help("In the developer console: complete merchant onboarding (商户进件), pay the deposit (保证金), enable the trade capability (通用交易系统), and set up Douyin IM customer service. Then turn this reminder off in ttlint.json.");
-        out.push(with_sites(d, sites, SHOWN_SITES));
+        out.push(with_trade_sites(d, sites, SHOWN_SITES));
     }
 }
 

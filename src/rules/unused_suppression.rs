@@ -1,8 +1,14 @@
-use crate::diagnostic::Severity;
-use crate::rules::{Category, RuleMeta};
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::meta::{Category, RuleMeta};
+use crate::base::source::FileId;
+use crate::rules::rule::Rule;
+use crate::syntax::suppress::{Unused, UnusedKind};
 
-/// Reported by the engine (`crate::suppress`) after every other rule ran.
-pub static UNUSED_SUPPRESSION: RuleMeta = RuleMeta {
+/// Runs in the engine, after every other rule: whether a directive suppressed something is only
+/// known once all findings are in. [`UnusedSuppression::diagnostic`] words what the engine found.
+pub struct UnusedSuppression;
+
+pub static META: RuleMeta = RuleMeta {
     id: "unused-suppression",
     default_severity: Severity::Warning,
     category: Category::Engine,
@@ -33,3 +39,39 @@ tt.requestOrder(order)
 - Suppressing a finding: https://github.com/ttlint/ttlint#suppressing-a-finding
 "#,
 };
+
+impl Rule for UnusedSuppression {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+}
+
+impl UnusedSuppression {
+    /// The finding for a directive that did nothing.
+    pub fn diagnostic(file: FileId, unused: &Unused) -> Diagnostic {
+        let stale = "Remove it: a stale suppression hides the next real finding here.";
+        match &unused.kind {
+            UnusedKind::Directive => Diagnostic::new(
+                &META,
+                file,
+                unused.span,
+                "this ttlint-disable directive suppressed nothing",
+            )
+            .with_help(stale),
+            UnusedKind::UnknownRule(id) => Diagnostic::new(
+                &META,
+                file,
+                unused.span,
+                format!("unknown rule id `{id}` in a ttlint-disable directive"),
+            )
+            .with_help("Check the spelling: `ttlint rules` lists every rule id."),
+            UnusedKind::Rule(id) => Diagnostic::new(
+                &META,
+                file,
+                unused.span,
+                format!("`{id}` is disabled here but reports nothing"),
+            )
+            .with_help("Remove the id from the directive: a stale suppression hides the next real finding here."),
+        }
+    }
+}

@@ -1,10 +1,11 @@
-use crate::context::{FileContext, ProjectContext};
-use crate::data::lists_api;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::js::cond::Cond;
-use crate::js::facts::{Global, Guard};
-use crate::rules::{Category, Rule, RuleMeta};
-use crate::text;
+use crate::analysis::context::{FileContext, ProjectContext};
+use crate::analysis::text;
+use crate::base::data::lists_api;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::meta::{Category, RuleMeta};
+use crate::rules::rule::Rule;
+use crate::syntax::js::cond::Cond;
+use crate::syntax::js::facts::{Global, Guard};
 
 pub struct WechatOnlyFeature;
 

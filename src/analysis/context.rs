@@ -1,0 +1,79 @@
+//! What rules see: a parsed file with its facts, or (in the project pass) the whole mini-program.
+
+use std::cell::OnceCell;
+
+use crate::analysis::service::{self, PageFacts};
+use crate::analysis::trade::{self, TradeSite};
+use crate::base::data::RuleData;
+use crate::base::source::{FileId, SourceFile, Span};
+use crate::project::Project;
+use crate::project::files::Files;
+use crate::syntax::js::facts::JsFacts;
+use crate::syntax::json::JsonDoc;
+use crate::syntax::load::{Content, Problem};
+use crate::syntax::ttml::Document;
+
+/// The file pass's view of one file.
+pub struct FileContext<'a> {
+    pub id: FileId,
+    pub source: &'a SourceFile,
+    pub content: &'a Content,
+    /// What kept the file, or part of it, from being parsed.
+    pub problems: &'a [Problem],
+    pub data: &'a RuleData,
+}
+
+impl FileContext<'_> {
+    pub fn script(&self) -> Option<&JsFacts> {
+        self.content.script()
+    }
+
+    pub fn template(&self) -> Option<&Document> {
+        self.content.template()
+    }
+
+    pub fn json(&self) -> Option<&JsonDoc> {
+        self.content.json()
+    }
+}
+
+/// The project pass's view of one mini-program. Analyses several rules share are computed on
+/// first use and kept for the others.
+pub struct ProjectContext<'a> {
+    pub project: &'a Project,
+    pub files: &'a Files,
+    pub data: &'a RuleData,
+    trade_sites: OnceCell<Vec<TradeSite>>,
+    pages: OnceCell<Vec<PageFacts>>,
+}
+
+impl<'a> ProjectContext<'a> {
+    pub fn new(project: &'a Project, files: &'a Files, data: &'a RuleData) -> Self {
+        Self {
+            project,
+            files,
+            data,
+            trade_sites: OnceCell::new(),
+            pages: OnceCell::new(),
+        }
+    }
+
+    /// Every place the project trades ([`crate::analysis::trade::project_sites`]).
+    pub fn trade_sites(&self) -> &[TradeSite] {
+        self.trade_sites
+            .get_or_init(|| trade::project_sites(self.project, self.files, self.data))
+    }
+
+    /// Where project-level findings on `app.json` point: its opening brace.
+    pub fn app_json_start(&self) -> Span {
+        let text = &self.files.source(self.project.app_json).text;
+        let start = text.find('{').unwrap_or(0);
+        Span::new(start, start + 1)
+    }
+
+    /// What each page is and renders ([`crate::analysis::service::pages`]).
+    pub fn pages(&self) -> &[PageFacts] {
+        self.pages
+            .get_or_init(|| service::pages(self.project, self.files, self.data))
+    }
+}

@@ -1,0 +1,146 @@
+//! What makes a mini-program trade: the payment and trade API uses and the pay components that the
+//! payment, customer-service and iOS rules share one definition of.
+
+use std::collections::BTreeSet;
+
+use crate::base::data::{RuleData, lists_api};
+use crate::base::source::{FileId, Span};
+use crate::project::files::Files;
+use crate::project::{Project, UnitId, Using, UsingTarget};
+use crate::syntax::js::conditional::Target;
+use crate::syntax::js::facts::{Access, ApiUse, JsFacts};
+
+/// A place where a trade starts or is handled.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TradeSite {
+    pub file: FileId,
+    pub span: Span,
+    /// What it is, for messages: `tt.requestOrder`, `<pay-button>`.
+    pub what: String,
+}
+
+/// Whether a uni-app wrapper call (`uni.requestPayment`) is compiled for Douyin: inside
+/// `#ifdef MP-TOUTIAO`, or with `provider: 'toutiao'`.
+pub fn compiled_for_douyin(api: &ApiUse) -> bool {
+    api.target == Target::Douyin
+        || api
+            .options
+            .as_ref()
+            .and_then(|o| o.get("provider"))
+            .and_then(|p| p.string.as_deref())
+            == Some("toutiao")
+}
+
+/// Whether an API use pays or trades on Douyin: the offline `tt.pay`, a payment API that does not
+/// exist on Douyin, a general-trade-system API, a deprecated trade API, or a uni-app wrapper
+/// compiled for Douyin.
+pub fn is_trade_api(data: &RuleData, api: &ApiUse) -> bool {
+    if !api.target.ships_to_douyin() {
+        return false;
+    }
+    let (global, member) = (api.global.name(), api.name.as_str());
+    let payment = &data.payment;
+    lists_api(&payment.offline_payment_apis, global, member)
+        || lists_api(&payment.foreign_payment_apis, global, member)
+        || lists_api(&payment.trade_apis, global, member)
+        || data.deprecated_api(global, member).is_some()
+        || (api.access == Access::Call
+            && lists_api(&payment.offline_payment_wrappers, global, member)
+            && compiled_for_douyin(api))
+}
+
+/// Whether an API use opens a cashier that takes cash: the offline `tt.pay`, payment APIs that do
+/// not exist on Douyin, uni-app wrappers compiled for Douyin, and the cashier APIs of the trade
+/// system — unless its options route it through Douyin IM payment (`imId`), the path iOS allows.
+pub fn opens_cashier(data: &RuleData, api: &ApiUse) -> bool {
+    if !api.target.ships_to_douyin() {
+        return false;
+    }
+    let (global, member) = (api.global.name(), api.name.as_str());
+    let payment = &data.payment;
+    let im = api
+        .options
+        .as_ref()
+        .is_some_and(|o| payment.im_payment_keys.iter().any(|k| o.has(k)));
+    !im && (lists_api(&payment.offline_payment_apis, global, member)
+        || lists_api(&payment.foreign_payment_apis, global, member)
+        || lists_api(&payment.cashier_apis, global, member)
+        || (api.access == Access::Call
+            && lists_api(&payment.offline_payment_wrappers, global, member)
+            && compiled_for_douyin(api)))
+}
+
+/// The trade API uses of one script.
+pub fn api_sites<'a>(
+    file: FileId,
+    facts: &'a JsFacts,
+    data: &'a RuleData,
+) -> impl Iterator<Item = TradeSite> + 'a {
+    facts
+        .api_uses
+        .iter()
+        .filter(|api| is_trade_api(data, api))
+        .map(move |api| TradeSite {
+            file,
+            span: api.span,
+            what: format!("{}.{}", api.global.name(), api.name),
+        })
+}
+
+/// Whether a tag renders a pay component on a unit: the built-in `<pay-button>` (no
+/// `usingComponents` entry), or a tag mapped to a pay component path.
+pub fn is_pay_component(project: &Project, unit: UnitId, tag: &str, data: &RuleData) -> bool {
+    match project.component_for(unit, tag) {
+        None => tag == "pay-button",
+        Some(Using { entry, target, .. }) => {
+            !matches!(target, UsingTarget::Unit(_))
+                && data
+                    .payment
+                    .pay_components
+                    .iter()
+                    .any(|p| entry.path.contains(p.as_str()))
+        }
+    }
+}
+
+/// The pay components rendered by a unit's templates (its own and the ones they import or
+/// include), in code compiled for Douyin.
+pub fn component_sites(
+    project: &Project,
+    unit: UnitId,
+    files: &Files,
+    data: &RuleData,
+) -> Vec<TradeSite> {
+    let mut out = Vec::new();
+    for template in project.templates_of(unit) {
+        let Some(doc) = files.content(template).template() else {
+            continue;
+        };
+        for (node, element) in doc.elements() {
+            if doc.target(node).ships_to_douyin()
+                && is_pay_component(project, unit, &element.name, data)
+            {
+                out.push(TradeSite {
+                    file: template,
+                    span: element.name_span,
+                    what: format!("<{}>", element.name),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Every trade site of a project, in file order, without duplicates.
+pub fn project_sites(project: &Project, files: &Files, data: &RuleData) -> Vec<TradeSite> {
+    let mut sites = BTreeSet::new();
+    for &file in &project.files {
+        if let Some(facts) = files.content(file).script() {
+            sites.extend(api_sites(file, facts, data));
+        }
+    }
+    for unit in 0..project.units.len() {
+        sites.extend(component_sites(project, unit, files, data));
+    }
+    sites.into_iter().collect()
+}

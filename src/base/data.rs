@@ -1,0 +1,485 @@
+//! Rule data: the API names, component lists, keywords and domains rules match against.
+//!
+//! The lists live in `rules/*.json` at the top of the repository, are embedded in the binary, and
+//! are parsed once per run. A project extends them from `ttlint.json` (`"data": { list: [...] }`),
+//! so a platform change or a project's own wrapper is a data edit, not a code change.
+
+use aho_corasick::AhoCorasick;
+use regex::{Regex, RegexSet};
+use serde::Deserialize;
+
+use std::collections::BTreeMap;
+
+const PAYMENT: &str = include_str!("../../rules/payment.json");
+const DEPRECATED_TRADE: &str = include_str!("../../rules/deprecated-trade.json");
+const CUSTOMER_SERVICE: &str = include_str!("../../rules/customer-service.json");
+const DRAINAGE: &str = include_str!("../../rules/drainage.json");
+const IOS: &str = include_str!("../../rules/ios.json");
+
+/// Lists of rule data a project adds to the built-in ones (see `rules/`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DataExtensions {
+    /// Extra entries per data list, by list name (`"ownDomains"`, `"drainageKeywords"`…).
+    pub lists: BTreeMap<String, Vec<String>>,
+}
+
+/// The lists a project may extend from `ttlint.json`.
+pub const EXTENSIBLE_LISTS: &[&str] = &[
+    "offlinePaymentApis",
+    "offlinePaymentWrappers",
+    "foreignPaymentApis",
+    "tradeApis",
+    "payComponents",
+    "orderWords",
+    "personalWords",
+    "contactKeywords",
+    "qrcodeKeywords",
+    "downloadKeywords",
+    "ownDomains",
+    "thirdPartyHosts",
+    "virtualGoodsWords",
+    "physicalGoodsWords",
+    "redirectKeywords",
+];
+
+/// Payment and trade APIs (`rules/payment.json`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PaymentData {
+    pub offline_payment_apis: Vec<String>,
+    pub offline_payment_wrappers: Vec<String>,
+    pub foreign_payment_apis: Vec<String>,
+    pub wechat_payment_keys: Vec<String>,
+    pub trade_apis: Vec<String>,
+    pub cashier_apis: Vec<String>,
+    pub im_payment_keys: Vec<String>,
+    pub pay_components: Vec<String>,
+}
+
+/// How far along its way out a trade API or component is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// 已废弃.
+    Deprecated,
+    /// 即将废弃.
+    SoonDeprecated,
+    /// No longer maintained.
+    Unmaintained,
+}
+
+impl Status {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Deprecated => "deprecated (已废弃)",
+            Self::SoonDeprecated => "about to be deprecated (即将废弃)",
+            Self::Unmaintained => "no longer maintained",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DeprecatedApi {
+    pub name: String,
+    pub status: Status,
+    pub replacement: String,
+}
+
+/// A deprecated component: the built-in tag, a `usingComponents` path, or a path fragment.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DeprecatedComponent {
+    #[serde(default)]
+    pub builtin_tag: Option<String>,
+    #[serde(default)]
+    pub path: Option<String>,
+    #[serde(default)]
+    pub path_contains: Option<String>,
+    pub status: Status,
+    pub replacement: String,
+}
+
+impl DeprecatedComponent {
+    /// Whether a `usingComponents` path names this component.
+    pub fn matches_path(&self, path: &str) -> bool {
+        self.path.as_deref() == Some(path)
+            || self
+                .path_contains
+                .as_deref()
+                .is_some_and(|p| path.contains(p))
+    }
+}
+
+/// Deprecated trade components and APIs (`rules/deprecated-trade.json`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DeprecatedTradeData {
+    pub apis: Vec<DeprecatedApi>,
+    pub components: Vec<DeprecatedComponent>,
+}
+
+/// Douyin IM customer service (`rules/customer-service.json`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CustomerServiceData {
+    pub im_open_types: Vec<String>,
+    pub placeholder_ids: Vec<String>,
+    pub card_types: std::collections::BTreeMap<String, String>,
+    pub order_words: Vec<String>,
+    pub personal_words: Vec<String>,
+}
+
+/// Third-party drainage (`rules/drainage.json`), as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct DrainageLists {
+    visible_attributes: Vec<String>,
+    contact_patterns: Vec<String>,
+    clipboard_contact_patterns: Vec<String>,
+    qrcode_patterns: Vec<String>,
+    download_patterns: Vec<String>,
+    browser_patterns: Vec<String>,
+    wechat_feature_patterns: Vec<String>,
+    allowed_phrases: Vec<String>,
+    third_party_hosts: Vec<String>,
+    own_domains: Vec<String>,
+}
+
+/// A list of patterns compiled once per run: a set to tell quickly whether any matches, and the
+/// patterns themselves to say where.
+#[derive(Debug, Clone)]
+pub struct Patterns {
+    set: RegexSet,
+    each: Vec<Regex>,
+}
+
+impl Patterns {
+    fn new(name: &str, patterns: &[String]) -> Self {
+        // Built-in patterns are covered by a test and extensions are escaped keywords: a failure
+        // here is a bug in ttlint.
+        let set = RegexSet::new(patterns).unwrap_or_else(|e| panic!("rule data {name}: {e}"));
+        let each = patterns
+            .iter()
+            .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("rule data {name}: {e}")))
+            .collect();
+        Self { set, each }
+    }
+
+    /// The first match in `text` that does not overlap an allowed phrase, as a byte range.
+    pub fn find(&self, text: &str, allowed: &AhoCorasick) -> Option<std::ops::Range<usize>> {
+        let hits = self.set.matches(text);
+        if !hits.matched_any() {
+            return None;
+        }
+        let spared: Vec<std::ops::Range<usize>> =
+            allowed.find_iter(text).map(|m| m.range()).collect();
+        hits.iter()
+            .flat_map(|i| self.each[i].find_iter(text))
+            .map(|m| m.range())
+            .filter(|m| !spared.iter().any(|s| s.start < m.end && m.start < s.end))
+            .min_by_key(|m| m.start)
+    }
+}
+
+/// Third-party drainage data, compiled.
+#[derive(Debug, Clone)]
+pub struct DrainageData {
+    pub visible_attributes: Vec<String>,
+    pub contact: Patterns,
+    pub clipboard_contact: Patterns,
+    pub qrcode: Patterns,
+    pub download: Patterns,
+    pub browser: Patterns,
+    pub wechat_feature: Patterns,
+    /// Phrases never reported on their own (`微信支付`).
+    pub allowed: AhoCorasick,
+    pub third_party_hosts: Vec<String>,
+    pub own_domains: Vec<String>,
+}
+
+impl DrainageData {
+    fn new(mut lists: DrainageLists, extensions: &DataExtensions) -> Self {
+        for (name, values) in &extensions.lists {
+            let escaped = values.iter().map(|v| regex::escape(v));
+            match name.as_str() {
+                "contactKeywords" => lists.contact_patterns.extend(escaped),
+                "qrcodeKeywords" => lists.qrcode_patterns.extend(escaped),
+                "downloadKeywords" => lists.download_patterns.extend(escaped),
+                "ownDomains" => lists.own_domains.extend(values.iter().cloned()),
+                "thirdPartyHosts" => lists.third_party_hosts.extend(values.iter().cloned()),
+                _ => {}
+            }
+        }
+        let allowed = AhoCorasick::new(&lists.allowed_phrases)
+            .unwrap_or_else(|e| panic!("rule data allowedPhrases: {e}"));
+        Self {
+            contact: Patterns::new("contactPatterns", &lists.contact_patterns),
+            clipboard_contact: Patterns::new(
+                "clipboardContactPatterns",
+                &lists.clipboard_contact_patterns,
+            ),
+            qrcode: Patterns::new("qrcodePatterns", &lists.qrcode_patterns),
+            download: Patterns::new("downloadPatterns", &lists.download_patterns),
+            browser: Patterns::new("browserPatterns", &lists.browser_patterns),
+            wechat_feature: Patterns::new("wechatFeaturePatterns", &lists.wechat_feature_patterns),
+            allowed,
+            visible_attributes: lists.visible_attributes,
+            third_party_hosts: lists.third_party_hosts,
+            own_domains: lists.own_domains,
+        }
+    }
+
+    /// The host of an `http(s)://` URL.
+    pub fn url_host(url: &str) -> Option<&str> {
+        let rest = url
+            .trim()
+            .split_once("://")
+            .filter(|(scheme, _)| {
+                scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
+            })?
+            .1;
+        let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
+        let host = &rest[..end];
+        (!host.is_empty()).then_some(host)
+    }
+
+    /// Whether `host` is, or is a subdomain of, one of `domains`.
+    pub fn host_in(host: &str, domains: &[String]) -> bool {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        domains.iter().any(|d| {
+            let d = d.trim_start_matches("*.").to_ascii_lowercase();
+            host == d || host.ends_with(&format!(".{d}"))
+        })
+    }
+}
+
+/// iOS virtual payment (`rules/ios.json`), as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct IosLists {
+    virtual_goods_words: Vec<String>,
+    physical_goods_words: Vec<String>,
+    redirect_patterns: Vec<String>,
+    platform_words: Vec<String>,
+}
+
+/// iOS virtual payment data, compiled.
+#[derive(Debug, Clone)]
+pub struct IosData {
+    pub virtual_goods: AhoCorasick,
+    pub virtual_words: Vec<String>,
+    pub physical_goods: AhoCorasick,
+    pub redirect: Patterns,
+    pub platform_words: Vec<String>,
+}
+
+impl IosData {
+    fn new(mut lists: IosLists, extensions: &DataExtensions) -> Self {
+        for (name, values) in &extensions.lists {
+            match name.as_str() {
+                "virtualGoodsWords" => lists.virtual_goods_words.extend(values.iter().cloned()),
+                "physicalGoodsWords" => lists.physical_goods_words.extend(values.iter().cloned()),
+                "redirectKeywords" => lists
+                    .redirect_patterns
+                    .extend(values.iter().map(|v| regex::escape(v))),
+                _ => {}
+            }
+        }
+        let words = |list: &[String], name: &str| {
+            AhoCorasick::new(list).unwrap_or_else(|e| panic!("rule data {name}: {e}"))
+        };
+        Self {
+            virtual_goods: words(&lists.virtual_goods_words, "virtualGoodsWords"),
+            physical_goods: words(&lists.physical_goods_words, "physicalGoodsWords"),
+            redirect: Patterns::new("redirectPatterns", &lists.redirect_patterns),
+            virtual_words: lists.virtual_goods_words,
+            platform_words: lists.platform_words,
+        }
+    }
+}
+
+/// All rule data of a run: the built-in lists plus the project's extensions.
+#[derive(Debug, Clone)]
+pub struct RuleData {
+    pub payment: PaymentData,
+    pub deprecated_trade: DeprecatedTradeData,
+    pub customer_service: CustomerServiceData,
+    pub drainage: DrainageData,
+    pub ios: IosData,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
+    // The data files are part of the binary and covered by a test: a failure here is a bug in
+    // ttlint, never a consequence of the user's input.
+    jsonc_parser::parse_to_serde_value(text, &Default::default())
+        .unwrap_or_else(|e| panic!("built-in rule data {name} is invalid: {e}"))
+}
+
+impl RuleData {
+    /// The built-in lists extended with a project's own entries.
+    pub fn new(extensions: &DataExtensions) -> Self {
+        let mut payment: PaymentData = parse("rules/payment.json", PAYMENT);
+        let deprecated_trade = parse("rules/deprecated-trade.json", DEPRECATED_TRADE);
+        let mut customer_service: CustomerServiceData =
+            parse("rules/customer-service.json", CUSTOMER_SERVICE);
+        for (name, values) in &extensions.lists {
+            let list = match name.as_str() {
+                "offlinePaymentApis" => &mut payment.offline_payment_apis,
+                "offlinePaymentWrappers" => &mut payment.offline_payment_wrappers,
+                "foreignPaymentApis" => &mut payment.foreign_payment_apis,
+                "tradeApis" => &mut payment.trade_apis,
+                "payComponents" => &mut payment.pay_components,
+                "orderWords" => &mut customer_service.order_words,
+                "personalWords" => &mut customer_service.personal_words,
+                _ => continue,
+            };
+            list.extend(values.iter().cloned());
+        }
+        let drainage = DrainageData::new(parse("rules/drainage.json", DRAINAGE), extensions);
+        let ios = IosData::new(parse("rules/ios.json", IOS), extensions);
+        Self {
+            payment,
+            deprecated_trade,
+            customer_service,
+            drainage,
+            ios,
+        }
+    }
+
+    /// The deprecation entry of `global.member`, if any.
+    pub fn deprecated_api(&self, global: &str, member: &str) -> Option<&DeprecatedApi> {
+        self.deprecated_trade
+            .apis
+            .iter()
+            .find(|a| a.name.split_once('.') == Some((global, member)))
+    }
+}
+
+impl Default for RuleData {
+    fn default() -> Self {
+        Self::new(&DataExtensions::default())
+    }
+}
+
+/// Whether `global.member` is in a list of `global.member` names.
+pub fn lists_api(list: &[String], global: &str, member: &str) -> bool {
+    list.iter()
+        .any(|entry| entry.split_once('.') == Some((global, member)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_data_parses() {
+        let data = RuleData::default();
+        assert!(lists_api(&data.payment.offline_payment_apis, "tt", "pay"));
+        assert!(!lists_api(
+            &data.payment.offline_payment_apis,
+            "tt",
+            "payment"
+        ));
+        assert_eq!(
+            data.deprecated_api("tt", "openEcCart").map(|a| a.status),
+            Some(Status::Deprecated)
+        );
+        assert!(
+            data.deprecated_trade
+                .components
+                .iter()
+                .any(|c| c.matches_path("ext://industry/pay-button"))
+        );
+        assert!(
+            data.deprecated_trade
+                .components
+                .iter()
+                .any(|c| c.matches_path("plugin://microapp-trade-plugin/pay"))
+        );
+        assert!(
+            !data
+                .deprecated_trade
+                .components
+                .iter()
+                .any(|c| c.matches_path("tta5a3d31e3aecfb9b11://pay-button"))
+        );
+    }
+
+    #[test]
+    fn drainage_patterns_find_lures_and_spare_payment_channels() {
+        let d = RuleData::default().drainage;
+        let contact = |t: &str| {
+            d.contact
+                .find(t, &d.allowed)
+                .map(|r| &t[r])
+                .map(str::to_string)
+        };
+        assert_eq!(
+            contact("添加客服微信 starshop 领券").as_deref(),
+            Some("添加客服微信")
+        );
+        assert_eq!(
+            contact("vx：star_shop88").as_deref(),
+            Some("vx：star_shop88")
+        );
+        assert_eq!(contact("QQ群 123456"), Some("QQ群".into()));
+        assert_eq!(contact("关注我们的公众号"), Some("关注我们的公众号".into()));
+        assert_eq!(
+            contact("添加银行卡，支持微信支付"),
+            None,
+            "the match would overlap 微信支付"
+        );
+        assert_eq!(contact("支持微信支付、支付宝"), None);
+        assert_eq!(contact("wechat"), None);
+        assert_eq!(contact("加VIP会员"), None);
+        assert!(d.qrcode.find("长按识别二维码", &d.allowed).is_some());
+        assert!(
+            d.download
+                .find("https://cdn.x.cn/app-release.apk", &d.allowed)
+                .is_some()
+        );
+        assert!(d.download.find("下载App领红包", &d.allowed).is_some());
+        assert!(
+            d.browser
+                .find("请复制链接到浏览器打开", &d.allowed)
+                .is_some()
+        );
+        assert!(DrainageData::host_in(
+            "mp.weixin.qq.com",
+            &d.third_party_hosts
+        ));
+        assert!(!DrainageData::host_in("notqq.com", &d.third_party_hosts));
+    }
+
+    #[test]
+    fn projects_extend_the_lists() {
+        let mut ext = DataExtensions::default();
+        ext.lists
+            .insert("tradeApis".into(), vec!["tt.myTrade".into()]);
+        let data = RuleData::new(&ext);
+        assert!(lists_api(&data.payment.trade_apis, "tt", "myTrade"));
+        assert!(lists_api(&data.payment.trade_apis, "tt", "requestOrder"));
+    }
+
+    #[test]
+    fn every_extensible_list_is_applied() {
+        let value = "zz-marker-zz";
+        for name in EXTENSIBLE_LISTS {
+            let mut ext = DataExtensions::default();
+            ext.lists.insert(name.to_string(), vec![value.into()]);
+            let data = RuleData::new(&ext);
+            let d = &data.drainage;
+            let found = match *name {
+                "contactKeywords" => d.contact.find(value, &d.allowed).is_some(),
+                "qrcodeKeywords" => d.qrcode.find(value, &d.allowed).is_some(),
+                "downloadKeywords" => d.download.find(value, &d.allowed).is_some(),
+                "redirectKeywords" => data.ios.redirect.find(value, &d.allowed).is_some(),
+                "virtualGoodsWords" => data.ios.virtual_goods.is_match(value),
+                "physicalGoodsWords" => data.ios.physical_goods.is_match(value),
+                _ => format!("{data:?}").contains(value),
+            };
+            assert!(found, "{name} is accepted in ttlint.json but never applied");
+        }
+    }
+}

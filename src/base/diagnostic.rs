@@ -1,0 +1,95 @@
+//! The one diagnostic type every rule emits and every formatter renders.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::base::meta::RuleMeta;
+use crate::base::source::{FileId, Span};
+
+/// How serious a finding is. The order matters: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Info => "info",
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A secondary location that explains a finding, possibly in another file (for example the trade
+/// call sites behind a project-level finding on `app.json`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub file: FileId,
+    pub span: Span,
+    pub message: String,
+}
+
+/// A finding: which rule, where, what is wrong and what to do instead.
+///
+/// Rules create diagnostics at their rule's default severity; the engine applies the configured
+/// severity, suppressions and the `--quiet` filter before anything is rendered.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub rule: &'static RuleMeta,
+    pub severity: Severity,
+    pub file: FileId,
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+    pub related: Vec<Related>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        rule: &'static RuleMeta,
+        file: FileId,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            rule,
+            severity: rule.default_severity,
+            file,
+            span,
+            message: message.into(),
+            help: None,
+            related: Vec::new(),
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_related(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            file,
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// The rule's documentation page on the platform site.
+    pub fn url(&self) -> &'static str {
+        self.rule.url
+    }
+}

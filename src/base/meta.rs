@@ -1,0 +1,54 @@
+//! What every rule declares about itself, and the areas of the platform rules. Lower layers name
+//! rules only through this metadata, never through the rule registry.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::diagnostic::Severity;
+
+/// The area of the platform rules a rule belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Payment,
+    Ios,
+    Drainage,
+    Service,
+    Deposit,
+    Engine,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Payment => "payment",
+            Self::Ios => "ios",
+            Self::Drainage => "drainage",
+            Self::Service => "service",
+            Self::Deposit => "deposit",
+            Self::Engine => "engine",
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What every rule declares about itself. Ids are stable: never rename or reuse one.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub id: &'static str,
+    pub default_severity: Severity,
+    pub category: Category,
+    /// One line, shown by `ttlint rules`.
+    pub summary: &'static str,
+    /// The platform page the rule rests on.
+    pub url: &'static str,
+    /// Full documentation in Markdown with fixed headings (what it does, why, example, use
+    /// instead, references); shown by `ttlint explain`.
+    pub docs: &'static str,
+}

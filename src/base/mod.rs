@@ -1,0 +1,8 @@
+//! Layer 1: what every other layer speaks — source files and spans, diagnostics, rule metadata,
+//! rule data and the errors that stop a run.
+
+pub mod data;
+pub mod diagnostic;
+pub mod error;
+pub mod meta;
+pub mod source;

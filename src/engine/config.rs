@@ -1,0 +1,298 @@
+//! `ttlint.json`: rule severities, ignore globs and rule-data extensions.
+//!
+//! The file is looked up from the lint root upwards (`--config` names one explicitly). It is JSON
+//! with `//` comments. Every problem in it stops the run with exit code 2 and names the file, the
+//! line and the problem: a mistyped rule id silently doing nothing is worse than no config.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::base::data::DataExtensions;
+use crate::base::diagnostic::Severity;
+pub use crate::base::error::UsageError;
+use crate::base::meta::RuleMeta;
+use crate::base::source::LineIndex;
+use crate::rules;
+use crate::syntax::json::{self, Dialect, Json, JsonValue};
+
+/// The file name ttlint looks for.
+pub const CONFIG_FILE: &str = "ttlint.json";
+
+/// A configured level for a rule: off, or a severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    On(Severity),
+}
+
+impl Level {
+    /// Parses `off`, `info`, `warning` (or `warn`), `error`.
+    pub fn parse(text: &str) -> Option<Self> {
+        Some(match text {
+            "off" => Self::Off,
+            "info" => Self::On(Severity::Info),
+            "warning" | "warn" => Self::On(Severity::Warning),
+            "error" => Self::On(Severity::Error),
+            _ => return None,
+        })
+    }
+}
+
+/// The resolved configuration of a run.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The file it came from, if any.
+    pub path: Option<PathBuf>,
+    /// Rule id → level, as configured.
+    pub rules: BTreeMap<String, Level>,
+    /// Glob patterns of paths not to lint, relative to the config file's folder.
+    pub ignore: Vec<String>,
+    pub data: DataExtensions,
+}
+
+impl Config {
+    /// The directory relative to which the config's globs are written.
+    pub fn base_dir(&self) -> Option<&Path> {
+        self.path.as_deref().and_then(Path::parent)
+    }
+
+    /// Finds `ttlint.json` in `start` or its ancestors.
+    pub fn discover(start: &Path) -> Result<Self, UsageError> {
+        let start = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+        let mut dir = if start.is_dir() {
+            Some(start.as_path())
+        } else {
+            start.parent()
+        };
+        while let Some(d) = dir {
+            let candidate = d.join(CONFIG_FILE);
+            if candidate.is_file() {
+                return Self::load(&candidate);
+            }
+            dir = d.parent();
+        }
+        Ok(Self::default())
+    }
+
+    /// Reads and validates a config file.
+    pub fn load(path: &Path) -> Result<Self, UsageError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| UsageError(format!("cannot read config file {}: {e}", path.display())))?;
+        let mut config =
+            Self::parse(&text).map_err(|e| UsageError(format!("{}:{e}", path.display())))?;
+        config.path = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// Parses config text. Errors are `line:column: problem`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let lines = LineIndex::new(text);
+        let at = |offset: usize, message: String| {
+            let p = lines.position(text, offset);
+            format!("{}:{}: {message}", p.line, p.column)
+        };
+        let doc = json::parse(text, 0, Dialect::WithComments)
+            .map_err(|e| at(e.span.start, format!("invalid JSON: {}", e.message)))?;
+        let mut config = Self::default();
+        let Some(root) = doc.value else {
+            return Ok(config);
+        };
+        let members = root
+            .as_object()
+            .ok_or_else(|| at(root.span.start, "the config must be a JSON object".into()))?;
+        for member in members {
+            match member.key.as_str() {
+                "$schema" => {}
+                "rules" => {
+                    let rules = member.value.as_object().ok_or_else(|| {
+                        at(
+                            member.value.span.start,
+                            "`rules` must be an object of rule id → level".into(),
+                        )
+                    })?;
+                    for rule in rules {
+                        if rules::find(&rule.key).is_none() {
+                            return Err(at(
+                                rule.key_span.start,
+                                format!(
+                                    "unknown rule id `{}` (`ttlint rules` lists them)",
+                                    rule.key
+                                ),
+                            ));
+                        }
+                        if rules::ALWAYS_ON.contains(&rule.key.as_str()) {
+                            return Err(at(
+                                rule.key_span.start,
+                                format!(
+                                    "`{}` cannot be configured: a failure of ttlint itself is always reported",
+                                    rule.key
+                                ),
+                            ));
+                        }
+                        let level = rule.value.as_str().and_then(Level::parse).ok_or_else(|| {
+                            at(
+                                rule.value.span.start,
+                                format!(
+                                    "bad level for `{}`: expected \"off\", \"info\", \"warning\" or \"error\"",
+                                    rule.key
+                                ),
+                            )
+                        })?;
+                        config.rules.insert(rule.key.clone(), level);
+                    }
+                }
+                "ignore" => config.ignore = string_list(&member.value, "ignore", &at)?,
+                "data" => {
+                    let lists = member.value.as_object().ok_or_else(|| {
+                        at(
+                            member.value.span.start,
+                            "`data` must be an object of list name → strings".into(),
+                        )
+                    })?;
+                    for list in lists {
+                        if !crate::base::data::EXTENSIBLE_LISTS.contains(&list.key.as_str()) {
+                            return Err(at(
+                                list.key_span.start,
+                                format!(
+                                    "unknown data list `{}`; the lists are: {}",
+                                    list.key,
+                                    crate::base::data::EXTENSIBLE_LISTS.join(", ")
+                                ),
+                            ));
+                        }
+                        let values = string_list(&list.value, &list.key, &at)?;
+                        config.data.lists.insert(list.key.clone(), values);
+                    }
+                }
+                other => {
+                    return Err(at(
+                        member.key_span.start,
+                        format!(
+                            "unknown setting `{other}`; the settings are `rules`, `ignore` and `data`"
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(config)
+    }
+
+    /// Applies `--rule ID=LEVEL` overrides.
+    pub fn override_rule(&mut self, spec: &str) -> Result<(), UsageError> {
+        let (id, level) = spec.split_once('=').ok_or_else(|| {
+            UsageError(format!(
+                "--rule expects ID=LEVEL (for example deprecated-tt-pay=warning), got `{spec}`"
+            ))
+        })?;
+        let (id, level) = (id.trim(), level.trim());
+        if rules::find(id).is_none() {
+            return Err(UsageError(format!(
+                "--rule {spec}: unknown rule id `{id}` (`ttlint rules` lists them)"
+            )));
+        }
+        if rules::ALWAYS_ON.contains(&id) {
+            return Err(UsageError(format!(
+                "--rule {spec}: `{id}` cannot be configured: a failure of ttlint itself is always reported"
+            )));
+        }
+        let level = Level::parse(level).ok_or_else(|| {
+            UsageError(format!(
+                "--rule {spec}: bad level `{level}`, expected off, info, warning or error"
+            ))
+        })?;
+        self.rules.insert(id.to_string(), level);
+        Ok(())
+    }
+
+    /// The level of a rule in this run.
+    pub fn level(&self, meta: &RuleMeta) -> Level {
+        self.rules
+            .get(meta.id)
+            .copied()
+            .unwrap_or(Level::On(meta.default_severity))
+    }
+}
+
+fn string_list(
+    value: &Json,
+    name: &str,
+    at: &dyn Fn(usize, String) -> String,
+) -> Result<Vec<String>, String> {
+    let JsonValue::Array(items) = &value.value else {
+        return Err(at(
+            value.span.start,
+            format!("`{name}` must be an array of strings"),
+        ));
+    };
+    items
+        .iter()
+        .map(|item| {
+            item.as_str().map(str::to_string).ok_or_else(|| {
+                at(
+                    item.span.start,
+                    format!(
+                        "`{name}` entries must be strings, found {}",
+                        item.type_name()
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_config_parses() {
+        let config = Config::parse(
+            "{\n  // project settings\n  \"rules\": { \"deprecated-tt-pay\": \"warn\", \"unused-suppression\": \"off\" },\n  \"ignore\": [\"dist/**\"],\n}",
+        )
+        .unwrap();
+        assert_eq!(
+            config.rules["deprecated-tt-pay"],
+            Level::On(Severity::Warning)
+        );
+        assert_eq!(config.rules["unused-suppression"], Level::Off);
+        assert_eq!(config.ignore, vec!["dist/**"]);
+    }
+
+    #[test]
+    fn mistakes_name_the_line_and_column() {
+        let err = Config::parse("{\n  \"rules\": {\n    \"no-such-rule\": \"error\"\n  }\n}")
+            .unwrap_err();
+        assert_eq!(
+            err,
+            "3:5: unknown rule id `no-such-rule` (`ttlint rules` lists them)"
+        );
+        let err = Config::parse("{ \"rules\": { \"deprecated-tt-pay\": \"loud\" } }").unwrap_err();
+        assert!(err.starts_with("1:35: bad level"), "{err}");
+        let err = Config::parse("{ \"rule\": {} }").unwrap_err();
+        assert!(err.starts_with("1:3: unknown setting `rule`"), "{err}");
+        let err = Config::parse("{ \"ignore\": [1] }").unwrap_err();
+        assert!(
+            err.starts_with("1:14: `ignore` entries must be strings"),
+            "{err}"
+        );
+        assert!(
+            Config::parse("{ \"rules\": ")
+                .unwrap_err()
+                .contains("invalid JSON")
+        );
+    }
+
+    #[test]
+    fn command_line_overrides_are_checked() {
+        let mut config = Config::default();
+        config.override_rule("deprecated-tt-pay=off").unwrap();
+        assert_eq!(config.rules["deprecated-tt-pay"], Level::Off);
+        assert!(config.override_rule("deprecated-tt-pay").is_err());
+        assert!(config.override_rule("nope=off").is_err());
+        assert!(config.override_rule("deprecated-tt-pay=loud").is_err());
+        assert_eq!(
+            config.override_rule("internal-error=off"),
+            Err(UsageError("--rule internal-error=off: `internal-error` cannot be configured: a failure of ttlint itself is always reported".into()))
+        );
+    }
+}

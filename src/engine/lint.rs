@@ -1,0 +1,334 @@
+//! The lint run: discover → load & parse (parallel, once per file; projects in waves from
+//! `app.json`) → file pass (parallel) → project pass → report (suppressions, severities, order).
+
+use std::collections::{HashMap, HashSet};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::config::{Config, Level};
+use super::report::{Report, Summary};
+use crate::analysis::context::{FileContext, ProjectContext};
+use crate::base::data::RuleData;
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::error::UsageError;
+use crate::base::source::{FileId, FileKind};
+use crate::project::discover::{self, Candidate, Ignore};
+use crate::project::files::{Entry, Files, Request};
+use crate::project::{self, Loader, Project};
+use crate::rules::{self, InternalError, Rule, UnusedSuppression};
+
+/// Worker threads get large stacks: swc and the tree walks recurse once per nesting level.
+const WORKER_STACK: usize = 256 * 1024 * 1024;
+
+/// Everything a run needs besides the files themselves.
+#[derive(Debug, Clone)]
+pub struct LintOptions {
+    pub paths: Vec<PathBuf>,
+    /// The working directory paths are relative to.
+    pub cwd: PathBuf,
+    pub config: Config,
+    /// `--ignore` patterns (relative to `cwd`).
+    pub ignore: Vec<String>,
+    /// Worker threads; `None` = one per core.
+    pub threads: Option<usize>,
+    /// Report errors only (`--quiet`).
+    pub quiet: bool,
+    /// Lint files not reachable from `app.json` too (`--all-files`).
+    pub all_files: bool,
+    /// `--stdin-filename`: lint this text as the file at this path (the only file linted).
+    pub stdin: Option<(PathBuf, String)>,
+}
+
+/// The rules enabled in a run, with their severities.
+struct Enabled {
+    rules: Vec<(&'static dyn Rule, Severity)>,
+}
+
+impl Enabled {
+    fn new(config: &Config) -> Self {
+        let rules = rules::all()
+            .iter()
+            .filter_map(|&rule| match config.level(rule.meta()) {
+                Level::Off => None,
+                Level::On(severity) => Some((rule, severity)),
+            })
+            .collect();
+        Self { rules }
+    }
+
+    fn severity(&self, id: &str) -> Option<Severity> {
+        self.rules
+            .iter()
+            .find(|(r, _)| r.meta().id == id)
+            .map(|&(_, s)| s)
+    }
+}
+
+/// The engine's side of project building: which paths are read, and which are linted.
+struct EngineLoader<'a> {
+    files: &'a mut Files,
+    ignore: &'a Ignore,
+    candidates: &'a HashMap<PathBuf, &'a Candidate>,
+}
+
+impl Loader for EngineLoader<'_> {
+    fn load(&mut self, paths: &[PathBuf]) -> Vec<Option<FileId>> {
+        let mut requests = Vec::new();
+        let mut slots = Vec::new();
+        for path in paths {
+            let kind = FileKind::from_path(path);
+            match kind {
+                Some(kind) if !self.ignore.is_ignored(path) => {
+                    slots.push(Some(requests.len()));
+                    requests.push(Request {
+                        path: path.clone(),
+                        kind,
+                        linted: self.candidates.contains_key(path),
+                    });
+                }
+                _ => slots.push(None),
+            }
+        }
+        let ids = self.files.load(requests);
+        slots.into_iter().map(|s| s.map(|i| ids[i])).collect()
+    }
+
+    fn files(&self) -> &Files {
+        self.files
+    }
+}
+
+/// Runs a lint over `options.paths`.
+pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
+    let ignore = Ignore::new(
+        &options.config.ignore,
+        options.config.base_dir(),
+        &options.ignore,
+        &options.cwd,
+    )?;
+    let discovery = match &options.stdin {
+        Some((path, _)) => discover::stdin_file(path, &options.cwd)?,
+        None => discover::discover(&options.paths, &ignore, &options.cwd)?,
+    };
+    let enabled = Enabled::new(&options.config);
+    let data = RuleData::new(&options.config.data);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.unwrap_or(0))
+        .stack_size(WORKER_STACK)
+        .build()
+        .map_err(|e| UsageError(format!("cannot start worker threads: {e}")))?;
+
+    let candidates: HashMap<PathBuf, &Candidate> = discovery
+        .candidates
+        .iter()
+        .map(|c| (c.path.clone(), c))
+        .collect();
+    let mut files = Files::new(&options.cwd);
+    if let (Some((_, text)), Some(candidate)) = (&options.stdin, discovery.candidates.first()) {
+        files.set_override(candidate.path.clone(), text.clone());
+    }
+    let mut projects: Vec<Project> = Vec::new();
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let mut skipped = Vec::new();
+
+    pool.install(|| {
+        for root in &discovery.roots {
+            let mut loader = EngineLoader {
+                files: &mut files,
+                ignore: &ignore,
+                candidates: &candidates,
+            };
+            if let Some(project) = project::build(root, &mut loader) {
+                projects.push(project);
+            }
+        }
+        // What the projects did not reach: files named on the command line, scripts and
+        // templates outside any project, and (with --all-files) everything else; the rest is
+        // skipped. A `.json` outside a mini-program is some other tool's config (package.json,
+        // tsconfig.json, a uni-app manifest with comments), not ttlint's to judge.
+        let roots: Vec<&Path> = projects.iter().map(|p| p.root.as_path()).collect();
+        let mut rest = Vec::new();
+        for c in &discovery.candidates {
+            if files.id(&c.path).is_some() {
+                continue;
+            }
+            let in_project = roots.iter().any(|r| c.path.starts_with(r));
+            let loose = !in_project && c.kind.is_source();
+            if loose || c.explicit || options.all_files {
+                rest.push(Request {
+                    path: c.path.clone(),
+                    kind: c.kind,
+                    linted: true,
+                });
+            } else if c.kind.is_source() {
+                skipped.push(c.display.clone());
+            }
+        }
+        files.load(rest);
+    });
+
+    let file_findings: Vec<Diagnostic> = pool.install(|| {
+        files
+            .entries()
+            .par_iter()
+            .enumerate()
+            .filter(|(_, e)| e.linted)
+            .flat_map_iter(|(i, entry)| file_pass(FileId(i as u32), entry, &enabled, &data))
+            .collect()
+    });
+    found.extend(file_findings);
+
+    for project in &projects {
+        let cx = ProjectContext::new(project, &files, &data);
+        for &(rule, _) in &enabled.rules {
+            let mut out = Vec::new();
+            let run = catch_unwind(AssertUnwindSafe(|| rule.check_project(&cx, &mut out)));
+            match run {
+                Ok(()) => found.append(&mut out),
+                Err(panic) => found.push(InternalError::diagnostic(
+                    project.app_json,
+                    rule.meta().id,
+                    panic_message(&panic),
+                )),
+            }
+        }
+    }
+
+    let mut report = finish(files, found, &enabled, options.quiet, skipped);
+    report.root = options.cwd.clone();
+    Ok(report)
+}
+
+/// Runs every enabled file rule over one file. A rule that panics (a bug in ttlint) costs that
+/// file its findings from that rule, reported as such, and nothing else.
+fn file_pass(id: FileId, entry: &Entry, enabled: &Enabled, data: &RuleData) -> Vec<Diagnostic> {
+    let cx = FileContext {
+        id,
+        source: &entry.loaded.source,
+        content: &entry.loaded.content,
+        problems: &entry.loaded.problems,
+        data,
+    };
+    let mut found = Vec::new();
+    for &(rule, _) in &enabled.rules {
+        let mut out = Vec::new();
+        let run = catch_unwind(AssertUnwindSafe(|| rule.check_file(&cx, &mut out)));
+        match run {
+            Ok(()) => found.append(&mut out),
+            Err(panic) => found.push(InternalError::diagnostic(
+                id,
+                rule.meta().id,
+                panic_message(&panic),
+            )),
+        }
+    }
+    found
+}
+
+/// What a panic said.
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
+    panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("unknown error")
+}
+
+/// Keeps the findings in linted files, applies suppressions and severities, drops findings of
+/// disabled rules, sorts, and counts.
+fn finish(
+    files: Files,
+    found: Vec<Diagnostic>,
+    enabled: &Enabled,
+    quiet: bool,
+    skipped: Vec<String>,
+) -> Report {
+    let mut entries = files.into_entries();
+    let linted: HashSet<FileId> = (0..entries.len())
+        .filter(|&i| entries[i].linted)
+        .map(|i| FileId(i as u32))
+        .collect();
+    // Every linted file, findings or not: its unused suppressions are reported too.
+    let mut by_file: HashMap<FileId, Vec<Diagnostic>> =
+        linted.iter().map(|&id| (id, Vec::new())).collect();
+    for d in found {
+        by_file.entry(d.file).or_default().push(d);
+    }
+    let mut diagnostics = Vec::new();
+    let mut suppressed = 0;
+    for (id, list) in by_file {
+        if !linted.contains(&id) {
+            continue;
+        }
+        let entry = &mut entries[id.0 as usize];
+        let source = &entry.loaded.source;
+        let suppressions = &mut entry.loaded.suppressions;
+        for mut d in list {
+            let Some(severity) = enabled.severity(d.rule.id) else {
+                continue;
+            };
+            if !rules::UNSUPPRESSIBLE.contains(&d.rule.id)
+                && suppressions.suppresses(
+                    d.rule.id,
+                    d.span.start,
+                    source.lines.line_of(d.span.start),
+                )
+            {
+                suppressed += 1;
+                continue;
+            }
+            d.severity = severity;
+            diagnostics.push(d);
+        }
+        if let Some(severity) = enabled.severity(UnusedSuppression.meta().id) {
+            let known = |rule: &str| rules::find(rule).is_some();
+            let ran = |rule: &str| enabled.severity(rule).is_some();
+            for unused in suppressions.unused(&known, &ran) {
+                let mut d = UnusedSuppression::diagnostic(id, &unused);
+                d.severity = severity;
+                diagnostics.push(d);
+            }
+        }
+    }
+    if quiet {
+        diagnostics.retain(|d| d.severity == Severity::Error);
+    }
+    let internal_errors = diagnostics
+        .iter()
+        .filter(|d| d.rule.id == InternalError.meta().id)
+        .count();
+    let files: Vec<_> = entries.into_iter().map(|e| e.loaded.source).collect();
+    diagnostics.sort_by(|a, b| {
+        let (fa, fb) = (&files[a.file.0 as usize], &files[b.file.0 as usize]);
+        fa.display
+            .cmp(&fb.display)
+            .then(a.span.start.cmp(&b.span.start))
+            .then(a.rule.id.cmp(b.rule.id))
+            .then(a.span.end.cmp(&b.span.end))
+            .then(a.message.cmp(&b.message))
+    });
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let summary = Summary {
+        files: linted.len(),
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        infos: count(Severity::Info),
+        suppressed,
+        skipped: skipped.len(),
+        internal_errors,
+    };
+    let linted = linted
+        .into_iter()
+        .map(|id| files[id.0 as usize].display.clone())
+        .collect();
+    Report {
+        files,
+        diagnostics,
+        summary,
+        linted,
+        skipped,
+        root: PathBuf::new(),
+    }
+}

@@ -1,0 +1,6 @@
+//! Layer 6: the run — configuration, the passes over files and projects, suppressions, and the
+//! report every formatter renders.
+
+pub mod config;
+pub mod lint;
+pub mod report;

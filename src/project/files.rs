@@ -1,0 +1,121 @@
+//! The run's file table: every file loaded, once, by id — the ones linted and the ones read only
+//! to understand the project around them.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::base::source::{FileId, FileKind, SourceFile};
+use crate::project::discover::display_path;
+use crate::syntax::load::Content;
+use crate::syntax::load::{self, Loaded};
+
+/// A loaded file and whether its findings are reported.
+#[derive(Debug)]
+pub struct Entry {
+    pub loaded: Loaded,
+    /// In the lint set: named on the command line, or found by the walk and reachable.
+    pub linted: bool,
+}
+
+/// A file to load.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub path: PathBuf,
+    pub kind: FileKind,
+    pub linted: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Files {
+    entries: Vec<Entry>,
+    by_path: HashMap<PathBuf, FileId>,
+    /// The working directory, for display paths.
+    cwd: PathBuf,
+    /// Text that replaces a file's content on disk (`--stdin-filename`).
+    overrides: HashMap<PathBuf, String>,
+}
+
+impl Files {
+    pub fn new(cwd: &Path) -> Self {
+        Self {
+            cwd: cwd.to_path_buf(),
+            ..Self::default()
+        }
+    }
+
+    /// Lints `path` with `text` instead of its content on disk.
+    pub fn set_override(&mut self, path: PathBuf, text: String) {
+        self.overrides.insert(path, text);
+    }
+
+    pub fn id(&self, path: &Path) -> Option<FileId> {
+        self.by_path.get(path).copied()
+    }
+
+    pub fn get(&self, id: FileId) -> &Entry {
+        &self.entries[id.0 as usize]
+    }
+
+    pub fn source(&self, id: FileId) -> &SourceFile {
+        &self.get(id).loaded.source
+    }
+
+    pub fn content(&self, id: FileId) -> &Content {
+        &self.get(id).loaded.content
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn into_entries(self) -> Vec<Entry> {
+        self.entries
+    }
+
+    /// Loads the requested files that are not loaded yet, in parallel (call inside the run's
+    /// thread pool); returns the id of every requested path, in order. A file requested again
+    /// as linted becomes linted.
+    pub fn load(&mut self, requests: Vec<Request>) -> Vec<FileId> {
+        let mut fresh = Vec::new();
+        let ids = requests
+            .into_iter()
+            .map(|r| match self.by_path.get(&r.path) {
+                Some(&id) => {
+                    match self.entries.get_mut(id.0 as usize) {
+                        Some(entry) => entry.linted |= r.linted,
+                        // Requested twice in this batch.
+                        None => {
+                            let first = &mut fresh[id.0 as usize - self.entries.len()];
+                            let (_, request): &mut (FileId, Request) = first;
+                            request.linted |= r.linted;
+                        }
+                    }
+                    id
+                }
+                None => {
+                    let id = FileId((self.entries.len() + fresh.len()) as u32);
+                    self.by_path.insert(r.path.clone(), id);
+                    fresh.push((id, r));
+                    id
+                }
+            })
+            .collect();
+        let cwd = &self.cwd;
+        let overrides = &self.overrides;
+        let mut loaded: Vec<Entry> = fresh
+            .into_par_iter()
+            .map(|(_, r)| {
+                let display = display_path(&r.path, cwd);
+                let text = overrides.get(&r.path).cloned();
+                Entry {
+                    loaded: load::load(r.path, display, r.kind, text),
+                    linted: r.linted,
+                }
+            })
+            .collect();
+        self.entries.append(&mut loaded);
+        ids
+    }
+}

@@ -1,0 +1,54 @@
+use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::meta::{Category, RuleMeta};
+use crate::base::source::{FileId, Span};
+use crate::rules::rule::Rule;
+
+/// Made by the engine when a rule panics: [`InternalError::diagnostic`]. It cannot be turned off
+/// or suppressed, and a run that has one exits with code 2.
+pub struct InternalError;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "internal-error",
+    default_severity: Severity::Error,
+    category: Category::Engine,
+    summary: "ttlint itself failed on a file (a bug in ttlint): named, reported, exit code 2",
+    url: "https://github.com/ttlint/ttlint/issues",
+    docs: r#"## What it does
+Reports that one of ttlint's own rules failed while checking a file: a bug in ttlint, not in your
+code. The finding names the rule and the file; every other rule and file is still checked and
+their findings are kept. The run exits with code 2, so CI does not pass on an incomplete check.
+
+It cannot be turned off or suppressed: a silent failure would look like a clean result.
+
+## Why is this bad?
+A rule that failed checked nothing on that file, so a problem a reviewer would reject could be
+hiding there.
+
+## Example
+```text
+internal-error: rule `ios-virtual-payment` failed on this file: index out of bounds
+```
+
+## Use instead
+Report it at https://github.com/ttlint/ttlint/issues with the file (or a smaller file that
+shows the failure) and the command you ran. Until it is fixed, `--rule RULE=off` for the rule
+named in the message lets the rest of the check pass.
+
+## References
+- Issue tracker: https://github.com/ttlint/ttlint/issues
+"#,
+};
+
+impl Rule for InternalError {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+}
+
+impl InternalError {
+    /// The finding for a rule that panicked on a file.
+    pub fn diagnostic(file: FileId, rule: &str, what: &str) -> Diagnostic {
+        Diagnostic::new(&META, file, Span::default(), format!("rule `{rule}` failed on this file: {what}"))
+            .with_help("This is a bug in ttlint, not in your code: please report it with this file. Other rules and files were still checked.")
+    }
+}

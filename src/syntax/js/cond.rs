@@ -1,0 +1,299 @@
+//! Conditions in the terms the rules reason about: data paths, literals, logic, comparisons and
+//! the few method calls platform checks use. One form serves `if (…)` in scripts and
+//! `tt:if="{{…}}"` in templates, so a flag set in a script and tested in a template meet.
+
+use swc_ecma_ast::{BinaryOp, Callee, Expr, Lit, MemberExpr, MemberProp, UnaryOp};
+
+use super::ast::{RED_ZONE, SEGMENT, static_string, unwrap};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CmpOp {
+    /// `==` or `===`.
+    Eq,
+    /// `!=` or `!==`.
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cond {
+    /// A data path, normalised: `isIOS` (a local, or page data: `this.data.isIOS`),
+    /// `globalData.isIOS` (however the app was reached), `sys.platform`.
+    Path(String),
+    Str(String),
+    Num(f64),
+    Bool(bool),
+    Not(Box<Cond>),
+    And(Box<Cond>, Box<Cond>),
+    Or(Box<Cond>, Box<Cond>),
+    Cmp(CmpOp, Box<Cond>, Box<Cond>),
+    /// `receiver.method(args)`: `system.indexOf('iOS')`, `platform.toLowerCase()`.
+    Method(Box<Cond>, String, Vec<Cond>),
+    /// `/pattern/flags.test(arg)`.
+    RegexTest {
+        pattern: String,
+        flags: String,
+        arg: Box<Cond>,
+    },
+    /// A call of a function or API by its path: `tt.getSystemInfoSync()`.
+    Call(String),
+    /// `typeof path`: how code tells which platform's globals exist (`typeof wx !== 'undefined'`).
+    TypeOf(String),
+    /// Anything else.
+    Other,
+}
+
+impl Cond {
+    /// The data paths the condition reads.
+    pub fn paths(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut todo = vec![self];
+        while let Some(c) = todo.pop() {
+            match c {
+                Cond::Path(p) => out.push(p.as_str()),
+                Cond::Not(a) => todo.push(a),
+                Cond::And(a, b) | Cond::Or(a, b) | Cond::Cmp(_, a, b) => {
+                    todo.push(a);
+                    todo.push(b);
+                }
+                Cond::Method(receiver, _, args) => {
+                    todo.push(receiver);
+                    todo.extend(args);
+                }
+                Cond::RegexTest { arg, .. } => todo.push(arg),
+                Cond::Str(_)
+                | Cond::Num(_)
+                | Cond::Bool(_)
+                | Cond::Call(_)
+                | Cond::TypeOf(_)
+                | Cond::Other => {}
+            }
+        }
+        out
+    }
+}
+
+/// Receivers that stand for the page instance in mini-program code (`const that = this`).
+const PAGE_SELVES: &[&str] = &["this", "that", "self", "_this"];
+
+/// Normalises a raw member path: page data read through the page instance becomes the bare key
+/// (`this.data.isIOS` → `isIOS`, as templates write it); anything under `globalData` becomes
+/// `globalData.…` however the app object was reached (`getApp().globalData`, `app.globalData`,
+/// `this.globalData` inside `App({})`).
+pub fn normalize_path(raw: &str) -> String {
+    if let Some(at) = raw.find("globalData") {
+        let before = &raw[..at];
+        if before.is_empty() || before.ends_with('.') {
+            return raw[at..].to_string();
+        }
+    }
+    for me in PAGE_SELVES {
+        if let Some(rest) = raw.strip_prefix(me).and_then(|r| r.strip_prefix(".data.")) {
+            return rest.to_string();
+        }
+    }
+    raw.to_string()
+}
+
+/// The raw member path of an expression: `a.b['c']`, `this.x`, `getApp().globalData.y`.
+pub fn raw_path(expr: &Expr) -> Option<String> {
+    match unwrap(expr) {
+        Expr::Ident(i) => Some(i.sym.to_string()),
+        Expr::This(_) => Some("this".into()),
+        Expr::Member(m) => member_path(m),
+        // `getApp()`, and platform API results: `tt.getSystemInfoSync().platform`.
+        Expr::Call(c) => match &c.callee {
+            Callee::Expr(callee) => match unwrap(callee) {
+                Expr::Ident(i) if &*i.sym == "getApp" && c.args.is_empty() => {
+                    Some("getApp()".into())
+                }
+                Expr::Member(m) => {
+                    let api = member_path(m)?;
+                    let root = api.split('.').next().unwrap_or_default();
+                    matches!(root, "tt" | "wx" | "uni").then(|| format!("{api}()"))
+                }
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The raw path of a member expression: `a.b['c']`.
+pub fn member_path(m: &MemberExpr) -> Option<String> {
+    let object = raw_path(&m.obj)?;
+    let prop = match &m.prop {
+        MemberProp::Ident(i) => i.sym.to_string(),
+        MemberProp::Computed(c) => static_string(&c.expr)?,
+        MemberProp::PrivateName(_) => return None,
+    };
+    Some(format!("{object}.{prop}"))
+}
+
+/// The normalised data path of an expression.
+pub fn path(expr: &Expr) -> Option<String> {
+    raw_path(expr).map(|p| normalize_path(&p))
+}
+
+pub fn cond(expr: &Expr) -> Cond {
+    stacker::maybe_grow(RED_ZONE, SEGMENT, || cond_inner(expr))
+}
+
+fn cond_inner(expr: &Expr) -> Cond {
+    if let Some(p) = path(expr) {
+        return Cond::Path(p);
+    }
+    if let Some(s) = static_string(expr) {
+        return Cond::Str(s);
+    }
+    match unwrap(expr) {
+        Expr::Lit(Lit::Bool(b)) => Cond::Bool(b.value),
+        Expr::Lit(Lit::Num(n)) => Cond::Num(n.value),
+        Expr::Unary(u) if u.op == UnaryOp::Bang => Cond::Not(Box::new(cond(&u.arg))),
+        Expr::Unary(u) if u.op == UnaryOp::TypeOf => match raw_path(&u.arg) {
+            Some(p) => Cond::TypeOf(p),
+            None => Cond::Other,
+        },
+        Expr::Unary(u) if u.op == UnaryOp::Minus => match cond(&u.arg) {
+            Cond::Num(n) => Cond::Num(-n),
+            _ => Cond::Other,
+        },
+        Expr::Bin(b) => {
+            let (l, r) = (Box::new(cond(&b.left)), Box::new(cond(&b.right)));
+            let op = match b.op {
+                BinaryOp::LogicalAnd => return Cond::And(l, r),
+                BinaryOp::LogicalOr => return Cond::Or(l, r),
+                BinaryOp::EqEq | BinaryOp::EqEqEq => CmpOp::Eq,
+                BinaryOp::NotEq | BinaryOp::NotEqEq => CmpOp::Ne,
+                BinaryOp::Lt => CmpOp::Lt,
+                BinaryOp::LtEq => CmpOp::Le,
+                BinaryOp::Gt => CmpOp::Gt,
+                BinaryOp::GtEq => CmpOp::Ge,
+                _ => return Cond::Other,
+            };
+            Cond::Cmp(op, l, r)
+        }
+        Expr::Call(c) => {
+            let Callee::Expr(callee) = &c.callee else {
+                return Cond::Other;
+            };
+            let args: Vec<Cond> = c.args.iter().map(|a| cond(&a.expr)).collect();
+            match unwrap(callee) {
+                Expr::Member(m) => {
+                    let MemberProp::Ident(method) = &m.prop else {
+                        return Cond::Other;
+                    };
+                    if let Expr::Lit(Lit::Regex(re)) = unwrap(&m.obj)
+                        && &*method.sym == "test"
+                        && let Some(arg) = args.first()
+                    {
+                        return Cond::RegexTest {
+                            pattern: re.exp.to_string(),
+                            flags: re.flags.to_string(),
+                            arg: Box::new(arg.clone()),
+                        };
+                    }
+                    match raw_path(&m.obj) {
+                        Some(obj) if obj == "tt" || obj == "wx" || obj == "uni" => {
+                            Cond::Call(format!("{obj}.{}", method.sym))
+                        }
+                        _ => Cond::Method(Box::new(cond(&m.obj)), method.sym.to_string(), args),
+                    }
+                }
+                _ => Cond::Other,
+            }
+        }
+        _ => Cond::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(src: &str) -> Cond {
+        cond(&crate::syntax::js::parse::parse_expr(src, 0).unwrap())
+    }
+
+    fn p(s: &str) -> Box<Cond> {
+        Box::new(Cond::Path(s.into()))
+    }
+
+    #[test]
+    fn conditions_reduce_to_paths_logic_and_comparisons() {
+        assert_eq!(
+            c("!isIOS && canPay"),
+            Cond::And(Box::new(Cond::Not(p("isIOS"))), p("canPay"))
+        );
+        assert_eq!(
+            c("sys.platform === 'ios'"),
+            Cond::Cmp(
+                CmpOp::Eq,
+                p("sys.platform"),
+                Box::new(Cond::Str("ios".into()))
+            )
+        );
+        assert_eq!(c("a['b'] != c"), Cond::Cmp(CmpOp::Ne, p("a.b"), p("c")));
+        assert_eq!(
+            c("system.indexOf('iOS') > -1"),
+            Cond::Cmp(
+                CmpOp::Gt,
+                Box::new(Cond::Method(
+                    p("system"),
+                    "indexOf".into(),
+                    vec![Cond::Str("iOS".into())]
+                )),
+                Box::new(Cond::Num(-1.0))
+            )
+        );
+        assert_eq!(
+            c("/ios/i.test(res.system)"),
+            Cond::RegexTest {
+                pattern: "ios".into(),
+                flags: "i".into(),
+                arg: p("res.system")
+            }
+        );
+        assert_eq!(
+            c("tt.getSystemInfoSync()"),
+            Cond::Path("tt.getSystemInfoSync()".into())
+        );
+        assert_eq!(
+            c("tt.getSystemInfoSync().platform"),
+            Cond::Path("tt.getSystemInfoSync().platform".into())
+        );
+        assert_eq!(c("(flag)"), Cond::Path("flag".into()));
+        assert_eq!(
+            c("typeof wx !== 'undefined'"),
+            Cond::Cmp(
+                CmpOp::Ne,
+                Box::new(Cond::TypeOf("wx".into())),
+                Box::new(Cond::Str("undefined".into()))
+            )
+        );
+        assert_eq!(c("a + 1").paths(), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn page_and_global_data_paths_are_normalised() {
+        assert_eq!(c("this.data.isIOS"), Cond::Path("isIOS".into()));
+        assert_eq!(c("that.data.platform"), Cond::Path("platform".into()));
+        assert_eq!(
+            c("getApp().globalData.isIOS"),
+            Cond::Path("globalData.isIOS".into())
+        );
+        assert_eq!(
+            c("app.globalData.isIOS"),
+            Cond::Path("globalData.isIOS".into())
+        );
+        assert_eq!(
+            c("this.globalData.isIOS"),
+            Cond::Path("globalData.isIOS".into())
+        );
+        assert_eq!(c("myglobalData.x"), Cond::Path("myglobalData.x".into()));
+    }
+}

@@ -1,0 +1,1090 @@
+//! The one traversal that turns a script's syntax tree into [`JsFacts`].
+
+use swc_ecma_ast::{
+    ArrowExpr, AssignExpr, AssignTarget, BinExpr, BinaryOp, BlockStmt, CallExpr,
+    Callee as SwcCallee, CatchClause, ClassMethod, CondExpr, Constructor, Decl, DefaultDecl,
+    ExportSpecifier, Expr, ExprOrSpread, FnDecl, ForInStmt, ForOfStmt, ForStmt, Function, IfStmt,
+    ImportDecl, ImportSpecifier, KeyValueProp, Lit, MemberExpr, MemberProp, MethodProp, Module,
+    ModuleDecl, ModuleExportName, ObjectLit, ObjectPatProp, OptChainBase, OptChainExpr, Pat, Prop,
+    PropOrSpread, Script, SimpleAssignTarget, Stmt, TsType, VarDeclarator,
+};
+use swc_ecma_visit::{Visit, VisitWith};
+
+use super::{
+    Access, ApiUse, Assignment, CallFact, Callee, Comparison, ExportFact, FnId, FunctionFact,
+    Global, Guard, ImportBinding, Imported, JsFacts, JsText, ModuleRef, ModuleRefKind, RequestUrl,
+    UrlPart, object_facts,
+};
+use crate::base::source::Span;
+use crate::syntax::comment::Comment;
+use crate::syntax::js::ast::{RED_ZONE, SEGMENT, prop_name, span_of, static_string, unwrap};
+use crate::syntax::js::cond::{CmpOp, Cond, cond, member_path, normalize_path, path, raw_path};
+use crate::syntax::js::conditional::{Regions, Target};
+use crate::syntax::js::scope::{
+    Scopes, declared_in, declared_in_module, for_head_lexical, pattern_names,
+};
+
+/// APIs whose `url` names the app's own servers.
+const REQUEST_APIS: &[&str] = &["request", "uploadFile", "downloadFile", "connectSocket"];
+/// Receivers that stand for the page or component instance.
+const SELVES: &[&str] = &["this", "that", "self", "_this"];
+/// Constructors whose object argument holds the page's methods and data.
+const CONSTRUCTORS: &[&str] = &["Page", "Component", "App"];
+
+/// What one traversal yields: the facts, and how deep the tree was.
+pub struct Extracted {
+    pub facts: JsFacts,
+    /// The deepest nesting of expressions, statements and patterns met.
+    pub depth: usize,
+}
+
+/// Extracts the facts of a parsed program in one traversal.
+pub fn extract(program: &swc_ecma_ast::Program, comments: &[Comment]) -> Extracted {
+    let regions = Regions::from_comments(comments.iter().map(|c| (c.span, c.text.as_str())));
+    let mut extractor = Extractor {
+        facts: JsFacts::default(),
+        scopes: Scopes::default(),
+        regions,
+        depth: 0,
+        max_depth: 0,
+        fns: Vec::new(),
+        guards: Vec::new(),
+        pending_name: None,
+        calls: Vec::new(),
+        keys: Vec::new(),
+        objects: Vec::new(),
+        method_objects: Vec::new(),
+        data_objects: Vec::new(),
+        url_spans: Vec::new(),
+        outer_target: Target::Unconditional,
+    };
+    program.visit_with(&mut extractor);
+    let mut facts = extractor.facts;
+    let urls = extractor.url_spans;
+    facts
+        .texts
+        .retain(|t| !urls.iter().any(|u| u.contains(t.span)));
+    facts.regions = extractor.regions;
+    Extracted {
+        facts,
+        depth: extractor.max_depth,
+    }
+}
+
+struct Extractor {
+    facts: JsFacts,
+    scopes: Scopes,
+    regions: Regions,
+    depth: usize,
+    max_depth: usize,
+    /// The functions around the current node, innermost last.
+    fns: Vec<FnId>,
+    /// Guards of the current function (reset at each function boundary).
+    guards: Vec<Guard>,
+    /// The name (and method-ness) the next function visited takes.
+    pending_name: Option<(String, bool)>,
+    /// Callee paths of the calls whose arguments enclose the current node.
+    calls: Vec<Option<String>>,
+    /// Keys of the object properties whose values enclose the current node.
+    keys: Vec<Option<String>>,
+    /// Spans of the object literals around the current node, innermost last.
+    objects: Vec<Span>,
+    /// Object literals whose properties are page/component/app methods.
+    method_objects: Vec<Span>,
+    /// Object literals whose properties are data, with the path prefix of their keys.
+    data_objects: Vec<(Span, String)>,
+    /// `url` values of request calls: their strings are addresses, not text.
+    url_spans: Vec<Span>,
+    /// The build-environment target of the code around the current function (callbacks written
+    /// inside `if (process.env.TARO_ENV === 'weapp')` are WeChat code too).
+    outer_target: Target,
+}
+
+fn is_function(expr: &Expr) -> bool {
+    matches!(unwrap(expr), Expr::Fn(_) | Expr::Arrow(_))
+}
+
+/// Build-environment variables and their value in a Douyin build.
+const BUILD_ENVS: &[(&str, &str)] = &[
+    ("process.env.TARO_ENV", "tt"),
+    ("process.env.UNI_PLATFORM", "mp-toutiao"),
+];
+
+/// What a guard on a build-environment variable says about the target:
+/// `process.env.TARO_ENV === 'weapp'` holding means the code is WeChat's.
+fn build_target(guard: &Guard) -> Target {
+    let Cond::Cmp(op @ (CmpOp::Eq | CmpOp::Ne), a, b) = &guard.cond else {
+        return Target::Unconditional;
+    };
+    let ((Cond::Path(var), Cond::Str(value)) | (Cond::Str(value), Cond::Path(var))) = (&**a, &**b)
+    else {
+        return Target::Unconditional;
+    };
+    let Some((_, douyin)) = BUILD_ENVS.iter().find(|(name, _)| name == var) else {
+        return Target::Unconditional;
+    };
+    let on_douyin = (value == douyin) == (*op == CmpOp::Eq);
+    match (on_douyin == guard.holds, value == douyin) {
+        (false, _) => Target::Excluded,
+        (true, true) => Target::Douyin,
+        (true, false) => Target::Unconditional,
+    }
+}
+
+/// `if (c) return;` / `if (c) { …; throw e }`: the branch always leaves the function.
+fn exits(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::Return(_) | Stmt::Throw(_) => true,
+        Stmt::Block(b) => b.stmts.last().is_some_and(exits),
+        _ => false,
+    }
+}
+
+/// The path a destructuring or member read starts from: a data path, or `tt.getSystemInfoSync()`
+/// for an API call.
+fn source_path(expr: &Expr) -> Option<String> {
+    if let Some(p) = path(expr) {
+        return Some(p);
+    }
+    match cond(expr) {
+        Cond::Call(api) => Some(format!("{api}()")),
+        _ => None,
+    }
+}
+
+/// The pieces of a URL expression: literals, template pieces, `a + b`, names.
+fn url_parts(expr: &Expr, out: &mut Vec<UrlPart>) {
+    match unwrap(expr) {
+        Expr::Lit(Lit::Str(s)) => out.push(UrlPart::Text(s.value.to_string_lossy().into_owned())),
+        Expr::Tpl(t) => {
+            for (i, quasi) in t.quasis.iter().enumerate() {
+                if let Some(cooked) = &quasi.cooked {
+                    out.push(UrlPart::Text(cooked.to_string_lossy().into_owned()));
+                }
+                if let Some(e) = t.exprs.get(i) {
+                    url_parts(e, out);
+                }
+            }
+        }
+        Expr::Bin(b) if b.op == BinaryOp::Add => {
+            url_parts(&b.left, out);
+            url_parts(&b.right, out);
+        }
+        other => out.push(UrlPart::Name(raw_path(other).unwrap_or_default())),
+    }
+}
+
+impl Extractor {
+    /// Recurses into a node on a stack that grows on the heap when it runs low. Syntax nests
+    /// without brackets (`1+1+1+…` and `else if` chains are trees as deep as they are long), so no
+    /// limit on the text bounds the recursion; growing the stack does.
+    fn deeper(&mut self, f: impl FnOnce(&mut Self)) {
+        self.depth += 1;
+        self.max_depth = self.max_depth.max(self.depth);
+        stacker::maybe_grow(RED_ZONE, SEGMENT, || f(self));
+        self.depth -= 1;
+    }
+
+    fn with_scope(&mut self, names: Vec<String>, f: impl FnOnce(&mut Self)) {
+        self.scopes.push(names);
+        f(self);
+        self.scopes.pop();
+    }
+
+    fn with_guard(&mut self, cond: Cond, holds: bool, f: impl FnOnce(&mut Self)) {
+        self.guards.push(Guard { cond, holds });
+        f(self);
+        self.guards.pop();
+    }
+
+    fn function(&self) -> Option<FnId> {
+        self.fns.last().copied()
+    }
+
+    /// Whether the code at `offset` ships to Douyin: its uni-app `#ifdef` region, and the
+    /// build-environment checks around it (`process.env.TARO_ENV === 'weapp'` in Taro,
+    /// `process.env.UNI_PLATFORM` in uni-app).
+    fn target_at(&self, offset: usize) -> Target {
+        let mut target = self.regions.target_at(offset).within(self.outer_target);
+        for guard in &self.guards {
+            target = target.within(build_target(guard));
+        }
+        target
+    }
+
+    /// Enters a function: registers it, gives it its own scope and guards.
+    fn enter_function(&mut self, span: Span, names: Vec<String>, f: impl FnOnce(&mut Self)) {
+        let (name, method) = self.pending_name.take().unzip();
+        let id = self.facts.functions.len();
+        self.facts.functions.push(FunctionFact {
+            name,
+            span,
+            parent: self.function(),
+            method: method.unwrap_or(false),
+            guards: self.guards.clone(),
+        });
+        let outer = self.outer_target;
+        self.outer_target = self.target_at(span.start);
+        let guards = std::mem::take(&mut self.guards);
+        let calls = std::mem::take(&mut self.calls);
+        let keys = std::mem::take(&mut self.keys);
+        self.fns.push(id);
+        self.with_scope(names, f);
+        self.fns.pop();
+        self.guards = guards;
+        self.calls = calls;
+        self.keys = keys;
+        self.outer_target = outer;
+    }
+
+    /// `tt.pay`, `tt['pay']`, `t.pay` (t an alias of tt): the global and the member name.
+    fn api_member(&self, member: &MemberExpr) -> Option<(Global, String)> {
+        let Expr::Ident(object) = unwrap(&member.obj) else {
+            return None;
+        };
+        let global = self.scopes.resolve(&object.sym)?;
+        let name = match &member.prop {
+            MemberProp::Ident(i) => i.sym.to_string(),
+            MemberProp::Computed(c) => static_string(&c.expr)?,
+            MemberProp::PrivateName(_) => return None,
+        };
+        Some((global, name))
+    }
+
+    /// The member expression a callee resolves to, through parentheses and optional chains.
+    fn callee_member<'a>(&self, callee: &'a Expr) -> Option<&'a MemberExpr> {
+        match unwrap(callee) {
+            Expr::Member(m) => Some(m),
+            Expr::OptChain(OptChainExpr { base, .. }) => match &**base {
+                OptChainBase::Member(m) => Some(m),
+                OptChainBase::Call(_) => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn record(
+        &mut self,
+        global: Global,
+        name: String,
+        span: Span,
+        access: Access,
+        args: &[ExprOrSpread],
+    ) {
+        let object = match args.first() {
+            Some(ExprOrSpread { spread: None, expr }) => match unwrap(expr) {
+                Expr::Object(object) => Some(object),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(object) = object {
+            self.api_options(global, &name, object);
+        }
+        let target = self.target_at(span.start);
+        self.facts.api_uses.push(ApiUse {
+            global,
+            name,
+            span,
+            access,
+            options: object.map(object_facts),
+            target,
+            function: self.function(),
+            guards: self.guards.clone(),
+        });
+    }
+
+    /// What an API's options tell beyond their shape: request URLs, and the result a `success`
+    /// callback receives (`tt.getSystemInfo({ success(res) { res.platform } })`).
+    fn api_options(&mut self, global: Global, name: &str, object: &ObjectLit) {
+        for prop in &object.props {
+            let PropOrSpread::Prop(prop) = prop else {
+                continue;
+            };
+            match &**prop {
+                Prop::KeyValue(kv) => match prop_name(&kv.key).as_deref() {
+                    Some("url") if REQUEST_APIS.contains(&name) => {
+                        let mut parts = Vec::new();
+                        url_parts(&kv.value, &mut parts);
+                        let span = span_of(swc_common::Spanned::span(&*kv.value));
+                        self.url_spans.push(span);
+                        self.facts.requests.push(RequestUrl { span, parts });
+                    }
+                    Some("success") => {
+                        let first = match unwrap(&kv.value) {
+                            Expr::Fn(f) => f.function.params.first().map(|p| &p.pat),
+                            Expr::Arrow(a) => a.params.first(),
+                            _ => None,
+                        };
+                        self.callback_result(global, name, first);
+                    }
+                    _ => {}
+                },
+                Prop::Method(m) if prop_name(&m.key).as_deref() == Some("success") => {
+                    let first = m.function.params.first().map(|p| &p.pat);
+                    self.callback_result(global, name, first);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn callback_result(&mut self, global: Global, name: &str, param: Option<&Pat>) {
+        if let Some(Pat::Ident(id)) = param {
+            self.facts.assignments.push(Assignment {
+                path: id.id.sym.to_string(),
+                value: Cond::Call(format!("{}.{name}", global.name())),
+                span: span_of(id.id.span),
+            });
+        }
+    }
+
+    fn module_ref(&mut self, specifier: String, span: Span, kind: ModuleRefKind) {
+        let target = self.target_at(span.start);
+        self.facts.module_refs.push(ModuleRef {
+            specifier,
+            span,
+            kind,
+            target,
+        });
+    }
+
+    /// `require('x')`: the specifier and its span.
+    fn require_spec(&self, callee: &Expr, args: &[ExprOrSpread]) -> Option<(String, Span)> {
+        let Expr::Ident(id) = unwrap(callee) else {
+            return None;
+        };
+        if &*id.sym != "require" || self.scopes.is_bound("require") {
+            return None;
+        }
+        let ExprOrSpread { spread: None, expr } = args.first()? else {
+            return None;
+        };
+        Some((
+            static_string(expr)?,
+            span_of(swc_common::Spanned::span(&**expr)),
+        ))
+    }
+
+    fn is_require(&self, expr: &Expr) -> Option<(String, Span)> {
+        let Expr::Call(call) = unwrap(expr) else {
+            return None;
+        };
+        let SwcCallee::Expr(callee) = &call.callee else {
+            return None;
+        };
+        self.require_spec(callee, &call.args)
+    }
+
+    /// Records a call of the project's own code.
+    fn own_call(&mut self, callee: &Expr, span: Span) {
+        let callee = match unwrap(callee) {
+            Expr::Ident(id) => Callee::Local(id.sym.to_string()),
+            Expr::Member(m) => {
+                let MemberProp::Ident(prop) = &m.prop else {
+                    return;
+                };
+                match unwrap(&m.obj) {
+                    Expr::This(_) => Callee::Method(prop.sym.to_string()),
+                    Expr::Ident(obj) if SELVES.contains(&&*obj.sym) => {
+                        Callee::Method(prop.sym.to_string())
+                    }
+                    Expr::Ident(obj) => Callee::Member(obj.sym.to_string(), prop.sym.to_string()),
+                    _ => return,
+                }
+            }
+            _ => return,
+        };
+        let target = self.target_at(span.start);
+        self.facts.calls.push(CallFact {
+            callee,
+            span,
+            function: self.function(),
+            guards: self.guards.clone(),
+            target,
+        });
+    }
+
+    /// `this.setData({ k: v })`: page data assignments.
+    fn set_data(&mut self, object: &ObjectLit) {
+        for prop in &object.props {
+            let PropOrSpread::Prop(prop) = prop else {
+                continue;
+            };
+            match &**prop {
+                Prop::KeyValue(kv) => {
+                    if let Some(key) = prop_name(&kv.key) {
+                        self.facts.assignments.push(Assignment {
+                            path: key,
+                            value: cond(&kv.value),
+                            span: span_of(swc_common::Spanned::span(&kv.key)),
+                        });
+                    }
+                }
+                Prop::Shorthand(id) => self.facts.assignments.push(Assignment {
+                    path: id.sym.to_string(),
+                    value: Cond::Path(id.sym.to_string()),
+                    span: span_of(id.span),
+                }),
+                _ => {}
+            }
+        }
+    }
+
+    /// Handles a call's callee; returns whether it was consumed (so it must not be visited again
+    /// as a plain reference) and the callee's path for the text context of its arguments.
+    fn call(&mut self, callee: &Expr, args: &[ExprOrSpread], span: Span) -> (bool, Option<String>) {
+        if let Some(member) = self.callee_member(callee)
+            && let Some((global, name)) = self.api_member(member)
+        {
+            let path = format!("{}.{name}", global.name());
+            self.record(global, name, span_of(member.span), Access::Call, args);
+            return (true, Some(path));
+        }
+        let first_object = match args.first() {
+            Some(ExprOrSpread { spread: None, expr }) => match unwrap(expr) {
+                Expr::Object(o) => Some(o),
+                _ => None,
+            },
+            None | Some(_) => None,
+        };
+        match unwrap(callee) {
+            Expr::Ident(id)
+                if CONSTRUCTORS.contains(&&*id.sym) && !self.scopes.is_bound(&id.sym) =>
+            {
+                if let Some(object) = first_object {
+                    self.method_objects.push(span_of(object.span));
+                }
+            }
+            Expr::Member(m)
+                if matches!(&m.prop, MemberProp::Ident(p) if &*p.sym == "setData")
+                    && raw_path(&m.obj).is_some_and(|p| SELVES.contains(&p.as_str())) =>
+            {
+                if let Some(object) = first_object {
+                    self.set_data(object);
+                }
+            }
+            _ => {}
+        }
+        self.own_call(callee, span);
+        (false, raw_path(callee))
+    }
+
+    fn visit_call_parts(&mut self, callee: &Expr, args: &[ExprOrSpread], span: Span) {
+        if let Some(path) = raw_path(callee)
+            && path.starts_with("console.")
+            && !self.scopes.is_bound("console")
+        {
+            // Logging is not UI: nothing inside it is text users see.
+            return;
+        }
+        if let Some((specifier, spec_span)) = self.require_spec(callee, args) {
+            self.module_ref(specifier, spec_span, ModuleRefKind::Require);
+            return;
+        }
+        let (consumed, path) = self.call(callee, args, span);
+        if !consumed {
+            callee.visit_with(self);
+        }
+        self.calls.push(path);
+        args.visit_with(self);
+        self.calls.pop();
+    }
+
+    fn text(&mut self, span: Span, text: String) {
+        if !self.target_at(span.start).ships_to_douyin() {
+            return;
+        }
+        self.facts.texts.push(JsText {
+            span,
+            text,
+            call: self.calls.last().cloned().flatten(),
+            key: self.keys.last().cloned().flatten(),
+            function: self.function(),
+        });
+    }
+
+    fn export(&mut self, name: String, local: String) {
+        self.facts.exports.push(ExportFact { name, local });
+    }
+
+    /// `module.exports = { a, b: fn }` / `module.exports = fn`.
+    fn module_exports(&mut self, value: &Expr) {
+        match unwrap(value) {
+            Expr::Object(object) => {
+                for prop in &object.props {
+                    let PropOrSpread::Prop(prop) = prop else {
+                        continue;
+                    };
+                    match &**prop {
+                        Prop::Shorthand(id) => self.export(id.sym.to_string(), id.sym.to_string()),
+                        Prop::KeyValue(kv) => {
+                            let Some(key) = prop_name(&kv.key) else {
+                                continue;
+                            };
+                            let local = match unwrap(&kv.value) {
+                                Expr::Ident(id) => id.sym.to_string(),
+                                _ => key.clone(),
+                            };
+                            self.export(key, local);
+                        }
+                        Prop::Method(m) => {
+                            if let Some(key) = prop_name(&m.key) {
+                                self.export(key.clone(), key);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Expr::Ident(id) => self.export("default".into(), id.sym.to_string()),
+            Expr::Fn(f) => {
+                let local = f
+                    .ident
+                    .as_ref()
+                    .map_or("default".to_string(), |i| i.sym.to_string());
+                self.export("default".into(), local);
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Visit for Extractor {
+    fn visit_expr(&mut self, expr: &Expr) {
+        match expr {
+            Expr::Lit(Lit::Str(s)) => {
+                self.text(span_of(s.span), s.value.to_string_lossy().into_owned())
+            }
+            Expr::Tpl(t) => {
+                for quasi in &t.quasis {
+                    if let Some(cooked) = &quasi.cooked {
+                        self.text(span_of(quasi.span), cooked.to_string_lossy().into_owned());
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.deeper(|this| expr.visit_children_with(this));
+    }
+
+    fn visit_stmt(&mut self, stmt: &Stmt) {
+        self.deeper(|this| stmt.visit_children_with(this));
+    }
+
+    /// A statement list: after `if (c) return;` the rest runs only when `c` does not hold.
+    fn visit_stmts(&mut self, stmts: &[Stmt]) {
+        let base = self.guards.len();
+        for stmt in stmts {
+            stmt.visit_with(self);
+            if let Stmt::If(i) = stmt
+                && i.alt.is_none()
+                && exits(&i.cons)
+            {
+                self.guards.push(Guard {
+                    cond: cond(&i.test),
+                    holds: false,
+                });
+            }
+        }
+        self.guards.truncate(base);
+    }
+
+    fn visit_pat(&mut self, pat: &Pat) {
+        self.deeper(|this| pat.visit_children_with(this));
+    }
+
+    fn visit_ts_type(&mut self, ty: &TsType) {
+        self.deeper(|this| ty.visit_children_with(this));
+    }
+
+    fn visit_module(&mut self, module: &Module) {
+        let names = declared_in_module(&module.body);
+        self.with_scope(names, |this| module.visit_children_with(this));
+    }
+
+    fn visit_script(&mut self, script: &Script) {
+        let names = declared_in(&script.body, true);
+        self.with_scope(names, |this| script.visit_children_with(this));
+    }
+
+    fn visit_fn_decl(&mut self, decl: &FnDecl) {
+        self.pending_name = Some((decl.ident.sym.to_string(), false));
+        decl.function.visit_with(self);
+    }
+
+    fn visit_function(&mut self, function: &Function) {
+        let mut names = Vec::new();
+        for param in &function.params {
+            pattern_names(&param.pat, &mut names);
+        }
+        if let Some(body) = &function.body {
+            names.extend(declared_in(&body.stmts, true));
+        }
+        names.push("arguments".into());
+        self.enter_function(span_of(function.span), names, |this| {
+            function.visit_children_with(this)
+        });
+    }
+
+    fn visit_arrow_expr(&mut self, arrow: &ArrowExpr) {
+        let mut names = Vec::new();
+        for param in &arrow.params {
+            pattern_names(param, &mut names);
+        }
+        if let swc_ecma_ast::ArrowFunctionBody::FunctionBody(body) = &*arrow.body {
+            names.extend(declared_in(&body.stmts, true));
+        }
+        self.enter_function(span_of(arrow.span), names, |this| {
+            arrow.visit_children_with(this)
+        });
+    }
+
+    fn visit_constructor(&mut self, constructor: &Constructor) {
+        let mut names = Vec::new();
+        for param in &constructor.params {
+            if let swc_ecma_ast::ParamOrTsParamProp::Param(p) = param {
+                pattern_names(&p.pat, &mut names);
+            }
+        }
+        if let Some(body) = &constructor.body {
+            names.extend(declared_in(&body.stmts, true));
+        }
+        self.enter_function(span_of(constructor.span), names, |this| {
+            constructor.visit_children_with(this)
+        });
+    }
+
+    fn visit_class_method(&mut self, method: &ClassMethod) {
+        self.pending_name = prop_name(&method.key).map(|k| (k, false));
+        method.function.visit_with(self);
+    }
+
+    fn visit_object_lit(&mut self, object: &ObjectLit) {
+        self.objects.push(span_of(object.span));
+        object.visit_children_with(self);
+        self.objects.pop();
+    }
+
+    fn visit_method_prop(&mut self, method: &MethodProp) {
+        let is_method = self
+            .objects
+            .last()
+            .is_some_and(|o| self.method_objects.contains(o));
+        self.pending_name = prop_name(&method.key).map(|k| (k, is_method));
+        method.function.visit_with(self);
+    }
+
+    fn visit_key_value_prop(&mut self, prop: &KeyValueProp) {
+        let key = prop_name(&prop.key);
+        let here = self.objects.last().copied();
+        let in_methods = here.is_some_and(|o| self.method_objects.contains(&o));
+        if let (Some(key), Some(here)) = (&key, here) {
+            if let Some((_, prefix)) = self.data_objects.iter().find(|(o, _)| *o == here) {
+                let path = format!("{prefix}{key}");
+                self.facts.assignments.push(Assignment {
+                    path,
+                    value: cond(&prop.value),
+                    span: span_of(swc_common::Spanned::span(&prop.key)),
+                });
+            }
+            if let Expr::Object(inner) = unwrap(&prop.value) {
+                let inner = span_of(inner.span);
+                match key.as_str() {
+                    "data" if in_methods => self.data_objects.push((inner, String::new())),
+                    "globalData" if in_methods => {
+                        self.data_objects.push((inner, "globalData.".into()))
+                    }
+                    "methods" if in_methods => self.method_objects.push(inner),
+                    _ => {}
+                }
+            }
+            if is_function(&prop.value) {
+                self.pending_name = Some((key.clone(), in_methods));
+            }
+        }
+        prop.key.visit_with(self);
+        self.keys.push(key);
+        prop.value.visit_with(self);
+        self.keys.pop();
+    }
+
+    fn visit_block_stmt(&mut self, block: &BlockStmt) {
+        let names = declared_in(&block.stmts, false);
+        self.with_scope(names, |this| block.visit_children_with(this));
+    }
+
+    fn visit_catch_clause(&mut self, clause: &CatchClause) {
+        let mut names = Vec::new();
+        if let Some(param) = &clause.param {
+            pattern_names(param, &mut names);
+        }
+        self.with_scope(names, |this| clause.visit_children_with(this));
+    }
+
+    fn visit_for_stmt(&mut self, stmt: &ForStmt) {
+        let names = match &stmt.init {
+            Some(swc_ecma_ast::VarDeclOrExpr::VarDecl(v))
+                if v.kind != swc_ecma_ast::VarDeclKind::Var =>
+            {
+                let mut names = Vec::new();
+                v.decls
+                    .iter()
+                    .for_each(|d| pattern_names(&d.name, &mut names));
+                names
+            }
+            _ => Vec::new(),
+        };
+        self.with_scope(names, |this| stmt.visit_children_with(this));
+    }
+
+    fn visit_for_in_stmt(&mut self, stmt: &ForInStmt) {
+        let names = for_head_lexical(&stmt.left);
+        self.with_scope(names, |this| stmt.visit_children_with(this));
+    }
+
+    fn visit_for_of_stmt(&mut self, stmt: &ForOfStmt) {
+        let names = for_head_lexical(&stmt.left);
+        self.with_scope(names, |this| stmt.visit_children_with(this));
+    }
+
+    fn visit_if_stmt(&mut self, stmt: &IfStmt) {
+        stmt.test.visit_with(self);
+        let test = cond(&stmt.test);
+        self.with_guard(test.clone(), true, |this| stmt.cons.visit_with(this));
+        if let Some(alt) = &stmt.alt {
+            self.with_guard(test, false, |this| alt.visit_with(this));
+        }
+    }
+
+    fn visit_cond_expr(&mut self, expr: &CondExpr) {
+        expr.test.visit_with(self);
+        let test = cond(&expr.test);
+        self.with_guard(test.clone(), true, |this| expr.cons.visit_with(this));
+        self.with_guard(test, false, |this| expr.alt.visit_with(this));
+    }
+
+    fn visit_bin_expr(&mut self, expr: &BinExpr) {
+        match expr.op {
+            BinaryOp::LogicalAnd | BinaryOp::LogicalOr => {
+                expr.left.visit_with(self);
+                let holds = expr.op == BinaryOp::LogicalAnd;
+                self.with_guard(cond(&expr.left), holds, |this| expr.right.visit_with(this));
+            }
+            BinaryOp::EqEq | BinaryOp::EqEqEq | BinaryOp::NotEq | BinaryOp::NotEqEq => {
+                let sides = [(&expr.left, &expr.right), (&expr.right, &expr.left)];
+                if let Some((literal, other)) = sides
+                    .iter()
+                    .find_map(|(a, b)| static_string(a).map(|s| ((s, *a), *b)))
+                {
+                    let target = self.target_at(span_of(expr.span).start);
+                    self.facts.comparisons.push(Comparison {
+                        span: span_of(expr.span),
+                        other: cond(other),
+                        literal: literal.0,
+                        literal_span: span_of(swc_common::Spanned::span(&**literal.1)),
+                        target,
+                    });
+                }
+                expr.visit_children_with(self);
+            }
+            _ => expr.visit_children_with(self),
+        }
+    }
+
+    fn visit_var_declarator(&mut self, decl: &VarDeclarator) {
+        if let Some(init) = &decl.init {
+            if let Expr::Ident(id) = unwrap(init)
+                && let Some(global) = self.scopes.resolve(&id.sym)
+            {
+                match &decl.name {
+                    // `const t = tt`: later `t.pay()` is `tt.pay()`.
+                    Pat::Ident(alias) => self.scopes.mark_alias(&alias.id.sym, global),
+                    // `const { pay, request: req } = tt`.
+                    Pat::Object(object) => {
+                        for prop in &object.props {
+                            let (name, span) = match prop {
+                                ObjectPatProp::KeyValue(kv) => (
+                                    prop_name(&kv.key),
+                                    span_of(swc_common::Spanned::span(&kv.key)),
+                                ),
+                                ObjectPatProp::Assign(a) => {
+                                    (Some(a.key.id.sym.to_string()), span_of(a.key.id.span))
+                                }
+                                ObjectPatProp::Rest(_) => (None, Span::default()),
+                            };
+                            if let Some(name) = name {
+                                self.record(global, name, span, Access::Destructure, &[]);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            self.declaration(&decl.name, init);
+            if let Pat::Ident(name) = &decl.name
+                && is_function(init)
+            {
+                let anonymous = match unwrap(init) {
+                    Expr::Fn(f) => f.ident.is_none(),
+                    _ => true,
+                };
+                if anonymous {
+                    self.pending_name = Some((name.id.sym.to_string(), false));
+                }
+            }
+        }
+        decl.visit_children_with(self);
+    }
+
+    fn visit_assign_expr(&mut self, expr: &AssignExpr) {
+        if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &expr.left
+            && let Some(raw) = member_path(member)
+        {
+            let export = raw
+                .strip_prefix("module.exports.")
+                .or_else(|| raw.strip_prefix("exports."))
+                .map(str::to_string);
+            if raw == "module.exports" {
+                self.module_exports(&expr.right);
+            } else if let Some(name) = export {
+                let local = match unwrap(&expr.right) {
+                    Expr::Ident(id) => id.sym.to_string(),
+                    _ => name.clone(),
+                };
+                self.export(name.clone(), local);
+                if is_function(&expr.right) {
+                    self.pending_name = Some((name, false));
+                }
+            } else {
+                self.facts.assignments.push(Assignment {
+                    path: normalize_path(&raw),
+                    value: cond(&expr.right),
+                    span: span_of(member.span),
+                });
+            }
+        }
+        expr.visit_children_with(self);
+    }
+
+    fn visit_call_expr(&mut self, call: &CallExpr) {
+        match &call.callee {
+            SwcCallee::Expr(callee) => {
+                self.visit_call_parts(callee, &call.args, span_of(call.span))
+            }
+            SwcCallee::Import(_) => {
+                if let Some(ExprOrSpread { spread: None, expr }) = call.args.first()
+                    && let Some(specifier) = static_string(expr)
+                {
+                    let span = span_of(swc_common::Spanned::span(&**expr));
+                    self.module_ref(specifier, span, ModuleRefKind::Import);
+                }
+            }
+            SwcCallee::Super(_) => call.args.visit_with(self),
+        }
+    }
+
+    fn visit_opt_chain_expr(&mut self, chain: &OptChainExpr) {
+        match &*chain.base {
+            OptChainBase::Call(call) => {
+                self.visit_call_parts(&call.callee, &call.args, span_of(call.span))
+            }
+            OptChainBase::Member(member) => self.visit_member_expr(member),
+        }
+    }
+
+    fn visit_member_expr(&mut self, member: &MemberExpr) {
+        if let Some((global, name)) = self.api_member(member) {
+            self.record(global, name, span_of(member.span), Access::Value, &[]);
+            return;
+        }
+        member.visit_children_with(self);
+    }
+
+    fn visit_import_decl(&mut self, import: &ImportDecl) {
+        if import.type_only {
+            return;
+        }
+        let specifier = import.src.value.to_string_lossy().into_owned();
+        self.module_ref(
+            specifier.clone(),
+            span_of(import.src.span),
+            ModuleRefKind::Import,
+        );
+        for spec in &import.specifiers {
+            let (local, imported) = match spec {
+                ImportSpecifier::Named(n) => {
+                    let imported = match &n.imported {
+                        Some(ModuleExportName::Ident(i)) => i.sym.to_string(),
+                        Some(ModuleExportName::Str(s)) => s.value.to_string_lossy().into_owned(),
+                        None => n.local.sym.to_string(),
+                    };
+                    (n.local.sym.to_string(), Imported::Named(imported))
+                }
+                ImportSpecifier::Default(d) => (d.local.sym.to_string(), Imported::Default),
+                ImportSpecifier::Namespace(n) => (n.local.sym.to_string(), Imported::Namespace),
+            };
+            self.facts.imports.push(ImportBinding {
+                local,
+                specifier: specifier.clone(),
+                span: span_of(import.src.span),
+                imported,
+            });
+        }
+    }
+
+    fn visit_module_decl(&mut self, decl: &ModuleDecl) {
+        match decl {
+            ModuleDecl::ExportAll(e) if !e.type_only => {
+                let specifier = e.src.value.to_string_lossy().into_owned();
+                self.module_ref(specifier, span_of(e.src.span), ModuleRefKind::Import);
+            }
+            ModuleDecl::ExportNamed(e) if !e.type_only => {
+                if let Some(src) = &e.src {
+                    let specifier = src.value.to_string_lossy().into_owned();
+                    self.module_ref(specifier, span_of(src.span), ModuleRefKind::Import);
+                } else {
+                    for spec in &e.specifiers {
+                        if let ExportSpecifier::Named(n) = spec {
+                            let name = |n: &ModuleExportName| match n {
+                                ModuleExportName::Ident(i) => i.sym.to_string(),
+                                ModuleExportName::Str(s) => s.value.to_string_lossy().into_owned(),
+                            };
+                            let local = name(&n.orig);
+                            let exported = n.exported.as_ref().map_or(local.clone(), name);
+                            self.export(exported, local);
+                        }
+                    }
+                }
+            }
+            ModuleDecl::ExportDecl(e) => match &e.decl {
+                Decl::Fn(f) => self.export(f.ident.sym.to_string(), f.ident.sym.to_string()),
+                Decl::Var(v) => {
+                    for d in &v.decls {
+                        if let Pat::Ident(id) = &d.name {
+                            self.export(id.id.sym.to_string(), id.id.sym.to_string());
+                        }
+                    }
+                }
+                _ => {}
+            },
+            ModuleDecl::ExportDefaultDecl(e) => {
+                if let DefaultDecl::Fn(f) = &e.decl {
+                    let local = f
+                        .ident
+                        .as_ref()
+                        .map_or("default".to_string(), |i| i.sym.to_string());
+                    self.export("default".into(), local.clone());
+                    if f.ident.is_none() {
+                        self.pending_name = Some((local, false));
+                    }
+                }
+            }
+            ModuleDecl::ExportDefaultExpr(e) => {
+                if let Expr::Ident(id) = unwrap(&e.expr) {
+                    self.export("default".into(), id.sym.to_string());
+                }
+            }
+            _ => {}
+        }
+        decl.visit_children_with(self);
+    }
+}
+
+impl Extractor {
+    /// What a declaration binds: imports through `require`, constants, and data values.
+    fn declaration(&mut self, name: &Pat, init: &Expr) {
+        let required = self
+            .is_require(init)
+            .map(|(spec, span)| (spec, span, None))
+            .or_else(|| {
+                // `const pay = require('./pay').payOrder`
+                let Expr::Member(m) = unwrap(init) else {
+                    return None;
+                };
+                let MemberProp::Ident(prop) = &m.prop else {
+                    return None;
+                };
+                self.is_require(&m.obj)
+                    .map(|(spec, span)| (spec, span, Some(prop.sym.to_string())))
+            });
+        if let Some((specifier, span, member)) = required {
+            match name {
+                Pat::Ident(id) => self.facts.imports.push(ImportBinding {
+                    local: id.id.sym.to_string(),
+                    specifier,
+                    span,
+                    imported: member.map_or(Imported::Namespace, Imported::Named),
+                }),
+                Pat::Object(object) if member.is_none() => {
+                    for prop in &object.props {
+                        let (key, local) = match prop {
+                            ObjectPatProp::KeyValue(kv) => match (&*kv.value, prop_name(&kv.key)) {
+                                (Pat::Ident(local), Some(key)) => (key, local.id.sym.to_string()),
+                                _ => continue,
+                            },
+                            ObjectPatProp::Assign(a) => {
+                                (a.key.id.sym.to_string(), a.key.id.sym.to_string())
+                            }
+                            ObjectPatProp::Rest(_) => continue,
+                        };
+                        self.facts.imports.push(ImportBinding {
+                            local,
+                            specifier: specifier.clone(),
+                            span,
+                            imported: Imported::Named(key),
+                        });
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        match name {
+            Pat::Ident(id) => {
+                let local = id.id.sym.to_string();
+                if self.fns.is_empty()
+                    && let Some(text) = static_string(init)
+                {
+                    self.facts.constants.push((local.clone(), text));
+                }
+                let value = cond(init);
+                if value != Cond::Other {
+                    self.facts.assignments.push(Assignment {
+                        path: local,
+                        value,
+                        span: span_of(id.id.span),
+                    });
+                }
+            }
+            // `const { platform, system: sys } = tt.getSystemInfoSync()`
+            Pat::Object(object) => {
+                let Some(source) = source_path(init) else {
+                    return;
+                };
+                for prop in &object.props {
+                    let (key, local, span) = match prop {
+                        ObjectPatProp::KeyValue(kv) => match (&*kv.value, prop_name(&kv.key)) {
+                            (Pat::Ident(local), Some(key)) => {
+                                (key, local.id.sym.to_string(), span_of(local.id.span))
+                            }
+                            _ => continue,
+                        },
+                        ObjectPatProp::Assign(a) => (
+                            a.key.id.sym.to_string(),
+                            a.key.id.sym.to_string(),
+                            span_of(a.key.id.span),
+                        ),
+                        ObjectPatProp::Rest(_) => continue,
+                    };
+                    self.facts.assignments.push(Assignment {
+                        path: local,
+                        value: Cond::Path(format!("{source}.{key}")),
+                        span,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}

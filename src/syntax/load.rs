@@ -1,0 +1,210 @@
+//! Load & parse: each file's text is parsed once into its [`Content`], with its suppression
+//! directives. What goes wrong is recorded as a [`Problem`] (the `parse-error` rule reports it),
+//! never a panic or an early exit, so every other file is still linted.
+
+use std::path::PathBuf;
+
+use crate::base::source::{FileKind, SourceFile, Span};
+use crate::syntax::js::facts::{self, JsFacts};
+use crate::syntax::js::{nesting, parse as js};
+use crate::syntax::json::{self, Dialect, JsonDoc};
+use crate::syntax::suppress::Suppressions;
+use crate::syntax::syntax_error::SyntaxError;
+use crate::syntax::ttml::{self, Document};
+
+/// Trees deeper than this are not dropped but leaked. swc's syntax tree frees itself
+/// recursively, and a tree as deep as a pathological file is long (`1+1+1+…` over megabytes)
+/// would overflow any stack doing so; the memory returns to the system when the run ends.
+/// Real code stays far below it (minified bundles nest under 100 levels).
+const DEEPEST_DROPPED: usize = 5_000;
+
+/// A file's parsed form. Scripts keep only their facts: the syntax tree is dropped after the one
+/// traversal that extracts them.
+#[derive(Debug)]
+pub enum Content {
+    Script(JsFacts),
+    Template(Document),
+    Json(JsonDoc),
+    /// The file could not be parsed; a `parse-error` was reported for it.
+    Unparsed,
+}
+
+impl Content {
+    pub fn script(&self) -> Option<&JsFacts> {
+        match self {
+            Content::Script(facts) => Some(facts),
+            _ => None,
+        }
+    }
+
+    pub fn template(&self) -> Option<&Document> {
+        match self {
+            Content::Template(doc) => Some(doc),
+            _ => None,
+        }
+    }
+
+    pub fn json(&self) -> Option<&JsonDoc> {
+        match self {
+            Content::Json(doc) => Some(doc),
+            _ => None,
+        }
+    }
+}
+
+/// What kind of file failed to parse, for the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    Script,
+    Json,
+    Template,
+}
+
+/// Why a file, or part of it, could not be read or parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The file could not be read: the operating system's reason.
+    Unreadable(String),
+    /// The bytes are not UTF-8.
+    NotUtf8,
+    /// Code nested deeper than the parser's limit.
+    TooDeep { limit: usize },
+    /// A syntax error.
+    Syntax { syntax: Syntax, message: String },
+}
+
+/// Something that kept a file, or a part of it, from being parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub span: Span,
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    fn syntax(syntax: Syntax, error: &SyntaxError) -> Self {
+        Self {
+            span: error.span,
+            kind: ProblemKind::Syntax {
+                syntax,
+                message: error.message.clone(),
+            },
+        }
+    }
+}
+
+/// A file after load & parse.
+#[derive(Debug)]
+pub struct Loaded {
+    pub source: SourceFile,
+    pub content: Content,
+    pub suppressions: Suppressions,
+    pub problems: Vec<Problem>,
+}
+
+/// Reads a file from disk, or takes its text (standard-input mode), and parses it.
+pub fn load(path: PathBuf, display: String, kind: FileKind, text: Option<String>) -> Loaded {
+    let text = match text {
+        Some(text) => text,
+        None => match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                    let source = SourceFile::new(path, display, kind, text);
+                    let problem = Problem {
+                        span: Span::new(at, at + 1),
+                        kind: ProblemKind::NotUtf8,
+                    };
+                    return unparsed(source, problem);
+                }
+            },
+            Err(e) => {
+                let source = SourceFile::new(path, display, kind, String::new());
+                let problem = Problem {
+                    span: Span::default(),
+                    kind: ProblemKind::Unreadable(e.to_string()),
+                };
+                return unparsed(source, problem);
+            }
+        },
+    };
+    parse(SourceFile::new(path, display, kind, text))
+}
+
+fn unparsed(source: SourceFile, problem: Problem) -> Loaded {
+    Loaded {
+        source,
+        content: Content::Unparsed,
+        suppressions: Suppressions::default(),
+        problems: vec![problem],
+    }
+}
+
+/// Parses a file whose text is in memory.
+pub fn parse(source: SourceFile) -> Loaded {
+    let base = source.bom;
+    match source.kind {
+        FileKind::Script | FileKind::TypeScript | FileKind::Sjs => {
+            if let Some(at) = nesting::too_deep(source.body()) {
+                let problem = Problem {
+                    span: Span::new(base + at, base + at + 1),
+                    kind: ProblemKind::TooDeep {
+                        limit: nesting::LIMIT,
+                    },
+                };
+                return unparsed(source, problem);
+            }
+            match js::parse(source.body(), base, source.kind) {
+                Ok(parsed) => {
+                    let problems = parsed
+                        .recovered
+                        .iter()
+                        .map(|e| Problem::syntax(Syntax::Script, e))
+                        .collect();
+                    let extracted = facts::extract(&parsed.program, &parsed.comments);
+                    let suppressions =
+                        Suppressions::parse(&parsed.comments, &source.lines, source.text.len());
+                    if extracted.depth > DEEPEST_DROPPED {
+                        std::mem::forget(parsed.program);
+                    }
+                    Loaded {
+                        content: Content::Script(extracted.facts),
+                        suppressions,
+                        problems,
+                        source,
+                    }
+                }
+                Err(error) => unparsed(source, Problem::syntax(Syntax::Script, &error)),
+            }
+        }
+        FileKind::Json => match json::parse(source.body(), base, Dialect::Strict) {
+            Ok(doc) => {
+                let suppressions =
+                    Suppressions::parse(&doc.comments, &source.lines, source.text.len());
+                Loaded {
+                    content: Content::Json(doc),
+                    suppressions,
+                    problems: Vec::new(),
+                    source,
+                }
+            }
+            Err(error) => unparsed(source, Problem::syntax(Syntax::Json, &error)),
+        },
+        FileKind::Ttml => {
+            let doc = ttml::parse(source.body(), base);
+            let problems = doc
+                .errors
+                .iter()
+                .map(|e| Problem::syntax(Syntax::Template, e))
+                .collect();
+            let suppressions = Suppressions::parse(&doc.comments, &source.lines, source.text.len());
+            Loaded {
+                content: Content::Template(doc),
+                suppressions,
+                problems,
+                source,
+            }
+        }
+    }
+}

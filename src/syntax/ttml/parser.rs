@@ -1,0 +1,721 @@
+//! The TTML parser: a modal lexer (text / tag / `{{ }}` / raw `<sjs>` body) feeding a tolerant
+//! tree builder.
+//!
+//! It never restructures markup the way HTML parsers do: an element is closed by its own end
+//! tag. Broken markup is recovered from and reported where it really is broken — an element
+//! never closed, a stray end tag, a tag or comment cut off by the end of the file. `<` and `>`
+//! inside `{{ }}` are expression characters, not tags.
+
+use super::{
+    Attr, Document, Element, Node, NodeId, NodeKind, Part, RAW_TEXT_ELEMENTS, Value, expr,
+};
+use crate::base::source::{FileKind, Span};
+use crate::syntax::comment::Comment;
+use crate::syntax::js::conditional::Regions;
+use crate::syntax::js::parse as js;
+use crate::syntax::syntax_error::SyntaxError;
+
+/// Elements that never have children: written `<import src="a.ttml">` as often as
+/// `<import src="a.ttml"/>`.
+const VOID_ELEMENTS: &[&str] = &["import", "include"];
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    /// Offset of `text` in its file.
+    base: usize,
+    pos: usize,
+    doc: Document,
+    /// Open elements.
+    stack: Vec<NodeId>,
+    /// Offset of the last `}}` in the text.
+    last_close: Option<usize>,
+}
+
+/// Parses a template that starts at byte `base` of its file.
+pub fn parse(text: &str, base: usize) -> Document {
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        base,
+        pos: 0,
+        doc: Document {
+            nodes: Vec::new(),
+            roots: Vec::new(),
+            comments: Vec::new(),
+            errors: Vec::new(),
+            regions: Regions::default(),
+        },
+        stack: Vec::new(),
+        last_close: text.rfind("}}"),
+    };
+    p.run();
+    let mut doc = p.doc;
+    doc.regions = Regions::from_comments(doc.comments.iter().map(|c| (c.span, c.text.as_str())));
+    doc.errors.sort_by_key(|e| e.span.start);
+    doc
+}
+
+fn is_name_start(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'_'
+}
+
+fn is_tag_name(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')
+}
+
+impl<'a> Parser<'a> {
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.base + start, self.base + end)
+    }
+
+    fn error(&mut self, start: usize, end: usize, message: impl Into<String>) {
+        let span = self.span(
+            start,
+            end.max(start + 1).min(self.text.len().max(start + 1)),
+        );
+        self.doc.errors.push(SyntaxError {
+            span,
+            message: message.into(),
+        });
+    }
+
+    fn starts_with(&self, s: &str) -> bool {
+        self.bytes[self.pos..].starts_with(s.as_bytes())
+    }
+
+    fn find(&self, from: usize, needle: &str) -> Option<usize> {
+        self.text.get(from..)?.find(needle).map(|i| from + i)
+    }
+
+    /// The `}}` closing a `{{` whose body starts at `from`. Searches never run past the last
+    /// `}}` of the file, so a template full of unclosed `{{` stays linear.
+    fn closing_braces(&self, from: usize) -> Option<usize> {
+        if self.last_close.is_none_or(|last| from > last) {
+            return None;
+        }
+        self.find(from, "}}")
+    }
+
+    fn add(&mut self, span: Span, kind: NodeKind) -> NodeId {
+        let id = self.doc.nodes.len();
+        let parent = self.stack.last().copied();
+        self.doc.nodes.push(Node { parent, span, kind });
+        match parent {
+            Some(p) => {
+                if let NodeKind::Element(e) = &mut self.doc.nodes[p].kind {
+                    e.children.push(id);
+                }
+            }
+            None => self.doc.roots.push(id),
+        }
+        id
+    }
+
+    /// Whether `<` at `pos` starts markup (a tag, an end tag or a comment) rather than text.
+    fn at_markup(&self, pos: usize) -> bool {
+        let next = self.bytes.get(pos + 1).copied();
+        match next {
+            Some(b'/') => self.bytes.get(pos + 2).copied().is_some_and(is_name_start),
+            Some(b'!') => self.bytes[pos..].starts_with(b"<!--"),
+            Some(b) => is_name_start(b),
+            None => false,
+        }
+    }
+
+    fn run(&mut self) {
+        while self.pos < self.bytes.len() {
+            if self.bytes[self.pos] == b'<' && self.at_markup(self.pos) {
+                if self.starts_with("<!--") {
+                    self.comment();
+                } else if self.starts_with("</") {
+                    self.end_tag();
+                } else {
+                    self.start_tag();
+                }
+            } else {
+                self.text_run();
+            }
+        }
+        while let Some(open) = self.stack.pop() {
+            self.unclosed(open);
+        }
+    }
+
+    fn unclosed(&mut self, id: NodeId) {
+        let node = &self.doc.nodes[id];
+        if let NodeKind::Element(e) = &node.kind {
+            let (start, name) = (node.span.start - self.base, e.name.clone());
+            let end = e.name_span.end - self.base;
+            self.error(start, end, format!("`<{name}>` is never closed"));
+        }
+    }
+
+    fn comment(&mut self) {
+        let start = self.pos;
+        let body = start + 4;
+        let (end, body_end) = match self.find(body, "-->") {
+            Some(i) => (i + 3, i),
+            None => {
+                self.error(start, start + 4, "comment is never closed (`-->` missing)");
+                (self.text.len(), self.text.len())
+            }
+        };
+        self.doc.comments.push(Comment {
+            span: self.span(start, end),
+            text: self.text[body..body_end].to_string(),
+            block: true,
+        });
+        self.pos = end;
+    }
+
+    fn end_tag(&mut self) {
+        let start = self.pos;
+        let name_start = start + 2;
+        let mut i = name_start;
+        while i < self.bytes.len() && is_tag_name(self.bytes[i]) {
+            i += 1;
+        }
+        let name = &self.text[name_start..i];
+        let mut close = i;
+        while close < self.bytes.len() && self.bytes[close].is_ascii_whitespace() {
+            close += 1;
+        }
+        let end = if self.bytes.get(close) == Some(&b'>') {
+            close + 1
+        } else {
+            self.error(start, i, format!("end tag `</{name}` is missing its `>`"));
+            i
+        };
+        self.pos = end;
+        let open = self.stack.iter().rposition(
+            |&id| matches!(&self.doc.nodes[id].kind, NodeKind::Element(e) if e.name == name),
+        );
+        match open {
+            Some(depth) => {
+                while self.stack.len() > depth + 1 {
+                    if let Some(inner) = self.stack.pop() {
+                        self.close(inner, start);
+                        self.unclosed(inner);
+                    }
+                }
+                if let Some(id) = self.stack.pop() {
+                    self.close(id, end);
+                }
+            }
+            None if VOID_ELEMENTS.contains(&name) => {}
+            None => self.error(
+                start,
+                end,
+                format!("`</{name}>` has no matching `<{name}>`"),
+            ),
+        }
+    }
+
+    /// Extends an element's span to `end` (its closing tag, or where it was cut off).
+    fn close(&mut self, id: NodeId, end: usize) {
+        let end = self.base + end;
+        let node = &mut self.doc.nodes[id];
+        node.span.end = end.max(node.span.end);
+    }
+
+    fn start_tag(&mut self) {
+        let start = self.pos;
+        let name_start = start + 1;
+        let mut i = name_start;
+        while i < self.bytes.len() && is_tag_name(self.bytes[i]) {
+            i += 1;
+        }
+        let name = self.text[name_start..i].to_string();
+        let name_span = self.span(name_start, i);
+        self.pos = i;
+        let (attrs, self_closing) = self.attributes(start, &name);
+        let element = Element {
+            name: name.clone(),
+            name_span,
+            attrs,
+            children: Vec::new(),
+        };
+        let head = self.span(start, self.pos);
+        let id = self.add(head, NodeKind::Element(element));
+        if self_closing || VOID_ELEMENTS.contains(&name.as_str()) {
+            return;
+        }
+        if RAW_TEXT_ELEMENTS.contains(&name.as_str()) {
+            self.raw_body(id, &name);
+            return;
+        }
+        self.stack.push(id);
+    }
+
+    /// The body of `<sjs>`: script text up to `</sjs>`, checked as a script at its offset.
+    fn raw_body(&mut self, id: NodeId, name: &str) {
+        let body_start = self.pos;
+        let closing = format!("</{name}");
+        let (body_end, end) = match self.find(body_start, &closing) {
+            Some(i) => {
+                let close = self.find(i, ">").map_or(self.text.len(), |c| c + 1);
+                (i, close)
+            }
+            None => {
+                self.unclosed(id);
+                (self.text.len(), self.text.len())
+            }
+        };
+        let body = &self.text[body_start..body_end];
+        if !body.trim().is_empty()
+            && let Err(error) = js::parse(body, self.base + body_start, FileKind::Sjs)
+        {
+            self.doc.errors.push(SyntaxError {
+                span: error.span,
+                message: format!("in <sjs>: {}", error.message),
+            });
+        }
+        self.pos = end;
+        self.close(id, end);
+    }
+
+    /// Attributes up to `>` or `/>`; returns them and whether the tag closed itself.
+    fn attributes(&mut self, tag_start: usize, tag: &str) -> (Vec<Attr>, bool) {
+        let mut attrs = Vec::new();
+        loop {
+            while self.pos < self.bytes.len() && self.bytes[self.pos].is_ascii_whitespace() {
+                self.pos += 1;
+            }
+            let Some(&b) = self.bytes.get(self.pos) else {
+                self.error(
+                    tag_start,
+                    tag_start + 1 + tag.len(),
+                    format!("tag `<{tag}` is cut off by the end of the file"),
+                );
+                return (attrs, true);
+            };
+            match b {
+                b'>' => {
+                    self.pos += 1;
+                    return (attrs, false);
+                }
+                b'/' if self.bytes.get(self.pos + 1) == Some(&b'>') => {
+                    self.pos += 2;
+                    return (attrs, true);
+                }
+                b'<' => {
+                    self.error(
+                        tag_start,
+                        tag_start + 1 + tag.len(),
+                        format!("tag `<{tag}` is missing its `>`"),
+                    );
+                    return (attrs, false);
+                }
+                _ => {}
+            }
+            let name_start = self.pos;
+            while self.pos < self.bytes.len()
+                && !self.bytes[self.pos].is_ascii_whitespace()
+                && !matches!(self.bytes[self.pos], b'=' | b'>' | b'<' | b'"' | b'\'')
+                && !self.starts_with("/>")
+            {
+                self.pos += 1;
+            }
+            if self.pos == name_start {
+                // A stray `=`, quote or `/`: skip it.
+                self.error(
+                    self.pos,
+                    self.pos + 1,
+                    format!("unexpected `{}` in tag `<{tag}>`", b as char),
+                );
+                self.pos += 1;
+                continue;
+            }
+            let name = self.text[name_start..self.pos].to_string();
+            let name_span = self.span(name_start, self.pos);
+            let mut look = self.pos;
+            while look < self.bytes.len() && self.bytes[look].is_ascii_whitespace() {
+                look += 1;
+            }
+            let value = if self.bytes.get(look) == Some(&b'=') {
+                self.pos = look + 1;
+                while self.pos < self.bytes.len() && self.bytes[self.pos].is_ascii_whitespace() {
+                    self.pos += 1;
+                }
+                Some(self.attribute_value(tag, &name))
+            } else {
+                None
+            };
+            attrs.push(Attr {
+                name,
+                name_span,
+                value,
+            });
+        }
+    }
+
+    fn attribute_value(&mut self, tag: &str, attr: &str) -> Value {
+        let quote = self
+            .bytes
+            .get(self.pos)
+            .copied()
+            .filter(|b| matches!(b, b'"' | b'\''));
+        let start = if quote.is_some() {
+            self.pos + 1
+        } else {
+            self.pos
+        };
+        let mut i = start;
+        let end = loop {
+            if i >= self.bytes.len() {
+                if quote.is_some() {
+                    self.error(
+                        start - 1,
+                        start,
+                        format!("value of `{attr}` is never closed"),
+                    );
+                }
+                break self.bytes.len();
+            }
+            if self.bytes[i..].starts_with(b"{{")
+                && let Some(close) = self.closing_braces(i + 2)
+            {
+                // Quotes inside `{{ }}` belong to the expression.
+                i = close + 2;
+                continue;
+            }
+            let b = self.bytes[i];
+            match quote {
+                Some(q) if b == q => break i,
+                None if b.is_ascii_whitespace()
+                    || b == b'>'
+                    || self.bytes[i..].starts_with(b"/>") =>
+                {
+                    break i;
+                }
+                _ => i += 1,
+            }
+        };
+        self.pos = if quote.is_some() && end < self.bytes.len() {
+            end + 1
+        } else {
+            end
+        };
+        let object = tag == "template" && attr == "data";
+        Value {
+            span: self.span(start, end),
+            parts: self.parts(start, end, object),
+        }
+    }
+
+    /// Text up to the next markup, as a text node unless it is only white space.
+    fn text_run(&mut self) {
+        let start = self.pos;
+        let mut i = start;
+        while i < self.bytes.len() {
+            if self.bytes[i..].starts_with(b"{{") {
+                i = self.closing_braces(i + 2).map_or(i + 2, |close| close + 2);
+                continue;
+            }
+            // `run` only calls this where no markup starts, so `i == start` never breaks.
+            if self.bytes[i] == b'<' && self.at_markup(i) {
+                break;
+            }
+            i += 1;
+        }
+        self.pos = i;
+        if self.text[start..i].trim().is_empty() {
+            return;
+        }
+        let parts = self.parts(start, i, false);
+        let span = self.span(start, i);
+        self.add(span, NodeKind::Text(parts));
+    }
+
+    /// Splits `text[start..end]` into static text and `{{ }}` bindings.
+    fn parts(&mut self, start: usize, end: usize, object: bool) -> Vec<Part> {
+        let mut parts = Vec::new();
+        let mut i = start;
+        let mut static_from = start;
+        while i < end {
+            if !self.bytes[i..end].starts_with(b"{{") {
+                i += 1;
+                continue;
+            }
+            let Some(close) = self.closing_braces(i + 2).filter(|&c| c + 2 <= end) else {
+                self.error(i, i + 2, "`{{` is never closed with `}}`");
+                break;
+            };
+            if static_from < i {
+                parts.push(Part::Static {
+                    span: self.span(static_from, i),
+                    text: self.text[static_from..i].to_string(),
+                });
+            }
+            let body = &self.text[i + 2..close];
+            let binding = if body.trim().is_empty() {
+                None
+            } else {
+                match expr::parse(body, self.base + i + 2, object) {
+                    Ok(b) => Some(b),
+                    Err(e) => {
+                        self.doc.errors.push(SyntaxError {
+                            span: e.span,
+                            message: format!("in {{{{ }}}}: {}", e.message),
+                        });
+                        None
+                    }
+                }
+            };
+            parts.push(Part::Binding {
+                span: self.span(i + 2, close),
+                binding,
+            });
+            i = close + 2;
+            static_from = i;
+        }
+        if static_from < end {
+            parts.push(Part::Static {
+                span: self.span(static_from, end),
+                text: self.text[static_from..end].to_string(),
+            });
+        }
+        parts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{NodeKind, Part};
+    use super::*;
+
+    fn errors(src: &str) -> Vec<(usize, String)> {
+        parse(src, 0)
+            .errors
+            .into_iter()
+            .map(|e| (e.span.start, e.message))
+            .collect()
+    }
+
+    fn names(doc: &Document) -> Vec<&str> {
+        doc.elements().map(|(_, e)| e.name.as_str()).collect()
+    }
+
+    #[test]
+    fn elements_attributes_and_text() {
+        let src = r#"<view class="a" hidden data-x='1' id=plain><text>支付 {{price}} 元</text><image src="a.png" /></view>"#;
+        let doc = parse(src, 0);
+        assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+        assert_eq!(names(&doc), vec!["view", "text", "image"]);
+        let (_, view) = doc.elements().next().unwrap();
+        let attrs: Vec<_> = view
+            .attrs
+            .iter()
+            .map(|a| {
+                (
+                    a.name.as_str(),
+                    a.value.as_ref().and_then(|v| v.static_text()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            attrs,
+            vec![
+                ("class", Some("a".into())),
+                ("hidden", None),
+                ("data-x", Some("1".into())),
+                ("id", Some("plain".into()))
+            ]
+        );
+        assert_eq!(view.children.len(), 2);
+        let text = doc.nodes.iter().find_map(|n| match &n.kind {
+            NodeKind::Text(parts) => Some(parts),
+            _ => None,
+        });
+        let parts = text.unwrap();
+        assert_eq!(parts.len(), 3);
+        assert!(
+            matches!(&parts[1], Part::Binding { span, binding: Some(_) } if &src[span.start..span.end] == "price")
+        );
+    }
+
+    #[test]
+    fn angle_brackets_inside_bindings_are_expressions() {
+        let src = r#"<view tt:if="{{a < b && c > d}}">{{ x<y ? "<view>" : '>' }}</view>"#;
+        let doc = parse(src, 0);
+        assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+        assert_eq!(names(&doc), vec!["view"]);
+    }
+
+    #[test]
+    fn binding_spans_point_into_the_file() {
+        let src = "<view>\n  <text bindtap=\"go\" data-id=\"{{ item.id }}\">x</text>\n</view>";
+        let doc = parse(src, 100);
+        let (_, text) = doc.elements().nth(1).unwrap();
+        let value = text.attr("data-id").unwrap().value.as_ref().unwrap();
+        match &value.parts[0] {
+            Part::Binding { span, .. } => {
+                assert_eq!(&src[span.start - 100..span.end - 100], " item.id ")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn invalid_bindings_are_reported_where_they_are() {
+        let src = "<view>\n  {{ a + }}\n</view>";
+        let errs = errors(src);
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].0 >= src.find("a +").unwrap(), "{errs:?}");
+        assert!(errs[0].1.starts_with("in {{ }}"), "{errs:?}");
+    }
+
+    #[test]
+    fn recovery_from_broken_markup() {
+        let errs = errors("<view><text>a</view>");
+        assert_eq!(errs, vec![(6, "`<text>` is never closed".into())]);
+        let errs = errors("<view>a</text></view>");
+        assert_eq!(errs, vec![(7, "`</text>` has no matching `<text>`".into())]);
+        let errs = errors("<view>");
+        assert_eq!(errs, vec![(0, "`<view>` is never closed".into())]);
+        assert_eq!(
+            errors("<view class=\"a").len(),
+            2,
+            "unclosed value, cut-off tag"
+        );
+        assert_eq!(errors("<!-- never closed").len(), 1);
+        assert!(errors("a < b and 3 > 2").is_empty(), "a lone < is text");
+        assert!(
+            errors("<import src=\"a.ttml\"><view/></import>").is_empty(),
+            "void elements may be closed"
+        );
+    }
+
+    #[test]
+    fn comments_hide_their_content() {
+        let doc = parse(
+            "<!-- <button open-type=\"im\">加微信</button> --><view/>",
+            0,
+        );
+        assert_eq!(names(&doc), vec!["view"]);
+        assert_eq!(doc.comments.len(), 1);
+        assert!(doc.visible_texts(&[]).is_empty());
+    }
+
+    #[test]
+    fn sjs_bodies_are_scripts_at_their_offset() {
+        let src =
+            "<sjs module=\"m\">\nmodule.exports = { a: function( };\n</sjs><view>{{m.a()}}</view>";
+        let doc = parse(src, 0);
+        assert_eq!(names(&doc), vec!["sjs", "view"]);
+        assert_eq!(doc.errors.len(), 1);
+        let at = doc.errors[0].span.start;
+        assert!(
+            at > src.find("function").unwrap() && at < src.find("</sjs>").unwrap(),
+            "{:?}",
+            doc.errors
+        );
+        let ok = parse(
+            "<sjs module=\"m\">var a = '<view>'; module.exports = a < 2;</sjs>",
+            0,
+        );
+        assert!(ok.errors.is_empty());
+        assert_eq!(names(&ok), vec!["sjs"]);
+    }
+
+    #[test]
+    fn guards_follow_if_elif_else_and_hidden() {
+        let src = r#"<view tt:if="{{isIOS}}">a</view><view tt:elif="{{x}}">b</view><block tt:else><button hidden="{{busy}}">pay</button></block>"#;
+        let doc = parse(src, 0);
+        let button = doc.elements().find(|(_, e)| e.name == "button").unwrap().0;
+        let guards = doc.guards(button);
+        let found: Vec<(&str, Option<String>, bool)> = guards
+            .iter()
+            .map(|g| (g.directive, g.cond.map(|c| format!("{c:?}")), g.holds))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("hidden", Some("Path(\"busy\")".into()), false),
+                ("tt:elif", Some("Path(\"x\")".into()), false),
+                ("tt:if", Some("Path(\"isIOS\")".into()), false),
+            ],
+            "hidden on busy; the else branch needs both earlier branches false"
+        );
+    }
+
+    #[test]
+    fn visible_text_excludes_names_handlers_and_urls() {
+        let src = r#"<view class="wechat" bindtap="addWechat"><input placeholder="请输入微信号" /><image src="https://x/wx.png" alt="二维码"/>{{ vip ? '开通会员' : '' }} 文本</view>"#;
+        let doc = parse(src, 0);
+        let attrs = vec!["placeholder".to_string(), "alt".to_string()];
+        let texts: Vec<&str> = doc
+            .visible_texts(&attrs)
+            .iter()
+            .map(|t| t.text.trim())
+            .collect();
+        assert_eq!(texts, vec!["请输入微信号", "二维码", "开通会员", "文本"]);
+    }
+
+    #[test]
+    fn uni_app_regions_in_templates() {
+        let src = "<!-- #ifdef MP-WEIXIN --><view>加微信</view><!-- #endif --><view>ok</view>";
+        let doc = parse(src, 0);
+        let texts: Vec<&str> = doc.visible_texts(&[]).iter().map(|t| t.text).collect();
+        assert_eq!(texts, vec!["ok"]);
+    }
+
+    #[test]
+    fn deep_markup_does_not_recurse() {
+        let n = 200_000;
+        let src = format!("{}{}", "<view>".repeat(n), "</view>".repeat(n));
+        let doc = parse(&src, 0);
+        assert!(doc.errors.is_empty());
+        assert_eq!(doc.nodes.len(), n);
+        assert_eq!(doc.guards(n - 1).len(), 0);
+    }
+
+    #[test]
+    fn unclosed_braces_stay_linear() {
+        let src = "{{ ".repeat(200_000);
+        let doc = parse(&src, 0);
+        assert!(!doc.errors.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn check(src: &str) {
+        let doc = parse(src, 0);
+        let on_boundary = |s: Span| {
+            s.start <= s.end
+                && s.end <= src.len()
+                && src.is_char_boundary(s.start)
+                && src.is_char_boundary(s.end)
+        };
+        for node in &doc.nodes {
+            assert!(on_boundary(node.span), "{:?} in {src:?}", node.span);
+            if let Some(parent) = node.parent {
+                assert!(parent < doc.nodes.len());
+            }
+        }
+        for error in &doc.errors {
+            assert!(error.span.start <= src.len(), "{error:?} in {src:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_never_panics(src in any::<String>()) {
+            check(&src);
+        }
+
+        #[test]
+        fn tag_soup_never_panics(parts in prop::collection::vec(prop::sample::select(vec![
+            "<view", "<text", ">", "/>", "</view>", "</text>", "<!--", "-->", "{{", "}}", "\"", "'", "=",
+            " hidden", " tt:if=", "<sjs>", "</sjs>", "a < b", "支付", "\n", "<import src=\"x\">", "</", "<",
+        ]), 0..60)) {
+            check(&parts.concat());
+        }
+    }
+}
