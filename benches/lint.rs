@@ -9,9 +9,9 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use ttlint::config::Config;
-use ttlint::engine::{LintOptions, lint};
-use ttlint::source::FileKind;
+use ttlint::base::source::FileKind;
+use ttlint::engine::config::Config;
+use ttlint::engine::lint::{LintOptions, lint};
 
 /// The allocator the `ttlint` binary ships with.
 #[global_allocator]
@@ -50,8 +50,8 @@ fn template(bytes: usize) -> String {
 fn ttml_linearity() {
     let small = template(1 << 20);
     let large = template(5 << 20);
-    let t_small = best_of(5, || ttlint::ttml::parse(&small, 0));
-    let t_large = best_of(5, || ttlint::ttml::parse(&large, 0));
+    let t_small = best_of(5, || ttlint::syntax::ttml::parse(&small, 0));
+    let t_large = best_of(5, || ttlint::syntax::ttml::parse(&large, 0));
     let per_byte = |t: Duration, n: usize| t.as_secs_f64() / n as f64;
     let ratio = per_byte(t_large, large.len()) / per_byte(t_small, small.len());
     println!(
@@ -120,12 +120,15 @@ fn whole_run() {
             let text = std::fs::read_to_string(path).unwrap();
             match FileKind::from_path(path) {
                 Some(FileKind::Script) => {
-                    black_box(ttlint::js::parse(&text, 0, FileKind::Script).is_ok())
+                    black_box(ttlint::syntax::js::parse(&text, 0, FileKind::Script).is_ok())
                 }
-                Some(FileKind::Ttml) => black_box(ttlint::ttml::parse(&text, 0).errors.is_empty()),
-                _ => {
-                    black_box(ttlint::json::parse(&text, 0, ttlint::json::Dialect::Strict).is_ok())
+                Some(FileKind::Ttml) => {
+                    black_box(ttlint::syntax::ttml::parse(&text, 0).errors.is_empty())
                 }
+                _ => black_box(
+                    ttlint::syntax::json::parse(&text, 0, ttlint::syntax::json::Dialect::Strict)
+                        .is_ok(),
+                ),
             };
         }
     });

@@ -1,36 +1,8 @@
 //! The one diagnostic type every rule emits and every formatter renders.
 
-use std::fmt;
-
-use serde::Serialize;
-
-use crate::base::meta::RuleMeta;
+use super::meta::RuleMeta;
+pub use super::meta::Severity;
 use crate::base::source::{FileId, Span};
-
-/// How serious a finding is. The order matters: `Info < Warning < Error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Info => "info",
-            Self::Warning => "warning",
-            Self::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// A secondary location that explains a finding, possibly in another file (for example the trade
 /// call sites behind a project-level finding on `app.json`).

@@ -7,6 +7,7 @@ mod junit;
 mod pretty;
 mod sanitize;
 mod sarif;
+mod style;
 mod xml;
 
 use std::io::{self, Write};
@@ -16,6 +17,7 @@ use clap::ValueEnum;
 use crate::engine::report::Report;
 
 pub use pretty::summary_line;
+pub use style::Style;
 
 /// An output format (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -32,12 +34,6 @@ pub enum Format {
     Checkstyle,
     /// JUnit XML, shown by CI systems as test results.
     Junit,
-}
-
-/// Rendering options the formatters share.
-#[derive(Debug, Clone, Copy)]
-pub struct Style {
-    pub color: bool,
 }
 
 /// Writes `report` in `format`.

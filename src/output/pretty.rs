@@ -11,8 +11,8 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 
-use super::Style;
 use super::sanitize::{clean, replacement};
+use super::style::Style;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::source::{SourceFile, Span};
 use crate::engine::report::{Report, Summary};

@@ -11,8 +11,8 @@ use std::path::{Component, Path, PathBuf};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use walkdir::WalkDir;
 
+use crate::base::error::UsageError;
 use crate::base::source::FileKind;
-use crate::engine::config::UsageError;
 
 /// Folders never linted: dependencies, VCS data, and other platforms' build output.
 pub const DEFAULT_IGNORES: &[&str] = &[

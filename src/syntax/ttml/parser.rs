@@ -6,9 +6,10 @@
 //! never closed, a stray end tag, a tag or comment cut off by the end of the file. `<` and `>`
 //! inside `{{ }}` are expression characters, not tags.
 
-use super::{
-    Attr, Document, Element, Node, NodeId, NodeKind, Part, RAW_TEXT_ELEMENTS, Value, expr,
+use super::document::{
+    Attr, Document, Element, Node, NodeId, NodeKind, Part, RAW_TEXT_ELEMENTS, Value,
 };
+use super::expr;
 use crate::base::source::{FileKind, Span};
 use crate::syntax::comment::Comment;
 use crate::syntax::js::conditional::Regions;

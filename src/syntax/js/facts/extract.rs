@@ -10,7 +10,7 @@ use swc_ecma_ast::{
 };
 use swc_ecma_visit::{Visit, VisitWith};
 
-use super::{
+use super::model::{
     Access, ApiUse, Assignment, CallFact, Callee, Comparison, ExportFact, FnId, FunctionFact,
     Global, Guard, ImportBinding, Imported, JsFacts, JsText, ModuleRef, ModuleRefKind, RequestUrl,
     UrlPart, object_facts,

@@ -1,0 +1,301 @@
+//! The facts of a script: plain data the rules match against.
+
+use swc_ecma_ast::{Expr, ObjectLit, Prop, PropOrSpread};
+
+use super::super::ast::{prop_name, span_of, static_string};
+pub use super::super::cond::Cond;
+use super::super::conditional::{Regions, Target};
+use crate::base::source::Span;
+
+pub use super::super::scope::Global;
+
+/// Index of a function in [`JsFacts::functions`].
+pub type FnId = usize;
+
+/// How a platform API is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Called: `tt.pay({...})`, `tt?.pay()`, `tt['pay']()`.
+    Call,
+    /// Referenced without being called: `promisify(tt.pay)`, `const p = tt.pay`.
+    Value,
+    /// Taken out of the object by destructuring: `const { pay } = tt`.
+    Destructure,
+}
+
+/// A condition that holds (or does not) wherever a piece of code runs inside its function:
+/// `if (c) { here }` is `c` holding; after `if (c) return;` is `c` not holding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Guard {
+    pub cond: Cond,
+    pub holds: bool,
+}
+
+/// A use of `tt.<name>`, `wx.<name>` or `uni.<name>`, through the global itself or an alias of it.
+#[derive(Debug, Clone)]
+pub struct ApiUse {
+    pub global: Global,
+    pub name: String,
+    /// The reference: `tt.pay` in `tt.pay({...})`, the key `pay` in `const { pay } = tt`.
+    pub span: Span,
+    pub access: Access,
+    /// For a call whose first argument is an object literal: that object.
+    pub options: Option<ObjectFacts>,
+    /// Whether the code ships to Douyin (uni-app conditional compilation).
+    pub target: Target,
+    /// The innermost function it is in.
+    pub function: Option<FnId>,
+    /// The conditions under which it runs, within that function.
+    pub guards: Vec<Guard>,
+}
+
+/// The shape of an object literal passed to an API: its keys and literal string values.
+#[derive(Debug, Clone, Default)]
+pub struct ObjectFacts {
+    pub span: Span,
+    pub props: Vec<PropFacts>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PropFacts {
+    pub key: String,
+    pub key_span: Span,
+    /// The value when it is a string literal (or a template literal without substitutions).
+    pub string: Option<String>,
+    pub value_span: Span,
+}
+
+impl ObjectFacts {
+    pub fn get(&self, key: &str) -> Option<&PropFacts> {
+        self.props.iter().find(|p| p.key == key)
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+/// How a script loads another module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModuleRefKind {
+    Require,
+    Import,
+}
+
+/// `require('./x')`, `import … from './x'`, `import('./x')`, `export … from './x'`.
+#[derive(Debug, Clone)]
+pub struct ModuleRef {
+    pub specifier: String,
+    /// The string literal naming the module.
+    pub span: Span,
+    pub kind: ModuleRefKind,
+    pub target: Target,
+}
+
+/// A function: a declaration, a method, or a function expression or arrow with a name to call
+/// it by (its variable, its property key).
+#[derive(Debug, Clone)]
+pub struct FunctionFact {
+    pub name: Option<String>,
+    pub span: Span,
+    pub parent: Option<FnId>,
+    /// A method of the object passed to `Page()`, `Component()` (directly or in `methods`) or
+    /// `App()`: what `bindtap="name"` in a template calls.
+    pub method: bool,
+    /// The guards in force where the function is written (in its parent): a callback created
+    /// after `if (isIOS) return;` only ever runs off iOS.
+    pub guards: Vec<Guard>,
+}
+
+/// What a call inside the script calls, as far as one file can tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Callee {
+    /// `this.name()` (or `that.name()`): a method of the page or component.
+    Method(String),
+    /// `name()`: a function of this file or an imported binding.
+    Local(String),
+    /// `object.name()`: a member of a module bound to `object` (`util.pay()`).
+    Member(String, String),
+}
+
+/// A call of the project's own code.
+#[derive(Debug, Clone)]
+pub struct CallFact {
+    pub callee: Callee,
+    pub span: Span,
+    pub function: Option<FnId>,
+    pub guards: Vec<Guard>,
+    pub target: Target,
+}
+
+/// A string literal or a piece of a template literal: text that may reach users.
+#[derive(Debug, Clone)]
+pub struct JsText {
+    pub span: Span,
+    pub text: String,
+    /// The innermost call it is an argument of (at any depth): `tt.showModal`, `this.setData`.
+    pub call: Option<String>,
+    /// The innermost object key it is the value of: `content`, `title`.
+    pub key: Option<String>,
+    pub function: Option<FnId>,
+}
+
+/// A piece of a request URL: literal text, or a name to look up among the file's constants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UrlPart {
+    Text(String),
+    Name(String),
+}
+
+/// The `url` of a `tt.request` / `uploadFile` / `downloadFile` / `connectSocket` call.
+#[derive(Debug, Clone)]
+pub struct RequestUrl {
+    pub span: Span,
+    pub parts: Vec<UrlPart>,
+}
+
+/// What an imported binding stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Imported {
+    /// `const { pay } = require('x')`, `import { pay } from 'x'`.
+    Named(String),
+    /// `import pay from 'x'`.
+    Default,
+    /// `const util = require('x')`, `import * as util from 'x'`.
+    Namespace,
+}
+
+/// A local name bound to something another module exports.
+#[derive(Debug, Clone)]
+pub struct ImportBinding {
+    pub local: String,
+    pub specifier: String,
+    /// The specifier's string literal (the same span as its [`ModuleRef`]).
+    pub span: Span,
+    pub imported: Imported,
+}
+
+/// Something the module exports: `module.exports = { pay }`, `exports.pay = …`,
+/// `export function pay`.
+#[derive(Debug, Clone)]
+pub struct ExportFact {
+    /// The exported name; `default` for `module.exports = fn` and `export default`.
+    pub name: String,
+    /// The local name it stands for: the variable or function exported
+    /// (`module.exports = { pay: payOrder }` gives `payOrder`), or the export's own name for a
+    /// function written in place (which takes that name).
+    pub local: String,
+}
+
+/// A value given to a name: `const isIOS = …`, `this.setData({ isIOS: … })`,
+/// `Page({ data: { isIOS: … } })`, `getApp().globalData.isIOS = …`; destructuring
+/// (`const { platform } = tt.getSystemInfoSync()`) and API callbacks
+/// (`success(res)` of `tt.getSystemInfo`) too.
+#[derive(Debug, Clone)]
+pub struct Assignment {
+    /// The normalised path assigned (see [`super::cond::normalize_path`]).
+    pub path: String,
+    pub value: Cond,
+    pub span: Span,
+}
+
+/// `left === 'text'` (or `!=`, `==`, `!==`, either way round).
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub span: Span,
+    /// The side that is not the string literal.
+    pub other: Cond,
+    pub literal: String,
+    pub literal_span: Span,
+    pub target: Target,
+}
+
+/// Everything the rules need from one script.
+#[derive(Debug, Clone, Default)]
+pub struct JsFacts {
+    pub api_uses: Vec<ApiUse>,
+    pub module_refs: Vec<ModuleRef>,
+    pub functions: Vec<FunctionFact>,
+    pub calls: Vec<CallFact>,
+    pub texts: Vec<JsText>,
+    pub requests: Vec<RequestUrl>,
+    /// Top-level `const NAME = 'text'` declarations, for resolving request URLs.
+    pub constants: Vec<(String, String)>,
+    pub imports: Vec<ImportBinding>,
+    pub exports: Vec<ExportFact>,
+    pub assignments: Vec<Assignment>,
+    pub comparisons: Vec<Comparison>,
+    /// uni-app conditional-compilation regions, for rules that ask about other offsets.
+    pub regions: Regions,
+}
+
+impl JsFacts {
+    /// The functions named `name`, outermost first.
+    pub fn functions_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = FnId> + 'a {
+        self.functions
+            .iter()
+            .enumerate()
+            .filter(move |(_, f)| f.name.as_deref() == Some(name))
+            .map(|(i, _)| i)
+    }
+
+    /// The text of a request URL with its constants resolved (`${BASE}/pay` with
+    /// `const BASE = 'https://api.shop.cn'` gives `https://api.shop.cn/pay`); `None` when a part
+    /// cannot be resolved.
+    pub fn request_url(&self, request: &RequestUrl) -> Option<String> {
+        let mut out = String::new();
+        for part in &request.parts {
+            match part {
+                UrlPart::Text(t) => out.push_str(t),
+                UrlPart::Name(n) => out.push_str(&self.constants.iter().find(|(k, _)| k == n)?.1),
+            }
+        }
+        Some(out)
+    }
+
+    /// Whether `function` is `ancestor` or nested in it.
+    pub fn within(&self, function: Option<FnId>, ancestor: FnId) -> bool {
+        let mut current = function;
+        while let Some(f) = current {
+            if f == ancestor {
+                return true;
+            }
+            current = self.functions.get(f).and_then(|f| f.parent);
+        }
+        false
+    }
+}
+
+pub(super) fn object_facts(object: &ObjectLit) -> ObjectFacts {
+    let mut props = Vec::new();
+    for prop in &object.props {
+        let PropOrSpread::Prop(prop) = prop else {
+            continue;
+        };
+        let (key, key_span, value): (Option<String>, Span, Option<&Expr>) = match &**prop {
+            Prop::KeyValue(kv) => (
+                prop_name(&kv.key),
+                span_of(swc_common::Spanned::span(&kv.key)),
+                Some(&kv.value),
+            ),
+            Prop::Shorthand(id) => (Some(id.sym.to_string()), span_of(id.span), None),
+            Prop::Method(m) => (
+                prop_name(&m.key),
+                span_of(swc_common::Spanned::span(&m.key)),
+                None,
+            ),
+            _ => continue,
+        };
+        let Some(key) = key else { continue };
+        props.push(PropFacts {
+            key,
+            key_span,
+            string: value.and_then(static_string),
+            value_span: value.map_or(key_span, |v| span_of(swc_common::Spanned::span(v))),
+        });
+    }
+    ObjectFacts {
+        span: span_of(object.span),
+        props,
+    }
+}
