@@ -120,7 +120,7 @@ fn whole_run() {
             let text = std::fs::read_to_string(path).unwrap();
             match FileKind::from_path(path) {
                 Some(FileKind::Script) => {
-                    black_box(ttlint::syntax::js::parse(&text, 0, FileKind::Script).is_ok())
+                    black_box(ttlint::syntax::js::parse::parse(&text, 0, FileKind::Script).is_ok())
                 }
                 Some(FileKind::Ttml) => {
                     black_box(ttlint::syntax::ttml::parse(&text, 0).errors.is_empty())

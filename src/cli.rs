@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::base::error::UsageError;
+use crate::base::message::Lang;
 use crate::engine::config::Config;
 use crate::engine::lint::{self, LintOptions};
 use crate::engine::report::Report;
@@ -206,7 +207,10 @@ fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
     written(output::write(
         &report,
         args.format,
-        Style { color },
+        Style {
+            color,
+            lang: Lang::En,
+        },
         &mut out,
     ))?;
     written(out.flush())?;

@@ -11,6 +11,8 @@ use std::collections::{HashMap, HashSet};
 use crate::analysis::calls::{self, FnRef};
 use crate::analysis::trade::opens_cashier;
 use crate::base::data::RuleData;
+use crate::base::message::Message;
+use crate::base::messages;
 use crate::base::source::{FileId, Span};
 use crate::project::Project;
 use crate::project::files::Files;
@@ -307,7 +309,7 @@ fn regex_test(pattern: &str, flags: &str, s: &str) -> Option<bool> {
 pub struct Step {
     pub file: FileId,
     pub span: Span,
-    pub what: String,
+    pub label: Message,
 }
 
 /// Whether the guards between `function` (where the code is) and `top` (the handler) all let it
@@ -361,7 +363,7 @@ pub fn ungated_payment(
             return Some(vec![Step {
                 file: start.file,
                 span: api.span,
-                what: format!("pays here: {}.{}", api.global.name(), api.name),
+                label: messages::label_pays_here(format!("{}.{}", api.global.name(), api.name)),
             }]);
         }
     }
@@ -379,7 +381,7 @@ pub fn ungated_payment(
                     Step {
                         file: start.file,
                         span: call.span,
-                        what: "calls the payment from here".into(),
+                        label: messages::label_calls_payment(),
                     },
                 );
                 return Some(rest);

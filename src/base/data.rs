@@ -69,11 +69,12 @@ pub enum Status {
 }
 
 impl Status {
-    pub fn describe(self) -> &'static str {
+    /// The status as written in the data file, which messages select their wording by.
+    pub fn id(self) -> &'static str {
         match self {
-            Self::Deprecated => "deprecated (已废弃)",
-            Self::SoonDeprecated => "about to be deprecated (即将废弃)",
-            Self::Unmaintained => "no longer maintained",
+            Self::Deprecated => "deprecated",
+            Self::SoonDeprecated => "soon-deprecated",
+            Self::Unmaintained => "unmaintained",
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The one diagnostic type every rule emits and every formatter renders.
 
+use super::message::Message;
 use super::meta::RuleMeta;
 pub use super::meta::Severity;
 use crate::base::source::{FileId, Span};
@@ -10,7 +11,7 @@ use crate::base::source::{FileId, Span};
 pub struct Related {
     pub file: FileId,
     pub span: Span,
-    pub message: String,
+    pub label: Message,
 }
 
 /// A finding: which rule, where, what is wrong and what to do instead.
@@ -23,40 +24,31 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub file: FileId,
     pub span: Span,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Message,
+    pub help: Option<Message>,
     pub related: Vec<Related>,
 }
 
 impl Diagnostic {
-    pub fn new(
-        rule: &'static RuleMeta,
-        file: FileId,
-        span: Span,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn new(rule: &'static RuleMeta, file: FileId, span: Span, message: Message) -> Self {
         Self {
             rule,
             severity: rule.default_severity,
             file,
             span,
-            message: message.into(),
+            message,
             help: None,
             related: Vec::new(),
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Message) -> Self {
+        self.help = Some(help);
         self
     }
 
-    pub fn with_related(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
-        self.related.push(Related {
-            file,
-            span,
-            message: message.into(),
-        });
+    pub fn with_related(mut self, file: FileId, span: Span, label: Message) -> Self {
+        self.related.push(Related { file, span, label });
         self
     }
 

@@ -4,5 +4,7 @@
 pub mod data;
 pub mod diagnostic;
 pub mod error;
+pub mod message;
+pub mod messages;
 pub mod meta;
 pub mod source;

@@ -2,5 +2,6 @@
 //! report every formatter renders.
 
 pub mod config;
+pub mod fingerprint;
 pub mod lint;
 pub mod report;

@@ -3,9 +3,10 @@
 use std::io::{self, Write};
 
 use super::xml::escape;
+use crate::base::message::Catalogue;
 use crate::engine::report::Report;
 
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Report, text: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>")?;
     writeln!(out, "<checkstyle version=\"4.3\">")?;
     let mut current: Option<&str> = None;
@@ -25,7 +26,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             start.line,
             start.column,
             d.severity.as_str(),
-            escape(&d.message),
+            escape(&text.render(&d.message)),
             d.rule.id
         )?;
     }

@@ -7,6 +7,7 @@
 use std::io::{self, Write};
 
 use crate::base::diagnostic::Severity;
+use crate::base::message::Catalogue;
 use crate::engine::report::Report;
 
 /// Escapes a command's message: `%`, CR and LF.
@@ -21,7 +22,7 @@ pub fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Report, text: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
     for d in &report.diagnostics {
         let (start, end) = report.range(d);
         let command = match d.severity {
@@ -29,10 +30,10 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let mut message = d.message.clone();
+        let mut message = text.render(&d.message);
         if let Some(help) = &d.help {
             message.push('\n');
-            message.push_str(help);
+            message.push_str(&text.render(help));
         }
         message.push('\n');
         message.push_str(d.url());

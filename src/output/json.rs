@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::base::message::Catalogue;
 use crate::base::source::Position;
 use crate::engine::report::{Report, Summary};
 
@@ -27,8 +28,8 @@ struct JsonDiagnostic<'a> {
     rule: &'static str,
     severity: &'static str,
     category: &'static str,
-    message: &'a str,
-    help: Option<&'a str>,
+    message: String,
+    help: Option<String>,
     url: &'static str,
     file: &'a str,
     start: JsonPosition,
@@ -38,7 +39,7 @@ struct JsonDiagnostic<'a> {
 
 #[derive(Serialize)]
 struct JsonRelated<'a> {
-    message: &'a str,
+    message: String,
     file: &'a str,
     start: JsonPosition,
     end: JsonPosition,
@@ -61,7 +62,7 @@ impl From<Position> for JsonPosition {
     }
 }
 
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Report, text: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
     let diagnostics = report
         .diagnostics
         .iter()
@@ -71,8 +72,8 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 rule: d.rule.id,
                 severity: d.severity.as_str(),
                 category: d.rule.category.as_str(),
-                message: &d.message,
-                help: d.help.as_deref(),
+                message: text.render(&d.message),
+                help: d.help.as_ref().map(|h| text.render(h)),
                 url: d.url(),
                 file: &report.file(d.file).display,
                 start: start.into(),
@@ -83,7 +84,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     .map(|r| {
                         let file = report.file(r.file);
                         JsonRelated {
-                            message: &r.message,
+                            message: text.render(&r.label),
                             file: &file.display,
                             start: file.position(r.span.start).into(),
                             end: file.position(r.span.end).into(),

@@ -6,9 +6,10 @@ use std::io::{self, Write};
 
 use super::xml::escape;
 use crate::base::diagnostic::Diagnostic;
+use crate::base::message::Catalogue;
 use crate::engine::report::Report;
 
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Report, text: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
     let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = report
         .linted
         .iter()
@@ -40,7 +41,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
         for d in found {
             let (start, _) = report.range(d);
-            let detail = match &d.help {
+            let detail = match d.help.as_ref().map(|h| text.render(h)) {
                 Some(help) => format!(
                     "{}:{}:{}\n{help}\n{}",
                     file,
@@ -58,7 +59,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 "      <failure message=\"{}\" type=\"{}\">{}</failure>",
-                escape(&d.message),
+                escape(&text.render(&d.message)),
                 d.severity.as_str(),
                 escape(&detail)
             )?;

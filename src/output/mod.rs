@@ -14,6 +14,7 @@ use std::io::{self, Write};
 
 use clap::ValueEnum;
 
+use crate::base::message::Catalogue;
 use crate::engine::report::Report;
 
 pub use pretty::summary_line;
@@ -38,13 +39,15 @@ pub enum Format {
 
 /// Writes `report` in `format`.
 pub fn write(report: &Report, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let catalogue = Catalogue::new(style.lang);
+    let text = &catalogue;
     match format {
-        Format::Pretty => pretty::write(report, style, out),
-        Format::Json => json::write(report, out),
-        Format::Sarif => sarif::write(report, out),
-        Format::Github => github::write(report, out),
-        Format::Checkstyle => checkstyle::write(report, out),
-        Format::Junit => junit::write(report, out),
+        Format::Pretty => pretty::write(report, text, style, out),
+        Format::Json => json::write(report, text, out),
+        Format::Sarif => sarif::write(report, text, out),
+        Format::Github => github::write(report, text, out),
+        Format::Checkstyle => checkstyle::write(report, text, out),
+        Format::Junit => junit::write(report, text, out),
     }
 }
 
@@ -52,6 +55,8 @@ pub fn write(report: &Report, format: Format, style: Style, out: &mut dyn Write)
 mod tests {
     use super::*;
     use crate::base::diagnostic::{Diagnostic, Severity};
+    use crate::base::message::Lang;
+    use crate::base::messages;
     use crate::base::source::{FileId, FileKind, SourceFile, Span};
     use crate::engine::report::{Report, Summary};
     use crate::rules::find;
@@ -78,24 +83,33 @@ mod tests {
         let pay = at(SCRIPT, "tt.pay");
         let pay_end = at(SCRIPT, "});") + 3;
         let lure = at(SCRIPT, "添加客服微信");
-        let mut d1 = Diagnostic::new(find("deprecated-tt-pay").unwrap(), FileId(0), Span::new(pay, pay_end), "`tt.pay` is offline: the guaranteed-payment cashier (担保支付) no longer takes payments")
-            .with_help("Move to the general trade system (通用交易系统).");
+        let mut d1 = Diagnostic::new(
+            find("deprecated-tt-pay").unwrap(),
+            FileId(0),
+            Span::new(pay, pay_end),
+            messages::deprecated_tt_pay_call("tt.pay"),
+        )
+        .with_help(messages::deprecated_tt_pay_help());
         d1.severity = Severity::Error;
         let mut d2 = Diagnostic::new(
             find("drainage-contact").unwrap(),
             FileId(0),
             Span::new(lure, lure + "添加客服微信".len()),
-            "`添加客服微信` invites users to contact you outside Douyin",
+            messages::drainage_contact_text("添加客服微信"),
         )
-        .with_help("Remove the contact.");
+        .with_help(messages::drainage_contact_help());
         d2.severity = Severity::Error;
         let mut d3 = Diagnostic::new(
             find("trade-prerequisites").unwrap(),
             FileId(1),
             Span::new(0, 1),
-            "this mini-program trades (1 place)",
+            messages::trade_prerequisites(1_usize),
         )
-        .with_related(FileId(0), Span::new(pay, pay + 6), "trades here: tt.pay");
+        .with_related(
+            FileId(0),
+            Span::new(pay, pay + 6),
+            messages::label_trades_here("tt.pay"),
+        );
         d3.severity = Severity::Info;
         Report {
             files: vec![script, app],
@@ -121,7 +135,16 @@ mod tests {
 
     fn render(format: Format) -> String {
         let mut out = Vec::new();
-        write(&report(), format, Style { color: false }, &mut out).unwrap();
+        write(
+            &report(),
+            format,
+            Style {
+                color: false,
+                lang: Lang::En,
+            },
+            &mut out,
+        )
+        .unwrap();
         String::from_utf8(out).unwrap()
     }
 

@@ -14,6 +14,7 @@ use miette::{
 use super::sanitize::{clean, replacement};
 use super::style::Style;
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::message::Catalogue;
 use crate::base::source::{SourceFile, Span};
 use crate::engine::report::{Report, Summary};
 
@@ -193,22 +194,23 @@ impl miette::Diagnostic for Frame {
     }
 }
 
-fn frame(report: &Report, d: &Diagnostic) -> Frame {
+fn frame(report: &Report, text: &Catalogue, d: &Diagnostic) -> Frame {
     let (snippet, span) = cut(report.file(d.file), d.span);
     let related = d
         .related
         .iter()
         .map(|r| {
             let (snippet, span) = cut(report.file(r.file), r.span);
+            let label = clean(&text.render(&r.label));
             Frame {
                 code: None,
                 url: None,
                 severity: miette::Severity::Advice,
-                message: clean(&r.message),
+                message: label.clone(),
                 help: None,
                 snippet,
                 span,
-                label: Some(clean(&r.message)),
+                label: Some(label),
                 related: Vec::new(),
             }
         })
@@ -221,8 +223,8 @@ fn frame(report: &Report, d: &Diagnostic) -> Frame {
             Severity::Warning => miette::Severity::Warning,
             Severity::Info => miette::Severity::Advice,
         },
-        message: clean(&d.message),
-        help: d.help.as_deref().map(clean),
+        message: clean(&text.render(&d.message)),
+        help: d.help.as_ref().map(|h| clean(&text.render(h))),
         snippet,
         span,
         label: None,
@@ -230,7 +232,12 @@ fn frame(report: &Report, d: &Diagnostic) -> Frame {
     }
 }
 
-pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    report: &Report,
+    text: &Catalogue,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
@@ -244,13 +251,13 @@ pub fn write(report: &Report, style: Style, out: &mut dyn Write) -> io::Result<(
         let mut rendered = String::new();
         // Rendering into a String cannot fail; a formatting error would be a miette bug.
         if handler
-            .render_report(&mut rendered, &frame(report, d))
+            .render_report(&mut rendered, &frame(report, text, d))
             .is_err()
         {
             rendered = format!(
                 "{}: {} [{}]\n",
                 report.file(d.file).display,
-                clean(&d.message),
+                clean(&text.render(&d.message)),
                 d.rule.id
             );
         }

@@ -4,7 +4,9 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::diagnostic::Severity;
+use crate::base::message::Catalogue;
+use crate::engine::fingerprint;
 use crate::engine::report::Report;
 use crate::rules;
 
@@ -45,18 +47,6 @@ pub fn uri(path: &str) -> String {
     out
 }
 
-/// FNV-1a, 64 bits: a fingerprint that is the same in every run and every build.
-fn fnv(parts: &[&str]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for b in part.bytes().chain([0]) {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    format!("{hash:016x}")
-}
-
 fn location(
     report: &Report,
     file: crate::base::source::FileId,
@@ -79,21 +69,8 @@ fn location(
     })
 }
 
-/// What stays the same when code around a finding moves: the rule, the file, the message and
-/// the text of the finding's line.
-fn fingerprint(report: &Report, d: &Diagnostic) -> String {
-    let source = report.file(d.file);
-    let line = source.lines.line_of(d.span.start);
-    let start = source.lines.line_start(line).unwrap_or(0);
-    let end = source
-        .lines
-        .line_start(line + 1)
-        .unwrap_or(source.text.len());
-    let text = source.text.get(start..end).unwrap_or("").trim();
-    fnv(&[d.rule.id, &source.display, &d.message, text])
-}
-
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &Report, text: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
+    let fingerprints = fingerprint::fingerprints(report);
     let all = rules::all();
     let rule_list: Vec<Value> = all
         .iter()
@@ -114,14 +91,15 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let results: Vec<Value> = report
         .diagnostics
         .iter()
-        .map(|d| {
+        .zip(&fingerprints)
+        .map(|(d, fingerprint)| {
             let index = all
                 .iter()
                 .position(|r| r.meta().id == d.rule.id)
                 .unwrap_or(0);
-            let text = match &d.help {
-                Some(help) => format!("{}\n{help}", d.message),
-                None => d.message.clone(),
+            let message = match &d.help {
+                Some(help) => format!("{}\n{}", text.render(&d.message), text.render(help)),
+                None => text.render(&d.message),
             };
             let related: Vec<Value> = d
                 .related
@@ -130,7 +108,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 .map(|(i, r)| {
                     let mut l = location(report, r.file, r.span);
                     l["id"] = json!(i);
-                    l["message"] = json!({ "text": r.message });
+                    l["message"] = json!({ "text": text.render(&r.label) });
                     l
                 })
                 .collect();
@@ -138,9 +116,9 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 "ruleId": d.rule.id,
                 "ruleIndex": index,
                 "level": level(d.severity),
-                "message": { "text": text },
+                "message": { "text": message },
                 "locations": [location(report, d.file, d.span)],
-                "partialFingerprints": { "ttlintFingerprint/v1": fingerprint(report, d) },
+                "partialFingerprints": { "ttlintFingerprint/v2": fingerprint },
             });
             if !related.is_empty() {
                 result["relatedLocations"] = json!(related);

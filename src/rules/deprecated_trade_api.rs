@@ -3,6 +3,7 @@ use std::collections::BTreeSet;
 use crate::analysis::context::{FileContext, ProjectContext};
 use crate::base::data::DeprecatedComponent;
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::base::source::{FileId, Span};
 use crate::project::{Project, UnitId, Using, UsingTarget};
@@ -53,14 +54,6 @@ or create and pay the order with `tt.requestOrder` and `tt.getOrderPayment`.
 "#,
 };
 
-fn component_message(what: &str, c: &DeprecatedComponent) -> String {
-    format!("{what} is {}", c.status.describe())
-}
-
-fn help(replacement: &str) -> String {
-    format!("Use {replacement}.")
-}
-
 /// The deprecated component a `usingComponents` entry points at.
 fn deprecated_target<'a>(
     using: &Using,
@@ -108,9 +101,9 @@ impl Rule for DeprecatedTradeApi {
                     &META,
                     cx.id,
                     api.span,
-                    format!("`{}` is {}", entry.name, entry.status.describe()),
+                    messages::deprecated_trade_api_api(&entry.name, entry.status.id()),
                 )
-                .with_help(help(&entry.replacement)),
+                .with_help(messages::deprecated_trade_api_help(&entry.replacement)),
             );
         }
     }
@@ -127,15 +120,14 @@ impl Rule for DeprecatedTradeApi {
             if let Some(c) = deprecated_target(using, components)
                 && seen.insert((using.file, using.entry.path_span))
             {
-                let what = format!("`{}` (used as `<{}>`)", using.entry.path, using.entry.tag);
+                let message = messages::deprecated_trade_api_using(
+                    &using.entry.path,
+                    &using.entry.tag,
+                    c.status.id(),
+                );
                 out.push(
-                    Diagnostic::new(
-                        &META,
-                        using.file,
-                        using.entry.path_span,
-                        component_message(&what, c),
-                    )
-                    .with_help(help(&c.replacement)),
+                    Diagnostic::new(&META, using.file, using.entry.path_span, message)
+                        .with_help(messages::deprecated_trade_api_help(&c.replacement)),
                 );
             }
         }
@@ -154,20 +146,15 @@ impl Rule for DeprecatedTradeApi {
                     if !seen.insert((template, element.name_span)) {
                         continue;
                     }
-                    let what = match &c.builtin_tag {
+                    let message = match &c.builtin_tag {
                         Some(tag) if project.component_for(unit, tag).is_none() => {
-                            format!("the built-in `<{tag}>` component")
+                            messages::deprecated_trade_api_builtin(tag, c.status.id())
                         }
-                        _ => format!("`<{}>`", element.name),
+                        _ => messages::deprecated_trade_api_tag(&element.name, c.status.id()),
                     };
                     out.push(
-                        Diagnostic::new(
-                            &META,
-                            template,
-                            element.name_span,
-                            component_message(&what, c),
-                        )
-                        .with_help(help(&c.replacement)),
+                        Diagnostic::new(&META, template, element.name_span, message)
+                            .with_help(messages::deprecated_trade_api_help(&c.replacement)),
                     );
                 }
             }

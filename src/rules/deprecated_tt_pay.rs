@@ -2,6 +2,8 @@ use crate::analysis::context::FileContext;
 use crate::analysis::trade::compiled_for_douyin;
 use crate::base::data::lists_api;
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::message::Message;
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::rules::rule::Rule;
 use crate::syntax::js::facts::{Access, ApiUse};
@@ -65,22 +67,14 @@ variable named `tt`, and uni-app code compiled only for other platforms (`#ifdef
 "#,
 };
 
-const HELP: &str = "Move to the general trade system (通用交易系统): create the order with `tt.requestOrder` and open the cashier with `tt.getOrderPayment` (guard with `tt.canIUse('requestOrder')`).";
-
-fn message(api: &ApiUse) -> String {
+fn message(api: &ApiUse) -> Message {
     let full = format!("{}.{}", api.global.name(), api.name);
     match api.access {
-        Access::Call => format!(
-            "`{full}` is offline: the guaranteed-payment cashier (担保支付) no longer takes payments"
-        ),
-        Access::Value => format!(
-            "`{full}` is passed around here, and it is offline: the guaranteed-payment cashier (担保支付) no longer takes payments"
-        ),
-        Access::Destructure => format!(
-            "`{}` is taken from `{}` here, and `{full}` is offline: the guaranteed-payment cashier (担保支付) no longer takes payments",
-            api.name,
-            api.global.name()
-        ),
+        Access::Call => messages::deprecated_tt_pay_call(full),
+        Access::Value => messages::deprecated_tt_pay_value(full),
+        Access::Destructure => {
+            messages::deprecated_tt_pay_destructure(&api.name, api.global.name(), full)
+        }
     }
 }
 
@@ -98,7 +92,10 @@ impl Rule for DeprecatedTtPay {
             }
             let global = api.global.name();
             if lists_api(&payment.offline_payment_apis, global, &api.name) {
-                out.push(Diagnostic::new(&META, cx.id, api.span, message(api)).with_help(HELP));
+                out.push(
+                    Diagnostic::new(&META, cx.id, api.span, message(api))
+                        .with_help(messages::deprecated_tt_pay_help()),
+                );
             } else if api.access == Access::Call
                 && lists_api(&payment.offline_payment_wrappers, global, &api.name)
                 && compiled_for_douyin(api)
@@ -109,9 +106,9 @@ impl Rule for DeprecatedTtPay {
                         &META,
                         cx.id,
                         api.span,
-                        format!("`{full}` compiles to the offline `tt.pay` on Douyin: the guaranteed-payment cashier (担保支付) no longer takes payments"),
+                        messages::deprecated_tt_pay_wrapper(&full),
                     )
-                    .with_help(format!("{HELP} In uni-app, call them inside `// #ifdef MP-TOUTIAO` instead of `{full}`.")),
+                    .with_help(messages::deprecated_tt_pay_wrapper_help(full)),
                 );
             }
         }

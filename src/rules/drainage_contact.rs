@@ -2,6 +2,7 @@ use crate::analysis::context::FileContext;
 use crate::analysis::drainage::{clipboard_copies, handler_texts};
 use crate::analysis::text;
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::rules::rule::Rule;
 
@@ -48,8 +49,6 @@ mini-program itself.
 "#,
 };
 
-const HELP: &str = "Remove the contact: keep users on Douyin. For questions and after-sales service use Douyin IM customer service (`<button open-type=\"im\">`).";
-
 /// How a copied literal looks: an id or account, not a sentence or an address.
 fn looks_like_id(value: &str) -> bool {
     let v = value.trim();
@@ -66,8 +65,13 @@ impl Rule for DrainageContact {
         let texts = text::visible(cx);
         for m in text::find(&texts, &d.contact, &d.allowed) {
             out.push(
-                Diagnostic::new(&META, cx.id, m.span, format!("`{}` invites users to contact you outside Douyin (third-party drainage, 第三方引流)", m.found))
-                    .with_help(HELP),
+                Diagnostic::new(
+                    &META,
+                    cx.id,
+                    m.span,
+                    messages::drainage_contact_text(m.found),
+                )
+                .with_help(messages::drainage_contact_help()),
             );
         }
         let Some(facts) = cx.script() else { return };
@@ -83,9 +87,9 @@ impl Rule for DrainageContact {
                         &META,
                         cx.id,
                         copy.value_span,
-                        format!("copies `{}` for the user to add on WeChat/QQ (third-party drainage, 第三方引流)", copy.value),
+                        messages::drainage_contact_clipboard(copy.value),
                     )
-                    .with_help(HELP),
+                    .with_help(messages::drainage_contact_help()),
                 );
             }
         }

@@ -5,6 +5,7 @@ use crate::analysis::drainage::{clipboard_copies, handler_texts};
 use crate::analysis::text;
 use crate::base::data::DrainageData;
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::rules::rule::Rule;
 use crate::syntax::ttml::Document;
@@ -76,16 +77,26 @@ impl Rule for DrainageExternalLink {
         let texts = text::visible(cx);
         for m in text::find(&texts, &d.download, &d.allowed) {
             out.push(
-                Diagnostic::new(&META, cx.id, m.span, format!("`{}` sends users to download another app (third-party drainage, 第三方引流)", m.found))
-                    .with_help("Remove the download prompt: a mini-program must not send users to install apps."),
+                Diagnostic::new(
+                    &META,
+                    cx.id,
+                    m.span,
+                    messages::drainage_external_link_download(m.found),
+                )
+                .with_help(messages::drainage_external_link_download_help()),
             );
         }
         if let Some(doc) = cx.template() {
             for (span, url) in web_views(doc) {
                 if is_plain_http(&url) {
                     out.push(
-                        Diagnostic::new(&META, cx.id, span, format!("`web-view` loads `{url}` over plain http: web-view pages must be your verified business domain over HTTPS"))
-                            .with_help("Serve the page over HTTPS from the business domain verified in the developer console."),
+                        Diagnostic::new(
+                            &META,
+                            cx.id,
+                            span,
+                            messages::drainage_external_link_http(&url),
+                        )
+                        .with_help(messages::drainage_external_link_http_help()),
                     );
                 }
             }
@@ -97,8 +108,13 @@ impl Rule for DrainageExternalLink {
             }
             if handler_texts(facts, copy.api).any(|t| d.browser.find(t, &d.allowed).is_some()) {
                 out.push(
-                    Diagnostic::new(&META, cx.id, copy.value_span, format!("copies `{}` for users to open in the browser (third-party drainage, 第三方引流)", copy.value))
-                        .with_help("Show the content in the mini-program (a page, or a web-view of your verified domain) instead of sending users to the browser."),
+                    Diagnostic::new(
+                        &META,
+                        cx.id,
+                        copy.value_span,
+                        messages::drainage_external_link_browser(copy.value),
+                    )
+                    .with_help(messages::drainage_external_link_browser_help()),
                 );
             }
         }
@@ -136,8 +152,13 @@ impl Rule for DrainageExternalLink {
                     continue;
                 }
                 out.push(
-                    Diagnostic::new(&META, file, span, format!("`web-view` shows `{host}`, a third party's site: web-view pages must be your own verified business domain"))
-                        .with_help("Show only your own verified business domain in a web-view. If this host is yours, add it to `\"data\": { \"ownDomains\": [...] }` in ttlint.json."),
+                    Diagnostic::new(
+                        &META,
+                        file,
+                        span,
+                        messages::drainage_external_link_third_party(host),
+                    )
+                    .with_help(messages::drainage_external_link_third_party_help()),
                 );
             }
         }

@@ -1,6 +1,7 @@
 use crate::analysis::context::FileContext;
 use crate::analysis::text;
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::rules::rule::Rule;
 use crate::syntax::ttml::NodeId;
@@ -39,8 +40,6 @@ customer service).
 "#,
 };
 
-const HELP: &str = "Remove the QR-code prompt: users must not be sent to WeChat, groups or official accounts. Offer the benefit inside the mini-program instead.";
-
 impl Rule for DrainageQrcode {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -52,8 +51,13 @@ impl Rule for DrainageQrcode {
         let prompts = text::find(&texts, &d.qrcode, &d.allowed);
         for m in &prompts {
             out.push(
-                Diagnostic::new(&META, cx.id, m.span, format!("`{}` tells users to scan a QR code that leads off Douyin (third-party drainage, 第三方引流)", m.found))
-                    .with_help(HELP),
+                Diagnostic::new(
+                    &META,
+                    cx.id,
+                    m.span,
+                    messages::drainage_qrcode_text(m.found),
+                )
+                .with_help(messages::drainage_qrcode_help()),
             );
         }
         let contacts = text::find(&texts, &d.contact, &d.allowed);
@@ -78,8 +82,13 @@ impl Rule for DrainageQrcode {
             });
             if near {
                 out.push(
-                    Diagnostic::new(&META, cx.id, element.name_span, "a long-pressable image next to a QR-code or contact prompt: users long-press it to leave Douyin (third-party drainage, 第三方引流)")
-                        .with_help(HELP),
+                    Diagnostic::new(
+                        &META,
+                        cx.id,
+                        element.name_span,
+                        messages::drainage_qrcode_image(),
+                    )
+                    .with_help(messages::drainage_qrcode_help()),
                 );
             }
         }

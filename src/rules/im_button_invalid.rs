@@ -1,6 +1,8 @@
 use crate::analysis::context::FileContext;
 use crate::base::data::CustomerServiceData;
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::message::{Codes, Message};
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::base::source::Span;
 use crate::rules::rule::Rule;
@@ -55,14 +57,6 @@ fn placeholder(value: &str, data: &CustomerServiceData) -> bool {
         || data.placeholder_ids.iter().any(|p| p.to_lowercase() == v)
 }
 
-fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    }
-}
-
 /// What is wrong with an attribute that must carry a value: absent, empty, or a placeholder.
 enum Problem {
     Missing,
@@ -112,22 +106,29 @@ impl Rule for ImButtonInvalid {
             {
                 continue;
             }
-            let handler_hint = if element.has_attr("binderror") || element.has_attr("bind:error") {
-                ""
+            let handler = if element.has_attr("binderror") || element.has_attr("bind:error") {
+                "present"
             } else {
-                " Also add `binderror` to handle a failed launch: without it the tap fails silently."
+                "missing"
             };
-            let mut report = |span: Span, message: String, help: &str| {
-                out.push(
-                    Diagnostic::new(&META, cx.id, span, message)
-                        .with_help(format!("{help}{handler_hint}")),
-                );
+            let mut report = |span: Span, message: Message, help: Message| {
+                out.push(Diagnostic::new(&META, cx.id, span, message).with_help(help));
             };
-            let id_help = "Set `data-im-id` to the Douyin account (抖音号) of your customer service, as configured in the IM customer-service console, or bind it: `data-im-id=\"{{imId}}\"`.";
+            let id_help = || messages::im_button_invalid_id_help(handler);
             match value_problem(element, "data-im-id", data) {
-                Some(Problem::Missing) => report(element.name_span, "IM customer-service button without `data-im-id`: it fails with `params invalid`".into(), id_help),
-                Some(Problem::Empty(span)) => report(span, "IM customer-service button with an empty `data-im-id`: it fails with `params invalid`".into(), id_help),
-                Some(Problem::Placeholder(span, value)) => report(span, format!("`data-im-id=\"{value}\"` is a placeholder, not a Douyin account: the button fails with `params invalid`"), id_help),
+                Some(Problem::Missing) => report(
+                    element.name_span,
+                    messages::im_button_invalid_missing_id(),
+                    id_help(),
+                ),
+                Some(Problem::Empty(span)) => {
+                    report(span, messages::im_button_invalid_empty_id(), id_help())
+                }
+                Some(Problem::Placeholder(span, value)) => report(
+                    span,
+                    messages::im_button_invalid_placeholder_id(value),
+                    id_help(),
+                ),
                 None => {}
             }
             let Some(im_type) = element.attr("data-im-type") else {
@@ -145,26 +146,17 @@ impl Rule for ImButtonInvalid {
                     ) {
                         report(
                             attr_span(im_type),
-                            format!(
-                                "`data-im-type=\"{kind}\"` sends {} {kind} card and needs `{required}`",
-                                article(kind)
-                            ),
-                            &format!(
-                                "Add `{required}=\"{{{{…}}}}\"` with the id of the {kind}, or drop `data-im-type` for a plain conversation."
-                            ),
+                            messages::im_button_invalid_card_needs_id(kind, required),
+                            messages::im_button_invalid_card_needs_id_help(required, kind, handler),
                         );
                     }
                 }
                 None => {
-                    let known: Vec<String> =
-                        data.card_types.keys().map(|k| format!("`{k}`")).collect();
+                    let known: Vec<String> = data.card_types.keys().cloned().collect();
                     report(
                         attr_span(im_type),
-                        format!("`data-im-type=\"{kind}\"` is not a card type the platform knows"),
-                        &format!(
-                            "Use {} (with the matching id), or drop `data-im-type` for a plain conversation.",
-                            known.join(" or ")
-                        ),
+                        messages::im_button_invalid_unknown_card(kind),
+                        messages::im_button_invalid_unknown_card_help(Codes(known), handler),
                     );
                 }
             }
@@ -175,7 +167,7 @@ impl Rule for ImButtonInvalid {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::lint_template_diagnostics;
+    use crate::rules::test_support::{lint_template_diagnostics, render};
 
     fn lint(src: &str) -> Vec<(u32, u32, String)> {
         let (source, found) = lint_template_diagnostics(&ImButtonInvalid, src);
@@ -183,7 +175,11 @@ mod tests {
             .iter()
             .map(|d| {
                 let p = source.position(d.span.start);
-                (p.line, p.column, d.help.clone().unwrap_or_default())
+                (
+                    p.line,
+                    p.column,
+                    d.help.as_ref().map(render).unwrap_or_default(),
+                )
             })
             .collect()
     }

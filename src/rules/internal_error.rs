@@ -1,4 +1,5 @@
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::base::source::{FileId, Span};
 use crate::rules::rule::Rule;
@@ -48,7 +49,12 @@ impl Rule for InternalError {
 impl InternalError {
     /// The finding for a rule that panicked on a file.
     pub fn diagnostic(file: FileId, rule: &str, what: &str) -> Diagnostic {
-        Diagnostic::new(&META, file, Span::default(), format!("rule `{rule}` failed on this file: {what}"))
-            .with_help("This is a bug in ttlint, not in your code: please report it with this file. Other rules and files were still checked.")
+        Diagnostic::new(
+            &META,
+            file,
+            Span::default(),
+            messages::internal_error(rule, what),
+        )
+        .with_help(messages::internal_error_help())
     }
 }

@@ -1,6 +1,7 @@
 use crate::analysis::context::FileContext;
 use crate::analysis::text;
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::rules::rule::Rule;
 
@@ -47,8 +48,13 @@ impl Rule for IosPaymentRedirect {
         let texts = text::visible(cx);
         for m in text::find(&texts, &cx.data.ios.redirect, &cx.data.drainage.allowed) {
             out.push(
-                Diagnostic::new(&META, cx.id, m.span, format!("`{}` sends users to pay outside the mini-program, which iOS virtual-payment rules forbid", m.found))
-                    .with_help("Remove the hint: on iOS, hide the purchase and do not point to any other way to pay (Android, the app, the website, 公众号, QR codes, customer service)."),
+                Diagnostic::new(
+                    &META,
+                    cx.id,
+                    m.span,
+                    messages::ios_payment_redirect(m.found),
+                )
+                .with_help(messages::ios_payment_redirect_help()),
             );
         }
     }

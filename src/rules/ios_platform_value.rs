@@ -1,5 +1,6 @@
 use crate::analysis::context::FileContext;
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::rules::rule::Rule;
 use crate::syntax::js::cond::{CmpOp, Cond};
@@ -65,14 +66,6 @@ fn is_platform(value: &Cond, facts: Option<&JsFacts>) -> bool {
         })
 }
 
-const HELP: &str = "Compare with `'ios'`: `platform` is lower case on Douyin (`'ios'`, `'android'`, `'devtools'`).";
-
-fn message(literal: &str) -> String {
-    format!(
-        "`platform` is never `'{literal}'` (it is lower case: `'ios'`), so this check is always false and the iOS gate never closes"
-    )
-}
-
 impl Rule for IosPlatformValue {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -86,8 +79,13 @@ impl Rule for IosPlatformValue {
                     && is_platform(&c.other, Some(facts))
                 {
                     out.push(
-                        Diagnostic::new(&META, cx.id, c.literal_span, message(&c.literal))
-                            .with_help(HELP),
+                        Diagnostic::new(
+                            &META,
+                            cx.id,
+                            c.literal_span,
+                            messages::ios_platform_value(&c.literal),
+                        )
+                        .with_help(messages::ios_platform_value_help()),
                     );
                 }
             }
@@ -118,8 +116,13 @@ impl Rule for IosPlatformValue {
                                             binding.strings.iter().find(|(_, s)| s == literal)
                                     {
                                         out.push(
-                                            Diagnostic::new(&META, cx.id, *span, message(literal))
-                                                .with_help(HELP),
+                                            Diagnostic::new(
+                                                &META,
+                                                cx.id,
+                                                *span,
+                                                messages::ios_platform_value(literal),
+                                            )
+                                            .with_help(messages::ios_platform_value_help()),
                                         );
                                     }
                                 }

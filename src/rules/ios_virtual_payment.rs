@@ -6,6 +6,7 @@ use crate::analysis::ios::{Env, Gate, ungated_payment};
 use crate::analysis::service::PageFacts;
 use crate::analysis::trade::is_pay_component;
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::base::source::{FileId, Span};
 use crate::rules::rule::Rule;
@@ -165,12 +166,7 @@ impl Rule for IosVirtualPayment {
                     env.add(facts);
                 }
             }
-            let goods = words
-                .iter()
-                .take(4)
-                .map(|w| w.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
+            let goods: Vec<String> = words.iter().take(4).cloned().collect();
             let route = &page.route;
             for &unit in &page.rendered.units {
                 let script = project.unit(unit).script;
@@ -186,9 +182,14 @@ impl Rule for IosVirtualPayment {
                         if is_pay_component(project, unit, &element.name, cx.data)
                             && reported.insert((template, element.name_span))
                         {
+                            let message = messages::ios_virtual_payment_component(
+                                route,
+                                goods.clone(),
+                                &element.name,
+                            );
                             out.push(
-                                Diagnostic::new(&META, template, element.name_span, format!("page `{route}` sells virtual goods ({goods}) and shows the pay component `<{}>` on iOS, where cash payment for virtual goods is banned", element.name))
-                                    .with_help(HELP),
+                                Diagnostic::new(&META, template, element.name_span, message)
+                                    .with_help(messages::ios_virtual_payment_help()),
                             );
                             continue;
                         }
@@ -222,15 +223,15 @@ impl Rule for IosVirtualPayment {
                             if !reported.insert((template, span)) {
                                 continue;
                             }
-                            let mut d = Diagnostic::new(
-                                &META,
-                                template,
-                                span,
-                                format!("page `{route}` sells virtual goods ({goods}) and `{}` starts a payment that nothing stops on iOS, where cash payment for virtual goods is banned", handler),
-                            )
-                            .with_help(HELP);
+                            let message = messages::ios_virtual_payment_handler(
+                                route,
+                                goods.clone(),
+                                handler,
+                            );
+                            let mut d = Diagnostic::new(&META, template, span, message)
+                                .with_help(messages::ios_virtual_payment_help());
                             for step in steps {
-                                d = d.with_related(step.file, step.span, step.what);
+                                d = d.with_related(step.file, step.span, step.label);
                             }
                             out.push(d);
                         }
@@ -240,8 +241,6 @@ impl Rule for IosVirtualPayment {
         }
     }
 }
-
-const HELP: &str = "Make the payment unreachable on iOS: hide the element (`tt:if=\"{{!isIOS}}\"` with `isIOS` set from `tt.getSystemInfoSync().platform === 'ios'`) or return before paying (`if (isIOS) return;`), and offer no other way to pay on iOS.";
 
 #[cfg(test)]
 mod tests {

@@ -1,5 +1,6 @@
 use crate::analysis::context::ProjectContext;
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::project::Missing;
 use crate::rules::rule::Rule;
@@ -45,22 +46,15 @@ impl Rule for MissingFile {
     fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
         for missing in &cx.project.missing {
             let message = match &missing.what {
-                Missing::Page { route } => format!(
-                    "page `{route}` is listed in app.json but has no files (`{route}.ttml`, `.js`, `.json`)"
-                ),
-                Missing::PageTemplate { route } => {
-                    format!("page `{route}` has no template `{route}.ttml`")
-                }
-                Missing::Component { tag, path } => {
-                    format!("component `{tag}` is not found at `{path}`")
-                }
-                Missing::Template { src } => format!("`{src}` is not found"),
-                Missing::Module { specifier } => format!("module `{specifier}` is not found"),
+                Missing::Page { route } => messages::missing_file_page(route),
+                Missing::PageTemplate { route } => messages::missing_file_page_template(route),
+                Missing::Component { tag, path } => messages::missing_file_component(tag, path),
+                Missing::Template { src } => messages::missing_file_template(src),
+                Missing::Module { specifier } => messages::missing_file_module(specifier),
             };
             out.push(
-                Diagnostic::new(&META, missing.file, missing.span, message).with_help(
-                    "Fix the path or remove the reference: the Douyin developer tools stop the build on it.",
-                ),
+                Diagnostic::new(&META, missing.file, missing.span, message)
+                    .with_help(messages::missing_file_help()),
             );
         }
     }

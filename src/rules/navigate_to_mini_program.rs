@@ -1,5 +1,6 @@
 use crate::analysis::context::ProjectContext;
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::rules::rule::Rule;
 use crate::syntax::js::facts::Access;
@@ -63,14 +64,24 @@ impl Rule for NavigateToMiniProgram {
         if let Some((ids, span)) = list {
             if ids.len() > MAX_IDS {
                 out.push(
-                    Diagnostic::new(&META, project.app_json, *span, format!("`navigateToMiniProgramAppIdList` has {} app ids; the platform allows at most {MAX_IDS}", ids.len()))
-                        .with_help("Keep only the mini-programs users really jump to (at most 10)."),
+                    Diagnostic::new(
+                        &META,
+                        project.app_json,
+                        *span,
+                        messages::navigate_to_mini_program_too_many(ids.len(), MAX_IDS),
+                    )
+                    .with_help(messages::navigate_to_mini_program_too_many_help(MAX_IDS)),
                 );
             }
             for id in ids.iter().filter(|id| wechat_app_id(&id.value)) {
                 out.push(
-                    Diagnostic::new(&META, project.app_json, id.span, format!("`{}` is a WeChat app id: a Douyin mini-program cannot jump to it", id.value))
-                        .with_help("List the Douyin app ids (`tt…`) of the mini-programs you jump to; remove WeChat ones."),
+                    Diagnostic::new(
+                        &META,
+                        project.app_json,
+                        id.span,
+                        messages::navigate_to_mini_program_wechat_id(&id.value),
+                    )
+                    .with_help(messages::navigate_to_mini_program_wechat_id_help()),
                 );
             }
         }
@@ -88,16 +99,30 @@ impl Rule for NavigateToMiniProgram {
                 let app_id = api.options.as_ref().and_then(|o| o.get("appId"));
                 match list {
                     None => out.push(
-                        Diagnostic::new(&META, file, api.span, "`tt.navigateToMiniProgram` is called but app.json has no `navigateToMiniProgramAppIdList`: the jump fails")
-                            .with_help("Declare the target app ids in `navigateToMiniProgramAppIdList` in app.json (at most 10)."),
+                        Diagnostic::new(
+                            &META,
+                            file,
+                            api.span,
+                            messages::navigate_to_mini_program_no_list(),
+                        )
+                        .with_help(messages::navigate_to_mini_program_no_list_help(MAX_IDS)),
                     ),
                     Some((ids, _)) => {
                         let Some(prop) = app_id else { continue };
-                        let Some(value) = prop.string.as_deref() else { continue };
+                        let Some(value) = prop.string.as_deref() else {
+                            continue;
+                        };
                         if !ids.iter().any(|id| id.value == value) {
                             out.push(
-                                Diagnostic::new(&META, file, prop.value_span, format!("`{value}` is not in `navigateToMiniProgramAppIdList` in app.json: the jump fails"))
-                                    .with_help("Add the app id to `navigateToMiniProgramAppIdList` in app.json (at most 10), or remove the jump."),
+                                Diagnostic::new(
+                                    &META,
+                                    file,
+                                    prop.value_span,
+                                    messages::navigate_to_mini_program_unlisted(value),
+                                )
+                                .with_help(
+                                    messages::navigate_to_mini_program_unlisted_help(MAX_IDS),
+                                ),
                             );
                         }
                     }

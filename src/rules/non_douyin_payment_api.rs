@@ -2,6 +2,7 @@ use crate::analysis::context::FileContext;
 use crate::analysis::trade::compiled_for_douyin;
 use crate::base::data::lists_api;
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::rules::rule::Rule;
 use crate::syntax::js::facts::{Access, ApiUse};
@@ -60,8 +61,6 @@ In uni-app, keep the WeChat call inside `// #ifdef MP-WEIXIN` and write the Douy
 "#,
 };
 
-const HELP: &str = "Pay through the general trade system (通用交易系统): create the order with `tt.requestOrder`, then open the cashier with `tt.getOrderPayment`.";
-
 /// Whether a call's options carry enough WeChat JSAPI payment keys to be one.
 fn wechat_shaped(api: &ApiUse, keys: &[String]) -> bool {
     api.options
@@ -83,23 +82,19 @@ impl Rule for NonDouyinPaymentApi {
             }
             let (global, member) = (api.global.name(), api.name.as_str());
             if lists_api(&payment.foreign_payment_apis, global, member) {
-                let why = if global == "wx" {
-                    "`wx` is WeChat's global and is not defined in a Douyin mini-program"
+                let full = format!("{global}.{member}");
+                let message = if global == "wx" {
+                    messages::non_douyin_payment_api_wx(full)
                 } else if wechat_shaped(api, &payment.wechat_payment_keys) {
-                    "Douyin mini-programs have no such API, and these are WeChat JSAPI payment parameters (a WeChat port)"
+                    messages::non_douyin_payment_api_wechat_params(full)
                 } else if api.options.as_ref().is_some_and(|o| o.has("data")) {
-                    "this is the early Toutiao payment API (Alipay only), long gone from Douyin mini-programs"
+                    messages::non_douyin_payment_api_toutiao(full)
                 } else {
-                    "Douyin mini-programs have no such API"
+                    messages::non_douyin_payment_api_missing(full)
                 };
                 out.push(
-                    Diagnostic::new(
-                        &META,
-                        cx.id,
-                        api.span,
-                        format!("`{global}.{member}` cannot pay on Douyin: {why}"),
-                    )
-                    .with_help(HELP),
+                    Diagnostic::new(&META, cx.id, api.span, message)
+                        .with_help(messages::non_douyin_payment_api_help()),
                 );
                 continue;
             }
@@ -112,19 +107,15 @@ impl Rule for NonDouyinPaymentApi {
                 let Some(options) = &api.options else {
                     continue;
                 };
-                let extra = if compiled_for_douyin(api) || global == "tt" {
-                    ""
+                let full = format!("{global}.{member}");
+                let message = if compiled_for_douyin(api) || global == "tt" {
+                    messages::non_douyin_payment_api_jsapi(full)
                 } else {
-                    " (this code is not limited to WeChat with `// #ifdef MP-WEIXIN`, so it ships to Douyin too)"
+                    messages::non_douyin_payment_api_jsapi_shipped(full)
                 };
                 out.push(
-                    Diagnostic::new(
-                        &META,
-                        cx.id,
-                        options.span,
-                        format!("WeChat JSAPI payment parameters (`timeStamp`, `nonceStr`, `package`, `paySign`) passed to `{global}.{member}` cannot pay on Douyin{extra}"),
-                    )
-                    .with_help(HELP),
+                    Diagnostic::new(&META, cx.id, options.span, message)
+                        .with_help(messages::non_douyin_payment_api_help()),
                 );
             }
         }
@@ -134,13 +125,13 @@ impl Rule for NonDouyinPaymentApi {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::{assert_script, assert_script_clean, lint_script};
+    use crate::rules::test_support::{assert_script, assert_script_clean, lint_script, render};
 
     const JSAPI: &str = "{ timeStamp: t, nonceStr: n, package: p, signType: 'MD5', paySign: s }";
 
     #[test]
     fn messages_say_which_kind_of_port_it_is() {
-        let message = |src: &str| lint_script(&NonDouyinPaymentApi, src).1[0].message.clone();
+        let message = |src: &str| render(&lint_script(&NonDouyinPaymentApi, src).1[0].message);
         assert!(message(&format!("tt.requestPayment({JSAPI})")).contains("WeChat JSAPI"));
         assert!(
             message("tt.requestPayment({ data: orderInfo.data })")

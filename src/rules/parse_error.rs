@@ -1,5 +1,6 @@
 use crate::analysis::context::FileContext;
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::rules::rule::Rule;
 use crate::syntax::load::{ProblemKind, Syntax};
@@ -49,32 +50,33 @@ impl Rule for ParseError {
 
     fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         for problem in cx.problems {
-            let d = match &problem.kind {
-                ProblemKind::Unreadable(reason) => Diagnostic::new(
-                    &META,
-                    cx.id,
-                    problem.span,
-                    format!("cannot read this file: {reason}"),
+            let (message, help) = match &problem.kind {
+                ProblemKind::Unreadable(reason) => (messages::parse_error_unreadable(reason), None),
+                ProblemKind::NotUtf8 => (
+                    messages::parse_error_not_utf8(),
+                    Some(messages::parse_error_not_utf8_help()),
                 ),
-                ProblemKind::NotUtf8 => Diagnostic::new(&META, cx.id, problem.span, "this file is not valid UTF-8")
-                    .with_help("Save the file as UTF-8: the Douyin developer tools read sources as UTF-8 and reject other encodings."),
-                ProblemKind::TooDeep { limit } => Diagnostic::new(
-                    &META,
-                    cx.id,
-                    problem.span,
-                    format!("code nested more than {limit} levels deep; ttlint does not analyse this file"),
-                )
-                .with_help("This is almost certainly generated code: add it to `ignore` in ttlint.json."),
-                ProblemKind::Syntax { syntax, message } => {
-                    let (what, help) = match syntax {
-                        Syntax::Script => ("syntax error", "Fix the syntax error: the Douyin developer tools will not build this file, and ttlint cannot check it."),
-                        Syntax::Json => ("invalid JSON", "Fix the syntax error: the Douyin developer tools will not build this file, and ttlint cannot check it."),
-                        Syntax::Template => ("template error", "Fix the markup: the Douyin developer tools will not compile this template."),
-                    };
-                    Diagnostic::new(&META, cx.id, problem.span, format!("{what}: {message}"))
-                        .with_help(help)
-                }
+                ProblemKind::TooDeep { limit } => (
+                    messages::parse_error_too_deep(*limit),
+                    Some(messages::parse_error_too_deep_help()),
+                ),
+                ProblemKind::Syntax { syntax, message } => match syntax {
+                    Syntax::Script => (
+                        messages::parse_error_script(message),
+                        Some(messages::parse_error_syntax_help()),
+                    ),
+                    Syntax::Json => (
+                        messages::parse_error_json(message),
+                        Some(messages::parse_error_syntax_help()),
+                    ),
+                    Syntax::Template => (
+                        messages::parse_error_template(message),
+                        Some(messages::parse_error_template_help()),
+                    ),
+                },
             };
+            let mut d = Diagnostic::new(&META, cx.id, problem.span, message);
+            d.help = help;
             out.push(d);
         }
     }

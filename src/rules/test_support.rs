@@ -14,6 +14,14 @@ pub fn data() -> &'static RuleData {
     &DATA
 }
 
+/// A message in English, as the tests compare it.
+pub fn render(message: &crate::base::message::Message) -> String {
+    use crate::base::message::{Catalogue, Lang};
+    static ENGLISH: std::sync::LazyLock<Catalogue> =
+        std::sync::LazyLock::new(|| Catalogue::new(Lang::En));
+    ENGLISH.render(message)
+}
+
 /// Runs a file rule over one file's parsed content.
 fn run(rule: &dyn Rule, source: &SourceFile, content: &Content) -> Vec<Diagnostic> {
     let cx = FileContext {
@@ -131,7 +139,7 @@ pub fn lint_project_messages(rule: &dyn Rule, files: &[(&str, &str)]) -> Vec<(St
             let file = &report.file(d.file).display;
             (
                 format!("{file}:{}:{}", start.line, start.column),
-                d.message.clone(),
+                render(&d.message),
             )
         })
         .collect()

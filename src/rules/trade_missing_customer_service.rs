@@ -1,5 +1,6 @@
 use crate::analysis::context::ProjectContext;
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::rules::evidence::with_trade_sites;
 use crate::rules::rule::Rule;
@@ -66,9 +67,9 @@ impl Rule for TradeMissingCustomerService {
             &META,
             cx.project.app_json,
             cx.app_json_start(),
-            "this mini-program trades but no page offers Douyin IM customer service; trading mini-programs must have it",
+            messages::trade_missing_customer_service(),
         )
-        .with_help("Add `<button open-type=\"im\" data-im-id=\"<customer-service Douyin account>\">联系客服</button>` to the home, order and personal (我的) pages, after opening Douyin IM customer service in the console.");
+        .with_help(messages::trade_missing_customer_service_help());
         out.push(with_trade_sites(d, sites, SHOWN_SITES));
     }
 }

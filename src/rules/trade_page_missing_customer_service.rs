@@ -1,6 +1,8 @@
 use crate::analysis::context::ProjectContext;
 use crate::analysis::service::PageFacts;
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::message::Codes;
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::base::source::Span;
 use crate::rules::rule::Rule;
@@ -92,11 +94,7 @@ impl Rule for TradePageMissingCustomerService {
         if served.is_empty() {
             return;
         }
-        let listed = served
-            .iter()
-            .map(|r| format!("`{r}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let listed = Codes(served.iter().map(|r| r.to_string()).collect());
         for page in pages {
             let needs_entry = page.order || !page.trade.is_empty();
             if !needs_entry || !page.entries.is_empty() {
@@ -105,20 +103,19 @@ impl Rule for TradePageMissingCustomerService {
             let Some((file, span)) = anchor(page, cx) else {
                 continue;
             };
-            let kind = if page.trade.is_empty() {
-                "order page"
+            let message = if page.trade.is_empty() {
+                messages::trade_page_missing_customer_service_order(&page.route, listed.clone())
             } else {
-                "trade page"
+                messages::trade_page_missing_customer_service_trade(&page.route, listed.clone())
             };
-            let mut d = Diagnostic::new(
-                &META,
-                file,
-                span,
-                format!("{kind} `{}` has no Douyin IM customer service; it renders only on {listed}", page.route),
-            )
-            .with_help("Add `<button open-type=\"im\" data-im-id=\"<customer-service Douyin account>\">联系客服</button>` (or a shared component holding it) to this page: buyers look for customer service where they pay and on their orders.");
+            let mut d = Diagnostic::new(&META, file, span, message)
+                .with_help(messages::trade_page_missing_customer_service_help());
             for site in page.trade.iter().filter(|s| s.file != file).take(3) {
-                d = d.with_related(site.file, site.span, format!("trades here: {}", site.what));
+                d = d.with_related(
+                    site.file,
+                    site.span,
+                    messages::label_trades_here(&site.what),
+                );
             }
             out.push(d);
         }
@@ -127,15 +124,15 @@ impl Rule for TradePageMissingCustomerService {
                 &META,
                 cx.project.app_json,
                 cx.app_json_start(),
-                format!("Douyin IM customer service renders only on {listed}, not on the home page, a tab page, an order page or the personal page"),
+                messages::trade_page_missing_customer_service_hidden(listed),
             )
-            .with_help("Put the customer-service button where users look for it: the home page, the order pages, or the personal (我的) page.");
+            .with_help(messages::trade_page_missing_customer_service_hidden_help());
             for page in pages.iter().filter(|p| !p.entries.is_empty()) {
                 if let Some(entry) = page.entries.first() {
                     d = d.with_related(
                         entry.file,
                         entry.span,
-                        format!("customer service on `{}`", page.route),
+                        messages::label_customer_service_on(&page.route),
                     );
                 }
             }

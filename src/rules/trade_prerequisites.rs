@@ -1,5 +1,6 @@
 use crate::analysis::context::ProjectContext;
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::rules::evidence::with_trade_sites;
 use crate::rules::rule::Rule;
@@ -62,13 +63,9 @@ impl Rule for TradePrerequisites {
             &META,
             cx.project.app_json,
             cx.app_json_start(),
-            format!(
-                "this mini-program trades ({} {}): confirm the console prerequisites that code cannot show",
-                sites.len(),
-                if sites.len() == 1 { "place" } else { "places" }
-            ),
+            messages::trade_prerequisites(sites.len()),
         )
-        .with_help("In the developer console: complete merchant onboarding (商户进件), pay the deposit (保证金), enable the trade capability (通用交易系统), and set up Douyin IM customer service. Then turn this reminder off in ttlint.json.");
+        .with_help(messages::trade_prerequisites_help());
         out.push(with_trade_sites(d, sites, SHOWN_SITES));
     }
 }

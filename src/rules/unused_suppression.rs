@@ -1,4 +1,5 @@
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::base::source::FileId;
 use crate::rules::rule::Rule;
@@ -49,29 +50,20 @@ impl Rule for UnusedSuppression {
 impl UnusedSuppression {
     /// The finding for a directive that did nothing.
     pub fn diagnostic(file: FileId, unused: &Unused) -> Diagnostic {
-        let stale = "Remove it: a stale suppression hides the next real finding here.";
-        match &unused.kind {
-            UnusedKind::Directive => Diagnostic::new(
-                &META,
-                file,
-                unused.span,
-                "this ttlint-disable directive suppressed nothing",
-            )
-            .with_help(stale),
-            UnusedKind::UnknownRule(id) => Diagnostic::new(
-                &META,
-                file,
-                unused.span,
-                format!("unknown rule id `{id}` in a ttlint-disable directive"),
-            )
-            .with_help("Check the spelling: `ttlint rules` lists every rule id."),
-            UnusedKind::Rule(id) => Diagnostic::new(
-                &META,
-                file,
-                unused.span,
-                format!("`{id}` is disabled here but reports nothing"),
-            )
-            .with_help("Remove the id from the directive: a stale suppression hides the next real finding here."),
-        }
+        let (message, help) = match &unused.kind {
+            UnusedKind::Directive => (
+                messages::unused_suppression_directive(),
+                messages::unused_suppression_directive_help(),
+            ),
+            UnusedKind::UnknownRule(id) => (
+                messages::unused_suppression_unknown_rule(id),
+                messages::unused_suppression_unknown_rule_help(),
+            ),
+            UnusedKind::Rule(id) => (
+                messages::unused_suppression_rule(id),
+                messages::unused_suppression_rule_help(),
+            ),
+        };
+        Diagnostic::new(&META, file, unused.span, message).with_help(help)
     }
 }

@@ -2,6 +2,7 @@ use crate::analysis::context::{FileContext, ProjectContext};
 use crate::analysis::text;
 use crate::base::data::lists_api;
 use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::rules::rule::Rule;
 use crate::syntax::js::cond::Cond;
@@ -88,14 +89,9 @@ impl Rule for WechatOnlyFeature {
                     &META,
                     cx.id,
                     m.span,
-                    format!(
-                        "`{}` asks for a WeChat feature that does not exist on Douyin",
-                        m.found
-                    ),
+                    messages::wechat_only_feature_copy(m.found),
                 )
-                .with_help(
-                    "Use Douyin's own: `tt.login` and `tt.getUserProfile` (抖音登录/抖音授权).",
-                ),
+                .with_help(messages::wechat_only_feature_copy_help()),
             );
         }
         if let Some(doc) = cx.template() {
@@ -105,8 +101,13 @@ impl Rule for WechatOnlyFeature {
                 }
                 if element.name == "official-account" {
                     out.push(
-                        Diagnostic::new(&META, cx.id, element.name_span, "`<official-account>` is WeChat's official-account card: it does not exist on Douyin and leads users to WeChat")
-                            .with_help("Remove it."),
+                        Diagnostic::new(
+                            &META,
+                            cx.id,
+                            element.name_span,
+                            messages::wechat_only_feature_official_account(),
+                        )
+                        .with_help(messages::wechat_only_feature_official_account_help()),
                     );
                 }
                 if element.name == "button"
@@ -116,15 +117,25 @@ impl Rule for WechatOnlyFeature {
                         .attr("open-type")
                         .map_or(element.name_span, |a| a.name_span);
                     out.push(
-                        Diagnostic::new(&META, cx.id, attr, "`open-type=\"contact\"` is WeChat's customer service: on Douyin the button does nothing")
-                            .with_help("Use Douyin IM customer service: `<button open-type=\"im\" data-im-id=\"…\">`."),
+                        Diagnostic::new(
+                            &META,
+                            cx.id,
+                            attr,
+                            messages::wechat_only_feature_contact(),
+                        )
+                        .with_help(messages::wechat_only_feature_contact_help()),
                     );
                 }
                 for attr in element.attrs.iter().filter(|a| a.name.starts_with("wx:")) {
                     let douyin = attr.name.replacen("wx:", "tt:", 1);
                     out.push(
-                        Diagnostic::new(&META, cx.id, attr.name_span, format!("`{}` is WeChat's directive: Douyin ignores it, so the element renders unconditionally", attr.name))
-                            .with_help(format!("Use `{douyin}`.")),
+                        Diagnostic::new(
+                            &META,
+                            cx.id,
+                            attr.name_span,
+                            messages::wechat_only_feature_directive(&attr.name),
+                        )
+                        .with_help(messages::wechat_only_feature_directive_help(douyin)),
                     );
                 }
             }
@@ -139,8 +150,15 @@ impl Rule for WechatOnlyFeature {
                     continue;
                 }
                 out.push(
-                    Diagnostic::new(&META, cx.id, api.span, format!("`wx.{}`: `wx` is WeChat's global and is undefined on Douyin", api.name))
-                        .with_help(format!("Use `tt.{}` if Douyin has it (check the API docs), or keep the call inside `// #ifdef MP-WEIXIN`.", api.name)),
+                    Diagnostic::new(
+                        &META,
+                        cx.id,
+                        api.span,
+                        messages::wechat_only_feature_wx_call(format!("wx.{}", api.name)),
+                    )
+                    .with_help(messages::wechat_only_feature_wx_call_help(
+                        format!("tt.{}", api.name),
+                    )),
                 );
             }
         }
@@ -149,8 +167,13 @@ impl Rule for WechatOnlyFeature {
     fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
         for entry in &cx.project.wechat_pages {
             out.push(
-                Diagnostic::new(&META, cx.project.app_json, entry.span, format!("page `{}` has a WeChat `.wxml` template and no `.ttml`: Douyin cannot render it", entry.route))
-                    .with_help(format!("Rename `{}.wxml` to `.ttml` and replace `wx:` directives with `tt:`.", entry.route)),
+                Diagnostic::new(
+                    &META,
+                    cx.project.app_json,
+                    entry.span,
+                    messages::wechat_only_feature_wxml(&entry.route),
+                )
+                .with_help(messages::wechat_only_feature_wxml_help(&entry.route)),
             );
         }
     }
