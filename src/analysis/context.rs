@@ -11,7 +11,7 @@ use crate::project::files::Files;
 use crate::syntax::js::facts::JsFacts;
 use crate::syntax::json::JsonDoc;
 use crate::syntax::load::{Content, Problem};
-use crate::syntax::ttml::Document;
+use crate::syntax::markup::Markup;
 
 /// The file pass's view of one file.
 pub struct FileContext<'a> {
@@ -28,8 +28,8 @@ impl FileContext<'_> {
         self.content.script()
     }
 
-    pub fn template(&self) -> Option<&Document> {
-        self.content.template()
+    pub fn markup(&self) -> Option<&Markup> {
+        self.content.markup()
     }
 
     pub fn json(&self) -> Option<&JsonDoc> {

@@ -6,12 +6,12 @@ use crate::base::data::{CustomerServiceData, RuleData};
 use crate::base::source::{FileId, Span};
 use crate::project::files::Files;
 use crate::project::{Project, Rendered};
-use crate::syntax::ttml::Element;
+use crate::syntax::markup::Element;
 
 /// Whether an element opens Douyin IM customer service: `<button open-type="im">` (or
 /// `platformIm`, `lifeIm`), or `<web-view type="im">`.
 pub fn is_im_entry(element: &Element, data: &CustomerServiceData) -> bool {
-    match element.name.as_str() {
+    match element.tag.as_str() {
         "button" => element
             .static_attr("open-type")
             .is_some_and(|t| data.im_open_types.iter().any(|o| o == t.trim())),
@@ -33,14 +33,14 @@ pub struct Entry {
 pub fn entries_in(templates: &[FileId], files: &Files, data: &CustomerServiceData) -> Vec<Entry> {
     let mut out = Vec::new();
     for &template in templates {
-        let Some(doc) = files.content(template).template() else {
+        let Some(doc) = files.content(template).markup() else {
             continue;
         };
         for (node, element) in doc.elements() {
             if doc.target(node).ships_to_douyin() && is_im_entry(element, data) {
                 out.push(Entry {
                     file: template,
-                    span: element.name_span,
+                    span: element.tag_span,
                 });
             }
         }

@@ -9,8 +9,7 @@ use crate::analysis::context::FileContext;
 use crate::base::data::Patterns;
 use crate::base::source::{SourceFile, Span};
 use crate::syntax::json::Json;
-use crate::syntax::load::Content;
-use crate::syntax::ttml::NodeId;
+use crate::syntax::markup::NodeId;
 
 /// A piece of visible text.
 #[derive(Debug, Clone)]
@@ -59,45 +58,41 @@ fn json_string<'a>(source: &SourceFile, value: &'a Json, out: &mut Vec<Text<'a>>
 /// The visible text of a file.
 pub fn visible<'a>(cx: &FileContext<'a>) -> Vec<Text<'a>> {
     let mut out = Vec::new();
-    match cx.content {
-        Content::Template(doc) => {
-            for t in doc.visible_texts(&cx.data.drainage.visible_attributes) {
-                out.push(Text {
-                    span: t.span,
-                    text: t.text,
-                    verbatim_at: verbatim(cx.source, t.span, t.text),
-                    node: Some(t.node),
-                });
+    if let Some(markup) = cx.content.markup() {
+        for t in markup.visible_texts(&cx.data.drainage.visible_attributes) {
+            out.push(Text {
+                span: t.span,
+                text: t.text,
+                verbatim_at: verbatim(cx.source, t.span, t.text),
+                node: Some(t.node),
+            });
+        }
+    }
+    if let Some(facts) = cx.content.script() {
+        for t in &facts.texts {
+            out.push(Text {
+                span: t.span,
+                text: &t.text,
+                verbatim_at: verbatim(cx.source, t.span, &t.text),
+                node: None,
+            });
+        }
+    }
+    if let Some(root) = cx.content.json().and_then(|doc| doc.value.as_ref()) {
+        for holder in [Some(root), root.get("window")].into_iter().flatten() {
+            if let Some(title) = holder.get("navigationBarTitleText") {
+                json_string(cx.source, title, &mut out);
             }
         }
-        Content::Script(facts) => {
-            for t in &facts.texts {
-                out.push(Text {
-                    span: t.span,
-                    text: &t.text,
-                    verbatim_at: verbatim(cx.source, t.span, &t.text),
-                    node: None,
-                });
+        let tabs = root
+            .get("tabBar")
+            .and_then(|t| t.get("list"))
+            .and_then(Json::as_array);
+        for tab in tabs.unwrap_or_default() {
+            if let Some(text) = tab.get("text") {
+                json_string(cx.source, text, &mut out);
             }
         }
-        Content::Json(doc) => {
-            let Some(root) = &doc.value else { return out };
-            for holder in [Some(root), root.get("window")].into_iter().flatten() {
-                if let Some(title) = holder.get("navigationBarTitleText") {
-                    json_string(cx.source, title, &mut out);
-                }
-            }
-            let tabs = root
-                .get("tabBar")
-                .and_then(|t| t.get("list"))
-                .and_then(Json::as_array);
-            for tab in tabs.unwrap_or_default() {
-                if let Some(text) = tab.get("text") {
-                    json_string(cx.source, text, &mut out);
-                }
-            }
-        }
-        Content::Unparsed => {}
     }
     out
 }

@@ -113,17 +113,17 @@ pub fn component_sites(
 ) -> Vec<TradeSite> {
     let mut out = Vec::new();
     for template in project.templates_of(unit) {
-        let Some(doc) = files.content(template).template() else {
+        let Some(doc) = files.content(template).markup() else {
             continue;
         };
         for (node, element) in doc.elements() {
             if doc.target(node).ships_to_douyin()
-                && is_pay_component(project, unit, &element.name, data)
+                && is_pay_component(project, unit, &element.tag, data)
             {
                 out.push(TradeSite {
                     file: template,
-                    span: element.name_span,
-                    what: format!("<{}>", element.name),
+                    span: element.tag_span,
+                    what: format!("<{}>", element.tag),
                 });
             }
         }

@@ -338,10 +338,10 @@ impl<L: Loader> Builder<'_, L> {
             }
             FileKind::Ttml => {
                 let mut found = Vec::new();
-                if let Some(doc) = self.loader.files().content(id).template() {
+                if let Some(doc) = self.loader.files().content(id).markup() {
                     for (element, attr) in doc.references() {
-                        let Some(value) = &attr.value else { continue };
-                        let Some(src) = value.static_text() else {
+                        let (Some(src), Some(span)) = (attr.value.static_text(), attr.value.span())
+                        else {
                             continue;
                         };
                         let (kind, ext) = match element {
@@ -349,7 +349,7 @@ impl<L: Loader> Builder<'_, L> {
                             "include" => (RefKind::Include, "ttml"),
                             _ => (RefKind::Sjs, "sjs"),
                         };
-                        found.push((src, value.span, kind, ext));
+                        found.push((src.to_string(), span, kind, ext));
                     }
                 }
                 for (src, span, kind, ext) in found {

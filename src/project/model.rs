@@ -199,10 +199,10 @@ impl Project {
                 continue;
             }
             for template in self.templates_of(u) {
-                let Some(doc) = files.content(template).template() else {
+                let Some(doc) = files.content(template).markup() else {
                     continue;
                 };
-                let tags: BTreeSet<&str> = doc.elements().map(|(_, e)| e.name.as_str()).collect();
+                let tags: BTreeSet<&str> = doc.elements().map(|(_, e)| e.tag.as_str()).collect();
                 for tag in tags {
                     if let Some(Using {
                         target: UsingTarget::Unit(child),

@@ -133,27 +133,27 @@ impl Rule for DeprecatedTradeApi {
         }
         for unit in 0..project.units.len() {
             for template in project.templates_of(unit) {
-                let Some(doc) = cx.files.content(template).template() else {
+                let Some(doc) = cx.files.content(template).markup() else {
                     continue;
                 };
                 for (node, element) in doc.elements() {
                     if !doc.target(node).ships_to_douyin() {
                         continue;
                     }
-                    let Some(c) = deprecated_tag(project, unit, &element.name, components) else {
+                    let Some(c) = deprecated_tag(project, unit, &element.tag, components) else {
                         continue;
                     };
-                    if !seen.insert((template, element.name_span)) {
+                    if !seen.insert((template, element.tag_span)) {
                         continue;
                     }
                     let message = match &c.builtin_tag {
                         Some(tag) if project.component_for(unit, tag).is_none() => {
                             messages::deprecated_trade_api_builtin(tag, c.status.id())
                         }
-                        _ => messages::deprecated_trade_api_tag(&element.name, c.status.id()),
+                        _ => messages::deprecated_trade_api_tag(&element.tag, c.status.id()),
                     };
                     out.push(
-                        Diagnostic::new(&META, template, element.name_span, message)
+                        Diagnostic::new(&META, template, element.tag_span, message)
                             .with_help(messages::deprecated_trade_api_help(&c.replacement)),
                     );
                 }

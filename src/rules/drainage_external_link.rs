@@ -8,7 +8,7 @@ use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::rules::rule::Rule;
-use crate::syntax::ttml::Document;
+use crate::syntax::markup::Markup;
 
 pub struct DrainageExternalLink;
 
@@ -52,13 +52,13 @@ page of the mini-program.
 };
 
 /// `<web-view src="…">` with a static address, in code compiled for Douyin.
-fn web_views(doc: &Document) -> impl Iterator<Item = (crate::base::source::Span, String)> + '_ {
+fn web_views(doc: &Markup) -> impl Iterator<Item = (crate::base::source::Span, String)> + '_ {
     doc.elements().filter_map(|(id, e)| {
-        if e.name != "web-view" || !doc.target(id).ships_to_douyin() {
+        if e.tag != "web-view" || !doc.target(id).ships_to_douyin() {
             return None;
         }
-        let value = e.attr("src")?.value.as_ref()?;
-        Some((value.span, value.static_text()?.trim().to_string()))
+        let value = &e.attr("src")?.value;
+        Some((value.span()?, value.static_text()?.trim().to_string()))
     })
 }
 
@@ -86,7 +86,7 @@ impl Rule for DrainageExternalLink {
                 .with_help(messages::drainage_external_link_download_help()),
             );
         }
-        if let Some(doc) = cx.template() {
+        if let Some(doc) = cx.markup() {
             for (span, url) in web_views(doc) {
                 if is_plain_http(&url) {
                     out.push(
@@ -138,7 +138,7 @@ impl Rule for DrainageExternalLink {
         }
         own.extend(hosts);
         for &file in &cx.project.files {
-            let Some(doc) = cx.files.content(file).template() else {
+            let Some(doc) = cx.files.content(file).markup() else {
                 continue;
             };
             for (span, url) in web_views(doc) {

@@ -4,7 +4,7 @@ use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::rules::rule::Rule;
-use crate::syntax::ttml::NodeId;
+use crate::syntax::markup::NodeId;
 
 pub struct DrainageQrcode;
 
@@ -66,16 +66,16 @@ impl Rule for DrainageQrcode {
             .chain(&contacts)
             .filter_map(|m| m.text.node)
             .collect();
-        let Some(doc) = cx.template() else { return };
+        let Some(doc) = cx.markup() else { return };
         for (id, element) in doc.elements() {
-            if element.name != "image"
+            if element.tag != "image"
                 || !element.has_attr("show-menu-by-longpress")
                 || !doc.target(id).ships_to_douyin()
             {
                 continue;
             }
             // Next to the text: the text is in the subtree of the image's parent.
-            let parent = doc.nodes[id].parent;
+            let parent = doc.node(id).and_then(|n| n.parent);
             let near = lure_nodes.iter().any(|&n| match parent {
                 Some(p) => doc.ancestry(n).any(|a| a == p),
                 None => true,
@@ -85,7 +85,7 @@ impl Rule for DrainageQrcode {
                     Diagnostic::new(
                         &META,
                         cx.id,
-                        element.name_span,
+                        element.tag_span,
                         messages::drainage_qrcode_image(),
                     )
                     .with_help(messages::drainage_qrcode_help()),

@@ -6,7 +6,7 @@ use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::base::source::Span;
 use crate::rules::rule::Rule;
-use crate::syntax::ttml::{Attr, Element};
+use crate::syntax::markup::{Element, Value};
 
 pub struct ImButtonInvalid;
 
@@ -68,26 +68,14 @@ fn value_problem(element: &Element, name: &str, data: &CustomerServiceData) -> O
     let Some(attr) = element.attr(name) else {
         return Some(Problem::Missing);
     };
-    let Some(value) = &attr.value else {
-        return Some(Problem::Empty(attr.name_span));
-    };
-    if value.has_binding() {
-        return None;
-    }
-    let text = value.static_text().unwrap_or_default();
-    if text.trim().is_empty() {
-        Some(Problem::Empty(attr_span(attr)))
-    } else if placeholder(&text, data) {
-        Some(Problem::Placeholder(attr_span(attr), text))
-    } else {
-        None
-    }
-}
-
-fn attr_span(attr: &Attr) -> Span {
     match &attr.value {
-        Some(v) => Span::new(attr.name_span.start, v.span.end),
-        None => attr.name_span,
+        Value::Empty => Some(Problem::Empty(attr.name_span)),
+        Value::Bound { .. } => None,
+        Value::Static { text, .. } if text.trim().is_empty() => Some(Problem::Empty(attr.span())),
+        Value::Static { text, .. } if placeholder(text, data) => {
+            Some(Problem::Placeholder(attr.span(), text.clone()))
+        }
+        Value::Static { .. } => None,
     }
 }
 
@@ -97,16 +85,16 @@ impl Rule for ImButtonInvalid {
     }
 
     fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(doc) = cx.template() else { return };
+        let Some(doc) = cx.markup() else { return };
         let data = &cx.data.customer_service;
         for (node, element) in doc.elements() {
-            if element.name != "button"
-                || element.static_attr("open-type").as_deref().map(str::trim) != Some("im")
+            if element.tag != "button"
+                || element.static_attr("open-type").map(str::trim) != Some("im")
                 || !doc.target(node).ships_to_douyin()
             {
                 continue;
             }
-            let handler = if element.has_attr("binderror") || element.has_attr("bind:error") {
+            let handler = if element.event("error").is_some() {
                 "present"
             } else {
                 "missing"
@@ -117,7 +105,7 @@ impl Rule for ImButtonInvalid {
             let id_help = || messages::im_button_invalid_id_help(handler);
             match value_problem(element, "data-im-id", data) {
                 Some(Problem::Missing) => report(
-                    element.name_span,
+                    element.tag_span,
                     messages::im_button_invalid_missing_id(),
                     id_help(),
                 ),
@@ -134,7 +122,7 @@ impl Rule for ImButtonInvalid {
             let Some(im_type) = element.attr("data-im-type") else {
                 continue;
             };
-            let Some(kind) = im_type.value.as_ref().and_then(|v| v.static_text()) else {
+            let Some(kind) = im_type.value.static_text() else {
                 continue;
             };
             let kind = kind.trim();
@@ -145,7 +133,7 @@ impl Rule for ImButtonInvalid {
                         Some(Problem::Missing | Problem::Empty(_))
                     ) {
                         report(
-                            attr_span(im_type),
+                            im_type.span(),
                             messages::im_button_invalid_card_needs_id(kind, required),
                             messages::im_button_invalid_card_needs_id_help(required, kind, handler),
                         );
@@ -154,7 +142,7 @@ impl Rule for ImButtonInvalid {
                 None => {
                     let known: Vec<String> = data.card_types.keys().cloned().collect();
                     report(
-                        attr_span(im_type),
+                        im_type.span(),
                         messages::im_button_invalid_unknown_card(kind),
                         messages::im_button_invalid_unknown_card_help(Codes(known), handler),
                     );

@@ -5,7 +5,7 @@ use crate::base::meta::{Category, RuleMeta};
 use crate::rules::rule::Rule;
 use crate::syntax::js::cond::{CmpOp, Cond};
 use crate::syntax::js::facts::JsFacts;
-use crate::syntax::ttml::Part;
+use crate::syntax::markup::{TextPart, Value};
 
 pub struct IosPlatformValue;
 
@@ -90,14 +90,17 @@ impl Rule for IosPlatformValue {
                 }
             }
         }
-        let Some(doc) = cx.template() else { return };
+        let Some(doc) = cx.markup() else { return };
         for (node, element) in doc.elements() {
             if !doc.target(node).ships_to_douyin() {
                 continue;
             }
-            for value in element.attrs.iter().filter_map(|a| a.value.as_ref()) {
-                for part in &value.parts {
-                    let Part::Binding {
+            for attr in &element.attrs {
+                let Value::Bound { parts, .. } = &attr.value else {
+                    continue;
+                };
+                for part in parts {
+                    let TextPart::Dynamic {
                         binding: Some(binding),
                         ..
                     } = part

@@ -10,7 +10,7 @@ use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::base::source::{FileId, Span};
 use crate::rules::rule::Rule;
-use crate::syntax::ttml::{Document, NodeId};
+use crate::syntax::markup::{Handler, Markup, NodeId};
 
 pub struct IosVirtualPayment;
 
@@ -86,7 +86,7 @@ fn virtual_words(cx: &ProjectContext<'_>, page: &PageFacts) -> Vec<String> {
     let project = cx.project;
     let mut texts: Vec<&str> = Vec::new();
     for &template in &page.rendered.templates {
-        if let Some(doc) = cx.files.content(template).template() {
+        if let Some(doc) = cx.files.content(template).markup() {
             texts.extend(
                 doc.visible_texts(&cx.data.drainage.visible_attributes)
                     .into_iter()
@@ -128,18 +128,12 @@ fn virtual_words(cx: &ProjectContext<'_>, page: &PageFacts) -> Vec<String> {
 
 /// Whether an element is hidden or not rendered on iOS (or behind a platform check ttlint
 /// cannot evaluate).
-fn hidden_on_ios(env: &Env<'_>, doc: &Document, node: NodeId) -> bool {
-    doc.guards(node)
-        .iter()
-        .any(|g| g.cond.is_some_and(|c| env.gate(c, g.holds) != Gate::Open))
-}
-
-/// Event-binding attributes: `bindtap`, `bind:tap`, `catchtap`, `catch:tap`, `mut-bind:tap`.
-fn is_event(name: &str) -> bool {
-    let name = name
-        .trim_start_matches("capture-")
-        .trim_start_matches("mut-");
-    name.starts_with("bind") || name.starts_with("catch")
+fn hidden_on_ios(env: &Env<'_>, doc: &Markup, node: NodeId) -> bool {
+    doc.guards(node).any(|g| {
+        g.cond
+            .as_ref()
+            .is_some_and(|c| env.gate(c, g.holds) != Gate::Open)
+    })
 }
 
 impl Rule for IosVirtualPayment {
@@ -172,23 +166,23 @@ impl Rule for IosVirtualPayment {
                 let script = project.unit(unit).script;
                 let facts = script.and_then(|s| cx.files.content(s).script());
                 for template in project.templates_of(unit) {
-                    let Some(doc) = cx.files.content(template).template() else {
+                    let Some(doc) = cx.files.content(template).markup() else {
                         continue;
                     };
                     for (node, element) in doc.elements() {
                         if !doc.target(node).ships_to_douyin() || hidden_on_ios(&env, doc, node) {
                             continue;
                         }
-                        if is_pay_component(project, unit, &element.name, cx.data)
-                            && reported.insert((template, element.name_span))
+                        if is_pay_component(project, unit, &element.tag, cx.data)
+                            && reported.insert((template, element.tag_span))
                         {
                             let message = messages::ios_virtual_payment_component(
                                 route,
                                 goods.clone(),
-                                &element.name,
+                                &element.tag,
                             );
                             out.push(
-                                Diagnostic::new(&META, template, element.name_span, message)
+                                Diagnostic::new(&META, template, element.tag_span, message)
                                     .with_help(messages::ios_virtual_payment_help()),
                             );
                             continue;
@@ -196,13 +190,12 @@ impl Rule for IosVirtualPayment {
                         let (Some(script), Some(facts)) = (script, facts) else {
                             continue;
                         };
-                        for attr in element.attrs.iter().filter(|a| is_event(&a.name)) {
-                            let Some(value) = &attr.value else { continue };
-                            let Some(handler) = value.static_text() else {
+                        for event in &element.events {
+                            let Handler::Named(handler) = &event.handler else {
                                 continue;
                             };
-                            let handler = handler.trim();
-                            let span = Span::new(attr.name_span.start, value.span.end + 1);
+                            let handler = handler.as_str();
+                            let span = event.span;
                             let path = facts
                                 .functions_named(handler)
                                 .filter(|&f| facts.functions[f].method)

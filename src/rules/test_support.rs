@@ -60,7 +60,10 @@ pub fn lint_script(rule: &dyn Rule, src: &str) -> (SourceFile, Vec<Diagnostic>) 
     );
     let parsed = js::parse::parse(source.body(), source.bom, FileKind::Script)
         .unwrap_or_else(|e| panic!("test snippet does not parse: {e:?}\n{src}"));
-    let content = Content::Script(js::facts::extract(&parsed.program, &parsed.comments).facts);
+    let content = Content {
+        script: Some(js::facts::extract(&parsed.program, &parsed.comments).facts),
+        ..Content::default()
+    };
     let found = run(rule, &source, &content);
     (source, found)
 }
@@ -73,7 +76,10 @@ pub fn lint_template_diagnostics(rule: &dyn Rule, src: &str) -> (SourceFile, Vec
         FileKind::Ttml,
         src.to_string(),
     );
-    let content = Content::Template(crate::syntax::ttml::parse(src, 0));
+    let content = Content {
+        markup: Some(crate::syntax::markup::ttml::parse(src, 0).markup),
+        ..Content::default()
+    };
     let found = run(rule, &source, &content);
     (source, found)
 }

@@ -67,11 +67,11 @@ fn anchor(
     if let Some(site) = page.trade.iter().find(|s| s.file == template) {
         return Some((template, site.span));
     }
-    let doc = cx.files.content(template).template();
+    let doc = cx.files.content(template).markup();
     let first = doc.and_then(|d| {
         d.elements()
             .find(|&(node, _)| d.target(node).ships_to_douyin())
-            .map(|(_, e)| e.name_span)
+            .map(|(_, e)| e.tag_span)
     });
     Some((template, first.unwrap_or_default()))
 }

@@ -94,28 +94,28 @@ impl Rule for WechatOnlyFeature {
                 .with_help(messages::wechat_only_feature_copy_help()),
             );
         }
-        if let Some(doc) = cx.template() {
+        if let Some(doc) = cx.markup() {
             for (id, element) in doc.elements() {
                 if !doc.target(id).ships_to_douyin() {
                     continue;
                 }
-                if element.name == "official-account" {
+                if element.tag == "official-account" {
                     out.push(
                         Diagnostic::new(
                             &META,
                             cx.id,
-                            element.name_span,
+                            element.tag_span,
                             messages::wechat_only_feature_official_account(),
                         )
                         .with_help(messages::wechat_only_feature_official_account_help()),
                     );
                 }
-                if element.name == "button"
-                    && element.static_attr("open-type").as_deref().map(str::trim) == Some("contact")
+                if element.tag == "button"
+                    && element.static_attr("open-type").map(str::trim) == Some("contact")
                 {
                     let attr = element
                         .attr("open-type")
-                        .map_or(element.name_span, |a| a.name_span);
+                        .map_or(element.tag_span, |a| a.name_span);
                     out.push(
                         Diagnostic::new(
                             &META,

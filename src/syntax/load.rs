@@ -8,9 +8,9 @@ use crate::base::source::{FileKind, SourceFile, Span};
 use crate::syntax::js::facts::{self, JsFacts};
 use crate::syntax::js::{nesting, parse as js};
 use crate::syntax::json::{self, Dialect, JsonDoc};
+use crate::syntax::markup::{Markup, ttml};
 use crate::syntax::suppress::Suppressions;
 use crate::syntax::syntax_error::SyntaxError;
-use crate::syntax::ttml::{self, Document};
 
 /// Trees deeper than this are not dropped but leaked. swc's syntax tree frees itself
 /// recursively, and a tree as deep as a pathological file is long (`1+1+1+…` over megabytes)
@@ -18,37 +18,27 @@ use crate::syntax::ttml::{self, Document};
 /// Real code stays far below it (minified bundles nest under 100 levels).
 const DEEPEST_DROPPED: usize = 5_000;
 
-/// A file's parsed form. Scripts keep only their facts: the syntax tree is dropped after the one
-/// traversal that extracts them.
-#[derive(Debug)]
-pub enum Content {
-    Script(JsFacts),
-    Template(Document),
-    Json(JsonDoc),
-    /// The file could not be parsed; a `parse-error` was reported for it.
-    Unparsed,
+/// A file's parsed form: the parts it holds. A script has facts; a template has markup; a `.json`
+/// file has its JSON; a single-file component or a JSX file has both facts and markup. Scripts
+/// keep only their facts: the syntax tree is dropped after the one traversal that extracts them.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub script: Option<JsFacts>,
+    pub markup: Option<Markup>,
+    pub json: Option<JsonDoc>,
 }
 
 impl Content {
     pub fn script(&self) -> Option<&JsFacts> {
-        match self {
-            Content::Script(facts) => Some(facts),
-            _ => None,
-        }
+        self.script.as_ref()
     }
 
-    pub fn template(&self) -> Option<&Document> {
-        match self {
-            Content::Template(doc) => Some(doc),
-            _ => None,
-        }
+    pub fn markup(&self) -> Option<&Markup> {
+        self.markup.as_ref()
     }
 
     pub fn json(&self) -> Option<&JsonDoc> {
-        match self {
-            Content::Json(doc) => Some(doc),
-            _ => None,
-        }
+        self.json.as_ref()
     }
 }
 
@@ -135,7 +125,7 @@ pub fn load(path: PathBuf, display: String, kind: FileKind, text: Option<String>
 fn unparsed(source: SourceFile, problem: Problem) -> Loaded {
     Loaded {
         source,
-        content: Content::Unparsed,
+        content: Content::default(),
         suppressions: Suppressions::default(),
         problems: vec![problem],
     }
@@ -169,7 +159,10 @@ pub fn parse(source: SourceFile) -> Loaded {
                         std::mem::forget(parsed.program);
                     }
                     Loaded {
-                        content: Content::Script(extracted.facts),
+                        content: Content {
+                            script: Some(extracted.facts),
+                            ..Content::default()
+                        },
                         suppressions,
                         problems,
                         source,
@@ -183,7 +176,10 @@ pub fn parse(source: SourceFile) -> Loaded {
                 let suppressions =
                     Suppressions::parse(&doc.comments, &source.lines, source.text.len());
                 Loaded {
-                    content: Content::Json(doc),
+                    content: Content {
+                        json: Some(doc),
+                        ..Content::default()
+                    },
                     suppressions,
                     problems: Vec::new(),
                     source,
@@ -192,15 +188,19 @@ pub fn parse(source: SourceFile) -> Loaded {
             Err(error) => unparsed(source, Problem::syntax(Syntax::Json, &error)),
         },
         FileKind::Ttml => {
-            let doc = ttml::parse(source.body(), base);
-            let problems = doc
+            let parsed = ttml::parse(source.body(), base);
+            let problems = parsed
                 .errors
                 .iter()
                 .map(|e| Problem::syntax(Syntax::Template, e))
                 .collect();
-            let suppressions = Suppressions::parse(&doc.comments, &source.lines, source.text.len());
+            let suppressions =
+                Suppressions::parse(&parsed.comments, &source.lines, source.text.len());
             Loaded {
-                content: Content::Template(doc),
+                content: Content {
+                    markup: Some(parsed.markup),
+                    ..Content::default()
+                },
                 suppressions,
                 problems,
                 source,

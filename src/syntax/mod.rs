@@ -5,6 +5,6 @@ pub mod comment;
 pub mod js;
 pub mod json;
 pub mod load;
+pub mod markup;
 pub mod suppress;
 pub mod syntax_error;
-pub mod ttml;

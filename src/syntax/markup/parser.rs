@@ -6,13 +6,11 @@
 //! never closed, a stray end tag, a tag or comment cut off by the end of the file. `<` and `>`
 //! inside `{{ }}` are expression characters, not tags.
 
-use super::document::{
-    Attr, Document, Element, Node, NodeId, NodeKind, Part, RAW_TEXT_ELEMENTS, Value,
-};
 use super::expr;
+use super::model::TextPart;
+use super::tree::{Attr, Document, Element, Node, NodeId, NodeKind, RAW_TEXT_ELEMENTS, Value};
 use crate::base::source::{FileKind, Span};
 use crate::syntax::comment::Comment;
-use crate::syntax::js::conditional::Regions;
 use crate::syntax::js::parse as js;
 use crate::syntax::syntax_error::SyntaxError;
 
@@ -45,14 +43,12 @@ pub fn parse(text: &str, base: usize) -> Document {
             roots: Vec::new(),
             comments: Vec::new(),
             errors: Vec::new(),
-            regions: Regions::default(),
         },
         stack: Vec::new(),
         last_close: text.rfind("}}"),
     };
     p.run();
     let mut doc = p.doc;
-    doc.regions = Regions::from_comments(doc.comments.iter().map(|c| (c.span, c.text.as_str())));
     doc.errors.sort_by_key(|e| e.span.start);
     doc
 }
@@ -430,7 +426,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Splits `text[start..end]` into static text and `{{ }}` bindings.
-    fn parts(&mut self, start: usize, end: usize, object: bool) -> Vec<Part> {
+    fn parts(&mut self, start: usize, end: usize, object: bool) -> Vec<TextPart> {
         let mut parts = Vec::new();
         let mut i = start;
         let mut static_from = start;
@@ -444,7 +440,7 @@ impl<'a> Parser<'a> {
                 break;
             };
             if static_from < i {
-                parts.push(Part::Static {
+                parts.push(TextPart::Static {
                     span: self.span(static_from, i),
                     text: self.text[static_from..i].to_string(),
                 });
@@ -464,7 +460,7 @@ impl<'a> Parser<'a> {
                     }
                 }
             };
-            parts.push(Part::Binding {
+            parts.push(TextPart::Dynamic {
                 span: self.span(i + 2, close),
                 binding,
             });
@@ -472,7 +468,7 @@ impl<'a> Parser<'a> {
             static_from = i;
         }
         if static_from < end {
-            parts.push(Part::Static {
+            parts.push(TextPart::Static {
                 span: self.span(static_from, end),
                 text: self.text[static_from..end].to_string(),
             });
@@ -483,7 +479,7 @@ impl<'a> Parser<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{NodeKind, Part};
+    use super::super::tree::NodeKind;
     use super::*;
 
     fn errors(src: &str) -> Vec<(usize, String)> {
@@ -532,7 +528,7 @@ mod tests {
         let parts = text.unwrap();
         assert_eq!(parts.len(), 3);
         assert!(
-            matches!(&parts[1], Part::Binding { span, binding: Some(_) } if &src[span.start..span.end] == "price")
+            matches!(&parts[1], TextPart::Dynamic { span, binding: Some(_) } if &src[span.start..span.end] == "price")
         );
     }
 
@@ -551,7 +547,7 @@ mod tests {
         let (_, text) = doc.elements().nth(1).unwrap();
         let value = text.attr("data-id").unwrap().value.as_ref().unwrap();
         match &value.parts[0] {
-            Part::Binding { span, .. } => {
+            TextPart::Dynamic { span, .. } => {
                 assert_eq!(&src[span.start - 100..span.end - 100], " item.id ")
             }
             other => panic!("{other:?}"),
@@ -596,7 +592,6 @@ mod tests {
         );
         assert_eq!(names(&doc), vec!["view"]);
         assert_eq!(doc.comments.len(), 1);
-        assert!(doc.visible_texts(&[]).is_empty());
     }
 
     #[test]
@@ -621,55 +616,12 @@ mod tests {
     }
 
     #[test]
-    fn guards_follow_if_elif_else_and_hidden() {
-        let src = r#"<view tt:if="{{isIOS}}">a</view><view tt:elif="{{x}}">b</view><block tt:else><button hidden="{{busy}}">pay</button></block>"#;
-        let doc = parse(src, 0);
-        let button = doc.elements().find(|(_, e)| e.name == "button").unwrap().0;
-        let guards = doc.guards(button);
-        let found: Vec<(&str, Option<String>, bool)> = guards
-            .iter()
-            .map(|g| (g.directive, g.cond.map(|c| format!("{c:?}")), g.holds))
-            .collect();
-        assert_eq!(
-            found,
-            vec![
-                ("hidden", Some("Path(\"busy\")".into()), false),
-                ("tt:elif", Some("Path(\"x\")".into()), false),
-                ("tt:if", Some("Path(\"isIOS\")".into()), false),
-            ],
-            "hidden on busy; the else branch needs both earlier branches false"
-        );
-    }
-
-    #[test]
-    fn visible_text_excludes_names_handlers_and_urls() {
-        let src = r#"<view class="wechat" bindtap="addWechat"><input placeholder="请输入微信号" /><image src="https://x/wx.png" alt="二维码"/>{{ vip ? '开通会员' : '' }} 文本</view>"#;
-        let doc = parse(src, 0);
-        let attrs = vec!["placeholder".to_string(), "alt".to_string()];
-        let texts: Vec<&str> = doc
-            .visible_texts(&attrs)
-            .iter()
-            .map(|t| t.text.trim())
-            .collect();
-        assert_eq!(texts, vec!["请输入微信号", "二维码", "开通会员", "文本"]);
-    }
-
-    #[test]
-    fn uni_app_regions_in_templates() {
-        let src = "<!-- #ifdef MP-WEIXIN --><view>加微信</view><!-- #endif --><view>ok</view>";
-        let doc = parse(src, 0);
-        let texts: Vec<&str> = doc.visible_texts(&[]).iter().map(|t| t.text).collect();
-        assert_eq!(texts, vec!["ok"]);
-    }
-
-    #[test]
     fn deep_markup_does_not_recurse() {
         let n = 200_000;
         let src = format!("{}{}", "<view>".repeat(n), "</view>".repeat(n));
         let doc = parse(&src, 0);
         assert!(doc.errors.is_empty());
         assert_eq!(doc.nodes.len(), n);
-        assert_eq!(doc.guards(n - 1).len(), 0);
     }
 
     #[test]

@@ -1,0 +1,13 @@
+//! Markup: one model ([`model`]) fed by three dialects — TTML templates ([`ttml`]), Vue
+//! `<template>`s and JSX — so that rules never ask which dialect a page is written in.
+//!
+//! TTML and Vue share a tolerant parser ([`parser`]) that builds the tag tree as written
+//! ([`tree`]); each dialect then lowers that tree into the model.
+
+pub mod expr;
+mod model;
+mod parser;
+mod tree;
+pub mod ttml;
+
+pub use model::*;

@@ -1,0 +1,358 @@
+//! The markup model every dialect lowers into: TTML templates, Vue `<template>`s and JSX.
+//!
+//! Names are normalised (`WebView` → `web-view`, `openType` → `open-type`), directives become
+//! guards (`tt:if`, `v-if`, `cond && <X/>`), event bindings become events with a handler
+//! (`bindtap="buy"`, `@tap="buy"`, `onClick={this.buy}`), and every span points into the file the
+//! user wrote. Rules ask this model and never a dialect.
+//!
+//! Nodes live in an arena in document order with parent links: no query recurses, so markup
+//! nested a hundred thousand levels deep costs time, never the stack.
+
+use super::expr::Binding;
+use crate::base::source::Span;
+use crate::syntax::js::cond::Cond;
+use crate::syntax::js::conditional::Target;
+
+/// Index of a node in [`Markup::nodes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NodeId(pub u32);
+
+impl NodeId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The markup of one file.
+#[derive(Debug, Clone, Default)]
+pub struct Markup {
+    /// Every element and text node, in document order.
+    pub nodes: Vec<Node>,
+    /// Top-level nodes.
+    pub roots: Vec<NodeId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub parent: Option<NodeId>,
+    /// The whole node: from `<` to the end of its closing tag, or the text run.
+    pub span: Span,
+    /// Whether the node is compiled for Douyin (uni-app `#ifdef` regions).
+    pub target: Target,
+    pub kind: NodeKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum NodeKind {
+    Element(Element),
+    Text(Vec<TextPart>),
+}
+
+/// A piece of text or of an attribute value.
+#[derive(Debug, Clone)]
+pub enum TextPart {
+    /// Literal text, as written (entities are not decoded).
+    Static { span: Span, text: String },
+    /// An expression: a `{{ }}` body, a JSX `{…}`. `None` when it could not be parsed.
+    Dynamic {
+        span: Span,
+        binding: Option<Binding>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Element {
+    /// The tag, normalised: built-in components in kebab case (`button`, `web-view`), custom
+    /// components as written in kebab case (`u-button`, `pay-panel`).
+    pub tag: String,
+    pub tag_span: Span,
+    pub attrs: Vec<Attr>,
+    pub events: Vec<Event>,
+    /// The conditions this element renders under, beyond its ancestors'.
+    pub guards: Vec<Guard>,
+    /// Rendered once per item of a list (`tt:for`, `v-for`, `.map()`).
+    pub repeated: bool,
+    pub children: Vec<NodeId>,
+}
+
+/// An attribute (a property in JSX), name normalised: `open-type`, `data-im-id`,
+/// `show-menu-by-longpress`.
+#[derive(Debug, Clone)]
+pub struct Attr {
+    pub name: String,
+    pub name_span: Span,
+    pub value: Value,
+}
+
+#[derive(Debug, Clone)]
+pub enum Value {
+    /// No value: `hidden`, `show-menu-by-longpress`.
+    Empty,
+    /// A literal value: `open-type="im"`. `span` is the text inside the quotes.
+    Static { span: Span, text: String },
+    /// A value computed at run time, in parts: `data-im-id="{{imId}}"`, `:data-im-id="imId"`,
+    /// `title="会员{{level}}"`.
+    Bound { span: Span, parts: Vec<TextPart> },
+}
+
+impl Value {
+    /// The value when it is literal.
+    pub fn static_text(&self) -> Option<&str> {
+        match self {
+            Value::Static { text, .. } => Some(text),
+            Value::Empty | Value::Bound { .. } => None,
+        }
+    }
+
+    /// Where the value is written; `None` for an attribute without a value.
+    pub fn span(&self) -> Option<Span> {
+        match self {
+            Value::Static { span, .. } | Value::Bound { span, .. } => Some(*span),
+            Value::Empty => None,
+        }
+    }
+
+    /// The binding when the whole value is one expression.
+    pub fn single_binding(&self) -> Option<&Binding> {
+        let Value::Bound { parts, .. } = self else {
+            return None;
+        };
+        let mut found = None;
+        for part in parts {
+            match part {
+                TextPart::Static { text, .. } if text.trim().is_empty() => {}
+                TextPart::Dynamic { binding, .. } if found.is_none() => {
+                    found = Some(binding.as_ref()?)
+                }
+                _ => return None,
+            }
+        }
+        found
+    }
+}
+
+/// An event binding: `bindtap="buy"`, `catch:tap`, `@tap="buy(item)"`, `onClick={this.buy}`.
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// The event, normalised: `tap` (also for `click`), `error`, `im`, `longpress`.
+    pub name: String,
+    /// The whole binding, name and value.
+    pub span: Span,
+    pub handler: Handler,
+}
+
+/// What an event calls.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Handler {
+    /// A method of the page or component, or a function in scope, by name: `bindtap="buy"`,
+    /// `@tap="buy"`, `@tap="buy(item)"`, `onClick={this.buy}`, `onClick={buy}`.
+    Named(String),
+    /// A function written in place in the file's script (a JSX arrow), by its index in the
+    /// script's facts.
+    Inline(u32),
+    /// Statements written in place (`@tap="open = true; track('x')"`): the functions they call.
+    Calls(Vec<String>),
+    /// Decided at run time (`bindtap="{{handler}}"`).
+    Dynamic,
+}
+
+/// A condition an element renders under: it renders only where `cond` evaluates to `holds`.
+/// `cond` is `None` when the condition is not an expression ttlint can evaluate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Guard {
+    pub cond: Option<Cond>,
+    pub holds: bool,
+}
+
+/// Text users see: static text of a text node or of a user-facing attribute, or a string
+/// literal inside an expression of either.
+#[derive(Debug, Clone)]
+pub struct VisibleText<'a> {
+    pub node: NodeId,
+    /// The attribute it belongs to, if any.
+    pub attr: Option<&'a str>,
+    pub span: Span,
+    pub text: &'a str,
+}
+
+impl Element {
+    pub fn attr(&self, name: &str) -> Option<&Attr> {
+        self.attrs.iter().find(|a| a.name == name)
+    }
+
+    pub fn has_attr(&self, name: &str) -> bool {
+        self.attr(name).is_some()
+    }
+
+    /// The literal value of an attribute (`None` when absent or computed).
+    pub fn static_attr(&self, name: &str) -> Option<&str> {
+        self.attr(name)?.value.static_text()
+    }
+
+    pub fn event(&self, name: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.name == name)
+    }
+}
+
+impl Attr {
+    /// The attribute as written: name and value.
+    pub fn span(&self) -> Span {
+        match self.value.span() {
+            Some(value) => Span::new(self.name_span.start, value.end),
+            None => self.name_span,
+        }
+    }
+}
+
+impl Markup {
+    /// Adds a node under `parent` (or at the top) and returns its id.
+    pub fn push(
+        &mut self,
+        parent: Option<NodeId>,
+        span: Span,
+        target: Target,
+        kind: NodeKind,
+    ) -> NodeId {
+        let id = NodeId(self.nodes.len() as u32);
+        self.nodes.push(Node {
+            parent,
+            span,
+            target,
+            kind,
+        });
+        match parent {
+            Some(p) => {
+                if let Some(NodeKind::Element(e)) =
+                    self.nodes.get_mut(p.index()).map(|n| &mut n.kind)
+                {
+                    e.children.push(id);
+                }
+            }
+            None => self.roots.push(id),
+        }
+        id
+    }
+
+    pub fn node(&self, id: NodeId) -> Option<&Node> {
+        self.nodes.get(id.index())
+    }
+
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.node(id)?.kind {
+            NodeKind::Element(e) => Some(e),
+            NodeKind::Text(_) => None,
+        }
+    }
+
+    /// Every element, in document order.
+    pub fn elements(&self) -> impl Iterator<Item = (NodeId, &Element)> {
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| match &n.kind {
+                NodeKind::Element(e) => Some((NodeId(i as u32), e)),
+                NodeKind::Text(_) => None,
+            })
+    }
+
+    /// Every element compiled for Douyin, in document order.
+    pub fn douyin_elements(&self) -> impl Iterator<Item = (NodeId, &Element)> {
+        self.elements()
+            .filter(|(id, _)| self.target(*id).ships_to_douyin())
+    }
+
+    /// The node and its ancestors, innermost first.
+    pub fn ancestry(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(Some(id), |&i| self.node(i).and_then(|n| n.parent))
+    }
+
+    /// The conditions a node renders under: its own and its ancestors', innermost first.
+    pub fn guards(&self, id: NodeId) -> impl Iterator<Item = &Guard> + '_ {
+        self.ancestry(id)
+            .filter_map(|n| self.element(n))
+            .flat_map(|e| e.guards.iter())
+    }
+
+    /// Whether the node is compiled for Douyin.
+    pub fn target(&self, id: NodeId) -> Target {
+        self.node(id).map_or(Target::Unconditional, |n| n.target)
+    }
+
+    /// `src` attributes of `<import>`, `<include>` and `<sjs>`, with the tag.
+    pub fn references(&self) -> impl Iterator<Item = (&str, &Attr)> {
+        self.elements()
+            .filter(|(_, e)| matches!(e.tag.as_str(), "import" | "include" | "sjs"))
+            .filter_map(|(_, e)| e.attr("src").map(|a| (e.tag.as_str(), a)))
+    }
+
+    /// Text users see: text nodes, static parts of `attributes` (user-facing ones such as
+    /// `placeholder`), and string literals inside expressions of both. Nothing in comments,
+    /// scripts, or code never compiled for Douyin.
+    pub fn visible_texts<'a>(&'a self, attributes: &[String]) -> Vec<VisibleText<'a>> {
+        let mut out = Vec::new();
+        let push_parts = |out: &mut Vec<VisibleText<'a>>,
+                          node: NodeId,
+                          attr: Option<&'a str>,
+                          parts: &'a [TextPart]| {
+            for part in parts {
+                match part {
+                    TextPart::Static { span, text } if !text.trim().is_empty() => {
+                        out.push(VisibleText {
+                            node,
+                            attr,
+                            span: *span,
+                            text,
+                        })
+                    }
+                    TextPart::Dynamic {
+                        binding: Some(binding),
+                        ..
+                    } => {
+                        for (span, text) in &binding.strings {
+                            if !text.trim().is_empty() {
+                                out.push(VisibleText {
+                                    node,
+                                    attr,
+                                    span: *span,
+                                    text,
+                                });
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        };
+        for (i, node) in self.nodes.iter().enumerate() {
+            let id = NodeId(i as u32);
+            if !node.target.ships_to_douyin() {
+                continue;
+            }
+            match &node.kind {
+                NodeKind::Text(parts) => push_parts(&mut out, id, None, parts),
+                NodeKind::Element(e) => {
+                    for attr in &e.attrs {
+                        if !attributes.iter().any(|a| a == &attr.name) {
+                            continue;
+                        }
+                        match &attr.value {
+                            Value::Static { span, text } if !text.trim().is_empty() => {
+                                out.push(VisibleText {
+                                    node: id,
+                                    attr: Some(&attr.name),
+                                    span: *span,
+                                    text,
+                                })
+                            }
+                            Value::Bound { parts, .. } => {
+                                push_parts(&mut out, id, Some(&attr.name), parts)
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,122 @@
+//! The tag tree as written: what the markup parser builds before a dialect lowers it into the
+//! model (`tt:if` is still an attribute named `tt:if` here).
+
+use super::expr::Binding;
+use super::model::TextPart;
+use crate::base::source::Span;
+use crate::syntax::comment::Comment;
+use crate::syntax::syntax_error::SyntaxError;
+
+pub type NodeId = usize;
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Every element and text node, in document order.
+    pub nodes: Vec<Node>,
+    /// Top-level nodes.
+    pub roots: Vec<NodeId>,
+    /// `<!-- -->` comments (their text without the delimiters).
+    pub comments: Vec<Comment>,
+    /// Broken markup and invalid `{{ }}` or inline `<sjs>` code, in source order.
+    pub errors: Vec<SyntaxError>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub parent: Option<NodeId>,
+    /// The whole node: from `<` to the end of its closing tag, or the text run.
+    pub span: Span,
+    pub kind: NodeKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum NodeKind {
+    Element(Element),
+    Text(Vec<TextPart>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Element {
+    pub name: String,
+    pub name_span: Span,
+    pub attrs: Vec<Attr>,
+    pub children: Vec<NodeId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Attr {
+    pub name: String,
+    pub name_span: Span,
+    /// `None` for a valueless attribute (`hidden`, `tt:else`).
+    pub value: Option<Value>,
+}
+
+/// An attribute value: its span inside the quotes and its static and `{{ }}` parts.
+#[derive(Debug, Clone)]
+pub struct Value {
+    pub span: Span,
+    pub parts: Vec<TextPart>,
+}
+
+impl Value {
+    /// The value when it has no `{{ }}`.
+    pub fn static_text(&self) -> Option<String> {
+        let mut out = String::new();
+        for part in &self.parts {
+            match part {
+                TextPart::Static { text, .. } => out.push_str(text),
+                TextPart::Dynamic { .. } => return None,
+            }
+        }
+        Some(out)
+    }
+
+    /// The binding when the whole value is one `{{ }}` (surrounding white space allowed).
+    pub fn single_binding(&self) -> Option<&Binding> {
+        let mut found = None;
+        for part in &self.parts {
+            match part {
+                TextPart::Static { text, .. } if text.trim().is_empty() => {}
+                TextPart::Dynamic { binding, .. } if found.is_none() => {
+                    found = Some(binding.as_ref()?)
+                }
+                _ => return None,
+            }
+        }
+        found
+    }
+}
+
+impl Element {
+    pub fn attr(&self, name: &str) -> Option<&Attr> {
+        self.attrs.iter().find(|a| a.name == name)
+    }
+
+    pub fn has_attr(&self, name: &str) -> bool {
+        self.attr(name).is_some()
+    }
+}
+
+impl Document {
+    /// Every element, in document order.
+    #[cfg(test)]
+    pub fn elements(&self) -> impl Iterator<Item = (NodeId, &Element)> {
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| match &n.kind {
+                NodeKind::Element(e) => Some((i, e)),
+                NodeKind::Text(_) => None,
+            })
+    }
+
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.nodes.get(id)?.kind {
+            NodeKind::Element(e) => Some(e),
+            NodeKind::Text(_) => None,
+        }
+    }
+}
+
+/// Elements whose content is not markup.
+pub(crate) const RAW_TEXT_ELEMENTS: &[&str] = &["sjs"];

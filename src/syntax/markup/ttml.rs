@@ -1,0 +1,303 @@
+//! TTML, the Douyin template language, lowered into the markup model: `tt:if` / `tt:elif` /
+//! `tt:else` and `hidden` become guards, `tt:for` marks repeated elements, `bindtap` /
+//! `catch:tap` / `capture-bind:tap` become events.
+
+use super::model::{Element, Event, Guard, Handler, Markup, Node, NodeId, NodeKind, Value};
+use super::parser;
+use super::tree::{self, Document};
+use crate::syntax::comment::Comment;
+use crate::syntax::js::conditional::Regions;
+use crate::syntax::syntax_error::SyntaxError;
+
+/// A parsed template.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub markup: Markup,
+    /// `<!-- -->` comments (their text without the delimiters).
+    pub comments: Vec<Comment>,
+    /// Broken markup and invalid `{{ }}` or inline `<sjs>` code, in source order.
+    pub errors: Vec<SyntaxError>,
+}
+
+/// Parses a template that starts at byte `base` of its file.
+pub fn parse(text: &str, base: usize) -> Parsed {
+    let doc = parser::parse(text, base);
+    let regions = Regions::from_comments(doc.comments.iter().map(|c| (c.span, c.text.as_str())));
+    let markup = lower(&doc, &regions);
+    Parsed {
+        markup,
+        comments: doc.comments,
+        errors: doc.errors,
+    }
+}
+
+/// Event-binding prefixes, longest first: `capture-catch:tap`, `bind:tap`, `bindtap`.
+const EVENT_PREFIXES: &[&str] = &[
+    "capture-catch:",
+    "capture-bind:",
+    "mut-bind:",
+    "catch:",
+    "bind:",
+    "catch",
+    "bind",
+];
+
+/// The event an attribute binds: `bindtap` → `tap`.
+fn event_name(attr: &str) -> Option<&str> {
+    EVENT_PREFIXES
+        .iter()
+        .find_map(|p| attr.strip_prefix(p))
+        .filter(|rest| !rest.is_empty())
+}
+
+fn value(raw: Option<&tree::Value>) -> Value {
+    match raw {
+        None => Value::Empty,
+        Some(v) => match v.static_text() {
+            Some(text) => Value::Static { span: v.span, text },
+            None => Value::Bound {
+                span: v.span,
+                parts: v.parts.clone(),
+            },
+        },
+    }
+}
+
+/// The guard a directive of `element` puts on it: it renders where the directive's `{{ }}`
+/// evaluates to `holds`.
+fn guard(element: &tree::Element, directive: &str, holds: bool) -> Guard {
+    let cond = element
+        .attr(directive)
+        .and_then(|a| a.value.as_ref())
+        .and_then(tree::Value::single_binding)
+        .map(|b| b.cond.clone());
+    Guard { cond, holds }
+}
+
+/// The element siblings before `id`, nearest first.
+fn previous_elements(doc: &Document, id: tree::NodeId) -> impl Iterator<Item = &tree::Element> {
+    let siblings: &[tree::NodeId] = match doc.nodes.get(id).and_then(|n| n.parent) {
+        Some(p) => doc.element(p).map_or(&[], |e| e.children.as_slice()),
+        None => &doc.roots,
+    };
+    let at = siblings.iter().position(|&s| s == id).unwrap_or(0);
+    siblings[..at].iter().rev().filter_map(|&s| doc.element(s))
+}
+
+/// The guards of an element: its `tt:if` / `tt:elif` (and, for `tt:elif` / `tt:else`, the
+/// earlier branches of its chain not holding), and `hidden`.
+fn guards(doc: &Document, id: tree::NodeId, element: &tree::Element) -> Vec<Guard> {
+    let mut out = Vec::new();
+    let chained = if element.has_attr("tt:if") {
+        out.push(guard(element, "tt:if", true));
+        false
+    } else if element.has_attr("tt:elif") {
+        out.push(guard(element, "tt:elif", true));
+        true
+    } else {
+        element.has_attr("tt:else")
+    };
+    if chained {
+        for sibling in previous_elements(doc, id) {
+            if sibling.has_attr("tt:elif") {
+                out.push(guard(sibling, "tt:elif", false));
+            } else if sibling.has_attr("tt:if") {
+                out.push(guard(sibling, "tt:if", false));
+                break;
+            } else {
+                break;
+            }
+        }
+    }
+    if element.has_attr("hidden") {
+        out.push(guard(element, "hidden", false));
+    }
+    out
+}
+
+fn element(doc: &Document, id: tree::NodeId, raw: &tree::Element) -> Element {
+    let mut attrs = Vec::new();
+    let mut events = Vec::new();
+    for attr in &raw.attrs {
+        match event_name(&attr.name) {
+            Some(name) => {
+                let handler = match attr.value.as_ref().and_then(|v| v.static_text()) {
+                    Some(text) if !text.trim().is_empty() => Handler::Named(text.trim().into()),
+                    _ => Handler::Dynamic,
+                };
+                let end = attr
+                    .value
+                    .as_ref()
+                    .map_or(attr.name_span.end, |v| v.span.end + 1);
+                events.push(Event {
+                    name: name.to_string(),
+                    span: crate::base::source::Span::new(attr.name_span.start, end),
+                    handler,
+                });
+            }
+            None => attrs.push(super::model::Attr {
+                name: attr.name.clone(),
+                name_span: attr.name_span,
+                value: value(attr.value.as_ref()),
+            }),
+        }
+    }
+    Element {
+        tag: raw.name.clone(),
+        tag_span: raw.name_span,
+        attrs,
+        events,
+        guards: guards(doc, id, raw),
+        repeated: raw.has_attr("tt:for") || raw.has_attr("tt:for-items"),
+        children: raw.children.iter().map(|&c| NodeId(c as u32)).collect(),
+    }
+}
+
+/// The model of a parsed tree: the same nodes in the same order, lowered.
+fn lower(doc: &Document, regions: &Regions) -> Markup {
+    let nodes = doc
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(id, node)| Node {
+            parent: node.parent.map(|p| NodeId(p as u32)),
+            span: node.span,
+            target: regions.target_at(node.span.start),
+            kind: match &node.kind {
+                tree::NodeKind::Element(e) => NodeKind::Element(element(doc, id, e)),
+                tree::NodeKind::Text(parts) => NodeKind::Text(parts.clone()),
+            },
+        })
+        .collect();
+    Markup {
+        nodes,
+        roots: doc.roots.iter().map(|&r| NodeId(r as u32)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::js::cond::Cond;
+    use crate::syntax::js::conditional::Target;
+
+    fn element<'a>(m: &'a Markup, tag: &str) -> (NodeId, &'a Element) {
+        m.elements()
+            .find(|(_, e)| e.tag == tag)
+            .expect("the element")
+    }
+
+    fn path(p: &str) -> Option<Cond> {
+        Some(Cond::Path(p.into()))
+    }
+
+    #[test]
+    fn directives_become_guards_and_events() {
+        let src = "<view tt:if=\"{{a}}\"><button bindtap=\"buy\" catch:error=\"{{h}}\">x</button></view>\n<view tt:elif=\"{{b}}\"/>\n<text tt:else hidden=\"{{c}}\"/>\n<view tt:for=\"{{list}}\"/>";
+        let m = parse(src, 0).markup;
+        let (button_id, button) = element(&m, "button");
+        assert_eq!(button.events.len(), 2);
+        assert_eq!(button.events[0].name, "tap");
+        assert_eq!(button.events[0].handler, Handler::Named("buy".into()));
+        assert_eq!(
+            &src[button.events[0].span.start..button.events[0].span.end],
+            "bindtap=\"buy\""
+        );
+        assert_eq!(button.events[1].name, "error");
+        assert_eq!(button.events[1].handler, Handler::Dynamic);
+        assert!(button.attrs.is_empty(), "events are not attributes");
+        let inherited: Vec<&Guard> = m.guards(button_id).collect();
+        assert_eq!(
+            inherited,
+            vec![&Guard {
+                cond: path("a"),
+                holds: true
+            }]
+        );
+        let (_, text) = element(&m, "text");
+        assert_eq!(
+            text.guards,
+            vec![
+                Guard {
+                    cond: path("b"),
+                    holds: false
+                },
+                Guard {
+                    cond: path("a"),
+                    holds: false
+                },
+                Guard {
+                    cond: path("c"),
+                    holds: false
+                },
+            ],
+            "tt:else after tt:elif after tt:if, then hidden"
+        );
+        assert!(m.elements().any(|(_, e)| e.repeated));
+        assert!(text.has_attr("tt:else"), "directives stay attributes too");
+    }
+
+    #[test]
+    fn values_are_static_or_bound() {
+        let m = parse(
+            "<button open-type=\"im\" data-im-id=\"{{id}}\" title=\"会员{{n}}\" hidden/>",
+            0,
+        )
+        .markup;
+        let (_, b) = element(&m, "button");
+        assert_eq!(b.static_attr("open-type"), Some("im"));
+        assert!(
+            b.attr("data-im-id")
+                .unwrap()
+                .value
+                .single_binding()
+                .is_some()
+        );
+        assert!(matches!(
+            b.attr("title").unwrap().value,
+            Value::Bound { .. }
+        ));
+        assert!(b.attr("title").unwrap().value.single_binding().is_none());
+        assert!(matches!(b.attr("hidden").unwrap().value, Value::Empty));
+    }
+
+    #[test]
+    fn visible_text_excludes_names_handlers_urls_and_comments() {
+        let src = r#"<view class="wechat" bindtap="addWechat"><input placeholder="请输入微信号" /><image src="https://x/wx.png" alt="二维码"/>{{ vip ? '开通会员' : '' }} 文本<!-- 加微信 --></view>"#;
+        let m = parse(src, 0).markup;
+        let attrs = vec!["placeholder".to_string(), "alt".to_string()];
+        let texts: Vec<&str> = m
+            .visible_texts(&attrs)
+            .iter()
+            .map(|t| t.text.trim())
+            .collect();
+        assert_eq!(texts, vec!["请输入微信号", "二维码", "开通会员", "文本"]);
+    }
+
+    #[test]
+    fn deep_markup_lowers_without_recursion() {
+        let n = 200_000;
+        let src = format!("{}{}", "<view>".repeat(n), "</view>".repeat(n));
+        let m = parse(&src, 0).markup;
+        assert_eq!(m.nodes.len(), n);
+        assert_eq!(m.guards(NodeId(n as u32 - 1)).count(), 0);
+    }
+
+    #[test]
+    fn conditional_regions_mark_nodes() {
+        let src = "<!-- #ifdef MP-WEIXIN --><view/><!-- #endif --><text/>";
+        let m = parse(src, 0).markup;
+        assert_eq!(m.target(element(&m, "view").0), Target::Excluded);
+        assert_eq!(m.target(element(&m, "text").0), Target::Unconditional);
+        let texts = parse(
+            "<!-- #ifdef MP-WEIXIN --><view>加微信</view><!-- #endif --><view>ok</view>",
+            0,
+        )
+        .markup
+        .visible_texts(&[])
+        .iter()
+        .map(|t| t.text.to_string())
+        .collect::<Vec<_>>();
+        assert_eq!(texts, vec!["ok"]);
+    }
+}
