@@ -50,8 +50,8 @@ fn template(bytes: usize) -> String {
 fn ttml_linearity() {
     let small = template(1 << 20);
     let large = template(5 << 20);
-    let t_small = best_of(5, || ttlint::syntax::ttml::parse(&small, 0));
-    let t_large = best_of(5, || ttlint::syntax::ttml::parse(&large, 0));
+    let t_small = best_of(5, || ttlint::syntax::markup::ttml::parse(&small, 0));
+    let t_large = best_of(5, || ttlint::syntax::markup::ttml::parse(&large, 0));
     let per_byte = |t: Duration, n: usize| t.as_secs_f64() / n as f64;
     let ratio = per_byte(t_large, large.len()) / per_byte(t_small, small.len());
     println!(
@@ -123,7 +123,7 @@ fn whole_run() {
                     black_box(ttlint::syntax::js::parse::parse(&text, 0, FileKind::Script).is_ok())
                 }
                 Some(FileKind::Ttml) => {
-                    black_box(ttlint::syntax::ttml::parse(&text, 0).errors.is_empty())
+                    black_box(ttlint::syntax::markup::ttml::parse(&text, 0).errors.is_empty())
                 }
                 _ => black_box(
                     ttlint::syntax::json::parse(&text, 0, ttlint::syntax::json::Dialect::Strict)
