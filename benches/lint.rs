@@ -122,9 +122,11 @@ fn whole_run() {
                 Some(FileKind::Script) => {
                     black_box(ttlint::syntax::js::parse::parse(&text, 0, FileKind::Script).is_ok())
                 }
-                Some(FileKind::Ttml) => {
-                    black_box(ttlint::syntax::markup::ttml::parse(&text, 0).errors.is_empty())
-                }
+                Some(FileKind::Ttml) => black_box(
+                    ttlint::syntax::markup::ttml::parse(&text, 0)
+                        .errors
+                        .is_empty(),
+                ),
                 _ => black_box(
                     ttlint::syntax::json::parse(&text, 0, ttlint::syntax::json::Dialect::Strict)
                         .is_ok(),
@@ -141,6 +143,7 @@ fn whole_run() {
         quiet: false,
         all_files: false,
         stdin: None,
+        vfs: std::sync::Arc::new(ttlint::base::vfs::Vfs::disk()),
     };
     let one = best_of(5, || lint(&options(1)).map(|r| r.diagnostics.len()));
     let two = best_of(5, || lint(&options(2)).map(|r| r.diagnostics.len()));

@@ -3,16 +3,19 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::base::error::UsageError;
 use crate::base::message::Lang;
+use crate::base::vfs::Vfs;
 use crate::engine::config::Config;
 use crate::engine::lint::{self, LintOptions};
 use crate::engine::report::Report;
 use crate::output::{self, Format, Style};
+use crate::project::discover::normalize;
 use crate::rules;
 
 const ABOUT: &str = "Compliance linter for Douyin (抖音) mini-programs.
@@ -164,23 +167,26 @@ fn written(result: io::Result<()>) -> Result<(), UsageError> {
 fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
     let cwd = std::env::current_dir()
         .map_err(|e| UsageError(format!("cannot read the working folder: {e}")))?;
-    let start = args.stdin_filename.as_ref().unwrap_or(&args.paths[0]);
-    let mut config = match &args.config {
-        Some(path) => Config::load(path)?,
-        None => Config::discover(&cwd.join(start))?,
-    };
-    for spec in &args.rules {
-        config.override_rule(spec)?;
-    }
+    let mut vfs = Vfs::disk();
     let stdin = match &args.stdin_filename {
         Some(path) => {
             let mut text = String::new();
             io::Read::read_to_string(&mut io::stdin(), &mut text)
                 .map_err(|e| UsageError(format!("cannot read standard input: {e}")))?;
-            Some((path.clone(), text))
+            let path = normalize(path, &cwd);
+            vfs.insert(path.clone(), text);
+            Some(path)
         }
         None => None,
     };
+    let start = normalize(stdin.as_ref().unwrap_or(&args.paths[0]), &cwd);
+    let mut config = match &args.config {
+        Some(path) => Config::load(path, &vfs)?,
+        None => Config::discover(&start, &vfs)?,
+    };
+    for spec in &args.rules {
+        config.override_rule(spec)?;
+    }
     let options = LintOptions {
         paths: args.paths.clone(),
         cwd,
@@ -190,6 +196,7 @@ fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
         quiet: args.quiet,
         all_files: args.all_files,
         stdin,
+        vfs: Arc::new(vfs),
     };
     let report = lint::lint(&options)?;
     if args.show_files {

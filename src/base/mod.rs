@@ -8,3 +8,4 @@ pub mod message;
 pub mod messages;
 pub mod meta;
 pub mod source;
+pub mod vfs;

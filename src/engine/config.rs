@@ -12,6 +12,7 @@ use crate::base::diagnostic::Severity;
 pub use crate::base::error::UsageError;
 use crate::base::meta::RuleMeta;
 use crate::base::source::LineIndex;
+use crate::base::vfs::{Entry, Vfs};
 use crate::rules;
 use crate::syntax::json::{self, Dialect, Json, JsonValue};
 
@@ -56,18 +57,16 @@ impl Config {
         self.path.as_deref().and_then(Path::parent)
     }
 
-    /// Finds `ttlint.json` in `start` or its ancestors.
-    pub fn discover(start: &Path) -> Result<Self, UsageError> {
-        let start = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
-        let mut dir = if start.is_dir() {
-            Some(start.as_path())
-        } else {
-            start.parent()
+    /// Finds `ttlint.json` in `start` (absolute) or its ancestors.
+    pub fn discover(start: &Path, vfs: &Vfs) -> Result<Self, UsageError> {
+        let mut dir = match vfs.entry(start) {
+            Some(Entry::Folder) => Some(start),
+            _ => start.parent(),
         };
         while let Some(d) = dir {
             let candidate = d.join(CONFIG_FILE);
-            if candidate.is_file() {
-                return Self::load(&candidate);
+            if vfs.is_file(&candidate) {
+                return Self::load(&candidate, vfs);
             }
             dir = d.parent();
         }
@@ -75,9 +74,11 @@ impl Config {
     }
 
     /// Reads and validates a config file.
-    pub fn load(path: &Path) -> Result<Self, UsageError> {
-        let text = std::fs::read_to_string(path)
+    pub fn load(path: &Path, vfs: &Vfs) -> Result<Self, UsageError> {
+        let bytes = vfs
+            .read(path)
             .map_err(|e| UsageError(format!("cannot read config file {}: {e}", path.display())))?;
+        let text = String::from_utf8_lossy(&bytes);
         let mut config =
             Self::parse(&text).map_err(|e| UsageError(format!("{}:{e}", path.display())))?;
         config.path = Some(path.to_path_buf());

@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -14,6 +15,7 @@ use crate::base::data::RuleData;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::error::UsageError;
 use crate::base::source::{FileId, FileKind};
+use crate::base::vfs::Vfs;
 use crate::project::discover::{self, Candidate, Ignore};
 use crate::project::files::{Entry, Files, Request};
 use crate::project::{self, Loader, Project};
@@ -37,8 +39,10 @@ pub struct LintOptions {
     pub quiet: bool,
     /// Lint files not reachable from `app.json` too (`--all-files`).
     pub all_files: bool,
-    /// `--stdin-filename`: lint this text as the file at this path (the only file linted).
-    pub stdin: Option<(PathBuf, String)>,
+    /// `--stdin-filename`: the only file linted (its text is in `vfs`), with its project around it.
+    pub stdin: Option<PathBuf>,
+    /// Where files are read from: memory (buffers, standard input, tests) over the disk.
+    pub vfs: Arc<Vfs>,
 }
 
 /// The rules enabled in a run, with their severities.
@@ -108,9 +112,10 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
         &options.ignore,
         &options.cwd,
     )?;
+    let vfs = &*options.vfs;
     let discovery = match &options.stdin {
-        Some((path, _)) => discover::stdin_file(path, &options.cwd)?,
-        None => discover::discover(&options.paths, &ignore, &options.cwd)?,
+        Some(path) => discover::stdin_file(path, &options.cwd, vfs)?,
+        None => discover::discover(&options.paths, &ignore, &options.cwd, vfs)?,
     };
     let enabled = Enabled::new(&options.config);
     let data = RuleData::new(&options.config.data);
@@ -125,10 +130,7 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
         .iter()
         .map(|c| (c.path.clone(), c))
         .collect();
-    let mut files = Files::new(&options.cwd);
-    if let (Some((_, text)), Some(candidate)) = (&options.stdin, discovery.candidates.first()) {
-        files.set_override(candidate.path.clone(), text.clone());
-    }
+    let mut files = Files::new(&options.cwd, Arc::clone(&options.vfs));
     let mut projects: Vec<Project> = Vec::new();
     let mut found: Vec<Diagnostic> = Vec::new();
     let mut skipped = Vec::new();

@@ -67,7 +67,8 @@ pub fn build<L: Loader>(root: &Path, loader: &mut L) -> Option<Project> {
     let mut reached = BTreeSet::from([app_json]);
     let config_path = root.join("project.config.json");
     let mut config = ProjectConfig::default();
-    if config_path.is_file()
+    let mut resolver = Resolver::new(root, loader.files().vfs());
+    if resolver.is_file(&config_path)
         && let Some(id) = loader.load(&[config_path]).into_iter().next().flatten()
     {
         reached.insert(id);
@@ -83,7 +84,7 @@ pub fn build<L: Loader>(root: &Path, loader: &mut L) -> Option<Project> {
 
     let mut b = Builder {
         root: root.to_path_buf(),
-        resolver: Resolver::new(root),
+        resolver,
         loader,
         units: Vec::new(),
         unit_by_base: HashMap::new(),

@@ -9,10 +9,10 @@ use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use walkdir::WalkDir;
 
 use crate::base::error::UsageError;
 use crate::base::source::FileKind;
+use crate::base::vfs::{Entry, Vfs};
 
 /// Folders never linted: dependencies, VCS data, and other platforms' build output.
 pub const DEFAULT_IGNORES: &[&str] = &[
@@ -159,22 +159,26 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
 }
 
 /// Walks the given paths.
-pub fn discover(paths: &[PathBuf], ignore: &Ignore, cwd: &Path) -> Result<Discovery, UsageError> {
+pub fn discover(
+    paths: &[PathBuf],
+    ignore: &Ignore,
+    cwd: &Path,
+    vfs: &Vfs,
+) -> Result<Discovery, UsageError> {
     let mut found = BTreeSet::new();
     let mut roots = BTreeSet::new();
     for given in paths {
         let path = normalize(given, cwd);
-        let meta = std::fs::metadata(&path).map_err(|e| {
+        let entry = vfs.entry(&path).ok_or_else(|| {
             UsageError(format!(
-                "cannot lint {}: {}",
-                given.display(),
-                io_reason(&e)
+                "cannot lint {}: no such file or folder",
+                given.display()
             ))
         })?;
-        if let Some(root) = enclosing_root(&path) {
+        if let Some(root) = enclosing_root(&path, vfs) {
             roots.insert(root);
         }
-        if meta.is_file() {
+        if entry == Entry::File {
             let kind = FileKind::from_path(&path).ok_or_else(|| {
                 UsageError(format!(
                     "{} is not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json)",
@@ -189,18 +193,7 @@ pub fn discover(paths: &[PathBuf], ignore: &Ignore, cwd: &Path) -> Result<Discov
             });
             continue;
         }
-        let walker = WalkDir::new(&path)
-            .follow_links(false)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !ignore.is_ignored(e.path()));
-        for entry in walker {
-            // An unreadable folder inside the tree is skipped, not fatal: the rest is still linted.
-            let Ok(entry) = entry else { continue };
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let file = entry.into_path();
+        for file in vfs.walk(&path, &|p| ignore.is_ignored(p)) {
             let Some(kind) = FileKind::from_path(&file) else {
                 continue;
             };
@@ -232,7 +225,7 @@ pub fn discover(paths: &[PathBuf], ignore: &Ignore, cwd: &Path) -> Result<Discov
 
 /// Discovery for text given on standard input as the file at `path`: that one file, which need
 /// not exist on disk yet (an unsaved editor buffer), with the mini-program around it.
-pub fn stdin_file(path: &Path, cwd: &Path) -> Result<Discovery, UsageError> {
+pub fn stdin_file(path: &Path, cwd: &Path, vfs: &Vfs) -> Result<Discovery, UsageError> {
     let path = normalize(path, cwd);
     let kind = FileKind::from_path(&path).ok_or_else(|| {
         UsageError(format!(
@@ -241,7 +234,7 @@ pub fn stdin_file(path: &Path, cwd: &Path) -> Result<Discovery, UsageError> {
         ))
     })?;
     Ok(Discovery {
-        roots: enclosing_root(&path).into_iter().collect(),
+        roots: enclosing_root(&path, vfs).into_iter().collect(),
         candidates: vec![Candidate {
             display: display_path(&path, cwd),
             path,
@@ -252,27 +245,18 @@ pub fn stdin_file(path: &Path, cwd: &Path) -> Result<Discovery, UsageError> {
 }
 
 /// The nearest folder at or above `path` that holds `app.json`.
-fn enclosing_root(path: &Path) -> Option<PathBuf> {
-    let mut dir = if path.is_dir() {
-        Some(path)
-    } else {
-        path.parent()
+fn enclosing_root(path: &Path, vfs: &Vfs) -> Option<PathBuf> {
+    let mut dir = match vfs.entry(path) {
+        Some(Entry::Folder) => Some(path),
+        _ => path.parent(),
     };
     while let Some(d) = dir {
-        if d.join("app.json").is_file() {
+        if vfs.is_file(&d.join("app.json")) {
             return Some(d.to_path_buf());
         }
         dir = d.parent();
     }
     None
-}
-
-fn io_reason(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => error.to_string(),
-    }
 }
 
 #[cfg(test)]

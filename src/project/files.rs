@@ -3,10 +3,12 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::base::source::{FileId, FileKind, SourceFile};
+use crate::base::vfs::Vfs;
 use crate::project::discover::display_path;
 use crate::syntax::load::Content;
 use crate::syntax::load::{self, Loaded};
@@ -27,27 +29,29 @@ pub struct Request {
     pub linted: bool,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Files {
     entries: Vec<Entry>,
     by_path: HashMap<PathBuf, FileId>,
     /// The working directory, for display paths.
     cwd: PathBuf,
-    /// Text that replaces a file's content on disk (`--stdin-filename`).
-    overrides: HashMap<PathBuf, String>,
+    /// Where text comes from.
+    vfs: Arc<Vfs>,
 }
 
 impl Files {
-    pub fn new(cwd: &Path) -> Self {
+    pub fn new(cwd: &Path, vfs: Arc<Vfs>) -> Self {
         Self {
             cwd: cwd.to_path_buf(),
-            ..Self::default()
+            vfs,
+            entries: Vec::new(),
+            by_path: HashMap::new(),
         }
     }
 
-    /// Lints `path` with `text` instead of its content on disk.
-    pub fn set_override(&mut self, path: PathBuf, text: String) {
-        self.overrides.insert(path, text);
+    /// The provider files are read from.
+    pub fn vfs(&self) -> Arc<Vfs> {
+        Arc::clone(&self.vfs)
     }
 
     pub fn id(&self, path: &Path) -> Option<FileId> {
@@ -103,14 +107,14 @@ impl Files {
             })
             .collect();
         let cwd = &self.cwd;
-        let overrides = &self.overrides;
+        let vfs = &*self.vfs;
         let mut loaded: Vec<Entry> = fresh
             .into_par_iter()
             .map(|(_, r)| {
                 let display = display_path(&r.path, cwd);
-                let text = overrides.get(&r.path).cloned();
+                let bytes = vfs.read(&r.path);
                 Entry {
-                    loaded: load::load(r.path, display, r.kind, text),
+                    loaded: load::load(r.path, display, r.kind, bytes),
                     linted: r.linted,
                 }
             })

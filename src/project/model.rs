@@ -287,7 +287,10 @@ mod tests {
 
     fn fixture() -> (Project, Files, PathBuf) {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/project-model");
-        let mut loader = DiskLoader(Files::new(&root));
+        let mut loader = DiskLoader(Files::new(
+            &root,
+            std::sync::Arc::new(crate::base::vfs::Vfs::disk()),
+        ));
         let project = build(&root, &mut loader).expect("the fixture's app.json is valid");
         (project, loader.0, root)
     }

@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use crate::base::vfs::Vfs;
 use crate::project::discover::normalize;
 
 /// Where a reference leads.
@@ -30,13 +32,15 @@ const UNIT_EXTENSIONS: &[&str] = &["ttml", "js", "ts", "json"];
 pub struct Resolver {
     root: PathBuf,
     exists: HashMap<PathBuf, bool>,
+    vfs: Arc<Vfs>,
 }
 
 impl Resolver {
-    pub fn new(root: &Path) -> Self {
+    pub fn new(root: &Path, vfs: Arc<Vfs>) -> Self {
         Self {
             root: root.to_path_buf(),
             exists: HashMap::new(),
+            vfs,
         }
     }
 
@@ -44,7 +48,7 @@ impl Resolver {
         if let Some(&known) = self.exists.get(path) {
             return known;
         }
-        let found = path.is_file();
+        let found = self.vfs.is_file(path);
         self.exists.insert(path.to_path_buf(), found);
         found
     }
@@ -174,7 +178,7 @@ mod tests {
         ]);
         let root = dir.path().to_path_buf();
         let page = root.join("pages/a/a.js");
-        let mut r = Resolver::new(&root);
+        let mut r = Resolver::new(&root, Arc::new(Vfs::disk()));
         assert_eq!(
             r.module(&page, "../../utils/pay"),
             Resolved::Found(root.join("utils/pay.js"))

@@ -114,11 +114,10 @@ pub fn lint_project_messages(rule: &dyn Rule, files: &[(&str, &str)]) -> Vec<(St
     use crate::engine::config::{Config, Level};
     use crate::engine::lint::{LintOptions, lint};
 
-    let dir = tempfile::tempdir().expect("a temporary folder");
+    let root = std::path::PathBuf::from("/project");
+    let mut vfs = crate::base::vfs::Vfs::memory();
     for (path, text) in files {
-        let full = dir.path().join(path);
-        std::fs::create_dir_all(full.parent().expect("a parent folder")).expect("folders");
-        std::fs::write(full, text).expect("a test file");
+        vfs.insert(root.join(path), text.to_string());
     }
     let mut config = Config::default();
     for other in crate::rules::all() {
@@ -127,14 +126,15 @@ pub fn lint_project_messages(rule: &dyn Rule, files: &[(&str, &str)]) -> Vec<(St
         }
     }
     let options = LintOptions {
-        paths: vec![dir.path().to_path_buf()],
-        cwd: dir.path().to_path_buf(),
+        paths: vec![root.clone()],
+        cwd: root,
         config,
         ignore: Vec::new(),
         threads: Some(1),
         quiet: false,
         all_files: false,
         stdin: None,
+        vfs: std::sync::Arc::new(vfs),
     };
     let report = lint(&options).expect("the test project lints");
     report

@@ -91,33 +91,35 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
 }
 
-/// Reads a file from disk, or takes its text (standard-input mode), and parses it.
-pub fn load(path: PathBuf, display: String, kind: FileKind, text: Option<String>) -> Loaded {
-    let text = match text {
-        Some(text) => text,
-        None => match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(e) => {
-                    let at = e.utf8_error().valid_up_to();
-                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                    let source = SourceFile::new(path, display, kind, text);
-                    let problem = Problem {
-                        span: Span::new(at, at + 1),
-                        kind: ProblemKind::NotUtf8,
-                    };
-                    return unparsed(source, problem);
-                }
-            },
+/// Parses a file from its bytes, as read (or the reason they could not be read).
+pub fn load(
+    path: PathBuf,
+    display: String,
+    kind: FileKind,
+    bytes: std::io::Result<Vec<u8>>,
+) -> Loaded {
+    let text = match bytes {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
             Err(e) => {
-                let source = SourceFile::new(path, display, kind, String::new());
+                let at = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let source = SourceFile::new(path, display, kind, text);
                 let problem = Problem {
-                    span: Span::default(),
-                    kind: ProblemKind::Unreadable(e.to_string()),
+                    span: Span::new(at, at + 1),
+                    kind: ProblemKind::NotUtf8,
                 };
                 return unparsed(source, problem);
             }
         },
+        Err(e) => {
+            let source = SourceFile::new(path, display, kind, String::new());
+            let problem = Problem {
+                span: Span::default(),
+                kind: ProblemKind::Unreadable(e.to_string()),
+            };
+            return unparsed(source, problem);
+        }
     };
     parse(SourceFile::new(path, display, kind, text))
 }

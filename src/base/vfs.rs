@@ -1,0 +1,186 @@
+//! The file provider: where a run reads files from. Text held in memory — an editor's unsaved
+//! buffers, standard input, a test's project tree, a fuzzer's generated app — comes first; the
+//! disk comes after, unless the provider is memory only. Everything that looks at files (discovery,
+//! config lookup, reference resolution, loading) asks the provider, so a run over buffers sees the
+//! same project a run over the disk would.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// What is at a path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    File,
+    Folder,
+}
+
+/// Files in memory (absolute, normalised paths), over the disk or alone.
+#[derive(Debug, Clone, Default)]
+pub struct Vfs {
+    memory: BTreeMap<PathBuf, String>,
+    /// Whether paths not in memory are looked up on disk.
+    disk: bool,
+}
+
+impl Vfs {
+    /// The disk, nothing in memory.
+    pub fn disk() -> Self {
+        Self {
+            memory: BTreeMap::new(),
+            disk: true,
+        }
+    }
+
+    /// Only what is put in memory: a project that exists nowhere else.
+    pub fn memory() -> Self {
+        Self::default()
+    }
+
+    /// Holds `text` as the content of `path`, over whatever the disk has there.
+    pub fn insert(&mut self, path: PathBuf, text: String) {
+        self.memory.insert(path, text);
+    }
+
+    /// What is at `path`, if anything: a file in memory, a folder holding one, or the disk's.
+    pub fn entry(&self, path: &Path) -> Option<Entry> {
+        if self.memory.contains_key(path) {
+            return Some(Entry::File);
+        }
+        if self.memory_under(path).next().is_some() {
+            return Some(Entry::Folder);
+        }
+        if !self.disk {
+            return None;
+        }
+        // Symbolic links are not followed: a link loop cannot trap a walk.
+        let meta = std::fs::symlink_metadata(path).ok()?;
+        if meta.is_file() {
+            Some(Entry::File)
+        } else if meta.is_dir() {
+            Some(Entry::Folder)
+        } else {
+            None
+        }
+    }
+
+    pub fn is_file(&self, path: &Path) -> bool {
+        self.entry(path) == Some(Entry::File)
+    }
+
+    /// The bytes of a file.
+    pub fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        if let Some(text) = self.memory.get(path) {
+            return Ok(text.as_bytes().to_vec());
+        }
+        if !self.disk {
+            return Err(io::Error::new(io::ErrorKind::NotFound, "no such file"));
+        }
+        std::fs::read(path)
+    }
+
+    fn memory_under<'a>(&'a self, folder: &'a Path) -> impl Iterator<Item = &'a PathBuf> {
+        self.memory
+            .range(folder.to_path_buf()..)
+            .map(|(p, _)| p)
+            .take_while(move |p| p.starts_with(folder))
+            .filter(move |p| p.as_path() != folder)
+    }
+
+    /// Every file under `root` (or `root` itself when it is a file), sorted, skipping whatever
+    /// `pruned` says (a pruned folder is not entered). Unreadable folders are skipped.
+    pub fn walk(&self, root: &Path, pruned: &dyn Fn(&Path) -> bool) -> Vec<PathBuf> {
+        let mut found: Vec<PathBuf> = Vec::new();
+        if self.disk {
+            let walker = WalkDir::new(root)
+                .follow_links(false)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !pruned(e.path()));
+            found.extend(
+                walker
+                    .filter_map(Result::ok)
+                    .filter(|e| e.file_type().is_file())
+                    .map(walkdir::DirEntry::into_path),
+            );
+        }
+        let in_memory = self.memory.keys().filter(|p| {
+            (p.as_path() == root || p.starts_with(root))
+                && !p
+                    .ancestors()
+                    .take_while(|a| a.starts_with(root) && *a != root)
+                    .any(pruned)
+        });
+        found.extend(in_memory.cloned());
+        found.sort();
+        found.dedup();
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vfs(files: &[&str]) -> Vfs {
+        let mut v = Vfs::memory();
+        for f in files {
+            v.insert(PathBuf::from(f), format!("// {f}"));
+        }
+        v
+    }
+
+    #[test]
+    fn memory_only_has_files_and_folders() {
+        let v = vfs(&["/p/app.json", "/p/pages/a/a.js"]);
+        assert_eq!(v.entry(Path::new("/p/pages")), Some(Entry::Folder));
+        assert_eq!(v.entry(Path::new("/p/app.json")), Some(Entry::File));
+        assert_eq!(v.entry(Path::new("/p/pages/a")), Some(Entry::Folder));
+        assert_eq!(v.entry(Path::new("/p/pages/b")), None);
+        assert_eq!(
+            v.entry(Path::new("/p/pages/a/a")),
+            None,
+            "not a prefix match"
+        );
+        assert_eq!(
+            v.read(Path::new("/p/pages/a/a.js")).unwrap(),
+            b"// /p/pages/a/a.js"
+        );
+        assert!(
+            v.read(Path::new("/etc/hostname")).is_err(),
+            "never the disk"
+        );
+    }
+
+    #[test]
+    fn walks_prune_and_sort() {
+        let v = vfs(&["/p/b.js", "/p/node_modules/x/i.js", "/p/a/c.js", "/q/d.js"]);
+        let pruned = |p: &Path| p.ends_with("node_modules");
+        assert_eq!(
+            v.walk(Path::new("/p"), &pruned),
+            vec![PathBuf::from("/p/a/c.js"), PathBuf::from("/p/b.js")]
+        );
+        assert_eq!(
+            v.walk(Path::new("/p/b.js"), &pruned),
+            vec![PathBuf::from("/p/b.js")]
+        );
+    }
+
+    #[test]
+    fn memory_comes_before_the_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let on_disk = dir.path().join("a.js");
+        std::fs::write(&on_disk, "disk").unwrap();
+        let mut v = Vfs::disk();
+        v.insert(on_disk.clone(), "buffer".into());
+        v.insert(dir.path().join("new.js"), "unsaved".into());
+        assert_eq!(v.read(&on_disk).unwrap(), b"buffer");
+        assert_eq!(
+            v.walk(dir.path(), &|_| false),
+            vec![on_disk, dir.path().join("new.js")],
+            "a buffer never saved is part of the walk"
+        );
+    }
+}
