@@ -116,7 +116,8 @@ wechat-only-feature-contact-help = Use Douyin IM customer service: `<button open
 wechat-only-feature-directive = `{ $directive }` is WeChat's directive: Douyin ignores it, so the element renders unconditionally
 wechat-only-feature-directive-help = Use `{ $replacement }`.
 wechat-only-feature-wx-call = `{ $api }`: `wx` is WeChat's global and is undefined on Douyin
-wechat-only-feature-wx-call-help = Use `{ $douyin }` if Douyin has it (check the API docs), or keep the call inside `// #ifdef MP-WEIXIN`.
+wechat-only-feature-wx-call-help = Use `{ $douyin }`, Douyin's API of the same name, or keep the call inside `// #ifdef MP-WEIXIN`.
+wechat-only-feature-wx-call-no-equivalent-help = Douyin has no `{ $douyin }`: remove the call, or keep it inside `// #ifdef MP-WEIXIN` (or behind `typeof wx !== 'undefined'`).
 wechat-only-feature-wxml = page `{ $route }` has a WeChat `.wxml` template and no `.ttml`: Douyin cannot render it
 wechat-only-feature-wxml-help = Rename `{ $route }.wxml` to `.ttml` and replace `wx:` directives with `tt:`.
 

@@ -29,7 +29,7 @@ fn exported(file: FileId, facts: &JsFacts, name: &str) -> Vec<FnRef> {
         .iter()
         .filter(|e| e.name == name)
         .flat_map(|e| facts.functions_named(&e.local))
-        .filter(|&f| !facts.functions[f].method)
+        .filter(|&f| facts.function(f).is_some_and(|f| !f.method))
         .map(|function| FnRef { file, function })
         .collect()
 }
@@ -56,13 +56,13 @@ pub fn resolve(
     match callee {
         Callee::Method(name) => facts
             .functions_named(name)
-            .filter(|&f| facts.functions[f].method)
+            .filter(|&f| facts.function(f).is_some_and(|f| f.method))
             .map(here)
             .collect(),
         Callee::Local(name) => {
             let local: Vec<FnRef> = facts
                 .functions_named(name)
-                .filter(|&f| !facts.functions[f].method)
+                .filter(|&f| facts.function(f).is_some_and(|f| !f.method))
                 .map(here)
                 .collect();
             if !local.is_empty() {

@@ -11,7 +11,7 @@ pub struct ClipboardCopy<'a> {
 
 pub fn clipboard_copies(facts: &JsFacts) -> impl Iterator<Item = ClipboardCopy<'_>> {
     facts.api_uses.iter().filter_map(|api| {
-        if api.name != "setClipboardData"
+        if api.api.member != "setClipboardData"
             || api.access != Access::Call
             || !api.target.ships_to_douyin()
         {
@@ -29,7 +29,7 @@ pub fn clipboard_copies(facts: &JsFacts) -> impl Iterator<Item = ClipboardCopy<'
 /// The outermost function around `function`: the handler a nested callback belongs to.
 fn handler(facts: &JsFacts, function: Option<FnId>) -> Option<FnId> {
     let mut current = function?;
-    while let Some(parent) = facts.functions.get(current).and_then(|f| f.parent) {
+    while let Some(parent) = facts.function(current).and_then(|f| f.parent) {
         current = parent;
     }
     Some(current)

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::base::data::{RuleData, lists_api};
+use crate::base::data::RuleData;
 use crate::base::source::{FileId, Span};
 use crate::project::files::Files;
 use crate::project::{Project, UnitId, Using, UsingTarget};
@@ -19,8 +19,8 @@ pub struct TradeSite {
     pub what: String,
 }
 
-/// Whether a uni-app wrapper call (`uni.requestPayment`) is compiled for Douyin: inside
-/// `#ifdef MP-TOUTIAO`, or with `provider: 'toutiao'`.
+/// Whether code is compiled only for Douyin: inside `#ifdef MP-TOUTIAO`, behind a Douyin build
+/// check, or a uni-app call with `provider: 'toutiao'`.
 pub fn compiled_for_douyin(api: &ApiUse) -> bool {
     api.target == Target::Douyin
         || api
@@ -31,43 +31,51 @@ pub fn compiled_for_douyin(api: &ApiUse) -> bool {
             == Some("toutiao")
 }
 
-/// Whether an API use pays or trades on Douyin: the offline `tt.pay`, a payment API that does not
-/// exist on Douyin, a general-trade-system API, a deprecated trade API, or a uni-app wrapper
-/// compiled for Douyin.
-pub fn is_trade_api(data: &RuleData, api: &ApiUse) -> bool {
-    if !api.target.ships_to_douyin() {
-        return false;
-    }
-    let (global, member) = (api.global.name(), api.name.as_str());
-    let payment = &data.payment;
-    lists_api(&payment.offline_payment_apis, global, member)
-        || lists_api(&payment.foreign_payment_apis, global, member)
-        || lists_api(&payment.trade_apis, global, member)
-        || data.deprecated_api(global, member).is_some()
-        || (api.access == Access::Call
-            && lists_api(&payment.offline_payment_wrappers, global, member)
-            && compiled_for_douyin(api))
+/// Whether a call's options carry enough WeChat JSAPI payment keys to be one.
+pub fn wechat_shaped(api: &ApiUse, keys: &[String]) -> bool {
+    api.options
+        .as_ref()
+        .is_some_and(|o| keys.iter().filter(|k| o.has(k)).count() >= 3)
 }
 
-/// Whether an API use opens a cashier that takes cash: the offline `tt.pay`, payment APIs that do
-/// not exist on Douyin, uni-app wrappers compiled for Douyin, and the cashier APIs of the trade
-/// system — unless its options route it through Douyin IM payment (`imId`), the path iOS allows.
-pub fn opens_cashier(data: &RuleData, api: &ApiUse) -> bool {
-    if !api.target.ships_to_douyin() {
+/// Whether an API is used (called, passed, destructured) in code that ships to Douyin — not
+/// merely tested for.
+fn used_on_douyin(api: &ApiUse) -> bool {
+    api.target.ships_to_douyin() && api.access != Access::FeatureTest
+}
+
+/// Whether an API use pays or trades on Douyin: what it becomes there is the offline `tt.pay`, a
+/// payment API Douyin does not have, a general-trade-system API, or a deprecated trade API.
+pub fn is_trade_api(data: &RuleData, api: &ApiUse) -> bool {
+    if !used_on_douyin(api) {
         return false;
     }
-    let (global, member) = (api.global.name(), api.name.as_str());
     let payment = &data.payment;
+    let on_douyin = data.on_douyin(api.api);
+    payment.offline_payment_apis.contains(&on_douyin)
+        || payment.foreign_payment_apis.contains(&api.api)
+        || payment.foreign_payment_apis.contains(&on_douyin)
+        || payment.trade_apis.contains(&on_douyin)
+        || data.deprecated_api(on_douyin).is_some()
+}
+
+/// Whether an API use opens a cashier that takes cash: the offline `tt.pay` (however it is
+/// reached), payment APIs that do not exist on Douyin, and the cashier APIs of the trade system —
+/// unless its options route it through Douyin IM payment (`imId`), the path iOS allows.
+pub fn opens_cashier(data: &RuleData, api: &ApiUse) -> bool {
+    if !used_on_douyin(api) {
+        return false;
+    }
+    let payment = &data.payment;
+    let on_douyin = data.on_douyin(api.api);
     let im = api
         .options
         .as_ref()
         .is_some_and(|o| payment.im_payment_keys.iter().any(|k| o.has(k)));
-    !im && (lists_api(&payment.offline_payment_apis, global, member)
-        || lists_api(&payment.foreign_payment_apis, global, member)
-        || lists_api(&payment.cashier_apis, global, member)
-        || (api.access == Access::Call
-            && lists_api(&payment.offline_payment_wrappers, global, member)
-            && compiled_for_douyin(api)))
+    !im && (payment.offline_payment_apis.contains(&on_douyin)
+        || payment.foreign_payment_apis.contains(&api.api)
+        || payment.foreign_payment_apis.contains(&on_douyin)
+        || payment.cashier_apis.contains(&on_douyin))
 }
 
 /// The trade API uses of one script.
@@ -83,7 +91,7 @@ pub fn api_sites<'a>(
         .map(move |api| TradeSite {
             file,
             span: api.span,
-            what: format!("{}.{}", api.global.name(), api.name),
+            what: api.api.to_string(),
         })
 }
 

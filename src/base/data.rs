@@ -4,9 +4,14 @@
 //! are parsed once per run. A project extends them from `ttlint.json` (`"data": { list: [...] }`),
 //! so a platform change or a project's own wrapper is a data edit, not a code change.
 
+use std::collections::{HashMap, HashSet};
+
 use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet};
 use serde::Deserialize;
+use ustr::Ustr;
+
+use super::api::{Api, Namespace};
 
 use std::collections::BTreeMap;
 
@@ -15,6 +20,8 @@ const DEPRECATED_TRADE: &str = include_str!("../../rules/deprecated-trade.json")
 const CUSTOMER_SERVICE: &str = include_str!("../../rules/customer-service.json");
 const DRAINAGE: &str = include_str!("../../rules/drainage.json");
 const IOS: &str = include_str!("../../rules/ios.json");
+const DOUYIN_API: &str = include_str!("../../rules/douyin-api.json");
+const FRAMEWORKS: &str = include_str!("../../rules/frameworks.json");
 
 /// Lists of rule data a project adds to the built-in ones (see `rules/`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,7 +33,6 @@ pub struct DataExtensions {
 /// The lists a project may extend from `ttlint.json`.
 pub const EXTENSIBLE_LISTS: &[&str] = &[
     "offlinePaymentApis",
-    "offlinePaymentWrappers",
     "foreignPaymentApis",
     "tradeApis",
     "payComponents",
@@ -42,18 +48,68 @@ pub const EXTENSIBLE_LISTS: &[&str] = &[
     "redirectKeywords",
 ];
 
-/// Payment and trade APIs (`rules/payment.json`).
+/// The lists of `namespace.member` API names: their entries must read like `tt.requestOrder`.
+pub const API_LISTS: &[&str] = &["offlinePaymentApis", "foreignPaymentApis", "tradeApis"];
+
+/// A set of APIs.
+pub type ApiSet = HashSet<Api>;
+
+/// Payment and trade APIs (`rules/payment.json`), as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct PaymentLists {
+    offline_payment_apis: Vec<String>,
+    foreign_payment_apis: Vec<String>,
+    wechat_payment_keys: Vec<String>,
+    trade_apis: Vec<String>,
+    cashier_apis: Vec<String>,
+    im_payment_keys: Vec<String>,
+    pay_components: Vec<String>,
+}
+
+/// Payment and trade APIs, typed.
+#[derive(Debug, Clone)]
 pub struct PaymentData {
-    pub offline_payment_apis: Vec<String>,
-    pub offline_payment_wrappers: Vec<String>,
-    pub foreign_payment_apis: Vec<String>,
+    /// The offline guaranteed-payment cashier: `tt.pay`.
+    pub offline_payment_apis: ApiSet,
+    /// Payment APIs that do not exist on Douyin: `tt.requestPayment`, `wx.requestPayment`.
+    pub foreign_payment_apis: ApiSet,
     pub wechat_payment_keys: Vec<String>,
-    pub trade_apis: Vec<String>,
-    pub cashier_apis: Vec<String>,
+    /// The general trade system: `tt.requestOrder`, `tt.getOrderPayment`.
+    pub trade_apis: ApiSet,
+    /// The trade APIs that open a cashier.
+    pub cashier_apis: ApiSet,
     pub im_payment_keys: Vec<String>,
     pub pay_components: Vec<String>,
+}
+
+/// Parses a built-in list of API names; a bad entry is a bug in ttlint's data (tested).
+fn apis(name: &str, entries: &[String]) -> ApiSet {
+    entries
+        .iter()
+        .map(|e| Api::parse(e).unwrap_or_else(|| panic!("rule data {name}: `{e}` is not an API")))
+        .collect()
+}
+
+/// The Douyin API surface (`rules/douyin-api.json`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DouyinApiList {
+    apis: Vec<String>,
+}
+
+/// uni-app's and Taro's APIs as they compile for Douyin (`rules/frameworks.json`), as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct FrameworkLists {
+    uni_app: RenamesList,
+    taro: RenamesList,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RenamesList {
+    renamed_on_douyin: BTreeMap<String, String>,
 }
 
 /// How far along its way out a trade API or component is.
@@ -308,6 +364,18 @@ pub struct RuleData {
     pub customer_service: CustomerServiceData,
     pub drainage: DrainageData,
     pub ios: IosData,
+    /// Member names of `tt` (`rules/douyin-api.json`).
+    douyin_apis: HashSet<Ustr>,
+    /// `uni.X` → `tt.Y` where Y ≠ X.
+    uni_renames: HashMap<Ustr, Ustr>,
+    /// `Taro.X` → `tt.Y` where Y ≠ X.
+    taro_renames: HashMap<Ustr, Ustr>,
+}
+
+fn renames(list: &BTreeMap<String, String>) -> HashMap<Ustr, Ustr> {
+    list.iter()
+        .map(|(from, to)| (Ustr::from(from), Ustr::from(to)))
+        .collect()
 }
 
 fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
@@ -320,23 +388,33 @@ fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
 impl RuleData {
     /// The built-in lists extended with a project's own entries.
     pub fn new(extensions: &DataExtensions) -> Self {
-        let mut payment: PaymentData = parse("rules/payment.json", PAYMENT);
+        let mut lists: PaymentLists = parse("rules/payment.json", PAYMENT);
         let deprecated_trade = parse("rules/deprecated-trade.json", DEPRECATED_TRADE);
         let mut customer_service: CustomerServiceData =
             parse("rules/customer-service.json", CUSTOMER_SERVICE);
         for (name, values) in &extensions.lists {
             let list = match name.as_str() {
-                "offlinePaymentApis" => &mut payment.offline_payment_apis,
-                "offlinePaymentWrappers" => &mut payment.offline_payment_wrappers,
-                "foreignPaymentApis" => &mut payment.foreign_payment_apis,
-                "tradeApis" => &mut payment.trade_apis,
-                "payComponents" => &mut payment.pay_components,
+                "offlinePaymentApis" => &mut lists.offline_payment_apis,
+                "foreignPaymentApis" => &mut lists.foreign_payment_apis,
+                "tradeApis" => &mut lists.trade_apis,
+                "payComponents" => &mut lists.pay_components,
                 "orderWords" => &mut customer_service.order_words,
                 "personalWords" => &mut customer_service.personal_words,
                 _ => continue,
             };
             list.extend(values.iter().cloned());
         }
+        let payment = PaymentData {
+            offline_payment_apis: apis("offlinePaymentApis", &lists.offline_payment_apis),
+            foreign_payment_apis: apis("foreignPaymentApis", &lists.foreign_payment_apis),
+            wechat_payment_keys: lists.wechat_payment_keys,
+            trade_apis: apis("tradeApis", &lists.trade_apis),
+            cashier_apis: apis("cashierApis", &lists.cashier_apis),
+            im_payment_keys: lists.im_payment_keys,
+            pay_components: lists.pay_components,
+        };
+        let douyin: DouyinApiList = parse("rules/douyin-api.json", DOUYIN_API);
+        let frameworks: FrameworkLists = parse("rules/frameworks.json", FRAMEWORKS);
         let drainage = DrainageData::new(parse("rules/drainage.json", DRAINAGE), extensions);
         let ios = IosData::new(parse("rules/ios.json", IOS), extensions);
         Self {
@@ -345,15 +423,42 @@ impl RuleData {
             customer_service,
             drainage,
             ios,
+            douyin_apis: douyin.apis.iter().map(|a| Ustr::from(a)).collect(),
+            uni_renames: renames(&frameworks.uni_app.renamed_on_douyin),
+            taro_renames: renames(&frameworks.taro.renamed_on_douyin),
         }
     }
 
-    /// The deprecation entry of `global.member`, if any.
-    pub fn deprecated_api(&self, global: &str, member: &str) -> Option<&DeprecatedApi> {
+    /// The deprecation entry of an API, if any.
+    pub fn deprecated_api(&self, api: Api) -> Option<&DeprecatedApi> {
         self.deprecated_trade
             .apis
             .iter()
-            .find(|a| a.name.split_once('.') == Some((global, member)))
+            .find(|a| Api::parse(&a.name) == Some(api))
+    }
+
+    /// What an API becomes in a Douyin build: `tt.X` itself, `Taro.X` → `tt.X`, `uni.X` →
+    /// `tt.X` or its renamed form (`uni.requestPayment` → `tt.pay`). Other platforms' APIs (and
+    /// `wx`, which uni-app aliases only in its own source) stay themselves.
+    pub fn on_douyin(&self, api: Api) -> Api {
+        let renamed = match api.ns {
+            Namespace::Uni => self.uni_renames.get(&api.member),
+            Namespace::Taro => self.taro_renames.get(&api.member),
+            _ => return api,
+        };
+        match renamed {
+            Some(member) => Api {
+                ns: Namespace::Tt,
+                member: *member,
+            },
+            None => api.on(Namespace::Tt),
+        }
+    }
+
+    /// Whether Douyin has `tt.<member>` (as far as the API data knows: a name missing from it is
+    /// not proof that Douyin lacks it).
+    pub fn douyin_has(&self, member: &str) -> bool {
+        self.douyin_apis.contains(&Ustr::from(member))
     }
 }
 
@@ -363,12 +468,6 @@ impl Default for RuleData {
     }
 }
 
-/// Whether `global.member` is in a list of `global.member` names.
-pub fn lists_api(list: &[String], global: &str, member: &str) -> bool {
-    list.iter()
-        .any(|entry| entry.split_once('.') == Some((global, member)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,15 +475,29 @@ mod tests {
     #[test]
     fn built_in_data_parses() {
         let data = RuleData::default();
-        assert!(lists_api(&data.payment.offline_payment_apis, "tt", "pay"));
-        assert!(!lists_api(
-            &data.payment.offline_payment_apis,
-            "tt",
-            "payment"
-        ));
+        let tt = |m: &str| Api::new(Namespace::Tt, m);
+        assert!(data.payment.offline_payment_apis.contains(&tt("pay")));
+        assert!(!data.payment.offline_payment_apis.contains(&tt("payment")));
         assert_eq!(
-            data.deprecated_api("tt", "openEcCart").map(|a| a.status),
+            data.deprecated_api(tt("openEcCart")).map(|a| a.status),
             Some(Status::Deprecated)
+        );
+        assert!(data.douyin_has("requestOrder") && data.douyin_has("getOrderPayment"));
+        assert!(!data.douyin_has("requestPayment") && !data.douyin_has("openCustomerServiceChat"));
+        assert_eq!(
+            data.on_douyin(Api::new(Namespace::Uni, "requestPayment")),
+            tt("pay"),
+            "uni-app calls tt.pay"
+        );
+        assert_eq!(data.on_douyin(Api::new(Namespace::Taro, "pay")), tt("pay"));
+        assert_eq!(
+            data.on_douyin(Api::new(Namespace::Taro, "requestPayment")),
+            tt("requestPayment"),
+            "Taro forwards without renaming"
+        );
+        assert_eq!(
+            data.on_douyin(Api::new(Namespace::Wx, "login")),
+            Api::new(Namespace::Wx, "login")
         );
         assert!(
             data.deprecated_trade
@@ -459,14 +572,26 @@ mod tests {
         ext.lists
             .insert("tradeApis".into(), vec!["tt.myTrade".into()]);
         let data = RuleData::new(&ext);
-        assert!(lists_api(&data.payment.trade_apis, "tt", "myTrade"));
-        assert!(lists_api(&data.payment.trade_apis, "tt", "requestOrder"));
+        assert!(
+            data.payment
+                .trade_apis
+                .contains(&Api::new(Namespace::Tt, "myTrade"))
+        );
+        assert!(
+            data.payment
+                .trade_apis
+                .contains(&Api::new(Namespace::Tt, "requestOrder"))
+        );
     }
 
     #[test]
     fn every_extensible_list_is_applied() {
-        let value = "zz-marker-zz";
         for name in EXTENSIBLE_LISTS {
+            let value = if API_LISTS.contains(name) {
+                "tt.zzMarkerZz"
+            } else {
+                "zz-marker-zz"
+            };
             let mut ext = DataExtensions::default();
             ext.lists.insert(name.to_string(), vec![value.into()]);
             let data = RuleData::new(&ext);
@@ -478,7 +603,7 @@ mod tests {
                 "redirectKeywords" => data.ios.redirect.find(value, &d.allowed).is_some(),
                 "virtualGoodsWords" => data.ios.virtual_goods.is_match(value),
                 "physicalGoodsWords" => data.ios.physical_goods.is_match(value),
-                _ => format!("{data:?}").contains(value),
+                _ => format!("{data:?}").contains(value.trim_start_matches("tt.")),
             };
             assert!(found, "{name} is accepted in ttlint.json but never applied");
         }

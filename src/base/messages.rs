@@ -94,6 +94,7 @@ messages! {
     wechat_only_feature_directive_help(replacement) = "wechat-only-feature-directive-help";
     wechat_only_feature_wx_call(api) = "wechat-only-feature-wx-call";
     wechat_only_feature_wx_call_help(douyin) = "wechat-only-feature-wx-call-help";
+    wechat_only_feature_wx_call_no_equivalent_help(douyin) = "wechat-only-feature-wx-call-no-equivalent-help";
     wechat_only_feature_wxml(route) = "wechat-only-feature-wxml";
     wechat_only_feature_wxml_help(route) = "wechat-only-feature-wxml-help";
 

@@ -7,7 +7,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::base::data::DataExtensions;
+use crate::base::api::Api;
+use crate::base::data::{API_LISTS, DataExtensions};
 use crate::base::diagnostic::Severity;
 pub use crate::base::error::UsageError;
 use crate::base::meta::RuleMeta;
@@ -162,6 +163,20 @@ impl Config {
                             ));
                         }
                         let values = string_list(&list.value, &list.key, &at)?;
+                        if API_LISTS.contains(&list.key.as_str())
+                            && let (Some(items), Some(bad)) = (
+                                list.value.as_array(),
+                                values.iter().position(|v| Api::parse(v).is_none()),
+                            )
+                        {
+                            return Err(at(
+                                items[bad].span.start,
+                                format!(
+                                    "`{}` entries name an API as `tt.name`, `uni.name` or `Taro.name`; found `{}`",
+                                    list.key, values[bad]
+                                ),
+                            ));
+                        }
                         config.data.lists.insert(list.key.clone(), values);
                     }
                 }
@@ -271,6 +286,12 @@ mod tests {
         assert!(err.starts_with("1:35: bad level"), "{err}");
         let err = Config::parse("{ \"rule\": {} }").unwrap_err();
         assert!(err.starts_with("1:3: unknown setting `rule`"), "{err}");
+        let err = Config::parse("{ \"data\": { \"tradeApis\": [\"tt.myPay\", \"myPay\"] } }")
+            .unwrap_err();
+        assert_eq!(
+            err,
+            "1:39: `tradeApis` entries name an API as `tt.name`, `uni.name` or `Taro.name`; found `myPay`"
+        );
         let err = Config::parse("{ \"ignore\": [1] }").unwrap_err();
         assert!(
             err.starts_with("1:14: `ignore` entries must be strings"),

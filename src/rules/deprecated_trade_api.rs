@@ -8,6 +8,7 @@ use crate::base::meta::{Category, RuleMeta};
 use crate::base::source::{FileId, Span};
 use crate::project::{Project, UnitId, Using, UsingTarget};
 use crate::rules::rule::Rule;
+use crate::syntax::js::facts::Access;
 
 pub struct DeprecatedTradeApi;
 
@@ -93,7 +94,10 @@ impl Rule for DeprecatedTradeApi {
             if !api.target.ships_to_douyin() {
                 continue;
             }
-            let Some(entry) = cx.data.deprecated_api(api.global.name(), &api.name) else {
+            if api.access == Access::FeatureTest {
+                continue;
+            }
+            let Some(entry) = cx.data.deprecated_api(cx.data.on_douyin(api.api)) else {
                 continue;
             };
             out.push(

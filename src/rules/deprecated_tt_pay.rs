@@ -1,6 +1,5 @@
 use crate::analysis::context::FileContext;
-use crate::analysis::trade::compiled_for_douyin;
-use crate::base::data::lists_api;
+use crate::analysis::trade::wechat_shaped;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::message::Message;
 use crate::base::messages;
@@ -68,13 +67,15 @@ variable named `tt`, and uni-app code compiled only for other platforms (`#ifdef
 };
 
 fn message(api: &ApiUse) -> Message {
-    let full = format!("{}.{}", api.global.name(), api.name);
+    let full = api.api.to_string();
     match api.access {
-        Access::Call => messages::deprecated_tt_pay_call(full),
         Access::Value => messages::deprecated_tt_pay_value(full),
-        Access::Destructure => {
-            messages::deprecated_tt_pay_destructure(&api.name, api.global.name(), full)
-        }
+        Access::Destructure => messages::deprecated_tt_pay_destructure(
+            api.api.member.as_str(),
+            api.api.ns.name(),
+            full,
+        ),
+        Access::Call | Access::FeatureTest => messages::deprecated_tt_pay_call(full),
     }
 }
 
@@ -87,20 +88,24 @@ impl Rule for DeprecatedTtPay {
         let Some(facts) = cx.script() else { return };
         let payment = &cx.data.payment;
         for api in &facts.api_uses {
-            if !api.target.ships_to_douyin() {
+            if !api.target.ships_to_douyin() || api.access == Access::FeatureTest {
                 continue;
             }
-            let global = api.global.name();
-            if lists_api(&payment.offline_payment_apis, global, &api.name) {
+            if !payment
+                .offline_payment_apis
+                .contains(&cx.data.on_douyin(api.api))
+            {
+                continue;
+            }
+            if payment.offline_payment_apis.contains(&api.api) {
                 out.push(
                     Diagnostic::new(&META, cx.id, api.span, message(api))
                         .with_help(messages::deprecated_tt_pay_help()),
                 );
-            } else if api.access == Access::Call
-                && lists_api(&payment.offline_payment_wrappers, global, &api.name)
-                && compiled_for_douyin(api)
-            {
-                let full = format!("{global}.{}", api.name);
+            } else if !wechat_shaped(api, &payment.wechat_payment_keys) {
+                // A framework API that becomes `tt.pay` (`uni.requestPayment`, `Taro.pay`). With
+                // WeChat JSAPI parameters it is `non-douyin-payment-api`'s, once.
+                let full = api.api.to_string();
                 out.push(
                     Diagnostic::new(
                         &META,
@@ -152,6 +157,11 @@ mod tests {
             "// #ifdef MP-TOUTIAO\nuni.requestPayment({ orderInfo })\n// #endif",
             &[(2, 1)],
         );
+        assert_script(
+            &DeprecatedTtPay,
+            "uni.requestPayment({ provider: 'wxpay', orderInfo })",
+            &[(1, 1)],
+        );
     }
 
     #[test]
@@ -166,7 +176,6 @@ mod tests {
             "const tt = require('./mock'); tt.pay({})",
             "tt.requestOrder({}); tt.getOrderPayment({})",
             "function payTest() {} const requestOrderServiceIfaceApi = 1",
-            "uni.requestPayment({ provider: 'wxpay' })",
             "// #ifdef MP-WEIXIN\ntt.pay({})\nuni.requestPayment({ provider: 'toutiao' })\n// #endif",
             "// #ifndef MP-TOUTIAO\ntt.pay({})\n// #endif",
         ] {

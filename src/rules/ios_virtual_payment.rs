@@ -198,7 +198,7 @@ impl Rule for IosVirtualPayment {
                             let span = event.span;
                             let path = facts
                                 .functions_named(handler)
-                                .filter(|&f| facts.functions[f].method)
+                                .filter(|&f| facts.function(f).is_some_and(|f| f.method))
                                 .find_map(|function| {
                                     ungated_payment(
                                         project,

@@ -90,7 +90,7 @@ impl Rule for NavigateToMiniProgram {
                 continue;
             };
             for api in &facts.api_uses {
-                if api.name != "navigateToMiniProgram"
+                if api.api.member != "navigateToMiniProgram"
                     || api.access != Access::Call
                     || !api.target.ships_to_douyin()
                 {

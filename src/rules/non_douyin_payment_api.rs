@@ -1,11 +1,11 @@
 use crate::analysis::context::FileContext;
-use crate::analysis::trade::compiled_for_douyin;
-use crate::base::data::lists_api;
+use crate::analysis::trade::{compiled_for_douyin, wechat_shaped};
+use crate::base::api::Namespace;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::rules::rule::Rule;
-use crate::syntax::js::facts::{Access, ApiUse};
+use crate::syntax::js::facts::Access;
 
 pub struct NonDouyinPaymentApi;
 
@@ -61,13 +61,6 @@ In uni-app, keep the WeChat call inside `// #ifdef MP-WEIXIN` and write the Douy
 "#,
 };
 
-/// Whether a call's options carry enough WeChat JSAPI payment keys to be one.
-fn wechat_shaped(api: &ApiUse, keys: &[String]) -> bool {
-    api.options
-        .as_ref()
-        .is_some_and(|o| keys.iter().filter(|k| o.has(k)).count() >= 3)
-}
-
 impl Rule for NonDouyinPaymentApi {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -77,13 +70,15 @@ impl Rule for NonDouyinPaymentApi {
         let Some(facts) = cx.script() else { return };
         let payment = &cx.data.payment;
         for api in &facts.api_uses {
-            if !api.target.ships_to_douyin() {
+            if !api.target.ships_to_douyin() || api.access == Access::FeatureTest {
                 continue;
             }
-            let (global, member) = (api.global.name(), api.name.as_str());
-            if lists_api(&payment.foreign_payment_apis, global, member) {
-                let full = format!("{global}.{member}");
-                let message = if global == "wx" {
+            let on_douyin = cx.data.on_douyin(api.api);
+            let full = api.api.to_string();
+            if payment.foreign_payment_apis.contains(&api.api)
+                || payment.foreign_payment_apis.contains(&on_douyin)
+            {
+                let message = if api.api.ns == Namespace::Wx {
                     messages::non_douyin_payment_api_wx(full)
                 } else if wechat_shaped(api, &payment.wechat_payment_keys) {
                     messages::non_douyin_payment_api_wechat_params(full)
@@ -98,17 +93,14 @@ impl Rule for NonDouyinPaymentApi {
                 );
                 continue;
             }
-            let pays = lists_api(&payment.offline_payment_apis, global, member)
-                || lists_api(&payment.offline_payment_wrappers, global, member);
             if api.access == Access::Call
-                && pays
+                && payment.offline_payment_apis.contains(&on_douyin)
                 && wechat_shaped(api, &payment.wechat_payment_keys)
             {
                 let Some(options) = &api.options else {
                     continue;
                 };
-                let full = format!("{global}.{member}");
-                let message = if compiled_for_douyin(api) || global == "tt" {
+                let message = if compiled_for_douyin(api) || api.api.ns == Namespace::Tt {
                     messages::non_douyin_payment_api_jsapi(full)
                 } else {
                     messages::non_douyin_payment_api_jsapi_shipped(full)

@@ -1,12 +1,11 @@
 use crate::analysis::context::{FileContext, ProjectContext};
 use crate::analysis::text;
-use crate::base::data::lists_api;
+use crate::base::api::Namespace;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
 use crate::base::meta::{Category, RuleMeta};
 use crate::rules::rule::Rule;
-use crate::syntax::js::cond::Cond;
-use crate::syntax::js::facts::{Global, Guard};
+use crate::syntax::js::facts::Access;
 
 pub struct WechatOnlyFeature;
 
@@ -55,25 +54,6 @@ and `tt.*` APIs, `.ttml` templates, "抖音授权/抖音登录" with `tt.login`.
 - IM customer-service button: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/component/open-capacity/button-im-customer-service
 "#,
 };
-
-/// Whether code sits behind a platform check on the globals themselves (`typeof wx`,
-/// `typeof tt`): cross-platform code that only calls `wx` where it exists.
-fn checks_for_wx(guards: &[Guard]) -> bool {
-    guards
-        .iter()
-        .any(|g| g.cond.paths().is_empty() && mentions_typeof_wx(&g.cond))
-}
-
-fn mentions_typeof_wx(cond: &Cond) -> bool {
-    match cond {
-        Cond::TypeOf(p) => p == "wx" || p == "tt",
-        Cond::Not(a) => mentions_typeof_wx(a),
-        Cond::And(a, b) | Cond::Or(a, b) | Cond::Cmp(_, a, b) => {
-            mentions_typeof_wx(a) || mentions_typeof_wx(b)
-        }
-        _ => false,
-    }
-}
 
 impl Rule for WechatOnlyFeature {
     fn meta(&self) -> &'static RuleMeta {
@@ -142,23 +122,28 @@ impl Rule for WechatOnlyFeature {
         }
         if let Some(facts) = cx.script() {
             for api in &facts.api_uses {
-                if api.global != Global::Wx
+                // Code behind `typeof wx` checks never runs on Douyin: its target says so.
+                if api.api.ns != Namespace::Wx
                     || !api.target.ships_to_douyin()
-                    || lists_api(&cx.data.payment.foreign_payment_apis, "wx", &api.name)
-                    || checks_for_wx(&api.guards)
+                    || api.access == Access::FeatureTest
+                    || cx.data.payment.foreign_payment_apis.contains(&api.api)
                 {
                     continue;
                 }
+                let douyin = api.api.on(Namespace::Tt).to_string();
+                let help = if cx.data.douyin_has(&api.api.member) {
+                    messages::wechat_only_feature_wx_call_help(douyin)
+                } else {
+                    messages::wechat_only_feature_wx_call_no_equivalent_help(douyin)
+                };
                 out.push(
                     Diagnostic::new(
                         &META,
                         cx.id,
                         api.span,
-                        messages::wechat_only_feature_wx_call(format!("wx.{}", api.name)),
+                        messages::wechat_only_feature_wx_call(api.api.to_string()),
                     )
-                    .with_help(messages::wechat_only_feature_wx_call_help(
-                        format!("tt.{}", api.name),
-                    )),
+                    .with_help(help),
                 );
             }
         }

@@ -3,6 +3,7 @@
 //! `tt:if="{{…}}"` in templates, so a flag set in a script and tested in a template meet.
 
 use swc_ecma_ast::{BinaryOp, Callee, Expr, Lit, MemberExpr, MemberProp, UnaryOp};
+use ustr::Ustr;
 
 use super::ast::{RED_ZONE, SEGMENT, static_string, unwrap};
 
@@ -22,7 +23,7 @@ pub enum CmpOp {
 pub enum Cond {
     /// A data path, normalised: `isIOS` (a local, or page data: `this.data.isIOS`),
     /// `globalData.isIOS` (however the app was reached), `sys.platform`.
-    Path(String),
+    Path(Ustr),
     Str(String),
     Num(f64),
     Bool(bool),
@@ -38,10 +39,12 @@ pub enum Cond {
         flags: String,
         arg: Box<Cond>,
     },
-    /// A call of a function or API by its path: `tt.getSystemInfoSync()`.
-    Call(String),
+    /// A call of an API by its path: `tt.getSystemInfoSync()`, `Taro.getEnv()`.
+    Call(Ustr),
     /// `typeof path`: how code tells which platform's globals exist (`typeof wx !== 'undefined'`).
-    TypeOf(String),
+    TypeOf(Ustr),
+    /// `test ? a : b`.
+    Ternary(Box<(Cond, Cond, Cond)>),
     /// Anything else.
     Other,
 }
@@ -64,6 +67,11 @@ impl Cond {
                     todo.extend(args);
                 }
                 Cond::RegexTest { arg, .. } => todo.push(arg),
+                Cond::Ternary(t) => {
+                    todo.push(&t.0);
+                    todo.push(&t.1);
+                    todo.push(&t.2);
+                }
                 Cond::Str(_)
                 | Cond::Num(_)
                 | Cond::Bool(_)
@@ -75,6 +83,9 @@ impl Cond {
         out
     }
 }
+
+/// The names platform checks call methods on: `tt.getSystemInfoSync()`, `Taro.getEnv()`.
+const PLATFORM_OBJECTS: &[&str] = &["tt", "wx", "uni", "Taro"];
 
 /// Receivers that stand for the page instance in mini-program code (`const that = this`).
 const PAGE_SELVES: &[&str] = &["this", "that", "self", "_this"];
@@ -113,7 +124,7 @@ pub fn raw_path(expr: &Expr) -> Option<String> {
                 Expr::Member(m) => {
                     let api = member_path(m)?;
                     let root = api.split('.').next().unwrap_or_default();
-                    matches!(root, "tt" | "wx" | "uni").then(|| format!("{api}()"))
+                    PLATFORM_OBJECTS.contains(&root).then(|| format!("{api}()"))
                 }
                 _ => None,
             },
@@ -145,7 +156,7 @@ pub fn cond(expr: &Expr) -> Cond {
 
 fn cond_inner(expr: &Expr) -> Cond {
     if let Some(p) = path(expr) {
-        return Cond::Path(p);
+        return Cond::Path(p.into());
     }
     if let Some(s) = static_string(expr) {
         return Cond::Str(s);
@@ -155,7 +166,7 @@ fn cond_inner(expr: &Expr) -> Cond {
         Expr::Lit(Lit::Num(n)) => Cond::Num(n.value),
         Expr::Unary(u) if u.op == UnaryOp::Bang => Cond::Not(Box::new(cond(&u.arg))),
         Expr::Unary(u) if u.op == UnaryOp::TypeOf => match raw_path(&u.arg) {
-            Some(p) => Cond::TypeOf(p),
+            Some(p) => Cond::TypeOf(p.into()),
             None => Cond::Other,
         },
         Expr::Unary(u) if u.op == UnaryOp::Minus => match cond(&u.arg) {
@@ -198,8 +209,8 @@ fn cond_inner(expr: &Expr) -> Cond {
                         };
                     }
                     match raw_path(&m.obj) {
-                        Some(obj) if obj == "tt" || obj == "wx" || obj == "uni" => {
-                            Cond::Call(format!("{obj}.{}", method.sym))
+                        Some(obj) if PLATFORM_OBJECTS.contains(&obj.as_str()) => {
+                            Cond::Call(format!("{obj}.{}", method.sym).into())
                         }
                         _ => Cond::Method(Box::new(cond(&m.obj)), method.sym.to_string(), args),
                     }
@@ -207,6 +218,7 @@ fn cond_inner(expr: &Expr) -> Cond {
                 _ => Cond::Other,
             }
         }
+        Expr::Cond(c) => Cond::Ternary(Box::new((cond(&c.test), cond(&c.cons), cond(&c.alt)))),
         _ => Cond::Other,
     }
 }

@@ -6,6 +6,7 @@
 pub mod ast;
 pub mod cond;
 pub mod conditional;
+pub mod eval;
 pub mod facts;
 pub mod nesting;
 pub mod parse;

@@ -1,7 +1,10 @@
-//! Just enough scope analysis to tell the platform globals (`tt`, `wx`, `uni`) from local bindings
-//! that happen to share their names, and to follow aliases such as `const t = tt`.
+//! Just enough scope analysis to tell the platform globals (`tt`, `wx`, `uni`…) from local
+//! bindings that happen to share their names, and to follow aliases (`const t = tt`) and imports
+//! (`import Taro from '@tarojs/taro'`).
 
 use std::collections::HashMap;
+
+use crate::base::api::{Api, Namespace};
 
 use super::ast::{RED_ZONE, SEGMENT};
 use swc_ecma_ast::{
@@ -9,43 +12,15 @@ use swc_ecma_ast::{
     VarDeclKind, VarDeclOrExpr,
 };
 
-/// The platform objects ttlint follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Global {
-    /// Douyin's `tt`.
-    Tt,
-    /// WeChat's `wx`, which does not exist on Douyin.
-    Wx,
-    /// uni-app's cross-platform `uni`.
-    Uni,
-}
-
-impl Global {
-    pub fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "tt" => Some(Self::Tt),
-            "wx" => Some(Self::Wx),
-            "uni" => Some(Self::Uni),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Tt => "tt",
-            Self::Wx => "wx",
-            Self::Uni => "uni",
-        }
-    }
-}
-
 /// What a name is bound to in a scope.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Binding {
     /// A local binding unrelated to the platform objects.
     Local,
-    /// A local that holds a platform object (`const t = tt`).
-    Alias(Global),
+    /// A local that holds a platform object (`const t = tt`, `import Taro from '@tarojs/taro'`).
+    Namespace(Namespace),
+    /// A local that holds one API (`import { requestPayment } from '@tarojs/taro'`).
+    Api(Api),
 }
 
 /// A stack of lexical scopes. Declarations are collected when a scope is entered (hoisting), so a
@@ -65,18 +40,23 @@ impl Scopes {
         self.stack.pop();
     }
 
-    /// What `name` refers to here: a platform object (directly or through an alias) or nothing
-    /// ttlint follows.
-    pub fn resolve(&self, name: &str) -> Option<Global> {
+    /// What `name` refers to here: a platform object or API (directly, through an alias or an
+    /// import), or nothing ttlint follows.
+    pub fn resolve(&self, name: &str) -> Binding {
         for scope in self.stack.iter().rev() {
             if let Some(binding) = scope.get(name) {
-                return match binding {
-                    Binding::Local => None,
-                    Binding::Alias(global) => Some(*global),
-                };
+                return *binding;
             }
         }
-        Global::from_name(name)
+        Namespace::global(name).map_or(Binding::Local, Binding::Namespace)
+    }
+
+    /// The platform object `name` stands for here, if any.
+    pub fn namespace(&self, name: &str) -> Option<Namespace> {
+        match self.resolve(name) {
+            Binding::Namespace(ns) => Some(ns),
+            Binding::Local | Binding::Api(_) => None,
+        }
     }
 
     /// Whether `name` is bound anywhere in scope (so it is not the global of that name).
@@ -84,10 +64,10 @@ impl Scopes {
         self.stack.iter().any(|s| s.contains_key(name))
     }
 
-    /// Records that the innermost binding of `name` holds a platform object.
-    pub fn mark_alias(&mut self, name: &str, global: Global) {
+    /// Records what the innermost binding of `name` holds.
+    pub fn bind(&mut self, name: &str, binding: Binding) {
         if let Some(scope) = self.stack.iter_mut().rev().find(|s| s.contains_key(name)) {
-            scope.insert(name.to_string(), Binding::Alias(global));
+            scope.insert(name.to_string(), binding);
         }
     }
 }

@@ -11,17 +11,19 @@ use swc_ecma_ast::{
 use swc_ecma_visit::{Visit, VisitWith};
 
 use super::model::{
-    Access, ApiUse, Assignment, CallFact, Callee, Comparison, ExportFact, FnId, FunctionFact,
-    Global, Guard, ImportBinding, Imported, JsFacts, JsText, ModuleRef, ModuleRefKind, RequestUrl,
-    UrlPart, object_facts,
+    Access, ApiUse, Assignment, CallFact, Callee, Comparison, CondId, ExportFact, FnId,
+    FunctionFact, GuardId, GuardLink, ImportBinding, Imported, JsFacts, JsText, ModuleRef,
+    ModuleRefKind, RequestUrl, UrlPart, object_facts,
 };
+use crate::base::api::{Api, Namespace};
 use crate::base::source::Span;
 use crate::syntax::comment::Comment;
 use crate::syntax::js::ast::{RED_ZONE, SEGMENT, prop_name, span_of, static_string, unwrap};
-use crate::syntax::js::cond::{CmpOp, Cond, cond, member_path, normalize_path, path, raw_path};
+use crate::syntax::js::cond::{Cond, cond, member_path, normalize_path, path, raw_path};
 use crate::syntax::js::conditional::{Regions, Target};
+use crate::syntax::js::eval::{Environment, Evaluator, Gate, NoValues};
 use crate::syntax::js::scope::{
-    Scopes, declared_in, declared_in_module, for_head_lexical, pattern_names,
+    Binding, Scopes, declared_in, declared_in_module, for_head_lexical, pattern_names,
 };
 
 /// APIs whose `url` names the app's own servers.
@@ -30,6 +32,8 @@ const REQUEST_APIS: &[&str] = &["request", "uploadFile", "downloadFile", "connec
 const SELVES: &[&str] = &["this", "that", "self", "_this"];
 /// Constructors whose object argument holds the page's methods and data.
 const CONSTRUCTORS: &[&str] = &["Page", "Component", "App"];
+/// The module Taro's API object comes from.
+const TARO_MODULE: &str = "@tarojs/taro";
 
 /// What one traversal yields: the facts, and how deep the tree was.
 pub struct Extracted {
@@ -48,7 +52,9 @@ pub fn extract(program: &swc_ecma_ast::Program, comments: &[Comment]) -> Extract
         depth: 0,
         max_depth: 0,
         fns: Vec::new(),
-        guards: Vec::new(),
+        guard: None,
+        testing: false,
+        last_if: None,
         pending_name: None,
         calls: Vec::new(),
         keys: Vec::new(),
@@ -79,8 +85,14 @@ struct Extractor {
     max_depth: usize,
     /// The functions around the current node, innermost last.
     fns: Vec<FnId>,
-    /// Guards of the current function (reset at each function boundary).
-    guards: Vec<Guard>,
+    /// The innermost condition in force, within the current function (reset at each function
+    /// boundary).
+    guard: Option<GuardId>,
+    /// Inside the test of an `if`, a ternary, `&&`/`||` or `!`/`typeof`: a platform API named
+    /// here without being called is tested for, not used.
+    testing: bool,
+    /// The condition of the `if` statement visited last (its early return guards what follows).
+    last_if: Option<CondId>,
     /// The name (and method-ness) the next function visited takes.
     pending_name: Option<(String, bool)>,
     /// Callee paths of the calls whose arguments enclose the current node.
@@ -104,31 +116,19 @@ fn is_function(expr: &Expr) -> bool {
     matches!(unwrap(expr), Expr::Fn(_) | Expr::Arrow(_))
 }
 
-/// Build-environment variables and their value in a Douyin build.
-const BUILD_ENVS: &[(&str, &str)] = &[
-    ("process.env.TARO_ENV", "tt"),
-    ("process.env.UNI_PLATFORM", "mp-toutiao"),
-];
-
-/// What a guard on a build-environment variable says about the target:
-/// `process.env.TARO_ENV === 'weapp'` holding means the code is WeChat's.
-fn build_target(guard: &Guard) -> Target {
-    let Cond::Cmp(op @ (CmpOp::Eq | CmpOp::Ne), a, b) = &guard.cond else {
-        return Target::Unconditional;
-    };
-    let ((Cond::Path(var), Cond::Str(value)) | (Cond::Str(value), Cond::Path(var))) = (&**a, &**b)
-    else {
-        return Target::Unconditional;
-    };
-    let Some((_, douyin)) = BUILD_ENVS.iter().find(|(name, _)| name == var) else {
-        return Target::Unconditional;
-    };
-    let on_douyin = (value == douyin) == (*op == CmpOp::Eq);
-    match (on_douyin == guard.holds, value == douyin) {
-        (false, _) => Target::Excluded,
-        (true, true) => Target::Douyin,
-        (true, false) => Target::Unconditional,
+/// What code behind a condition is, for a Douyin build: never built for Douyin (the condition
+/// cannot hold there: `process.env.TARO_ENV === 'weapp'`, `typeof wx !== 'undefined'`), only for
+/// Douyin (it holds on Douyin and not on WeChat: `process.env.TARO_ENV === 'tt'`), or either.
+fn build_target(cond: &Cond, holds: bool) -> Target {
+    let douyin = Evaluator::new(Environment::DOUYIN, &NoValues, &[]);
+    if douyin.gate(cond, holds) == Gate::Closed {
+        return Target::Excluded;
     }
+    let wechat = Evaluator::new(Environment::WECHAT, &NoValues, &[]);
+    if wechat.gate(cond, holds) == Gate::Closed && douyin.eval(cond).is_some() {
+        return Target::Douyin;
+    }
+    Target::Unconditional
 }
 
 /// `if (c) return;` / `if (c) { …; throw e }`: the branch always leaves the function.
@@ -191,10 +191,43 @@ impl Extractor {
         self.scopes.pop();
     }
 
-    fn with_guard(&mut self, cond: Cond, holds: bool, f: impl FnOnce(&mut Self)) {
-        self.guards.push(Guard { cond, holds });
+    /// Stores a condition once.
+    fn store(&mut self, cond: Cond) -> CondId {
+        let id = CondId(self.facts.conds.len() as u32);
+        self.facts.conds.push(cond);
+        id
+    }
+
+    /// Adds a condition to the current chain and makes it the innermost one.
+    fn push_guard(&mut self, cond: CondId, holds: bool) {
+        let id = GuardId(self.facts.guards.len() as u32);
+        self.facts.guards.push(GuardLink {
+            cond,
+            holds,
+            parent: self.guard,
+        });
+        self.guard = Some(id);
+    }
+
+    fn with_guard(&mut self, cond: CondId, holds: bool, f: impl FnOnce(&mut Self)) {
+        let outer = self.guard;
+        self.push_guard(cond, holds);
         f(self);
-        self.guards.pop();
+        self.guard = outer;
+    }
+
+    /// Visits the test of a condition: platform APIs named there are tested for.
+    fn test(&mut self, f: impl FnOnce(&mut Self)) {
+        let outer = std::mem::replace(&mut self.testing, true);
+        f(self);
+        self.testing = outer;
+    }
+
+    /// Visits values (call arguments, function bodies): names there are used, not tested.
+    fn values(&mut self, f: impl FnOnce(&mut Self)) {
+        let outer = std::mem::replace(&mut self.testing, false);
+        f(self);
+        self.testing = outer;
     }
 
     fn function(&self) -> Option<FnId> {
@@ -206,8 +239,8 @@ impl Extractor {
     /// `process.env.UNI_PLATFORM` in uni-app).
     fn target_at(&self, offset: usize) -> Target {
         let mut target = self.regions.target_at(offset).within(self.outer_target);
-        for guard in &self.guards {
-            target = target.within(build_target(guard));
+        for (cond, holds) in self.facts.guard_chain(self.guard) {
+            target = target.within(build_target(cond, holds));
         }
         target
     }
@@ -215,40 +248,54 @@ impl Extractor {
     /// Enters a function: registers it, gives it its own scope and guards.
     fn enter_function(&mut self, span: Span, names: Vec<String>, f: impl FnOnce(&mut Self)) {
         let (name, method) = self.pending_name.take().unzip();
-        let id = self.facts.functions.len();
+        let id = FnId(self.facts.functions.len() as u32);
         self.facts.functions.push(FunctionFact {
             name,
             span,
             parent: self.function(),
             method: method.unwrap_or(false),
-            guards: self.guards.clone(),
+            guards: self.guard,
         });
         let outer = self.outer_target;
         self.outer_target = self.target_at(span.start);
-        let guards = std::mem::take(&mut self.guards);
+        let guard = self.guard.take();
         let calls = std::mem::take(&mut self.calls);
         let keys = std::mem::take(&mut self.keys);
+        let testing = std::mem::replace(&mut self.testing, false);
         self.fns.push(id);
         self.with_scope(names, f);
         self.fns.pop();
-        self.guards = guards;
+        self.guard = guard;
         self.calls = calls;
         self.keys = keys;
+        self.testing = testing;
         self.outer_target = outer;
     }
 
-    /// `tt.pay`, `tt['pay']`, `t.pay` (t an alias of tt): the global and the member name.
-    fn api_member(&self, member: &MemberExpr) -> Option<(Global, String)> {
+    /// `tt.pay`, `tt['pay']`, `t.pay` (t an alias of tt), `Taro.pay` (Taro imported): the API.
+    fn api_member(&self, member: &MemberExpr) -> Option<Api> {
         let Expr::Ident(object) = unwrap(&member.obj) else {
             return None;
         };
-        let global = self.scopes.resolve(&object.sym)?;
+        let ns = self.scopes.namespace(&object.sym)?;
         let name = match &member.prop {
             MemberProp::Ident(i) => i.sym.to_string(),
             MemberProp::Computed(c) => static_string(&c.expr)?,
             MemberProp::PrivateName(_) => return None,
         };
-        Some((global, name))
+        Some(Api::new(ns, &name))
+    }
+
+    /// A name bound to one API: `requestPayment` after `import { requestPayment } from
+    /// '@tarojs/taro'`.
+    fn api_ident(&self, expr: &Expr) -> Option<Api> {
+        let Expr::Ident(id) = unwrap(expr) else {
+            return None;
+        };
+        match self.scopes.resolve(&id.sym) {
+            Binding::Api(api) => Some(api),
+            Binding::Local | Binding::Namespace(_) => None,
+        }
     }
 
     /// The member expression a callee resolves to, through parentheses and optional chains.
@@ -263,14 +310,7 @@ impl Extractor {
         }
     }
 
-    fn record(
-        &mut self,
-        global: Global,
-        name: String,
-        span: Span,
-        access: Access,
-        args: &[ExprOrSpread],
-    ) {
+    fn record(&mut self, api: Api, span: Span, access: Access, args: &[ExprOrSpread]) {
         let object = match args.first() {
             Some(ExprOrSpread { spread: None, expr }) => match unwrap(expr) {
                 Expr::Object(object) => Some(object),
@@ -279,31 +319,30 @@ impl Extractor {
             _ => None,
         };
         if let Some(object) = object {
-            self.api_options(global, &name, object);
+            self.api_options(api, object);
         }
         let target = self.target_at(span.start);
         self.facts.api_uses.push(ApiUse {
-            global,
-            name,
+            api,
             span,
             access,
             options: object.map(object_facts),
             target,
             function: self.function(),
-            guards: self.guards.clone(),
+            guards: self.guard,
         });
     }
 
     /// What an API's options tell beyond their shape: request URLs, and the result a `success`
     /// callback receives (`tt.getSystemInfo({ success(res) { res.platform } })`).
-    fn api_options(&mut self, global: Global, name: &str, object: &ObjectLit) {
+    fn api_options(&mut self, api: Api, object: &ObjectLit) {
         for prop in &object.props {
             let PropOrSpread::Prop(prop) = prop else {
                 continue;
             };
             match &**prop {
                 Prop::KeyValue(kv) => match prop_name(&kv.key).as_deref() {
-                    Some("url") if REQUEST_APIS.contains(&name) => {
+                    Some("url") if REQUEST_APIS.contains(&api.member.as_str()) => {
                         let mut parts = Vec::new();
                         url_parts(&kv.value, &mut parts);
                         let span = span_of(swc_common::Spanned::span(&*kv.value));
@@ -316,24 +355,24 @@ impl Extractor {
                             Expr::Arrow(a) => a.params.first(),
                             _ => None,
                         };
-                        self.callback_result(global, name, first);
+                        self.callback_result(api, first);
                     }
                     _ => {}
                 },
                 Prop::Method(m) if prop_name(&m.key).as_deref() == Some("success") => {
                     let first = m.function.params.first().map(|p| &p.pat);
-                    self.callback_result(global, name, first);
+                    self.callback_result(api, first);
                 }
                 _ => {}
             }
         }
     }
 
-    fn callback_result(&mut self, global: Global, name: &str, param: Option<&Pat>) {
+    fn callback_result(&mut self, api: Api, param: Option<&Pat>) {
         if let Some(Pat::Ident(id)) = param {
             self.facts.assignments.push(Assignment {
                 path: id.id.sym.to_string(),
-                value: Cond::Call(format!("{}.{name}", global.name())),
+                value: Cond::Call(api.to_string().into()),
                 span: span_of(id.id.span),
             });
         }
@@ -400,7 +439,7 @@ impl Extractor {
             callee,
             span,
             function: self.function(),
-            guards: self.guards.clone(),
+            guards: self.guard,
             target,
         });
     }
@@ -423,7 +462,7 @@ impl Extractor {
                 }
                 Prop::Shorthand(id) => self.facts.assignments.push(Assignment {
                     path: id.sym.to_string(),
-                    value: Cond::Path(id.sym.to_string()),
+                    value: Cond::Path(id.sym.as_str().into()),
                     span: span_of(id.span),
                 }),
                 _ => {}
@@ -435,11 +474,19 @@ impl Extractor {
     /// as a plain reference) and the callee's path for the text context of its arguments.
     fn call(&mut self, callee: &Expr, args: &[ExprOrSpread], span: Span) -> (bool, Option<String>) {
         if let Some(member) = self.callee_member(callee)
-            && let Some((global, name)) = self.api_member(member)
+            && let Some(api) = self.api_member(member)
         {
-            let path = format!("{}.{name}", global.name());
-            self.record(global, name, span_of(member.span), Access::Call, args);
-            return (true, Some(path));
+            self.record(api, span_of(member.span), Access::Call, args);
+            return (true, Some(api.to_string()));
+        }
+        if let Some(api) = self.api_ident(callee) {
+            self.record(
+                api,
+                span_of(swc_common::Spanned::span(callee)),
+                Access::Call,
+                args,
+            );
+            return (true, Some(api.to_string()));
         }
         let first_object = match args.first() {
             Some(ExprOrSpread { spread: None, expr }) => match unwrap(expr) {
@@ -487,7 +534,7 @@ impl Extractor {
             callee.visit_with(self);
         }
         self.calls.push(path);
-        args.visit_with(self);
+        self.values(|this| args.visit_with(this));
         self.calls.pop();
     }
 
@@ -574,20 +621,22 @@ impl Visit for Extractor {
 
     /// A statement list: after `if (c) return;` the rest runs only when `c` does not hold.
     fn visit_stmts(&mut self, stmts: &[Stmt]) {
-        let base = self.guards.len();
+        let outer = self.guard;
         for stmt in stmts {
             stmt.visit_with(self);
             if let Stmt::If(i) = stmt
                 && i.alt.is_none()
                 && exits(&i.cons)
             {
-                self.guards.push(Guard {
-                    cond: cond(&i.test),
-                    holds: false,
-                });
+                // The condition the `if` just visited stored.
+                let test = match self.last_if.take() {
+                    Some(test) => test,
+                    None => self.store(cond(&i.test)),
+                };
+                self.push_guard(test, false);
             }
         }
-        self.guards.truncate(base);
+        self.guard = outer;
     }
 
     fn visit_pat(&mut self, pat: &Pat) {
@@ -749,27 +798,29 @@ impl Visit for Extractor {
     }
 
     fn visit_if_stmt(&mut self, stmt: &IfStmt) {
-        stmt.test.visit_with(self);
-        let test = cond(&stmt.test);
-        self.with_guard(test.clone(), true, |this| stmt.cons.visit_with(this));
+        self.test(|this| stmt.test.visit_with(this));
+        let test = self.store(cond(&stmt.test));
+        self.with_guard(test, true, |this| stmt.cons.visit_with(this));
         if let Some(alt) = &stmt.alt {
             self.with_guard(test, false, |this| alt.visit_with(this));
         }
+        self.last_if = Some(test);
     }
 
     fn visit_cond_expr(&mut self, expr: &CondExpr) {
-        expr.test.visit_with(self);
-        let test = cond(&expr.test);
-        self.with_guard(test.clone(), true, |this| expr.cons.visit_with(this));
+        self.test(|this| expr.test.visit_with(this));
+        let test = self.store(cond(&expr.test));
+        self.with_guard(test, true, |this| expr.cons.visit_with(this));
         self.with_guard(test, false, |this| expr.alt.visit_with(this));
     }
 
     fn visit_bin_expr(&mut self, expr: &BinExpr) {
         match expr.op {
             BinaryOp::LogicalAnd | BinaryOp::LogicalOr => {
-                expr.left.visit_with(self);
+                self.test(|this| expr.left.visit_with(this));
                 let holds = expr.op == BinaryOp::LogicalAnd;
-                self.with_guard(cond(&expr.left), holds, |this| expr.right.visit_with(this));
+                let test = self.store(cond(&expr.left));
+                self.with_guard(test, holds, |this| expr.right.visit_with(this));
             }
             BinaryOp::EqEq | BinaryOp::EqEqEq | BinaryOp::NotEq | BinaryOp::NotEqEq => {
                 let sides = [(&expr.left, &expr.right), (&expr.right, &expr.left)];
@@ -794,12 +845,18 @@ impl Visit for Extractor {
 
     fn visit_var_declarator(&mut self, decl: &VarDeclarator) {
         if let Some(init) = &decl.init {
-            if let Expr::Ident(id) = unwrap(init)
-                && let Some(global) = self.scopes.resolve(&id.sym)
+            if let Some(binding) = self.taro_require(init) {
+                if let Pat::Ident(local) = &decl.name {
+                    self.scopes.bind(&local.id.sym, binding);
+                }
+            } else if let Expr::Ident(id) = unwrap(init)
+                && let Some(global) = self.scopes.namespace(&id.sym)
             {
                 match &decl.name {
                     // `const t = tt`: later `t.pay()` is `tt.pay()`.
-                    Pat::Ident(alias) => self.scopes.mark_alias(&alias.id.sym, global),
+                    Pat::Ident(alias) => {
+                        self.scopes.bind(&alias.id.sym, Binding::Namespace(global))
+                    }
                     // `const { pay, request: req } = tt`.
                     Pat::Object(object) => {
                         for prop in &object.props {
@@ -814,7 +871,8 @@ impl Visit for Extractor {
                                 ObjectPatProp::Rest(_) => (None, Span::default()),
                             };
                             if let Some(name) = name {
-                                self.record(global, name, span, Access::Destructure, &[]);
+                                let api = Api::new(global, &name);
+                                self.record(api, span, Access::Destructure, &[]);
                             }
                         }
                     }
@@ -894,11 +952,25 @@ impl Visit for Extractor {
     }
 
     fn visit_member_expr(&mut self, member: &MemberExpr) {
-        if let Some((global, name)) = self.api_member(member) {
-            self.record(global, name, span_of(member.span), Access::Value, &[]);
+        if let Some(api) = self.api_member(member) {
+            let access = if self.testing {
+                Access::FeatureTest
+            } else {
+                Access::Value
+            };
+            self.record(api, span_of(member.span), access, &[]);
             return;
         }
         member.visit_children_with(self);
+    }
+
+    fn visit_unary_expr(&mut self, expr: &swc_ecma_ast::UnaryExpr) {
+        match expr.op {
+            swc_ecma_ast::UnaryOp::Bang | swc_ecma_ast::UnaryOp::TypeOf => {
+                self.test(|this| expr.arg.visit_with(this))
+            }
+            _ => expr.visit_children_with(self),
+        }
     }
 
     fn visit_import_decl(&mut self, import: &ImportDecl) {
@@ -906,6 +978,9 @@ impl Visit for Extractor {
             return;
         }
         let specifier = import.src.value.to_string_lossy().into_owned();
+        if specifier == TARO_MODULE {
+            self.taro_import(import);
+        }
         self.module_ref(
             specifier.clone(),
             span_of(import.src.span),
@@ -992,6 +1067,42 @@ impl Visit for Extractor {
 }
 
 impl Extractor {
+    /// `import Taro from '@tarojs/taro'` (under any name), `import * as Taro`, and named imports
+    /// of single APIs (`import { requestPayment } from '@tarojs/taro'`).
+    fn taro_import(&mut self, import: &ImportDecl) {
+        for spec in &import.specifiers {
+            let (local, binding) = match spec {
+                ImportSpecifier::Default(d) => (&d.local, Binding::Namespace(Namespace::Taro)),
+                ImportSpecifier::Namespace(n) => (&n.local, Binding::Namespace(Namespace::Taro)),
+                ImportSpecifier::Named(n) => {
+                    let imported = match &n.imported {
+                        Some(ModuleExportName::Ident(i)) => i.sym.to_string(),
+                        Some(ModuleExportName::Str(s)) => s.value.to_string_lossy().into_owned(),
+                        None => n.local.sym.to_string(),
+                    };
+                    let binding = match imported.as_str() {
+                        "default" => Binding::Namespace(Namespace::Taro),
+                        member => Binding::Api(Api::new(Namespace::Taro, member)),
+                    };
+                    (&n.local, binding)
+                }
+            };
+            self.scopes.bind(&local.sym, binding);
+        }
+    }
+
+    /// `require('@tarojs/taro')` or `require('@tarojs/taro').default`: the Taro object.
+    fn taro_require(&self, init: &Expr) -> Option<Binding> {
+        let module = match unwrap(init) {
+            Expr::Member(m) if matches!(&m.prop, MemberProp::Ident(p) if &*p.sym == "default") => {
+                &m.obj
+            }
+            _ => init,
+        };
+        let (specifier, _) = self.is_require(module)?;
+        (specifier == TARO_MODULE).then_some(Binding::Namespace(Namespace::Taro))
+    }
+
     /// What a declaration binds: imports through `require`, constants, and data values.
     fn declaration(&mut self, name: &Pat, init: &Expr) {
         let required = self
@@ -1079,7 +1190,7 @@ impl Extractor {
                     };
                     self.facts.assignments.push(Assignment {
                         path: local,
-                        value: Cond::Path(format!("{source}.{key}")),
+                        value: Cond::Path(format!("{source}.{key}").into()),
                         span,
                     });
                 }

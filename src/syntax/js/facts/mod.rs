@@ -29,7 +29,7 @@ mod tests {
             .iter()
             .map(|u| {
                 let text = &src[u.span.start..u.span.end];
-                (format!("{}.{}", u.global.name(), u.name), u.access, text)
+                (u.api.to_string(), u.access, text)
             })
             .map(|(a, b, c)| (a, b, &*Box::leak(c.to_string().into_boxed_str())))
             .collect()
@@ -55,6 +55,56 @@ mod tests {
         );
         assert_eq!(got[0].2, "tt.pay");
         assert_eq!(got[5].2, "pay");
+    }
+
+    #[test]
+    fn feature_tests_are_not_uses() {
+        let src = "const p = { name: tt.pay ? 'pay' : 'requestPayment' };\nif (tt.requestOrder) {}\nconst ok = !!tt.pay || typeof tt.getOrderPayment === 'function';\ntt.pay && tt.pay({});\npromisify(tt.pay);\nif (check(tt.pay)) {}";
+        let got: Vec<(String, Access)> = facts(src)
+            .api_uses
+            .iter()
+            .map(|u| (u.api.to_string(), u.access))
+            .collect();
+        let test = |a: &str| (a.to_string(), Access::FeatureTest);
+        assert_eq!(
+            got,
+            vec![
+                test("tt.pay"),
+                test("tt.requestOrder"),
+                test("tt.pay"),
+                test("tt.getOrderPayment"),
+                test("tt.pay"),
+                ("tt.pay".into(), Access::Call),
+                ("tt.pay".into(), Access::Value),
+                ("tt.pay".into(), Access::Value),
+            ],
+            "a call inside a guarded branch, and a value passed to a function, are uses"
+        );
+    }
+
+    #[test]
+    fn taro_apis_follow_imports() {
+        let src = "import Taro, { requestPayment as rp, setClipboardData } from '@tarojs/taro';\nimport * as T from '@tarojs/taro';\nconst R = require('@tarojs/taro').default;\nTaro.pay({});\nrp({ timeStamp });\nsetClipboardData({ data: 'x' });\nT.login();\nR.navigateToMiniProgram({});\nfunction f(Taro) { Taro.pay(); }";
+        let got: Vec<String> = facts(src)
+            .api_uses
+            .iter()
+            .map(|u| u.api.to_string())
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "Taro.pay",
+                "Taro.requestPayment",
+                "Taro.setClipboardData",
+                "Taro.login",
+                "Taro.navigateToMiniProgram"
+            ],
+            "any local name, named imports, require; a parameter named Taro is not the API"
+        );
+        assert!(
+            facts("Taro.pay({})").api_uses.is_empty(),
+            "Taro is not a global"
+        );
     }
 
     #[test]
@@ -126,31 +176,26 @@ mod tests {
         let f = facts(
             "function buy(isIOS) {\n  if (isIOS) { return; }\n  tt.requestOrder({});\n}\nfunction other(p) {\n  if (p !== 'ios') tt.getOrderPayment({}); else tt.showToast({});\n  p && tt.login();\n}",
         );
-        let guards = |name: &str| {
-            f.api_uses
-                .iter()
-                .find(|u| u.name == name)
-                .unwrap()
-                .guards
-                .clone()
+        let guards = |name: &str| -> Vec<(Cond, bool)> {
+            let api = f.api_uses.iter().find(|u| u.api.member == name).unwrap();
+            f.guard_chain(api.guards)
+                .map(|(cond, holds)| (cond.clone(), holds))
+                .collect()
         };
         assert_eq!(
             guards("requestOrder"),
-            vec![Guard {
-                cond: Cond::Path("isIOS".into()),
-                holds: false
-            }]
+            vec![(Cond::Path("isIOS".into()), false)]
         );
         assert_eq!(guards("getOrderPayment").len(), 1);
-        assert!(guards("getOrderPayment")[0].holds);
-        assert!(!guards("showToast")[0].holds);
+        assert!(guards("getOrderPayment")[0].1);
+        assert!(!guards("showToast")[0].1);
+        assert_eq!(guards("login"), vec![(Cond::Path("p".into()), true)]);
         assert_eq!(
-            guards("login"),
-            vec![Guard {
-                cond: Cond::Path("p".into()),
-                holds: true
-            }]
+            f.conds.len(),
+            3,
+            "each condition stored once: isIOS, p !== 'ios', p"
         );
+        assert_eq!(f.guards.len(), 5, "a link per branch taken");
     }
 
     #[test]
@@ -225,29 +270,23 @@ mod tests {
         let f = facts(
             "const sys = tt.getSystemInfoSync();\nconst { platform } = tt.getSystemInfoSync();\nPage({\n  data: { isIOS: false },\n  onLoad() {\n    this.setData({ isIOS: sys.platform === 'ios', platform });\n    getApp().globalData.ios = platform === 'ios';\n    tt.getSystemInfo({ success(res) { this.setData({ p: res.platform }); } });\n  },\n});",
         );
-        let a: Vec<(&str, String)> = f
-            .assignments
-            .iter()
-            .map(|a| (a.path.as_str(), format!("{:?}", a.value)))
-            .collect();
-        let get = |p: &str| {
-            a.iter()
-                .filter(|(k, _)| *k == p)
-                .map(|(_, v)| v.as_str())
-                .collect::<Vec<_>>()
+        let get = |p: &str| -> Vec<&Cond> {
+            f.assignments
+                .iter()
+                .filter(|a| a.path == p)
+                .map(|a| &a.value)
+                .collect()
         };
-        assert_eq!(get("sys"), vec!["Path(\"tt.getSystemInfoSync()\")"]);
+        let path = |p: &str| Cond::Path(p.into());
+        assert_eq!(get("sys"), vec![&path("tt.getSystemInfoSync()")]);
         assert_eq!(
             get("platform"),
-            vec![
-                "Path(\"tt.getSystemInfoSync().platform\")",
-                "Path(\"platform\")"
-            ]
+            vec![&path("tt.getSystemInfoSync().platform"), &path("platform")]
         );
         assert_eq!(get("isIOS").len(), 2, "the data initialiser and setData");
         assert_eq!(get("globalData.ios").len(), 1);
-        assert_eq!(get("res"), vec!["Call(\"tt.getSystemInfo\")"]);
-        assert_eq!(get("p"), vec!["Path(\"res.platform\")"]);
+        assert_eq!(get("res"), vec![&Cond::Call("tt.getSystemInfo".into())]);
+        assert_eq!(get("p"), vec![&path("res.platform")]);
     }
 
     #[test]
@@ -265,7 +304,7 @@ mod tests {
         let targets: Vec<(&str, Target)> = f
             .api_uses
             .iter()
-            .map(|u| (u.name.as_str(), u.target))
+            .map(|u| (u.api.member.as_str(), u.target))
             .collect();
         assert_eq!(
             targets,

@@ -7,10 +7,25 @@ pub use super::super::cond::Cond;
 use super::super::conditional::{Regions, Target};
 use crate::base::source::Span;
 
-pub use super::super::scope::Global;
+use crate::base::api::Api;
 
 /// Index of a function in [`JsFacts::functions`].
-pub type FnId = usize;
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FnId(pub u32);
+
+impl FnId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Index of a link in [`JsFacts::guards`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct GuardId(pub u32);
+
+/// Index of a condition in [`JsFacts::conds`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CondId(pub u32);
 
 /// How a platform API is used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,32 +36,38 @@ pub enum Access {
     Value,
     /// Taken out of the object by destructuring: `const { pay } = tt`.
     Destructure,
+    /// Tested for, never used: `tt.pay ? a : b`, `if (tt.requestOrder)`, `typeof tt.pay`,
+    /// `!!tt.pay`. Old clients may lack an API; testing for it is how code stays safe.
+    FeatureTest,
 }
 
-/// A condition that holds (or does not) wherever a piece of code runs inside its function:
-/// `if (c) { here }` is `c` holding; after `if (c) return;` is `c` not holding.
+/// One condition on the way to a piece of code, and the conditions before it: `if (c) { here }`
+/// is `c` holding; after `if (c) return;` is `c` not holding. Each link is stored once; facts
+/// name the innermost link of their chain.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Guard {
-    pub cond: Cond,
+pub struct GuardLink {
+    pub cond: CondId,
     pub holds: bool,
+    /// The enclosing condition, within the same function.
+    pub parent: Option<GuardId>,
 }
 
-/// A use of `tt.<name>`, `wx.<name>` or `uni.<name>`, through the global itself or an alias of it.
+/// A use of a platform API (`tt.pay`, `uni.requestPayment`, `Taro.pay`), through the object
+/// itself, an alias of it, or an import.
 #[derive(Debug, Clone)]
 pub struct ApiUse {
-    pub global: Global,
-    pub name: String,
+    pub api: Api,
     /// The reference: `tt.pay` in `tt.pay({...})`, the key `pay` in `const { pay } = tt`.
     pub span: Span,
     pub access: Access,
     /// For a call whose first argument is an object literal: that object.
     pub options: Option<ObjectFacts>,
-    /// Whether the code ships to Douyin (uni-app conditional compilation).
+    /// Whether the code ships to Douyin (uni-app conditional compilation, build checks).
     pub target: Target,
     /// The innermost function it is in.
     pub function: Option<FnId>,
-    /// The conditions under which it runs, within that function.
-    pub guards: Vec<Guard>,
+    /// The innermost condition it runs under, within that function.
+    pub guards: Option<GuardId>,
 }
 
 /// The shape of an object literal passed to an API: its keys and literal string values.
@@ -102,9 +123,9 @@ pub struct FunctionFact {
     /// A method of the object passed to `Page()`, `Component()` (directly or in `methods`) or
     /// `App()`: what `bindtap="name"` in a template calls.
     pub method: bool,
-    /// The guards in force where the function is written (in its parent): a callback created
+    /// The conditions in force where the function is written (in its parent): a callback created
     /// after `if (isIOS) return;` only ever runs off iOS.
-    pub guards: Vec<Guard>,
+    pub guards: Option<GuardId>,
 }
 
 /// What a call inside the script calls, as far as one file can tell.
@@ -124,7 +145,7 @@ pub struct CallFact {
     pub callee: Callee,
     pub span: Span,
     pub function: Option<FnId>,
-    pub guards: Vec<Guard>,
+    pub guards: Option<GuardId>,
     pub target: Target,
 }
 
@@ -214,6 +235,10 @@ pub struct Comparison {
 #[derive(Debug, Clone, Default)]
 pub struct JsFacts {
     pub api_uses: Vec<ApiUse>,
+    /// Every condition of the script's `if`s, ternaries, `&&`/`||` and early returns, stored once.
+    pub conds: Vec<Cond>,
+    /// The chains of conditions code runs under: each branch taken is one link.
+    pub guards: Vec<GuardLink>,
     pub module_refs: Vec<ModuleRef>,
     pub functions: Vec<FunctionFact>,
     pub calls: Vec<CallFact>,
@@ -236,7 +261,20 @@ impl JsFacts {
             .iter()
             .enumerate()
             .filter(move |(_, f)| f.name.as_deref() == Some(name))
-            .map(|(i, _)| i)
+            .map(|(i, _)| FnId(i as u32))
+    }
+
+    pub fn function(&self, id: FnId) -> Option<&FunctionFact> {
+        self.functions.get(id.index())
+    }
+
+    /// The conditions of a chain, innermost first: each condition and whether the code runs where
+    /// it holds.
+    pub fn guard_chain(&self, id: Option<GuardId>) -> impl Iterator<Item = (&Cond, bool)> + '_ {
+        std::iter::successors(id.and_then(|g| self.guards.get(g.0 as usize)), |link| {
+            link.parent.and_then(|p| self.guards.get(p.0 as usize))
+        })
+        .filter_map(|link| Some((self.conds.get(link.cond.0 as usize)?, link.holds)))
     }
 
     /// The text of a request URL with its constants resolved (`${BASE}/pay` with
@@ -260,7 +298,7 @@ impl JsFacts {
             if f == ancestor {
                 return true;
             }
-            current = self.functions.get(f).and_then(|f| f.parent);
+            current = self.function(f).and_then(|f| f.parent);
         }
         false
     }
