@@ -122,9 +122,11 @@ fn whole_run() {
                 Some(FileKind::Script) => {
                     black_box(ttlint::syntax::js::parse::parse(&text, 0, FileKind::Script).is_ok())
                 }
-                Some(FileKind::Ttml) => {
-                    black_box(ttlint::syntax::markup::ttml::parse(&text, 0).errors.is_empty())
-                }
+                Some(FileKind::Ttml) => black_box(
+                    ttlint::syntax::markup::ttml::parse(&text, 0)
+                        .errors
+                        .is_empty(),
+                ),
                 _ => black_box(
                     ttlint::syntax::json::parse(&text, 0, ttlint::syntax::json::Dialect::Strict)
                         .is_ok(),
