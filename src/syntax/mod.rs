@@ -8,3 +8,4 @@ pub mod load;
 pub mod markup;
 pub mod suppress;
 pub mod syntax_error;
+pub mod vue;

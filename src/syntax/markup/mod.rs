@@ -1,5 +1,5 @@
 //! Markup: one model ([`model`]) fed by three dialects — TTML templates ([`ttml`]), Vue
-//! `<template>`s and JSX — so that rules never ask which dialect a page is written in.
+//! `<template>`s ([`vue`]) and JSX — so that rules never ask which dialect a page is written in.
 //!
 //! TTML and Vue share a tolerant parser ([`parser`]) that builds the tag tree as written
 //! ([`tree`]); each dialect then lowers that tree into the model.
@@ -9,5 +9,6 @@ mod model;
 mod parser;
 mod tree;
 pub mod ttml;
+pub mod vue;
 
 pub use model::*;

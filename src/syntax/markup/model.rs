@@ -10,8 +10,22 @@
 
 use super::expr::Binding;
 use crate::base::source::Span;
+use crate::syntax::comment::Comment;
 use crate::syntax::js::cond::Cond;
 use crate::syntax::js::conditional::Target;
+use crate::syntax::syntax_error::SyntaxError;
+
+/// A template parsed in any dialect: its model, and what the loader needs beside it.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub markup: Markup,
+    /// `<!-- -->` comments (their text without the delimiters): suppressions and `#ifdef`
+    /// regions are read from them.
+    pub comments: Vec<Comment>,
+    /// Broken markup and invalid expressions (`{{ }}`, inline `<sjs>`, Vue directives), in
+    /// source order.
+    pub errors: Vec<SyntaxError>,
+}
 
 /// Index of a node in [`Markup::nodes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -1,24 +1,67 @@
-//! The TTML parser: a modal lexer (text / tag / `{{ }}` / raw `<sjs>` body) feeding a tolerant
-//! tree builder.
+//! The markup parser of TTML and Vue templates: a modal lexer (text / tag / `{{ }}` / raw `<sjs>`
+//! body) feeding a tolerant tree builder.
 //!
 //! It never restructures markup the way HTML parsers do: an element is closed by its own end
 //! tag. Broken markup is recovered from and reported where it really is broken — an element
 //! never closed, a stray end tag, a tag or comment cut off by the end of the file. `<` and `>`
 //! inside `{{ }}` are expression characters, not tags.
+//!
+//! The two dialects share all of that and differ in a few places only, each named by
+//! [`Dialect`]: which elements are void, whether `<sjs>` holds a script, and whether attribute
+//! values hold `{{ }}` (TTML) or are left as written for the dialect to read (Vue, where
+//! `:class="{a: b}"` is an expression with braces of its own).
 
 use super::expr;
 use super::model::TextPart;
-use super::tree::{Attr, Document, Element, Node, NodeId, NodeKind, RAW_TEXT_ELEMENTS, Value};
+use super::tree::{Attr, Document, Element, Node, NodeId, NodeKind, Value};
 use crate::base::source::{FileKind, Span};
 use crate::syntax::comment::Comment;
 use crate::syntax::js::parse as js;
 use crate::syntax::syntax_error::SyntaxError;
 
-/// Elements that never have children: written `<import src="a.ttml">` as often as
+/// The template language being parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// Douyin's `.ttml`: `{{ }}` anywhere, `<import>` and `<include>` void, `<sjs>` a script.
+    Ttml,
+    /// A Vue `<template>`: `{{ }}` in text only, HTML's void elements.
+    Vue,
+}
+
+/// TTML elements that never have children: written `<import src="a.ttml">` as often as
 /// `<import src="a.ttml"/>`.
-const VOID_ELEMENTS: &[&str] = &["import", "include"];
+const TTML_VOID_ELEMENTS: &[&str] = &["import", "include"];
+
+/// HTML's void elements, which Vue templates may leave unclosed (`<input>`, `<br>`).
+const HTML_VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// TTML elements whose content is a script, not markup.
+const TTML_RAW_TEXT_ELEMENTS: &[&str] = &["sjs"];
+
+impl Dialect {
+    /// Elements that never have children.
+    fn void_elements(self) -> &'static [&'static str] {
+        match self {
+            Dialect::Ttml => TTML_VOID_ELEMENTS,
+            Dialect::Vue => HTML_VOID_ELEMENTS,
+        }
+    }
+
+    /// Elements whose content is not markup. Vue templates have none: a Vue `<template>` may
+    /// not hold `<script>`, and uni-app has no `<sjs>`.
+    fn raw_text_elements(self) -> &'static [&'static str] {
+        match self {
+            Dialect::Ttml => TTML_RAW_TEXT_ELEMENTS,
+            Dialect::Vue => &[],
+        }
+    }
+}
 
 struct Parser<'a> {
+    dialect: Dialect,
     text: &'a str,
     bytes: &'a [u8],
     /// Offset of `text` in its file.
@@ -31,9 +74,10 @@ struct Parser<'a> {
     last_close: Option<usize>,
 }
 
-/// Parses a template that starts at byte `base` of its file.
-pub fn parse(text: &str, base: usize) -> Document {
+/// Parses a template of `dialect` that starts at byte `base` of its file.
+pub fn parse(text: &str, base: usize, dialect: Dialect) -> Document {
     let mut p = Parser {
+        dialect,
         text,
         bytes: text.as_bytes(),
         base,
@@ -200,7 +244,7 @@ impl<'a> Parser<'a> {
                     self.close(id, end);
                 }
             }
-            None if VOID_ELEMENTS.contains(&name) => {}
+            None if self.dialect.void_elements().contains(&name) => {}
             None => self.error(
                 start,
                 end,
@@ -235,10 +279,10 @@ impl<'a> Parser<'a> {
         };
         let head = self.span(start, self.pos);
         let id = self.add(head, NodeKind::Element(element));
-        if self_closing || VOID_ELEMENTS.contains(&name.as_str()) {
+        if self_closing || self.dialect.void_elements().contains(&name.as_str()) {
             return;
         }
-        if RAW_TEXT_ELEMENTS.contains(&name.as_str()) {
+        if self.dialect.raw_text_elements().contains(&name.as_str()) {
             self.raw_body(id, &name);
             return;
         }
@@ -370,7 +414,8 @@ impl<'a> Parser<'a> {
                 }
                 break self.bytes.len();
             }
-            if self.bytes[i..].starts_with(b"{{")
+            if self.dialect == Dialect::Ttml
+                && self.bytes[i..].starts_with(b"{{")
                 && let Some(close) = self.closing_braces(i + 2)
             {
                 // Quotes inside `{{ }}` belong to the expression.
@@ -394,10 +439,21 @@ impl<'a> Parser<'a> {
         } else {
             end
         };
-        let object = tag == "template" && attr == "data";
+        let parts = match self.dialect {
+            Dialect::Ttml => {
+                let object = tag == "template" && attr == "data";
+                self.parts(start, end, object)
+            }
+            // Vue values are read by the dialect, which knows `:prop` from `prop`.
+            Dialect::Vue if start < end => vec![TextPart::Static {
+                span: self.span(start, end),
+                text: self.text[start..end].to_string(),
+            }],
+            Dialect::Vue => Vec::new(),
+        };
         Value {
             span: self.span(start, end),
-            parts: self.parts(start, end, object),
+            parts,
         }
     }
 
@@ -481,6 +537,10 @@ impl<'a> Parser<'a> {
 mod tests {
     use super::super::tree::NodeKind;
     use super::*;
+
+    fn parse(text: &str, base: usize) -> Document {
+        super::parse(text, base, Dialect::Ttml)
+    }
 
     fn errors(src: &str) -> Vec<(usize, String)> {
         parse(src, 0)
@@ -625,6 +685,72 @@ mod tests {
     }
 
     #[test]
+    fn vue_attribute_values_are_left_as_written() {
+        let src = r#"<view :class="{a: b, 'c': d > 1}" title="会员{{n}}" @tap='go("}}")'>{{ a < b ? '<x>' : "" }}</view>"#;
+        let doc = super::parse(src, 0, Dialect::Vue);
+        assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+        assert_eq!(names(&doc), vec!["view"]);
+        let (_, view) = doc.elements().next().unwrap();
+        let values: Vec<Option<String>> = view
+            .attrs
+            .iter()
+            .map(|a| a.value.as_ref().and_then(|v| v.static_text()))
+            .collect();
+        assert_eq!(
+            values,
+            vec![
+                Some("{a: b, 'c': d > 1}".into()),
+                Some("会员{{n}}".into()),
+                Some("go(\"}}\")".into())
+            ]
+        );
+        let text = doc.nodes.iter().find_map(|n| match &n.kind {
+            NodeKind::Text(parts) => Some(parts),
+            _ => None,
+        });
+        assert!(
+            matches!(
+                text.unwrap()[..],
+                [TextPart::Dynamic {
+                    binding: Some(_),
+                    ..
+                }]
+            ),
+            "`{{{{ }}}}` in text is an interpolation"
+        );
+    }
+
+    #[test]
+    fn vue_void_elements_and_no_raw_text() {
+        let src = "<view><input placeholder=\"a\"><img src=\"b\"><br></view><sjs><text>{{a}}</text></sjs>";
+        let doc = super::parse(src, 0, Dialect::Vue);
+        assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+        assert_eq!(
+            names(&doc),
+            vec!["view", "input", "img", "br", "sjs", "text"]
+        );
+        let (_, view) = doc.elements().next().unwrap();
+        assert_eq!(view.children.len(), 3, "void elements hold nothing");
+        assert!(
+            super::parse("<input></input>", 0, Dialect::Vue)
+                .errors
+                .is_empty()
+        );
+        assert_eq!(
+            super::parse("<import src=\"a\"><view/>", 0, Dialect::Vue)
+                .errors
+                .len(),
+            1,
+            "TTML's void elements are not Vue's"
+        );
+        assert_eq!(
+            parse("<input><view/>", 0).errors.len(),
+            1,
+            "HTML's void elements are not TTML's"
+        );
+    }
+
+    #[test]
     fn unclosed_braces_stay_linear() {
         let src = "{{ ".repeat(200_000);
         let doc = parse(&src, 0);
@@ -639,7 +765,7 @@ mod properties {
     use super::*;
 
     fn check(src: &str) {
-        let doc = parse(src, 0);
+        let doc = parse(src, 0, Dialect::Ttml);
         let on_boundary = |s: Span| {
             s.start <= s.end
                 && s.end <= src.len()

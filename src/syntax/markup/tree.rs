@@ -117,6 +117,3 @@ impl Document {
         }
     }
 }
-
-/// Elements whose content is not markup.
-pub(crate) const RAW_TEXT_ELEMENTS: &[&str] = &["sjs"];

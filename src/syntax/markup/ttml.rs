@@ -2,26 +2,15 @@
 //! `tt:else` and `hidden` become guards, `tt:for` marks repeated elements, `bindtap` /
 //! `catch:tap` / `capture-bind:tap` become events.
 
+pub use super::model::Parsed;
 use super::model::{Element, Event, Guard, Handler, Markup, Node, NodeId, NodeKind, Value};
-use super::parser;
+use super::parser::{self, Dialect};
 use super::tree::{self, Document};
-use crate::syntax::comment::Comment;
 use crate::syntax::js::conditional::Regions;
-use crate::syntax::syntax_error::SyntaxError;
-
-/// A parsed template.
-#[derive(Debug, Clone)]
-pub struct Parsed {
-    pub markup: Markup,
-    /// `<!-- -->` comments (their text without the delimiters).
-    pub comments: Vec<Comment>,
-    /// Broken markup and invalid `{{ }}` or inline `<sjs>` code, in source order.
-    pub errors: Vec<SyntaxError>,
-}
 
 /// Parses a template that starts at byte `base` of its file.
 pub fn parse(text: &str, base: usize) -> Parsed {
-    let doc = parser::parse(text, base);
+    let doc = parser::parse(text, base, Dialect::Ttml);
     let regions = Regions::from_comments(doc.comments.iter().map(|c| (c.span, c.text.as_str())));
     let markup = lower(&doc, &regions);
     Parsed {
