@@ -317,7 +317,7 @@ impl Lowering<'_> {
                 let start = raw.name_span.start + prefix;
                 let span = Span::new(start, start + arg.len());
                 let binding = Binding {
-                    cond: Cond::Path(camelize(arg)),
+                    cond: Cond::Path(camelize(arg).into()),
                     strings: Vec::new(),
                 };
                 return Attr {
