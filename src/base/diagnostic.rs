@@ -14,6 +14,29 @@ pub struct Related {
     pub label: Message,
 }
 
+/// One replacement in a file: the text of `span` becomes `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub text: String,
+}
+
+/// How a rule's fix may be applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Applicability {
+    /// Keeps the code's meaning on Douyin: `--fix` applies it.
+    Safe,
+    /// Changes behaviour the author should look at: offered, applied only on request.
+    Unsafe,
+}
+
+/// A change that removes a finding: edits in the finding's file, never overlapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
+}
+
 /// A finding: which rule, where, what is wrong and what to do instead.
 ///
 /// Rules create diagnostics at their rule's default severity; the engine applies the configured
@@ -27,6 +50,8 @@ pub struct Diagnostic {
     pub message: Message,
     pub help: Option<Message>,
     pub related: Vec<Related>,
+    /// A change that removes the finding, when the rule knows one.
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -39,11 +64,17 @@ impl Diagnostic {
             message,
             help: None,
             related: Vec::new(),
+            fix: None,
         }
     }
 
     pub fn with_help(mut self, help: Message) -> Self {
         self.help = Some(help);
+        self
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
         self
     }
 

@@ -61,6 +61,28 @@ impl fmt::Display for Category {
     }
 }
 
+/// What a rule's fixes are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixKind {
+    /// It reports only.
+    None,
+    /// Its fixes keep the code's meaning on Douyin: `--fix` applies them.
+    Safe,
+    /// Its fixes need a look: offered, applied only on request.
+    Unsafe,
+}
+
+impl FixKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Safe => "safe",
+            Self::Unsafe => "unsafe",
+        }
+    }
+}
+
 /// What every rule declares about itself. Ids are stable: never rename or reuse one.
 #[derive(Debug)]
 pub struct RuleMeta {
@@ -69,6 +91,8 @@ pub struct RuleMeta {
     pub category: Category,
     /// One line, shown by `ttlint rules`.
     pub summary: &'static str,
+    /// Whether the rule can fix what it finds, and how safely.
+    pub fix: FixKind,
     /// The platform page the rule rests on.
     pub url: &'static str,
     /// Full documentation in Markdown with fixed headings (what it does, why, example, use

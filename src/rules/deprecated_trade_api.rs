@@ -4,7 +4,7 @@ use crate::analysis::context::{FileContext, ProjectContext};
 use crate::base::data::DeprecatedComponent;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::base::source::{FileId, Span};
 use crate::project::{Project, UnitId, Using, UsingTarget};
 use crate::rules::rule::Rule;
@@ -16,6 +16,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "deprecated-trade-api",
     default_severity: Severity::Warning,
     category: Category::Payment,
+    fix: FixKind::None,
     summary: "Deprecated or soon-deprecated trade components and APIs (built-in `<pay-button>`, `ext://industry/pay-button`, `tt.openEcCart`…)",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/general/basicapi",
     docs: r#"## What it does

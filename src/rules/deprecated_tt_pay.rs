@@ -3,7 +3,7 @@ use crate::analysis::trade::wechat_shaped;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::message::Message;
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::rules::rule::Rule;
 use crate::syntax::js::facts::{Access, ApiUse};
 
@@ -13,6 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "deprecated-tt-pay",
     default_severity: Severity::Error,
     category: Category::Payment,
+    fix: FixKind::None,
     summary: "The offline guaranteed-payment API `tt.pay` (担保支付, 已下线) in any form",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/pay/tt-pay",
     docs: r#"## What it does

@@ -3,7 +3,7 @@ use crate::analysis::drainage::{clipboard_copies, handler_texts};
 use crate::analysis::text;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::rules::rule::Rule;
 
 pub struct DrainageContact;
@@ -12,6 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "drainage-contact",
     default_severity: Severity::Error,
     category: Category::Drainage,
+    fix: FixKind::None,
     summary: "User-visible WeChat / QQ / official-account / WeCom contact lures and ids",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/drainage",
     docs: r#"## What it does

@@ -6,7 +6,7 @@ use crate::analysis::text;
 use crate::base::data::DrainageData;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::rules::rule::Rule;
 use crate::syntax::markup::Markup;
 
@@ -16,6 +16,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "drainage-external-link",
     default_severity: Severity::Warning,
     category: Category::Drainage,
+    fix: FixKind::None,
     summary: "External links shown or copied with open-in-browser wording, download lures, `http:` or third-party `web-view`",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/tutorial/basic-ability/web-view-component",
     docs: r#"## What it does

@@ -2,7 +2,7 @@ use crate::analysis::context::FileContext;
 use crate::analysis::text;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::rules::rule::Rule;
 use crate::syntax::markup::NodeId;
 
@@ -12,6 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "drainage-qrcode",
     default_severity: Severity::Warning,
     category: Category::Drainage,
+    fix: FixKind::None,
     summary: "Scan / long-press QR-code prompts that lead users off Douyin",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/drainage",
     docs: r#"## What it does

@@ -3,7 +3,7 @@ use crate::base::data::CustomerServiceData;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::message::{Codes, Message};
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::base::source::Span;
 use crate::rules::rule::Rule;
 use crate::syntax::markup::{Element, Value};
@@ -14,6 +14,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "im-button-invalid",
     default_severity: Severity::Error,
     category: Category::Service,
+    fix: FixKind::None,
     summary: "An `open-type=\"im\"` button without a usable `data-im-id`, or with a bad `data-im-type` card",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/component/open-capacity/button-im-customer-service",
     docs: r#"## What it does

@@ -1,6 +1,6 @@
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::base::source::{FileId, Span};
 use crate::rules::rule::Rule;
 
@@ -12,6 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "internal-error",
     default_severity: Severity::Error,
     category: Category::Engine,
+    fix: FixKind::None,
     summary: "ttlint itself failed on a file (a bug in ttlint): named, reported, exit code 2",
     url: "https://github.com/ttlint/ttlint/issues",
     docs: r#"## What it does

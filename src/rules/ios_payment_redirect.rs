@@ -2,7 +2,7 @@ use crate::analysis::context::FileContext;
 use crate::analysis::text;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::rules::rule::Rule;
 
 pub struct IosPaymentRedirect;
@@ -11,6 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "ios-payment-redirect",
     default_severity: Severity::Error,
     category: Category::Ios,
+    fix: FixKind::None,
     summary: "Text steering iOS users to pay elsewhere (Android, the app, the website, 公众号, QR code, customer service)",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/ios-virtual-payment",
     docs: r#"## What it does

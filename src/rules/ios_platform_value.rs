@@ -1,7 +1,8 @@
 use crate::analysis::context::FileContext;
-use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
+use crate::base::source::{FileId, Span};
 use crate::rules::rule::Rule;
 use crate::syntax::js::cond::{CmpOp, Cond};
 use crate::syntax::js::facts::JsFacts;
@@ -13,6 +14,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "ios-platform-value",
     default_severity: Severity::Warning,
     category: Category::Ios,
+    fix: FixKind::Safe,
     summary: "`platform` compared with `'iOS'`, `'IOS'` or `'iPhone'`: always false, so the iOS gate never closes",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/ios-virtual-payment",
     docs: r#"## What it does
@@ -66,6 +68,26 @@ fn is_platform(value: &Cond, facts: Option<&JsFacts>) -> bool {
         })
 }
 
+/// The finding on a string literal (quotes included) compared with `platform`, with the fix that
+/// writes the value the platform reports.
+fn finding(file: FileId, literal_span: Span, literal: &str) -> Diagnostic {
+    let inner = Span::new(literal_span.start + 1, literal_span.end.saturating_sub(1));
+    Diagnostic::new(
+        &META,
+        file,
+        literal_span,
+        messages::ios_platform_value(literal),
+    )
+    .with_help(messages::ios_platform_value_help())
+    .with_fix(Fix {
+        applicability: Applicability::Safe,
+        edits: vec![Edit {
+            span: inner,
+            text: "ios".into(),
+        }],
+    })
+}
+
 impl Rule for IosPlatformValue {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -78,15 +100,7 @@ impl Rule for IosPlatformValue {
                     && wrong_ios(&c.literal)
                     && is_platform(&c.other, Some(facts))
                 {
-                    out.push(
-                        Diagnostic::new(
-                            &META,
-                            cx.id,
-                            c.literal_span,
-                            messages::ios_platform_value(&c.literal),
-                        )
-                        .with_help(messages::ios_platform_value_help()),
-                    );
+                    out.push(finding(cx.id, c.literal_span, &c.literal));
                 }
             }
         }
@@ -118,15 +132,7 @@ impl Rule for IosPlatformValue {
                                         && let Some((span, _)) =
                                             binding.strings.iter().find(|(_, s)| s == literal)
                                     {
-                                        out.push(
-                                            Diagnostic::new(
-                                                &META,
-                                                cx.id,
-                                                *span,
-                                                messages::ios_platform_value(literal),
-                                            )
-                                            .with_help(messages::ios_platform_value_help()),
-                                        );
+                                        out.push(finding(cx.id, *span, literal));
                                     }
                                 }
                             }

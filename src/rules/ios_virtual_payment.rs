@@ -7,7 +7,7 @@ use crate::analysis::service::PageFacts;
 use crate::analysis::trade::is_pay_component;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::base::source::{FileId, Span};
 use crate::rules::rule::Rule;
 use crate::syntax::markup::{Handler, Markup, NodeId};
@@ -18,6 +18,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "ios-virtual-payment",
     default_severity: Severity::Warning,
     category: Category::Ios,
+    fix: FixKind::None,
     summary: "A page selling virtual goods starts a payment with no iOS gate in front of it",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/ios-virtual-payment",
     docs: r#"## What it does

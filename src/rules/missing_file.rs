@@ -1,7 +1,7 @@
 use crate::analysis::context::ProjectContext;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::project::Missing;
 use crate::rules::rule::Rule;
 
@@ -11,6 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "missing-file",
     default_severity: Severity::Error,
     category: Category::Engine,
+    fix: FixKind::None,
     summary: "A page, component, template or module that is referenced but does not exist",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/framework/basic-reference/general-configuration",
     docs: r#"## What it does

@@ -1,7 +1,7 @@
 use crate::analysis::context::ProjectContext;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::rules::rule::Rule;
 use crate::syntax::js::facts::Access;
 
@@ -11,6 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "navigate-to-mini-program",
     default_severity: Severity::Warning,
     category: Category::Drainage,
+    fix: FixKind::None,
     summary: "`tt.navigateToMiniProgram` targets missing from `navigateToMiniProgramAppIdList`, a list over 10, WeChat app ids in it",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/mini-app-forward/tt-navigate-to-mini-program",
     docs: r#"## What it does

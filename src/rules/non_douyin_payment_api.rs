@@ -3,7 +3,7 @@ use crate::analysis::trade::{compiled_for_douyin, wechat_shaped};
 use crate::base::api::Namespace;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::rules::rule::Rule;
 use crate::syntax::js::facts::Access;
 
@@ -13,6 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "non-douyin-payment-api",
     default_severity: Severity::Error,
     category: Category::Payment,
+    fix: FixKind::None,
     summary: "Payment APIs that do not exist on Douyin (`tt.requestPayment`, `wx.requestPayment`) and WeChat JSAPI payment parameters",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/general/basicapi",
     docs: r#"## What it does

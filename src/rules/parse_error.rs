@@ -1,7 +1,7 @@
 use crate::analysis::context::FileContext;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::rules::rule::Rule;
 use crate::syntax::load::{ProblemKind, Syntax};
 
@@ -11,6 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "parse-error",
     default_severity: Severity::Error,
     category: Category::Engine,
+    fix: FixKind::None,
     summary: "A file that cannot be read or parsed (reported, never a crash)",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/framework/basic-reference/catalog-structure",
     docs: r#"## What it does

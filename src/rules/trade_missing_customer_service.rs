@@ -1,7 +1,7 @@
 use crate::analysis::context::ProjectContext;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::rules::evidence::with_trade_sites;
 use crate::rules::rule::Rule;
 
@@ -11,6 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "trade-missing-customer-service",
     default_severity: Severity::Error,
     category: Category::Service,
+    fix: FixKind::None,
     summary: "The mini-program trades but offers no Douyin IM customer service anywhere",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/component/open-capacity/button-im-customer-service",
     docs: r#"## What it does

@@ -3,7 +3,7 @@ use crate::analysis::service::PageFacts;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::message::Codes;
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::base::source::Span;
 use crate::rules::rule::Rule;
 
@@ -13,6 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "trade-page-missing-customer-service",
     default_severity: Severity::Warning,
     category: Category::Service,
+    fix: FixKind::None,
     summary: "A trade page or order page without Douyin IM customer service, or customer service buried away from the prominent pages",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/component/open-capacity/button-im-customer-service",
     docs: r#"## What it does

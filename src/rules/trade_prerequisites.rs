@@ -1,7 +1,7 @@
 use crate::analysis::context::ProjectContext;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::rules::evidence::with_trade_sites;
 use crate::rules::rule::Rule;
 
@@ -11,6 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "trade-prerequisites",
     default_severity: Severity::Info,
     category: Category::Deposit,
+    fix: FixKind::None,
     summary: "Trade capability detected: console prerequisites (商户进件, 保证金, trade access) to confirm",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/general/basicapi",
     docs: r#"## What it does

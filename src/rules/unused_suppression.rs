@@ -1,6 +1,6 @@
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::base::source::FileId;
 use crate::rules::rule::Rule;
 use crate::syntax::suppress::{Unused, UnusedKind};
@@ -13,6 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "unused-suppression",
     default_severity: Severity::Warning,
     category: Category::Engine,
+    fix: FixKind::None,
     summary: "A ttlint-disable comment that suppressed nothing, or names an unknown rule",
     url: "https://github.com/ttlint/ttlint#suppressing-a-finding",
     docs: r#"## What it does

@@ -1,18 +1,31 @@
 use crate::analysis::context::{FileContext, ProjectContext};
 use crate::analysis::text;
 use crate::base::api::Namespace;
-use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::base::messages;
-use crate::base::meta::{Category, RuleMeta};
+use crate::base::meta::{Category, FixKind, RuleMeta};
+use crate::base::source::Span;
 use crate::rules::rule::Rule;
 use crate::syntax::js::facts::Access;
 
 pub struct WechatOnlyFeature;
 
+/// The TTML directives a WeChat `wx:` directive has a same-named Douyin equivalent of.
+const TT_DIRECTIVES: &[&str] = &[
+    "tt:if",
+    "tt:elif",
+    "tt:else",
+    "tt:for",
+    "tt:for-item",
+    "tt:for-index",
+    "tt:key",
+];
+
 pub static META: RuleMeta = RuleMeta {
     id: "wechat-only-feature",
     default_severity: Severity::Warning,
     category: Category::Drainage,
+    fix: FixKind::Safe,
     summary: "WeChat-only markup, `wx:` directives, `wx.*` calls, `.wxml` pages and 微信授权/微信登录 copy",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/drainage",
     docs: r#"## What it does
@@ -108,15 +121,24 @@ impl Rule for WechatOnlyFeature {
                 }
                 for attr in element.attrs.iter().filter(|a| a.name.starts_with("wx:")) {
                     let douyin = attr.name.replacen("wx:", "tt:", 1);
-                    out.push(
-                        Diagnostic::new(
-                            &META,
-                            cx.id,
-                            attr.name_span,
-                            messages::wechat_only_feature_directive(&attr.name),
-                        )
-                        .with_help(messages::wechat_only_feature_directive_help(douyin)),
-                    );
+                    let mut d = Diagnostic::new(
+                        &META,
+                        cx.id,
+                        attr.name_span,
+                        messages::wechat_only_feature_directive(&attr.name),
+                    )
+                    .with_help(messages::wechat_only_feature_directive_help(&douyin));
+                    if TT_DIRECTIVES.contains(&douyin.as_str()) {
+                        let prefix = Span::new(attr.name_span.start, attr.name_span.start + 2);
+                        d = d.with_fix(Fix {
+                            applicability: Applicability::Safe,
+                            edits: vec![Edit {
+                                span: prefix,
+                                text: "tt".into(),
+                            }],
+                        });
+                    }
+                    out.push(d);
                 }
             }
         }
