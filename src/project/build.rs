@@ -361,7 +361,12 @@ impl<L: Loader> Builder<'_, L> {
                     }
                 }
             }
-            FileKind::Script | FileKind::TypeScript | FileKind::Sjs => {
+            FileKind::Script
+            | FileKind::TypeScript
+            | FileKind::Sjs
+            | FileKind::Tsx
+            | FileKind::Jsx
+            | FileKind::Vue => {
                 let specs: Vec<(String, Span)> = self
                     .loader
                     .files()

@@ -181,7 +181,7 @@ pub fn discover(
         if entry == Entry::File {
             let kind = FileKind::from_path(&path).ok_or_else(|| {
                 UsageError(format!(
-                    "{} is not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json)",
+                    "{} is not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json .vue .tsx .jsx)",
                     given.display()
                 ))
             })?;
@@ -229,7 +229,7 @@ pub fn stdin_file(path: &Path, cwd: &Path, vfs: &Vfs) -> Result<Discovery, Usage
     let path = normalize(path, cwd);
     let kind = FileKind::from_path(&path).ok_or_else(|| {
         UsageError(format!(
-            "--stdin-filename {}: not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json)",
+            "--stdin-filename {}: not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json .vue .tsx .jsx)",
             path.display()
         ))
     })?;
