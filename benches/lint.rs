@@ -142,6 +142,7 @@ fn whole_run() {
         threads: Some(threads),
         quiet: false,
         all_files: false,
+        build_output: false,
         stdin: None,
         vfs: std::sync::Arc::new(ttlint::base::vfs::Vfs::disk()),
     };

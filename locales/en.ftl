@@ -100,10 +100,10 @@ navigate-to-mini-program-too-many = `navigateToMiniProgramAppIdList` has { $coun
 navigate-to-mini-program-too-many-help = Keep only the mini-programs users really jump to (at most { $max }).
 navigate-to-mini-program-wechat-id = `{ $app_id }` is a WeChat app id: a Douyin mini-program cannot jump to it
 navigate-to-mini-program-wechat-id-help = List the Douyin app ids (`tt…`) of the mini-programs you jump to; remove WeChat ones.
-navigate-to-mini-program-no-list = `tt.navigateToMiniProgram` is called but app.json has no `navigateToMiniProgramAppIdList`: the jump fails
-navigate-to-mini-program-no-list-help = Declare the target app ids in `navigateToMiniProgramAppIdList` in app.json (at most { $max }).
-navigate-to-mini-program-unlisted = `{ $app_id }` is not in `navigateToMiniProgramAppIdList` in app.json: the jump fails
-navigate-to-mini-program-unlisted-help = Add the app id to `navigateToMiniProgramAppIdList` in app.json (at most { $max }), or remove the jump.
+navigate-to-mini-program-no-list = `{ $api }` is called but { $config } has no `navigateToMiniProgramAppIdList`: the jump fails
+navigate-to-mini-program-no-list-help = Declare the target app ids in `navigateToMiniProgramAppIdList` in { $config } (at most { $max }; in uni-app, in manifest.json under `mp-toutiao`).
+navigate-to-mini-program-unlisted = `{ $app_id }` is not in `navigateToMiniProgramAppIdList` in { $config }: the jump fails
+navigate-to-mini-program-unlisted-help = Add the app id to `navigateToMiniProgramAppIdList` in { $config } (at most { $max }), or remove the jump.
 
 ## wechat-only-feature
 
@@ -180,7 +180,7 @@ parse-error-template-help = Fix the markup: the Douyin developer tools will not 
 
 ## missing-file
 
-missing-file-page = page `{ $route }` is listed in app.json but has no files (`{ $route }.ttml`, `.js`, `.json`)
+missing-file-page = page `{ $route }` is listed in { $config } but has no files
 missing-file-page-template = page `{ $route }` has no template `{ $route }.ttml`
 missing-file-component = component `{ $tag }` is not found at `{ $path }`
 missing-file-template = `{ $src }` is not found
@@ -200,3 +200,10 @@ unused-suppression-unknown-rule = unknown rule id `{ $rule }` in a ttlint-disabl
 unused-suppression-unknown-rule-help = Check the spelling: `ttlint rules` lists every rule id.
 unused-suppression-rule = `{ $rule }` is disabled here but reports nothing
 unused-suppression-rule-help = Remove the id from the directive: a stale suppression hides the next real finding here.
+
+## Why a file was not linted (--show-files)
+
+skipped-unreachable = skipped: not reachable from the app's configuration; --all-files lints it
+skipped-build-output = skipped: compiled output of a uni-app or Taro project whose source is linted; --include-build-output lints it
+skipped-tooling = skipped: a configuration or Node script of the tooling around the app, not app code
+skipped-other-platform = skipped: built only for another platform, never shipped to Douyin

@@ -9,11 +9,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::base::error::UsageError;
-use crate::base::message::Lang;
+use crate::base::message::{Catalogue, Lang};
+use crate::base::messages;
 use crate::base::vfs::Vfs;
 use crate::engine::config::Config;
 use crate::engine::lint::{self, LintOptions};
-use crate::engine::report::Report;
+use crate::engine::report::{Report, SkipReason};
 use crate::output::{self, Format, Style};
 use crate::project::discover::normalize;
 use crate::rules;
@@ -115,6 +116,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub all_files: bool,
 
+    /// Also lint a uni-app or Taro project's compiled output (`unpackage/`, `dist/`) found next
+    /// to its source. By default it is skipped: the source is what people write.
+    #[arg(long)]
+    pub include_build_output: bool,
+
     /// Lint the text on standard input as if it were the file at PATH (which need not exist
     /// yet), with the mini-program on disk around it: for editors linting unsaved buffers.
     #[arg(long, value_name = "PATH", conflicts_with = "all_files")]
@@ -195,12 +201,13 @@ fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
         threads: args.threads.map(usize::from),
         quiet: args.quiet,
         all_files: args.all_files,
+        build_output: args.include_build_output,
         stdin,
         vfs: Arc::new(vfs),
     };
     let report = lint::lint(&options)?;
     if args.show_files {
-        return show_files(&report).map(|_| Outcome::Passed);
+        return show_files(&report, Lang::En).map(|_| Outcome::Passed);
     }
     let color = match args.color {
         ColorChoice::Always => true,
@@ -224,20 +231,24 @@ fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
     Ok(outcome(&report, args.max_warnings))
 }
 
-fn show_files(report: &Report) -> Result<(), UsageError> {
+fn show_files(report: &Report, lang: Lang) -> Result<(), UsageError> {
+    let catalogue = Catalogue::new(lang);
     let mut linted = report.linted.clone();
     linted.sort();
     let mut skipped = report.skipped.clone();
-    skipped.sort();
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
     let mut out = io::stdout().lock();
     for path in linted {
         written(writeln!(out, "{path}"))?;
     }
-    for path in skipped {
-        written(writeln!(
-            out,
-            "{path} (skipped: not reachable from app.json)"
-        ))?;
+    for file in skipped {
+        let why = match file.reason {
+            SkipReason::Unreachable => messages::skipped_unreachable(),
+            SkipReason::BuildOutput => messages::skipped_build_output(),
+            SkipReason::Tooling => messages::skipped_tooling(),
+            SkipReason::OtherPlatform => messages::skipped_other_platform(),
+        };
+        written(writeln!(out, "{} ({})", file.path, catalogue.render(&why)))?;
     }
     Ok(())
 }

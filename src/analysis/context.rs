@@ -64,11 +64,24 @@ impl<'a> ProjectContext<'a> {
             .get_or_init(|| trade::project_sites(self.project, self.files, self.data))
     }
 
-    /// Where project-level findings on `app.json` point: its opening brace.
+    /// Where project-level findings on the app's configuration point: the opening brace of its
+    /// object (`app.json`, `pages.json`, the object `app.config.ts` exports).
     pub fn app_json_start(&self) -> Span {
-        let text = &self.files.source(self.project.app_json).text;
-        let start = text.find('{').unwrap_or(0);
+        let root = self
+            .files
+            .content(self.project.app_json)
+            .json()
+            .and_then(|doc| doc.value.as_ref());
+        let start = root.map_or(0, |value| value.span.start);
         Span::new(start, start + 1)
+    }
+
+    /// The name of a file, as messages name it: `app.json`, `pages.json`, `app.config.ts`.
+    pub fn file_name(&self, file: FileId) -> &str {
+        let path = &self.files.source(file).path;
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
     }
 
     /// What each page is and renders ([`crate::analysis::service::pages`]).

@@ -79,10 +79,10 @@ messages! {
     navigate_to_mini_program_too_many_help(max) = "navigate-to-mini-program-too-many-help";
     navigate_to_mini_program_wechat_id(app_id) = "navigate-to-mini-program-wechat-id";
     navigate_to_mini_program_wechat_id_help() = "navigate-to-mini-program-wechat-id-help";
-    navigate_to_mini_program_no_list() = "navigate-to-mini-program-no-list";
-    navigate_to_mini_program_no_list_help(max) = "navigate-to-mini-program-no-list-help";
-    navigate_to_mini_program_unlisted(app_id) = "navigate-to-mini-program-unlisted";
-    navigate_to_mini_program_unlisted_help(max) = "navigate-to-mini-program-unlisted-help";
+    navigate_to_mini_program_no_list(api, config) = "navigate-to-mini-program-no-list";
+    navigate_to_mini_program_no_list_help(config, max) = "navigate-to-mini-program-no-list-help";
+    navigate_to_mini_program_unlisted(app_id, config) = "navigate-to-mini-program-unlisted";
+    navigate_to_mini_program_unlisted_help(config, max) = "navigate-to-mini-program-unlisted-help";
 
     wechat_only_feature_copy(found) = "wechat-only-feature-copy";
     wechat_only_feature_copy_help() = "wechat-only-feature-copy-help";
@@ -131,7 +131,7 @@ messages! {
     parse_error_template(message) = "parse-error-template";
     parse_error_template_help() = "parse-error-template-help";
 
-    missing_file_page(route) = "missing-file-page";
+    missing_file_page(route, config) = "missing-file-page";
     missing_file_page_template(route) = "missing-file-page-template";
     missing_file_component(tag, path) = "missing-file-component";
     missing_file_template(src) = "missing-file-template";
@@ -147,6 +147,12 @@ messages! {
     unused_suppression_unknown_rule_help() = "unused-suppression-unknown-rule-help";
     unused_suppression_rule(rule) = "unused-suppression-rule";
     unused_suppression_rule_help() = "unused-suppression-rule-help";
+
+    // Why a file was not linted (`--show-files`).
+    skipped_unreachable() = "skipped-unreachable";
+    skipped_build_output() = "skipped-build-output";
+    skipped_tooling() = "skipped-tooling";
+    skipped_other_platform() = "skipped-other-platform";
 }
 
 #[cfg(test)]

@@ -3,13 +3,13 @@
 
 use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::config::{Config, Level};
-use super::report::{Report, Summary};
+use super::report::{Report, SkipReason, Skipped, Summary};
 use crate::analysis::context::{FileContext, ProjectContext};
 use crate::base::data::RuleData;
 use crate::base::diagnostic::{Diagnostic, Severity};
@@ -20,6 +20,8 @@ use crate::project::discover::{self, Candidate, Ignore};
 use crate::project::files::{Entry, Files, Request};
 use crate::project::{self, Loader, Project};
 use crate::rules::{self, InternalError, Rule, UnusedSuppression};
+use crate::syntax::js::facts::JsFacts;
+use crate::syntax::load::is_config_script;
 
 /// Worker threads get large stacks: swc and the tree walks recurse once per nesting level.
 const WORKER_STACK: usize = 256 * 1024 * 1024;
@@ -39,6 +41,8 @@ pub struct LintOptions {
     pub quiet: bool,
     /// Lint files not reachable from `app.json` too (`--all-files`).
     pub all_files: bool,
+    /// Lint a framework's compiled output too (`--include-build-output`).
+    pub build_output: bool,
     /// `--stdin-filename`: the only file linted (its text is in `vfs`), with its project around it.
     pub stdin: Option<PathBuf>,
     /// Where files are read from: memory (buffers, standard input, tests) over the disk.
@@ -115,7 +119,13 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
     let vfs = &*options.vfs;
     let discovery = match &options.stdin {
         Some(path) => discover::stdin_file(path, &options.cwd, vfs)?,
-        None => discover::discover(&options.paths, &ignore, &options.cwd, vfs)?,
+        None => discover::discover(
+            &options.paths,
+            &ignore,
+            &options.cwd,
+            vfs,
+            options.build_output,
+        )?,
     };
     let enabled = Enabled::new(&options.config);
     let data = RuleData::new(&options.config.data);
@@ -142,7 +152,7 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
                 ignore: &ignore,
                 candidates: &candidates,
             };
-            if let Some(project) = project::build(root, &mut loader) {
+            if let Some(project) = project::build(&root.path, root.framework, &mut loader) {
                 projects.push(project);
             }
         }
@@ -150,14 +160,29 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
         // templates outside any project, and (with --all-files) everything else; the rest is
         // skipped. A `.json` outside a mini-program is some other tool's config (package.json,
         // tsconfig.json, a uni-app manifest with comments), not ttlint's to judge.
-        let roots: Vec<&Path> = projects.iter().map(|p| p.root.as_path()).collect();
         let mut rest = Vec::new();
         for c in &discovery.candidates {
             if files.id(&c.path).is_some() {
                 continue;
             }
-            let in_project = roots.iter().any(|r| c.path.starts_with(r));
-            let loose = !in_project && c.kind.is_source();
+            let project = projects.iter().find(|p| c.path.starts_with(&p.root));
+            let skip = |reason| Skipped {
+                path: c.display.clone(),
+                reason,
+            };
+            if c.build_output {
+                skipped.push(skip(SkipReason::BuildOutput));
+                continue;
+            }
+            if is_config_script(&c.path) {
+                skipped.push(skip(SkipReason::Tooling));
+                continue;
+            }
+            if project.is_some_and(|p| p.framework.other_platform_file(&p.root, &c.path)) {
+                skipped.push(skip(SkipReason::OtherPlatform));
+                continue;
+            }
+            let loose = project.is_none() && c.kind.is_source();
             if loose || c.explicit || options.all_files {
                 rest.push(Request {
                     path: c.path.clone(),
@@ -165,10 +190,20 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
                     linted: true,
                 });
             } else if c.kind.is_source() {
-                skipped.push(c.display.clone());
+                skipped.push(skip(SkipReason::Unreachable));
             }
         }
-        files.load(rest);
+        let ids = files.load(rest);
+        // Scripts that drive Node (build and upload scripts) are tooling, not the app.
+        for id in ids {
+            if files.content(id).script().is_some_and(is_node_tooling) {
+                files.unlint(id);
+                skipped.push(Skipped {
+                    path: files.source(id).display.clone(),
+                    reason: SkipReason::Tooling,
+                });
+            }
+        }
     });
 
     let file_findings: Vec<Diagnostic> = pool.install(|| {
@@ -229,6 +264,31 @@ fn file_pass(id: FileId, entry: &Entry, enabled: &Enabled, data: &RuleData) -> V
     found
 }
 
+/// Node's own modules: a script loading them runs in Node (a build or upload script), never in
+/// the mini-program.
+const NODE_MODULES: &[&str] = &[
+    "fs",
+    "path",
+    "child_process",
+    "os",
+    "http",
+    "https",
+    "net",
+    "crypto",
+    "zlib",
+    "stream",
+    "readline",
+    "fs/promises",
+];
+
+/// Whether a script is Node tooling: it loads Node's own modules.
+fn is_node_tooling(facts: &JsFacts) -> bool {
+    facts.module_refs.iter().any(|m| {
+        let name = m.specifier.strip_prefix("node:").unwrap_or(&m.specifier);
+        NODE_MODULES.contains(&name)
+    })
+}
+
 /// What a panic said.
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
     panic
@@ -245,7 +305,7 @@ fn finish(
     found: Vec<Diagnostic>,
     enabled: &Enabled,
     quiet: bool,
-    skipped: Vec<String>,
+    skipped: Vec<Skipped>,
 ) -> Report {
     let mut entries = files.into_entries();
     let linted: HashSet<FileId> = (0..entries.len())
@@ -312,13 +372,17 @@ fn finish(
             .then(a.message.cmp(&b.message))
     });
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let count_skipped = |r: SkipReason| skipped.iter().filter(|s| s.reason == r).count();
     let summary = Summary {
         files: linted.len(),
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         infos: count(Severity::Info),
         suppressed,
-        skipped: skipped.len(),
+        skipped: count_skipped(SkipReason::Unreachable),
+        build_output: count_skipped(SkipReason::BuildOutput),
+        tooling: count_skipped(SkipReason::Tooling),
+        other_platforms: count_skipped(SkipReason::OtherPlatform),
         internal_errors,
     };
     let linted = linted

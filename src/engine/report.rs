@@ -19,9 +19,35 @@ pub struct Summary {
     pub suppressed: usize,
     /// Source files not reachable from `app.json`, and so not linted.
     pub skipped: usize,
+    /// Files of a framework's compiled output, next to its source (`unpackage/`, `dist/`).
+    pub build_output: usize,
+    /// Configuration and Node scripts of the tooling around the app (`vue.config.js`).
+    pub tooling: usize,
+    /// Files built only for other platforms (`index.weapp.tsx`, `platforms/mp-weixin/`).
+    pub other_platforms: usize,
     /// Rules that failed on a file (a bug in ttlint): the run exits with code 2.
     #[serde(skip)]
     pub internal_errors: usize,
+}
+
+/// Why a file was not linted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SkipReason {
+    /// Nothing in its mini-program reaches it (`--all-files` lints it).
+    Unreachable,
+    /// A framework's compiled output next to its source (`--include-build-output` lints it).
+    BuildOutput,
+    /// A configuration or Node script of the tooling around the app.
+    Tooling,
+    /// Built only for another platform.
+    OtherPlatform,
+}
+
+/// A file not linted.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: SkipReason,
 }
 
 /// Sorted diagnostics with the files they point into.
@@ -31,9 +57,9 @@ pub struct Report {
     pub files: Vec<SourceFile>,
     pub diagnostics: Vec<Diagnostic>,
     pub summary: Summary,
-    /// Display paths of the files linted, and of the source files skipped as unreachable.
+    /// Display paths of the files linted, and the files skipped with why.
     pub linted: Vec<String>,
-    pub skipped: Vec<String>,
+    pub skipped: Vec<Skipped>,
     /// The folder display paths are relative to (the working folder).
     pub root: PathBuf,
 }

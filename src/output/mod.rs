@@ -122,6 +122,7 @@ mod tests {
                 suppressed: 1,
                 skipped: 3,
                 internal_errors: 0,
+                ..Summary::default()
             },
             linted: vec![
                 "app.json".into(),

@@ -301,6 +301,12 @@ pub fn summary_line(summary: &Summary, color: bool) -> String {
             plural(summary.skipped, "source file")
         ));
     }
+    if summary.build_output > 0 {
+        line.push_str(&format!(
+            "; {} of compiled output skipped: the source is linted (--include-build-output lints it)",
+            plural(summary.build_output, "file")
+        ));
+    }
     line
 }
 
@@ -351,7 +357,7 @@ mod tests {
             infos: 0,
             suppressed: 1,
             skipped: 2,
-            internal_errors: 0,
+            ..Summary::default()
         };
         assert_eq!(
             summary_line(&s, false),

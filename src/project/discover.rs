@@ -10,6 +10,7 @@ use std::path::{Component, Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
+use super::framework::Framework;
 use crate::base::error::UsageError;
 use crate::base::source::FileKind;
 use crate::base::vfs::{Entry, Vfs};
@@ -104,14 +105,60 @@ pub struct Candidate {
     pub kind: FileKind,
     /// Named on the command line itself (always linted, reachable or not).
     pub explicit: bool,
+    /// Inside a framework's compiled output (`unpackage/`, Taro's `dist/`) next to its source.
+    pub build_output: bool,
+}
+
+/// A mini-program: the folder of its configuration, and how it is written.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Root {
+    pub path: PathBuf,
+    pub framework: Framework,
 }
 
 /// What discovery found.
 #[derive(Debug, Default)]
 pub struct Discovery {
     pub candidates: Vec<Candidate>,
-    /// Mini-program roots (folders holding `app.json`), absolute, deepest last.
-    pub roots: Vec<PathBuf>,
+    /// Mini-program roots, absolute, deepest last.
+    pub roots: Vec<Root>,
+}
+
+/// The mini-program a configuration file makes of its folder, if it does: `app.json`, a uni-app
+/// `pages.json` (with `manifest.json` or `App.vue` beside it), a Taro `app.config.ts`.
+fn root_of(config: &Path, vfs: &Vfs) -> Option<Root> {
+    let framework = Framework::of_config(config)?;
+    let dir = config.parent()?;
+    if framework == Framework::UniApp
+        && !vfs.is_file(&dir.join("manifest.json"))
+        && !vfs.is_file(&dir.join("App.vue"))
+    {
+        return None;
+    }
+    Some(Root {
+        path: dir.to_path_buf(),
+        framework,
+    })
+}
+
+/// The folders holding a framework project's compiled output, anchored at the nearest folder with
+/// `package.json` (or the app's root): `unpackage/`, `dist/`. What is in them is the compiler's,
+/// not the source people write.
+fn output_folders(roots: &[Root], vfs: &Vfs) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for root in roots {
+        if root.framework == Framework::Native {
+            continue;
+        }
+        let anchor = root
+            .path
+            .ancestors()
+            .take(3)
+            .find(|d| vfs.is_file(&d.join("package.json")))
+            .unwrap_or(&root.path);
+        out.extend(root.framework.output_folders(anchor));
+    }
+    out
 }
 
 /// Makes a path absolute and removes `.` and `..` components without touching the file system
@@ -158,12 +205,14 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
     }
 }
 
-/// Walks the given paths.
+/// Walks the given paths. Compiled output of a framework project found in the same walk is
+/// marked as such (and is no mini-program of its own) unless `build_output` asks for it.
 pub fn discover(
     paths: &[PathBuf],
     ignore: &Ignore,
     cwd: &Path,
     vfs: &Vfs,
+    build_output: bool,
 ) -> Result<Discovery, UsageError> {
     let mut found = BTreeSet::new();
     let mut roots = BTreeSet::new();
@@ -190,6 +239,7 @@ pub fn discover(
                 path,
                 kind,
                 explicit: true,
+                build_output: false,
             });
             continue;
         }
@@ -197,29 +247,43 @@ pub fn discover(
             let Some(kind) = FileKind::from_path(&file) else {
                 continue;
             };
-            if file.file_name().is_some_and(|n| n == "app.json")
-                && let Some(dir) = file.parent()
-            {
-                roots.insert(dir.to_path_buf());
+            if let Some(root) = root_of(&file, vfs) {
+                roots.insert(root);
             }
             found.insert(Candidate {
                 display: display_path(&file, cwd),
                 path: file,
                 kind,
                 explicit: false,
+                build_output: false,
             });
         }
+    }
+    let mut roots: Vec<Root> = roots.into_iter().collect();
+    if !build_output {
+        let outputs = output_folders(&roots, vfs);
+        let inside = |p: &Path| outputs.iter().any(|o| p.starts_with(o));
+        roots.retain(|r| !inside(&r.path));
+        found = found
+            .into_iter()
+            .map(|mut c| {
+                c.build_output = !c.explicit && inside(&c.path);
+                c
+            })
+            .collect();
     }
     // A file named explicitly and also found by a walk is explicit.
     let mut candidates: Vec<Candidate> = Vec::with_capacity(found.len());
     for c in found {
         match candidates.last_mut() {
-            Some(last) if last.path == c.path => last.explicit |= c.explicit,
+            Some(last) if last.path == c.path => {
+                last.explicit |= c.explicit;
+                last.build_output &= c.build_output;
+            }
             _ => candidates.push(c),
         }
     }
-    let mut roots: Vec<PathBuf> = roots.into_iter().collect();
-    roots.sort_by_key(|r| r.components().count());
+    roots.sort_by_key(|r| r.path.components().count());
     Ok(Discovery { candidates, roots })
 }
 
@@ -240,19 +304,28 @@ pub fn stdin_file(path: &Path, cwd: &Path, vfs: &Vfs) -> Result<Discovery, Usage
             path,
             kind,
             explicit: true,
+            build_output: false,
         }],
     })
 }
 
-/// The nearest folder at or above `path` that holds `app.json`.
-fn enclosing_root(path: &Path, vfs: &Vfs) -> Option<PathBuf> {
+/// The nearest mini-program at or above `path`.
+fn enclosing_root(path: &Path, vfs: &Vfs) -> Option<Root> {
     let mut dir = match vfs.entry(path) {
         Some(Entry::Folder) => Some(path),
         _ => path.parent(),
     };
     while let Some(d) = dir {
-        if vfs.is_file(&d.join("app.json")) {
-            return Some(d.to_path_buf());
+        let configs = [Framework::Native, Framework::UniApp, Framework::Taro]
+            .iter()
+            .flat_map(|f| f.config_files());
+        for name in configs {
+            let config = d.join(name);
+            if vfs.is_file(&config)
+                && let Some(root) = root_of(&config, vfs)
+            {
+                return Some(root);
+            }
         }
         dir = d.parent();
     }

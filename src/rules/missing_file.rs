@@ -47,7 +47,9 @@ impl Rule for MissingFile {
     fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
         for missing in &cx.project.missing {
             let message = match &missing.what {
-                Missing::Page { route } => messages::missing_file_page(route),
+                Missing::Page { route } => {
+                    messages::missing_file_page(route, cx.file_name(cx.project.app_json))
+                }
                 Missing::PageTemplate { route } => messages::missing_file_page_template(route),
                 Missing::Component { tag, path } => messages::missing_file_component(tag, path),
                 Missing::Template { src } => messages::missing_file_template(src),

@@ -62,12 +62,13 @@ impl Rule for NavigateToMiniProgram {
     fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
         let project = cx.project;
         let list = project.app.navigate_app_ids.as_ref();
+        let config = cx.file_name(project.navigate_list_file);
         if let Some((ids, span)) = list {
             if ids.len() > MAX_IDS {
                 out.push(
                     Diagnostic::new(
                         &META,
-                        project.app_json,
+                        project.navigate_list_file,
                         *span,
                         messages::navigate_to_mini_program_too_many(ids.len(), MAX_IDS),
                     )
@@ -78,7 +79,7 @@ impl Rule for NavigateToMiniProgram {
                 out.push(
                     Diagnostic::new(
                         &META,
-                        project.app_json,
+                        project.navigate_list_file,
                         id.span,
                         messages::navigate_to_mini_program_wechat_id(&id.value),
                     )
@@ -104,9 +105,11 @@ impl Rule for NavigateToMiniProgram {
                             &META,
                             file,
                             api.span,
-                            messages::navigate_to_mini_program_no_list(),
+                            messages::navigate_to_mini_program_no_list(api.api.to_string(), config),
                         )
-                        .with_help(messages::navigate_to_mini_program_no_list_help(MAX_IDS)),
+                        .with_help(
+                            messages::navigate_to_mini_program_no_list_help(config, MAX_IDS),
+                        ),
                     ),
                     Some((ids, _)) => {
                         let Some(prop) = app_id else { continue };
@@ -119,10 +122,12 @@ impl Rule for NavigateToMiniProgram {
                                     &META,
                                     file,
                                     prop.value_span,
-                                    messages::navigate_to_mini_program_unlisted(value),
+                                    messages::navigate_to_mini_program_unlisted(value, config),
                                 )
                                 .with_help(
-                                    messages::navigate_to_mini_program_unlisted_help(MAX_IDS),
+                                    messages::navigate_to_mini_program_unlisted_help(
+                                        config, MAX_IDS,
+                                    ),
                                 ),
                             );
                         }

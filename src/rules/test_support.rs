@@ -133,6 +133,7 @@ pub fn lint_project_messages(rule: &dyn Rule, files: &[(&str, &str)]) -> Vec<(St
         threads: Some(1),
         quiet: false,
         all_files: false,
+        build_output: false,
         stdin: None,
         vfs: std::sync::Arc::new(vfs),
     };

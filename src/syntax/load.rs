@@ -2,12 +2,12 @@
 //! directives. What goes wrong is recorded as a [`Problem`] (the `parse-error` rule reports it),
 //! never a panic or an early exit, so every other file is still linted.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::base::source::{FileKind, SourceFile, Span};
 use crate::syntax::comment::Comment;
 use crate::syntax::js::facts::{self, JsFacts, Part};
-use crate::syntax::js::{nesting, parse as js};
+use crate::syntax::js::{nesting, parse as js, static_value};
 use crate::syntax::json::{self, Dialect, JsonDoc};
 use crate::syntax::markup::{self, Markup, ttml};
 use crate::syntax::suppress::Suppressions;
@@ -135,6 +135,37 @@ fn unparsed(source: SourceFile, problem: Problem) -> Loaded {
     }
 }
 
+/// Whether a script is a configuration file (`app.config.ts`, `index.config.js`,
+/// `vue.config.js`): an object to read, not code that runs in the mini-program.
+pub fn is_config_script(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.rsplit_once('.'))
+        .is_some_and(|(stem, _)| stem.ends_with(".config"))
+}
+
+/// JSON files tools read with comments (uni-app's `pages.json` and `manifest.json` may even hold
+/// `// #ifdef` blocks; editors' and TypeScript's settings): never a parse error for a comment.
+/// Mini-program configuration (`app.json`, page `.json`) is read strictly, as the Douyin
+/// developer tools read it.
+fn json_dialect(path: &Path) -> Dialect {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let tool_folder = path.components().any(|c| {
+        matches!(
+            c.as_os_str().to_str(),
+            Some(".hbuilderx" | ".vscode" | ".idea")
+        )
+    });
+    let commented = matches!(name, "pages.json" | "manifest.json" | "settings.json")
+        || name.starts_with("tsconfig")
+        || name.starts_with("jsconfig");
+    if commented || tool_folder {
+        Dialect::WithComments
+    } else {
+        Dialect::Strict
+    }
+}
+
 /// Parses a file whose text is in memory.
 pub fn parse(source: SourceFile) -> Loaded {
     let base = source.bom;
@@ -158,6 +189,14 @@ pub fn parse(source: SourceFile) -> Loaded {
                         .map(|e| Problem::syntax(Syntax::Script, e))
                         .collect();
                     let extracted = facts::extract(&parsed.program, &parsed.comments);
+                    // A configuration script (`app.config.ts`): the object it exports.
+                    let json = is_config_script(&source.path)
+                        .then(|| static_value::exported_object(&parsed.program))
+                        .flatten()
+                        .map(|value| JsonDoc {
+                            value: Some(value),
+                            comments: Vec::new(),
+                        });
                     let suppressions =
                         Suppressions::parse(&parsed.comments, &source.lines, source.text.len());
                     if extracted.depth > DEEPEST_DROPPED {
@@ -167,7 +206,7 @@ pub fn parse(source: SourceFile) -> Loaded {
                         content: Content {
                             script: Some(extracted.facts),
                             markup: extracted.markup,
-                            json: None,
+                            json,
                         },
                         suppressions,
                         problems,
@@ -177,7 +216,7 @@ pub fn parse(source: SourceFile) -> Loaded {
                 Err(error) => unparsed(source, Problem::syntax(Syntax::Script, &error)),
             }
         }
-        FileKind::Json => match json::parse(source.body(), base, Dialect::Strict) {
+        FileKind::Json => match json::parse(source.body(), base, json_dialect(&source.path)) {
             Ok(doc) => {
                 let suppressions =
                     Suppressions::parse(&doc.comments, &source.lines, source.text.len());

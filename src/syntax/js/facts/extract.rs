@@ -27,7 +27,7 @@ use crate::syntax::js::scope::{
 };
 use crate::syntax::markup::expr;
 use crate::syntax::markup::{
-    Attr, Element, Event, Guard, Handler, Markup, NodeId, NodeKind, TextPart, Value,
+    Attr, Element, Event, Guard, Handler, Markup, NodeId, NodeKind, TextPart, Value, hyphenate,
 };
 
 /// APIs whose `url` names the app's own servers.
@@ -1368,27 +1368,11 @@ impl Extractor {
     }
 }
 
-/// `WebView` → `web-view`, `AtButton` → `at-button`, `view` → `view`.
-fn kebab(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 4);
-    for (i, c) in name.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('-');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// The tag of a JSX element, normalised: Taro's `<WebView>` is the built-in `web-view`.
 fn jsx_tag(name: &swc_ecma_ast::JSXElementName) -> String {
     match name {
-        swc_ecma_ast::JSXElementName::Ident(i) => kebab(&i.sym),
-        swc_ecma_ast::JSXElementName::JSXMemberExpr(m) => kebab(&m.prop.sym),
+        swc_ecma_ast::JSXElementName::Ident(i) => hyphenate(&i.sym),
+        swc_ecma_ast::JSXElementName::JSXMemberExpr(m) => hyphenate(&m.prop.sym),
         swc_ecma_ast::JSXElementName::JSXNamespacedName(n) => {
             format!("{}:{}", n.ns.sym, n.name.sym)
         }
@@ -1400,7 +1384,7 @@ fn jsx_prop(name: &str) -> String {
     match name {
         "className" => "class".into(),
         _ if name.contains('-') || name.contains(':') => name.to_string(),
-        _ => kebab(name),
+        _ => hyphenate(name),
     }
 }
 
