@@ -59,6 +59,7 @@ deprecated-trade-api-help = Use { $replacement }.
 
 ios-virtual-payment-component = page `{ $route }` sells virtual goods ({ $goods }) and shows the pay component `<{ $tag }>` on iOS, where cash payment for virtual goods is banned
 ios-virtual-payment-handler = page `{ $route }` sells virtual goods ({ $goods }) and `{ $handler }` starts a payment that nothing stops on iOS, where cash payment for virtual goods is banned
+ios-virtual-payment-inline = page `{ $route }` sells virtual goods ({ $goods }) and the `{ $event }` handler written here starts a payment that nothing stops on iOS, where cash payment for virtual goods is banned
 ios-virtual-payment-help = Make the payment unreachable on iOS: hide the element (`tt:if="{"{{"}!isIOS{"}}"}"` with `isIOS` set from `tt.getSystemInfoSync().platform === 'ios'`) or return before paying (`if (isIOS) return;`), and offer no other way to pay on iOS.
 
 ## ios-payment-redirect

@@ -50,6 +50,7 @@ messages! {
 
     ios_virtual_payment_component(route, goods, tag) = "ios-virtual-payment-component";
     ios_virtual_payment_handler(route, goods, handler) = "ios-virtual-payment-handler";
+    ios_virtual_payment_inline(route, goods, event) = "ios-virtual-payment-inline";
     ios_virtual_payment_help() = "ios-virtual-payment-help";
 
     ios_payment_redirect(found) = "ios-payment-redirect";

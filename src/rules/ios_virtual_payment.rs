@@ -1,6 +1,6 @@
 use std::collections::{BTreeSet, HashSet};
 
-use crate::analysis::calls::FnRef;
+use crate::analysis::calls::{FnRef, handler_functions};
 use crate::analysis::context::ProjectContext;
 use crate::analysis::ios::{Env, Gate, ungated_payment};
 use crate::analysis::service::PageFacts;
@@ -192,14 +192,9 @@ impl Rule for IosVirtualPayment {
                             continue;
                         };
                         for event in &element.events {
-                            let Handler::Named(handler) = &event.handler else {
-                                continue;
-                            };
-                            let handler = handler.as_str();
                             let span = event.span;
-                            let path = facts
-                                .functions_named(handler)
-                                .filter(|&f| facts.function(f).is_some_and(|f| f.method))
+                            let path = handler_functions(facts, &event.handler)
+                                .into_iter()
                                 .find_map(|function| {
                                     ungated_payment(
                                         project,
@@ -217,11 +212,18 @@ impl Rule for IosVirtualPayment {
                             if !reported.insert((template, span)) {
                                 continue;
                             }
-                            let message = messages::ios_virtual_payment_handler(
-                                route,
-                                goods.clone(),
-                                handler,
-                            );
+                            let message = match &event.handler {
+                                Handler::Named(handler) => messages::ios_virtual_payment_handler(
+                                    route,
+                                    goods.clone(),
+                                    handler.as_str(),
+                                ),
+                                _ => messages::ios_virtual_payment_inline(
+                                    route,
+                                    goods.clone(),
+                                    event.name.as_str(),
+                                ),
+                            };
                             let mut d = Diagnostic::new(&META, template, span, message)
                                 .with_help(messages::ios_virtual_payment_help());
                             for step in steps {

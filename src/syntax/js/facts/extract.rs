@@ -776,6 +776,24 @@ impl Visit for Extractor {
         });
     }
 
+    /// `isIOS = Taro.getSystemInfoSync().platform === 'ios'` in a class component: its state.
+    fn visit_class_prop(&mut self, prop: &swc_ecma_ast::ClassProp) {
+        if let (Some(key), Some(value)) = (prop_name(&prop.key), &prop.value) {
+            let value_cond = cond(value);
+            if value_cond != Cond::Other {
+                self.facts.assignments.push(Assignment {
+                    path: key.clone(),
+                    value: value_cond,
+                    span: span_of(swc_common::Spanned::span(&prop.key)),
+                });
+            }
+            if is_function(value) {
+                self.pending_name = Some((key, false));
+            }
+        }
+        prop.visit_children_with(self);
+    }
+
     fn visit_class_method(&mut self, method: &ClassMethod) {
         self.pending_name = prop_name(&method.key).map(|k| (k, false));
         method.function.visit_with(self);
