@@ -1,5 +1,6 @@
 //! The one traversal that turns a script's syntax tree into [`JsFacts`].
 
+use std::collections::HashMap;
 use swc_ecma_ast::{
     ArrowExpr, AssignExpr, AssignTarget, BinExpr, BinaryOp, BlockStmt, CallExpr,
     Callee as SwcCallee, CatchClause, ClassMethod, CondExpr, Constructor, Decl, DefaultDecl,
@@ -8,6 +9,7 @@ use swc_ecma_ast::{
     ModuleDecl, ModuleExportName, ObjectLit, ObjectPatProp, OptChainBase, OptChainExpr, Pat, Prop,
     PropOrSpread, Script, SimpleAssignTarget, Stmt, TsType, VarDeclarator,
 };
+
 use swc_ecma_visit::{Visit, VisitWith};
 
 use super::model::{
@@ -21,7 +23,7 @@ use crate::syntax::comment::Comment;
 use crate::syntax::js::ast::{RED_ZONE, SEGMENT, prop_name, span_of, static_string, unwrap};
 use crate::syntax::js::cond::{Cond, cond, member_path, normalize_path, path, raw_path};
 use crate::syntax::js::conditional::{Regions, Target};
-use crate::syntax::js::eval::{Environment, Evaluator, Gate, NoValues};
+use crate::syntax::js::eval::{Environment, Evaluator, Gate, Values};
 use crate::syntax::js::scope::{
     Binding, Scopes, declared_in, declared_in_module, for_head_lexical, pattern_names,
 };
@@ -97,6 +99,8 @@ pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment]) -> Extracted {
         outer_target: Target::Unconditional,
         markup: Markup::default(),
         jsx: Vec::new(),
+        chain_targets: Vec::new(),
+        values: HashMap::new(),
     };
     for part in parts {
         extractor.setup = part.setup;
@@ -159,6 +163,10 @@ struct Extractor {
     outer_target: Target,
     /// JSX elements lowered so far.
     markup: Markup,
+    /// What each guard chain (by its innermost link) means for a Douyin build.
+    chain_targets: Vec<Target>,
+    /// The assignments by path, for evaluating conditions while reading.
+    values: HashMap<String, Vec<usize>>,
     /// The JSX elements around the current node, innermost last, with the condition in force
     /// where each was written.
     jsx: Vec<(NodeId, Option<GuardId>)>,
@@ -171,16 +179,33 @@ fn is_function(expr: &Expr) -> bool {
 /// What code behind a condition is, for a Douyin build: never built for Douyin (the condition
 /// cannot hold there: `process.env.TARO_ENV === 'weapp'`, `typeof wx !== 'undefined'`), only for
 /// Douyin (it holds on Douyin and not on WeChat: `process.env.TARO_ENV === 'tt'`), or either.
-fn build_target(cond: &Cond, holds: bool) -> Target {
-    let douyin = Evaluator::new(Environment::DOUYIN, &NoValues, &[]);
+fn build_target(cond: &Cond, holds: bool, values: &dyn Values) -> Target {
+    let douyin = Evaluator::new(Environment::DOUYIN, values, &[]);
     if douyin.gate(cond, holds) == Gate::Closed {
         return Target::Excluded;
     }
-    let wechat = Evaluator::new(Environment::WECHAT, &NoValues, &[]);
+    let wechat = Evaluator::new(Environment::WECHAT, values, &[]);
     if wechat.gate(cond, holds) == Gate::Closed && douyin.eval(cond).is_some() {
         return Target::Douyin;
     }
     Target::Unconditional
+}
+
+/// The values a script has assigned so far, by path.
+struct ScriptValues<'a> {
+    assignments: &'a [Assignment],
+    index: &'a HashMap<String, Vec<usize>>,
+}
+
+impl Values for ScriptValues<'_> {
+    fn values(&self, path: &str) -> Vec<&Cond> {
+        self.index
+            .get(path)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.assignments.get(i).map(|a| &a.value))
+            .collect()
+    }
 }
 
 /// `if (c) return;` / `if (c) { …; throw e }`: the branch always leaves the function.
@@ -250,9 +275,27 @@ impl Extractor {
         id
     }
 
-    /// Adds a condition to the current chain and makes it the innermost one.
+    /// Adds a condition to the current chain and makes it the innermost one. What the chain
+    /// means for a Douyin build is decided here, once per link, with the values assigned so far
+    /// (`const env = typeof wx !== 'undefined' ? 'wx' : 'tt'` before `if (env === 'wx')`).
     fn push_guard(&mut self, cond: CondId, holds: bool) {
         let id = GuardId(self.facts.guards.len() as u32);
+        let outer = self
+            .guard
+            .and_then(|g| self.chain_targets.get(g.0 as usize).copied())
+            .unwrap_or(Target::Unconditional);
+        let own = match self.facts.conds.get(cond.0 as usize) {
+            Some(c) => build_target(
+                c,
+                holds,
+                &ScriptValues {
+                    assignments: &self.facts.assignments,
+                    index: &self.values,
+                },
+            ),
+            None => Target::Unconditional,
+        };
+        self.chain_targets.push(own.within(outer));
         self.facts.guards.push(GuardLink {
             cond,
             holds,
@@ -290,11 +333,24 @@ impl Extractor {
     /// build-environment checks around it (`process.env.TARO_ENV === 'weapp'` in Taro,
     /// `process.env.UNI_PLATFORM` in uni-app).
     fn target_at(&self, offset: usize) -> Target {
-        let mut target = self.regions.target_at(offset).within(self.outer_target);
-        for (cond, holds) in self.facts.guard_chain(self.guard) {
-            target = target.within(build_target(cond, holds));
-        }
-        target
+        let chain = self
+            .guard
+            .and_then(|g| self.chain_targets.get(g.0 as usize).copied())
+            .unwrap_or(Target::Unconditional);
+        self.regions
+            .target_at(offset)
+            .within(self.outer_target)
+            .within(chain)
+    }
+
+    /// Records a value given to a name, and indexes it for the build-target evaluation.
+    fn assign(&mut self, assignment: Assignment) {
+        let index = self.facts.assignments.len();
+        self.values
+            .entry(assignment.path.clone())
+            .or_default()
+            .push(index);
+        self.facts.assignments.push(assignment);
     }
 
     /// Enters a function: registers it, gives it its own scope and guards.
@@ -425,7 +481,7 @@ impl Extractor {
 
     fn callback_result(&mut self, api: Api, param: Option<&Pat>) {
         if let Some(Pat::Ident(id)) = param {
-            self.facts.assignments.push(Assignment {
+            self.assign(Assignment {
                 path: id.id.sym.to_string(),
                 value: Cond::Call(api.to_string().into()),
                 span: span_of(id.id.span),
@@ -508,14 +564,14 @@ impl Extractor {
             match &**prop {
                 Prop::KeyValue(kv) => {
                     if let Some(key) = prop_name(&kv.key) {
-                        self.facts.assignments.push(Assignment {
+                        self.assign(Assignment {
                             path: key,
                             value: cond(&kv.value),
                             span: span_of(swc_common::Spanned::span(&kv.key)),
                         });
                     }
                 }
-                Prop::Shorthand(id) => self.facts.assignments.push(Assignment {
+                Prop::Shorthand(id) => self.assign(Assignment {
                     path: id.sym.to_string(),
                     value: Cond::Path(id.sym.as_str().into()),
                     span: span_of(id.span),
@@ -781,7 +837,7 @@ impl Visit for Extractor {
         if let (Some(key), Some(value)) = (prop_name(&prop.key), &prop.value) {
             let value_cond = cond(value);
             if value_cond != Cond::Other {
-                self.facts.assignments.push(Assignment {
+                self.assign(Assignment {
                     path: key.clone(),
                     value: value_cond,
                     span: span_of(swc_common::Spanned::span(&prop.key)),
@@ -833,7 +889,7 @@ impl Visit for Extractor {
                 && let Some(name) = self.facts.function(function).and_then(|f| f.name.clone())
             {
                 let value = cond(arg);
-                self.facts.assignments.push(Assignment {
+                self.assign(Assignment {
                     path: name,
                     value,
                     span: span_of(stmt.span),
@@ -850,7 +906,7 @@ impl Visit for Extractor {
         if let (Some(key), Some(here)) = (&key, here) {
             if let Some((_, prefix)) = self.data_objects.iter().find(|(o, _)| *o == here) {
                 let path = format!("{prefix}{key}");
-                self.facts.assignments.push(Assignment {
+                self.assign(Assignment {
                     path,
                     value: cond(&prop.value),
                     span: span_of(swc_common::Spanned::span(&prop.key)),
@@ -1042,7 +1098,7 @@ impl Visit for Extractor {
                     self.pending_name = Some((name, false));
                 }
             } else {
-                self.facts.assignments.push(Assignment {
+                self.assign(Assignment {
                     path: normalize_path(&raw),
                     value: cond(&expr.right),
                     span: span_of(member.span),
@@ -1515,7 +1571,7 @@ impl Extractor {
                 }
                 let value = cond(init);
                 if value != Cond::Other {
-                    self.facts.assignments.push(Assignment {
+                    self.assign(Assignment {
                         path: local,
                         value,
                         span: span_of(id.id.span),
@@ -1542,7 +1598,7 @@ impl Extractor {
                         ),
                         ObjectPatProp::Rest(_) => continue,
                     };
-                    self.facts.assignments.push(Assignment {
+                    self.assign(Assignment {
                         path: local,
                         value: Cond::Path(format!("{source}.{key}").into()),
                         span,
