@@ -18,6 +18,8 @@ deprecated-tt-pay-call = `{ $api }` is offline: the guaranteed-payment cashier (
 deprecated-tt-pay-value = `{ $api }` is passed around here, and it is offline: the guaranteed-payment cashier (担保支付) no longer takes payments
 deprecated-tt-pay-destructure = `{ $member }` is taken from `{ $object }` here, and `{ $api }` is offline: the guaranteed-payment cashier (担保支付) no longer takes payments
 deprecated-tt-pay-wrapper = `{ $api }` compiles to the offline `tt.pay` on Douyin: the guaranteed-payment cashier (担保支付) no longer takes payments
+deprecated-tt-pay-taro = `{ $api }` is the offline `tt.pay` on Douyin (Taro forwards it unchanged): the guaranteed-payment cashier (担保支付) no longer takes payments
+deprecated-tt-pay-taro-help = Move to the general trade system (通用交易系统): create the order with `Taro.requestOrder` (`tt.requestOrder`) and open the cashier with `tt.getOrderPayment`, inside `process.env.TARO_ENV === 'tt'`.
 deprecated-tt-pay-help = Move to the general trade system (通用交易系统): create the order with `tt.requestOrder` and open the cashier with `tt.getOrderPayment` (guard with `tt.canIUse('requestOrder')`).
 deprecated-tt-pay-wrapper-help = Move to the general trade system (通用交易系统): create the order with `tt.requestOrder` and open the cashier with `tt.getOrderPayment` (guard with `tt.canIUse('requestOrder')`). In uni-app, call them inside `// #ifdef MP-TOUTIAO` instead of `{ $api }`.
 
@@ -60,7 +62,11 @@ deprecated-trade-api-help = Use { $replacement }.
 ios-virtual-payment-component = page `{ $route }` sells virtual goods ({ $goods }) and shows the pay component `<{ $tag }>` on iOS, where cash payment for virtual goods is banned
 ios-virtual-payment-handler = page `{ $route }` sells virtual goods ({ $goods }) and `{ $handler }` starts a payment that nothing stops on iOS, where cash payment for virtual goods is banned
 ios-virtual-payment-inline = page `{ $route }` sells virtual goods ({ $goods }) and the `{ $event }` handler written here starts a payment that nothing stops on iOS, where cash payment for virtual goods is banned
-ios-virtual-payment-help = Make the payment unreachable on iOS: hide the element (`tt:if="{"{{"}!isIOS{"}}"}"` with `isIOS` set from `tt.getSystemInfoSync().platform === 'ios'`) or return before paying (`if (isIOS) return;`), and offer no other way to pay on iOS.
+ios-virtual-payment-help = Make the payment unreachable on iOS: { $framework ->
+    [uni-app] hide the element (`v-if="!isIOS"` with `isIOS` set from `uni.getSystemInfoSync().platform === 'ios'`)
+    [taro] hide the element (`{"{"}!isIOS && <Button …>{"}"}` with `isIOS` set from `Taro.getSystemInfoSync().platform === 'ios'`)
+   *[native] hide the element (`tt:if="{"{{"}!isIOS{"}}"}"` with `isIOS` set from `tt.getSystemInfoSync().platform === 'ios'`)
+} or return before paying (`if (isIOS) return;`), and offer no other way to pay on iOS.
 
 ## ios-payment-redirect
 
@@ -114,7 +120,12 @@ wechat-only-feature-official-account = `<official-account>` is WeChat's official
 wechat-only-feature-official-account-help = Remove it.
 wechat-only-feature-contact = `open-type="contact"` is WeChat's customer service: on Douyin the button does nothing
 wechat-only-feature-contact-help = Use Douyin IM customer service: `<button open-type="im" data-im-id="…">`.
-wechat-only-feature-directive = `{ $directive }` is WeChat's directive: Douyin ignores it, so the element renders unconditionally
+wechat-only-feature-directive = `{ $directive }` is WeChat's directive and Douyin ignores it: { $effect ->
+    [condition] the element renders unconditionally
+    [loop] the element renders once instead of once per item
+    [key] the list re-renders without keys
+   *[other] the element loses what it asked for
+}
 wechat-only-feature-directive-help = Use `{ $replacement }`.
 wechat-only-feature-wx-call = `{ $api }`: `wx` is WeChat's global and is undefined on Douyin
 wechat-only-feature-wx-call-help = Use `{ $douyin }`, Douyin's API of the same name, or keep the call inside `// #ifdef MP-WEIXIN`.
@@ -125,13 +136,21 @@ wechat-only-feature-wxml-help = Rename `{ $route }.wxml` to `.ttml` and replace 
 ## trade-missing-customer-service
 
 trade-missing-customer-service = this mini-program trades but no page offers Douyin IM customer service; trading mini-programs must have it
-trade-missing-customer-service-help = Add `<button open-type="im" data-im-id="<customer-service Douyin account>">联系客服</button>` to the home, order and personal (我的) pages, after opening Douyin IM customer service in the console.
+trade-missing-customer-service-help = Add { $framework ->
+    [uni-app] `<button open-type="im" :data-im-id="imId">联系客服</button>`
+    [taro] a native custom component holding `<button open-type="im" data-im-id="{"{{"}imId{"}}"}">联系客服</button>` (declared in the page's `usingComponents`: Taro's `<Button>` does not pass `data-im-id` to Douyin)
+   *[native] `<button open-type="im" data-im-id="<customer-service Douyin account>">联系客服</button>`
+} to the home, order and personal (我的) pages, after opening Douyin IM customer service in the console.
 
 ## trade-page-missing-customer-service
 
 trade-page-missing-customer-service-trade = trade page `{ $route }` has no Douyin IM customer service; it renders only on { $served }
 trade-page-missing-customer-service-order = order page `{ $route }` has no Douyin IM customer service; it renders only on { $served }
-trade-page-missing-customer-service-help = Add `<button open-type="im" data-im-id="<customer-service Douyin account>">联系客服</button>` (or a shared component holding it) to this page: buyers look for customer service where they pay and on their orders.
+trade-page-missing-customer-service-help = Add { $framework ->
+    [uni-app] `<button open-type="im" :data-im-id="imId">联系客服</button>`
+    [taro] a native custom component holding `<button open-type="im" data-im-id="{"{{"}imId{"}}"}">联系客服</button>` (declared in the page's `usingComponents`: Taro's `<Button>` does not pass `data-im-id` to Douyin)
+   *[native] `<button open-type="im" data-im-id="<customer-service Douyin account>">联系客服</button>`
+} (or a shared component holding it) to this page: buyers look for customer service where they pay and on their orders.
 trade-page-missing-customer-service-hidden = Douyin IM customer service renders only on { $served }, not on the home page, a tab page, an order page or the personal page
 trade-page-missing-customer-service-hidden-help = Put the customer-service button where users look for it: the home page, the order pages, or the personal (我的) page.
 

@@ -32,6 +32,8 @@ messages! {
     deprecated_tt_pay_wrapper(api) = "deprecated-tt-pay-wrapper";
     deprecated_tt_pay_help() = "deprecated-tt-pay-help";
     deprecated_tt_pay_wrapper_help(api) = "deprecated-tt-pay-wrapper-help";
+    deprecated_tt_pay_taro(api) = "deprecated-tt-pay-taro";
+    deprecated_tt_pay_taro_help() = "deprecated-tt-pay-taro-help";
 
     non_douyin_payment_api_wx(api) = "non-douyin-payment-api-wx";
     non_douyin_payment_api_wechat_params(api) = "non-douyin-payment-api-wechat-params";
@@ -51,7 +53,8 @@ messages! {
     ios_virtual_payment_component(route, goods, tag) = "ios-virtual-payment-component";
     ios_virtual_payment_handler(route, goods, handler) = "ios-virtual-payment-handler";
     ios_virtual_payment_inline(route, goods, event) = "ios-virtual-payment-inline";
-    ios_virtual_payment_help() = "ios-virtual-payment-help";
+    /// `framework` is `native`, `uni-app` or `taro`: the advice is written in its dialect.
+    ios_virtual_payment_help(framework) = "ios-virtual-payment-help";
 
     ios_payment_redirect(found) = "ios-payment-redirect";
     ios_payment_redirect_help() = "ios-payment-redirect-help";
@@ -91,7 +94,8 @@ messages! {
     wechat_only_feature_official_account_help() = "wechat-only-feature-official-account-help";
     wechat_only_feature_contact() = "wechat-only-feature-contact";
     wechat_only_feature_contact_help() = "wechat-only-feature-contact-help";
-    wechat_only_feature_directive(directive) = "wechat-only-feature-directive";
+    /// `effect` is `condition`, `loop`, `key` or `other`: what Douyin loses by ignoring it.
+    wechat_only_feature_directive(directive, effect) = "wechat-only-feature-directive";
     wechat_only_feature_directive_help(replacement) = "wechat-only-feature-directive-help";
     wechat_only_feature_wx_call(api) = "wechat-only-feature-wx-call";
     wechat_only_feature_wx_call_help(douyin) = "wechat-only-feature-wx-call-help";
@@ -100,11 +104,11 @@ messages! {
     wechat_only_feature_wxml_help(route) = "wechat-only-feature-wxml-help";
 
     trade_missing_customer_service() = "trade-missing-customer-service";
-    trade_missing_customer_service_help() = "trade-missing-customer-service-help";
+    trade_missing_customer_service_help(framework) = "trade-missing-customer-service-help";
 
     trade_page_missing_customer_service_trade(route, served) = "trade-page-missing-customer-service-trade";
     trade_page_missing_customer_service_order(route, served) = "trade-page-missing-customer-service-order";
-    trade_page_missing_customer_service_help() = "trade-page-missing-customer-service-help";
+    trade_page_missing_customer_service_help(framework) = "trade-page-missing-customer-service-help";
     trade_page_missing_customer_service_hidden(served) = "trade-page-missing-customer-service-hidden";
     trade_page_missing_customer_service_hidden_help() = "trade-page-missing-customer-service-hidden-help";
 
@@ -163,7 +167,7 @@ mod tests {
     use super::*;
 
     /// The messages of an `.ftl` file and the variables each one uses: a message starts at a
-    /// line `id = …` and runs over the indented lines after it.
+    /// line `id = …` and runs over the indented lines after it and the `}` closing a selector.
     fn ftl_messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
         let variable = regex::Regex::new(r"\$([a-zA-Z][a-zA-Z0-9_-]*)").unwrap();
         let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -173,7 +177,7 @@ mod tests {
                 current = None;
                 continue;
             }
-            let text = if line.starts_with(' ') {
+            let text = if line.starts_with(' ') || line.starts_with('}') {
                 line
             } else {
                 let (id, value) = line.split_once(" = ").expect("`id = value`");

@@ -88,6 +88,15 @@ const OTHER_PLATFORM_SUFFIXES: &[&str] = &[
 ];
 
 impl Framework {
+    /// The framework's name in messages, where it selects dialect-specific advice.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Native => "native",
+            Self::UniApp => "uni-app",
+            Self::Taro => "taro",
+        }
+    }
+
     /// The name of the file that makes a folder this framework's mini-program.
     pub fn config_files(self) -> &'static [&'static str] {
         match self {

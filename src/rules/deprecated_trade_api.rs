@@ -170,92 +170,61 @@ impl Rule for DeprecatedTradeApi {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::{assert_script, assert_script_clean, lint_project};
+    use crate::rules::tester::{Tester, check_docs, js, project, tsx, vue};
 
     #[test]
-    fn deprecated_apis() {
-        assert_script(&DeprecatedTradeApi, "tt.openEcCart({ shopId })", &[(1, 1)]);
-        assert_script(
-            &DeprecatedTradeApi,
-            "const { continueToPayLife } = tt",
-            &[(1, 9)],
-        );
-        assert_script_clean(
-            &DeprecatedTradeApi,
-            "// tt.openEcCart()\nconst s = 'tt.openEcOrder'; plugin.openEcCart(); tt.requestOrder({})",
-        );
-        assert_script_clean(
-            &DeprecatedTradeApi,
-            "// #ifdef MP-WEIXIN\ntt.openEcCart()\n// #endif",
-        );
+    fn cases() {
+        Tester::new(&DeprecatedTradeApi)
+            .pass([
+                js("// tt.openEcCart()\nconst s = 'tt.openEcOrder'; plugin.openEcCart(); tt.requestOrder({})"),
+                js("// #ifdef MP-WEIXIN\ntt.openEcCart()\n// #endif"),
+                js("if (tt.openEcCart) { plugin.openEcCart() }"),
+                project(&[
+                    ("app.json", r#"{"pages":["pages/b/b"]}"#),
+                    ("pages/b/b.ttml", "<pay-button />"),
+                    (
+                        "pages/b/b.json",
+                        r#"{"usingComponents":{"pay-button":"/components/my-pay/my-pay"}}"#,
+                    ),
+                    ("components/my-pay/my-pay.ttml", "<button>付款</button>"),
+                ]),
+                project(&[
+                    ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                    (
+                        "pages/a/a.ttml",
+                        "<!-- #ifdef MP-WEIXIN --><pay-button /><!-- #endif -->",
+                    ),
+                    ("pages/old/old.ttml", "<pay-button />"),
+                    ("pages/old/old.js", "tt.openEcCart({})"),
+                ]),
+                vue("<template>\n  <!-- #ifdef MP-WEIXIN -->\n  <pay-button />\n  <!-- #endif -->\n</template>"),
+            ])
+            .fail([
+                js("tt.openEcCart({ shopId })"),
+                js("const { continueToPayLife } = tt"),
+                project(&[
+                    ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                    (
+                        "pages/a/a.ttml",
+                        "<view class=\"pay-button\">\n  <pay-button order-id=\"{{id}}\" />\n</view>",
+                    ),
+                ]),
+                project(&[
+                    ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                    (
+                        "pages/a/a.json",
+                        "{\n  \"usingComponents\": {\n    \"pay\": \"ext://industry/pay-button\",\n    \"trade\": \"plugin://microapp-trade-plugin/button\",\n    \"ok\": \"tta5a3d31e3aecfb9b11://pay-button\"\n  }\n}",
+                    ),
+                    ("pages/a/a.ttml", "<pay />\n<trade />\n<ok />\n<!-- <pay /> -->"),
+                ]),
+                vue("<template><view><pay-button :order-id=\"id\" /></view></template>\n<script>\nexport default { methods: { back() { tt.openEcOrder({}) } } }\n</script>"),
+                tsx("import Taro from '@tarojs/taro'\nexport default function Page() {\n  Taro.openEcCart({ shopId: 'shop' })\n  return null\n}"),
+            ])
+            .test_and_snapshot();
     }
 
     #[test]
-    fn the_built_in_pay_button() {
-        let found = lint_project(
-            &DeprecatedTradeApi,
-            &[
-                ("app.json", r#"{"pages":["pages/a/a","pages/b/b"]}"#),
-                (
-                    "pages/a/a.ttml",
-                    "<view class=\"pay-button\">\n  <pay-button order-id=\"{{id}}\" />\n</view>",
-                ),
-                (
-                    "pages/b/b.json",
-                    r#"{"usingComponents":{"pay-button":"/components/my-pay/my-pay"}}"#,
-                ),
-                ("pages/b/b.ttml", "<pay-button />"),
-                ("components/my-pay/my-pay.ttml", "<button>付款</button>"),
-            ],
-        );
-        assert_eq!(
-            found,
-            vec!["pages/a/a.ttml:2:4"],
-            "our own component registered as pay-button is fine"
-        );
-    }
-
-    #[test]
-    fn deprecated_plugins_at_the_entry_and_each_use() {
-        let found = lint_project(
-            &DeprecatedTradeApi,
-            &[
-                ("app.json", r#"{"pages":["pages/a/a"]}"#),
-                (
-                    "pages/a/a.json",
-                    "{\n  \"usingComponents\": {\n    \"pay\": \"ext://industry/pay-button\",\n    \"trade\": \"plugin://microapp-trade-plugin/button\",\n    \"ok\": \"tta5a3d31e3aecfb9b11://pay-button\"\n  }\n}",
-                ),
-                (
-                    "pages/a/a.ttml",
-                    "<pay />\n<trade />\n<ok />\n<!-- <pay /> -->",
-                ),
-            ],
-        );
-        assert_eq!(
-            found,
-            vec![
-                "pages/a/a.json:3:12",
-                "pages/a/a.json:4:14",
-                "pages/a/a.ttml:1:2",
-                "pages/a/a.ttml:2:2"
-            ]
-        );
-    }
-
-    #[test]
-    fn other_platforms_and_unreachable_pages_stay_silent() {
-        let found = lint_project(
-            &DeprecatedTradeApi,
-            &[
-                ("app.json", r#"{"pages":["pages/a/a"]}"#),
-                (
-                    "pages/a/a.ttml",
-                    "<!-- #ifdef MP-WEIXIN --><pay-button /><!-- #endif -->",
-                ),
-                ("pages/old/old.ttml", "<pay-button />"),
-                ("pages/old/old.js", "tt.openEcCart({})"),
-            ],
-        );
-        assert!(found.is_empty(), "{found:?}");
+    fn docs_examples() {
+        check_docs(&DeprecatedTradeApi);
     }
 }

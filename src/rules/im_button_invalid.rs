@@ -156,93 +156,54 @@ impl Rule for ImButtonInvalid {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::{lint_template_diagnostics, render};
-
-    fn lint(src: &str) -> Vec<(u32, u32, String)> {
-        let (source, found) = lint_template_diagnostics(&ImButtonInvalid, src);
-        found
-            .iter()
-            .map(|d| {
-                let p = source.position(d.span.start);
-                (
-                    p.line,
-                    p.column,
-                    d.help.as_ref().map(render).unwrap_or_default(),
-                )
-            })
-            .collect()
-    }
-
-    fn positions(src: &str) -> Vec<(u32, u32)> {
-        lint(src).into_iter().map(|(l, c, _)| (l, c)).collect()
-    }
+    use crate::rules::tester::{Tester, check_docs, tsx, ttml, vue};
 
     #[test]
-    fn unusable_ids() {
-        assert_eq!(
-            positions("<button open-type=\"im\">客服</button>"),
-            vec![(1, 2)]
-        );
-        assert_eq!(
-            positions("<button open-type=\"im\" data-im-id=\"\">客服</button>"),
-            vec![(1, 24)]
-        );
-        assert_eq!(
-            positions("<button open-type=\"im\" data-im-id>客服</button>"),
-            vec![(1, 24)]
-        );
-        for placeholder in ["xxx", "XXXX", "抖音号", "客服的抖音号", "your_id"] {
-            let src = format!(
+    fn cases() {
+        let mut fail = vec![
+            ttml("<button open-type=\"im\">客服</button>"),
+            ttml("<button open-type=\"im\" data-im-id=\"\">客服</button>"),
+            ttml("<button open-type=\"im\" data-im-id>客服</button>"),
+            ttml(
+                "<button open-type=\"im\" data-im-id=\"shop123\" data-im-type=\"goods\">x</button>",
+            ),
+            ttml(
+                "<button open-type=\"im\" data-im-id=\"shop123\" data-im-type=\"order\" data-order-id=\"\">x</button>",
+            ),
+            ttml(
+                "<button open-type=\"im\" data-im-id=\"shop123\" data-im-type=\"coupon\">x</button>",
+            ),
+            ttml("<button open-type=\"im\" data-im-id=\"xxx\" binderror=\"e\">客服</button>"),
+            vue(
+                "<template>\n  <button open-type=\"im\" data-im-id=\"抖音号\" @error=\"onError\">联系客服</button>\n</template>",
+            ),
+            tsx(
+                "import { Button } from '@tarojs/components'\nexport default function Page() {\n  return <Button openType=\"im\" data-im-id=\"xxx\">售后</Button>\n}",
+            ),
+        ];
+        for placeholder in ["XXXX", "客服的抖音号", "your_id"] {
+            fail.push(ttml(&format!(
                 "<button\n  open-type=\"im\"\n  data-im-id=\"{placeholder}\">客服</button>"
-            );
-            assert_eq!(positions(&src), vec![(3, 3)], "{placeholder}");
+            )));
         }
+        Tester::new(&ImButtonInvalid)
+            .pass([
+                ttml("<button open-type=\"im\" data-im-id=\"{{imId}}\" binderror=\"e\">客服</button>"),
+                ttml("<button open-type=\"im\" data-im-id=\"starshop_cs\" data-im-type=\"goods\" data-goods-id=\"{{g.id}}\">x</button>"),
+                ttml("<button open-type=\"im\" data-im-id=\"starshop_cs\" data-im-type=\"order\" data-order-id=\"{{o.id}}\">x</button>"),
+                ttml("<button open-type=\"contact\">WeChat's</button>\n<button open-type=\"share\">分享</button>"),
+                ttml("<view open-type=\"im\">not a button</view>"),
+                ttml("<!-- <button open-type=\"im\">old</button> -->"),
+                ttml("<!-- #ifdef MP-WEIXIN --><button open-type=\"im\">x</button><!-- #endif -->"),
+                vue("<template>\n  <button open-type=\"im\" :data-im-id=\"imId\" @error=\"onError\">联系客服</button>\n</template>"),
+                tsx("import { Button } from '@tarojs/components'\nexport default function Page({ imId }) {\n  return <Button openType=\"im\" data-im-id={imId} onError={() => {}}>客服</Button>\n}"),
+            ])
+            .fail(fail)
+            .test_and_snapshot();
     }
 
     #[test]
-    fn card_types() {
-        assert_eq!(
-            positions(
-                "<button open-type=\"im\" data-im-id=\"shop123\" data-im-type=\"goods\">x</button>"
-            ),
-            vec![(1, 45)]
-        );
-        assert_eq!(
-            positions(
-                "<button open-type=\"im\" data-im-id=\"shop123\" data-im-type=\"order\" data-order-id=\"\">x</button>"
-            ),
-            vec![(1, 45)]
-        );
-        assert_eq!(
-            positions(
-                "<button open-type=\"im\" data-im-id=\"shop123\" data-im-type=\"coupon\">x</button>"
-            ),
-            vec![(1, 45)]
-        );
-    }
-
-    #[test]
-    fn valid_buttons_and_lookalikes_stay_silent() {
-        for src in [
-            "<button open-type=\"im\" data-im-id=\"{{imId}}\" binderror=\"e\">客服</button>",
-            "<button open-type=\"im\" data-im-id=\"starshop_cs\" data-im-type=\"goods\" data-goods-id=\"{{g.id}}\">x</button>",
-            "<button open-type=\"im\" data-im-id=\"starshop_cs\" data-im-type=\"order\" data-order-id=\"{{o.id}}\">x</button>",
-            "<button open-type=\"contact\">WeChat's</button>",
-            "<button open-type=\"share\">分享</button>",
-            "<view open-type=\"im\">not a button</view>",
-            "<!-- <button open-type=\"im\">old</button> -->",
-            "<!-- #ifdef MP-WEIXIN --><button open-type=\"im\">x</button><!-- #endif -->",
-        ] {
-            assert!(positions(src).is_empty(), "{src}");
-        }
-    }
-
-    #[test]
-    fn missing_binderror_is_a_hint_in_the_help() {
-        let found = lint("<button open-type=\"im\" data-im-id=\"xxx\">客服</button>");
-        assert!(found[0].2.contains("binderror"));
-        let found =
-            lint("<button open-type=\"im\" data-im-id=\"xxx\" binderror=\"e\">客服</button>");
-        assert!(!found[0].2.contains("binderror"));
+    fn docs_examples() {
+        check_docs(&ImButtonInvalid);
     }
 }

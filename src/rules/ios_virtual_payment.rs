@@ -59,10 +59,13 @@ mini-program its payment capability.
 <button bindtap="buyVip">立即开通会员</button>
 ```
 ```js
-buyVip() {
-  if (this.data.platform === 'iOS') return   // never true: platform is 'ios'
-  payOrder('vip-monthly')
-}
+Page({
+  buyVip() {
+    // Never true: `platform` is 'ios' in lower case (see `ios-platform-value`).
+    if (tt.getSystemInfoSync().platform === 'iOS') return
+    tt.getOrderPayment({ orderId: this.data.orderId })
+  }
+})
 ```
 
 ## Use instead
@@ -71,9 +74,15 @@ buyVip() {
 <view tt:else>iOS 暂不支持开通</view>
 ```
 ```js
-onLoad() {
-  this.setData({ isIOS: tt.getSystemInfoSync().platform === 'ios' })
-}
+Page({
+  data: { isIOS: false },
+  onLoad() {
+    this.setData({ isIOS: tt.getSystemInfoSync().platform === 'ios' })
+  },
+  buyVip() {
+    tt.getOrderPayment({ orderId: this.data.orderId })
+  }
+})
 ```
 
 ## References
@@ -184,7 +193,9 @@ impl Rule for IosVirtualPayment {
                             );
                             out.push(
                                 Diagnostic::new(&META, template, element.tag_span, message)
-                                    .with_help(messages::ios_virtual_payment_help()),
+                                    .with_help(messages::ios_virtual_payment_help(
+                                        project.framework.id(),
+                                    )),
                             );
                             continue;
                         }
@@ -224,8 +235,9 @@ impl Rule for IosVirtualPayment {
                                     event.name.as_str(),
                                 ),
                             };
-                            let mut d = Diagnostic::new(&META, template, span, message)
-                                .with_help(messages::ios_virtual_payment_help());
+                            let mut d = Diagnostic::new(&META, template, span, message).with_help(
+                                messages::ios_virtual_payment_help(project.framework.id()),
+                            );
                             for step in steps {
                                 d = d.with_related(step.file, step.span, step.label);
                             }
@@ -241,111 +253,91 @@ impl Rule for IosVirtualPayment {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::lint_project;
+    use crate::rules::tester::{Case, Tester, check_docs, project};
 
     const APP: (&str, &str) = ("app.json", r#"{"pages":["pages/vip/vip"]}"#);
     const PAY: (&str, &str) = (
         "utils/pay.js",
         "function payOrder(id) { return tt.requestOrder({ data: id, success: ({ orderId }) => tt.getOrderPayment({ orderId }) }) }\nmodule.exports = { payOrder };",
     );
-
-    fn vip(template: &str, script: &str) -> Vec<String> {
-        lint_project(
-            &IosVirtualPayment,
-            &[
-                APP,
-                PAY,
-                ("pages/vip/vip.ttml", template),
-                ("pages/vip/vip.js", script),
-            ],
-        )
-    }
-
     const BUY: &str =
         "<view>开通会员，每月赠送金币</view>\n<button bindtap=\"buy\">立即开通</button>";
+    const REQUIRE: &str = "const { payOrder } = require('../../utils/pay');\n";
 
-    #[test]
-    fn an_ungated_membership_purchase() {
-        let found = vip(
-            BUY,
-            "const { payOrder } = require('../../utils/pay');\nPage({ buy() { payOrder('vip') } })",
-        );
-        assert_eq!(found, vec!["pages/vip/vip.ttml:2:9"]);
+    fn vip(template: &str, script: &str) -> Case {
+        project(&[
+            APP,
+            ("pages/vip/vip.ttml", template),
+            ("pages/vip/vip.js", script),
+            PAY,
+        ])
     }
 
     #[test]
-    fn gates_that_close_on_ios() {
-        let require = "const { payOrder } = require('../../utils/pay');\n";
-        for script in [
+    fn cases() {
+        let flag = "Page({ data: { isIOS: false }, onLoad() { this.setData({ isIOS: tt.getSystemInfoSync().platform === 'ios' }) }, buy() { payOrder('vip') } })";
+        let mut pass: Vec<Case> = [
             "Page({ buy() { const { platform } = tt.getSystemInfoSync(); if (platform === 'ios') { return; } payOrder('vip') } })",
             "Page({ buy() { if (tt.getSystemInfoSync().platform !== 'ios') { payOrder('vip') } else { tt.showToast({ title: 'iOS 暂不支持' }) } } })",
             "const sys = tt.getSystemInfoSync();\nPage({ buy() { if (/ios/i.test(sys.system)) return; payOrder('vip') } })",
             "Page({ buy() { if (utils.isIOS()) return; payOrder('vip') } })",
-        ] {
-            let found = vip(BUY, &format!("{require}{script}"));
-            assert!(found.is_empty(), "{script}: {found:?}");
-        }
-        let flag = "Page({ data: { isIOS: false }, onLoad() { this.setData({ isIOS: tt.getSystemInfoSync().platform === 'ios' }) }, buy() { payOrder('vip') } })";
-        let hidden =
-            "<view>开通会员</view>\n<button tt:if=\"{{!isIOS}}\" bindtap=\"buy\">立即开通</button>";
-        assert!(vip(hidden, &format!("{require}{flag}")).is_empty());
-        let else_branch = "<view>开通会员</view>\n<view tt:if=\"{{isIOS}}\">iOS 暂不支持</view>\n<button tt:else bindtap=\"buy\">立即开通</button>";
-        assert!(vip(else_branch, &format!("{require}{flag}")).is_empty());
-    }
-
-    #[test]
-    fn im_payment_is_the_route_ios_allows() {
-        let script = "Page({ buy() { tt.requestOrder({ data: 'x', success: ({ orderId }) => tt.getOrderPayment({ orderId, imId: 'shop_cs', immediate: false }) }) } })";
-        assert!(vip(BUY, script).is_empty());
-    }
-
-    #[test]
-    fn a_broken_gate_does_not_count() {
-        let found = vip(
-            BUY,
-            "const { payOrder } = require('../../utils/pay');\nPage({ buy() { const { platform } = tt.getSystemInfoSync(); if (platform === 'iOS') return; payOrder('vip') } })",
-        );
-        assert_eq!(found, vec!["pages/vip/vip.ttml:2:9"]);
-    }
-
-    #[test]
-    fn physical_goods_and_pages_without_payment_are_out_of_scope() {
-        let shop = "<view>有机红茶礼盒 全国包邮 快递发货 收货地址</view>\n<button bindtap=\"buy\">会员价购买</button>";
-        assert!(vip(shop, "const { payOrder } = require('../../utils/pay');\nPage({ buy() { payOrder('tea') } })").is_empty());
-        assert!(
+            "Page({\n  buy() {\n    // payOrder('vip')\n    console.log(payOrder);\n    // #ifdef MP-WEIXIN\n    payOrder('vip');\n    // #endif\n  },\n  payTest() {},\n})",
+        ]
+        .iter()
+        .map(|script| vip(BUY, &format!("{REQUIRE}{script}")))
+        .collect();
+        pass.extend([
             vip(
-                BUY,
-                "Page({ buy() { tt.navigateTo({ url: '/pages/a/a' }) } })"
-            )
-            .is_empty()
-        );
-    }
-
-    #[test]
-    fn comments_lookalikes_other_platforms_and_unreachable_pages_stay_silent() {
-        let script = "const { payOrder } = require('../../utils/pay');\nPage({\n  buy() {\n    // payOrder('vip')\n    console.log(payOrder);\n    // #ifdef MP-WEIXIN\n    payOrder('vip');\n    // #endif\n  },\n  payTest() {},\n})";
-        assert!(vip(BUY, script).is_empty());
-        let lookalike = "<view>开通会员</view>\n<button bindtap=\"payTest\">测试</button>";
-        assert!(
+                "<view>开通会员</view>\n<button tt:if=\"{{!isIOS}}\" bindtap=\"buy\">立即开通</button>",
+                &format!("{REQUIRE}{flag}"),
+            ),
             vip(
-                lookalike,
-                "Page({ payTest() { tt.showToast({ title: 'ok' }) } })"
-            )
-            .is_empty()
-        );
-        let unreachable = lint_project(
-            &IosVirtualPayment,
-            &[
+                "<view>开通会员</view>\n<view tt:if=\"{{isIOS}}\">iOS 暂不支持</view>\n<button tt:else bindtap=\"buy\">立即开通</button>",
+                &format!("{REQUIRE}{flag}"),
+            ),
+            // Douyin IM payment is the route iOS allows.
+            vip(BUY, "Page({ buy() { tt.requestOrder({ data: 'x', success: ({ orderId }) => tt.getOrderPayment({ orderId, imId: 'shop_cs', immediate: false }) }) } })"),
+            // Physical goods may be paid on iOS.
+            vip(
+                "<view>有机红茶礼盒 全国包邮 快递发货 收货地址</view>\n<button bindtap=\"buy\">会员价购买</button>",
+                &format!("{REQUIRE}Page({{ buy() {{ payOrder('tea') }} }})"),
+            ),
+            vip(BUY, "Page({ buy() { tt.navigateTo({ url: '/pages/vip/vip' }) } })"),
+            vip("<view>开通会员</view>\n<button bindtap=\"payTest\">测试</button>", "Page({ payTest() { tt.showToast({ title: 'ok' }) } })"),
+            project(&[
                 APP,
                 PAY,
                 ("pages/vip/vip.ttml", "<view>首页</view>"),
                 ("pages/old/old.ttml", BUY),
-                (
-                    "pages/old/old.js",
-                    "const { payOrder } = require('../../utils/pay');\nPage({ buy() { payOrder('vip') } })",
-                ),
-            ],
-        );
-        assert!(unreachable.is_empty(), "{unreachable:?}");
+                ("pages/old/old.js", &format!("{REQUIRE}Page({{ buy() {{ payOrder('vip') }} }})")),
+            ]),
+            project(&[
+                ("pages.json", r#"{ "pages": [{ "path": "pages/vip/vip" }] }"#),
+                ("manifest.json", "{}"),
+                ("pages/vip/vip.vue", "<template>\n  <view>开通会员，每月赠送金币</view>\n  <button v-if=\"!isIOS\" @tap=\"buy\">立即开通</button>\n</template>\n<script>\nexport default {\n  data() { return { isIOS: uni.getSystemInfoSync().platform === 'ios' } },\n  methods: { buy() { uni.requestPayment({ orderInfo }) } },\n}\n</script>"),
+            ]),
+        ]);
+        Tester::new(&IosVirtualPayment)
+            .pass(pass)
+            .fail([
+                vip(BUY, &format!("{REQUIRE}Page({{ buy() {{ payOrder('vip') }} }})")),
+                // A gate comparing with 'iOS' never closes.
+                vip(BUY, &format!("{REQUIRE}Page({{ buy() {{ const {{ platform }} = tt.getSystemInfoSync(); if (platform === 'iOS') return; payOrder('vip') }} }})")),
+                project(&[
+                    ("pages.json", r#"{ "pages": [{ "path": "pages/vip/vip" }] }"#),
+                    ("manifest.json", "{}"),
+                    ("pages/vip/vip.vue", "<template>\n  <view>开通会员，每月赠送金币</view>\n  <button @tap=\"buy\">立即开通</button>\n</template>\n<script setup lang=\"ts\">\nfunction buy() {\n  uni.requestPayment({ orderInfo: { order_id: 'vip' } })\n}\n</script>"),
+                ]),
+                project(&[
+                    ("app.config.ts", "export default defineAppConfig({ pages: ['pages/vip/index'] })"),
+                    ("pages/vip/index.tsx", "import { Component } from 'react'\nimport Taro from '@tarojs/taro'\nimport { View, Button } from '@tarojs/components'\nexport default class Vip extends Component {\n  buy() { Taro.pay({ orderInfo: {} }) }\n  render() {\n    return (\n      <View>\n        <View>开通会员，每月赠送金币</View>\n        <Button onClick={this.buy}>立即开通</Button>\n        <Button onClick={() => Taro.pay({ orderInfo: {} })}>续费</Button>\n      </View>\n    )\n  }\n}"),
+                ]),
+            ])
+            .test_and_snapshot();
+    }
+
+    #[test]
+    fn docs_examples() {
+        check_docs(&IosVirtualPayment);
     }
 }

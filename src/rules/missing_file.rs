@@ -62,3 +62,39 @@ impl Rule for MissingFile {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::tester::{Tester, project};
+
+    #[test]
+    fn cases() {
+        Tester::new(&MissingFile)
+            .expect_problems()
+            .pass([project(&[
+                ("app.json", r#"{"pages":["pages/a/a"],"usingComponents":{"pay":"ext://industry/pay-button","vant":"@vant/weapp/button"}}"#),
+                ("pages/a/a.ttml", "<import src=\"{{dynamic}}\" /><view/>"),
+                ("pages/a/a.js", "const lodash = require('lodash');\nimport img from './a.png'"),
+                ("pages/a/a.png", ""),
+            ])])
+            .fail([
+                project(&[
+                    ("app.json", "{\n  \"pages\": [\"pages/a/a\", \"pages/gone/gone\"]\n}"),
+                    ("pages/a/a.json", "{ \"usingComponents\": { \"card\": \"/components/card/card\" } }"),
+                    ("pages/a/a.ttml", "<import src=\"/templates/none.ttml\" />\n<card />"),
+                    ("pages/a/a.js", "const pay = require('../../utils/pay')"),
+                ]),
+                project(&[
+                    ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                    ("pages/a/a.js", "Page({})"),
+                ]),
+                project(&[
+                    ("pages.json", r#"{ "pages": [{ "path": "pages/index/index" }, { "path": "pages/gone/gone" }] }"#),
+                    ("manifest.json", "{}"),
+                    ("pages/index/index.vue", "<script>\nimport { pay } from '@/utils/pay'\n</script>"),
+                ]),
+            ])
+            .test_and_snapshot();
+    }
+}

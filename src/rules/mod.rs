@@ -30,7 +30,7 @@ pub mod unused_suppression;
 mod wechat_only_feature;
 
 #[cfg(test)]
-pub(crate) mod test_support;
+pub(crate) mod tester;
 
 pub use internal_error::InternalError;
 pub use unused_suppression::UnusedSuppression;

@@ -82,3 +82,39 @@ impl Rule for ParseError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::tester::{Tester, js, project, tsx, ttml, vue};
+
+    #[test]
+    fn cases() {
+        Tester::new(&ParseError)
+            .expect_problems()
+            .pass([
+                js("const a = 1"),
+                ttml("<view>{{ a < b }}</view>"),
+                vue("<template><view /></template>\n<script setup lang=\"ts\">\nconst a: number = 1\n</script>"),
+                tsx("export default () => <view />"),
+                project(&[
+                    ("pages.json", "{\n  // comments are fine in pages.json\n  \"pages\": [{ \"path\": \"pages/index/index\" },],\n}"),
+                    ("manifest.json", "{ /* and here */ }"),
+                    ("pages/index/index.vue", "<template><view /></template>"),
+                ]),
+            ])
+            .fail([
+                js("let = ;"),
+                ttml("<view><text>a</view>"),
+                ttml("<view>{{ a + }}</view>"),
+                project(&[
+                    ("app.json", "{\n  \"pages\": [\"pages/index/index\",],\n}"),
+                    ("pages/index/index.ttml", "<view/>"),
+                ]),
+                vue("<template>\n  <view :class=\"{ a: }\">x</view>\n</template>"),
+                vue("<template><view /></template>\n<script>\nexport default {\n</script>"),
+                tsx("export default () => <View>"),
+            ])
+            .test_and_snapshot();
+    }
+}

@@ -21,6 +21,16 @@ const TT_DIRECTIVES: &[&str] = &[
     "tt:key",
 ];
 
+/// What an element loses when Douyin ignores its `wx:` directive, as the message's `effect`.
+fn directive_effect(directive: &str) -> &'static str {
+    match directive {
+        "wx:if" | "wx:elif" | "wx:else" => "condition",
+        "wx:for" | "wx:for-item" | "wx:for-index" | "wx:for-items" => "loop",
+        "wx:key" => "key",
+        _ => "other",
+    }
+}
+
 pub static META: RuleMeta = RuleMeta {
     id: "wechat-only-feature",
     default_severity: Severity::Warning,
@@ -125,7 +135,10 @@ impl Rule for WechatOnlyFeature {
                         &META,
                         cx.id,
                         attr.name_span,
-                        messages::wechat_only_feature_directive(&attr.name),
+                        messages::wechat_only_feature_directive(
+                            &attr.name,
+                            directive_effect(&attr.name),
+                        ),
                     )
                     .with_help(messages::wechat_only_feature_directive_help(&douyin));
                     if TT_DIRECTIVES.contains(&douyin.as_str()) {
@@ -189,56 +202,45 @@ impl Rule for WechatOnlyFeature {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::{
-        assert_script, assert_script_clean, lint_project, lint_template,
-    };
+    use crate::rules::tester::{Tester, check_docs, js, project, tsx, ttml, vue};
 
     #[test]
-    fn wechat_markup() {
-        assert_eq!(
-            lint_template(
-                &WechatOnlyFeature,
-                "<view wx:if=\"{{vip}}\">会员</view>\n<button open-type=\"contact\">客服</button>\n<official-account />"
-            ),
-            vec![(1, 7), (2, 9), (3, 2)]
-        );
-        assert_eq!(
-            lint_template(&WechatOnlyFeature, "<button>微信一键登录</button>"),
-            vec![(1, 9)]
-        );
-        for src in [
-            "<view tt:if=\"{{a}}\" class=\"wx:if\">支持微信支付</view>",
-            "<!-- <official-account /> -->",
-            "<!-- #ifdef MP-WEIXIN --><view wx:if=\"{{a}}\"/><!-- #endif -->",
-        ] {
-            assert!(lint_template(&WechatOnlyFeature, src).is_empty(), "{src}");
-        }
+    fn cases() {
+        Tester::new(&WechatOnlyFeature)
+            .pass([
+                ttml("<view tt:if=\"{{a}}\" class=\"wx:if\">支持微信支付</view>"),
+                ttml("<!-- <official-account /> -->"),
+                ttml("<!-- #ifdef MP-WEIXIN --><view wx:if=\"{{a}}\"/><official-account /><!-- #endif -->"),
+                js("const wx = tt; wx.showToast({});\n// #ifdef MP-WEIXIN\nwx.login()\n// #endif\nfunction f(wx) { wx.login() }"),
+                // Cross-platform code that calls wx only where it exists.
+                js("if (typeof wx !== 'undefined') { wx.login() }"),
+                js("'undefined' != typeof wx && wx.request({ url })"),
+                js("typeof wx === 'undefined' ? tt.login() : wx.login()"),
+                js("const api = typeof wx !== 'undefined' ? 'wx' : 'tt';\nif (api === 'wx') { wx.login() }"),
+                js("if (wx.canIUse) {}"),
+                vue("<template>\n  <!-- #ifdef MP-WEIXIN -->\n  <button open-type=\"contact\">客服</button>\n  <!-- #endif -->\n</template>"),
+                tsx("import { Button } from '@tarojs/components'\nexport default function Page() {\n  return process.env.TARO_ENV === 'weapp' ? <Button openType=\"contact\">客服</Button> : null\n}"),
+            ])
+            .fail([
+                ttml("<view wx:if=\"{{vip}}\">会员</view>\n<button open-type=\"contact\">客服</button>\n<official-account />"),
+                ttml("<view wx:for=\"{{list}}\" wx:key=\"id\">{{item.name}}</view>"),
+                ttml("<button>微信一键登录</button>"),
+                js("wx.showToast({ title: 'ok' });\nwx.requestPayment({})"),
+                js("wx.openCustomerServiceChat({ corpId })"),
+                project(&[
+                    ("app.json", "{\"pages\":[\"pages/a/a\",\n\"pages/b/b\"]}"),
+                    ("pages/a/a.ttml", "<view/>"),
+                    ("pages/b/b.wxml", "<view/>"),
+                    ("pages/b/b.js", "Page({})"),
+                ]),
+                vue("<template>\n  <button open-type=\"contact\">微信客服</button>\n  <view>微信授权登录</view>\n</template>"),
+                tsx("import { View, Button } from '@tarojs/components'\nexport default function Page() {\n  return <View><Button openType=\"contact\">客服</Button></View>\n}"),
+            ])
+            .test_and_snapshot();
     }
 
     #[test]
-    fn wechat_calls() {
-        assert_script(
-            &WechatOnlyFeature,
-            "wx.showToast({ title: 'ok' });\nwx.requestPayment({})",
-            &[(1, 1)],
-        );
-        assert_script_clean(
-            &WechatOnlyFeature,
-            "const wx = tt; wx.showToast({});\n// #ifdef MP-WEIXIN\nwx.login()\n// #endif\nfunction f(wx) { wx.login() }",
-        );
-    }
-
-    #[test]
-    fn wxml_pages() {
-        let found = lint_project(
-            &WechatOnlyFeature,
-            &[
-                ("app.json", "{\"pages\":[\"pages/a/a\",\n\"pages/b/b\"]}"),
-                ("pages/a/a.ttml", "<view/>"),
-                ("pages/b/b.wxml", "<view/>"),
-                ("pages/b/b.js", "Page({})"),
-            ],
-        );
-        assert_eq!(found, vec!["app.json:2:1"]);
+    fn docs_examples() {
+        check_docs(&WechatOnlyFeature);
     }
 }
