@@ -66,6 +66,8 @@ pub enum Command {
 pub enum ListFormat {
     Pretty,
     Json,
+    /// The README's rule table, generated so it cannot drift from the registry.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -253,6 +255,17 @@ fn show_files(report: &Report, lang: Lang) -> Result<(), UsageError> {
     Ok(())
 }
 
+impl Outcome {
+    /// The process exit code: 0 passed, 1 failed the gate, 2 ttlint itself failed.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Self::Passed => 0,
+            Self::Failed => 1,
+            Self::InternalError => 2,
+        }
+    }
+}
+
 /// The gate: errors fail; warnings fail only beyond `--max-warnings`; infos never fail.
 pub fn outcome(report: &Report, max_warnings: Option<usize>) -> Outcome {
     if report.summary.internal_errors > 0 {
@@ -294,6 +307,19 @@ fn list_rules(format: ListFormat) -> Result<(), UsageError> {
         ListFormat::Json => {
             written(serde_json::to_writer_pretty(&mut out, &rows).map_err(io::Error::from))?;
             written(writeln!(out))?;
+        }
+        ListFormat::Markdown => {
+            written(writeln!(
+                out,
+                "| rule | default | what it finds |\n|---|---|---|"
+            ))?;
+            for r in &rows {
+                written(writeln!(
+                    out,
+                    "| `{}` | {} | {} |",
+                    r.id, r.severity, r.summary
+                ))?;
+            }
         }
         ListFormat::Pretty => {
             let width = rows.iter().map(|r| r.id.len()).max().unwrap_or(0);

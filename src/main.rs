@@ -31,13 +31,13 @@ fn main() -> ExitCode {
     }));
     let cli = Cli::parse();
     match std::panic::catch_unwind(|| cli::run(cli)) {
-        Ok(Ok(Outcome::Passed)) => ExitCode::SUCCESS,
-        Ok(Ok(Outcome::Failed)) => ExitCode::from(1),
-        Ok(Ok(Outcome::InternalError)) => {
-            eprintln!(
-                "ttlint: internal error: a rule failed (see the `internal-error` findings). This is a bug in ttlint, not in your project; please report it with the command you ran."
-            );
-            ExitCode::from(2)
+        Ok(Ok(outcome)) => {
+            if outcome == Outcome::InternalError {
+                eprintln!(
+                    "ttlint: internal error: a rule failed (see the `internal-error` findings). This is a bug in ttlint, not in your project; please report it with the command you ran."
+                );
+            }
+            ExitCode::from(outcome.exit_code())
         }
         Ok(Err(error)) => {
             eprintln!("ttlint: error: {error}");

@@ -55,8 +55,8 @@ struct Enabled {
 }
 
 impl Enabled {
-    fn new(config: &Config) -> Self {
-        let rules = rules::all()
+    fn new(config: &Config, registry: &[&'static dyn Rule]) -> Self {
+        let rules = registry
             .iter()
             .filter_map(|&rule| match config.level(rule.meta()) {
                 Level::Off => None,
@@ -108,8 +108,17 @@ impl Loader for EngineLoader<'_> {
     }
 }
 
-/// Runs a lint over `options.paths`.
+/// Runs a lint over `options.paths` with every rule of the registry.
 pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
+    lint_with(options, rules::all())
+}
+
+/// Runs a lint with the given rules instead of the registry: for embedders that check a subset,
+/// and for tests that need a rule the registry does not have (one that panics).
+pub fn lint_with(
+    options: &LintOptions,
+    registry: &[&'static dyn Rule],
+) -> Result<Report, UsageError> {
     let ignore = Ignore::new(
         &options.config.ignore,
         options.config.base_dir(),
@@ -127,7 +136,7 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
             options.build_output,
         )?,
     };
-    let enabled = Enabled::new(&options.config);
+    let enabled = Enabled::new(&options.config, registry);
     let data = RuleData::new(&options.config.data);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads.unwrap_or(0))

@@ -17,7 +17,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Payment,
     fix: FixKind::None,
-    summary: "Deprecated or soon-deprecated trade components and APIs (built-in `<pay-button>`, `ext://industry/pay-button`, `tt.openEcCart`…)",
+    summary: "deprecated or soon-deprecated trade components and APIs: the built-in `<pay-button>`, `ext://industry/pay-button`, `microapp-trade-plugin`, `tt.continueToPayLife`, `tt.openEcCart`… — each with its replacement",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/general/basicapi",
     docs: r#"## What it does
 Finds trade components and APIs the platform has deprecated (已废弃), is about to deprecate

@@ -15,7 +15,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Error,
     category: Category::Service,
     fix: FixKind::None,
-    summary: "An `open-type=\"im\"` button without a usable `data-im-id`, or with a bad `data-im-type` card",
+    summary: "an `open-type=\"im\"` button without a usable `data-im-id` (missing, empty, `xxx`, `抖音号`…), or a `data-im-type` card without its id",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/component/open-capacity/button-im-customer-service",
     docs: r#"## What it does
 Checks every `<button open-type="im">`:

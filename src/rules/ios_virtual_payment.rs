@@ -19,7 +19,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Ios,
     fix: FixKind::None,
-    summary: "A page selling virtual goods starts a payment with no iOS gate in front of it",
+    summary: "on a page selling virtual goods (会员, 充值, 金币, 课程…), a tap that reaches a payment — through your own functions and modules — with no iOS check in front of it",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/ios-virtual-payment",
     docs: r#"## What it does
 On each page that sells virtual goods, follows every payment start and reports the ones no

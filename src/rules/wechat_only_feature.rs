@@ -36,7 +36,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Drainage,
     fix: FixKind::Safe,
-    summary: "WeChat-only markup, `wx:` directives, `wx.*` calls, `.wxml` pages and 微信授权/微信登录 copy",
+    summary: "`<official-account>`, `open-type=\"contact\"`, `wx:if`/`wx:for`, `wx.*` calls, `.wxml` pages, 微信授权/微信登录 copy",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/drainage",
     docs: r#"## What it does
 Finds what only exists on WeChat, left over from a port:
