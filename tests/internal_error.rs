@@ -112,6 +112,25 @@ fn a_panicking_rule_is_an_internal_error_and_the_run_exits_2() {
         "says what failed: {message}"
     );
     assert_eq!(report.summary.internal_errors, 1);
+    let mut pretty = Vec::new();
+    ttlint::output::write(
+        &report,
+        ttlint::output::Format::Pretty,
+        ttlint::output::Style {
+            color: false,
+            lang: ttlint::base::message::Lang::En,
+        },
+        &mut pretty,
+    )
+    .unwrap();
+    let pretty = String::from_utf8(pretty).unwrap();
+    // The internal-error block: from its header to the next finding's header.
+    let block: Vec<&str> = pretty
+        .lines()
+        .skip_while(|l| !l.starts_with("internal-error ("))
+        .take_while(|l| !l.starts_with("deprecated-tt-pay ("))
+        .collect();
+    insta::assert_snapshot!(block.join("\n"));
     let gate = outcome(&report, None);
     assert_eq!(gate, Outcome::InternalError);
     assert_eq!(gate.exit_code(), 2);
