@@ -103,3 +103,30 @@ fn the_readme_names_the_two_commands() {
     assert!(readme.contains("cargo run --release -- fixtures/demo-shop"));
     assert!(readme.contains("cargo test"));
 }
+
+/// The sample at the top of the README is what `ttlint fixtures/demo-shop` prints: the finding
+/// block word for word, and the closing summary line.
+#[test]
+fn the_readme_sample_is_real_output() {
+    let readme = read("README.md");
+    let start = readme
+        .find("```\nios-virtual-payment (")
+        .expect("the README opens with a sample finding")
+        + 4;
+    let end = start + readme[start..].find("```").expect("the sample block closes");
+    let sample = &readme[start..end];
+    let (finding, summary) = sample
+        .trim_end()
+        .rsplit_once("\n\n")
+        .expect("a finding, a blank line, the summary");
+    let output = ttlint()
+        .args(["fixtures/demo-shop", "--color", "never"])
+        .output()
+        .unwrap();
+    let real = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        real.contains(finding),
+        "the README's sample finding is not in the real output:\n{real}"
+    );
+    assert_eq!(real.trim_end().lines().last(), Some(summary));
+}

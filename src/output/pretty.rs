@@ -133,7 +133,6 @@ struct Frame {
     snippet: Snippet,
     span: SourceSpan,
     label: Option<String>,
-    related: Vec<Frame>,
 }
 
 impl fmt::Debug for Frame {
@@ -183,38 +182,10 @@ impl miette::Diagnostic for Frame {
             self.span,
         ))))
     }
-
-    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
-        if self.related.is_empty() {
-            return None;
-        }
-        Some(Box::new(
-            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
-        ))
-    }
 }
 
 fn frame(report: &Report, text: &Catalogue, d: &Diagnostic) -> Frame {
     let (snippet, span) = cut(report.file(d.file), d.span);
-    let related = d
-        .related
-        .iter()
-        .map(|r| {
-            let (snippet, span) = cut(report.file(r.file), r.span);
-            let label = clean(&text.render(&r.label));
-            Frame {
-                code: None,
-                url: None,
-                severity: miette::Severity::Advice,
-                message: label.clone(),
-                help: None,
-                snippet,
-                span,
-                label: Some(label),
-                related: Vec::new(),
-            }
-        })
-        .collect();
     Frame {
         code: Some(d.rule.id.to_string()),
         url: Some(d.url().to_string()),
@@ -228,8 +199,32 @@ fn frame(report: &Report, text: &Catalogue, d: &Diagnostic) -> Frame {
         snippet,
         span,
         label: None,
-        related,
     }
+}
+
+/// The related locations under a finding, one line each with the line of code they point at:
+/// where to look next, without a second full snippet per place.
+fn related(report: &Report, text: &Catalogue, d: &Diagnostic) -> String {
+    let mut out = String::new();
+    for r in &d.related {
+        let file = report.file(r.file);
+        let at = file.position(r.span.start);
+        let code = file
+            .text
+            .lines()
+            .nth((at.line as usize).saturating_sub(1))
+            .unwrap_or_default()
+            .trim();
+        out.push_str(&format!(
+            "  ↳ {}:{}:{}: {}\n      {}\n",
+            file.display,
+            at.line,
+            at.column,
+            clean(&text.render(&r.label)),
+            clean(code)
+        ));
+    }
+    out
 }
 
 pub fn write(
@@ -261,7 +256,12 @@ pub fn write(
                 d.rule.id
             );
         }
-        writeln!(out, "{rendered}")?;
+        write!(out, "{rendered}")?;
+        let related = related(report, text, d);
+        if !related.is_empty() {
+            write!(out, "{related}")?;
+        }
+        writeln!(out)?;
     }
     writeln!(out, "{}", summary_line(&report.summary, style.color))
 }
