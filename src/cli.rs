@@ -29,6 +29,8 @@ const AFTER_HELP: &str = "Examples:
   ttlint check path/to/app        the same for another folder (`check` is optional)
   ttlint pages/pay/pay.js         lint one file, with its project around it
   ttlint --format json > out.json machine-readable output for editors and scripts
+  ttlint --format html -o report.html
+                                  a compliance report to open in a browser
   ttlint rules                    list every rule
   ttlint explain deprecated-tt-pay
 
@@ -85,6 +87,10 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Pretty)]
     pub format: Format,
+
+    /// Write the output to FILE (created, or truncated) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
 
     /// When to use colours in pretty output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -197,6 +203,12 @@ fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
         all_files: args.all_files,
         stdin,
         vfs: Arc::new(vfs),
+        summarize: args.format.needs_projects() && !args.show_files,
+    };
+    // Opened before linting, so that a path that cannot be written fails at once.
+    let file = match &args.output_file {
+        Some(path) if !args.show_files => Some(create_output(path)?),
+        _ => None,
     };
     let report = lint::lint(&options)?;
     if args.show_files {
@@ -206,11 +218,16 @@ fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            file.is_none()
+                && io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out: io::BufWriter<Box<dyn Write>> = match file {
+        Some(file) => io::BufWriter::new(Box::new(file)),
+        None => io::BufWriter::new(Box::new(stdout.lock())),
+    };
     written(output::write(
         &report,
         args.format,
@@ -222,6 +239,16 @@ fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
     ))?;
     written(out.flush())?;
     Ok(outcome(&report, args.max_warnings))
+}
+
+/// Creates (or truncates) the `--output-file`.
+fn create_output(path: &std::path::Path) -> Result<std::fs::File, UsageError> {
+    std::fs::File::create(path).map_err(|e| {
+        UsageError(format!(
+            "cannot write the output to `{}`: {e}",
+            path.display()
+        ))
+    })
 }
 
 fn show_files(report: &Report) -> Result<(), UsageError> {

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use super::summary::ProjectSummary;
 use crate::base::diagnostic::Diagnostic;
 use crate::base::source::{FileId, Position, SourceFile};
 
@@ -36,6 +37,9 @@ pub struct Report {
     pub skipped: Vec<String>,
     /// The folder display paths are relative to (the working folder).
     pub root: PathBuf,
+    /// Each mini-program page by page, when the run was asked to summarize
+    /// ([`crate::engine::lint::LintOptions::summarize`]); empty otherwise.
+    pub projects: Vec<ProjectSummary>,
 }
 
 impl Report {

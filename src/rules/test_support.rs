@@ -134,6 +134,7 @@ pub fn lint_project_messages(rule: &dyn Rule, files: &[(&str, &str)]) -> Vec<(St
         quiet: false,
         all_files: false,
         stdin: None,
+        summarize: false,
         vfs: std::sync::Arc::new(vfs),
     };
     let report = lint(&options).expect("the test project lints");
