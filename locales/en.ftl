@@ -227,3 +227,132 @@ skipped-unreachable = skipped: not reachable from the app's configuration; --all
 skipped-build-output = skipped: compiled output of a uni-app or Taro project whose source is linted; --include-build-output lints it
 skipped-tooling = skipped: a configuration or Node script of the tooling around the app, not app code
 skipped-other-platform = skipped: built only for another platform, never shipped to Douyin
+
+## The HTML report (`--format html`)
+
+report-html-lang = en
+report-title = ttlint compliance report
+report-brand = Compliance report
+report-generated = ttlint { $version } · { $files } { $files ->
+    [one] file
+   *[other] files
+  } linted, { $skipped } skipped · { $suppressed } { $suppressed ->
+    [one] finding
+   *[other] findings
+  } suppressed
+report-verdict-fail = Not ready for review
+report-verdict-fail-detail = { $errors } { $errors ->
+    [one] error gets
+   *[other] errors get
+  } the submission rejected or the payment capability banned: fix { $errors ->
+    [one] it
+   *[other] them
+  } before submitting.
+report-verdict-warn = Check the warnings before submitting
+report-verdict-warn-detail = No errors. { $warnings } { $warnings ->
+    [one] warning
+   *[other] warnings
+  } may still lead a reviewer to reject the submission.
+report-verdict-pass = Ready for review
+report-verdict-pass-detail = No errors or warnings in { $files } linted { $files ->
+    [one] file
+   *[other] files
+  }.
+report-count-errors = { $count ->
+    [one] error
+   *[other] errors
+  }
+report-count-warnings = { $count ->
+    [one] warning
+   *[other] warnings
+  }
+report-count-infos = { $count ->
+    [one] info
+   *[other] infos
+  }
+report-severity-error = Error
+report-severity-warning = Warning
+report-severity-info = Info
+report-areas-heading = By area
+report-area-payment = Payment
+report-area-payment-about = Offline and foreign payment APIs, deprecated trade components
+report-area-ios = iOS
+report-area-ios-about = Virtual goods paid for on iOS, broken iOS checks, payment redirects
+report-area-drainage = Drainage
+report-area-drainage-about = Contacts, QR codes, links and jumps that lead users off Douyin
+report-area-service = Customer service
+report-area-service-about = Douyin IM customer service where buyers look for it
+report-area-deposit = Prerequisites
+report-area-deposit-about = Console steps before a mini-program may trade
+report-area-engine = Files
+report-area-engine-about = Unreadable or missing files, unused suppressions
+report-area-clean = No findings
+report-project-heading = Mini-program
+report-project-meta = { $kind } · `{ $config }` · { $pages } { $pages ->
+    [one] page
+   *[other] pages
+  } · { $trading } trading · { $served } with IM customer service
+report-kind-native = Native mini-program
+report-pages-heading = Pages
+report-col-page = Page
+report-col-trades = Trades
+report-col-im = IM customer service
+report-col-virtual = Virtual goods
+report-col-ios = iOS payment
+report-col-findings = Findings
+report-badge-home = home
+report-badge-tab = tab
+report-badge-order = orders
+report-badge-personal = personal
+report-badge-subpackage = subpackage `{ $root }`
+report-trade-sites = { $count } { $count ->
+    [one] site
+   *[other] sites
+  }
+report-yes = yes
+report-no = no
+report-im-missing = missing
+report-ios-gated = gated
+report-ios-open = reachable on iOS
+report-not-applicable = —
+report-filter-rule = Rule
+report-filter-all-rules = All rules
+report-filter-area = All { $area } rules
+report-filter-severity = Severity
+report-filter-all-severities = All severities
+report-filter-search = Search
+report-filter-search-placeholder = page route or file
+report-filter-reset = Reset
+report-filter-no-pages = No page matches the filters.
+report-graph-heading = Structure
+report-graph-about = Pages, the components and templates they render, and the modules their scripts load. Trade and IM customer service are marked where their code is.
+report-graph-truncated = Showing { $shown } of { $total } nodes: the pages that trade or show customer service first, with everything they use.
+report-graph-column-pages = Pages
+report-graph-column-components = Components and templates
+report-graph-column-modules = Modules
+report-legend-page = page
+report-legend-component = component
+report-legend-template = template
+report-legend-module = module
+report-legend-trade = trades here
+report-legend-im = IM customer service here
+report-graph-empty = This mini-program lists no pages.
+report-findings-heading = Findings by page
+report-findings-app = The whole mini-program (`app.json`, `app.js`, files no page uses)
+report-findings-outside = Files outside any mini-program
+report-findings-none = No findings.
+report-findings-no-match = No findings match the filters.
+report-findings-show-more = Show more
+report-finding-help = Help
+report-finding-rule-page = Platform rule
+report-finding-shared = also on { $count } other { $count ->
+    [one] page
+   *[other] pages
+  }
+report-skipped-heading = Files not linted
+report-skipped-about = { $count } { $count ->
+    [one] file was
+   *[other] files were
+  } found but not linted: code the Douyin build does not ship, compiled output and tooling. Each says why.
+report-skipped-none = Every source file found was linted.
+report-footer = Made by ttlint. This file is self-contained and makes no network requests.

@@ -10,11 +10,10 @@ use serde::Serialize;
 
 use crate::base::error::UsageError;
 use crate::base::message::{Catalogue, Lang};
-use crate::base::messages;
 use crate::base::vfs::Vfs;
 use crate::engine::config::Config;
 use crate::engine::lint::{self, LintOptions};
-use crate::engine::report::{Report, SkipReason};
+use crate::engine::report::Report;
 use crate::output::{self, Format, Style};
 use crate::project::discover::normalize;
 use crate::rules;
@@ -30,6 +29,8 @@ const AFTER_HELP: &str = "Examples:
   ttlint check path/to/app        the same for another folder (`check` is optional)
   ttlint pages/pay/pay.js         lint one file, with its project around it
   ttlint --format json > out.json machine-readable output for editors and scripts
+  ttlint --format html -o report.html
+                                  a compliance report to open in a browser
   ttlint rules                    list every rule
   ttlint explain deprecated-tt-pay
 
@@ -88,6 +89,10 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Pretty)]
     pub format: Format,
+
+    /// Write the output to FILE (created, or truncated) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
 
     /// When to use colours in pretty output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -206,6 +211,12 @@ fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
         build_output: args.include_build_output,
         stdin,
         vfs: Arc::new(vfs),
+        summarize: args.format.needs_projects() && !args.show_files,
+    };
+    // Opened before linting, so that a path that cannot be written fails at once.
+    let file = match &args.output_file {
+        Some(path) if !args.show_files => Some(create_output(path)?),
+        _ => None,
     };
     let report = lint::lint(&options)?;
     if args.show_files {
@@ -215,11 +226,16 @@ fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            file.is_none()
+                && io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out: io::BufWriter<Box<dyn Write>> = match file {
+        Some(file) => io::BufWriter::new(Box::new(file)),
+        None => io::BufWriter::new(Box::new(stdout.lock())),
+    };
     written(output::write(
         &report,
         args.format,
@@ -233,6 +249,16 @@ fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
     Ok(outcome(&report, args.max_warnings))
 }
 
+/// Creates (or truncates) the `--output-file`.
+fn create_output(path: &std::path::Path) -> Result<std::fs::File, UsageError> {
+    std::fs::File::create(path).map_err(|e| {
+        UsageError(format!(
+            "cannot write the output to `{}`: {e}",
+            path.display()
+        ))
+    })
+}
+
 fn show_files(report: &Report, lang: Lang) -> Result<(), UsageError> {
     let catalogue = Catalogue::new(lang);
     let mut linted = report.linted.clone();
@@ -244,13 +270,8 @@ fn show_files(report: &Report, lang: Lang) -> Result<(), UsageError> {
         written(writeln!(out, "{path}"))?;
     }
     for file in skipped {
-        let why = match file.reason {
-            SkipReason::Unreachable => messages::skipped_unreachable(),
-            SkipReason::BuildOutput => messages::skipped_build_output(),
-            SkipReason::Tooling => messages::skipped_tooling(),
-            SkipReason::OtherPlatform => messages::skipped_other_platform(),
-        };
-        written(writeln!(out, "{} ({})", file.path, catalogue.render(&why)))?;
+        let why = catalogue.render(&file.reason.message());
+        written(writeln!(out, "{} ({why})", file.path))?;
     }
     Ok(())
 }

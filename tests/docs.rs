@@ -113,7 +113,10 @@ fn the_readme_sample_is_real_output() {
         .find("```\nios-virtual-payment (")
         .expect("the README opens with a sample finding")
         + 4;
-    let end = start + readme[start..].find("```").expect("the sample block closes");
+    let end = start
+        + readme[start..]
+            .find("```")
+            .expect("the sample block closes");
     let sample = &readme[start..end];
     let (finding, summary) = sample
         .trim_end()

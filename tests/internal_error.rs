@@ -62,6 +62,7 @@ fn run(script: &str) -> ttlint::engine::report::Report {
         build_output: false,
         stdin: None,
         vfs: Arc::new(vfs),
+        summarize: false,
     };
     let registry: Vec<&'static dyn Rule> = rules::all()
         .iter()

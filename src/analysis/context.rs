@@ -4,6 +4,7 @@ use std::cell::OnceCell;
 
 use crate::analysis::service::{self, PageFacts};
 use crate::analysis::trade::{self, TradeSite};
+use crate::analysis::virtual_goods::{self, VirtualGoods};
 use crate::base::data::RuleData;
 use crate::base::source::{FileId, SourceFile, Span};
 use crate::project::Project;
@@ -45,6 +46,7 @@ pub struct ProjectContext<'a> {
     pub data: &'a RuleData,
     trade_sites: OnceCell<Vec<TradeSite>>,
     pages: OnceCell<Vec<PageFacts>>,
+    virtual_goods: OnceCell<Vec<VirtualGoods>>,
 }
 
 impl<'a> ProjectContext<'a> {
@@ -55,6 +57,7 @@ impl<'a> ProjectContext<'a> {
             data,
             trade_sites: OnceCell::new(),
             pages: OnceCell::new(),
+            virtual_goods: OnceCell::new(),
         }
     }
 
@@ -88,5 +91,16 @@ impl<'a> ProjectContext<'a> {
     pub fn pages(&self) -> &[PageFacts] {
         self.pages
             .get_or_init(|| service::pages(self.project, self.files, self.data))
+    }
+
+    /// What each page sells and its ungated payment starts on iOS, in the order of
+    /// [`ProjectContext::pages`] ([`crate::analysis::virtual_goods::page`]).
+    pub fn virtual_goods(&self) -> &[VirtualGoods] {
+        self.virtual_goods.get_or_init(|| {
+            self.pages()
+                .iter()
+                .map(|page| virtual_goods::page(self.project, self.files, self.data, page))
+                .collect()
+        })
     }
 }

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use super::config::{Config, Level};
 use super::report::{Report, SkipReason, Skipped, Summary};
+use super::summary::{self, ProjectSummary};
 use crate::analysis::context::{FileContext, ProjectContext};
 use crate::base::data::RuleData;
 use crate::base::diagnostic::{Diagnostic, Severity};
@@ -47,6 +48,10 @@ pub struct LintOptions {
     pub stdin: Option<PathBuf>,
     /// Where files are read from: memory (buffers, standard input, tests) over the disk.
     pub vfs: Arc<Vfs>,
+    /// Summarize each mini-program page by page into [`Report::projects`], for the formats that
+    /// show it (HTML). A flag rather than a separate call: the summary reuses the analyses the
+    /// project pass has cached, which exist only during the run; other runs skip it entirely.
+    pub summarize: bool,
 }
 
 /// The rules enabled in a run, with their severities.
@@ -153,6 +158,7 @@ pub fn lint_with(
     let mut projects: Vec<Project> = Vec::new();
     let mut found: Vec<Diagnostic> = Vec::new();
     let mut skipped = Vec::new();
+    let mut summaries: Vec<ProjectSummary> = Vec::new();
 
     pool.install(|| {
         for root in &discovery.roots {
@@ -240,10 +246,14 @@ pub fn lint_with(
                 )),
             }
         }
+        if options.summarize {
+            summaries.push(summary::summarize(&cx, &options.cwd));
+        }
     }
 
     let mut report = finish(files, found, &enabled, options.quiet, skipped);
     report.root = options.cwd.clone();
+    report.projects = summaries;
     Ok(report)
 }
 
@@ -405,5 +415,6 @@ fn finish(
         linted,
         skipped,
         root: PathBuf::new(),
+        projects: Vec::new(),
     }
 }

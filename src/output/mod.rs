@@ -2,6 +2,7 @@
 
 mod checkstyle;
 mod github;
+mod html;
 mod json;
 mod junit;
 mod pretty;
@@ -35,6 +36,16 @@ pub enum Format {
     Checkstyle,
     /// JUnit XML, shown by CI systems as test results.
     Junit,
+    /// A self-contained HTML compliance report: verdict, pages, structure graph, findings.
+    Html,
+}
+
+impl Format {
+    /// Whether the format shows each mini-program page by page, so the run must summarize
+    /// them ([`crate::engine::lint::LintOptions::summarize`]).
+    pub fn needs_projects(self) -> bool {
+        self == Self::Html
+    }
 }
 
 /// Writes `report` in `format`.
@@ -48,6 +59,7 @@ pub fn write(report: &Report, format: Format, style: Style, out: &mut dyn Write)
         Format::Github => github::write(report, text, out),
         Format::Checkstyle => checkstyle::write(report, text, out),
         Format::Junit => junit::write(report, text, out),
+        Format::Html => html::write(report, text, out),
     }
 }
 
@@ -131,6 +143,7 @@ mod tests {
             ],
             skipped: Vec::new(),
             root: "/work/project".into(),
+            projects: Vec::new(),
         }
     }
 
@@ -186,5 +199,66 @@ mod tests {
     #[test]
     fn junit() {
         insta::assert_snapshot!(render(Format::Junit));
+    }
+
+    #[test]
+    fn html() {
+        use crate::engine::summary::{AppKind, Graph, Node, NodeKind, PageSummary, ProjectSummary};
+        let mut report = report();
+        // Hostile names where the project's names go: they must come out escaped.
+        report.skipped = vec![crate::engine::report::Skipped {
+            path: "old/<script>alert(1)</script>.js".into(),
+            reason: crate::engine::report::SkipReason::Unreachable,
+        }];
+        let node = |label: &str, kind, trades| Node {
+            label: label.into(),
+            kind,
+            trades,
+            im: false,
+        };
+        report.projects = vec![ProjectSummary {
+            root: ".".into(),
+            app_config: "app.json".into(),
+            kind: AppKind::Native,
+            pages: vec![PageSummary {
+                route: "pages/pay page,1".into(),
+                home: true,
+                tab: false,
+                subpackage: None,
+                order: false,
+                personal: false,
+                trade_sites: 1,
+                im: false,
+                virtual_goods: vec!["会员".into()],
+                ios_gated: Some(false),
+                files: vec!["pages/pay page,1.js".into()],
+            }],
+            graph: Graph {
+                nodes: vec![
+                    node("pages/pay page,1", NodeKind::Page, true),
+                    node(
+                        "utils/<img src=x onerror=alert(1)>.js",
+                        NodeKind::Module,
+                        false,
+                    ),
+                ],
+                edges: vec![(0, 1)],
+            },
+        }];
+        let mut out = Vec::new();
+        write(
+            &report,
+            Format::Html,
+            Style {
+                color: false,
+                lang: Lang::En,
+            },
+            &mut out,
+        )
+        .unwrap();
+        let html = String::from_utf8(out).unwrap();
+        assert!(!html.contains("<img src=x"), "escaped everywhere");
+        assert!(!html.contains("<script>alert"), "escaped everywhere");
+        insta::assert_snapshot!(html);
     }
 }
