@@ -292,7 +292,11 @@ report-project-meta = { $kind } · `{ $config }` · { $pages } { $pages ->
     [one] page
    *[other] pages
   } · { $trading } trading · { $served } with IM customer service
-report-kind-native = Native mini-program
+report-kind = { $framework ->
+    [uni-app] uni-app mini-program
+    [taro] Taro mini-program
+   *[native] Native mini-program
+}
 report-pages-heading = Pages
 report-col-page = Page
 report-col-trades = Trades

@@ -192,7 +192,7 @@ messages! {
     report_area_clean() = "report-area-clean";
     report_project_heading() = "report-project-heading";
     report_project_meta(kind, config, pages, trading, served) = "report-project-meta";
-    report_kind_native() = "report-kind-native";
+    report_kind(framework) = "report-kind";
     report_pages_heading() = "report-pages-heading";
     report_col_page() = "report-col-page";
     report_col_trades() = "report-col-trades";

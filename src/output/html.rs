@@ -22,7 +22,7 @@ use crate::base::message::{Catalogue, Message};
 use crate::base::messages;
 use crate::base::meta::Category;
 use crate::engine::report::Report;
-use crate::engine::summary::{AppKind, ProjectSummary};
+use crate::engine::summary::ProjectSummary;
 use escape::{escape, rich, script_json};
 use table::Counts;
 
@@ -297,9 +297,7 @@ fn project_section(
     text: &Catalogue,
 ) {
     let t = |m: Message| escape(&text.render(&m));
-    let kind = match project.kind {
-        AppKind::Native => messages::report_kind_native(),
-    };
+    let kind = messages::report_kind(project.kind.id());
     let trading = project.pages.iter().filter(|p| p.trades()).count();
     let served = project.pages.iter().filter(|p| p.im).count();
     let meta = text.render(&messages::report_project_meta(

@@ -203,7 +203,7 @@ mod tests {
 
     #[test]
     fn html() {
-        use crate::engine::summary::{AppKind, Graph, Node, NodeKind, PageSummary, ProjectSummary};
+        use crate::engine::summary::{Graph, Node, NodeKind, PageSummary, ProjectSummary};
         let mut report = report();
         // Hostile names where the project's names go: they must come out escaped.
         report.skipped = vec![crate::engine::report::Skipped {
@@ -219,7 +219,7 @@ mod tests {
         report.projects = vec![ProjectSummary {
             root: ".".into(),
             app_config: "app.json".into(),
-            kind: AppKind::Native,
+            kind: crate::project::framework::Framework::Native,
             pages: vec![PageSummary {
                 route: "pages/pay page,1".into(),
                 home: true,

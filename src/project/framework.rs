@@ -5,9 +5,10 @@
 use std::path::{Path, PathBuf};
 
 /// How a mini-program is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Framework {
     /// `app.json`, `.ttml` templates, `.js`/`.ts` scripts.
+    #[default]
     Native,
     /// uni-app: `pages.json`, `.vue` single-file components.
     UniApp,

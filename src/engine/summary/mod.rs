@@ -16,32 +16,16 @@ pub use graph::{Graph, Node, NodeKind};
 use crate::analysis::context::ProjectContext;
 use crate::base::source::FileId;
 use crate::project::discover::display_path;
-
-/// How a mini-program is written. Only native projects are modelled for now; uni-app and Taro
-/// sources will get their own kinds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum AppKind {
-    /// `app.json` with `.ttml`, `.js` and `.json` pages.
-    #[default]
-    Native,
-}
-
-impl AppKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Native => "native",
-        }
-    }
-}
+use crate::project::framework::Framework;
 
 /// One mini-program.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProjectSummary {
-    /// The folder holding `app.json`, as a display path.
+    /// The folder holding the app's configuration, as a display path.
     pub root: String,
-    /// The display path of its `app.json`.
+    /// The display path of its `app.json`, `pages.json` or `app.config.ts`.
     pub app_config: String,
-    pub kind: AppKind,
+    pub kind: Framework,
     /// Pages in `app.json` order (`pages`, then subpackages).
     pub pages: Vec<PageSummary>,
     pub graph: Graph,
@@ -131,7 +115,7 @@ pub fn summarize(cx: &ProjectContext<'_>, cwd: &Path) -> ProjectSummary {
     ProjectSummary {
         root: display_path(&project.root, cwd),
         app_config: display(project.app_json),
-        kind: AppKind::Native,
+        kind: project.framework,
         pages,
         graph: graph::build(project, files, &trading, &serving),
     }
