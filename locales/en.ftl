@@ -128,6 +128,7 @@ wechat-only-feature-directive = `{ $directive }` is WeChat's directive and Douyi
 }
 wechat-only-feature-directive-help = Use `{ $replacement }`.
 wechat-only-feature-wx-call = `{ $api }`: `wx` is WeChat's global and is undefined on Douyin
+wechat-only-feature-wx-call-uni = `{ $api }`: uni-app runs `wx` calls as Douyin's own API, and Douyin has no `{ $douyin }`
 wechat-only-feature-wx-call-help = Use `{ $douyin }`, Douyin's API of the same name, or keep the call inside `// #ifdef MP-WEIXIN`.
 wechat-only-feature-wx-call-no-equivalent-help = Douyin has no `{ $douyin }`: remove the call, or keep it inside `// #ifdef MP-WEIXIN` (or behind `typeof wx !== 'undefined'`).
 wechat-only-feature-wxml = page `{ $route }` has a WeChat `.wxml` template and no `.ttml`: Douyin cannot render it
@@ -156,6 +157,14 @@ trade-page-missing-customer-service-hidden-help = Put the customer-service butto
 
 ## im-button-invalid
 
+im-button-invalid-taro-button = Taro's `<Button>` does not pass `data-im-id` to Douyin's button (its generated template has no slot for it): this IM customer-service button fails with `params invalid`
+im-button-invalid-wrapper-drops-id = `<{ $tag }>` ({ $library }) passes `open-type` to the button it renders but not `data-im-id`: this IM customer-service button fails with `params invalid`
+im-button-invalid-wrapper-no-button = `<{ $tag }>` ({ $library }) renders no native button on Douyin: `open-type="im"` on it does nothing
+im-button-invalid-native-help = Write the IM button as a native button: { $framework ->
+    [uni-app] `<button open-type="im" :data-im-id="imId">联系客服</button>`, styled with your own class
+    [taro] a native custom component holding `<button open-type="im" data-im-id="{"{{"}imId{"}}"}">联系客服</button>`, declared in the page's `usingComponents`
+   *[native] `<button open-type="im" data-im-id="{"{{"}imId{"}}"}">联系客服</button>`, styled with your own class
+}.
 im-button-invalid-missing-id = IM customer-service button without `data-im-id`: it fails with `params invalid`
 im-button-invalid-empty-id = IM customer-service button with an empty `data-im-id`: it fails with `params invalid`
 im-button-invalid-placeholder-id = `data-im-id="{ $value }"` is a placeholder, not a Douyin account: the button fails with `params invalid`

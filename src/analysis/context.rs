@@ -9,6 +9,7 @@ use crate::base::data::RuleData;
 use crate::base::source::{FileId, SourceFile, Span};
 use crate::project::Project;
 use crate::project::files::Files;
+use crate::project::framework::Framework;
 use crate::syntax::js::facts::JsFacts;
 use crate::syntax::json::JsonDoc;
 use crate::syntax::load::{Content, Problem};
@@ -22,6 +23,9 @@ pub struct FileContext<'a> {
     /// What kept the file, or part of it, from being parsed.
     pub problems: &'a [Problem],
     pub data: &'a RuleData,
+    /// How the mini-program the file belongs to is written (`Native` for a loose file): in
+    /// uni-app source `wx` is uni's own alias, not a WeChat leftover.
+    pub framework: Framework,
 }
 
 impl FileContext<'_> {

@@ -98,6 +98,7 @@ messages! {
     wechat_only_feature_directive(directive, effect) = "wechat-only-feature-directive";
     wechat_only_feature_directive_help(replacement) = "wechat-only-feature-directive-help";
     wechat_only_feature_wx_call(api) = "wechat-only-feature-wx-call";
+    wechat_only_feature_wx_call_uni(api, douyin) = "wechat-only-feature-wx-call-uni";
     wechat_only_feature_wx_call_help(douyin) = "wechat-only-feature-wx-call-help";
     wechat_only_feature_wx_call_no_equivalent_help(douyin) = "wechat-only-feature-wx-call-no-equivalent-help";
     wechat_only_feature_wxml(route) = "wechat-only-feature-wxml";
@@ -112,6 +113,10 @@ messages! {
     trade_page_missing_customer_service_hidden(served) = "trade-page-missing-customer-service-hidden";
     trade_page_missing_customer_service_hidden_help() = "trade-page-missing-customer-service-hidden-help";
 
+    im_button_invalid_taro_button() = "im-button-invalid-taro-button";
+    im_button_invalid_wrapper_drops_id(tag, library) = "im-button-invalid-wrapper-drops-id";
+    im_button_invalid_wrapper_no_button(tag, library) = "im-button-invalid-wrapper-no-button";
+    im_button_invalid_native_help(framework) = "im-button-invalid-native-help";
     im_button_invalid_missing_id() = "im-button-invalid-missing-id";
     im_button_invalid_empty_id() = "im-button-invalid-empty-id";
     im_button_invalid_placeholder_id(value) = "im-button-invalid-placeholder-id";

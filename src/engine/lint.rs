@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -19,6 +19,7 @@ use crate::base::source::{FileId, FileKind};
 use crate::base::vfs::Vfs;
 use crate::project::discover::{self, Candidate, Ignore};
 use crate::project::files::{Entry, Files, Request};
+use crate::project::framework::Framework;
 use crate::project::{self, Loader, Project};
 use crate::rules::{self, InternalError, Rule, UnusedSuppression};
 use crate::syntax::js::facts::JsFacts;
@@ -227,7 +228,10 @@ pub fn lint_with(
             .par_iter()
             .enumerate()
             .filter(|(_, e)| e.linted)
-            .flat_map_iter(|(i, entry)| file_pass(FileId(i as u32), entry, &enabled, &data))
+            .flat_map_iter(|(i, entry)| {
+                let framework = framework_of(&projects, &entry.loaded.source.path);
+                file_pass(FileId(i as u32), entry, framework, &enabled, &data)
+            })
             .collect()
     });
     found.extend(file_findings);
@@ -257,15 +261,31 @@ pub fn lint_with(
     Ok(report)
 }
 
+/// The framework of the innermost mini-program holding `path`; `Native` outside any.
+fn framework_of(projects: &[Project], path: &Path) -> Framework {
+    projects
+        .iter()
+        .filter(|p| path.starts_with(&p.root))
+        .max_by_key(|p| p.root.components().count())
+        .map_or(Framework::Native, |p| p.framework)
+}
+
 /// Runs every enabled file rule over one file. A rule that panics (a bug in ttlint) costs that
 /// file its findings from that rule, reported as such, and nothing else.
-fn file_pass(id: FileId, entry: &Entry, enabled: &Enabled, data: &RuleData) -> Vec<Diagnostic> {
+fn file_pass(
+    id: FileId,
+    entry: &Entry,
+    framework: Framework,
+    enabled: &Enabled,
+    data: &RuleData,
+) -> Vec<Diagnostic> {
     let cx = FileContext {
         id,
         source: &entry.loaded.source,
         content: &entry.loaded.content,
         problems: &entry.loaded.problems,
         data,
+        framework,
     };
     let mut found = Vec::new();
     for &(rule, _) in &enabled.rules {
