@@ -23,7 +23,7 @@ fn at(json: &serde_json::Value) -> Vec<String> {
         .iter()
         .map(|f| {
             let (rule, place) = f.split_once(' ').unwrap_or_default();
-            let position = place.splitn(2, ':').nth(1).unwrap_or_default();
+            let position = place.split_once(':').map_or("", |(_, p)| p);
             format!("{rule} {position}")
         })
         .collect()
