@@ -200,3 +200,189 @@ unused-suppression-unknown-rule = unknown rule id `{ $rule }` in a ttlint-disabl
 unused-suppression-unknown-rule-help = Check the spelling: `ttlint rules` lists every rule id.
 unused-suppression-rule = `{ $rule }` is disabled here but reports nothing
 unused-suppression-rule-help = Remove the id from the directive: a stale suppression hides the next real finding here.
+
+## Rule summaries: one line per rule, shown by `ttlint rules` and `ttlint explain`. The English
+## text is each rule's `META.summary` (a test keeps them equal); the id is `rule-<rule id>-summary`.
+
+rule-deprecated-tt-pay-summary = The offline guaranteed-payment API `tt.pay` (担保支付, 已下线) in any form
+rule-non-douyin-payment-api-summary = Payment APIs that do not exist on Douyin (`tt.requestPayment`, `wx.requestPayment`) and WeChat JSAPI payment parameters
+rule-deprecated-trade-api-summary = Deprecated or soon-deprecated trade components and APIs (built-in `<pay-button>`, `ext://industry/pay-button`, `tt.openEcCart`…)
+rule-ios-virtual-payment-summary = A page selling virtual goods starts a payment with no iOS gate in front of it
+rule-ios-payment-redirect-summary = Text steering iOS users to pay elsewhere (Android, the app, the website, 公众号, QR code, customer service)
+rule-ios-platform-value-summary = `platform` compared with `'iOS'`, `'IOS'` or `'iPhone'`: always false, so the iOS gate never closes
+rule-drainage-contact-summary = User-visible WeChat / QQ / official-account / WeCom contact lures and ids
+rule-drainage-qrcode-summary = Scan / long-press QR-code prompts that lead users off Douyin
+rule-drainage-external-link-summary = External links shown or copied with open-in-browser wording, download lures, `http:` or third-party `web-view`
+rule-navigate-to-mini-program-summary = `tt.navigateToMiniProgram` targets missing from `navigateToMiniProgramAppIdList`, a list over 10, WeChat app ids in it
+rule-wechat-only-feature-summary = WeChat-only markup, `wx:` directives, `wx.*` calls, `.wxml` pages and 微信授权/微信登录 copy
+rule-trade-missing-customer-service-summary = The mini-program trades but offers no Douyin IM customer service anywhere
+rule-trade-page-missing-customer-service-summary = A trade page or order page without Douyin IM customer service, or customer service buried away from the prominent pages
+rule-im-button-invalid-summary = An `open-type="im"` button without a usable `data-im-id`, or with a bad `data-im-type` card
+rule-trade-prerequisites-summary = Trade capability detected: console prerequisites (商户进件, 保证金, trade access) to confirm
+rule-parse-error-summary = A file that cannot be read or parsed (reported, never a crash)
+rule-missing-file-summary = A page, component, template or module that is referenced but does not exist
+rule-internal-error-summary = ttlint itself failed on a file (a bug in ttlint): named, reported, exit code 2
+rule-unused-suppression-summary = A ttlint-disable comment that suppressed nothing, or names an unknown rule
+
+## Names of severities and categories, for people (JSON and config keep the ids).
+
+severity-name = { $severity ->
+    [error] error
+    [warning] warning
+   *[info] info
+  }
+category-name = { $category ->
+    [payment] payment
+    [ios] ios
+    [drainage] drainage
+    [service] service
+    [deposit] deposit
+   *[engine] engine
+  }
+
+## `ttlint rules`, `ttlint explain`, `--show-files`
+
+rules-footer = `ttlint explain <id>` shows a rule's documentation.
+explain-header = Default severity: { $severity } · Category: { $category } · Platform page: { $url }
+show-files-skipped = { $path } (skipped: not reachable from app.json)
+
+## The pretty output: miette's own labels, and the closing summary line.
+
+pretty-help-label = help
+pretty-related-label = Advice:
+summary-files = { $count } { $count ->
+    [one] file
+   *[other] files
+  }
+summary-errors = { $count } { $count ->
+    [one] error
+   *[other] errors
+  }
+summary-warnings = { $count } { $count ->
+    [one] warning
+   *[other] warnings
+  }
+summary-infos = { $count } { $count ->
+    [one] info
+   *[other] infos
+  }
+summary-clean = ✔ No problems found in { $files }
+summary-found = ✖ { $found } in { $files }
+summary-suppressed = ; { $count } suppressed by comments
+summary-skipped = ; { $count } source { $count ->
+    [one] file
+   *[other] files
+  } not reachable from app.json and skipped (--all-files lints them)
+
+## Errors that stop a run (exit code 2). `$reason` is the operating system's own text.
+
+error-line = ttlint: error: { $message }
+error-internal-rule = ttlint: internal error: a rule failed (see the `internal-error` findings). This is a bug in ttlint, not in your project; please report it with the command you ran.
+error-internal-panic = ttlint: internal error: ttlint stopped unexpectedly ({ $detail }). This is a bug in ttlint, not in your project; please report it with the command you ran.
+error-write-output = cannot write output: { $reason }
+error-working-folder = cannot read the working folder: { $reason }
+error-stdin = cannot read standard input: { $reason }
+error-threads = cannot start worker threads: { $reason }
+error-unknown-rule = unknown rule `{ $rule }`: `ttlint rules` lists every rule
+error-unknown-rule-similar = unknown rule `{ $rule }`: did you mean { $similar }?
+error-no-such-path = cannot lint { $path }: no such file or folder
+error-not-lintable = { $path } is not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json)
+error-stdin-not-lintable = --stdin-filename { $path }: not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json)
+error-bad-glob = bad { $source ->
+    [builtin] built-in ignore
+    [config] ignore pattern in ttlint.json
+   *[cli] --ignore
+  } `{ $pattern }`: { $reason }
+error-bad-glob-set = bad { $source ->
+    [builtin] built-in ignore
+    [config] ignore pattern in ttlint.json
+   *[cli] --ignore
+  }: { $reason }
+
+## `--rule ID=LEVEL`
+
+option-rule-syntax = --rule expects ID=LEVEL (for example deprecated-tt-pay=warning), got `{ $spec }`
+option-rule-unknown = --rule { $spec }: unknown rule id `{ $rule }` (`ttlint rules` lists them)
+option-rule-always-on = --rule { $spec }: `{ $rule }` cannot be configured: a failure of ttlint itself is always reported
+option-rule-bad-level = --rule { $spec }: bad level `{ $level }`, expected off, info, warning or error
+
+## ttlint.json. A problem is shown after its place: `<file>:<line>:<column>: <problem>`.
+
+config-unreadable = cannot read config file { $path }: { $reason }
+config-invalid-json = invalid JSON: { $message }
+config-not-object = the config must be a JSON object
+config-rules-not-object = `rules` must be an object of rule id → level
+config-unknown-rule = unknown rule id `{ $rule }` (`ttlint rules` lists them)
+config-always-on = `{ $rule }` cannot be configured: a failure of ttlint itself is always reported
+config-bad-level = bad level for `{ $rule }`: expected "off", "info", "warning" or "error"
+config-data-not-object = `data` must be an object of list name → strings
+config-unknown-list = unknown data list `{ $list }`; the lists are: { $lists }
+config-bad-api = `{ $list }` entries name an API as `tt.name`, `uni.name` or `Taro.name`; found `{ $value }`
+config-bad-lang = `lang` must be "en" or "zh-CN"; found `{ $value }`
+config-unknown-setting = unknown setting `{ $setting }`; the settings are `rules`, `ignore`, `data` and `lang`
+config-not-list = `{ $name }` must be an array of strings
+config-not-string = `{ $name }` entries must be strings, found { $found ->
+    [null] null
+    [boolean] a boolean
+    [number] a number
+    [array] an array
+   *[object] an object
+  }
+
+## `--help`: clap's texts and our own. Code, option names and value names stay as they are.
+
+cli-about = Compliance linter for Douyin (抖音) mini-programs.
+
+    Finds what gets a submission rejected or its payment capability banned: the offline tt.pay API, cash payment for virtual goods on iOS, traffic drained to WeChat and other platforms, and trade pages without Douyin IM customer service. Each finding names the file, line and platform rule.
+cli-heading-usage = Usage:
+cli-heading-commands = Commands:
+cli-heading-arguments = Arguments:
+cli-heading-options = Options:
+cli-heading-examples = Examples:
+cli-usage-options = OPTIONS
+cli-usage-command = COMMAND
+cli-example-lint = lint the mini-program in the current folder
+cli-example-check = the same for another folder (`check` is optional)
+cli-example-file = lint one file, with its project around it
+cli-example-json = machine-readable output for editors and scripts
+cli-example-lang = messages and help in Chinese (中文输出)
+cli-example-rules = list every rule
+cli-example-explain = a rule's documentation
+cli-exit-codes = Exit codes: 0 no errors (and warnings within --max-warnings), 1 the check failed, 2 usage, config or internal error.
+cli-cmd-check = Lint mini-program files (the default command).
+cli-cmd-rules = List every rule: id, default severity, category, summary and platform page.
+cli-cmd-explain = Show a rule's full documentation: what it flags, why, what to do instead.
+cli-cmd-help = Print this message or the help of the given subcommand(s)
+cli-arg-paths = Files or folders to lint (default: the current folder). A folder holding app.json is linted as a mini-program: only files reachable from app.json are checked.
+cli-arg-format = Output format: `pretty` (default), `json`, `sarif`, `github`, `checkstyle` or `junit`.
+cli-arg-color = When to use colours in pretty output: `auto` (default: when writing to a terminal and `NO_COLOR` is not set), `always` or `never`.
+cli-arg-config = Config file to use instead of the ttlint.json found from the linted folder upwards.
+cli-arg-rule = Set a rule's level, overriding the config: `ID=off|info|warning|error`. Repeatable.
+cli-arg-max-warnings = Fail (exit 1) when there are more than N warnings. Default: warnings never fail.
+cli-arg-quiet = Report errors only: warnings and infos are neither shown nor counted.
+cli-arg-ignore = Do not lint paths matching GLOB (relative to the working folder). Repeatable.
+cli-arg-all-files = Also lint files that app.json does not reach (unused pages, dead utilities). By default they are skipped, and the summary says how many.
+cli-arg-stdin-filename = Lint the text on standard input as if it were the file at PATH (which need not exist yet), with the mini-program on disk around it: for editors linting unsaved buffers.
+cli-arg-show-files = Print the files that would be linted, and the unreachable ones skipped, instead of linting.
+cli-arg-threads = Worker threads (default: one per CPU core).
+cli-arg-lang = Language of messages and help: `en` or `zh-CN`. Default: `"lang"` in ttlint.json, else `LC_ALL`, `LC_MESSAGES` or `LANG` (`zh…` reads Chinese).
+cli-arg-rules-format = Output format: `pretty` (default) or `json`.
+cli-arg-explain-rule = A rule id, as shown in findings (for example `deprecated-tt-pay`).
+cli-arg-help = Print help
+cli-arg-help-long = Print help (see a summary with `-h`)
+cli-arg-version = Print version
+cli-arg-help-command = The command whose help to print
+
+## Command-line errors in languages other than English (English shows clap's own).
+
+cli-error = error: { $message }
+cli-error-unknown-argument = unexpected argument `{ $arg }`
+cli-error-did-you-mean = did you mean `{ $suggestion }`?
+cli-error-invalid-value = invalid value `{ $value }` for `{ $arg }`; possible values: { $valid }
+cli-error-value = invalid value `{ $value }` for `{ $arg }`: { $reason }
+cli-error-missing-value = `{ $arg }` needs a value
+cli-error-missing = missing required argument `{ $arg }`
+cli-error-conflict = `{ $arg }` cannot be used with `{ $other }`
+cli-error-unknown-command = unrecognized subcommand `{ $command }`
+cli-error-other = invalid command line: { $message }
+cli-error-more-info = For more information, try `--help`.
