@@ -315,7 +315,8 @@ config-not-string = `{ $name }` 的条目必须是字符串，实际是{ $found 
   }
 
 ## `--help`：clap 的标题和我们自己的说明。代码、选项名和值名保持原样。
-## 中文不会按空格自动换行，较长的说明请手动换行（每行不超过约 38 个汉字）。
+## 中文不会按空格自动换行，较长的说明请手动换行（加上左侧的选项列，每行不超过 100 列；
+## 一个汉字占两列）。
 
 cli-about = 抖音小程序合规检查工具。
 
@@ -344,9 +345,10 @@ cli-cmd-explain = 显示规则的完整文档：检查什么、为什么、应�
 cli-cmd-help = 显示本帮助，或指定子命令的帮助
 cli-arg-paths = 要检查的文件或文件夹（默认：当前文件夹）。
     含有 app.json 的文件夹按小程序检查：只检查从 app.json 能到达的文件。
-cli-arg-format = 输出格式：`pretty`（默认）、`json`、`sarif`、`github`、`checkstyle` 或 `junit`。
-cli-arg-color = 美化输出何时使用颜色：`auto`（默认：输出到终端且未设置 `NO_COLOR` 时）、
-    `always` 或 `never`。
+cli-arg-format = 输出格式：`pretty`（默认）、`json`、`sarif`、`github`、
+    `checkstyle` 或 `junit`。
+cli-arg-color = 美化输出何时使用颜色：`auto`（默认：输出到终端
+    且未设置 `NO_COLOR` 时）、`always` 或 `never`。
 cli-arg-config = 使用此配置文件，而不是从被检查的文件夹向上查找的 ttlint.json。
 cli-arg-rule = 设置规则级别，覆盖配置文件：`ID=off|info|warning|error`。可重复使用。
 cli-arg-max-warnings = 警告超过 N 个时检查失败（退出码 1）。默认：警告不会导致失败。
