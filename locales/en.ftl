@@ -369,3 +369,193 @@ report-skipped-about = { $count } { $count ->
   } found but not linted: code the Douyin build does not ship, compiled output and tooling. Each says why.
 report-skipped-none = Every source file found was linted.
 report-footer = Made by ttlint. This file is self-contained and makes no network requests.
+
+## Rule summaries: one line per rule, shown by `ttlint rules` and `ttlint explain`. The English
+## text is each rule's `META.summary` (a test keeps them equal); the id is `rule-<rule id>-summary`.
+
+rule-deprecated-tt-pay-summary = `tt.pay` in any form: call, `tt['pay']`, `tt?.pay`, `const { pay } = tt`, an alias of `tt`, `tt.pay` passed as a value; `Taro.pay`, and uni-app's `uni.requestPayment` compiled for Douyin
+rule-non-douyin-payment-api-summary = `tt.requestPayment` / `wx.requestPayment` (they do not exist on Douyin) and WeChat JSAPI payment parameters passed to a payment call
+rule-deprecated-trade-api-summary = deprecated or soon-deprecated trade components and APIs: the built-in `<pay-button>`, `ext://industry/pay-button`, `microapp-trade-plugin`, `tt.continueToPayLife`, `tt.openEcCart`… — each with its replacement
+rule-ios-virtual-payment-summary = on a page selling virtual goods (会员, 充值, 金币, 课程…), a tap that reaches a payment — through your own functions and modules — with no iOS check in front of it
+rule-ios-payment-redirect-summary = text sending iOS users to pay elsewhere (安卓, the app, 官网, 公众号, QR code, 客服转账)
+rule-ios-platform-value-summary = `platform` compared with `'iOS'`/`'IOS'`/`'iPhone'`: always false, so the iOS gate never closes
+rule-drainage-contact-summary = text users see that sends them to WeChat, QQ, an official account or WeCom (加微信, 微信号, `vx:` + id, QQ群, 关注公众号…), and ids copied to the clipboard for WeChat
+rule-drainage-qrcode-summary = scan / long-press QR-code prompts (扫码关注, 长按识别二维码) and long-pressable images beside them
+rule-drainage-external-link-summary = `http:` or third-party `web-view`s, links copied "to open in the browser", download lures (下载APP, App Store, `.apk`)
+rule-navigate-to-mini-program-summary = `tt.navigateToMiniProgram` targets missing from `navigateToMiniProgramAppIdList`, a list over 10, WeChat app ids in it
+rule-wechat-only-feature-summary = `<official-account>`, `open-type="contact"`, `wx:if`/`wx:for`, `wx.*` calls, `.wxml` pages, 微信授权/微信登录 copy
+rule-trade-missing-customer-service-summary = the mini-program trades but no page offers Douyin IM customer service (reported once, on `app.json`)
+rule-trade-page-missing-customer-service-summary = a trade page or order page on which no IM entry renders; or IM only on pages users never look at
+rule-im-button-invalid-summary = an `open-type="im"` button without a usable `data-im-id` (missing, empty, `xxx`, `抖音号`…), or a `data-im-type` card without its id
+rule-trade-prerequisites-summary = once per trading mini-program: the console steps code cannot show (商户进件, 保证金, trade access)
+rule-parse-error-summary = a file that cannot be read or parsed — reported, never a crash; the other files are still linted
+rule-missing-file-summary = a page, component, template or module that is referenced but does not exist
+rule-internal-error-summary = ttlint itself failed on a file (a bug in ttlint): the rule and file are named, the other findings are kept, and the run exits 2; cannot be turned off or suppressed
+rule-unused-suppression-summary = a `ttlint-disable` comment that suppressed nothing, or names an unknown rule
+
+## Names of severities and categories, for people (JSON and config keep the ids).
+
+severity-name = { $severity ->
+    [error] error
+    [warning] warning
+   *[info] info
+  }
+category-name = { $category ->
+    [payment] payment
+    [ios] ios
+    [drainage] drainage
+    [service] service
+    [deposit] deposit
+   *[engine] engine
+  }
+
+## `ttlint rules`, `ttlint explain`, `--show-files`
+
+rules-footer = `ttlint explain <id>` shows a rule's documentation.
+explain-header = Default severity: { $severity } · Category: { $category } · Platform page: { $url }
+
+## The pretty output: miette's own labels, and the closing summary line.
+
+pretty-help-label = help
+summary-files = { $count } { $count ->
+    [one] file
+   *[other] files
+  }
+summary-errors = { $count } { $count ->
+    [one] error
+   *[other] errors
+  }
+summary-warnings = { $count } { $count ->
+    [one] warning
+   *[other] warnings
+  }
+summary-infos = { $count } { $count ->
+    [one] info
+   *[other] infos
+  }
+summary-clean = ✔ No problems found in { $files }
+summary-found = ✖ { $found } in { $files }
+summary-suppressed = ; { $count } suppressed by comments
+summary-skipped = ; { $count } source { $count ->
+    [one] file
+   *[other] files
+  } not reachable from app.json and skipped (--all-files lints them)
+summary-build-output = ; { $count } { $count ->
+    [one] file
+   *[other] files
+  } of compiled output skipped: the source is linted (--include-build-output lints it)
+
+## Errors that stop a run (exit code 2). `$reason` is the operating system's own text.
+
+error-line = ttlint: error: { $message }
+error-internal-rule = ttlint: internal error: a rule failed (see the `internal-error` findings). This is a bug in ttlint, not in your project; please report it with the command you ran.
+error-internal-panic = ttlint: internal error: ttlint stopped unexpectedly ({ $detail }). This is a bug in ttlint, not in your project; please report it with the command you ran.
+error-write-output = cannot write output: { $reason }
+error-output-file = cannot write the output to `{ $path }`: { $reason }
+error-working-folder = cannot read the working folder: { $reason }
+error-stdin = cannot read standard input: { $reason }
+error-threads = cannot start worker threads: { $reason }
+error-unknown-rule = unknown rule `{ $rule }`: `ttlint rules` lists every rule
+error-unknown-rule-similar = unknown rule `{ $rule }`: did you mean { $similar }?
+error-no-such-path = cannot lint { $path }: no such file or folder
+error-not-lintable = { $path } is not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json .vue .tsx .jsx)
+error-stdin-not-lintable = --stdin-filename { $path }: not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json .vue .tsx .jsx)
+error-bad-glob = bad { $source ->
+    [builtin] built-in ignore
+    [config] ignore pattern in ttlint.json
+   *[cli] --ignore
+  } `{ $pattern }`: { $reason }
+error-bad-glob-set = bad { $source ->
+    [builtin] built-in ignore
+    [config] ignore pattern in ttlint.json
+   *[cli] --ignore
+  }: { $reason }
+
+## `--rule ID=LEVEL`
+
+option-rule-syntax = --rule expects ID=LEVEL (for example deprecated-tt-pay=warning), got `{ $spec }`
+option-rule-unknown = --rule { $spec }: unknown rule id `{ $rule }` (`ttlint rules` lists them)
+option-rule-always-on = --rule { $spec }: `{ $rule }` cannot be configured: a failure of ttlint itself is always reported
+option-rule-bad-level = --rule { $spec }: bad level `{ $level }`, expected off, info, warning or error
+
+## ttlint.json. A problem is shown after its place: `<file>:<line>:<column>: <problem>`.
+
+config-unreadable = cannot read config file { $path }: { $reason }
+config-invalid-json = invalid JSON: { $message }
+config-not-object = the config must be a JSON object
+config-rules-not-object = `rules` must be an object of rule id → level
+config-unknown-rule = unknown rule id `{ $rule }` (`ttlint rules` lists them)
+config-always-on = `{ $rule }` cannot be configured: a failure of ttlint itself is always reported
+config-bad-level = bad level for `{ $rule }`: expected "off", "info", "warning" or "error"
+config-data-not-object = `data` must be an object of list name → strings
+config-unknown-list = unknown data list `{ $list }`; the lists are: { $lists }
+config-bad-api = `{ $list }` entries name an API as `tt.name`, `uni.name` or `Taro.name`; found `{ $value }`
+config-bad-lang = `lang` must be "en" or "zh-CN"; found `{ $value }`
+config-unknown-setting = unknown setting `{ $setting }`; the settings are `rules`, `ignore`, `data` and `lang`
+config-not-list = `{ $name }` must be an array of strings
+config-not-string = `{ $name }` entries must be strings, found { $found ->
+    [null] null
+    [boolean] a boolean
+    [number] a number
+    [array] an array
+   *[object] an object
+  }
+
+## `--help`: clap's texts and our own. Code, option names and value names stay as they are.
+
+cli-about = Compliance linter for Douyin (抖音) mini-programs.
+
+    Finds what gets a submission rejected or its payment capability banned: the offline tt.pay API, cash payment for virtual goods on iOS, traffic drained to WeChat and other platforms, and trade pages without Douyin IM customer service. Each finding names the file, line and platform rule.
+cli-heading-usage = Usage:
+cli-heading-commands = Commands:
+cli-heading-arguments = Arguments:
+cli-heading-options = Options:
+cli-heading-examples = Examples:
+cli-usage-options = OPTIONS
+cli-usage-command = COMMAND
+cli-example-lint = lint the mini-program in the current folder
+cli-example-check = the same for another folder (`check` is optional)
+cli-example-file = lint one file, with its project around it
+cli-example-json = machine-readable output for editors and scripts
+cli-example-html = a compliance report to open in a browser
+cli-example-lang = messages and help in Chinese (中文输出)
+cli-example-rules = list every rule
+cli-example-explain = a rule's documentation
+cli-exit-codes = Exit codes: 0 no errors (and warnings within --max-warnings), 1 the check failed, 2 usage, config or internal error.
+cli-cmd-check = Lint mini-program files (the default command).
+cli-cmd-rules = List every rule: id, default severity, category, summary and platform page.
+cli-cmd-explain = Show a rule's full documentation: what it flags, why, what to do instead.
+cli-cmd-help = Print this message or the help of the given subcommand(s)
+cli-arg-paths = Files or folders to lint (default: the current folder). A folder holding app.json is linted as a mini-program: only files reachable from app.json are checked.
+cli-arg-format = Output format: `pretty` (default), `json`, `sarif`, `github`, `checkstyle`, `junit` or `html` (a report to open in a browser; use with `-o`).
+cli-arg-color = When to use colours in pretty output: `auto` (default: when writing to a terminal and `NO_COLOR` is not set), `always` or `never`.
+cli-arg-config = Config file to use instead of the ttlint.json found from the linted folder upwards.
+cli-arg-rule = Set a rule's level, overriding the config: `ID=off|info|warning|error`. Repeatable.
+cli-arg-max-warnings = Fail (exit 1) when there are more than N warnings. Default: warnings never fail.
+cli-arg-quiet = Report errors only: warnings and infos are neither shown nor counted.
+cli-arg-ignore = Do not lint paths matching GLOB (relative to the working folder). Repeatable.
+cli-arg-all-files = Also lint files that app.json does not reach (unused pages, dead utilities). By default they are skipped, and the summary says how many.
+cli-arg-stdin-filename = Lint the text on standard input as if it were the file at PATH (which need not exist yet), with the mini-program on disk around it: for editors linting unsaved buffers.
+cli-arg-show-files = Print the files that would be linted, and the unreachable ones skipped, instead of linting.
+cli-arg-threads = Worker threads (default: one per CPU core).
+cli-arg-lang = Language of messages and help: `en` or `zh-CN`. Default: `"lang"` in ttlint.json, else `LC_ALL`, `LC_MESSAGES` or `LANG` (`zh…` reads Chinese).
+cli-arg-rules-format = Output format: `pretty` (default) or `json`.
+cli-arg-explain-rule = A rule id, as shown in findings (for example `deprecated-tt-pay`).
+cli-arg-help = Print help
+cli-arg-help-long = Print help (see a summary with `-h`)
+cli-arg-version = Print version
+cli-arg-help-command = The command whose help to print
+
+## Command-line errors in languages other than English (English shows clap's own).
+
+cli-error = error: { $message }
+cli-error-unknown-argument = unexpected argument `{ $arg }`
+cli-error-did-you-mean = did you mean `{ $suggestion }`?
+cli-error-invalid-value = invalid value `{ $value }` for `{ $arg }`; possible values: { $valid }
+cli-error-value = invalid value `{ $value }` for `{ $arg }`: { $reason }
+cli-error-missing-value = `{ $arg }` needs a value
+cli-error-missing = missing required argument `{ $arg }`
+cli-error-conflict = `{ $arg }` cannot be used with `{ $other }`
+cli-error-unknown-command = unrecognized subcommand `{ $command }`
+cli-error-other = invalid command line: { $message }
+cli-error-more-info = For more information, try `--help`.

@@ -133,3 +133,23 @@ fn the_readme_sample_is_real_output() {
     );
     assert_eq!(real.trim_end().lines().last(), Some(summary));
 }
+
+#[test]
+fn the_readme_shows_both_languages() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(readme.contains("## 中文输出 / Chinese output"));
+    assert!(readme.contains("LANG=zh_CN.UTF-8 cargo run --release -- fixtures/demo-shop"));
+    assert!(readme.contains("cargo run --release -- fixtures/demo-shop --lang en"));
+    // The Chinese sample is the real output's last line.
+    let output = ttlint()
+        .args(["fixtures/demo-shop", "--lang", "zh-CN", "--color", "never"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    let last = text.lines().last().unwrap();
+    assert!(
+        readme.contains(last),
+        "README lacks the summary line {last}"
+    );
+}

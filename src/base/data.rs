@@ -12,6 +12,7 @@ use serde::Deserialize;
 use ustr::Ustr;
 
 use super::api::{Api, Namespace};
+use super::message::Localized;
 
 use std::collections::BTreeMap;
 
@@ -145,6 +146,16 @@ pub struct DeprecatedApi {
     pub name: String,
     pub status: Status,
     pub replacement: String,
+    /// The replacement in Chinese: it reaches users in the help text, so every entry carries
+    /// both languages (required, so that a new entry cannot forget it).
+    pub replacement_zh: String,
+}
+
+impl DeprecatedApi {
+    /// The replacement in every language, for the help message.
+    pub fn localized_replacement(&self) -> Localized {
+        Localized::new(self.replacement.as_str(), self.replacement_zh.as_str())
+    }
 }
 
 /// A deprecated component: the built-in tag, a `usingComponents` path, or a path fragment.
@@ -159,9 +170,16 @@ pub struct DeprecatedComponent {
     pub path_contains: Option<String>,
     pub status: Status,
     pub replacement: String,
+    /// The replacement in Chinese (see [`DeprecatedApi::replacement_zh`]).
+    pub replacement_zh: String,
 }
 
 impl DeprecatedComponent {
+    /// The replacement in every language, for the help message.
+    pub fn localized_replacement(&self) -> Localized {
+        Localized::new(self.replacement.as_str(), self.replacement_zh.as_str())
+    }
+
     /// Whether a `usingComponents` path names this component.
     pub fn matches_path(&self, path: &str) -> bool {
         self.path.as_deref() == Some(path)
@@ -511,6 +529,29 @@ impl Default for RuleData {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Replacements reach users in help text, so each has a real Chinese translation.
+    #[test]
+    fn every_replacement_is_translated() {
+        use crate::base::locale_check::{allowlist, chinese_problems};
+        let data = RuleData::default();
+        let trade = &data.deprecated_trade;
+        let replacements = trade
+            .apis
+            .iter()
+            .map(|a| a.localized_replacement())
+            .chain(trade.components.iter().map(|c| c.localized_replacement()));
+        let allow = allowlist();
+        for r in replacements {
+            assert_ne!(r.en, r.zh_cn, "rules/deprecated-trade.json: untranslated");
+            let problems = chinese_problems(&r.zh_cn, &allow);
+            assert!(
+                problems.is_empty(),
+                "rules/deprecated-trade.json, replacementZh `{}`: {problems:?}",
+                r.zh_cn
+            );
+        }
+    }
 
     #[test]
     fn built_in_data_parses() {

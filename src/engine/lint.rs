@@ -15,6 +15,7 @@ use crate::analysis::context::{FileContext, ProjectContext};
 use crate::base::data::RuleData;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::error::UsageError;
+use crate::base::messages;
 use crate::base::source::{FileId, FileKind};
 use crate::base::vfs::Vfs;
 use crate::project::discover::{self, Candidate, Ignore};
@@ -148,7 +149,7 @@ pub fn lint_with(
         .num_threads(options.threads.unwrap_or(0))
         .stack_size(WORKER_STACK)
         .build()
-        .map_err(|e| UsageError(format!("cannot start worker threads: {e}")))?;
+        .map_err(|e| UsageError::new(messages::error_threads(e.to_string())))?;
 
     let candidates: HashMap<PathBuf, &Candidate> = discovery
         .candidates

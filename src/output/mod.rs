@@ -50,8 +50,7 @@ impl Format {
 
 /// Writes `report` in `format`.
 pub fn write(report: &Report, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    let catalogue = Catalogue::new(style.lang);
-    let text = &catalogue;
+    let text = Catalogue::shared(style.lang);
     match format {
         Format::Pretty => pretty::write(report, text, style, out),
         Format::Json => json::write(report, text, out),
@@ -148,23 +147,58 @@ mod tests {
     }
 
     fn render(format: Format) -> String {
+        render_in(format, Lang::En)
+    }
+
+    fn render_in(format: Format, lang: Lang) -> String {
         let mut out = Vec::new();
-        write(
-            &report(),
-            format,
-            Style {
-                color: false,
-                lang: Lang::En,
-            },
-            &mut out,
-        )
-        .unwrap();
+        write(&report(), format, Style { color: false, lang }, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
     #[test]
     fn pretty() {
         insta::assert_snapshot!(render(Format::Pretty));
+    }
+
+    #[test]
+    fn pretty_zh_cn() {
+        insta::assert_snapshot!(render_in(Format::Pretty, Lang::ZhCn));
+    }
+
+    /// Machine-readable outputs carry the message in the chosen language; ids, fields and
+    /// fingerprints stay the same.
+    #[test]
+    fn other_formats_change_only_their_words() {
+        let en: serde_json::Value = serde_json::from_str(&render(Format::Json)).unwrap();
+        let zh: serde_json::Value =
+            serde_json::from_str(&render_in(Format::Json, Lang::ZhCn)).unwrap();
+        assert_eq!(en["diagnostics"][1]["rule"], zh["diagnostics"][1]["rule"]);
+        assert_eq!(
+            zh["diagnostics"][1]["message"],
+            "`tt.pay` 已下线：担保支付收银台已不再收款"
+        );
+        let fingerprints = |text: String| {
+            let sarif: serde_json::Value = serde_json::from_str(&text).unwrap();
+            sarif["runs"][0]["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["partialFingerprints"].clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            fingerprints(render(Format::Sarif)),
+            fingerprints(render_in(Format::Sarif, Lang::ZhCn))
+        );
+        let zh_sarif: serde_json::Value =
+            serde_json::from_str(&render_in(Format::Sarif, Lang::ZhCn)).unwrap();
+        assert_eq!(zh_sarif["runs"][0]["language"], "zh-CN");
+        let github = render_in(Format::Github, Lang::ZhCn);
+        assert!(
+            github.contains("title=ttlint deprecated-tt-pay::`tt.pay` 已下线"),
+            "{github}"
+        );
     }
 
     #[test]

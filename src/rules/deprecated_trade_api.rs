@@ -108,7 +108,9 @@ impl Rule for DeprecatedTradeApi {
                     api.span,
                     messages::deprecated_trade_api_api(&entry.name, entry.status.id()),
                 )
-                .with_help(messages::deprecated_trade_api_help(&entry.replacement)),
+                .with_help(messages::deprecated_trade_api_help(
+                    entry.localized_replacement(),
+                )),
             );
         }
     }
@@ -131,8 +133,9 @@ impl Rule for DeprecatedTradeApi {
                     c.status.id(),
                 );
                 out.push(
-                    Diagnostic::new(&META, using.file, using.entry.path_span, message)
-                        .with_help(messages::deprecated_trade_api_help(&c.replacement)),
+                    Diagnostic::new(&META, using.file, using.entry.path_span, message).with_help(
+                        messages::deprecated_trade_api_help(c.localized_replacement()),
+                    ),
                 );
             }
         }
@@ -158,8 +161,9 @@ impl Rule for DeprecatedTradeApi {
                         _ => messages::deprecated_trade_api_tag(&element.tag, c.status.id()),
                     };
                     out.push(
-                        Diagnostic::new(&META, template, element.tag_span, message)
-                            .with_help(messages::deprecated_trade_api_help(&c.replacement)),
+                        Diagnostic::new(&META, template, element.tag_span, message).with_help(
+                            messages::deprecated_trade_api_help(c.localized_replacement()),
+                        ),
                     );
                 }
             }
