@@ -195,7 +195,14 @@ pub fn lint_with(
                 skipped.push(skip(SkipReason::Tooling));
                 continue;
             }
-            if project.is_some_and(|p| p.framework.other_platform_file(&p.root, &c.path)) {
+            let replaced = |p: &Project| {
+                p.framework
+                    .douyin_variant(&c.path)
+                    .is_some_and(|variant| vfs.is_file(&variant))
+            };
+            if project
+                .is_some_and(|p| p.framework.other_platform_file(&p.root, &c.path) || replaced(p))
+            {
                 skipped.push(skip(SkipReason::OtherPlatform));
                 continue;
             }

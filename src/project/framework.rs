@@ -170,6 +170,21 @@ impl Framework {
         }
     }
 
+    /// The file a Douyin build takes in place of `path`, when one may exist: Taro compiles
+    /// `index.tt.tsx` instead of `index.tsx` for Douyin, so with the first present the second
+    /// is the other platforms' version.
+    pub fn douyin_variant(self, path: &Path) -> Option<PathBuf> {
+        if self != Self::Taro {
+            return None;
+        }
+        let name = path.file_name()?.to_str()?;
+        let (stem, extension) = name.split_once('.')?;
+        if extension.contains('.') || !["tsx", "ts", "jsx", "js"].contains(&extension) {
+            return None;
+        }
+        Some(path.with_file_name(format!("{stem}.tt.{extension}")))
+    }
+
     /// Whether a file never ships to a Douyin build: Taro's `*.weapp.tsx`, uni-app's
     /// `platforms/mp-weixin/` and `static/mp-weixin/` folders.
     pub fn other_platform_file(self, root: &Path, path: &Path) -> bool {

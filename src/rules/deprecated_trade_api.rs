@@ -106,7 +106,7 @@ impl Rule for DeprecatedTradeApi {
                     &META,
                     cx.id,
                     api.span,
-                    messages::deprecated_trade_api_api(&entry.name, entry.status.id()),
+                    messages::deprecated_trade_api_api(api.api.to_string(), entry.status.id()),
                 )
                 .with_help(messages::deprecated_trade_api_help(
                     entry.localized_replacement(),
