@@ -444,6 +444,29 @@ summary-build-output = ; { $count } { $count ->
     [one] file
    *[other] files
   } of compiled output skipped: the source is linted (--include-build-output lints it)
+pretty-more-related = and { $count } more
+pretty-more-like-this = { $count } more like this in this file: { $places }{ $unlisted ->
+    [0] {""}
+   *[other] {""} and { $unlisted } more
+  }
+pretty-not-shown = … { $count } more { $count ->
+    [one] finding
+   *[other] findings
+  } not shown (`--max-diagnostics { $limit }`; the counts below include { $count ->
+    [one] it
+   *[other] them
+  })
+pretty-table-heading = { $column ->
+    [rule] rule
+    [severity] severity
+    [findings] findings
+    [files] files
+   *[fixable] fixable
+  }
+pretty-dominant = Most findings are `{ $rule }` ({ $count } of { $total }).{ $fixable ->
+    [0] {""}
+   *[other] {" "}`ttlint --fix` fixes { $fixable } of them.
+  } To look at the others first, add `--rule { $rule }=off`; to adopt ttlint without fixing them now, record them in a baseline with `ttlint --suppress-rule { $rule }`: then only new ones fail.
 
 ## Errors that stop a run (exit code 2). `$reason` is the operating system's own text.
 
@@ -527,11 +550,12 @@ cli-cmd-rules = List every rule: id, default severity, category, summary and pla
 cli-cmd-explain = Show a rule's full documentation: what it flags, why, what to do instead.
 cli-cmd-help = Print this message or the help of the given subcommand(s)
 cli-arg-paths = Files or folders to lint (default: the current folder). A folder holding app.json is linted as a mini-program: only files reachable from app.json are checked.
-cli-arg-format = Output format: `pretty` (default), `json`, `sarif`, `github`, `checkstyle`, `junit` or `html` (a report to open in a browser; use with `-o`).
+cli-arg-format = Output format: `pretty` (default), `concise` (one line per finding), `json`, `sarif`, `github`, `checkstyle`, `junit` or `html` (a report to open in a browser; use with `-o`).
 cli-arg-color = When to use colours in pretty output: `auto` (default: when writing to a terminal and `NO_COLOR` is not set), `always` or `never`.
 cli-arg-config = Config file to use instead of the ttlint.json found from the linted folder upwards.
 cli-arg-rule = Set a rule's level, overriding the config: `ID=off|info|warning|error`. Repeatable.
 cli-arg-max-warnings = Fail (exit 1) when there are more than N warnings. Default: warnings never fail.
+cli-arg-max-diagnostics = Show at most N findings in `pretty` and `concise` output (errors first); the counts stay true.
 cli-arg-quiet = Report errors only: warnings and infos are neither shown nor counted.
 cli-arg-ignore = Do not lint paths matching GLOB (relative to the working folder). Repeatable.
 cli-arg-all-files = Also lint files that app.json does not reach (unused pages, dead utilities). By default they are skipped, and the summary says how many.

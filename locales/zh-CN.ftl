@@ -257,6 +257,23 @@ summary-found = ✖ 在 { $files }中发现 { $found }
 summary-suppressed = ；另有 { $count } 处被注释屏蔽
 summary-skipped = ；{ $count } 个源文件从 app.json 无法到达，已跳过（加 `--all-files` 可检查它们）
 summary-build-output = ；{ $count } 个编译产物文件已跳过：检查的是源码（加 `--include-build-output` 可检查它们）
+pretty-more-related = 另有 { $count } 处
+pretty-more-like-this = 本文件中另有 { $count } 处同类问题：{ $places }{ $unlisted ->
+    [0] {""}
+   *[other] ，以及另外 { $unlisted } 处
+  }
+pretty-not-shown = … 另有 { $count } 个问题未显示（`--max-diagnostics { $limit }`；下面的统计包含它们）
+pretty-table-heading = { $column ->
+    [rule] 规则
+    [severity] 级别
+    [findings] 问题数
+    [files] 文件数
+   *[fixable] 可自动修复
+  }
+pretty-dominant = 大部分问题来自 `{ $rule }`（{ $total } 个中的 { $count } 个）。{ $fixable ->
+    [0] {""}
+   *[other] `ttlint --fix` 可以自动修复其中 { $fixable } 个。
+  }想先看其他问题，加上 `--rule { $rule }=off`；想先接入 ttlint、暂不修复它们，用 `ttlint --suppress-rule { $rule }` 把它们记入基线：之后只有新增的问题会导致失败。
 
 ## 中止运行的错误（退出码 2）。`$reason` 是操作系统给出的原文。
 
@@ -346,13 +363,14 @@ cli-cmd-explain = 显示规则的完整文档：检查什么、为什么、应�
 cli-cmd-help = 显示本帮助，或指定子命令的帮助
 cli-arg-paths = 要检查的文件或文件夹（默认：当前文件夹）。
     含有 app.json 的文件夹按小程序检查：只检查从 app.json 能到达的文件。
-cli-arg-format = 输出格式：`pretty`（默认）、`json`、`sarif`、`github`、
-    `checkstyle` 或 `junit`。
+cli-arg-format = 输出格式：`pretty`（默认）、`concise`（每个问题一行）、`json`、`sarif`、
+    `github`、`checkstyle`、`junit` 或 `html`（在浏览器中打开的报告，配合 `-o` 使用）。
 cli-arg-color = 美化输出何时使用颜色：`auto`（默认：输出到终端
     且未设置 `NO_COLOR` 时）、`always` 或 `never`。
 cli-arg-config = 使用此配置文件，而不是从被检查的文件夹向上查找的 ttlint.json。
 cli-arg-rule = 设置规则级别，覆盖配置文件：`ID=off|info|warning|error`。可重复使用。
 cli-arg-max-warnings = 警告超过 N 个时检查失败（退出码 1）。默认：警告不会导致失败。
+cli-arg-max-diagnostics = `pretty` 和 `concise` 输出最多显示 N 个问题（错误优先），统计数字仍然完整。
 cli-arg-quiet = 只报告错误：警告和提示既不显示也不计数。
 cli-arg-ignore = 不检查匹配 GLOB 的路径（相对于当前工作文件夹）。可重复使用。
 cli-arg-all-files = 同时检查 app.json 到达不了的文件（没用到的页面、废弃的工具代码）。

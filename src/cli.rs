@@ -181,6 +181,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
 
+    /// Show at most N findings in pretty and concise output; the counts stay true.
+    #[arg(long, value_name = "N")]
+    pub max_diagnostics: Option<usize>,
+
     /// Report errors only: warnings and infos are neither shown nor counted.
     #[arg(long, short)]
     pub quiet: bool,
@@ -316,7 +320,11 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
     written(output::write(
         &report,
         args.format,
-        Style { color, lang: *lang },
+        Style {
+            color,
+            lang: *lang,
+            max_diagnostics: args.max_diagnostics,
+        },
         &mut out,
     ))?;
     written(out.flush())?;

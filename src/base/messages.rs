@@ -273,6 +273,16 @@ messages! {
     summary_suppressed(count) = "summary-suppressed";
     summary_skipped(count) = "summary-skipped";
     summary_build_output(count) = "summary-build-output";
+    /// Under a finding that lists only some of its related locations.
+    pretty_more_related(count) = "pretty-more-related";
+    /// Under a folded block: `places` are `line:column`s, `unlisted` how many are not listed.
+    pretty_more_like_this(count, places, unlisted) = "pretty-more-like-this";
+    /// `--max-diagnostics`: `count` findings not shown, `limit` the option's value.
+    pretty_not_shown(count, limit) = "pretty-not-shown";
+    /// `column`: `rule`, `severity`, `findings`, `files` or `fixable`.
+    pretty_table_heading(column) = "pretty-table-heading";
+    /// `fixable`: how many of the rule's findings `--fix` fixes (0 leaves that sentence out).
+    pretty_dominant(rule, count, total, fixable) = "pretty-dominant";
 
     // Errors that stop a run. `reason` is the operating system's (or a library's) own text.
     error_line(message) = "error-line";
@@ -340,6 +350,7 @@ messages! {
     cli_arg_config() = "cli-arg-config";
     cli_arg_rule() = "cli-arg-rule";
     cli_arg_max_warnings() = "cli-arg-max-warnings";
+    cli_arg_max_diagnostics() = "cli-arg-max-diagnostics";
     cli_arg_quiet() = "cli-arg-quiet";
     cli_arg_ignore() = "cli-arg-ignore";
     cli_arg_all_files() = "cli-arg-all-files";

@@ -74,6 +74,7 @@ const CHECK_ARGS: &[(&str, Text)] = &[
     ("config", messages::cli_arg_config),
     ("rules", messages::cli_arg_rule),
     ("max_warnings", messages::cli_arg_max_warnings),
+    ("max_diagnostics", messages::cli_arg_max_diagnostics),
     ("quiet", messages::cli_arg_quiet),
     ("ignore", messages::cli_arg_ignore),
     ("all_files", messages::cli_arg_all_files),
@@ -496,7 +497,7 @@ mod tests {
             .unwrap_err();
         let rendered = render_error(&error, Lang::ZhCn);
         assert!(
-            rendered.contains("`--format <FORMAT>` 的值 `xml` 无效；可选的值有：`pretty`、`json`"),
+            rendered.contains("`--format <FORMAT>` 的值 `xml` 无效；可选的值有：`pretty`、`concise`、`json`"),
             "{rendered}"
         );
     }

@@ -1,6 +1,8 @@
 //! Formatters: renderings of a [`Report`]. They decide nothing; one file per format.
 
+mod blocks;
 mod checkstyle;
+mod concise;
 mod github;
 mod html;
 mod json;
@@ -26,6 +28,8 @@ pub use style::Style;
 pub enum Format {
     /// Code frames with the span underlined, for people at a terminal.
     Pretty,
+    /// One line per finding: `path:line:col: severity rule: message`.
+    Concise,
     /// One JSON document (version 1), for editors and scripts.
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other dashboards.
@@ -53,6 +57,7 @@ pub fn write(report: &Report, format: Format, style: Style, out: &mut dyn Write)
     let text = Catalogue::shared(style.lang);
     match format {
         Format::Pretty => pretty::write(report, text, style, out),
+        Format::Concise => concise::write(report, text, style, out),
         Format::Json => json::write(report, text, out),
         Format::Sarif => sarif::write(report, text, out),
         Format::Github => github::write(report, text, out),
@@ -152,7 +157,17 @@ mod tests {
 
     fn render_in(format: Format, lang: Lang) -> String {
         let mut out = Vec::new();
-        write(&report(), format, Style { color: false, lang }, &mut out).unwrap();
+        write(
+            &report(),
+            format,
+            Style {
+                color: false,
+                lang,
+                max_diagnostics: None,
+            },
+            &mut out,
+        )
+        .unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -286,6 +301,7 @@ mod tests {
             Style {
                 color: false,
                 lang: Lang::En,
+                max_diagnostics: None,
             },
             &mut out,
         )
