@@ -444,6 +444,11 @@ summary-build-output = ; { $count } { $count ->
     [one] file
    *[other] files
   } of compiled output skipped: the source is linted (--include-build-output lints it)
+summary-baselined = ; { $count } in the baseline, not reported
+summary-baseline-stale = ; { $count } baseline { $count ->
+    [one] entry records
+   *[other] entries record
+  } more than found (--prune-suppressions updates the baseline)
 pretty-more-related = and { $count } more
 pretty-more-like-this = { $count } more like this in this file: { $places }{ $unlisted ->
     [0] {""}
@@ -494,10 +499,27 @@ error-bad-glob-set = bad { $source ->
    *[cli] --ignore
   }: { $reason }
 
+## The baseline, `ttlint-suppressions.json`. Problems follow the place: `<file>:<line>:<column>: <problem>`.
+
+baseline-unreadable = cannot read the suppressions file { $path }: { $reason }
+baseline-not-object = a suppressions file maps file paths to rule ids and counts
+baseline-file-not-object = `{ $file }` must map rule ids to their `count`
+baseline-unsuppressible = `{ $rule }` cannot be baselined: a failure of ttlint itself is always reported
+baseline-bad-count = `{ $rule }` needs a `count` of 1 or more
+baseline-write = cannot write the suppressions file { $path }: { $reason }
+baseline-written = ttlint: { $path } records { $findings } { $findings ->
+    [one] finding
+   *[other] findings
+  } in { $files } { $files ->
+    [one] file
+   *[other] files
+  }; only findings beyond these counts fail
+
 ## `--rule ID=LEVEL`
 
 option-rule-syntax = --rule expects ID=LEVEL (for example deprecated-tt-pay=warning), got `{ $spec }`
 option-rule-unknown = --rule { $spec }: unknown rule id `{ $rule }` (`ttlint rules` lists them)
+option-rule-unknown-similar = --rule { $spec }: unknown rule id `{ $rule }`; did you mean `{ $similar }`?
 option-rule-always-on = --rule { $spec }: `{ $rule }` cannot be configured: a failure of ttlint itself is always reported
 option-rule-bad-level = --rule { $spec }: bad level `{ $level }`, expected off, info, warning or error
 
@@ -508,6 +530,7 @@ config-invalid-json = invalid JSON: { $message }
 config-not-object = the config must be a JSON object
 config-rules-not-object = `rules` must be an object of rule id → level
 config-unknown-rule = unknown rule id `{ $rule }` (`ttlint rules` lists them)
+config-unknown-rule-similar = unknown rule id `{ $rule }`; did you mean { $similar }?
 config-always-on = `{ $rule }` cannot be configured: a failure of ttlint itself is always reported
 config-bad-level = bad level for `{ $rule }`: expected "off", "info", "warning" or "error"
 config-data-not-object = `data` must be an object of list name → strings
@@ -515,6 +538,7 @@ config-unknown-list = unknown data list `{ $list }`; the lists are: { $lists }
 config-bad-api = `{ $list }` entries name an API as `tt.name`, `uni.name` or `Taro.name`; found `{ $value }`
 config-bad-lang = `lang` must be "en" or "zh-CN"; found `{ $value }`
 config-unknown-setting = unknown setting `{ $setting }`; the settings are `rules`, `ignore`, `data` and `lang`
+config-unknown-setting-similar = unknown setting `{ $setting }`; did you mean `{ $similar }`?
 config-not-list = `{ $name }` must be an array of strings
 config-not-string = `{ $name }` entries must be strings, found { $found ->
     [null] null
@@ -561,6 +585,10 @@ cli-arg-ignore = Do not lint paths matching GLOB (relative to the working folder
 cli-arg-all-files = Also lint files that app.json does not reach (unused pages, dead utilities). By default they are skipped, and the summary says how many.
 cli-arg-stdin-filename = Lint the text on standard input as if it were the file at PATH (which need not exist yet), with the mini-program on disk around it: for editors linting unsaved buffers.
 cli-arg-show-files = Print the files that would be linted, and the unreachable ones skipped, instead of linting.
+cli-arg-suppress-all = Record every finding in the baseline (`ttlint-suppressions.json`): from then on only findings beyond its counts fail, so a team can adopt ttlint on an existing app.
+cli-arg-suppress-rule = Record the findings of rule ID in the baseline. Repeatable.
+cli-arg-prune-suppressions = Lower the baseline's counts to what is found now, and drop entries for what is gone.
+cli-arg-suppressions-location = The baseline file (default: `ttlint-suppressions.json` in the working folder).
 cli-arg-threads = Worker threads (default: one per CPU core).
 cli-arg-lang = Language of messages and help: `en` or `zh-CN`. Default: `"lang"` in ttlint.json, else `LC_ALL`, `LC_MESSAGES` or `LANG` (`zh…` reads Chinese).
 cli-arg-rules-format = Output format: `pretty` (default) or `json`.

@@ -257,6 +257,8 @@ summary-found = ✖ 在 { $files }中发现 { $found }
 summary-suppressed = ；另有 { $count } 处被注释屏蔽
 summary-skipped = ；{ $count } 个源文件从 app.json 无法到达，已跳过（加 `--all-files` 可检查它们）
 summary-build-output = ；{ $count } 个编译产物文件已跳过：检查的是源码（加 `--include-build-output` 可检查它们）
+summary-baselined = ；另有 { $count } 个问题已记入基线，不再报告
+summary-baseline-stale = ；基线中有 { $count } 条记录的数量多于实际发现的问题（运行 `--prune-suppressions` 更新基线）
 pretty-more-related = 另有 { $count } 处
 pretty-more-like-this = 本文件中另有 { $count } 处同类问题：{ $places }{ $unlisted ->
     [0] {""}
@@ -301,10 +303,21 @@ error-bad-glob-set = { $source ->
    *[cli] `--ignore` 的模式
   }有误：{ $reason }
 
+## 基线文件 `ttlint-suppressions.json`。问题显示在位置之后：`<文件>:<行>:<列>: <问题>`。
+
+baseline-unreadable = 无法读取基线文件 { $path }：{ $reason }
+baseline-not-object = 基线文件应是“文件路径 → 规则 ID 和数量”的对象
+baseline-file-not-object = `{ $file }` 的值应是“规则 ID → `count`”的对象
+baseline-unsuppressible = `{ $rule }` 不能记入基线：ttlint 自身的故障总是会报告
+baseline-bad-count = `{ $rule }` 需要一个大于等于 1 的 `count`
+baseline-write = 无法写入基线文件 { $path }：{ $reason }
+baseline-written = ttlint：{ $path } 记录了 { $files } 个文件中的 { $findings } 个问题；只有超出这些数量的问题才会导致检查失败
+
 ## `--rule ID=LEVEL`
 
 option-rule-syntax = `--rule` 的格式应为 `ID=LEVEL`（例如 `deprecated-tt-pay=warning`），实际是 `{ $spec }`
 option-rule-unknown = `--rule { $spec }`：未知规则 ID `{ $rule }`（运行 `ttlint rules` 可以查看）
+option-rule-unknown-similar = `--rule { $spec }`：未知规则 ID `{ $rule }`；你要找的是不是 `{ $similar }`？
 option-rule-always-on = `--rule { $spec }`：`{ $rule }` 不能配置：ttlint 自身的故障总是会报告
 option-rule-bad-level = `--rule { $spec }`：级别 `{ $level }` 无效，应为 `off`、`info`、`warning` 或 `error`
 
@@ -315,6 +328,7 @@ config-invalid-json = JSON 格式错误：{ $message }
 config-not-object = 配置必须是一个 JSON 对象
 config-rules-not-object = `rules` 必须是“规则 ID → 级别”的对象
 config-unknown-rule = 未知规则 ID `{ $rule }`（运行 `ttlint rules` 可以查看）
+config-unknown-rule-similar = 未知规则 ID `{ $rule }`；你要找的是不是 { $similar }？
 config-always-on = `{ $rule }` 不能配置：ttlint 自身的故障总是会报告
 config-bad-level = `{ $rule }` 的级别无效：应为 `"off"`、`"info"`、`"warning"` 或 `"error"`
 config-data-not-object = `data` 必须是“列表名 → 字符串数组”的对象
@@ -322,6 +336,7 @@ config-unknown-list = 未知的数据列表 `{ $list }`；可用的列表有：{
 config-bad-api = `{ $list }` 的条目应写成 `tt.name`、`uni.name` 或 `Taro.name` 形式的接口名；实际是 `{ $value }`
 config-bad-lang = `lang` 只能是 `"en"` 或 `"zh-CN"`；实际是 `{ $value }`
 config-unknown-setting = 未知设置 `{ $setting }`；可用的设置有 `rules`、`ignore`、`data` 和 `lang`
+config-unknown-setting-similar = 未知设置 `{ $setting }`；你要找的是不是 `{ $similar }`？
 config-not-list = `{ $name }` 必须是字符串数组
 config-not-string = `{ $name }` 的条目必须是字符串，实际是{ $found ->
     [null] `null`
@@ -378,6 +393,11 @@ cli-arg-all-files = 同时检查 app.json 到达不了的文件（没用到的�
 cli-arg-stdin-filename = 把标准输入的文本当作 PATH 处的文件来检查（该文件可以还不存在），
     同时结合磁盘上的小程序：供编辑器检查尚未保存的内容。
 cli-arg-show-files = 只列出会被检查的文件和被跳过的不可达文件，不进行检查。
+cli-arg-suppress-all = 把当前所有问题记入基线（`ttlint-suppressions.json`）：之后只有超出记录数量的问题
+    才会导致失败，方便团队在已有的小程序上接入 ttlint。
+cli-arg-suppress-rule = 把规则 ID 的问题记入基线。可重复使用。
+cli-arg-prune-suppressions = 把基线中的数量降到现在实际发现的数量，并删除已经不存在的记录。
+cli-arg-suppressions-location = 基线文件的位置（默认：当前工作文件夹中的 `ttlint-suppressions.json`）。
 cli-arg-threads = 工作线程数（默认：每个 CPU 核心一个）。
 cli-arg-lang = 消息和帮助的语言：`en` 或 `zh-CN`。默认取 ttlint.json 中的 `"lang"`，
     否则看 `LC_ALL`、`LC_MESSAGES`、`LANG`（以 `zh` 开头即为中文）。

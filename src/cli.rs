@@ -9,7 +9,7 @@ mod localize;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -20,12 +20,14 @@ use unicode_width::UnicodeWidthStr;
 use crate::base::error::UsageError;
 use crate::base::message::{Catalogue, Lang};
 use crate::base::messages;
+use crate::base::meta::RuleMeta;
 use crate::base::vfs::Vfs;
+use crate::engine::baseline::{BASELINE_FILE, Baseline};
 use crate::engine::config::Config;
 use crate::engine::lint::{self, LintOptions};
 use crate::engine::report::Report;
 use crate::output::{self, Format, Style};
-use crate::project::discover::normalize;
+use crate::project::discover::{display_path, normalize};
 use crate::rules::{self, docs};
 
 pub use localize::render_error;
@@ -213,6 +215,23 @@ pub struct CheckArgs {
     #[arg(long)]
     pub show_files: bool,
 
+    /// Record every finding in the baseline (`ttlint-suppressions.json`): from then on, only
+    /// findings beyond its counts fail.
+    #[arg(long, conflicts_with_all = ["suppress_rule", "stdin_filename"])]
+    pub suppress_all: bool,
+
+    /// Record the findings of one rule in the baseline. Repeatable.
+    #[arg(long, value_name = "ID", conflicts_with = "stdin_filename")]
+    pub suppress_rule: Vec<String>,
+
+    /// Lower the baseline's counts to what is found now, and drop what is gone.
+    #[arg(long, conflicts_with = "stdin_filename")]
+    pub prune_suppressions: bool,
+
+    /// The baseline file (default: `ttlint-suppressions.json` in the working folder).
+    #[arg(long, value_name = "FILE")]
+    pub suppressions_location: Option<PathBuf>,
+
     /// Worker threads (default: one per CPU core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
@@ -270,6 +289,18 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
         }
         None => None,
     };
+    for id in &args.suppress_rule {
+        check_rule_id(id)?;
+    }
+    let baseline_path = normalize(
+        args.suppressions_location
+            .as_deref()
+            .unwrap_or(Path::new(BASELINE_FILE)),
+        &cwd,
+    );
+    // Read before linting: a broken baseline stops the run at once.
+    let baseline_shown = display_path(&baseline_path, &cwd);
+    let existing = Baseline::load(&baseline_path, &baseline_shown, &vfs)?;
     let start = normalize(stdin.as_ref().unwrap_or(&args.paths[0]), &cwd);
     let mut config = match &args.config {
         Some(path) => Config::load(path, &vfs)?,
@@ -287,7 +318,8 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
         config,
         ignore: args.ignore.clone(),
         threads: args.threads.map(usize::from),
-        quiet: args.quiet,
+        // After the baseline, which counts warnings too.
+        quiet: false,
         all_files: args.all_files,
         build_output: args.include_build_output,
         stdin,
@@ -299,9 +331,30 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
         Some(path) if !args.show_files => Some(create_output(path)?),
         _ => None,
     };
-    let report = lint::lint(&options)?;
+    let mut report = lint::lint(&options)?;
     if args.show_files {
         return show_files(&report, *lang).map(|_| Outcome::Passed);
+    }
+    let records = args.suppress_all || !args.suppress_rule.is_empty();
+    let baseline = if records || args.prune_suppressions {
+        let mut baseline = existing.unwrap_or_default();
+        if records {
+            let only = (!args.suppress_all).then_some(args.suppress_rule.as_slice());
+            baseline.record(&report, only);
+        }
+        if args.prune_suppressions {
+            baseline.prune(&report, &|file| options.cwd.join(file).exists());
+        }
+        write_baseline(&baseline, &baseline_path, &baseline_shown, *lang)?;
+        Some(baseline)
+    } else {
+        existing
+    };
+    if let Some(baseline) = &baseline {
+        baseline.apply(&mut report);
+    }
+    if args.quiet {
+        report.keep_errors();
     }
     let color = match args.color {
         ColorChoice::Always => true,
@@ -329,6 +382,39 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
     ))?;
     written(out.flush())?;
     Ok(outcome(&report, args.max_warnings))
+}
+
+/// A rule id named on the command line, checked: an unknown one is answered with the ids it may
+/// have meant.
+fn check_rule_id(id: &str) -> Result<&'static RuleMeta, UsageError> {
+    let meta = rules::find(id).ok_or_else(|| {
+        let similar = rules::similar(id);
+        UsageError::new(if similar.is_empty() {
+            messages::error_unknown_rule(id)
+        } else {
+            messages::error_unknown_rule_similar(id, similar)
+        })
+    })?;
+    Ok(meta)
+}
+
+/// Writes the baseline after `--suppress-all`, `--suppress-rule` or `--prune-suppressions`, and
+/// says what it holds now.
+fn write_baseline(
+    baseline: &Baseline,
+    path: &Path,
+    shown: &str,
+    lang: Lang,
+) -> Result<(), UsageError> {
+    std::fs::write(path, baseline.to_json())
+        .map_err(|e| UsageError::new(messages::baseline_write(shown, e.to_string())))?;
+    let (findings, files) = baseline.totals();
+    let text = Catalogue::shared(lang);
+    eprintln!(
+        "{}",
+        text.render(&messages::baseline_written(shown, findings, files))
+    );
+    Ok(())
 }
 
 /// Creates (or truncates) the `--output-file`.
@@ -465,19 +551,7 @@ fn list_rules(format: ListFormat, lang: Lang) -> Result<(), UsageError> {
 }
 
 fn explain(id: &str, lang: Lang) -> Result<(), UsageError> {
-    let Some(meta) = rules::find(id) else {
-        let similar: Vec<String> = rules::all()
-            .iter()
-            .map(|r| r.meta().id)
-            .filter(|known| known.contains(id) || id.contains(known))
-            .map(str::to_string)
-            .collect();
-        return Err(UsageError::new(if similar.is_empty() {
-            messages::error_unknown_rule(id)
-        } else {
-            messages::error_unknown_rule_similar(id, similar)
-        }));
-    };
+    let meta = check_rule_id(id)?;
     let text = Catalogue::shared(lang);
     let header = text.render(&messages::explain_header(
         text.render(&messages::severity_name(meta.default_severity.as_str())),

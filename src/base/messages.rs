@@ -273,6 +273,8 @@ messages! {
     summary_suppressed(count) = "summary-suppressed";
     summary_skipped(count) = "summary-skipped";
     summary_build_output(count) = "summary-build-output";
+    summary_baselined(count) = "summary-baselined";
+    summary_baseline_stale(count) = "summary-baseline-stale";
     /// Under a finding that lists only some of its related locations.
     pretty_more_related(count) = "pretty-more-related";
     /// Under a folded block: `places` are `line:column`s, `unlisted` how many are not listed.
@@ -301,8 +303,19 @@ messages! {
     error_bad_glob(source, pattern, reason) = "error-bad-glob";
     error_bad_glob_set(source, reason) = "error-bad-glob-set";
 
+    // The baseline, `ttlint-suppressions.json`.
+    baseline_unreadable(path, reason) = "baseline-unreadable";
+    baseline_not_object() = "baseline-not-object";
+    baseline_file_not_object(file) = "baseline-file-not-object";
+    baseline_unsuppressible(rule) = "baseline-unsuppressible";
+    baseline_bad_count(rule) = "baseline-bad-count";
+    baseline_write(path, reason) = "baseline-write";
+    /// After `--suppress-all`, `--suppress-rule` or `--prune-suppressions` wrote the file.
+    baseline_written(path, findings, files) = "baseline-written";
+
     option_rule_syntax(spec) = "option-rule-syntax";
     option_rule_unknown(spec, rule) = "option-rule-unknown";
+    option_rule_unknown_similar(spec, rule, similar) = "option-rule-unknown-similar";
     option_rule_always_on(spec, rule) = "option-rule-always-on";
     option_rule_bad_level(spec, level) = "option-rule-bad-level";
 
@@ -311,6 +324,7 @@ messages! {
     config_not_object() = "config-not-object";
     config_rules_not_object() = "config-rules-not-object";
     config_unknown_rule(rule) = "config-unknown-rule";
+    config_unknown_rule_similar(rule, similar) = "config-unknown-rule-similar";
     config_always_on(rule) = "config-always-on";
     config_bad_level(rule) = "config-bad-level";
     config_data_not_object() = "config-data-not-object";
@@ -318,6 +332,7 @@ messages! {
     config_bad_api(list, value) = "config-bad-api";
     config_bad_lang(value) = "config-bad-lang";
     config_unknown_setting(setting) = "config-unknown-setting";
+    config_unknown_setting_similar(setting, similar) = "config-unknown-setting-similar";
     config_not_list(name) = "config-not-list";
     /// `found`: the JSON kind found, `null`, `boolean`, `number`, `array` or `object`.
     config_not_string(name, found) = "config-not-string";
@@ -356,6 +371,10 @@ messages! {
     cli_arg_all_files() = "cli-arg-all-files";
     cli_arg_stdin_filename() = "cli-arg-stdin-filename";
     cli_arg_show_files() = "cli-arg-show-files";
+    cli_arg_suppress_all() = "cli-arg-suppress-all";
+    cli_arg_suppress_rule() = "cli-arg-suppress-rule";
+    cli_arg_prune_suppressions() = "cli-arg-prune-suppressions";
+    cli_arg_suppressions_location() = "cli-arg-suppressions-location";
     cli_arg_threads() = "cli-arg-threads";
     cli_arg_lang() = "cli-arg-lang";
     cli_arg_rules_format() = "cli-arg-rules-format";

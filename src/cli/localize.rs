@@ -80,6 +80,10 @@ const CHECK_ARGS: &[(&str, Text)] = &[
     ("all_files", messages::cli_arg_all_files),
     ("stdin_filename", messages::cli_arg_stdin_filename),
     ("show_files", messages::cli_arg_show_files),
+    ("suppress_all", messages::cli_arg_suppress_all),
+    ("suppress_rule", messages::cli_arg_suppress_rule),
+    ("prune_suppressions", messages::cli_arg_prune_suppressions),
+    ("suppressions_location", messages::cli_arg_suppressions_location),
     ("threads", messages::cli_arg_threads),
 ];
 

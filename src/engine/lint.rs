@@ -263,9 +263,13 @@ pub fn lint_with(
         }
     }
 
-    let mut report = finish(files, found, &enabled, options.quiet, skipped);
+    let mut report = finish(files, found, &enabled, skipped);
     report.root = options.cwd.clone();
     report.projects = summaries;
+    report.rules = enabled.rules.iter().map(|(r, _)| r.meta().id).collect();
+    if options.quiet {
+        report.keep_errors();
+    }
     Ok(report)
 }
 
@@ -347,13 +351,7 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
 
 /// Keeps the findings in linted files, applies suppressions and severities, drops findings of
 /// disabled rules, sorts, and counts.
-fn finish(
-    files: Files,
-    found: Vec<Diagnostic>,
-    enabled: &Enabled,
-    quiet: bool,
-    skipped: Vec<Skipped>,
-) -> Report {
+fn finish(files: Files, found: Vec<Diagnostic>, enabled: &Enabled, skipped: Vec<Skipped>) -> Report {
     let mut entries = files.into_entries();
     let linted: HashSet<FileId> = (0..entries.len())
         .filter(|&i| entries[i].linted)
@@ -401,13 +399,6 @@ fn finish(
             }
         }
     }
-    if quiet {
-        diagnostics.retain(|d| d.severity == Severity::Error);
-    }
-    let internal_errors = diagnostics
-        .iter()
-        .filter(|d| d.rule.id == InternalError.meta().id)
-        .count();
     let files: Vec<_> = entries.into_iter().map(|e| e.loaded.source).collect();
     diagnostics.sort_by(|a, b| {
         let (fa, fb) = (&files[a.file.0 as usize], &files[b.file.0 as usize]);
@@ -418,31 +409,28 @@ fn finish(
             .then(a.span.end.cmp(&b.span.end))
             .then(a.message.cmp(&b.message))
     });
-    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let count_skipped = |r: SkipReason| skipped.iter().filter(|s| s.reason == r).count();
     let summary = Summary {
         files: linted.len(),
-        errors: count(Severity::Error),
-        warnings: count(Severity::Warning),
-        infos: count(Severity::Info),
         suppressed,
         skipped: count_skipped(SkipReason::Unreachable),
         build_output: count_skipped(SkipReason::BuildOutput),
         tooling: count_skipped(SkipReason::Tooling),
         other_platforms: count_skipped(SkipReason::OtherPlatform),
-        internal_errors,
+        ..Summary::default()
     };
     let linted = linted
         .into_iter()
         .map(|id| files[id.0 as usize].display.clone())
         .collect();
-    Report {
+    let mut report = Report {
         files,
         diagnostics,
         summary,
         linted,
         skipped,
-        root: PathBuf::new(),
-        projects: Vec::new(),
-    }
+        ..Report::default()
+    };
+    report.recount();
+    report
 }

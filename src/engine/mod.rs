@@ -1,6 +1,7 @@
 //! Layer 6: the run — configuration, the passes over files and projects, suppressions, and the
 //! report every formatter renders.
 
+pub mod baseline;
 pub mod config;
 pub mod fingerprint;
 pub mod lint;

@@ -148,6 +148,7 @@ mod tests {
             skipped: Vec::new(),
             root: "/work/project".into(),
             projects: Vec::new(),
+            rules: Vec::new(),
         }
     }
 

@@ -446,6 +446,14 @@ pub fn summary_line(summary: &Summary, color: bool, text: &Catalogue) -> String 
     if summary.suppressed > 0 {
         line.push_str(&text.render(&messages::summary_suppressed(summary.suppressed)));
     }
+    if summary.baselined > 0 {
+        line.push_str(&text.render(&messages::summary_baselined(summary.baselined)));
+    }
+    if summary.baseline_stale > 0 {
+        line.push_str(&text.render(&messages::summary_baseline_stale(
+            summary.baseline_stale,
+        )));
+    }
     if summary.skipped > 0 {
         line.push_str(&text.render(&messages::summary_skipped(summary.skipped)));
     }

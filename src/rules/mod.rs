@@ -4,7 +4,10 @@
 //! mini-program ([`ProjectContext`]); it never touches the file system, the output format or the
 //! config file. Its severity is applied by the engine at report time.
 
+use crate::base::message::{Codes, Message};
+use crate::base::messages;
 use crate::base::meta::RuleMeta;
+use crate::base::suggest;
 pub use rule::Rule;
 
 mod deprecated_trade_api;
@@ -68,6 +71,24 @@ pub const ALWAYS_ON: &[&str] = &["internal-error"];
 /// Every rule, in catalogue order.
 pub fn all() -> &'static [&'static dyn Rule] {
     RULES
+}
+
+/// The rule ids a mistyped one may have meant, best first.
+pub fn similar(id: &str) -> Vec<String> {
+    suggest::similar(id, RULES.iter().map(|r| r.meta().id))
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// An unknown rule id in a file (`ttlint.json`, the baseline), with the ids it may have meant.
+pub fn unknown(id: &str) -> Message {
+    let similar = similar(id);
+    if similar.is_empty() {
+        messages::config_unknown_rule(id)
+    } else {
+        messages::config_unknown_rule_similar(id, Codes(similar))
+    }
 }
 
 /// The metadata of a rule id, if it exists.

@@ -1,0 +1,174 @@
+//! What a team needs to adopt ttlint on an existing app, through the real binary: the baseline,
+//! output for people that keeps errors in sight, CI formats, fixes, and the command-line
+//! conventions of ESLint, ruff, oxlint and Biome.
+
+mod common;
+
+use std::path::Path;
+
+use common::{stderr, stdout, tree, ttlint};
+
+/// A ported app: a page with many `wx:if` directives (fixable), one offline payment call.
+fn ported_app() -> tempfile::TempDir {
+    let directives: String = (1..=25)
+        .map(|i| format!("<view wx:if=\"{{{{show{i}}}}}\">第 {i} 项</view>\n"))
+        .collect();
+    tree(&[
+        ("app.json", r#"{ "pages": ["pages/index/index"] }"#),
+        ("pages/index/index.ttml", &directives),
+        (
+            "pages/index/index.js",
+            "Page({\n  buy() {\n    tt.pay({ orderInfo: {} })\n  },\n})\n",
+        ),
+    ])
+}
+
+/// `ttlint` in `dir` with the given arguments; the exit code, standard output and error.
+fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = ttlint().current_dir(dir).args(args).output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        stdout(&output),
+        stderr(&output),
+    )
+}
+
+fn read(dir: &Path, file: &str) -> String {
+    std::fs::read_to_string(dir.join(file)).unwrap()
+}
+
+const NO_TRADE_RULES: [&str; 6] = [
+    "--rule",
+    "trade-prerequisites=off",
+    "--rule",
+    "trade-missing-customer-service=off",
+    "--rule",
+    "trade-page-missing-customer-service=off",
+];
+
+#[test]
+fn baseline_round_trip() {
+    let app = ported_app();
+    let dir = app.path();
+    let (code, out, err) = run(dir, &["--suppress-all", "--format", "concise"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(
+        out,
+        "✔ No problems found in 3 files; 28 in the baseline, not reported\n"
+    );
+    assert_eq!(
+        err,
+        "ttlint: ttlint-suppressions.json records 28 findings in 3 files; only findings beyond these counts fail\n"
+    );
+    assert_eq!(
+        read(dir, "ttlint-suppressions.json"),
+        r#"{
+  "app.json": {
+    "trade-missing-customer-service": {
+      "count": 1
+    },
+    "trade-prerequisites": {
+      "count": 1
+    }
+  },
+  "pages/index/index.js": {
+    "deprecated-tt-pay": {
+      "count": 1
+    }
+  },
+  "pages/index/index.ttml": {
+    "wechat-only-feature": {
+      "count": 25
+    }
+  }
+}
+"#
+    );
+
+    // Applied when it exists: the same findings pass.
+    let (code, out, err) = run(dir, &["--format", "concise"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        out,
+        "✔ No problems found in 3 files; 28 in the baseline, not reported\n"
+    );
+
+    // One more finding in a baselined file fails, with every finding of that rule there: nothing
+    // tells the new one from the old.
+    std::fs::write(
+        dir.join("pages/index/index.js"),
+        "Page({\n  buy() {\n    tt.pay({ orderInfo: {} })\n  },\n  again() {\n    tt.pay({})\n  },\n})\n",
+    )
+    .unwrap();
+    let (code, out, _) = run(dir, &["--format", "concise"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "pages/index/index.js:3:5: error deprecated-tt-pay: `tt.pay` is offline: the guaranteed-payment cashier (担保支付) no longer takes payments\n\
+         pages/index/index.js:6:5: error deprecated-tt-pay: `tt.pay` is offline: the guaranteed-payment cashier (担保支付) no longer takes payments\n\
+         ✖ 2 errors in 3 files; 27 in the baseline, not reported\n"
+    );
+
+    // Fixed findings leave slack in the baseline: said, and pruned on request.
+    std::fs::write(dir.join("pages/index/index.js"), "Page({})\n").unwrap();
+    let (code, out, _) = run(dir, &["--format", "concise"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "✔ No problems found in 3 files; 25 in the baseline, not reported; 3 baseline entries record more than found (--prune-suppressions updates the baseline)\n"
+    );
+    let (code, _, err) = run(dir, &["--prune-suppressions", "--format", "concise"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        err,
+        "ttlint: ttlint-suppressions.json records 25 findings in 1 file; only findings beyond these counts fail\n"
+    );
+    assert_eq!(
+        read(dir, "ttlint-suppressions.json"),
+        "{\n  \"pages/index/index.ttml\": {\n    \"wechat-only-feature\": {\n      \"count\": 25\n    }\n  }\n}\n"
+    );
+}
+
+#[test]
+fn baseline_of_one_rule_elsewhere_and_its_mistakes() {
+    let app = ported_app();
+    let dir = app.path();
+    let mut args = vec![
+        "--suppress-rule",
+        "wechat-only-feature",
+        "--suppressions-location",
+        "ci/baseline.json",
+        "--format",
+        "concise",
+    ];
+    std::fs::create_dir(dir.join("ci")).unwrap();
+    args.extend(NO_TRADE_RULES);
+    let (code, out, _) = run(dir, &args);
+    assert_eq!(code, 1, "the payment call is not baselined");
+    assert_eq!(
+        out,
+        "pages/index/index.js:3:5: error deprecated-tt-pay: `tt.pay` is offline: the guaranteed-payment cashier (担保支付) no longer takes payments\n\
+         ✖ 1 error in 3 files; 25 in the baseline, not reported\n"
+    );
+    assert!(read(dir, "ci/baseline.json").contains("\"wechat-only-feature\""));
+    assert!(!dir.join("ttlint-suppressions.json").exists());
+
+    let (code, _, err) = run(dir, &["--suppress-rule", "wechat-only-featur"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "ttlint: error: unknown rule `wechat-only-featur`: did you mean wechat-only-feature?\n"
+    );
+
+    std::fs::write(
+        dir.join("ttlint-suppressions.json"),
+        "{\n  \"pages/index/index.js\": {\n    \"internal-error\": { \"count\": 1 }\n  }\n}\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(dir, &[]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "ttlint: error: ttlint-suppressions.json:3:5: `internal-error` cannot be baselined: a failure of ttlint itself is always reported\n"
+    );
+}
