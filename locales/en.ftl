@@ -236,6 +236,9 @@ skipped-unreachable = skipped: not reachable from the app's configuration; --all
 skipped-build-output = skipped: compiled output of a uni-app or Taro project whose source is linted; --include-build-output lints it
 skipped-tooling = skipped: a configuration or Node script of the tooling around the app, not app code
 skipped-other-platform = skipped: built only for another platform, never shipped to Douyin
+skipped-ignored = skipped: it matches an ignore pattern (built in, in ttlint.json or --ignore)
+skipped-not-read = skipped: ttlint does not read this kind of file (it reads `.js` `.mjs` `.cjs` `.ts` `.ttml` `.sjs` `.json` `.vue` `.tsx` `.jsx`)
+note-named-skipped = ttlint: note: { $path } { $why }
 
 ## The HTML report (`--format html`)
 
@@ -486,7 +489,6 @@ error-threads = cannot start worker threads: { $reason }
 error-unknown-rule = unknown rule `{ $rule }`: `ttlint rules` lists every rule
 error-unknown-rule-similar = unknown rule `{ $rule }`: did you mean { $similar }?
 error-no-such-path = cannot lint { $path }: no such file or folder
-error-not-lintable = { $path } is not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json .vue .tsx .jsx)
 error-stdin-not-lintable = --stdin-filename { $path }: not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json .vue .tsx .jsx)
 error-bad-glob = bad { $source ->
     [builtin] built-in ignore

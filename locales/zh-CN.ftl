@@ -276,6 +276,9 @@ pretty-dominant = 大部分问题来自 `{ $rule }`（{ $total } 个中的 { $co
     [0] {""}
    *[other] `ttlint --fix` 可以自动修复其中 { $fixable } 个。
   }想先看其他问题，加上 `--rule { $rule }=off`；想先接入 ttlint、暂不修复它们，用 `ttlint --suppress-rule { $rule }` 把它们记入基线：之后只有新增的问题会导致失败。
+skipped-ignored = 已跳过：它匹配忽略模式（内置、ttlint.json 中或 `--ignore` 指定的）
+skipped-not-read = 已跳过：ttlint 不检查这类文件（支持 `.js` `.mjs` `.cjs` `.ts` `.ttml` `.sjs` `.json` `.vue` `.tsx` `.jsx`）
+note-named-skipped = ttlint：提示：{ $path } { $why }
 
 ## 中止运行的错误（退出码 2）。`$reason` 是操作系统给出的原文。
 
@@ -290,7 +293,6 @@ error-threads = 无法启动工作线程：{ $reason }
 error-unknown-rule = 未知规则 `{ $rule }`：运行 `ttlint rules` 可以查看所有规则
 error-unknown-rule-similar = 未知规则 `{ $rule }`：你要找的是不是 { $similar }？
 error-no-such-path = 无法检查 { $path }：文件或文件夹不存在
-error-not-lintable = { $path } 不是 ttlint 检查的文件类型（支持 `.js` `.mjs` `.cjs` `.ts` `.ttml` `.sjs` `.json` `.vue` `.tsx` `.jsx`）
 error-stdin-not-lintable = `--stdin-filename` { $path }：不是 ttlint 检查的文件类型（支持 `.js` `.mjs` `.cjs` `.ts` `.ttml` `.sjs` `.json` `.vue` `.tsx` `.jsx`）
 error-bad-glob = { $source ->
     [builtin] 内置的忽略规则

@@ -335,6 +335,14 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
     if args.show_files {
         return show_files(&report, *lang).map(|_| Outcome::Passed);
     }
+    let text = Catalogue::shared(*lang);
+    for file in report.skipped.iter().filter(|s| s.reason.named()) {
+        let why = text.render(&file.reason.message());
+        eprintln!(
+            "{}",
+            text.render(&messages::note_named_skipped(&file.path, why))
+        );
+    }
     let records = args.suppress_all || !args.suppress_rule.is_empty();
     let baseline = if records || args.prune_suppressions {
         let mut baseline = existing.unwrap_or_default();

@@ -172,3 +172,42 @@ fn baseline_of_one_rule_elsewhere_and_its_mistakes() {
         "ttlint: error: ttlint-suppressions.json:3:5: `internal-error` cannot be baselined: a failure of ttlint itself is always reported\n"
     );
 }
+
+/// lint-staged and pre-commit pass every staged file: stylesheets, images and ignored files are
+/// skipped with a note, and the others are linted.
+#[test]
+fn named_files_ttlint_does_not_read_are_skipped_with_a_note() {
+    let app = tree(&[
+        ("ttlint.json", r#"{ "ignore": ["legacy"] }"#),
+        ("app.json", r#"{ "pages": ["pages/index/index"] }"#),
+        ("pages/index/index.ttml", "<view>首页</view>"),
+        ("pages/index/index.ttss", ".a { color: red; }"),
+        ("pages/index/index.js", "Page({})\n"),
+        ("legacy/old.js", "tt.pay({})\n"),
+        ("logo.png", "PNG"),
+    ]);
+    let (code, out, err) = run(
+        app.path(),
+        &[
+            "pages/index/index.ttss",
+            "logo.png",
+            "legacy/old.js",
+            "pages/index/index.js",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(out, "✔ No problems found in 1 file\n");
+    assert_eq!(
+        err,
+        "ttlint: note: pages/index/index.ttss skipped: ttlint does not read this kind of file (it reads `.js` `.mjs` `.cjs` `.ts` `.ttml` `.sjs` `.json` `.vue` `.tsx` `.jsx`)\n\
+         ttlint: note: logo.png skipped: ttlint does not read this kind of file (it reads `.js` `.mjs` `.cjs` `.ts` `.ttml` `.sjs` `.json` `.vue` `.tsx` `.jsx`)\n\
+         ttlint: note: legacy/old.js skipped: it matches an ignore pattern (built in, in ttlint.json or --ignore)\n"
+    );
+    let (code, out, err) = run(app.path(), &["logo.png", "--lang", "zh-CN"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "✔ 检查了 0 个文件，没有发现问题\n");
+    assert_eq!(
+        err,
+        "ttlint：提示：logo.png 已跳过：ttlint 不检查这类文件（支持 `.js` `.mjs` `.cjs` `.ts` `.ttml` `.sjs` `.json` `.vue` `.tsx` `.jsx`）\n"
+    );
+}

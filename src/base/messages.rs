@@ -163,6 +163,10 @@ messages! {
     skipped_build_output() = "skipped-build-output";
     skipped_tooling() = "skipped-tooling";
     skipped_other_platform() = "skipped-other-platform";
+    skipped_ignored() = "skipped-ignored";
+    skipped_not_read() = "skipped-not-read";
+    /// A file named on the command line and not linted; `why` is a `skipped-*` message.
+    note_named_skipped(path, why) = "note-named-skipped";
 
     // The HTML report (`--format html`): headings, labels and verdicts.
     report_html_lang() = "report-html-lang";
@@ -297,7 +301,6 @@ messages! {
     error_unknown_rule(rule) = "error-unknown-rule";
     error_unknown_rule_similar(rule, similar) = "error-unknown-rule-similar";
     error_no_such_path(path) = "error-no-such-path";
-    error_not_lintable(path) = "error-not-lintable";
     error_stdin_not_lintable(path) = "error-stdin-not-lintable";
     /// `source`: `builtin`, `config` or `cli`.
     error_bad_glob(source, pattern, reason) = "error-bad-glob";

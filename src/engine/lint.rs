@@ -18,7 +18,7 @@ use crate::base::error::UsageError;
 use crate::base::messages;
 use crate::base::source::{FileId, FileKind};
 use crate::base::vfs::Vfs;
-use crate::project::discover::{self, Candidate, Ignore};
+use crate::project::discover::{self, Candidate, Ignore, NotRead};
 use crate::project::files::{Entry, Files, Request};
 use crate::project::framework::Framework;
 use crate::project::{self, Loader, Project};
@@ -159,7 +159,17 @@ pub fn lint_with(
     let mut files = Files::new(&options.cwd, Arc::clone(&options.vfs));
     let mut projects: Vec<Project> = Vec::new();
     let mut found: Vec<Diagnostic> = Vec::new();
-    let mut skipped = Vec::new();
+    let mut skipped: Vec<Skipped> = discovery
+        .not_read
+        .iter()
+        .map(|(path, why)| Skipped {
+            path: path.clone(),
+            reason: match why {
+                NotRead::Ignored => SkipReason::Ignored,
+                NotRead::Kind => SkipReason::NotRead,
+            },
+        })
+        .collect();
     let mut summaries: Vec<ProjectSummary> = Vec::new();
 
     pool.install(|| {

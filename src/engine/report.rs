@@ -52,9 +52,19 @@ pub enum SkipReason {
     Tooling,
     /// Built only for another platform.
     OtherPlatform,
+    /// Named on the command line, but matches an ignore pattern.
+    Ignored,
+    /// Named on the command line, but of a kind ttlint does not read (`.ttss`, an image).
+    NotRead,
 }
 
 impl SkipReason {
+    /// Whether the file was named on the command line: the run says so as it starts, since
+    /// someone asked for it.
+    pub fn named(self) -> bool {
+        matches!(self, Self::Ignored | Self::NotRead)
+    }
+
     /// Why, in words: `--show-files` and the HTML report say the same thing.
     pub fn message(self) -> Message {
         match self {
@@ -62,6 +72,8 @@ impl SkipReason {
             Self::BuildOutput => messages::skipped_build_output(),
             Self::Tooling => messages::skipped_tooling(),
             Self::OtherPlatform => messages::skipped_other_platform(),
+            Self::Ignored => messages::skipped_ignored(),
+            Self::NotRead => messages::skipped_not_read(),
         }
     }
 }

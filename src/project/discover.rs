@@ -119,12 +119,25 @@ pub struct Root {
     pub framework: Framework,
 }
 
+/// Why a file named on the command line is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotRead {
+    /// It matches an ignore pattern (built in, in `ttlint.json` or `--ignore`).
+    Ignored,
+    /// ttlint does not read files of its kind (`.ttss`, images).
+    Kind,
+}
+
 /// What discovery found.
 #[derive(Debug, Default)]
 pub struct Discovery {
     pub candidates: Vec<Candidate>,
     /// Mini-program roots, absolute, deepest last.
     pub roots: Vec<Root>,
+    /// Files named on the command line that are not read, as the user named them. Hooks
+    /// (lint-staged, pre-commit) pass every staged file; stopping at a stylesheet would block the
+    /// commit.
+    pub not_read: Vec<(String, NotRead)>,
 }
 
 /// The mini-program a configuration file makes of its folder, if it does: `app.json`, a uni-app
@@ -219,18 +232,29 @@ pub fn discover(
 ) -> Result<Discovery, UsageError> {
     let mut found = BTreeSet::new();
     let mut roots = BTreeSet::new();
+    let mut not_read = Vec::new();
     for given in paths {
         let path = normalize(given, cwd);
         let entry = vfs.entry(&path).ok_or_else(|| {
             UsageError::new(messages::error_no_such_path(given.display().to_string()))
         })?;
+        if entry == Entry::File {
+            let why = if FileKind::from_path(&path).is_none() {
+                Some(NotRead::Kind)
+            } else if ignore.is_ignored(&path) {
+                Some(NotRead::Ignored)
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                not_read.push((display_path(&path, cwd), why));
+                continue;
+            }
+        }
         if let Some(root) = enclosing_root(&path, vfs) {
             roots.insert(root);
         }
-        if entry == Entry::File {
-            let kind = FileKind::from_path(&path).ok_or_else(|| {
-                UsageError::new(messages::error_not_lintable(given.display().to_string()))
-            })?;
+        if let (Entry::File, Some(kind)) = (entry, FileKind::from_path(&path)) {
             found.insert(Candidate {
                 display: display_path(&path, cwd),
                 path,
@@ -281,7 +305,11 @@ pub fn discover(
         }
     }
     roots.sort_by_key(|r| r.path.components().count());
-    Ok(Discovery { candidates, roots })
+    Ok(Discovery {
+        candidates,
+        roots,
+        not_read,
+    })
 }
 
 /// Discovery for text given on standard input as the file at `path`: that one file, which need
@@ -302,6 +330,7 @@ pub fn stdin_file(path: &Path, cwd: &Path, vfs: &Vfs) -> Result<Discovery, Usage
             explicit: true,
             build_output: false,
         }],
+        not_read: Vec::new(),
     })
 }
 
