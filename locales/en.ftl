@@ -411,6 +411,11 @@ category-name = { $category ->
     [deposit] deposit
    *[engine] engine
   }
+fix-kind-name = { $fix ->
+    [safe] --fix
+    [unsafe] fix offered
+   *[none] {""}
+  }
 
 ## `ttlint rules`, `ttlint explain`, `--show-files`
 
@@ -517,6 +522,26 @@ baseline-written = ttlint: { $path } records { $findings } { $findings ->
    *[other] files
   }; only findings beyond these counts fail
 
+## `--fix` and `--fix-dry-run`, on standard error.
+
+fix-applied = ttlint: fixed { $findings } { $findings ->
+    [one] finding
+   *[other] findings
+  } in { $files } { $files ->
+    [one] file
+   *[other] files
+  }
+fix-would = ttlint: `--fix` would fix { $findings } { $findings ->
+    [one] finding
+   *[other] findings
+  } in { $files } { $files ->
+    [one] file
+   *[other] files
+  }
+fix-refused = ttlint: note: { $path } not fixed: the fixed file would not parse as well as it does now
+fix-changed = ttlint: note: { $path } not fixed: it changed while ttlint was running
+fix-write = cannot write the fixed file { $path }: { $reason }
+
 ## `--rule ID=LEVEL`
 
 option-rule-syntax = --rule expects ID=LEVEL (for example deprecated-tt-pay=warning), got `{ $spec }`
@@ -587,6 +612,8 @@ cli-arg-ignore = Do not lint paths matching GLOB (relative to the working folder
 cli-arg-all-files = Also lint files that app.json does not reach (unused pages, dead utilities). By default they are skipped, and the summary says how many.
 cli-arg-stdin-filename = Lint the text on standard input as if it were the file at PATH (which need not exist yet), with the mini-program on disk around it: for editors linting unsaved buffers.
 cli-arg-show-files = Print the files that would be linted, and the unreachable ones skipped, instead of linting.
+cli-arg-fix = Apply the safe fixes to the files (`ttlint rules` shows which rules have them), then lint again and report what is left.
+cli-arg-fix-dry-run = Print the safe fixes as a unified diff instead of applying them; exit 1 when there are some.
 cli-arg-suppress-all = Record every finding in the baseline (`ttlint-suppressions.json`): from then on only findings beyond its counts fail, so a team can adopt ttlint on an existing app.
 cli-arg-suppress-rule = Record the findings of rule ID in the baseline. Repeatable.
 cli-arg-prune-suppressions = Lower the baseline's counts to what is found now, and drop entries for what is gone.

@@ -239,6 +239,11 @@ category-name = { $category ->
     [deposit] 保证金
    *[engine] 引擎
   }
+fix-kind-name = { $fix ->
+    [safe] 可自动修复
+    [unsafe] 有修复建议
+   *[none] {""}
+  }
 
 ## `ttlint rules`、`ttlint explain`、`--show-files`
 
@@ -314,6 +319,14 @@ baseline-unsuppressible = `{ $rule }` 不能记入基线：ttlint 自身的故�
 baseline-bad-count = `{ $rule }` 需要一个大于等于 1 的 `count`
 baseline-write = 无法写入基线文件 { $path }：{ $reason }
 baseline-written = ttlint：{ $path } 记录了 { $files } 个文件中的 { $findings } 个问题；只有超出这些数量的问题才会导致检查失败
+
+## `--fix` 和 `--fix-dry-run`，输出到标准错误。
+
+fix-applied = ttlint：已修复 { $files } 个文件中的 { $findings } 个问题
+fix-would = ttlint：`--fix` 可以修复 { $files } 个文件中的 { $findings } 个问题
+fix-refused = ttlint：提示：{ $path } 未修复：修复后的文件无法像现在一样正常解析
+fix-changed = ttlint：提示：{ $path } 未修复：ttlint 运行期间文件被修改了
+fix-write = 无法写入修复后的文件 { $path }：{ $reason }
 
 ## `--rule ID=LEVEL`
 
@@ -395,6 +408,8 @@ cli-arg-all-files = 同时检查 app.json 到达不了的文件（没用到的�
 cli-arg-stdin-filename = 把标准输入的文本当作 PATH 处的文件来检查（该文件可以还不存在），
     同时结合磁盘上的小程序：供编辑器检查尚未保存的内容。
 cli-arg-show-files = 只列出会被检查的文件和被跳过的不可达文件，不进行检查。
+cli-arg-fix = 把安全的自动修复写入文件（`ttlint rules` 会显示哪些规则可以修复），然后重新检查并报告剩下的问题。
+cli-arg-fix-dry-run = 不修改文件，而是以补丁格式打印安全的修复；有可修复的问题时退出码为 1。
 cli-arg-suppress-all = 把当前所有问题记入基线（`ttlint-suppressions.json`）：之后只有超出记录数量的问题
     才会导致失败，方便团队在已有的小程序上接入 ttlint。
 cli-arg-suppress-rule = 把规则 ID 的问题记入基线。可重复使用。

@@ -24,6 +24,7 @@ use crate::base::meta::RuleMeta;
 use crate::base::vfs::Vfs;
 use crate::engine::baseline::{BASELINE_FILE, Baseline};
 use crate::engine::config::Config;
+use crate::engine::fix;
 use crate::engine::lint::{self, LintOptions};
 use crate::engine::report::Report;
 use crate::output::{self, Format, Style};
@@ -215,6 +216,15 @@ pub struct CheckArgs {
     #[arg(long)]
     pub show_files: bool,
 
+    /// Apply the safe fixes to the files, then lint again and report what is left.
+    #[arg(long, conflicts_with_all = ["fix_dry_run", "stdin_filename"])]
+    pub fix: bool,
+
+    /// Print the safe fixes as a unified diff instead of applying them (exit 1 when there are
+    /// some).
+    #[arg(long)]
+    pub fix_dry_run: bool,
+
     /// Record every finding in the baseline (`ttlint-suppressions.json`): from then on, only
     /// findings beyond its counts fail.
     #[arg(long, conflicts_with_all = ["suppress_rule", "stdin_filename"])]
@@ -343,6 +353,12 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
             text.render(&messages::note_named_skipped(&file.path, why))
         );
     }
+    if args.fix_dry_run {
+        return fix_dry_run(&report, *lang);
+    }
+    if args.fix && apply_fixes(&report, *lang)? {
+        report = lint::lint(&options)?;
+    }
     let records = args.suppress_all || !args.suppress_rule.is_empty();
     let baseline = if records || args.prune_suppressions {
         let mut baseline = existing.unwrap_or_default();
@@ -390,6 +406,56 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
     ))?;
     written(out.flush())?;
     Ok(outcome(&report, args.max_warnings))
+}
+
+/// `--fix-dry-run`: the safe fixes as a unified diff, and how many there are. Fails (exit 1)
+/// when there is something to fix, so that CI can ask for it.
+fn fix_dry_run(report: &Report, lang: Lang) -> Result<Outcome, UsageError> {
+    let fixes = fix::fixes(report);
+    let mut out = io::stdout().lock();
+    for file in &fixes.files {
+        written(write!(out, "{}", fix::unified_diff(file)))?;
+    }
+    written(out.flush())?;
+    let text = Catalogue::shared(lang);
+    for refused in &fixes.refused {
+        eprintln!("{}", text.render(&messages::fix_refused(refused)));
+    }
+    eprintln!(
+        "{}",
+        text.render(&messages::fix_would(fixes.count(), fixes.files.len()))
+    );
+    Ok(if fixes.files.is_empty() {
+        Outcome::Passed
+    } else {
+        Outcome::Failed
+    })
+}
+
+/// `--fix`: writes the safe fixes, says what it fixed, and whether any file changed (then the
+/// caller lints again). A file that changed on disk since it was read is left alone.
+fn apply_fixes(report: &Report, lang: Lang) -> Result<bool, UsageError> {
+    let text = Catalogue::shared(lang);
+    let fixes = fix::fixes(report);
+    let mut fixed = 0;
+    let mut files = 0;
+    for file in &fixes.files {
+        let unchanged = std::fs::read(&file.path).is_ok_and(|bytes| bytes == file.before.as_bytes());
+        if !unchanged {
+            eprintln!("{}", text.render(&messages::fix_changed(&file.display)));
+            continue;
+        }
+        std::fs::write(&file.path, &file.after).map_err(|e| {
+            UsageError::new(messages::fix_write(&file.display, e.to_string()))
+        })?;
+        fixed += file.fixed;
+        files += 1;
+    }
+    for refused in &fixes.refused {
+        eprintln!("{}", text.render(&messages::fix_refused(refused)));
+    }
+    eprintln!("{}", text.render(&messages::fix_applied(fixed, files)));
+    Ok(files > 0)
 }
 
 /// A rule id named on the command line, checked: an unknown one is answered with the ids it may
@@ -481,9 +547,26 @@ struct RuleRow {
     id: &'static str,
     severity: &'static str,
     category: &'static str,
+    /// `safe` (`--fix` applies its fixes), `unsafe` (offered only) or `none`.
+    fix: &'static str,
     /// In the run's language; ids and the other fields never change with it.
     summary: String,
     url: &'static str,
+}
+
+/// `ttlint rules --format json`: versioned like the check's JSON output, so that a script can
+/// tell which shape it reads.
+#[derive(Serialize)]
+struct RuleList<'a> {
+    version: u32,
+    tool: Tool,
+    rules: &'a [RuleRow],
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
 }
 
 /// Pads `text` to `width` terminal columns: Chinese characters take two.
@@ -501,6 +584,7 @@ fn list_rules(format: ListFormat, lang: Lang) -> Result<(), UsageError> {
                 id: m.id,
                 severity: m.default_severity.as_str(),
                 category: m.category.as_str(),
+                fix: m.fix.as_str(),
                 summary: docs::summary(m, lang),
                 url: m.url,
             }
@@ -509,42 +593,54 @@ fn list_rules(format: ListFormat, lang: Lang) -> Result<(), UsageError> {
     let mut out = io::stdout().lock();
     match format {
         ListFormat::Json => {
-            written(serde_json::to_writer_pretty(&mut out, &rows).map_err(io::Error::from))?;
+            let list = RuleList {
+                version: 1,
+                tool: Tool {
+                    name: "ttlint",
+                    version: env!("CARGO_PKG_VERSION"),
+                },
+                rules: &rows,
+            };
+            written(serde_json::to_writer_pretty(&mut out, &list).map_err(io::Error::from))?;
             written(writeln!(out))?;
         }
         ListFormat::Markdown => {
             written(writeln!(
                 out,
-                "| rule | default | what it finds |\n|---|---|---|"
+                "| rule | default | fix | what it finds |\n|---|---|---|---|"
             ))?;
             for r in &rows {
+                let fix = if r.fix == "none" { "" } else { r.fix };
                 written(writeln!(
                     out,
-                    "| `{}` | {} | {} |",
+                    "| `{}` | {} | {fix} | {} |",
                     r.id, r.severity, r.summary
                 ))?;
             }
         }
         ListFormat::Pretty => {
-            let named: Vec<(String, String)> = rows
+            let named: Vec<(String, String, String)> = rows
                 .iter()
                 .map(|r| {
                     (
                         text.render(&messages::severity_name(r.severity)),
                         text.render(&messages::category_name(r.category)),
+                        text.render(&messages::fix_kind_name(r.fix)),
                     )
                 })
                 .collect();
             let width = rows.iter().map(|r| r.id.len()).max().unwrap_or(0);
-            let severity_width = named.iter().map(|(s, _)| s.width()).max().unwrap_or(0);
-            let category_width = named.iter().map(|(_, c)| c.width()).max().unwrap_or(0);
-            for (r, (severity, category)) in rows.iter().zip(&named) {
+            let severity_width = named.iter().map(|n| n.0.width()).max().unwrap_or(0);
+            let category_width = named.iter().map(|n| n.1.width()).max().unwrap_or(0);
+            let fix_width = named.iter().map(|n| n.2.width()).max().unwrap_or(0);
+            for (r, (severity, category, fix)) in rows.iter().zip(&named) {
                 written(writeln!(
                     out,
-                    "{:width$}  {}  {}  {}",
+                    "{:width$}  {}  {}  {}  {}",
                     r.id,
                     pad(severity, severity_width.max(7)),
                     pad(category, category_width.max(8)),
+                    pad(fix, fix_width),
                     r.summary
                 ))?;
             }

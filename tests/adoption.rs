@@ -211,3 +211,115 @@ fn named_files_ttlint_does_not_read_are_skipped_with_a_note() {
         "ttlint：提示：logo.png 已跳过：ttlint 不检查这类文件（支持 `.js` `.mjs` `.cjs` `.ts` `.ttml` `.sjs` `.json` `.vue` `.tsx` `.jsx`）\n"
     );
 }
+
+#[test]
+fn fix_dry_run_prints_a_diff_and_fix_leaves_a_clean_parseable_app() {
+    let app = tree(&[
+        ("app.json", r#"{ "pages": ["pages/index/index"] }"#),
+        (
+            "pages/index/index.ttml",
+            "<view wx:for=\"{{list}}\" wx:key=\"id\">{{item.name}}</view>\r\n<view wx:if=\"{{vip}}\" tt:if=\"{{vip}}\">会员</view>\r\n",
+        ),
+        (
+            "pages/index/index.js",
+            "Page({\n  onLoad() {\n    const { platform } = tt.getSystemInfoSync()\n    if (platform === 'iOS') return\n    wx.showToast({ title: '你好' })\n    wx.login({})\n  },\n})\n",
+        ),
+    ]);
+    let dir = app.path();
+    let before = (read(dir, "pages/index/index.js"), read(dir, "pages/index/index.ttml"));
+
+    let (code, out, err) = run(dir, &["--fix-dry-run"]);
+    assert_eq!(code, 1, "there is something to fix");
+    assert_eq!(
+        out,
+        "--- a/pages/index/index.js\n\
+         +++ b/pages/index/index.js\n\
+         @@ -1,8 +1,8 @@\n \
+         Page({\n   \
+         onLoad() {\n     \
+         const { platform } = tt.getSystemInfoSync()\n\
+         -    if (platform === 'iOS') return\n\
+         -    wx.showToast({ title: '你好' })\n\
+         +    if (platform === 'ios') return\n\
+         +    tt.showToast({ title: '你好' })\n     \
+         wx.login({})\n   \
+         },\n \
+         })\n\
+         --- a/pages/index/index.ttml\n\
+         +++ b/pages/index/index.ttml\n\
+         @@ -1,2 +1,2 @@\n\
+         -<view wx:for=\"{{list}}\" wx:key=\"id\">{{item.name}}</view>\r\n\
+         +<view tt:for=\"{{list}}\" tt:key=\"id\">{{item.name}}</view>\r\n \
+         <view wx:if=\"{{vip}}\" tt:if=\"{{vip}}\">会员</view>\r\n"
+    );
+    assert_eq!(
+        err,
+        "ttlint: `--fix` would fix 4 findings in 2 files\n"
+    );
+    assert_eq!(
+        (read(dir, "pages/index/index.js"), read(dir, "pages/index/index.ttml")),
+        before,
+        "a dry run writes nothing"
+    );
+
+    let (code, out, err) = run(dir, &["--fix", "--format", "concise"]);
+    assert_eq!(code, 0);
+    assert_eq!(err, "ttlint: fixed 4 findings in 2 files\n");
+    assert_eq!(
+        out,
+        "pages/index/index.js:6:5: warning wechat-only-feature: `wx.login`: `wx` is WeChat's global and is undefined on Douyin\n\
+         pages/index/index.ttml:2:7: warning wechat-only-feature: `wx:if` is WeChat's directive and Douyin ignores it: the element renders unconditionally\n\
+         ✖ 2 warnings in 3 files\n",
+        "what has no safe fix is left: `wx.login`, and a `wx:if` beside its `tt:if`"
+    );
+    assert_eq!(
+        read(dir, "pages/index/index.ttml"),
+        "<view tt:for=\"{{list}}\" tt:key=\"id\">{{item.name}}</view>\r\n<view wx:if=\"{{vip}}\" tt:if=\"{{vip}}\">会员</view>\r\n",
+        "CRLF line endings are kept"
+    );
+
+    // Idempotent: a second run fixes nothing and changes nothing; every file still parses.
+    let fixed = (read(dir, "pages/index/index.js"), read(dir, "pages/index/index.ttml"));
+    let (code, _, err) = run(dir, &["--fix"]);
+    assert_eq!((code, err.as_str()), (0, "ttlint: fixed 0 findings in 0 files\n"));
+    assert_eq!(
+        (read(dir, "pages/index/index.js"), read(dir, "pages/index/index.ttml")),
+        fixed
+    );
+    let (_, json, _) = run(dir, &["--format", "json"]);
+    assert!(!json.contains("\"parse-error\""), "{json}");
+}
+
+/// The JSON output carries each fix as edits, with positions as the findings have them.
+#[test]
+fn json_carries_fixes() {
+    let app = tree(&[
+        ("app.json", r#"{ "pages": ["pages/index/index"] }"#),
+        ("pages/index/index.ttml", "<view wx:if=\"{{a}}\">首页</view>\n"),
+        ("pages/index/index.js", "Page({})\n"),
+    ]);
+    let (code, out, _) = run(app.path(), &["--format", "json"]);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        json["diagnostics"][0]["fix"],
+        serde_json::json!({
+            "applicability": "safe",
+            "edits": [{
+                "start": { "line": 1, "column": 7, "offset": 6 },
+                "end": { "line": 1, "column": 9, "offset": 8 },
+                "text": "tt"
+            }]
+        })
+    );
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/schemas/json-output.schema.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    assert!(validator.is_valid(&json), "{json}");
+}

@@ -260,6 +260,8 @@ messages! {
     // People's names of severities and categories (`severity`, `category`: their ids).
     severity_name(severity) = "severity-name";
     category_name(category) = "category-name";
+    /// `fix`: `safe`, `unsafe` or `none` (a rule's fix kind, `ttlint rules`).
+    fix_kind_name(fix) = "fix-kind-name";
 
     // `ttlint rules`, `ttlint explain`, `--show-files`.
     rules_footer() = "rules-footer";
@@ -315,6 +317,13 @@ messages! {
     baseline_write(path, reason) = "baseline-write";
     /// After `--suppress-all`, `--suppress-rule` or `--prune-suppressions` wrote the file.
     baseline_written(path, findings, files) = "baseline-written";
+
+    // `--fix` and `--fix-dry-run`, on standard error.
+    fix_applied(findings, files) = "fix-applied";
+    fix_would(findings, files) = "fix-would";
+    fix_refused(path) = "fix-refused";
+    fix_changed(path) = "fix-changed";
+    fix_write(path, reason) = "fix-write";
 
     option_rule_syntax(spec) = "option-rule-syntax";
     option_rule_unknown(spec, rule) = "option-rule-unknown";
@@ -374,6 +383,8 @@ messages! {
     cli_arg_all_files() = "cli-arg-all-files";
     cli_arg_stdin_filename() = "cli-arg-stdin-filename";
     cli_arg_show_files() = "cli-arg-show-files";
+    cli_arg_fix() = "cli-arg-fix";
+    cli_arg_fix_dry_run() = "cli-arg-fix-dry-run";
     cli_arg_suppress_all() = "cli-arg-suppress-all";
     cli_arg_suppress_rule() = "cli-arg-suppress-rule";
     cli_arg_prune_suppressions() = "cli-arg-prune-suppressions";

@@ -80,6 +80,8 @@ const CHECK_ARGS: &[(&str, Text)] = &[
     ("all_files", messages::cli_arg_all_files),
     ("stdin_filename", messages::cli_arg_stdin_filename),
     ("show_files", messages::cli_arg_show_files),
+    ("fix", messages::cli_arg_fix),
+    ("fix_dry_run", messages::cli_arg_fix_dry_run),
     ("suppress_all", messages::cli_arg_suppress_all),
     ("suppress_rule", messages::cli_arg_suppress_rule),
     ("prune_suppressions", messages::cli_arg_prune_suppressions),

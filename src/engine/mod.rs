@@ -4,6 +4,7 @@
 pub mod baseline;
 pub mod config;
 pub mod fingerprint;
+pub mod fix;
 pub mod lint;
 pub mod report;
 pub mod summary;

@@ -143,7 +143,10 @@ impl Rule for WechatOnlyFeature {
                         ),
                     )
                     .with_help(messages::wechat_only_feature_directive_help(&douyin));
-                    if TT_DIRECTIVES.contains(&douyin.as_str()) {
+                    // Renaming is safe unless the element already has the Douyin directive:
+                    // then the two would be duplicate attributes.
+                    if TT_DIRECTIVES.contains(&douyin.as_str()) && element.attr(&douyin).is_none()
+                    {
                         let prefix = Span::new(attr.name_span.start, attr.name_span.start + 2);
                         d = d.with_fix(Fix {
                             applicability: Applicability::Safe,
@@ -183,7 +186,22 @@ impl Rule for WechatOnlyFeature {
                 } else {
                     messages::wechat_only_feature_wx_call_no_equivalent_help(douyin)
                 };
-                out.push(Diagnostic::new(&META, cx.id, api.span, message).with_help(help));
+                let mut d = Diagnostic::new(&META, cx.id, api.span, message).with_help(help);
+                // `wx.X(…)` written as such (not through an alias) becomes `tt.X(…)`, for the
+                // APIs that behave the same on both platforms.
+                if api.access == Access::Call
+                    && cx.data.same_as_wechat(&api.api.member)
+                    && cx.source.slice(api.span) == format!("wx.{}", api.api.member)
+                {
+                    d = d.with_fix(Fix {
+                        applicability: Applicability::Safe,
+                        edits: vec![Edit {
+                            span: Span::new(api.span.start, api.span.start + 2),
+                            text: "tt".into(),
+                        }],
+                    });
+                }
+                out.push(d);
             }
         }
     }
@@ -244,6 +262,42 @@ mod tests {
                 tsx("import { View, Button } from '@tarojs/components'\nexport default function Page() {\n  return <View><Button openType=\"contact\">客服</Button></View>\n}"),
             ])
             .test_and_snapshot();
+    }
+
+    /// Every API of `sameAsWechat` is fixed by renaming the object, and only when written as
+    /// `wx.X(…)`: not through an alias, not as a value.
+    #[test]
+    fn each_api_the_same_on_douyin_is_fixed() {
+        let data = crate::rules::tester::data();
+        let members = data.same_as_wechat_members();
+        assert!(members.len() >= 40, "{members:?}");
+        for member in members {
+            assert!(data.douyin_has(member), "`{member}` is not a Douyin API");
+            let code = format!("wx.{member}({{}})\n");
+            let outcome = crate::rules::tester::run(&WechatOnlyFeature, &js(&code));
+            let fixes: Vec<_> = outcome.found.iter().filter_map(|d| d.fix.clone()).collect();
+            assert_eq!(fixes.len(), 1, "`wx.{member}` has one fix");
+            let edit = &fixes[0].edits[0];
+            let mut fixed = code.clone();
+            fixed.replace_range(edit.span.start..edit.span.end, &edit.text);
+            assert_eq!(fixed, format!("tt.{member}({{}})\n"), "`wx.{member}`");
+        }
+        for code in [
+            "const w = wx; w.showToast({})",
+            "const t = wx.showToast",
+            "wx.login({})",
+            "wx['showToast']({})",
+        ] {
+            let outcome = crate::rules::tester::run(&WechatOnlyFeature, &js(code));
+            assert!(!outcome.found.is_empty(), "{code} is reported");
+            assert!(
+                outcome.found.iter().all(|d| d.fix.is_none()),
+                "{code} is not fixed"
+            );
+        }
+        let both = ttml("<view wx:if=\"{{a}}\" tt:if=\"{{b}}\">x</view>");
+        let outcome = crate::rules::tester::run(&WechatOnlyFeature, &both);
+        assert!(outcome.found[0].fix.is_none(), "tt:if is there already");
     }
 
     #[test]
