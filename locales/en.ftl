@@ -239,6 +239,7 @@ skipped-other-platform = skipped: built only for another platform, never shipped
 skipped-ignored = skipped: it matches an ignore pattern (built in, in ttlint.json or --ignore)
 skipped-not-read = skipped: ttlint does not read this kind of file (it reads `.js` `.mjs` `.cjs` `.ts` `.ttml` `.sjs` `.json` `.vue` `.tsx` `.jsx`)
 note-named-skipped = ttlint: note: { $path } { $why }
+note-step-summary = ttlint: note: cannot append to the step summary { $path }: { $reason }
 
 ## The HTML report (`--format html`)
 
@@ -601,7 +602,7 @@ cli-cmd-rules = List every rule: id, default severity, category, summary and pla
 cli-cmd-explain = Show a rule's full documentation: what it flags, why, what to do instead.
 cli-cmd-help = Print this message or the help of the given subcommand(s)
 cli-arg-paths = Files or folders to lint (default: the current folder). A folder holding app.json is linted as a mini-program: only files reachable from app.json are checked.
-cli-arg-format = Output format: `pretty` (default), `concise` (one line per finding), `json`, `sarif`, `github`, `checkstyle`, `junit` or `html` (a report to open in a browser; use with `-o`).
+cli-arg-format = Output format: `pretty` (default), `concise` (one line per finding), `json`, `sarif`, `github`, `gitlab`, `checkstyle`, `junit` or `html` (a report to open in a browser; use with `-o`).
 cli-arg-color = When to use colours in pretty output: `auto` (default: when writing to a terminal and `NO_COLOR` is not set), `always` or `never`.
 cli-arg-config = Config file to use instead of the ttlint.json found from the linted folder upwards.
 cli-arg-rule = Set a rule's level, overriding the config: `ID=off|info|warning|error`. Repeatable.

@@ -284,6 +284,7 @@ pretty-dominant = 大部分问题来自 `{ $rule }`（{ $total } 个中的 { $co
 skipped-ignored = 已跳过：它匹配忽略模式（内置、ttlint.json 中或 `--ignore` 指定的）
 skipped-not-read = 已跳过：ttlint 不检查这类文件（支持 `.js` `.mjs` `.cjs` `.ts` `.ttml` `.sjs` `.json` `.vue` `.tsx` `.jsx`）
 note-named-skipped = ttlint：提示：{ $path } { $why }
+note-step-summary = ttlint：提示：无法写入步骤摘要 { $path }：{ $reason }
 
 ## 中止运行的错误（退出码 2）。`$reason` 是操作系统给出的原文。
 
@@ -394,7 +395,7 @@ cli-cmd-help = 显示本帮助，或指定子命令的帮助
 cli-arg-paths = 要检查的文件或文件夹（默认：当前文件夹）。
     含有 app.json 的文件夹按小程序检查：只检查从 app.json 能到达的文件。
 cli-arg-format = 输出格式：`pretty`（默认）、`concise`（每个问题一行）、`json`、`sarif`、
-    `github`、`checkstyle`、`junit` 或 `html`（在浏览器中打开的报告，配合 `-o` 使用）。
+    `github`、`gitlab`、`checkstyle`、`junit` 或 `html`（在浏览器中打开的报告，配合 `-o` 使用）。
 cli-arg-color = 美化输出何时使用颜色：`auto`（默认：输出到终端
     且未设置 `NO_COLOR` 时）、`always` 或 `never`。
 cli-arg-config = 使用此配置文件，而不是从被检查的文件夹向上查找的 ttlint.json。

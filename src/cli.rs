@@ -405,6 +405,11 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
         &mut out,
     ))?;
     written(out.flush())?;
+    if args.format == Format::Github
+        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
+    {
+        step_summary(&report, Path::new(&path), *lang);
+    }
     Ok(outcome(&report, args.max_warnings))
 }
 
@@ -456,6 +461,26 @@ fn apply_fixes(report: &Report, lang: Lang) -> Result<bool, UsageError> {
     }
     eprintln!("{}", text.render(&messages::fix_applied(fixed, files)));
     Ok(files > 0)
+}
+
+/// Appends the summary to the GitHub job's step summary. A summary that cannot be written costs
+/// a note, not the check.
+fn step_summary(report: &Report, path: &Path, lang: Lang) {
+    let text = Catalogue::shared(lang);
+    let appended = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .and_then(|mut file| output::write_step_summary(report, text, &mut file));
+    if let Err(e) = appended {
+        eprintln!(
+            "{}",
+            text.render(&messages::note_step_summary(
+                path.display().to_string(),
+                e.to_string()
+            ))
+        );
+    }
 }
 
 /// A rule id named on the command line, checked: an unknown one is answered with the ids it may

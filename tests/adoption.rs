@@ -323,3 +323,120 @@ fn json_carries_fixes() {
     let validator = jsonschema::validator_for(&schema).unwrap();
     assert!(validator.is_valid(&json), "{json}");
 }
+
+/// GitLab Code Quality: valid against the documented fields, fingerprints that do not change
+/// with the language, one issue per finding.
+#[test]
+fn gitlab_code_quality() {
+    let (code, out, _) = run(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["fixtures/demo-shop", "--format", "gitlab"],
+    );
+    assert_eq!(code, 1);
+    let issues: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/schemas/gitlab-code-quality.schema.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&issues).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let list = issues.as_array().unwrap();
+    assert_eq!(list.len(), 18, "5 errors, 12 warnings, 1 info");
+    let pay = list
+        .iter()
+        .find(|i| i["check_name"] == "deprecated-tt-pay")
+        .unwrap();
+    assert_eq!(pay["severity"], "major");
+    assert_eq!(pay["location"]["path"], "fixtures/demo-shop/utils/pay.js");
+    assert_eq!(pay["location"]["lines"]["begin"], 6);
+    let mut fingerprints: Vec<&str> = list
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
+    fingerprints.sort_unstable();
+    fingerprints.dedup();
+    assert_eq!(fingerprints.len(), 18, "unique");
+
+    let (_, zh, _) = run(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["fixtures/demo-shop", "--format", "gitlab", "--lang", "zh-CN"],
+    );
+    let zh: serde_json::Value = serde_json::from_str(&zh).unwrap();
+    let prints = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["fingerprint"].to_string())
+            .collect()
+    };
+    assert_eq!(prints(&issues), prints(&zh), "never from the message");
+    assert_ne!(issues[0]["description"], zh[0]["description"]);
+}
+
+/// `--format github` writes only workflow commands, ending with the summary as a notice, and
+/// appends a Markdown table to the job's step summary when there is one.
+#[test]
+fn github_annotations_and_step_summary() {
+    let app = ported_app();
+    let summary = app.path().join("summary.md");
+    std::fs::write(&summary, "earlier step\n").unwrap();
+    let output = ttlint()
+        .current_dir(app.path())
+        .args(["--format", "github"])
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(out.lines().all(|l| l.starts_with("::")), "{out}");
+    assert_eq!(
+        out.lines().last(),
+        Some(
+            "::notice title=ttlint::✖ 2 errors, 25 warnings, 1 info in 3 files"
+        )
+    );
+    assert_eq!(
+        read(app.path(), "summary.md"),
+        "earlier step\n\
+         ### ttlint\n\n\
+         ✖ 2 errors, 25 warnings, 1 info in 3 files\n\n\
+         | rule | severity | findings | files |\n\
+         |---|---|--:|--:|\n\
+         | `deprecated-tt-pay` | error | 1 | 1 |\n\
+         | `trade-missing-customer-service` | error | 1 | 1 |\n\
+         | `wechat-only-feature` | warning | 25 | 1 |\n\
+         | `trade-prerequisites` | info | 1 | 1 |\n\n"
+    );
+    let without = ttlint()
+        .current_dir(app.path())
+        .args(["--format", "github"])
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output()
+        .unwrap();
+    assert_eq!(without.stdout, output.stdout);
+}
+
+/// JUnit: errors are failures; warnings and infos are passing cases that carry the finding.
+#[test]
+fn junit_fails_only_on_errors() {
+    let app = ported_app();
+    let (code, out, _) = run(app.path(), &["--format", "junit", "-o", "ttlint.xml"]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    let xml = read(app.path(), "ttlint.xml");
+    assert!(
+        xml.contains("<testsuites name=\"ttlint\" tests=\"28\" failures=\"2\">"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<testsuite name=\"pages/index/index.ttml\" tests=\"25\" failures=\"0\">"),
+        "{xml}"
+    );
+    assert_eq!(xml.matches("<failure ").count(), 2);
+    assert_eq!(xml.matches("<system-out>warning: ").count(), 25);
+    assert_eq!(xml.matches("<system-out>info: ").count(), 1);
+}

@@ -167,6 +167,7 @@ messages! {
     skipped_not_read() = "skipped-not-read";
     /// A file named on the command line and not linted; `why` is a `skipped-*` message.
     note_named_skipped(path, why) = "note-named-skipped";
+    note_step_summary(path, reason) = "note-step-summary";
 
     // The HTML report (`--format html`): headings, labels and verdicts.
     report_html_lang() = "report-html-lang";

@@ -4,6 +4,7 @@ mod blocks;
 mod checkstyle;
 mod concise;
 mod github;
+mod gitlab;
 mod html;
 mod json;
 mod junit;
@@ -20,6 +21,7 @@ use clap::ValueEnum;
 use crate::base::message::Catalogue;
 use crate::engine::report::Report;
 
+pub use github::write_step_summary;
 pub use pretty::summary_line;
 pub use style::Style;
 
@@ -36,6 +38,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands: annotations on the pull request.
     Github,
+    /// GitLab Code Quality JSON, for the merge-request widget.
+    Gitlab,
     /// Checkstyle XML.
     Checkstyle,
     /// JUnit XML, shown by CI systems as test results.
@@ -61,6 +65,7 @@ pub fn write(report: &Report, format: Format, style: Style, out: &mut dyn Write)
         Format::Json => json::write(report, text, out),
         Format::Sarif => sarif::write(report, text, out),
         Format::Github => github::write(report, text, out),
+        Format::Gitlab => gitlab::write(report, text, out),
         Format::Checkstyle => checkstyle::write(report, text, out),
         Format::Junit => junit::write(report, text, out),
         Format::Html => html::write(report, text, out),
@@ -239,6 +244,18 @@ mod tests {
     #[test]
     fn github() {
         insta::assert_snapshot!(render(Format::Github));
+    }
+
+    #[test]
+    fn gitlab() {
+        insta::assert_snapshot!(render(Format::Gitlab));
+    }
+
+    #[test]
+    fn github_step_summary() {
+        let mut out = Vec::new();
+        write_step_summary(&report(), Catalogue::shared(Lang::En), &mut out).unwrap();
+        insta::assert_snapshot!(String::from_utf8(out).unwrap());
     }
 
     #[test]
