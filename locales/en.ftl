@@ -543,6 +543,17 @@ fix-refused = ttlint: note: { $path } not fixed: the fixed file would not parse 
 fix-changed = ttlint: note: { $path } not fixed: it changed while ttlint was running
 fix-write = cannot write the fixed file { $path }: { $reason }
 
+## `ttlint init`: comments in the ttlint.json it writes, and what it says.
+
+init-comment-schema = ttlint's settings; editors that read JSON schemas complete them.
+init-comment-rules = Rule levels: "off", "info", "warning" or "error" (`ttlint rules` lists the rules).
+init-comment-ignore = Paths not to lint, relative to this file; a pattern without "/" matches a name anywhere.
+init-comment-lang = The language of messages, "en" or "zh-CN" (else the environment's).
+init-comment-data = Your own entries for ttlint's rule data, for example your web-view domains.
+init-done = Wrote { $path }. Next: run `ttlint`; to adopt it on an existing app, `ttlint --suppress-all` records today's findings so that only new ones fail.
+init-exists = { $path } already exists: ttlint init never overwrites it
+init-write = cannot write { $path }: { $reason }
+
 ## `--rule ID=LEVEL`
 
 option-rule-syntax = --rule expects ID=LEVEL (for example deprecated-tt-pay=warning), got `{ $spec }`
@@ -594,11 +605,14 @@ cli-example-file = lint one file, with its project around it
 cli-example-json = machine-readable output for editors and scripts
 cli-example-html = a compliance report to open in a browser
 cli-example-lang = messages and help in Chinese (中文输出)
+cli-example-baseline = adopt on an existing app: record today's findings, fail only on new ones
+cli-example-fix = apply the safe fixes (`--fix-dry-run` shows them as a diff)
 cli-example-rules = list every rule
 cli-example-explain = a rule's documentation
 cli-exit-codes = Exit codes: 0 no errors (and warnings within --max-warnings), 1 the check failed, 2 usage, config or internal error.
 cli-cmd-check = Lint mini-program files (the default command).
 cli-cmd-rules = List every rule: id, default severity, category, summary and platform page.
+cli-cmd-init = Write a commented ttlint.json in the working folder.
 cli-cmd-explain = Show a rule's full documentation: what it flags, why, what to do instead.
 cli-cmd-help = Print this message or the help of the given subcommand(s)
 cli-arg-paths = Files or folders to lint (default: the current folder). A folder holding app.json is linted as a mini-program: only files reachable from app.json are checked.
@@ -619,6 +633,7 @@ cli-arg-suppress-all = Record every finding in the baseline (`ttlint-suppression
 cli-arg-suppress-rule = Record the findings of rule ID in the baseline. Repeatable.
 cli-arg-prune-suppressions = Lower the baseline's counts to what is found now, and drop entries for what is gone.
 cli-arg-suppressions-location = The baseline file (default: `ttlint-suppressions.json` in the working folder).
+cli-arg-print-config = Print the settings that apply to the first PATH as JSON (the config file, every rule's level after it and `--rule`, ignores, data, language, baseline) instead of linting.
 cli-arg-threads = Worker threads (default: one per CPU core).
 cli-arg-lang = Language of messages and help: `en` or `zh-CN`. Default: `"lang"` in ttlint.json, else `LC_ALL`, `LC_MESSAGES` or `LANG` (`zh…` reads Chinese).
 cli-arg-rules-format = Output format: `pretty` (default) or `json`.

@@ -329,6 +329,17 @@ fix-refused = ttlint：提示：{ $path } 未修复：修复后的文件无法�
 fix-changed = ttlint：提示：{ $path } 未修复：ttlint 运行期间文件被修改了
 fix-write = 无法写入修复后的文件 { $path }：{ $reason }
 
+## `ttlint init`：生成的 ttlint.json 中的注释，以及运行后的提示。
+
+init-comment-schema = ttlint 的设置；能读取 JSON 模式文件的编辑器可以自动补全。
+init-comment-rules = 规则级别：`"off"`、`"info"`、`"warning"` 或 `"error"`（运行 `ttlint rules` 可以查看所有规则）。
+init-comment-ignore = 不检查的路径，相对于本文件；不含 `/` 的模式匹配任意位置的同名文件或文件夹。
+init-comment-lang = 消息的语言：`"en"` 或 `"zh-CN"`（不设置时取运行环境的语言）。
+init-comment-data = 追加到 ttlint 规则数据中的条目，例如你自己的 `web-view` 业务域名。
+init-done = 已生成 { $path }。下一步：运行 `ttlint`；要在已有的小程序上接入，运行 `ttlint --suppress-all` 记录现有问题，之后只有新问题会导致失败。
+init-exists = { $path } 已存在：ttlint init 不会覆盖它
+init-write = 无法写入 { $path }：{ $reason }
+
 ## `--rule ID=LEVEL`
 
 option-rule-syntax = `--rule` 的格式应为 `ID=LEVEL`（例如 `deprecated-tt-pay=warning`），实际是 `{ $spec }`
@@ -384,12 +395,15 @@ cli-example-file = 检查单个文件，同时结合它所在的项目
 cli-example-json = 机器可读的输出，供编辑器和脚本使用
 cli-example-html = 生成合规报告，用浏览器打开
 cli-example-lang = 用中文输出结果和帮助（`--lang en` 为英文）
+cli-example-baseline = 在已有的小程序上接入：记录现有问题，之后只有新问题会导致失败
+cli-example-fix = 自动修复安全的问题（`--fix-dry-run` 以补丁形式展示）
 cli-example-rules = 列出所有规则
 cli-example-explain = 查看一条规则的文档
 cli-exit-codes = 退出码：0 表示没有错误（且警告数没有超过 `--max-warnings`），1 表示检查未通过，
     2 表示参数错误、配置错误或内部错误。
 cli-cmd-check = 检查小程序文件（默认命令）。
 cli-cmd-rules = 列出所有规则：ID、默认级别、类别、简介和平台文档。
+cli-cmd-init = 在当前工作文件夹中生成带注释的 ttlint.json。
 cli-cmd-explain = 显示规则的完整文档：检查什么、为什么、应该怎么改。
 cli-cmd-help = 显示本帮助，或指定子命令的帮助
 cli-arg-paths = 要检查的文件或文件夹（默认：当前文件夹）。
@@ -416,6 +430,8 @@ cli-arg-suppress-all = 把当前所有问题记入基线（`ttlint-suppressions.
 cli-arg-suppress-rule = 把规则 ID 的问题记入基线。可重复使用。
 cli-arg-prune-suppressions = 把基线中的数量降到现在实际发现的数量，并删除已经不存在的记录。
 cli-arg-suppressions-location = 基线文件的位置（默认：当前工作文件夹中的 `ttlint-suppressions.json`）。
+cli-arg-print-config = 以 JSON 打印对第一个 PATH 生效的设置（配置文件、经配置和 `--rule` 调整后的每条规则级别、
+    忽略模式、数据、语言、基线），不进行检查。
 cli-arg-threads = 工作线程数（默认：每个 CPU 核心一个）。
 cli-arg-lang = 消息和帮助的语言：`en` 或 `zh-CN`。默认取 ttlint.json 中的 `"lang"`，
     否则看 `LC_ALL`、`LC_MESSAGES`、`LANG`（以 `zh` 开头即为中文）。

@@ -18,12 +18,12 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::base::error::UsageError;
-use crate::base::message::{Catalogue, Lang};
+use crate::base::message::{Catalogue, Lang, Message};
 use crate::base::messages;
 use crate::base::meta::RuleMeta;
 use crate::base::vfs::Vfs;
 use crate::engine::baseline::{BASELINE_FILE, Baseline};
-use crate::engine::config::Config;
+use crate::engine::config::{CONFIG_FILE, Config, Level};
 use crate::engine::fix;
 use crate::engine::lint::{self, LintOptions};
 use crate::engine::report::Report;
@@ -135,6 +135,8 @@ pub enum Command {
     },
     /// A rule's documentation.
     Explain { rule: String },
+    /// Write a commented ttlint.json in the working folder.
+    Init,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -216,6 +218,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub show_files: bool,
 
+    /// Print the settings that apply to the first PATH (config file, rule levels after it and
+    /// `--rule`, ignores, data, language, baseline) as JSON, instead of linting.
+    #[arg(long, conflicts_with = "show_files")]
+    pub print_config: bool,
+
     /// Apply the safe fixes to the files, then lint again and report what is left.
     #[arg(long, conflicts_with_all = ["fix_dry_run", "stdin_filename"])]
     pub fix: bool,
@@ -268,6 +275,7 @@ pub fn run(cli: Cli, lang: &mut Lang) -> Result<Outcome, UsageError> {
         None => check(cli.check, lang, explicit),
         Some(Command::Rules { format }) => list_rules(format, *lang).map(|_| Outcome::Passed),
         Some(Command::Explain { rule }) => explain(&rule, *lang).map(|_| Outcome::Passed),
+        Some(Command::Init) => init(*lang).map(|_| Outcome::Passed),
     }
 }
 
@@ -321,6 +329,11 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
     }
     for spec in &args.rules {
         config.override_rule(spec)?;
+    }
+    if args.print_config {
+        let baseline = existing.is_some().then_some(baseline_shown.as_str());
+        return print_config(&config, &args.ignore, baseline, *lang, &cwd)
+            .map(|_| Outcome::Passed);
     }
     let options = LintOptions {
         paths: args.paths.clone(),
@@ -412,6 +425,95 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
     }
     Ok(outcome(&report, args.max_warnings))
 }
+
+/// `--print-config`: what a run with these arguments would use, as JSON. Rule levels are
+/// every rule's, after `ttlint.json` and `--rule`; data lists are the config's additions to the
+/// built-in ones.
+fn print_config(
+    config: &Config,
+    cli_ignore: &[String],
+    baseline: Option<&str>,
+    lang: Lang,
+    cwd: &Path,
+) -> Result<(), UsageError> {
+    #[derive(Serialize)]
+    struct Effective<'a> {
+        /// The `ttlint.json` in use, as a path from the working folder; `null` for none.
+        config: Option<String>,
+        lang: &'static str,
+        rules: std::collections::BTreeMap<&'static str, &'static str>,
+        /// `ignore` of `ttlint.json` (relative to its folder) and `--ignore` (to the working one).
+        ignore: Ignores<'a>,
+        data: &'a std::collections::BTreeMap<String, Vec<String>>,
+        /// The baseline applied, if there is one.
+        suppressions: Option<&'a str>,
+    }
+    #[derive(Serialize)]
+    struct Ignores<'a> {
+        config: &'a [String],
+        #[serde(rename = "commandLine")]
+        command_line: &'a [String],
+    }
+    let rules = rules::all()
+        .iter()
+        .map(|r| {
+            let meta = r.meta();
+            let level = match config.level(meta) {
+                Level::Off => "off",
+                Level::On(severity) => severity.as_str(),
+            };
+            (meta.id, level)
+        })
+        .collect();
+    let effective = Effective {
+        config: config.path.as_deref().map(|p| display_path(p, cwd)),
+        lang: lang.tag(),
+        rules,
+        ignore: Ignores {
+            config: &config.ignore,
+            command_line: cli_ignore,
+        },
+        data: &config.data.lists,
+        suppressions: baseline,
+    };
+    let mut out = io::stdout().lock();
+    written(serde_json::to_writer_pretty(&mut out, &effective).map_err(io::Error::from))?;
+    written(writeln!(out))
+}
+
+/// `ttlint init`: a commented `ttlint.json` in the working folder, with its comments in the
+/// run's language. An existing one is never overwritten.
+fn init(lang: Lang) -> Result<(), UsageError> {
+    let text = Catalogue::shared(lang);
+    let path = Path::new(CONFIG_FILE);
+    let t = |message: Message| text.render(&message);
+    let body = format!(
+        "{{\n  // {}\n  \"$schema\": \"{SCHEMA_URL}\",\n\n  // {}\n  \"rules\": {{\n    // \"trade-prerequisites\": \"off\"\n  }},\n\n  // {}\n  \"ignore\": [],\n\n  // {}\n  // \"lang\": \"zh-CN\",\n\n  // {}\n  \"data\": {{\n    // \"ownDomains\": [\"m.example.com\"]\n  }}\n}}\n",
+        t(messages::init_comment_schema()),
+        t(messages::init_comment_rules()),
+        t(messages::init_comment_ignore()),
+        t(messages::init_comment_lang()),
+        t(messages::init_comment_data()),
+    );
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| {
+            UsageError::new(if e.kind() == io::ErrorKind::AlreadyExists {
+                messages::init_exists(CONFIG_FILE)
+            } else {
+                messages::init_write(CONFIG_FILE, e.to_string())
+            })
+        })?;
+    file.write_all(body.as_bytes())
+        .map_err(|e| UsageError::new(messages::init_write(CONFIG_FILE, e.to_string())))?;
+    let mut out = io::stdout().lock();
+    written(writeln!(out, "{}", t(messages::init_done(CONFIG_FILE))))
+}
+
+/// Where editors find the schema of `ttlint.json`, for completion.
+const SCHEMA_URL: &str = "https://github.com/ttlint/ttlint/raw/main/schemas/ttlint.schema.json";
 
 /// `--fix-dry-run`: the safe fixes as a unified diff, and how many there are. Fails (exit 1)
 /// when there is something to fix, so that CI can ask for it.

@@ -440,3 +440,161 @@ fn junit_fails_only_on_errors() {
     assert_eq!(xml.matches("<system-out>warning: ").count(), 25);
     assert_eq!(xml.matches("<system-out>info: ").count(), 1);
 }
+
+/// `ttlint init` writes a commented ttlint.json that ttlint reads back, in the run's language,
+/// and never overwrites one.
+#[test]
+fn init_writes_a_config_ttlint_reads() {
+    for (lang, comment) in [
+        ("en", "  // Rule levels: \"off\", \"info\", \"warning\" or \"error\" (`ttlint rules` lists the rules).\n"),
+        ("zh-CN", "  // 规则级别：`\"off\"`、`\"info\"`、`\"warning\"` 或 `\"error\"`（运行 `ttlint rules` 可以查看所有规则）。\n"),
+    ] {
+        let dir = tree(&[]);
+        let (code, out, _) = run(dir.path(), &["init", "--lang", lang]);
+        assert_eq!(code, 0);
+        assert!(out.contains("ttlint --suppress-all"), "{out}");
+        let config = read(dir.path(), "ttlint.json");
+        assert!(config.contains(comment), "{config}");
+        assert!(config.contains(
+            "  \"$schema\": \"https://github.com/ttlint/ttlint/raw/main/schemas/ttlint.schema.json\",\n"
+        ));
+        let (code, printed, err) = run(dir.path(), &["--print-config"]);
+        assert_eq!((code, err.as_str()), (0, ""), "the file it wrote is valid");
+        let printed: serde_json::Value = serde_json::from_str(&printed).unwrap();
+        assert_eq!(printed["config"], "ttlint.json");
+
+        let (code, _, err) = run(dir.path(), &["init"]);
+        assert_eq!(code, 2);
+        assert_eq!(
+            err,
+            "ttlint: error: ttlint.json already exists: ttlint init never overwrites it\n"
+        );
+    }
+}
+
+/// `--print-config`: every rule's level after ttlint.json and --rule, and the rest of what the
+/// run would use.
+#[test]
+fn print_config_shows_the_effective_settings() {
+    let app = tree(&[
+        (
+            "ttlint.json",
+            "{\n  \"rules\": { \"trade-prerequisites\": \"off\", \"wechat-only-feature\": \"error\" },\n  \"ignore\": [\"legacy\"],\n  \"lang\": \"zh-CN\",\n  \"data\": { \"ownDomains\": [\"m.example.com\"] }\n}\n",
+        ),
+        ("ttlint-suppressions.json", "{}\n"),
+        ("app.json", r#"{ "pages": ["pages/index/index"] }"#),
+        ("pages/index/index.js", "Page({})\n"),
+    ]);
+    let (code, out, _) = run(
+        app.path(),
+        &[
+            "pages/index/index.js",
+            "--print-config",
+            "--rule",
+            "wechat-only-feature=warning",
+            "--ignore",
+            "scripts/**",
+        ],
+    );
+    assert_eq!(code, 0);
+    let printed: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(printed["config"], "ttlint.json");
+    assert_eq!(printed["lang"], "zh-CN");
+    assert_eq!(printed["rules"]["trade-prerequisites"], "off");
+    assert_eq!(printed["rules"]["wechat-only-feature"], "warning", "--rule wins");
+    assert_eq!(printed["rules"]["deprecated-tt-pay"], "error", "the default");
+    assert_eq!(printed["rules"].as_object().unwrap().len(), 19);
+    assert_eq!(
+        printed["ignore"],
+        serde_json::json!({ "config": ["legacy"], "commandLine": ["scripts/**"] })
+    );
+    assert_eq!(
+        printed["data"],
+        serde_json::json!({ "ownDomains": ["m.example.com"] })
+    );
+    assert_eq!(printed["suppressions"], "ttlint-suppressions.json");
+}
+
+/// Mistyped rule ids and settings are answered with what they most likely meant.
+#[test]
+fn did_you_mean() {
+    let app = tree(&[
+        ("ttlint.json", "{\n  \"rule\": {}\n}\n"),
+        ("app.json", r#"{ "pages": [] }"#),
+    ]);
+    let (code, _, err) = run(app.path(), &[]);
+    assert_eq!(code, 2);
+    let config = app.path().join("ttlint.json");
+    assert_eq!(
+        err,
+        format!(
+            "ttlint: error: {}:2:3: unknown setting `rule`; did you mean `rules`?\n",
+            config.display()
+        )
+    );
+    std::fs::write(
+        app.path().join("ttlint.json"),
+        "{ \"rules\": { \"drainage-qr-code\": \"off\" } }",
+    )
+    .unwrap();
+    let (code, _, err) = run(app.path(), &["--lang", "zh-CN"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        format!(
+            "ttlint: 错误：{}:1:14: 未知规则 ID `drainage-qr-code`；你要找的是不是 `drainage-qrcode`？\n",
+            config.display()
+        )
+    );
+    std::fs::remove_file(app.path().join("ttlint.json")).unwrap();
+    let (code, _, err) = run(app.path(), &["--rule", "ios-platfrom-value=off"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "ttlint: error: --rule ios-platfrom-value=off: unknown rule id `ios-platfrom-value`; did you mean `ios-platform-value`?\n"
+    );
+    let (code, _, err) = run(app.path(), &["explain", "qrcode"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "ttlint: error: unknown rule `qrcode`: did you mean drainage-qrcode?\n"
+    );
+}
+
+/// Concise output: a line per finding (a folded block for repeats), errors first, then the
+/// summary; --max-diagnostics caps what is shown and the counts stay true.
+#[test]
+fn concise_output_and_max_diagnostics() {
+    let app = ported_app();
+    let (code, out, _) = run(app.path(), &["--format", "concise"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "app.json:1:1: error trade-missing-customer-service: this mini-program trades but no page offers Douyin IM customer service; trading mini-programs must have it\n\
+         pages/index/index.js:3:5: error deprecated-tt-pay: `tt.pay` is offline: the guaranteed-payment cashier (担保支付) no longer takes payments\n\
+         pages/index/index.ttml:1:7: warning wechat-only-feature: `wx:if` is WeChat's directive and Douyin ignores it: the element renders unconditionally (24 more like this in this file: 2:7, 3:7, 4:7, 5:7, 6:7, 7:7, 8:7, 9:7, 10:7, 11:7, 12:7, 13:7, 14:7, 15:7, 16:7, 17:7, 18:7, 19:7, 20:7, 21:7, 22:7, 23:7, 24:7, 25:7)\n\
+         app.json:1:1: info trade-prerequisites: this mini-program trades (1 place): confirm the console prerequisites that code cannot show\n\
+         ✖ 2 errors, 25 warnings, 1 info in 3 files\n"
+    );
+    let (code, out, _) = run(
+        app.path(),
+        &["--format", "concise", "--max-diagnostics", "1"],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "app.json:1:1: error trade-missing-customer-service: this mini-program trades but no page offers Douyin IM customer service; trading mini-programs must have it\n\
+         … 27 more findings not shown (`--max-diagnostics 1`; the counts below include them)\n\
+         ✖ 2 errors, 25 warnings, 1 info in 3 files\n"
+    );
+}
+
+/// Pretty output of a ported app: errors first, the 25 directives one block, infos compact, a
+/// table per rule, and advice on the rule that makes most findings.
+#[test]
+fn pretty_output_keeps_errors_in_sight() {
+    let app = ported_app();
+    let (code, out, _) = run(app.path(), &["--color", "never"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(out);
+}

@@ -326,6 +326,16 @@ messages! {
     fix_changed(path) = "fix-changed";
     fix_write(path, reason) = "fix-write";
 
+    // `ttlint init`: the comments of the file it writes, and what it says.
+    init_comment_schema() = "init-comment-schema";
+    init_comment_rules() = "init-comment-rules";
+    init_comment_ignore() = "init-comment-ignore";
+    init_comment_lang() = "init-comment-lang";
+    init_comment_data() = "init-comment-data";
+    init_done(path) = "init-done";
+    init_exists(path) = "init-exists";
+    init_write(path, reason) = "init-write";
+
     option_rule_syntax(spec) = "option-rule-syntax";
     option_rule_unknown(spec, rule) = "option-rule-unknown";
     option_rule_unknown_similar(spec, rule, similar) = "option-rule-unknown-similar";
@@ -365,12 +375,15 @@ messages! {
     cli_example_json() = "cli-example-json";
     cli_example_html() = "cli-example-html";
     cli_example_lang() = "cli-example-lang";
+    cli_example_baseline() = "cli-example-baseline";
+    cli_example_fix() = "cli-example-fix";
     cli_example_rules() = "cli-example-rules";
     cli_example_explain() = "cli-example-explain";
     cli_exit_codes() = "cli-exit-codes";
     cli_cmd_check() = "cli-cmd-check";
     cli_cmd_rules() = "cli-cmd-rules";
     cli_cmd_explain() = "cli-cmd-explain";
+    cli_cmd_init() = "cli-cmd-init";
     cli_cmd_help() = "cli-cmd-help";
     cli_arg_paths() = "cli-arg-paths";
     cli_arg_format() = "cli-arg-format";
@@ -384,6 +397,7 @@ messages! {
     cli_arg_all_files() = "cli-arg-all-files";
     cli_arg_stdin_filename() = "cli-arg-stdin-filename";
     cli_arg_show_files() = "cli-arg-show-files";
+    cli_arg_print_config() = "cli-arg-print-config";
     cli_arg_fix() = "cli-arg-fix";
     cli_arg_fix_dry_run() = "cli-arg-fix-dry-run";
     cli_arg_suppress_all() = "cli-arg-suppress-all";

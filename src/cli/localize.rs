@@ -80,6 +80,7 @@ const CHECK_ARGS: &[(&str, Text)] = &[
     ("all_files", messages::cli_arg_all_files),
     ("stdin_filename", messages::cli_arg_stdin_filename),
     ("show_files", messages::cli_arg_show_files),
+    ("print_config", messages::cli_arg_print_config),
     ("fix", messages::cli_arg_fix),
     ("fix_dry_run", messages::cli_arg_fix_dry_run),
     ("suppress_all", messages::cli_arg_suppress_all),
@@ -104,6 +105,8 @@ const EXAMPLES: &[(&str, Text)] = &[
         messages::cli_example_html,
     ),
     ("ttlint --lang zh-CN", messages::cli_example_lang),
+    ("ttlint --suppress-all", messages::cli_example_baseline),
+    ("ttlint --fix", messages::cli_example_fix),
     ("ttlint rules", messages::cli_example_rules),
     (
         "ttlint explain deprecated-tt-pay",
@@ -158,6 +161,11 @@ pub fn localize(cmd: Command, lang: Lang) -> Command {
                 .override_usage(format!("ttlint rules [{options}]"))
                 .help_template(template(text, &[Section::Options]))
                 .mut_arg("format", |a| a.help(t(messages::cli_arg_rules_format())))
+        })
+        .mut_subcommand("init", |sub| {
+            sub.about(t(messages::cli_cmd_init()))
+                .override_usage("ttlint init")
+                .help_template(template(text, &[Section::Options]))
         })
         .mut_subcommand("explain", |sub| {
             sub.about(t(messages::cli_cmd_explain()))
