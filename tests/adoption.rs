@@ -598,3 +598,30 @@ fn pretty_output_keeps_errors_in_sight() {
     assert_eq!(code, 1);
     insta::assert_snapshot!(out);
 }
+
+/// An app checked out with Windows line endings reads as the same app: lines and columns,
+/// suppression comments, and no carriage return shown in the output.
+#[test]
+fn crlf_line_endings() {
+    let app = tree(&[
+        ("app.json", "{\r\n  \"pages\": [\"pages/a/a\"]\r\n}\r\n"),
+        (
+            "pages/a/a.js",
+            "Page({\r\n  a() {\r\n    // ttlint-disable-next-line deprecated-tt-pay\r\n    tt.pay({})\r\n    const { platform } = tt.getSystemInfoSync()\r\n    if (platform === 'iOS') return\r\n  },\r\n})\r\n",
+        ),
+        ("pages/a/a.ttml", "<view wx:if=\"{{a}}\">\r\n  加微信 abc123\r\n</view>\r\n"),
+    ]);
+    let mut args = vec!["--format", "concise"];
+    args.extend(NO_TRADE_RULES);
+    let (code, out, _) = run(app.path(), &args);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "pages/a/a.ttml:2:3: error drainage-contact: `加微信` invites users to contact you outside Douyin (third-party drainage, 第三方引流)\n\
+         pages/a/a.js:6:22: warning ios-platform-value: `platform` is never `'iOS'` (it is lower case: `'ios'`), so this check is always false and the iOS gate never closes\n\
+         pages/a/a.ttml:1:7: warning wechat-only-feature: `wx:if` is WeChat's directive and Douyin ignores it: the element renders unconditionally\n\
+         ✖ 1 error, 2 warnings in 3 files; 1 suppressed by comments\n"
+    );
+    let (_, pretty, _) = run(app.path(), &["--color", "never"]);
+    assert!(!pretty.contains('\r') && !pretty.contains('␍'), "{pretty}");
+}

@@ -114,7 +114,8 @@ impl Baseline {
                     .ok_or((rule.value.span.start, messages::baseline_bad_count(id)))?;
                 counts.insert(rule.key.clone(), count);
             }
-            baseline.entries.insert(file.key.clone(), counts);
+            // A path written by hand on Windows (`pages\pay\pay.js`) is the path findings show.
+            baseline.entries.insert(file.key.replace('\\', "/"), counts);
         }
         Ok(baseline)
     }
@@ -372,5 +373,12 @@ mod tests {
             "a suppressions file maps file paths to rule ids and counts"
         );
         assert_eq!(Baseline::parse(""), Ok(Baseline::default()));
+    }
+
+    #[test]
+    fn windows_paths_and_crlf_read_as_written_elsewhere() {
+        let text = "{\r\n  \"pages\\\\pay\\\\pay.js\": {\r\n    \"deprecated-tt-pay\": { \"count\": 2 }\r\n  }\r\n}\r\n";
+        let baseline = Baseline::parse(text).unwrap();
+        assert_eq!(baseline.entries["pages/pay/pay.js"][PAY], 2);
     }
 }

@@ -80,7 +80,10 @@ impl Ignore {
 fn build(patterns: &[String], anywhere: bool, source: &'static str) -> Result<GlobSet, UsageError> {
     let mut builder = GlobSetBuilder::new();
     for pattern in patterns {
-        let trimmed = pattern.trim_start_matches("./").trim_end_matches('/');
+        // Written on Windows, `pages\legacy` means `pages/legacy`: a backslash is a separator
+        // here, never an escape, so a team's ttlint.json works on every system.
+        let slashed = pattern.replace('\\', "/");
+        let trimmed = slashed.trim_start_matches("./").trim_end_matches('/');
         let base = if anywhere || !trimmed.contains('/') {
             format!("**/{}", trimmed.trim_start_matches('/'))
         } else {
@@ -384,6 +387,28 @@ mod tests {
         assert!(ig.is_ignored(Path::new("/p/sub/vendor.min.js")));
         assert!(ig.is_ignored(Path::new("/p/dist/a.js")));
         assert!(!ig.is_ignored(Path::new("/elsewhere/dist/a.js")));
+    }
+
+    #[test]
+    fn backslashes_in_patterns_are_separators() {
+        let ig = ignore(&["pages\\legacy", ".\\dist\\"]);
+        assert!(ig.is_ignored(Path::new("/p/pages/legacy/a.js")));
+        assert!(ig.is_ignored(Path::new("/p/dist/a.js")));
+        assert!(!ig.is_ignored(Path::new("/p/pages/index/a.js")));
+    }
+
+    #[test]
+    fn display_paths_use_forward_slashes() {
+        let cwd = Path::new("/work/app");
+        assert_eq!(
+            display_path(Path::new("/work/app/pages/pay/pay.js"), cwd),
+            "pages/pay/pay.js"
+        );
+        assert_eq!(
+            display_path(Path::new("/work/other/a.js"), cwd),
+            "../other/a.js"
+        );
+        assert_eq!(display_path(Path::new("/work/app"), cwd), ".");
     }
 
     #[test]
