@@ -235,6 +235,7 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
 
     let mut report = finish(files, found, &enabled, options.quiet, skipped);
     report.root = options.cwd.clone();
+    report.projects = projects.len();
     Ok(report)
 }
 
@@ -395,6 +396,7 @@ fn finish(
         summary,
         linted,
         skipped,
+        projects: 0,
         root: PathBuf::new(),
     }
 }

@@ -130,6 +130,7 @@ mod tests {
                 "pages/ok.js".into(),
             ],
             skipped: Vec::new(),
+            projects: 1,
             root: "/work/project".into(),
         }
     }
