@@ -21,7 +21,7 @@ use crate::output::{self, Format, Style};
 use crate::project::app::{AppConfig, Easycom};
 use crate::syntax::comment::Comment;
 use crate::syntax::js::conditional::Regions;
-use crate::syntax::js::{facts, parse as js, static_value};
+use crate::syntax::js::{parse as js, static_value};
 use crate::syntax::json::{self, Dialect, Json};
 use crate::syntax::load::{self, Loaded};
 use crate::syntax::markup;
@@ -43,6 +43,25 @@ pub fn install_panic_hook() {
             std::process::abort();
         }
     }));
+}
+
+/// The stack of the engine's worker threads, where every file is parsed in a run. The fuzzer
+/// calls on its main thread (8 MB): parsing there would report stack overflows on nesting the
+/// engine handles, and miss none it does not.
+const WORKER_STACK: usize = 256 * 1024 * 1024;
+
+/// Runs `f` on a thread with the engine's worker stack.
+fn on_worker_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .stack_size(WORKER_STACK)
+            .spawn_scoped(scope, f);
+        match worker.map(|w| w.join()) {
+            Ok(Ok(value)) => value,
+            Ok(Err(panic)) => std::panic::resume_unwind(panic),
+            Err(e) => panic!("cannot start a worker thread: {e}"),
+        }
+    })
 }
 
 /// Panics unless `span` lies inside a text of `len` bytes starting at `base`.
@@ -72,6 +91,10 @@ fn source(name: &str, kind: FileKind, text: &str) -> SourceFile {
 
 /// The TTML parser, then the whole load of a `.ttml` file (suppressions, problems).
 pub fn ttml(text: &str) {
+    on_worker_stack(|| ttml_here(text));
+}
+
+fn ttml_here(text: &str) {
     let parsed = markup::ttml::parse(text, 0);
     for e in &parsed.errors {
         check_span("TTML error", e.span, 0, text.len());
@@ -85,6 +108,10 @@ pub fn ttml(text: &str) {
 /// The Vue single-file component splitter, the Vue template dialect over the whole text, and the
 /// whole load of a `.vue` file (scripts parsed at their offsets, template lowered).
 pub fn vue(text: &str) {
+    on_worker_stack(|| vue_here(text));
+}
+
+fn vue_here(text: &str) {
     let outline = sfc::split(text, 0);
     for e in &outline.errors {
         check_span("SFC error", e.span, 0, text.len());
@@ -102,21 +129,19 @@ pub fn vue(text: &str) {
     check_loaded(&load::parse(source("page.vue", FileKind::Vue, text)));
 }
 
-/// swc over a `.tsx` file and the facts extraction, which lowers its JSX into markup.
+/// swc over a `.tsx` file and the facts extraction, which lowers its JSX into markup: the whole
+/// load of a `.tsx` file, which does both (and leaks a tree too deep to drop, as a run does).
 pub fn tsx(text: &str) {
-    check_loaded(&load::parse(source("page.tsx", FileKind::Tsx, text)));
-    if let Ok(parsed) = js::parse(text, 0, FileKind::Tsx) {
-        let extracted = facts::extract(&parsed.program, &parsed.comments);
-        if extracted.depth > 5_000 {
-            // As the loader does: a deep tree is leaked, not dropped recursively.
-            std::mem::forget(parsed.program);
-        }
-    }
+    on_worker_stack(|| check_loaded(&load::parse(source("page.tsx", FileKind::Tsx, text))));
 }
 
 /// JSON both ways (strict and with comments), then uni-app's `pages.json` reading of it and the
 /// mini-program's `app.json` reading.
 pub fn jsonc(text: &str) {
+    on_worker_stack(|| jsonc_here(text));
+}
+
+fn jsonc_here(text: &str) {
     let _ = json::parse(text, 0, Dialect::Strict);
     if let Ok(doc) = json::parse(text, 0, Dialect::WithComments) {
         for c in &doc.comments {
@@ -146,6 +171,10 @@ fn check_json(value: &Json, len: usize) {
 /// Taro's `app.config.ts`: swc, the static evaluation of the exported object, and the app
 /// configuration read from it; then the whole load of the file under that name.
 pub fn app_config(text: &str) {
+    on_worker_stack(|| app_config_here(text));
+}
+
+fn app_config_here(text: &str) {
     if let Ok(parsed) = js::parse(text, 0, FileKind::TypeScript)
         && let Some(value) = static_value::exported_object(&parsed.program)
     {
@@ -162,6 +191,10 @@ pub fn app_config(text: &str) {
 /// space, a block comment otherwise), then every rule id is asked about every line, and the
 /// unused directives are listed.
 pub fn suppressions(text: &str) {
+    on_worker_stack(|| suppressions_here(text));
+}
+
+fn suppressions_here(text: &str) {
     let lines = LineIndex::new(text);
     let mut comments = Vec::new();
     let mut offset = 0;
