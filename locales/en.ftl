@@ -377,7 +377,7 @@ report-footer = Made by ttlint. This file is self-contained and makes no network
 ## Rule summaries: one line per rule, shown by `ttlint rules` and `ttlint explain`. The English
 ## text is each rule's `META.summary` (a test keeps them equal); the id is `rule-<rule id>-summary`.
 
-rule-deprecated-tt-pay-summary = `tt.pay` in any form: call, `tt['pay']`, `tt?.pay`, `const { pay } = tt`, an alias of `tt`, `tt.pay` passed as a value; `Taro.pay`, and uni-app's `uni.requestPayment` compiled for Douyin
+rule-deprecated-tt-pay-summary = `tt.pay` in any form: call, `tt['pay']`, `tt?.pay`, `const {"{"} pay {"}"} = tt`, an alias of `tt`, `tt.pay` passed as a value; `Taro.pay`, and uni-app's `uni.requestPayment` compiled for Douyin
 rule-non-douyin-payment-api-summary = `tt.requestPayment` / `wx.requestPayment` (they do not exist on Douyin) and WeChat JSAPI payment parameters passed to a payment call
 rule-deprecated-trade-api-summary = deprecated or soon-deprecated trade components and APIs: the built-in `<pay-button>`, `ext://industry/pay-button`, `microapp-trade-plugin`, `tt.continueToPayLife`, `tt.openEcCart`… — each with its replacement
 rule-ios-virtual-payment-summary = on a page selling virtual goods (会员, 充值, 金币, 课程…), a tap that reaches a payment — through your own functions and modules — with no iOS check in front of it
@@ -551,7 +551,7 @@ init-comment-ignore = Paths not to lint, relative to this file; a pattern withou
 init-comment-lang = The language of messages, "en" or "zh-CN" (else the environment's).
 init-comment-data = Your own entries for ttlint's rule data, for example your web-view domains.
 init-done = Wrote { $path }. Next: run `ttlint`; to adopt it on an existing app, `ttlint --suppress-all` records today's findings so that only new ones fail.
-init-exists = { $path } already exists: ttlint init never overwrites it
+init-exists = { $path } already exists: `ttlint init` never overwrites it
 init-write = cannot write { $path }: { $reason }
 
 ## `--rule ID=LEVEL`
@@ -605,8 +605,8 @@ cli-example-file = lint one file, with its project around it
 cli-example-json = machine-readable output for editors and scripts
 cli-example-html = a compliance report to open in a browser
 cli-example-lang = messages and help in Chinese (中文输出)
-cli-example-baseline = adopt on an existing app: record today's findings, fail only on new ones
-cli-example-fix = apply the safe fixes (`--fix-dry-run` shows them as a diff)
+cli-example-baseline = adopt on an existing app: only new findings fail
+cli-example-fix = apply the safe fixes (`--fix-dry-run`: as a diff)
 cli-example-rules = list every rule
 cli-example-explain = a rule's documentation
 cli-exit-codes = Exit codes: 0 no errors (and warnings within --max-warnings), 1 the check failed, 2 usage, config or internal error.
@@ -618,6 +618,7 @@ cli-cmd-help = Print this message or the help of the given subcommand(s)
 cli-arg-paths = Files or folders to lint (default: the current folder). A folder holding app.json is linted as a mini-program: only files reachable from app.json are checked.
 cli-arg-format = Output format: `pretty` (default), `concise` (one line per finding), `json`, `sarif`, `github`, `gitlab`, `checkstyle`, `junit` or `html` (a report to open in a browser; use with `-o`).
 cli-arg-color = When to use colours in pretty output: `auto` (default: when writing to a terminal and `NO_COLOR` is not set), `always` or `never`.
+cli-arg-output-file = Write the output to FILE (created, or truncated) instead of standard output.
 cli-arg-config = Config file to use instead of the ttlint.json found from the linted folder upwards.
 cli-arg-rule = Set a rule's level, overriding the config: `ID=off|info|warning|error`. Repeatable.
 cli-arg-max-warnings = Fail (exit 1) when there are more than N warnings. Default: warnings never fail.
@@ -625,6 +626,7 @@ cli-arg-max-diagnostics = Show at most N findings in `pretty` and `concise` outp
 cli-arg-quiet = Report errors only: warnings and infos are neither shown nor counted.
 cli-arg-ignore = Do not lint paths matching GLOB (relative to the working folder). Repeatable.
 cli-arg-all-files = Also lint files that app.json does not reach (unused pages, dead utilities). By default they are skipped, and the summary says how many.
+cli-arg-include-build-output = Also lint a uni-app or Taro project's compiled output (`unpackage/`, `dist/`) found next to its source. By default it is skipped: the source is what people write.
 cli-arg-stdin-filename = Lint the text on standard input as if it were the file at PATH (which need not exist yet), with the mini-program on disk around it: for editors linting unsaved buffers.
 cli-arg-show-files = Print the files that would be linted, and the unreachable ones skipped, instead of linting.
 cli-arg-fix = Apply the safe fixes to the files (`ttlint rules` shows which rules have them), then lint again and report what is left.
@@ -636,7 +638,7 @@ cli-arg-suppressions-location = The baseline file (default: `ttlint-suppressions
 cli-arg-print-config = Print the settings that apply to the first PATH as JSON (the config file, every rule's level after it and `--rule`, ignores, data, language, baseline) instead of linting.
 cli-arg-threads = Worker threads (default: one per CPU core).
 cli-arg-lang = Language of messages and help: `en` or `zh-CN`. Default: `"lang"` in ttlint.json, else `LC_ALL`, `LC_MESSAGES` or `LANG` (`zh…` reads Chinese).
-cli-arg-rules-format = Output format: `pretty` (default) or `json`.
+cli-arg-rules-format = Output format: `pretty` (default), `json`, or `markdown` (the rule table of the README).
 cli-arg-explain-rule = A rule id, as shown in findings (for example `deprecated-tt-pay`).
 cli-arg-help = Print help
 cli-arg-help-long = Print help (see a summary with `-h`)

@@ -126,8 +126,8 @@ fn answer(error: &clap::Error, lang: Lang) -> ExitCode {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Lint (the default command).
-    Check(CheckArgs),
+    /// Lint (the default command). Boxed: its options outweigh the other commands many times.
+    Check(Box<CheckArgs>),
     /// List every rule.
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Pretty)]
@@ -245,8 +245,10 @@ pub struct CheckArgs {
     #[arg(long, conflicts_with = "stdin_filename")]
     pub prune_suppressions: bool,
 
-    /// The baseline file (default: `ttlint-suppressions.json` in the working folder).
-    #[arg(long, value_name = "FILE")]
+    /// The baseline file (default: `ttlint-suppressions.json` in the working folder). In
+    /// `--help` only: its name would widen `-h`'s option column past what Chinese help, which
+    /// cannot wrap at spaces, is broken for.
+    #[arg(long, value_name = "FILE", hide_short_help = true)]
     pub suppressions_location: Option<PathBuf>,
 
     /// Worker threads (default: one per CPU core).
@@ -271,7 +273,7 @@ pub enum Outcome {
 pub fn run(cli: Cli, lang: &mut Lang) -> Result<Outcome, UsageError> {
     let explicit = cli.lang.is_some();
     match cli.command {
-        Some(Command::Check(args)) => check(args, lang, explicit),
+        Some(Command::Check(args)) => check(*args, lang, explicit),
         None => check(cli.check, lang, explicit),
         Some(Command::Rules { format }) => list_rules(format, *lang).map(|_| Outcome::Passed),
         Some(Command::Explain { rule }) => explain(&rule, *lang).map(|_| Outcome::Passed),
@@ -332,8 +334,7 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
     }
     if args.print_config {
         let baseline = existing.is_some().then_some(baseline_shown.as_str());
-        return print_config(&config, &args.ignore, baseline, *lang, &cwd)
-            .map(|_| Outcome::Passed);
+        return print_config(&config, &args.ignore, baseline, *lang, &cwd).map(|_| Outcome::Passed);
     }
     let options = LintOptions {
         paths: args.paths.clone(),
@@ -547,14 +548,14 @@ fn apply_fixes(report: &Report, lang: Lang) -> Result<bool, UsageError> {
     let mut fixed = 0;
     let mut files = 0;
     for file in &fixes.files {
-        let unchanged = std::fs::read(&file.path).is_ok_and(|bytes| bytes == file.before.as_bytes());
+        let unchanged =
+            std::fs::read(&file.path).is_ok_and(|bytes| bytes == file.before.as_bytes());
         if !unchanged {
             eprintln!("{}", text.render(&messages::fix_changed(&file.display)));
             continue;
         }
-        std::fs::write(&file.path, &file.after).map_err(|e| {
-            UsageError::new(messages::fix_write(&file.display, e.to_string()))
-        })?;
+        std::fs::write(&file.path, &file.after)
+            .map_err(|e| UsageError::new(messages::fix_write(&file.display, e.to_string())))?;
         fixed += file.fixed;
         files += 1;
     }

@@ -226,7 +226,10 @@ fn fix_dry_run_prints_a_diff_and_fix_leaves_a_clean_parseable_app() {
         ),
     ]);
     let dir = app.path();
-    let before = (read(dir, "pages/index/index.js"), read(dir, "pages/index/index.ttml"));
+    let before = (
+        read(dir, "pages/index/index.js"),
+        read(dir, "pages/index/index.ttml"),
+    );
 
     let (code, out, err) = run(dir, &["--fix-dry-run"]);
     assert_eq!(code, 1, "there is something to fix");
@@ -252,12 +255,12 @@ fn fix_dry_run_prints_a_diff_and_fix_leaves_a_clean_parseable_app() {
          +<view tt:for=\"{{list}}\" tt:key=\"id\">{{item.name}}</view>\r\n \
          <view wx:if=\"{{vip}}\" tt:if=\"{{vip}}\">会员</view>\r\n"
     );
+    assert_eq!(err, "ttlint: `--fix` would fix 4 findings in 2 files\n");
     assert_eq!(
-        err,
-        "ttlint: `--fix` would fix 4 findings in 2 files\n"
-    );
-    assert_eq!(
-        (read(dir, "pages/index/index.js"), read(dir, "pages/index/index.ttml")),
+        (
+            read(dir, "pages/index/index.js"),
+            read(dir, "pages/index/index.ttml")
+        ),
         before,
         "a dry run writes nothing"
     );
@@ -279,11 +282,20 @@ fn fix_dry_run_prints_a_diff_and_fix_leaves_a_clean_parseable_app() {
     );
 
     // Idempotent: a second run fixes nothing and changes nothing; every file still parses.
-    let fixed = (read(dir, "pages/index/index.js"), read(dir, "pages/index/index.ttml"));
+    let fixed = (
+        read(dir, "pages/index/index.js"),
+        read(dir, "pages/index/index.ttml"),
+    );
     let (code, _, err) = run(dir, &["--fix"]);
-    assert_eq!((code, err.as_str()), (0, "ttlint: fixed 0 findings in 0 files\n"));
     assert_eq!(
-        (read(dir, "pages/index/index.js"), read(dir, "pages/index/index.ttml")),
+        (code, err.as_str()),
+        (0, "ttlint: fixed 0 findings in 0 files\n")
+    );
+    assert_eq!(
+        (
+            read(dir, "pages/index/index.js"),
+            read(dir, "pages/index/index.ttml")
+        ),
         fixed
     );
     let (_, json, _) = run(dir, &["--format", "json"]);
@@ -295,7 +307,10 @@ fn fix_dry_run_prints_a_diff_and_fix_leaves_a_clean_parseable_app() {
 fn json_carries_fixes() {
     let app = tree(&[
         ("app.json", r#"{ "pages": ["pages/index/index"] }"#),
-        ("pages/index/index.ttml", "<view wx:if=\"{{a}}\">首页</view>\n"),
+        (
+            "pages/index/index.ttml",
+            "<view wx:if=\"{{a}}\">首页</view>\n",
+        ),
         ("pages/index/index.js", "Page({})\n"),
     ]);
     let (code, out, _) = run(app.path(), &["--format", "json"]);
@@ -343,7 +358,10 @@ fn gitlab_code_quality() {
     )
     .unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&issues).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&issues)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "{errors:?}");
     let list = issues.as_array().unwrap();
     assert_eq!(list.len(), 18, "5 errors, 12 warnings, 1 info");
@@ -364,7 +382,13 @@ fn gitlab_code_quality() {
 
     let (_, zh, _) = run(
         Path::new(env!("CARGO_MANIFEST_DIR")),
-        &["fixtures/demo-shop", "--format", "gitlab", "--lang", "zh-CN"],
+        &[
+            "fixtures/demo-shop",
+            "--format",
+            "gitlab",
+            "--lang",
+            "zh-CN",
+        ],
     );
     let zh: serde_json::Value = serde_json::from_str(&zh).unwrap();
     let prints = |v: &serde_json::Value| -> Vec<String> {
@@ -396,9 +420,7 @@ fn github_annotations_and_step_summary() {
     assert!(out.lines().all(|l| l.starts_with("::")), "{out}");
     assert_eq!(
         out.lines().last(),
-        Some(
-            "::notice title=ttlint::✖ 2 errors, 25 warnings, 1 info in 3 files"
-        )
+        Some("::notice title=ttlint::✖ 2 errors, 25 warnings, 1 info in 3 files")
     );
     assert_eq!(
         read(app.path(), "summary.md"),
@@ -446,8 +468,14 @@ fn junit_fails_only_on_errors() {
 #[test]
 fn init_writes_a_config_ttlint_reads() {
     for (lang, comment) in [
-        ("en", "  // Rule levels: \"off\", \"info\", \"warning\" or \"error\" (`ttlint rules` lists the rules).\n"),
-        ("zh-CN", "  // 规则级别：`\"off\"`、`\"info\"`、`\"warning\"` 或 `\"error\"`（运行 `ttlint rules` 可以查看所有规则）。\n"),
+        (
+            "en",
+            "  // Rule levels: \"off\", \"info\", \"warning\" or \"error\" (`ttlint rules` lists the rules).\n",
+        ),
+        (
+            "zh-CN",
+            "  // 规则级别：`\"off\"`、`\"info\"`、`\"warning\"` 或 `\"error\"`（运行 `ttlint rules` 可以查看所有规则）。\n",
+        ),
     ] {
         let dir = tree(&[]);
         let (code, out, _) = run(dir.path(), &["init", "--lang", lang]);
@@ -467,7 +495,7 @@ fn init_writes_a_config_ttlint_reads() {
         assert_eq!(code, 2);
         assert_eq!(
             err,
-            "ttlint: error: ttlint.json already exists: ttlint init never overwrites it\n"
+            "ttlint: error: ttlint.json already exists: `ttlint init` never overwrites it\n"
         );
     }
 }
@@ -501,8 +529,14 @@ fn print_config_shows_the_effective_settings() {
     assert_eq!(printed["config"], "ttlint.json");
     assert_eq!(printed["lang"], "zh-CN");
     assert_eq!(printed["rules"]["trade-prerequisites"], "off");
-    assert_eq!(printed["rules"]["wechat-only-feature"], "warning", "--rule wins");
-    assert_eq!(printed["rules"]["deprecated-tt-pay"], "error", "the default");
+    assert_eq!(
+        printed["rules"]["wechat-only-feature"], "warning",
+        "--rule wins"
+    );
+    assert_eq!(
+        printed["rules"]["deprecated-tt-pay"], "error",
+        "the default"
+    );
     assert_eq!(printed["rules"].as_object().unwrap().len(), 19);
     assert_eq!(
         printed["ignore"],
@@ -609,7 +643,10 @@ fn crlf_line_endings() {
             "pages/a/a.js",
             "Page({\r\n  a() {\r\n    // ttlint-disable-next-line deprecated-tt-pay\r\n    tt.pay({})\r\n    const { platform } = tt.getSystemInfoSync()\r\n    if (platform === 'iOS') return\r\n  },\r\n})\r\n",
         ),
-        ("pages/a/a.ttml", "<view wx:if=\"{{a}}\">\r\n  加微信 abc123\r\n</view>\r\n"),
+        (
+            "pages/a/a.ttml",
+            "<view wx:if=\"{{a}}\">\r\n  加微信 abc123\r\n</view>\r\n",
+        ),
     ]);
     let mut args = vec!["--format", "concise"];
     args.extend(NO_TRADE_RULES);

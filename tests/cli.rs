@@ -403,14 +403,23 @@ fn rules_lists_every_rule() {
         .collect();
     assert_eq!(
         fixes,
-        vec![("ios-platform-value", "safe"), ("wechat-only-feature", "safe")]
+        vec![
+            ("ios-platform-value", "safe"),
+            ("wechat-only-feature", "safe")
+        ]
     );
     let pretty = ttlint().arg("rules").output().unwrap();
     let lines: Vec<String> = stdout(&pretty).lines().map(str::to_string).collect();
     let columns = |line: &str| -> Vec<String> {
-        line.split_whitespace().take(4).map(str::to_string).collect()
+        line.split_whitespace()
+            .take(4)
+            .map(str::to_string)
+            .collect()
     };
-    assert_eq!(columns(&lines[0])[..3], ["deprecated-tt-pay", "error", "payment"]);
+    assert_eq!(
+        columns(&lines[0])[..3],
+        ["deprecated-tt-pay", "error", "payment"]
+    );
     let fixable = lines
         .iter()
         .find(|l| l.starts_with("wechat-only-feature "))

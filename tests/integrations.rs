@@ -127,10 +127,13 @@ fn github_annotations_cannot_be_hijacked() {
         .unwrap();
     let text = stdout(&output);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 3, "one command per finding, then the summary: {text}");
     assert_eq!(
-        lines[2],
-        "::notice title=ttlint::✖ 2 errors in 1 file",
+        lines.len(),
+        3,
+        "one command per finding, then the summary: {text}"
+    );
+    assert_eq!(
+        lines[2], "::notice title=ttlint::✖ 2 errors in 1 file",
         "the summary notice"
     );
     for line in &lines[..2] {

@@ -485,7 +485,11 @@ impl RuleData {
             drainage,
             ios,
             douyin_apis: douyin.apis.iter().map(|a| Ustr::from(a)).collect(),
-            same_as_wechat: douyin.same_as_wechat.iter().map(|a| Ustr::from(a)).collect(),
+            same_as_wechat: douyin
+                .same_as_wechat
+                .iter()
+                .map(|a| Ustr::from(a))
+                .collect(),
             uni_renames: renames(&frameworks.uni_app.renamed_on_douyin),
             taro_renames: renames(&frameworks.taro.renamed_on_douyin),
         }

@@ -60,22 +60,26 @@ mod tests {
     fn typos_and_parts_find_the_name() {
         assert_eq!(distance("deprecated-tt-pai", "deprecated-tt-pay"), 1);
         assert_eq!(distance("ab", "ba"), 1, "a swap is one edit");
-        assert_eq!(similar("deprecated-tt-pai", RULES.iter().copied()), vec![
-            "deprecated-tt-pay"
-        ]);
-        assert_eq!(similar("tt-pay", RULES.iter().copied()), vec![
-            "deprecated-tt-pay"
-        ]);
-        assert_eq!(similar("DRAINAGE-QRCODE ", RULES.iter().copied()), vec![
-            "drainage-qrcode"
-        ]);
-        assert_eq!(similar("drainage", RULES.iter().copied()), vec![
-            "drainage-qrcode",
-            "drainage-contact"
-        ]);
-        assert_eq!(similar("rule", ["rules", "ignore", "data", "lang"]), vec![
-            "rules"
-        ]);
+        assert_eq!(
+            similar("deprecated-tt-pai", RULES.iter().copied()),
+            vec!["deprecated-tt-pay"]
+        );
+        assert_eq!(
+            similar("tt-pay", RULES.iter().copied()),
+            vec!["deprecated-tt-pay"]
+        );
+        assert_eq!(
+            similar("DRAINAGE-QRCODE ", RULES.iter().copied()),
+            vec!["drainage-qrcode"]
+        );
+        assert_eq!(
+            similar("drainage", RULES.iter().copied()),
+            vec!["drainage-qrcode", "drainage-contact"]
+        );
+        assert_eq!(
+            similar("rule", ["rules", "ignore", "data", "lang"]),
+            vec!["rules"]
+        );
         assert!(similar("payment", RULES.iter().copied()).is_empty());
         assert!(similar("", RULES.iter().copied()).is_empty());
     }

@@ -70,6 +70,7 @@ type Text = fn() -> Message;
 const CHECK_ARGS: &[(&str, Text)] = &[
     ("paths", messages::cli_arg_paths),
     ("format", messages::cli_arg_format),
+    ("output_file", messages::cli_arg_output_file),
     ("color", messages::cli_arg_color),
     ("config", messages::cli_arg_config),
     ("rules", messages::cli_arg_rule),
@@ -78,6 +79,10 @@ const CHECK_ARGS: &[(&str, Text)] = &[
     ("quiet", messages::cli_arg_quiet),
     ("ignore", messages::cli_arg_ignore),
     ("all_files", messages::cli_arg_all_files),
+    (
+        "include_build_output",
+        messages::cli_arg_include_build_output,
+    ),
     ("stdin_filename", messages::cli_arg_stdin_filename),
     ("show_files", messages::cli_arg_show_files),
     ("print_config", messages::cli_arg_print_config),
@@ -86,7 +91,10 @@ const CHECK_ARGS: &[(&str, Text)] = &[
     ("suppress_all", messages::cli_arg_suppress_all),
     ("suppress_rule", messages::cli_arg_suppress_rule),
     ("prune_suppressions", messages::cli_arg_prune_suppressions),
-    ("suppressions_location", messages::cli_arg_suppressions_location),
+    (
+        "suppressions_location",
+        messages::cli_arg_suppressions_location,
+    ),
     ("threads", messages::cli_arg_threads),
 ];
 
@@ -511,7 +519,9 @@ mod tests {
             .unwrap_err();
         let rendered = render_error(&error, Lang::ZhCn);
         assert!(
-            rendered.contains("`--format <FORMAT>` 的值 `xml` 无效；可选的值有：`pretty`、`concise`、`json`"),
+            rendered.contains(
+                "`--format <FORMAT>` 的值 `xml` 无效；可选的值有：`pretty`、`concise`、`json`"
+            ),
             "{rendered}"
         );
     }

@@ -75,9 +75,9 @@ impl Baseline {
         if !vfs.is_file(path) {
             return Ok(None);
         }
-        let bytes = vfs.read(path).map_err(|e| {
-            UsageError::new(messages::baseline_unreadable(shown, e.to_string()))
-        })?;
+        let bytes = vfs
+            .read(path)
+            .map_err(|e| UsageError::new(messages::baseline_unreadable(shown, e.to_string())))?;
         let text = String::from_utf8_lossy(&bytes);
         Self::parse(&text).map(Some).map_err(|(offset, problem)| {
             let at = LineIndex::new(&text).position(&text, offset);
@@ -325,10 +325,7 @@ mod tests {
     #[test]
     fn recording_one_rule_and_pruning_where_the_run_looked() {
         let mut baseline = Baseline::default();
-        baseline.record(
-            &report(&[(0, PAY), (1, LINK)]),
-            Some(&[LINK.to_string()]),
-        );
+        baseline.record(&report(&[(0, PAY), (1, LINK)]), Some(&[LINK.to_string()]));
         assert_eq!(baseline.totals(), (1, 1));
         baseline.record(&report(&[(0, PAY), (0, PAY)]), None);
         assert_eq!(baseline.totals(), (3, 2), "b.js's entry is kept");
@@ -336,7 +333,10 @@ mod tests {
         let mut now = report(&[(0, PAY)]);
         now.linted = vec!["a.js".into()];
         baseline.prune(&now, &|_| true);
-        assert_eq!(baseline.entries["a.js"][PAY], 1, "lowered to what was found");
+        assert_eq!(
+            baseline.entries["a.js"][PAY], 1,
+            "lowered to what was found"
+        );
         assert!(baseline.entries.contains_key("b.js"), "b.js was not linted");
         baseline.prune(&now, &|file| file != "b.js");
         assert!(!baseline.entries.contains_key("b.js"), "b.js was deleted");

@@ -114,7 +114,11 @@ mod tests {
     #[test]
     fn crlf_keeps_fingerprints() {
         let message = || messages::deprecated_tt_pay_call("tt.pay");
-        let lf = report("a()\ntt.pay(a)\ntt.pay(a)\n", &[("tt.pay", 0), ("tt.pay", 1)], message);
+        let lf = report(
+            "a()\ntt.pay(a)\ntt.pay(a)\n",
+            &[("tt.pay", 0), ("tt.pay", 1)],
+            message,
+        );
         let crlf = report(
             "a()\r\ntt.pay(a)\r\ntt.pay(a)\r\n",
             &[("tt.pay", 0), ("tt.pay", 1)],

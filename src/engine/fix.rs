@@ -298,11 +298,18 @@ mod tests {
     fn fixes_apply_and_diff_with_context() {
         let text: String = (1..=12).map(|i| format!("line {i}\n")).collect::<String>()
             + "<view wx:if=\"{{a}}\"/>\n<view wx:if=\"{{b}}\"/>\nend";
-        let r = report(&text, FileKind::Ttml, &[("wx:", 0, "tt:"), ("wx:", 1, "tt:")]);
+        let r = report(
+            &text,
+            FileKind::Ttml,
+            &[("wx:", 0, "tt:"), ("wx:", 1, "tt:")],
+        );
         let fixes = fixes(&r);
         assert_eq!(fixes.count(), 2);
         let file = &fixes.files[0];
-        assert!(file.after.ends_with("<view tt:if=\"{{a}}\"/>\n<view tt:if=\"{{b}}\"/>\nend"));
+        assert!(
+            file.after
+                .ends_with("<view tt:if=\"{{a}}\"/>\n<view tt:if=\"{{b}}\"/>\nend")
+        );
         assert_eq!(
             unified_diff(file),
             "--- a/a.ttml\n+++ b/a.ttml\n@@ -10,6 +10,6 @@\n line 10\n line 11\n line 12\n-<view wx:if=\"{{a}}\"/>\n-<view wx:if=\"{{b}}\"/>\n+<view tt:if=\"{{a}}\"/>\n+<view tt:if=\"{{b}}\"/>\n end\n\\ No newline at end of file\n"
@@ -312,7 +319,11 @@ mod tests {
     #[test]
     fn far_apart_changes_are_separate_hunks_and_crlf_is_kept() {
         let text: String = (1..=20).map(|i| format!("wx{i}\r\n")).collect();
-        let r = report(&text, FileKind::Script, &[("wx1\r", 0, "tt1\r"), ("wx20", 0, "tt20")]);
+        let r = report(
+            &text,
+            FileKind::Script,
+            &[("wx1\r", 0, "tt1\r"), ("wx20", 0, "tt20")],
+        );
         let diff = unified_diff(&fixes(&r).files[0]);
         assert_eq!(
             diff,
@@ -327,7 +338,11 @@ mod tests {
         assert!(fixes_broken.files.is_empty());
         assert_eq!(fixes_broken.refused, vec!["a.js".to_string()]);
 
-        let overlapping = report("abcdef\n", FileKind::Script, &[("abcd", 0, "x"), ("cdef", 0, "y")]);
+        let overlapping = report(
+            "abcdef\n",
+            FileKind::Script,
+            &[("abcd", 0, "x"), ("cdef", 0, "y")],
+        );
         let fixed = fixes(&overlapping);
         assert_eq!((fixed.count(), fixed.files[0].after.as_str()), (1, "xef\n"));
     }

@@ -275,6 +275,7 @@ pub fn lint_with(
 
     let mut report = finish(files, found, &enabled, skipped);
     report.root = options.cwd.clone();
+    report.project_passes = projects.len();
     report.projects = summaries;
     report.rules = enabled.rules.iter().map(|(r, _)| r.meta().id).collect();
     if options.quiet {
@@ -361,7 +362,12 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
 
 /// Keeps the findings in linted files, applies suppressions and severities, drops findings of
 /// disabled rules, sorts, and counts.
-fn finish(files: Files, found: Vec<Diagnostic>, enabled: &Enabled, skipped: Vec<Skipped>) -> Report {
+fn finish(
+    files: Files,
+    found: Vec<Diagnostic>,
+    enabled: &Enabled,
+    skipped: Vec<Skipped>,
+) -> Report {
     let mut entries = files.into_entries();
     let linted: HashSet<FileId> = (0..entries.len())
         .filter(|&i| entries[i].linted)

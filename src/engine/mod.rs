@@ -1,10 +1,10 @@
 //! Layer 6: the run — configuration, the passes over files and projects, suppressions, and the
 //! report every formatter renders.
 
-pub mod baseline;
+pub(crate) mod baseline;
 pub mod config;
-pub mod fingerprint;
-pub mod fix;
+pub(crate) mod fingerprint;
+pub(crate) mod fix;
 pub mod lint;
 pub mod report;
-pub mod summary;
+pub(crate) mod summary;

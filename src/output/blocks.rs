@@ -163,14 +163,8 @@ mod tests {
     }
 
     fn report(diagnostics: Vec<Diagnostic>) -> Report {
-        let file = |name: &str| {
-            SourceFile::new(
-                name.into(),
-                name.into(),
-                FileKind::Ttml,
-                "x".repeat(100),
-            )
-        };
+        let file =
+            |name: &str| SourceFile::new(name.into(), name.into(), FileKind::Ttml, "x".repeat(100));
         Report {
             files: vec![file("a.ttml"), file("b.ttml")],
             diagnostics,

@@ -41,10 +41,7 @@ pub fn write(
             clean(&text.render(&d.message)),
         );
         if !block.rest.is_empty() {
-            line.push_str(&format!(
-                " ({})",
-                more_like_this(report, text, &block.rest)
-            ));
+            line.push_str(&format!(" ({})", more_like_this(report, text, &block.rest)));
         }
         writeln!(out, "{line}")?;
     }

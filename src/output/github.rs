@@ -62,7 +62,11 @@ pub fn write(report: &Report, text: &Catalogue, out: &mut dyn Write) -> io::Resu
 }
 
 /// The job's step summary, in Markdown: the summary line and the findings per rule.
-pub fn write_step_summary(report: &Report, text: &Catalogue, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_step_summary(
+    report: &Report,
+    text: &Catalogue,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out, "### ttlint\n")?;
     writeln!(out, "{}\n", summary_line(&report.summary, false, text))?;
     let rows = rule_rows(report);

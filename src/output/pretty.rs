@@ -196,7 +196,12 @@ fn frame(report: &Report, text: &Catalogue, d: &Diagnostic, compact: bool) -> Fr
     let mut message = clean(&text.render(&d.message));
     let snippet = if compact {
         let at = file.position(d.span.start);
-        message = format!("{}:{}:{}: {message}", clean(&file.display), at.line, at.column);
+        message = format!(
+            "{}:{}:{}: {message}",
+            clean(&file.display),
+            at.line,
+            at.column
+        );
         None
     } else {
         Some(cut(file, d.span))
@@ -223,11 +228,7 @@ const COMPACT_RELATED: usize = 3;
 /// without their code.
 fn related(report: &Report, text: &Catalogue, d: &Diagnostic, compact: bool) -> String {
     let mut out = String::new();
-    let shown = if compact {
-        COMPACT_RELATED
-    } else {
-        usize::MAX
-    };
+    let shown = if compact { COMPACT_RELATED } else { usize::MAX };
     for r in d.related.iter().take(shown) {
         let file = report.file(r.file);
         let at = file.position(r.span.start);
@@ -272,7 +273,11 @@ pub fn more_like_this(report: &Report, text: &Catalogue, rest: &[&Diagnostic]) -
         })
         .collect();
     let unlisted = rest.len().saturating_sub(LISTED_POSITIONS);
-    text.render(&messages::pretty_more_like_this(rest.len(), places, unlisted))
+    text.render(&messages::pretty_more_like_this(
+        rest.len(),
+        places,
+        unlisted,
+    ))
 }
 
 pub fn write(
@@ -450,9 +455,7 @@ pub fn summary_line(summary: &Summary, color: bool, text: &Catalogue) -> String 
         line.push_str(&text.render(&messages::summary_baselined(summary.baselined)));
     }
     if summary.baseline_stale > 0 {
-        line.push_str(&text.render(&messages::summary_baseline_stale(
-            summary.baseline_stale,
-        )));
+        line.push_str(&text.render(&messages::summary_baseline_stale(summary.baseline_stale)));
     }
     if summary.skipped > 0 {
         line.push_str(&text.render(&messages::summary_skipped(summary.skipped)));

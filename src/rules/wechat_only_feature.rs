@@ -145,8 +145,7 @@ impl Rule for WechatOnlyFeature {
                     .with_help(messages::wechat_only_feature_directive_help(&douyin));
                     // Renaming is safe unless the element already has the Douyin directive:
                     // then the two would be duplicate attributes.
-                    if TT_DIRECTIVES.contains(&douyin.as_str()) && element.attr(&douyin).is_none()
-                    {
+                    if TT_DIRECTIVES.contains(&douyin.as_str()) && element.attr(&douyin).is_none() {
                         let prefix = Span::new(attr.name_span.start, attr.name_span.start + 2);
                         d = d.with_fix(Fix {
                             applicability: Applicability::Safe,

@@ -286,11 +286,17 @@ mod tests {
     #[test]
     fn crlf_line_endings() {
         assert_eq!(
-            run("// ttlint-disable-next-line deprecated-tt-pay\r\ntt.pay()\r\n", "tt.pay"),
+            run(
+                "// ttlint-disable-next-line deprecated-tt-pay\r\ntt.pay()\r\n",
+                "tt.pay"
+            ),
             (true, vec![])
         );
         assert_eq!(
-            run("tt.pay() // ttlint-disable-line deprecated-tt-pay\r\nx()\r\n", "tt.pay"),
+            run(
+                "tt.pay() // ttlint-disable-line deprecated-tt-pay\r\nx()\r\n",
+                "tt.pay"
+            ),
             (true, vec![])
         );
         assert_eq!(
