@@ -123,6 +123,7 @@ wechat-only-feature-contact-help = Use Douyin IM customer service: `<button open
 wechat-only-feature-directive = `{ $directive }` is WeChat's directive and Douyin ignores it: { $effect ->
     [condition] the element renders unconditionally
     [loop] the element renders once instead of once per item
+    [name] the loop keeps its default names, `item` and `index`, and what binds to the name given here is empty
     [key] the list re-renders without keys
    *[other] the element loses what it asked for
 }

@@ -122,6 +122,7 @@ wechat-only-feature-contact-help = 请使用抖音IM客服：`<button open-type=
 wechat-only-feature-directive = `{ $directive }` 是微信的指令，抖音会忽略它：{ $effect ->
     [condition] 元素总是会渲染
     [loop] 元素只会渲染一次，而不是每一项渲染一次
+    [name] 循环变量仍叫默认的 `item` 和 `index`，绑定这里所起名字的内容都会是空的
     [key] 列表会在没有 `key` 的情况下重新渲染
    *[other] 元素上的这项设置不会生效
 }

@@ -94,7 +94,7 @@ messages! {
     wechat_only_feature_official_account_help() = "wechat-only-feature-official-account-help";
     wechat_only_feature_contact() = "wechat-only-feature-contact";
     wechat_only_feature_contact_help() = "wechat-only-feature-contact-help";
-    /// `effect` is `condition`, `loop`, `key` or `other`: what Douyin loses by ignoring it.
+    /// `effect` is `condition`, `loop`, `name`, `key` or `other`: what Douyin loses by ignoring it.
     wechat_only_feature_directive(directive, effect) = "wechat-only-feature-directive";
     wechat_only_feature_directive_help(replacement) = "wechat-only-feature-directive-help";
     wechat_only_feature_wx_call(api) = "wechat-only-feature-wx-call";

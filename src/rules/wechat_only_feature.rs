@@ -23,10 +23,13 @@ const TT_DIRECTIVES: &[&str] = &[
 ];
 
 /// What an element loses when Douyin ignores its `wx:` directive, as the message's `effect`.
+/// A loop variable's name is not the loop: ignored, it leaves the default name (`item`,
+/// `index`), and bindings to the name it gave come out empty.
 fn directive_effect(directive: &str) -> &'static str {
     match directive {
         "wx:if" | "wx:elif" | "wx:else" => "condition",
-        "wx:for" | "wx:for-item" | "wx:for-index" | "wx:for-items" => "loop",
+        "wx:for" | "wx:for-items" => "loop",
+        "wx:for-item" | "wx:for-index" => "name",
         "wx:key" => "key",
         _ => "other",
     }
@@ -247,6 +250,7 @@ mod tests {
             .fail([
                 ttml("<view wx:if=\"{{vip}}\">会员</view>\n<button open-type=\"contact\">客服</button>\n<official-account />"),
                 ttml("<view wx:for=\"{{list}}\" wx:key=\"id\">{{item.name}}</view>"),
+                ttml("<view tt:for=\"{{list}}\" wx:for-item=\"goods\" wx:for-index=\"i\">{{i}}: {{goods.name}}</view>"),
                 ttml("<button>微信一键登录</button>"),
                 js("wx.showToast({ title: 'ok' });\nwx.requestPayment({})"),
                 js("wx.openCustomerServiceChat({ corpId })"),
