@@ -170,6 +170,7 @@ fn json_dialect(path: &Path) -> Dialect {
 fn too_deep(text: &str, kind: FileKind) -> Option<(usize, usize)> {
     match kind {
         FileKind::TypeScript => nesting::too_deep_typescript(text),
+        FileKind::Tsx => nesting::too_deep_tsx(text),
         _ => nesting::too_deep(text).map(|at| (at, nesting::LIMIT)),
     }
 }
