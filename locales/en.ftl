@@ -197,6 +197,7 @@ parse-error-json = invalid JSON: { $message }
 parse-error-syntax-help = Fix the syntax error: the Douyin developer tools will not build this file, and ttlint cannot check it.
 parse-error-template = template error: { $message }
 parse-error-template-help = Fix the markup: the Douyin developer tools will not compile this template.
+parse-error-outside-help = Nothing in the mini-program reaches this file, so its build never reads it, but ttlint could not check it. If it is not app code, add it to `ignore` in ttlint.json.
 
 ## missing-file
 
@@ -225,5 +226,5 @@ unused-suppression-rule-help = Remove the id from the directive: a stale suppres
 
 skipped-unreachable = skipped: not reachable from the app's configuration; --all-files lints it
 skipped-build-output = skipped: compiled output of a uni-app or Taro project whose source is linted; --include-build-output lints it
-skipped-tooling = skipped: a configuration or Node script of the tooling around the app, not app code
+skipped-tooling = skipped: not app code — tooling, back-end code, mock data or tests beside the app
 skipped-other-platform = skipped: built only for another platform, never shipped to Douyin

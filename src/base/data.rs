@@ -22,6 +22,7 @@ const DRAINAGE: &str = include_str!("../../rules/drainage.json");
 const IOS: &str = include_str!("../../rules/ios.json");
 const DOUYIN_API: &str = include_str!("../../rules/douyin-api.json");
 const FRAMEWORKS: &str = include_str!("../../rules/frameworks.json");
+const NOT_APP_CODE: &str = include_str!("../../rules/not-app-code.json");
 
 /// Lists of rule data a project adds to the built-in ones (see `rules/`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -356,6 +357,17 @@ impl IosData {
     }
 }
 
+/// What sits beside a mini-program without being part of it (`rules/not-app-code.json`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NotAppCodeData {
+    pub node_modules: Vec<String>,
+    pub back_end_modules: Vec<String>,
+    pub back_end_folders: Vec<String>,
+    pub mock_and_test_folders: Vec<String>,
+    pub mock_and_test_file_marks: Vec<String>,
+}
+
 /// All rule data of a run: the built-in lists plus the project's extensions.
 #[derive(Debug, Clone)]
 pub struct RuleData {
@@ -364,6 +376,7 @@ pub struct RuleData {
     pub customer_service: CustomerServiceData,
     pub drainage: DrainageData,
     pub ios: IosData,
+    pub not_app_code: NotAppCodeData,
     /// Member names of `tt` (`rules/douyin-api.json`).
     douyin_apis: HashSet<Ustr>,
     /// `uni.X` → `tt.Y` where Y ≠ X.
@@ -423,6 +436,7 @@ impl RuleData {
             customer_service,
             drainage,
             ios,
+            not_app_code: parse("rules/not-app-code.json", NOT_APP_CODE),
             douyin_apis: douyin.apis.iter().map(|a| Ustr::from(a)).collect(),
             uni_renames: renames(&frameworks.uni_app.renamed_on_douyin),
             taro_renames: renames(&frameworks.taro.renamed_on_douyin),

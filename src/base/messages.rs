@@ -135,6 +135,7 @@ messages! {
     parse_error_syntax_help() = "parse-error-syntax-help";
     parse_error_template(message) = "parse-error-template";
     parse_error_template_help() = "parse-error-template-help";
+    parse_error_outside_help() = "parse-error-outside-help";
 
     missing_file_page(route, config) = "missing-file-page";
     missing_file_page_template(route) = "missing-file-page-template";

@@ -11,6 +11,7 @@ pub mod discover;
 pub mod files;
 pub mod framework;
 mod model;
+pub mod not_app;
 pub mod resolve;
 
 pub use app::{AppConfig, ComponentEntry, PageEntry, ProjectConfig};
