@@ -9,7 +9,7 @@ use crate::analysis::context::FileContext;
 use crate::base::data::Patterns;
 use crate::base::source::{SourceFile, Span};
 use crate::syntax::json::Json;
-use crate::syntax::markup::NodeId;
+use crate::syntax::markup::{Element, Markup, NodeId};
 
 /// A piece of visible text.
 #[derive(Debug, Clone)]
@@ -22,6 +22,8 @@ pub struct Text<'a> {
     pub verbatim_at: Option<usize>,
     /// The template node it belongs to, for template text.
     pub node: Option<NodeId>,
+    /// The attribute it is the value of (`placeholder`), for attribute text.
+    pub attr: Option<&'a str>,
 }
 
 impl Text<'_> {
@@ -51,6 +53,7 @@ fn json_string<'a>(source: &SourceFile, value: &'a Json, out: &mut Vec<Text<'a>>
             text,
             verbatim_at: verbatim(source, value.span, text),
             node: None,
+            attr: None,
         });
     }
 }
@@ -65,6 +68,7 @@ pub fn visible<'a>(cx: &FileContext<'a>) -> Vec<Text<'a>> {
                 text: t.text,
                 verbatim_at: verbatim(cx.source, t.span, t.text),
                 node: Some(t.node),
+                attr: t.attr,
             });
         }
     }
@@ -75,6 +79,7 @@ pub fn visible<'a>(cx: &FileContext<'a>) -> Vec<Text<'a>> {
                 text: &t.text,
                 verbatim_at: verbatim(cx.source, t.span, &t.text),
                 node: None,
+                attr: None,
             });
         }
     }
@@ -126,4 +131,46 @@ pub fn find<'a>(
             })
         })
         .collect()
+}
+
+/// Whether an element takes what users type or pick: `input`, `textarea`, `picker`, and
+/// component libraries' fields (`u-input`, `uni-easyinput`, `van-field`, `nut-textarea`).
+fn is_field(element: &Element) -> bool {
+    let tag = element.tag.as_str();
+    matches!(tag, "input" | "textarea" | "picker" | "editor")
+        || ["input", "textarea", "-field"]
+            .iter()
+            .any(|suffix| tag.ends_with(suffix))
+}
+
+/// Whether `id` or anything inside it is a field users fill in.
+fn holds_field(markup: &Markup, id: NodeId) -> bool {
+    let mut todo = vec![id];
+    while let Some(n) = todo.pop() {
+        if let Some(e) = markup.element(n) {
+            if is_field(e) {
+                return true;
+            }
+            todo.extend(e.children.iter().copied());
+        }
+    }
+    false
+}
+
+/// Whether a template text labels a field users fill in: the `placeholder` or `label` of a
+/// field (or of a form item holding one), or text in the same group as a field — the text's
+/// element, or the group around it, holds an input (`<view class="input-group"><view>微信号</view>
+/// <view><input/></view></view>`). Such a label asks users for their own data: it names an
+/// account or a number without offering one.
+pub fn labels_field(markup: &Markup, text: &Text) -> bool {
+    let Some(node) = text.node else { return false };
+    if text.attr.is_some() {
+        return holds_field(markup, node);
+    }
+    // The text's element, then the group it sits in.
+    markup
+        .ancestry(node)
+        .skip(1)
+        .take(2)
+        .any(|group| holds_field(markup, group))
 }

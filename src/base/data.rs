@@ -194,8 +194,11 @@ pub struct CustomerServiceData {
 struct DrainageLists {
     visible_attributes: Vec<String>,
     contact_patterns: Vec<String>,
+    own_account_patterns: Vec<String>,
+    field_label_patterns: Vec<String>,
     clipboard_contact_patterns: Vec<String>,
     qrcode_patterns: Vec<String>,
+    own_code_patterns: Vec<String>,
     download_patterns: Vec<String>,
     browser_patterns: Vec<String>,
     wechat_feature_patterns: Vec<String>,
@@ -245,8 +248,14 @@ impl Patterns {
 pub struct DrainageData {
     pub visible_attributes: Vec<String>,
     pub contact: Patterns,
+    /// Prompts asking users for their own account (`请输入微信号`).
+    pub own_account: Patterns,
+    /// Bare field labels (`微信号：`), spared where they label an input.
+    pub field_label: Patterns,
     pub clipboard_contact: Patterns,
     pub qrcode: Patterns,
+    /// The app's own codes (`小程序码`, `推广码`): a scan prompt naming one stays on Douyin.
+    pub own_code: Patterns,
     pub download: Patterns,
     pub browser: Patterns,
     pub wechat_feature: Patterns,
@@ -273,11 +282,14 @@ impl DrainageData {
             .unwrap_or_else(|e| panic!("rule data allowedPhrases: {e}"));
         Self {
             contact: Patterns::new("contactPatterns", &lists.contact_patterns),
+            own_account: Patterns::new("ownAccountPatterns", &lists.own_account_patterns),
+            field_label: Patterns::new("fieldLabelPatterns", &lists.field_label_patterns),
             clipboard_contact: Patterns::new(
                 "clipboardContactPatterns",
                 &lists.clipboard_contact_patterns,
             ),
             qrcode: Patterns::new("qrcodePatterns", &lists.qrcode_patterns),
+            own_code: Patterns::new("ownCodePatterns", &lists.own_code_patterns),
             download: Patterns::new("downloadPatterns", &lists.download_patterns),
             browser: Patterns::new("browserPatterns", &lists.browser_patterns),
             wechat_feature: Patterns::new("wechatFeaturePatterns", &lists.wechat_feature_patterns),

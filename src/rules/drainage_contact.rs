@@ -26,8 +26,10 @@ It also finds `tt.setClipboardData` copying a literal id when the handler's own 
 user to add or search it in WeChat, QQ or an official account.
 
 Not reported: "微信支付" or "支付宝" as payment-channel names, copying the user's own order
-number, names of variables or keys (`wechat`), comments, `console.*` calls, and code compiled
-only for other platforms (`// #ifdef MP-WEIXIN`). The patterns are in
+number, forms asking users for their own WeChat or QQ (`请输入微信号`, or `微信号` labelling an
+input), names of variables, keys and classes (`wechat`, `wx-pay`), comments, `console.*` and
+logger calls, thrown errors (`throw new Error('…')`), and code compiled only for other platforms
+(`// #ifdef MP-WEIXIN`). The patterns are in
 `rules/drainage.json`; add your own keywords with `"data": { "contactKeywords": [...] }`.
 
 ## Why is this bad?
@@ -56,6 +58,19 @@ fn looks_like_id(value: &str) -> bool {
     (4..=40).contains(&v.chars().count()) && !v.contains(char::is_whitespace) && !v.contains("://")
 }
 
+/// Whether a text asks users for their own WeChat or QQ: a form's prompt (`请输入微信号`) or a
+/// bare label of an input (`微信号：` beside `<input>`). It names an account without offering
+/// one, unless it also tells users to add or search someone.
+fn asks_for_own_account(cx: &FileContext<'_>, t: &text::Text<'_>) -> bool {
+    let d = &cx.data.drainage;
+    if d.clipboard_contact.find(t.text, &d.allowed).is_some() {
+        return false;
+    }
+    d.own_account.find(t.text, &d.allowed).is_some()
+        || d.field_label.find(t.text, &d.allowed).is_some()
+            && cx.markup().is_some_and(|m| text::labels_field(m, t))
+}
+
 impl Rule for DrainageContact {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -65,6 +80,9 @@ impl Rule for DrainageContact {
         let d = &cx.data.drainage;
         let texts = text::visible(cx);
         for m in text::find(&texts, &d.contact, &d.allowed) {
+            if asks_for_own_account(cx, m.text) {
+                continue;
+            }
             out.push(
                 Diagnostic::new(
                     &META,
@@ -118,12 +136,27 @@ mod tests {
                 js("Page({ copy() { tt.setClipboardData({ data: this.data.orderId }); tt.showToast({ title: '打开微信粘贴' }) } })"),
                 vue("<template>\n  <!-- 加微信 -->\n  <!-- #ifdef MP-WEIXIN -->\n  <view>添加客服微信 starshop</view>\n  <!-- #endif -->\n  <view class=\"wechat-icon\">支持微信支付</view>\n</template>"),
                 tsx("import { View } from '@tarojs/components'\nexport default function Page() {\n  console.log('加微信')\n  return <View className=\"wechat\">{/* 加微信 starshop */}支持微信支付</View>\n}"),
+                // Forms asking users for their own WeChat or QQ name an account, offer none.
+                ttml("<input placeholder=\"请输入微信号\" />"),
+                ttml("<view class=\"input-group\">\n  <view class=\"input-group-label\">微信号</view>\n  <view class=\"flex-grow-1\"><input name=\"wechat_name\" value=\"{{mch.wechat_name}}\" /></view>\n</view>"),
+                js("Page({ submit() { if (!this.data.wechat) { tt.showToast({ title: '请填写您的微信号', icon: 'none' }) } } })"),
+                vue("<template>\n  <u-form :model=\"form\">\n    <u-form-item label=\"QQ号\" prop=\"qq\"><u-input v-model=\"form.qq\" /></u-form-item>\n  </u-form>\n</template>"),
+                tsx("import { View, Text, Input } from '@tarojs/components'\nexport default function Apply() {\n  return (\n    <View className='field'>\n      <Text className='label'>微信号：</Text>\n      <Input name='wechat' placeholder='选填' />\n    </View>\n  )\n}"),
+                // Errors thrown and lines logged are for developers.
+                js("Page({ check(qq) { if (!/^[1-9][0-9]{4,10}$/.test(qq)) { throw new Error('QQ号格式不正确') } } })"),
+                js("const logger = tt.getLogManager()\nPage({ fail(err) { logger.warn('加微信失败', err); this.log.error('添加客服微信 abc123') } })"),
+                tsx("import Taro from '@tarojs/taro'\nexport async function bind() {\n  const res = await Taro.login()\n  if (!res.code) throw new TypeError('微信号绑定失败')\n}"),
             ])
             .fail([
                 ttml("<view>\n  新人福利：添加客服微信 starshop2024 领券\n</view>"),
-                ttml("<input placeholder=\"请输入微信号\" />"),
                 ttml("<text>{{ vip ? '加微信领会员' : '' }}</text>"),
                 ttml("<view>QQ群：123456，关注公众号「星光」</view>"),
+                // A label beside a value it shows, not an input: the shop's WeChat on display.
+                ttml("<view class=\"shop\">\n  <view>微信号</view>\n  <view>{{shop.wechat}}</view>\n</view>"),
+                // Beside an input, but a sentence offering an id, not a label.
+                ttml("<view class=\"group\">\n  <text>客服微信号：star_shop88</text>\n  <input placeholder=\"留言\" />\n</view>"),
+                // A dialog is not a logger, whatever its name.
+                js("Page({ onLoad() { this.dialog.error('请添加客服微信 star_shop88') } })"),
                 js("tt.showModal({ title: '提示', content: '请添加客服微信 abc123 领取' })"),
                 js("this.setData({ tip: `加V：${id}` })"),
                 js("Page({ copy() {\n  tt.setClipboardData({ data: 'starshop2024', success() { tt.showToast({ title: '已复制，打开微信添加好友' }) } })\n} })"),
