@@ -82,18 +82,22 @@ ios-platform-value-help = Compare with `'ios'`: `platform` is lower case on Douy
 
 drainage-contact-text = `{ $found }` invites users to contact you outside Douyin (third-party drainage, 第三方引流)
 drainage-contact-clipboard = copies `{ $value }` for the user to add on WeChat/QQ (third-party drainage, 第三方引流)
+drainage-contact-api = `{ $api }` opens WeChat Work (企业微信) customer service, not Douyin IM: it takes users off Douyin (third-party drainage, 第三方引流)
 drainage-contact-help = Remove the contact: keep users on Douyin. For questions and after-sales service use Douyin IM customer service (`<button open-type="im">`).
 
 ## drainage-qrcode
 
 drainage-qrcode-text = `{ $found }` tells users to scan a QR code that leads off Douyin (third-party drainage, 第三方引流)
 drainage-qrcode-image = a long-pressable image next to a QR-code or contact prompt: users long-press it to leave Douyin (third-party drainage, 第三方引流)
+drainage-qrcode-save = `{ $found }` with `{ $scan }` in the same file: users save the QR code to scan it outside Douyin (third-party drainage, 第三方引流)
 drainage-qrcode-help = Remove the QR-code prompt: users must not be sent to WeChat, groups or official accounts. Offer the benefit inside the mini-program instead.
 
 ## drainage-external-link
 
 drainage-external-link-download = `{ $found }` sends users to download another app (third-party drainage, 第三方引流)
 drainage-external-link-download-help = Remove the download prompt: a mini-program must not send users to install apps.
+drainage-external-link-platform = `{ $found }` sends users to another platform (third-party drainage, 第三方引流)
+drainage-external-link-platform-help = Remove the call to action: a mini-program must not send users to accounts or shops on other platforms. Keep the content and the purchase in the mini-program.
 drainage-external-link-http = `web-view` loads `{ $url }` over plain http: web-view pages must be your verified business domain over HTTPS
 drainage-external-link-http-help = Serve the page over HTTPS from the business domain verified in the developer console.
 drainage-external-link-browser = copies `{ $url }` for users to open in the browser (third-party drainage, 第三方引流)

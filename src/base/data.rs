@@ -42,6 +42,7 @@ pub const EXTENSIBLE_LISTS: &[&str] = &[
     "contactKeywords",
     "qrcodeKeywords",
     "downloadKeywords",
+    "platformKeywords",
     "ownDomains",
     "thirdPartyHosts",
     "virtualGoodsWords",
@@ -198,8 +199,12 @@ struct DrainageLists {
     field_label_patterns: Vec<String>,
     clipboard_contact_patterns: Vec<String>,
     qrcode_patterns: Vec<String>,
+    qrcode_save_patterns: Vec<String>,
+    scan_elsewhere_patterns: Vec<String>,
     own_code_patterns: Vec<String>,
     download_patterns: Vec<String>,
+    platform_patterns: Vec<String>,
+    contact_apis: Vec<String>,
     browser_patterns: Vec<String>,
     wechat_feature_patterns: Vec<String>,
     allowed_phrases: Vec<String>,
@@ -227,7 +232,9 @@ impl Patterns {
         Self { set, each }
     }
 
-    /// The first match in `text` that does not overlap an allowed phrase, as a byte range.
+    /// The first match in `text` that does not overlap an allowed phrase, as a byte range. A
+    /// pattern that must look at the character before its words (`(^|[^已])…`, Rust's regexes
+    /// have no look-behind) names the words `(?P<found>…)`: only they are the match.
     pub fn find(&self, text: &str, allowed: &AhoCorasick) -> Option<std::ops::Range<usize>> {
         let hits = self.set.matches(text);
         if !hits.matched_any() {
@@ -236,7 +243,8 @@ impl Patterns {
         let spared: Vec<std::ops::Range<usize>> =
             allowed.find_iter(text).map(|m| m.range()).collect();
         hits.iter()
-            .flat_map(|i| self.each[i].find_iter(text))
+            .flat_map(|i| self.each[i].captures_iter(text))
+            .filter_map(|c| c.name("found").or_else(|| c.get(0)))
             .map(|m| m.range())
             .filter(|m| !spared.iter().any(|s| s.start < m.end && m.start < s.end))
             .min_by_key(|m| m.start)
@@ -254,9 +262,16 @@ pub struct DrainageData {
     pub field_label: Patterns,
     pub clipboard_contact: Patterns,
     pub qrcode: Patterns,
+    /// Prompts to save a QR code (`保存二维码`): drainage only beside a scan-elsewhere prompt.
+    pub qrcode_save: Patterns,
+    pub scan_elsewhere: Patterns,
     /// The app's own codes (`小程序码`, `推广码`): a scan prompt naming one stays on Douyin.
     pub own_code: Patterns,
     pub download: Patterns,
+    /// Calls to action towards other platforms (`关注小红书`, `淘宝店`).
+    pub platform: Patterns,
+    /// Members of `tt` that open another platform's customer service.
+    pub contact_apis: Vec<String>,
     pub browser: Patterns,
     pub wechat_feature: Patterns,
     /// Phrases never reported on their own (`微信支付`).
@@ -273,6 +288,7 @@ impl DrainageData {
                 "contactKeywords" => lists.contact_patterns.extend(escaped),
                 "qrcodeKeywords" => lists.qrcode_patterns.extend(escaped),
                 "downloadKeywords" => lists.download_patterns.extend(escaped),
+                "platformKeywords" => lists.platform_patterns.extend(escaped),
                 "ownDomains" => lists.own_domains.extend(values.iter().cloned()),
                 "thirdPartyHosts" => lists.third_party_hosts.extend(values.iter().cloned()),
                 _ => {}
@@ -290,6 +306,10 @@ impl DrainageData {
             ),
             qrcode: Patterns::new("qrcodePatterns", &lists.qrcode_patterns),
             own_code: Patterns::new("ownCodePatterns", &lists.own_code_patterns),
+            qrcode_save: Patterns::new("qrcodeSavePatterns", &lists.qrcode_save_patterns),
+            scan_elsewhere: Patterns::new("scanElsewherePatterns", &lists.scan_elsewhere_patterns),
+            platform: Patterns::new("platformPatterns", &lists.platform_patterns),
+            contact_apis: lists.contact_apis,
             download: Patterns::new("downloadPatterns", &lists.download_patterns),
             browser: Patterns::new("browserPatterns", &lists.browser_patterns),
             wechat_feature: Patterns::new("wechatFeaturePatterns", &lists.wechat_feature_patterns),
@@ -580,6 +600,31 @@ mod tests {
                 .is_some()
         );
         assert!(d.download.find("下载App领红包", &d.allowed).is_some());
+        assert!(d.download.find("打开APP识别", &d.allowed).is_some());
+        assert!(
+            d.download.find("打开抖音App", &d.allowed).is_none(),
+            "Douyin itself"
+        );
+        assert_eq!(contact("店家微信: starshop"), Some("店家微信".into()));
+        assert_eq!(contact("加群交流"), Some("加群交流".into()));
+        assert_eq!(
+            contact("欢迎大家 加群交流").as_deref(),
+            Some("加群交流"),
+            "the character looked at before the words is not part of the match"
+        );
+        assert_eq!(
+            contact("联系 vx:star_shop88").as_deref(),
+            Some("vx:star_shop88")
+        );
+        assert_eq!(contact("已进群"), None, "an in-app group's status");
+        assert_eq!(contact("加群成功"), None);
+        assert!(d.platform.find("关注小红书「好物」", &d.allowed).is_some());
+        assert!(d.platform.find("分享到新浪微博", &d.allowed).is_none());
+        assert!(
+            d.qrcode.find("长按保存二维码", &d.allowed).is_none(),
+            "saving is not scanning"
+        );
+        assert!(d.qrcode_save.find("长按保存二维码", &d.allowed).is_some());
         assert!(
             d.browser
                 .find("请复制链接到浏览器打开", &d.allowed)
@@ -626,6 +671,7 @@ mod tests {
                 "contactKeywords" => d.contact.find(value, &d.allowed).is_some(),
                 "qrcodeKeywords" => d.qrcode.find(value, &d.allowed).is_some(),
                 "downloadKeywords" => d.download.find(value, &d.allowed).is_some(),
+                "platformKeywords" => d.platform.find(value, &d.allowed).is_some(),
                 "redirectKeywords" => data.ios.redirect.find(value, &d.allowed).is_some(),
                 "virtualGoodsWords" => data.ios.virtual_goods.is_match(value),
                 "physicalGoodsWords" => data.ios.physical_goods.is_match(value),

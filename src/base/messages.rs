@@ -64,14 +64,18 @@ messages! {
 
     drainage_contact_text(found) = "drainage-contact-text";
     drainage_contact_clipboard(value) = "drainage-contact-clipboard";
+    drainage_contact_api(api) = "drainage-contact-api";
     drainage_contact_help() = "drainage-contact-help";
 
     drainage_qrcode_text(found) = "drainage-qrcode-text";
     drainage_qrcode_image() = "drainage-qrcode-image";
+    drainage_qrcode_save(found, scan) = "drainage-qrcode-save";
     drainage_qrcode_help() = "drainage-qrcode-help";
 
     drainage_external_link_download(found) = "drainage-external-link-download";
     drainage_external_link_download_help() = "drainage-external-link-download-help";
+    drainage_external_link_platform(found) = "drainage-external-link-platform";
+    drainage_external_link_platform_help() = "drainage-external-link-platform-help";
     drainage_external_link_http(url) = "drainage-external-link-http";
     drainage_external_link_http_help() = "drainage-external-link-http-help";
     drainage_external_link_browser(url) = "drainage-external-link-browser";

@@ -228,6 +228,8 @@ mod tests {
                 ttml("<view wx:if=\"{{vip}}\">会员</view>\n<button open-type=\"contact\">客服</button>\n<official-account />"),
                 ttml("<view wx:for=\"{{list}}\" wx:key=\"id\">{{item.name}}</view>"),
                 ttml("<button>微信一键登录</button>"),
+                // Ported markup writes attributes in camelCase.
+                ttml("<button class=\"goods-footer-icon\" openType=\"contact\" sessionFrom=\"{{nickname}}\">客服</button>"),
                 js("wx.showToast({ title: 'ok' });\nwx.requestPayment({})"),
                 js("wx.openCustomerServiceChat({ corpId })"),
                 project(&[
