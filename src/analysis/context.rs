@@ -4,10 +4,12 @@ use std::cell::OnceCell;
 
 use crate::analysis::service::{self, PageFacts};
 use crate::analysis::trade::{self, TradeSite};
+use crate::analysis::virtual_goods::{self, VirtualGoods};
 use crate::base::data::RuleData;
 use crate::base::source::{FileId, SourceFile, Span};
 use crate::project::Project;
 use crate::project::files::Files;
+use crate::project::framework::Framework;
 use crate::syntax::js::facts::JsFacts;
 use crate::syntax::json::JsonDoc;
 use crate::syntax::load::{Content, Problem};
@@ -25,6 +27,9 @@ pub struct FileContext<'a> {
     /// developer tools never read it.
     pub in_build: bool,
     pub data: &'a RuleData,
+    /// How the mini-program the file belongs to is written (`Native` for a loose file): in
+    /// uni-app source `wx` is uni's own alias, not a WeChat leftover.
+    pub framework: Framework,
 }
 
 impl FileContext<'_> {
@@ -49,6 +54,7 @@ pub struct ProjectContext<'a> {
     pub data: &'a RuleData,
     trade_sites: OnceCell<Vec<TradeSite>>,
     pages: OnceCell<Vec<PageFacts>>,
+    virtual_goods: OnceCell<Vec<VirtualGoods>>,
 }
 
 impl<'a> ProjectContext<'a> {
@@ -59,6 +65,7 @@ impl<'a> ProjectContext<'a> {
             data,
             trade_sites: OnceCell::new(),
             pages: OnceCell::new(),
+            virtual_goods: OnceCell::new(),
         }
     }
 
@@ -92,5 +99,16 @@ impl<'a> ProjectContext<'a> {
     pub fn pages(&self) -> &[PageFacts] {
         self.pages
             .get_or_init(|| service::pages(self.project, self.files, self.data))
+    }
+
+    /// What each page sells and its ungated payment starts on iOS, in the order of
+    /// [`ProjectContext::pages`] ([`crate::analysis::virtual_goods::page`]).
+    pub fn virtual_goods(&self) -> &[VirtualGoods] {
+        self.virtual_goods.get_or_init(|| {
+            self.pages()
+                .iter()
+                .map(|page| virtual_goods::page(self.project, self.files, self.data, page))
+                .collect()
+        })
     }
 }

@@ -17,7 +17,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Drainage,
     fix: FixKind::None,
-    summary: "External links shown or copied with open-in-browser wording, download and app lures, calls to action towards other platforms, `http:` or third-party `web-view`",
+    summary: "`http:` or third-party `web-view`s, links copied \"to open in the browser\", download and app lures (下载APP, 打开APP识别, App Store, `.apk`), calls to action towards other platforms (关注小红书, 淘宝店)",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/tutorial/basic-ability/web-view-component",
     docs: r#"## What it does
 Finds the ways a page sends users to the web or to another app:

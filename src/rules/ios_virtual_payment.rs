@@ -1,16 +1,15 @@
-use std::collections::{BTreeSet, HashSet};
+//! `ios-virtual-payment`: the payment starts iOS users can reach on pages selling virtual goods.
+//! Detection is shared with the report ([`crate::analysis::virtual_goods`]); this module words it.
 
-use crate::analysis::calls::{FnRef, handler_functions};
+use std::collections::HashSet;
+
 use crate::analysis::context::ProjectContext;
-use crate::analysis::ios::{Env, Gate, ungated_payment};
-use crate::analysis::service::PageFacts;
-use crate::analysis::trade::is_pay_component;
+use crate::analysis::virtual_goods::StartKind;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
 use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::base::source::{FileId, Span};
 use crate::rules::rule::Rule;
-use crate::syntax::markup::{Handler, Markup, NodeId};
 
 pub struct IosVirtualPayment;
 
@@ -19,7 +18,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Ios,
     fix: FixKind::None,
-    summary: "A page selling virtual goods starts a payment with no iOS gate in front of it",
+    summary: "on a page selling virtual goods (会员, 充值, 金币, 课程…), a tap that reaches a payment — through your own functions and modules — with no iOS check in front of it",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/ios-virtual-payment",
     docs: r#"## What it does
 On each page that sells virtual goods, follows every payment start and reports the ones no
@@ -90,161 +89,51 @@ Page({
 "#,
 };
 
-/// The virtual-goods words a page shows, when it sells virtual goods.
-fn virtual_words(cx: &ProjectContext<'_>, page: &PageFacts) -> Vec<String> {
-    let ios = &cx.data.ios;
-    let project = cx.project;
-    let mut texts: Vec<&str> = Vec::new();
-    for &template in &page.rendered.templates {
-        if let Some(doc) = cx.files.content(template).markup() {
-            texts.extend(
-                doc.visible_texts(&cx.data.drainage.visible_attributes)
-                    .into_iter()
-                    .map(|t| t.text),
-            );
-        }
-    }
-    for &unit in &page.rendered.units {
-        if let Some(facts) = project
-            .unit(unit)
-            .script
-            .and_then(|s| cx.files.content(s).script())
-        {
-            // Sentences, not identifiers: `payOrder('vip-monthly')` sells nothing.
-            texts.extend(
-                facts
-                    .texts
-                    .iter()
-                    .map(|t| t.text.as_str())
-                    .filter(|t| !t.is_ascii()),
-            );
-        }
-        texts.extend(project.title(unit, cx.files));
-    }
-    let mut seen = BTreeSet::new();
-    let (mut virtual_count, mut physical_count) = (0, 0);
-    for text in texts {
-        for m in ios.virtual_goods.find_iter(text) {
-            virtual_count += 1;
-            seen.insert(ios.virtual_words[m.pattern().as_usize()].clone());
-        }
-        physical_count += ios.physical_goods.find_iter(text).count();
-    }
-    if virtual_count == 0 || physical_count > virtual_count {
-        return Vec::new();
-    }
-    seen.into_iter().collect()
-}
-
-/// Whether an element is hidden or not rendered on iOS (or behind a platform check ttlint
-/// cannot evaluate).
-fn hidden_on_ios(env: &Env<'_>, doc: &Markup, node: NodeId) -> bool {
-    doc.guards(node).any(|g| {
-        g.cond
-            .as_ref()
-            .is_some_and(|c| env.gate(c, g.holds) != Gate::Open)
-    })
-}
-
 impl Rule for IosVirtualPayment {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
     fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
-        let project = cx.project;
+        // A component or template shared by several pages is reported once.
         let mut reported: HashSet<(FileId, Span)> = HashSet::new();
-        for page in cx.pages() {
-            let words = virtual_words(cx, page);
-            if words.is_empty() {
-                continue;
-            }
-            let mut env = Env::new(cx.data);
-            for &file in page
-                .rendered
-                .scripts
-                .iter()
-                .chain(project.app_script.iter())
-            {
-                if let Some(facts) = cx.files.content(file).script() {
-                    env.add(facts);
-                }
-            }
-            let goods: Vec<String> = words.iter().take(4).cloned().collect();
+        for (page, goods) in cx.pages().iter().zip(cx.virtual_goods()) {
+            let words: Vec<String> = goods.words.iter().take(4).cloned().collect();
             let route = &page.route;
-            for &unit in &page.rendered.units {
-                let script = project.unit(unit).script;
-                let facts = script.and_then(|s| cx.files.content(s).script());
-                for template in project.templates_of(unit) {
-                    let Some(doc) = cx.files.content(template).markup() else {
-                        continue;
-                    };
-                    for (node, element) in doc.elements() {
-                        if !doc.target(node).ships_to_douyin() || hidden_on_ios(&env, doc, node) {
-                            continue;
-                        }
-                        if is_pay_component(project, unit, &element.tag, cx.data)
-                            && reported.insert((template, element.tag_span))
-                        {
-                            let message = messages::ios_virtual_payment_component(
-                                route,
-                                goods.clone(),
-                                &element.tag,
-                            );
-                            out.push(
-                                Diagnostic::new(&META, template, element.tag_span, message)
-                                    .with_help(messages::ios_virtual_payment_help(
-                                        project.framework.id(),
-                                    )),
-                            );
-                            continue;
-                        }
-                        let (Some(script), Some(facts)) = (script, facts) else {
-                            continue;
-                        };
-                        for event in &element.events {
-                            let span = event.span;
-                            let path = handler_functions(facts, &event.handler)
-                                .into_iter()
-                                .find_map(|function| {
-                                    ungated_payment(
-                                        project,
-                                        cx.files,
-                                        cx.data,
-                                        &env,
-                                        FnRef {
-                                            file: script,
-                                            function,
-                                        },
-                                        &mut HashSet::new(),
-                                    )
-                                });
-                            let Some(steps) = path else { continue };
-                            if !reported.insert((template, span)) {
-                                continue;
-                            }
-                            let message = match &event.handler {
-                                Handler::Named(handler) => messages::ios_virtual_payment_handler(
-                                    route,
-                                    goods.clone(),
-                                    handler.as_str(),
-                                ),
-                                _ => messages::ios_virtual_payment_inline(
-                                    route,
-                                    goods.clone(),
-                                    event.name.as_str(),
-                                ),
-                            };
-                            let mut d = Diagnostic::new(&META, template, span, message).with_help(
-                                messages::ios_virtual_payment_help(project.framework.id()),
-                            );
-                            for step in steps {
-                                d = d.with_related(step.file, step.span, step.label);
-                            }
-                            out.push(d);
-                        }
-                    }
+            for start in &goods.ungated {
+                if !reported.insert((start.file, start.span)) {
+                    continue;
                 }
+                let d = match &start.how {
+                    StartKind::Component { tag } => Diagnostic::new(
+                        &META,
+                        start.file,
+                        start.span,
+                        messages::ios_virtual_payment_component(route, words.clone(), tag),
+                    ),
+                    StartKind::Handler {
+                        handler,
+                        event,
+                        steps,
+                    } => {
+                        let message = match handler {
+                            Some(name) => {
+                                messages::ios_virtual_payment_handler(route, words.clone(), name)
+                            }
+                            None => {
+                                messages::ios_virtual_payment_inline(route, words.clone(), event)
+                            }
+                        };
+                        let mut d = Diagnostic::new(&META, start.file, start.span, message);
+                        for step in steps {
+                            d = d.with_related(step.file, step.span, step.label.clone());
+                        }
+                        d
+                    }
+                };
+                out.push(d.with_help(messages::ios_virtual_payment_help(
+                    cx.project.framework.id(),
+                )));
             }
         }
     }

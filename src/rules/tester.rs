@@ -253,6 +253,7 @@ pub fn run(rule: &dyn Rule, case: &Case) -> Outcome {
             problems: &entry.loaded.problems,
             in_build: entry.in_build,
             data: data(),
+            framework: case.framework,
         };
         rule.check_file(&cx, &mut found);
     }
