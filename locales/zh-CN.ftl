@@ -81,18 +81,22 @@ ios-platform-value-help = 请与 `'ios'` 比较：抖音上的 `platform` 都是
 
 drainage-contact-text = `{ $found }` 引导用户到抖音之外联系你（第三方引流）
 drainage-contact-clipboard = 复制 `{ $value }`，让用户去微信或 QQ 添加（第三方引流）
+drainage-contact-api = `{ $api }` 打开的是企业微信客服，而不是抖音IM客服：它把用户带离抖音（第三方引流）
 drainage-contact-help = 删除联系方式，把用户留在抖音：咨询和售后请使用抖音IM客服（`<button open-type="im">`）。
 
 ## drainage-qrcode
 
 drainage-qrcode-text = `{ $found }` 让用户扫描二维码离开抖音（第三方引流）
 drainage-qrcode-image = 二维码或联系方式提示旁有一张可长按识别的图片：用户长按即可离开抖音（第三方引流）
+drainage-qrcode-save = `{ $found }`，而同一文件里又有 `{ $scan }`：用户保存二维码是为了到抖音之外扫描（第三方引流）
 drainage-qrcode-help = 删除二维码提示：不得把用户引向微信、群聊或公众号。请直接在小程序内提供相应的福利。
 
 ## drainage-external-link
 
 drainage-external-link-download = `{ $found }` 引导用户下载其他 App（第三方引流）
 drainage-external-link-download-help = 删除下载提示：小程序不得引导用户安装 App。
+drainage-external-link-platform = `{ $found }` 把用户引向其他平台（第三方引流）
+drainage-external-link-platform-help = 删除这条行动号召：小程序不得把用户引向其他平台的账号或店铺。内容和购买都留在小程序里。
 drainage-external-link-http = `web-view` 通过明文 `http` 加载 `{ $url }`：`web-view` 页面必须是你已校验的业务域名，并使用 HTTPS
 drainage-external-link-http-help = 请使用 HTTPS，从开发者后台已校验的业务域名提供这个页面。
 drainage-external-link-browser = 复制 `{ $url }`，让用户到浏览器中打开（第三方引流）
@@ -207,6 +211,7 @@ parse-error-json = JSON 格式错误：{ $message }
 parse-error-syntax-help = 请修正语法错误：抖音开发者工具无法构建此文件，ttlint 也无法检查它。
 parse-error-template = 模板错误：{ $message }
 parse-error-template-help = 请修正模板标签：抖音开发者工具无法编译这个模板。
+parse-error-outside-help = 小程序中没有任何地方引用这个文件，构建时不会读取它，但 ttlint 无法检查它。如果它不是小程序代码，请把它加到 ttlint.json 的 `ignore` 中。
 
 ## missing-file
 
