@@ -383,15 +383,17 @@ impl Extractor {
         let method =
             method.unwrap_or(false) || (self.setup && self.fns.is_empty() && name.is_some());
         let id = FnId(self.facts.functions.len() as u32);
+        let target = self.target_at(span.start);
         self.facts.functions.push(FunctionFact {
             name,
             span,
             parent: self.function(),
             method,
             guards: self.guard,
+            target,
         });
         let outer = self.outer_target;
-        self.outer_target = self.target_at(span.start);
+        self.outer_target = target;
         let guard = self.guard.take();
         let calls = std::mem::take(&mut self.calls);
         let keys = std::mem::take(&mut self.keys);
@@ -1403,7 +1405,9 @@ impl Extractor {
                 Child::JSXExprContainer(container) => {
                     if let swc_ecma_ast::JSXExpr::Expr(expr) = &container.expr {
                         let found = expr::binding(expr);
-                        if !found.strings.is_empty() {
+                        // A value shown in place (`{phone}`, `{order.mobile}`) is dynamic text,
+                        // as `{{phone}}` is in a template; `{cond && <View/>}` is structure.
+                        if !found.strings.is_empty() || !holds_jsx(expr) {
                             let span = span_of(swc_common::Spanned::span(&**expr));
                             let parent = self.jsx.last().map(|&(node, _)| node);
                             let part = TextPart::Dynamic {
@@ -1643,4 +1647,25 @@ impl Extractor {
             _ => {}
         }
     }
+}
+
+/// Whether an expression builds elements (`cond && <View/>`, `list.map(i => <Text/>)`).
+fn holds_jsx(expr: &Expr) -> bool {
+    struct Finder(bool);
+    impl Visit for Finder {
+        fn visit_expr(&mut self, expr: &Expr) {
+            if !self.0 {
+                stacker::maybe_grow(RED_ZONE, SEGMENT, || expr.visit_children_with(self));
+            }
+        }
+        fn visit_jsx_element(&mut self, _: &swc_ecma_ast::JSXElement) {
+            self.0 = true;
+        }
+        fn visit_jsx_fragment(&mut self, _: &swc_ecma_ast::JSXFragment) {
+            self.0 = true;
+        }
+    }
+    let mut finder = Finder(false);
+    expr.visit_with(&mut finder);
+    finder.0
 }
