@@ -11,6 +11,7 @@ label-trades-here = trades here: { $what }
 label-customer-service-on = customer service on `{ $route }`
 label-calls-payment = calls the payment from here
 label-pays-here = pays here: { $api }
+label-shares-here = users share from here
 
 ## deprecated-tt-pay
 
@@ -137,6 +138,18 @@ wechat-only-feature-wx-call-help = Use `{ $douyin }`, Douyin's API of the same n
 wechat-only-feature-wx-call-no-equivalent-help = Douyin has no `{ $douyin }`: remove the call, or keep it inside `// #ifdef MP-WEIXIN` (or behind `typeof wx !== 'undefined'`).
 wechat-only-feature-wxml = page `{ $route }` has a WeChat `.wxml` template and no `.ttml`: Douyin cannot render it
 wechat-only-feature-wxml-help = Rename `{ $route }.wxml` to `.ttml` and replace `wx:` directives with `tt:`.
+
+## drainage-phone
+
+drainage-phone-number = `{ $number }` is a phone line offered to users as the service channel (引导致电)
+drainage-phone-bound = `{ $label }` shows users a phone line bound from data as the service channel (引导致电)
+drainage-phone-call = `{ $api }` dials `{ $number }`, the app's own phone line, as the service channel (引导致电)
+drainage-phone-help = Offer customer service through Douyin IM (`<button open-type="im">`) instead of a phone line: the platform withdraws the general mounting rights (通用挂载权限) of a mini-program whose pages or pop-ups show customer-service or sales phone numbers (引导致电).
+
+## induced-share
+
+induced-share-text = `{ $found }` promises a reward for sharing or inviting, on a page users share from (诱导分享)
+induced-share-help = Let users share because the content is worth it: no rewards, commissions, unlocks or extra chances for sharing, inviting or collecting likes. The platform forces a mini-program that induces sharing offline for 7 days and can withdraw its general mounting rights (通用挂载权限).
 
 ## trade-missing-customer-service
 
@@ -389,6 +402,8 @@ rule-drainage-qrcode-summary = scan / long-press QR-code prompts (扫码关注, 
 rule-drainage-external-link-summary = `http:` or third-party `web-view`s, links copied "to open in the browser", download and app lures (下载APP, 打开APP识别, App Store, `.apk`), calls to action towards other platforms (关注小红书, 淘宝店)
 rule-navigate-to-mini-program-summary = `tt.navigateToMiniProgram` targets missing from `navigateToMiniProgramAppIdList`, a list over 10, WeChat app ids in it
 rule-wechat-only-feature-summary = `<official-account>`, `open-type="contact"`, `wx:if`/`wx:for`, `wx.*` calls, `.wxml` pages, 微信授权/微信登录 copy
+rule-drainage-phone-summary = 引导致电: a customer-service or sales phone line shown to users (a 400 hotline, `咨询电话：0571-…`, `客服电话：{"{{"}phone{"}}"}`) or dialled with `tt.makePhoneCall` and a literal number; not an order's or a courier's phone bound from data
+rule-induced-share-summary = 诱导分享: rewards promised for sharing or inviting (分享得, 分享领取, 转发解锁, 邀请好友得, 集赞得) on a page with a share button or share handler
 rule-trade-missing-customer-service-summary = the mini-program trades but no page offers Douyin IM customer service (reported once, on `app.json`)
 rule-trade-page-missing-customer-service-summary = a trade page or order page on which no IM entry renders; or IM only on pages users never look at
 rule-im-button-invalid-summary = an `open-type="im"` button without a usable `data-im-id` (missing, empty, `xxx`, `抖音号`…), or a `data-im-type` card without its id

@@ -10,6 +10,7 @@ label-trades-here = 在这里发起交易：{ $what }
 label-customer-service-on = `{ $route }` 上有客服入口
 label-calls-payment = 从这里调用支付
 label-pays-here = 在这里支付：{ $api }
+label-shares-here = 用户从这里分享
 
 ## deprecated-tt-pay
 
@@ -136,6 +137,18 @@ wechat-only-feature-wx-call-help = 请改用抖音的同名接口 `{ $douyin }`�
 wechat-only-feature-wx-call-no-equivalent-help = 抖音没有 `{ $douyin }`：请删除这次调用，或把它放在 `// #ifdef MP-WEIXIN` 中（或放在 `typeof wx !== 'undefined'` 判断之后）。
 wechat-only-feature-wxml = 页面 `{ $route }` 只有微信的 `.wxml` 模板，没有 `.ttml`：抖音无法渲染它
 wechat-only-feature-wxml-help = 把 `{ $route }.wxml` 改名为 `.ttml`，并把 `wx:` 指令换成 `tt:`。
+
+## drainage-phone
+
+drainage-phone-number = `{ $number }` 是作为服务渠道提供给用户的电话号码（引导致电）
+drainage-phone-bound = `{ $label }` 向用户展示从数据绑定的电话号码，把电话当作服务渠道（引导致电）
+drainage-phone-call = `{ $api }` 拨打小程序自己的电话 `{ $number }`，把电话当作服务渠道（引导致电）
+drainage-phone-help = 请通过抖音IM客服（`<button open-type="im">`）提供客服，不要提供电话：页面或弹窗中包含客服、销售等电话属于引导致电，平台会因此取消小程序的通用挂载权限。
+
+## induced-share
+
+induced-share-text = `{ $found }` 在用户可以分享的页面上承诺分享或邀请的奖励（诱导分享）
+induced-share-help = 让用户因为内容值得分享而分享：不要为分享、邀请或集赞提供奖励、佣金、解锁或额外机会。诱导分享一经发现，平台会强制小程序下线 7 天，并可能取消其通用挂载权限。
 
 ## trade-missing-customer-service
 
@@ -356,6 +369,8 @@ rule-drainage-qrcode-summary = 扫码或长按识别二维码的提示（扫码�
 rule-drainage-external-link-summary = `http:` 或第三方的 `web-view`、让用户“到浏览器中打开”而复制的链接、下载和打开 App 的引导（下载APP、打开APP识别、App Store、`.apk`）、引向其他平台的行动号召（关注小红书、淘宝店）
 rule-navigate-to-mini-program-summary = `tt.navigateToMiniProgram` 的目标不在 `navigateToMiniProgramAppIdList` 中、列表超过 10 个、列表中有微信 AppID
 rule-wechat-only-feature-summary = `<official-account>`、`open-type="contact"`、`wx:if`、`wx:for`、`wx.*` 调用、`.wxml` 页面，以及“微信授权/微信登录”文案
+rule-drainage-phone-summary = 引导致电：向用户展示的客服或销售电话（400 热线、`咨询电话：0571-…`、`客服电话：{"{{"}phone{"}}"}`），或用 `tt.makePhoneCall` 拨打的固定号码；从数据绑定的订单电话、骑手电话不算
+rule-induced-share-summary = 诱导分享：在有分享按钮或分享处理函数的页面上，承诺分享或邀请的奖励（分享得、分享领取、转发解锁、邀请好友得、集赞得）
 rule-trade-missing-customer-service-summary = 小程序涉及交易，却没有任何页面提供抖音IM客服（只报告一次，报在 `app.json` 上）
 rule-trade-page-missing-customer-service-summary = 交易页或订单页上没有渲染出任何IM入口；或者IM入口只出现在用户不会去看的页面上
 rule-im-button-invalid-summary = `open-type="im"` 按钮没有可用的 `data-im-id`（缺失、为空、`xxx`、`抖音号`…），或 `data-im-type` 卡片缺少对应的 ID

@@ -6,10 +6,11 @@
 use aho_corasick::AhoCorasick;
 
 use crate::analysis::context::FileContext;
-use crate::base::data::Patterns;
+use crate::base::data::{Patterns, RuleData};
 use crate::base::source::{SourceFile, Span};
 use crate::syntax::json::Json;
-use crate::syntax::markup::{Element, Markup, NodeId};
+use crate::syntax::load::Content;
+use crate::syntax::markup::{Element, Markup, NodeId, NodeKind, TextPart};
 
 /// A piece of visible text.
 #[derive(Debug, Clone)]
@@ -60,33 +61,38 @@ fn json_string<'a>(source: &SourceFile, value: &'a Json, out: &mut Vec<Text<'a>>
 
 /// The visible text of a file.
 pub fn visible<'a>(cx: &FileContext<'a>) -> Vec<Text<'a>> {
+    visible_in(cx.source, cx.content, cx.data)
+}
+
+/// The visible text of a loaded file, for the project pass (which has no [`FileContext`]).
+pub fn visible_in<'a>(source: &SourceFile, content: &'a Content, data: &RuleData) -> Vec<Text<'a>> {
     let mut out = Vec::new();
-    if let Some(markup) = cx.content.markup() {
-        for t in markup.visible_texts(&cx.data.drainage.visible_attributes) {
+    if let Some(markup) = content.markup() {
+        for t in markup.visible_texts(&data.drainage.visible_attributes) {
             out.push(Text {
                 span: t.span,
                 text: t.text,
-                verbatim_at: verbatim(cx.source, t.span, t.text),
+                verbatim_at: verbatim(source, t.span, t.text),
                 node: Some(t.node),
                 attr: t.attr,
             });
         }
     }
-    if let Some(facts) = cx.content.script() {
+    if let Some(facts) = content.script() {
         for t in &facts.texts {
             out.push(Text {
                 span: t.span,
                 text: &t.text,
-                verbatim_at: verbatim(cx.source, t.span, &t.text),
+                verbatim_at: verbatim(source, t.span, &t.text),
                 node: None,
                 attr: None,
             });
         }
     }
-    if let Some(root) = cx.content.json().and_then(|doc| doc.value.as_ref()) {
+    if let Some(root) = content.json().and_then(|doc| doc.value.as_ref()) {
         for holder in [Some(root), root.get("window")].into_iter().flatten() {
             if let Some(title) = holder.get("navigationBarTitleText") {
-                json_string(cx.source, title, &mut out);
+                json_string(source, title, &mut out);
             }
         }
         let tabs = root
@@ -95,7 +101,7 @@ pub fn visible<'a>(cx: &FileContext<'a>) -> Vec<Text<'a>> {
             .and_then(Json::as_array);
         for tab in tabs.unwrap_or_default() {
             if let Some(text) = tab.get("text") {
-                json_string(cx.source, text, &mut out);
+                json_string(source, text, &mut out);
             }
         }
     }
@@ -173,4 +179,31 @@ pub fn labels_field(markup: &Markup, text: &Text) -> bool {
         .skip(1)
         .take(2)
         .any(|group| holds_field(markup, group))
+}
+
+/// Whether a template text shows a value bound from data beside it: in the text itself
+/// (`客服电话：{{phone}}`), in its element (`<view>客服电话：<text>{{phone}}</text></view>`) or in
+/// the group around that element (`<view><text>客服电话</text><text>{{phone}}</text></view>`) —
+/// the same reach as [`labels_field`], so a label is read with what it labels and no further.
+pub fn beside_bound_value(markup: &Markup, text: &Text) -> bool {
+    let Some(node) = text.node else { return false };
+    if text.attr.is_some() {
+        return false;
+    }
+    let Some(group) = markup.ancestry(node).skip(1).take(2).last() else {
+        return false;
+    };
+    let mut todo = vec![group];
+    while let Some(n) = todo.pop() {
+        match markup.node(n).map(|n| &n.kind) {
+            Some(NodeKind::Text(parts)) => {
+                if parts.iter().any(|p| matches!(p, TextPart::Dynamic { .. })) {
+                    return true;
+                }
+            }
+            Some(NodeKind::Element(e)) => todo.extend(e.children.iter().copied()),
+            None => {}
+        }
+    }
+    false
 }

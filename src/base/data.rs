@@ -260,6 +260,14 @@ struct DrainageLists {
     download_patterns: Vec<String>,
     platform_patterns: Vec<String>,
     contact_apis: Vec<String>,
+    hotline_patterns: Vec<String>,
+    phone_number_patterns: Vec<String>,
+    phone_word_patterns: Vec<String>,
+    service_phone_label_patterns: Vec<String>,
+    phone_call_apis: Vec<String>,
+    share_reward_patterns: Vec<String>,
+    share_open_types: Vec<String>,
+    share_handlers: Vec<String>,
     browser_patterns: Vec<String>,
     wechat_feature_patterns: Vec<String>,
     allowed_phrases: Vec<String>,
@@ -327,6 +335,22 @@ pub struct DrainageData {
     pub platform: Patterns,
     /// Members of `tt` that open another platform's customer service.
     pub contact_apis: Vec<String>,
+    /// 400/800 numbers: a service line by themselves.
+    pub hotline: Patterns,
+    /// Other phone numbers (mobile, landline).
+    pub phone_number: Patterns,
+    /// Words presenting a number as a phone line (`电话`, `拨打`).
+    pub phone_word: Patterns,
+    /// Customer-service and sales labels (`客服电话`), which make a bound number a service line.
+    pub service_phone_label: Patterns,
+    /// Members of `tt` that dial (`makePhoneCall`).
+    pub phone_call_apis: Vec<String>,
+    /// Rewards promised for sharing or inviting, and sharing made a condition.
+    pub share_reward: Patterns,
+    /// `open-type` values of a share button.
+    pub share_open_types: Vec<String>,
+    /// Share handlers: page methods (`onShareAppMessage`) and hooks (`useShareAppMessage`).
+    pub share_handlers: Vec<String>,
     pub browser: Patterns,
     pub wechat_feature: Patterns,
     /// Phrases never reported on their own (`微信支付`).
@@ -365,6 +389,17 @@ impl DrainageData {
             scan_elsewhere: Patterns::new("scanElsewherePatterns", &lists.scan_elsewhere_patterns),
             platform: Patterns::new("platformPatterns", &lists.platform_patterns),
             contact_apis: lists.contact_apis,
+            hotline: Patterns::new("hotlinePatterns", &lists.hotline_patterns),
+            phone_number: Patterns::new("phoneNumberPatterns", &lists.phone_number_patterns),
+            phone_word: Patterns::new("phoneWordPatterns", &lists.phone_word_patterns),
+            service_phone_label: Patterns::new(
+                "servicePhoneLabelPatterns",
+                &lists.service_phone_label_patterns,
+            ),
+            phone_call_apis: lists.phone_call_apis,
+            share_reward: Patterns::new("shareRewardPatterns", &lists.share_reward_patterns),
+            share_open_types: lists.share_open_types,
+            share_handlers: lists.share_handlers,
             download: Patterns::new("downloadPatterns", &lists.download_patterns),
             browser: Patterns::new("browserPatterns", &lists.browser_patterns),
             wechat_feature: Patterns::new("wechatFeaturePatterns", &lists.wechat_feature_patterns),
@@ -706,6 +741,51 @@ mod tests {
             "saving is not scanning"
         );
         assert!(d.qrcode_save.find("长按保存二维码", &d.allowed).is_some());
+        let found = |p: &Patterns, t: &str| p.find(t, &d.allowed).map(|r| t[r].to_string());
+        assert_eq!(
+            found(&d.hotline, "客服热线：400-820-8820。").as_deref(),
+            Some("400-820-8820")
+        );
+        assert_eq!(found(&d.hotline, "订单号 2024004008208820"), None);
+        assert_eq!(
+            found(&d.phone_number, "电话 0571-88886666").as_deref(),
+            Some("0571-88886666")
+        );
+        assert_eq!(found(&d.phone_number, "编号 913800138000123"), None);
+        assert!(d.share_reward.find("分享得红包", &d.allowed).is_some());
+        assert!(
+            d.share_reward
+                .find("邀请3位好友即可领取会员", &d.allowed)
+                .is_some()
+        );
+        assert!(
+            d.share_reward
+                .find("转发解锁全部章节", &d.allowed)
+                .is_some()
+        );
+        assert!(
+            d.share_reward
+                .find("帮我点赞你拿红包", &d.allowed)
+                .is_some()
+        );
+        assert!(
+            d.share_reward
+                .find("分享有赏，好友下单后可得积分奖励", &d.allowed)
+                .is_some()
+        );
+        assert!(
+            d.share_reward
+                .find("快邀请好友来拆红包", &d.allowed)
+                .is_some()
+        );
+        assert!(d.share_reward.find("点赞得积分", &d.allowed).is_none());
+        assert!(d.share_reward.find("分享心得", &d.allowed).is_none());
+        assert!(d.share_reward.find("分享给好友", &d.allowed).is_none());
+        assert!(
+            d.share_reward
+                .find("邀请好友一起拼团", &d.allowed)
+                .is_none()
+        );
         assert!(
             d.browser
                 .find("请复制链接到浏览器打开", &d.allowed)

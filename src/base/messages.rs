@@ -25,6 +25,7 @@ messages! {
     label_customer_service_on(route) = "label-customer-service-on";
     label_calls_payment() = "label-calls-payment";
     label_pays_here(api) = "label-pays-here";
+    label_shares_here() = "label-shares-here";
 
     deprecated_tt_pay_call(api) = "deprecated-tt-pay-call";
     deprecated_tt_pay_value(api) = "deprecated-tt-pay-value";
@@ -82,6 +83,14 @@ messages! {
     drainage_external_link_browser_help() = "drainage-external-link-browser-help";
     drainage_external_link_third_party(host) = "drainage-external-link-third-party";
     drainage_external_link_third_party_help() = "drainage-external-link-third-party-help";
+
+    drainage_phone_number(number) = "drainage-phone-number";
+    drainage_phone_bound(label) = "drainage-phone-bound";
+    drainage_phone_call(api, number) = "drainage-phone-call";
+    drainage_phone_help() = "drainage-phone-help";
+
+    induced_share_text(found) = "induced-share-text";
+    induced_share_help() = "induced-share-help";
 
     navigate_to_mini_program_too_many(count, max) = "navigate-to-mini-program-too-many";
     navigate_to_mini_program_too_many_help(max) = "navigate-to-mini-program-too-many-help";
