@@ -196,13 +196,13 @@ pub fn beside_bound_value(markup: &Markup, text: &Text) -> bool {
     let mut todo = vec![group];
     while let Some(n) = todo.pop() {
         match markup.node(n).map(|n| &n.kind) {
-            Some(NodeKind::Text(parts)) => {
-                if parts.iter().any(|p| matches!(p, TextPart::Dynamic { .. })) {
-                    return true;
-                }
+            Some(NodeKind::Text(parts))
+                if parts.iter().any(|p| matches!(p, TextPart::Dynamic { .. })) =>
+            {
+                return true;
             }
             Some(NodeKind::Element(e)) => todo.extend(e.children.iter().copied()),
-            None => {}
+            Some(NodeKind::Text(_)) | None => {}
         }
     }
     false
