@@ -10,13 +10,19 @@
 //! 4. [`analysis`]: what several rules share;
 //! 5. [`rules`]: one module per rule;
 //! 6. [`engine`] and [`output`]: the run and its renderings;
-//! 7. [`cli`]: arguments and exit codes.
+//! 7. [`cli`]: arguments and exit codes; `fuzzing` (with the `fuzzing` feature): the entry
+//!    points of the fuzz targets.
+//!
+//! Only what the binary, the integration tests and the benchmarks use is public; everything else
+//! is `pub(crate)`, so the compiler reports what nothing uses.
 
 pub mod analysis;
 pub mod base;
 pub mod cli;
 pub mod engine;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 pub mod output;
-pub mod project;
+pub(crate) mod project;
 pub mod rules;
 pub mod syntax;
