@@ -11,6 +11,7 @@ label-trades-here = trades here: { $what }
 label-customer-service-on = customer service on `{ $route }`
 label-calls-payment = calls the payment from here
 label-pays-here = pays here: { $api }
+label-shares-here = users share from here
 
 ## deprecated-tt-pay
 
@@ -82,18 +83,22 @@ ios-platform-value-help = Compare with `'ios'`: `platform` is lower case on Douy
 
 drainage-contact-text = `{ $found }` invites users to contact you outside Douyin (third-party drainage, 第三方引流)
 drainage-contact-clipboard = copies `{ $value }` for the user to add on WeChat/QQ (third-party drainage, 第三方引流)
+drainage-contact-api = `{ $api }` opens WeChat Work (企业微信) customer service, not Douyin IM: it takes users off Douyin (third-party drainage, 第三方引流)
 drainage-contact-help = Remove the contact: keep users on Douyin. For questions and after-sales service use Douyin IM customer service (`<button open-type="im">`).
 
 ## drainage-qrcode
 
 drainage-qrcode-text = `{ $found }` tells users to scan a QR code that leads off Douyin (third-party drainage, 第三方引流)
 drainage-qrcode-image = a long-pressable image next to a QR-code or contact prompt: users long-press it to leave Douyin (third-party drainage, 第三方引流)
+drainage-qrcode-save = `{ $found }` with `{ $scan }` in the same file: users save the QR code to scan it outside Douyin (third-party drainage, 第三方引流)
 drainage-qrcode-help = Remove the QR-code prompt: users must not be sent to WeChat, groups or official accounts. Offer the benefit inside the mini-program instead.
 
 ## drainage-external-link
 
 drainage-external-link-download = `{ $found }` sends users to download another app (third-party drainage, 第三方引流)
 drainage-external-link-download-help = Remove the download prompt: a mini-program must not send users to install apps.
+drainage-external-link-platform = `{ $found }` sends users to another platform (third-party drainage, 第三方引流)
+drainage-external-link-platform-help = Remove the call to action: a mini-program must not send users to accounts or shops on other platforms. Keep the content and the purchase in the mini-program.
 drainage-external-link-http = `web-view` loads `{ $url }` over plain http: web-view pages must be your verified business domain over HTTPS
 drainage-external-link-http-help = Serve the page over HTTPS from the business domain verified in the developer console.
 drainage-external-link-browser = copies `{ $url }` for users to open in the browser (third-party drainage, 第三方引流)
@@ -134,6 +139,18 @@ wechat-only-feature-wx-call-help = Use `{ $douyin }`, Douyin's API of the same n
 wechat-only-feature-wx-call-no-equivalent-help = Douyin has no `{ $douyin }`: remove the call, or keep it inside `// #ifdef MP-WEIXIN` (or behind `typeof wx !== 'undefined'`).
 wechat-only-feature-wxml = page `{ $route }` has a WeChat `.wxml` template and no `.ttml`: Douyin cannot render it
 wechat-only-feature-wxml-help = Rename `{ $route }.wxml` to `.ttml` and replace `wx:` directives with `tt:`.
+
+## drainage-phone
+
+drainage-phone-number = `{ $number }` is a phone line offered to users as the service channel (引导致电)
+drainage-phone-bound = `{ $label }` shows users a phone line bound from data as the service channel (引导致电)
+drainage-phone-call = `{ $api }` dials `{ $number }`, the app's own phone line, as the service channel (引导致电)
+drainage-phone-help = Offer customer service through Douyin IM (`<button open-type="im">`) instead of a phone line: the platform withdraws the general mounting rights (通用挂载权限) of a mini-program whose pages or pop-ups show customer-service or sales phone numbers (引导致电).
+
+## induced-share
+
+induced-share-text = `{ $found }` promises a reward for sharing or inviting, on a page users share from (诱导分享)
+induced-share-help = Let users share because the content is worth it: no rewards, commissions, unlocks or extra chances for sharing, inviting or collecting likes. The platform forces a mini-program that induces sharing offline for 7 days and can withdraw its general mounting rights (通用挂载权限).
 
 ## trade-missing-customer-service
 
@@ -207,6 +224,7 @@ parse-error-json = invalid JSON: { $message }
 parse-error-syntax-help = Fix the syntax error: the Douyin developer tools will not build this file, and ttlint cannot check it.
 parse-error-template = template error: { $message }
 parse-error-template-help = Fix the markup: the Douyin developer tools will not compile this template.
+parse-error-outside-help = Nothing in the mini-program reaches this file, so its build never reads it, but ttlint could not check it. If it is not app code, add it to `ignore` in ttlint.json.
 
 ## missing-file
 
@@ -235,7 +253,7 @@ unused-suppression-rule-help = Remove the id from the directive: a stale suppres
 
 skipped-unreachable = skipped: not reachable from the app's configuration; --all-files lints it
 skipped-build-output = skipped: compiled output of a uni-app or Taro project whose source is linted; --include-build-output lints it
-skipped-tooling = skipped: a configuration or Node script of the tooling around the app, not app code
+skipped-tooling = skipped: not app code — tooling, back-end code, mock data or tests beside the app
 skipped-other-platform = skipped: built only for another platform, never shipped to Douyin
 skipped-ignored = skipped: it matches an ignore pattern (built in, in ttlint.json or --ignore)
 skipped-not-read = skipped: ttlint does not read this kind of file (it reads `.js` `.mjs` `.cjs` `.ts` `.ttml` `.sjs` `.json` `.vue` `.tsx` `.jsx`)
@@ -384,11 +402,13 @@ rule-deprecated-trade-api-summary = deprecated or soon-deprecated trade componen
 rule-ios-virtual-payment-summary = on a page selling virtual goods (会员, 充值, 金币, 课程…), a tap that reaches a payment — through your own functions and modules — with no iOS check in front of it
 rule-ios-payment-redirect-summary = text sending iOS users to pay elsewhere (安卓, the app, 官网, 公众号, QR code, 客服转账)
 rule-ios-platform-value-summary = `platform` compared with `'iOS'`/`'IOS'`/`'iPhone'`: always false, so the iOS gate never closes
-rule-drainage-contact-summary = text users see that sends them to WeChat, QQ, an official account or WeCom (加微信, 微信号, `vx:` + id, QQ群, 关注公众号…), and ids copied to the clipboard for WeChat
+rule-drainage-contact-summary = text users see that sends them to WeChat, QQ, an official account or WeCom (加微信, 微信号, 店家微信, `vx:` + id, QQ群, 加群交流, 关注公众号…), ids copied to the clipboard for WeChat, and `tt.openCustomerServiceChat` (WeCom customer service)
 rule-drainage-qrcode-summary = scan / long-press QR-code prompts (扫码关注, 长按识别二维码) and long-pressable images beside them
-rule-drainage-external-link-summary = `http:` or third-party `web-view`s, links copied "to open in the browser", download lures (下载APP, App Store, `.apk`)
+rule-drainage-external-link-summary = `http:` or third-party `web-view`s, links copied "to open in the browser", download and app lures (下载APP, 打开APP识别, App Store, `.apk`), calls to action towards other platforms (关注小红书, 淘宝店)
 rule-navigate-to-mini-program-summary = `tt.navigateToMiniProgram` targets missing from `navigateToMiniProgramAppIdList`, a list over 10, WeChat app ids in it
 rule-wechat-only-feature-summary = `<official-account>`, `open-type="contact"`, `wx:if`/`wx:for`, `wx.*` calls, `.wxml` pages, 微信授权/微信登录 copy
+rule-drainage-phone-summary = 引导致电: a customer-service or sales phone line shown to users (a 400 hotline, `咨询电话：0571-…`, `客服电话：{"{{"}phone{"}}"}`) or dialled with `tt.makePhoneCall` and a literal number; not an order's or a courier's phone bound from data
+rule-induced-share-summary = 诱导分享: rewards promised for sharing or inviting (分享得, 分享领取, 转发解锁, 邀请好友得, 集赞得) on a page with a share button or share handler
 rule-trade-missing-customer-service-summary = the mini-program trades but no page offers Douyin IM customer service (reported once, on `app.json`)
 rule-trade-page-missing-customer-service-summary = a trade page or order page on which no IM entry renders; or IM only on pages users never look at
 rule-im-button-invalid-summary = an `open-type="im"` button without a usable `data-im-id` (missing, empty, `xxx`, `抖音号`…), or a `data-im-type` card without its id

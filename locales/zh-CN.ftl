@@ -10,6 +10,7 @@ label-trades-here = 在这里发起交易：{ $what }
 label-customer-service-on = `{ $route }` 上有客服入口
 label-calls-payment = 从这里调用支付
 label-pays-here = 在这里支付：{ $api }
+label-shares-here = 用户从这里分享
 
 ## deprecated-tt-pay
 
@@ -81,18 +82,22 @@ ios-platform-value-help = 请与 `'ios'` 比较：抖音上的 `platform` 都是
 
 drainage-contact-text = `{ $found }` 引导用户到抖音之外联系你（第三方引流）
 drainage-contact-clipboard = 复制 `{ $value }`，让用户去微信或 QQ 添加（第三方引流）
+drainage-contact-api = `{ $api }` 打开的是企业微信客服，而不是抖音IM客服：它把用户带离抖音（第三方引流）
 drainage-contact-help = 删除联系方式，把用户留在抖音：咨询和售后请使用抖音IM客服（`<button open-type="im">`）。
 
 ## drainage-qrcode
 
 drainage-qrcode-text = `{ $found }` 让用户扫描二维码离开抖音（第三方引流）
 drainage-qrcode-image = 二维码或联系方式提示旁有一张可长按识别的图片：用户长按即可离开抖音（第三方引流）
+drainage-qrcode-save = `{ $found }`，而同一文件里又有 `{ $scan }`：用户保存二维码是为了到抖音之外扫描（第三方引流）
 drainage-qrcode-help = 删除二维码提示：不得把用户引向微信、群聊或公众号。请直接在小程序内提供相应的福利。
 
 ## drainage-external-link
 
 drainage-external-link-download = `{ $found }` 引导用户下载其他 App（第三方引流）
 drainage-external-link-download-help = 删除下载提示：小程序不得引导用户安装 App。
+drainage-external-link-platform = `{ $found }` 把用户引向其他平台（第三方引流）
+drainage-external-link-platform-help = 删除这条行动号召：小程序不得把用户引向其他平台的账号或店铺。内容和购买都留在小程序里。
 drainage-external-link-http = `web-view` 通过明文 `http` 加载 `{ $url }`：`web-view` 页面必须是你已校验的业务域名，并使用 HTTPS
 drainage-external-link-http-help = 请使用 HTTPS，从开发者后台已校验的业务域名提供这个页面。
 drainage-external-link-browser = 复制 `{ $url }`，让用户到浏览器中打开（第三方引流）
@@ -133,6 +138,18 @@ wechat-only-feature-wx-call-help = 请改用抖音的同名接口 `{ $douyin }`�
 wechat-only-feature-wx-call-no-equivalent-help = 抖音没有 `{ $douyin }`：请删除这次调用，或把它放在 `// #ifdef MP-WEIXIN` 中（或放在 `typeof wx !== 'undefined'` 判断之后）。
 wechat-only-feature-wxml = 页面 `{ $route }` 只有微信的 `.wxml` 模板，没有 `.ttml`：抖音无法渲染它
 wechat-only-feature-wxml-help = 把 `{ $route }.wxml` 改名为 `.ttml`，并把 `wx:` 指令换成 `tt:`。
+
+## drainage-phone
+
+drainage-phone-number = `{ $number }` 是作为服务渠道提供给用户的电话号码（引导致电）
+drainage-phone-bound = `{ $label }` 向用户展示从数据绑定的电话号码，把电话当作服务渠道（引导致电）
+drainage-phone-call = `{ $api }` 拨打小程序自己的电话 `{ $number }`，把电话当作服务渠道（引导致电）
+drainage-phone-help = 请通过抖音IM客服（`<button open-type="im">`）提供客服，不要提供电话：页面或弹窗中包含客服、销售等电话属于引导致电，平台会因此取消小程序的通用挂载权限。
+
+## induced-share
+
+induced-share-text = `{ $found }` 在用户可以分享的页面上承诺分享或邀请的奖励（诱导分享）
+induced-share-help = 让用户因为内容值得分享而分享：不要为分享、邀请或集赞提供奖励、佣金、解锁或额外机会。诱导分享一经发现，平台会强制小程序下线 7 天，并可能取消其通用挂载权限。
 
 ## trade-missing-customer-service
 
@@ -208,6 +225,7 @@ parse-error-json = JSON 格式错误：{ $message }
 parse-error-syntax-help = 请修正语法错误：抖音开发者工具无法构建此文件，ttlint 也无法检查它。
 parse-error-template = 模板错误：{ $message }
 parse-error-template-help = 请修正模板标签：抖音开发者工具无法编译这个模板。
+parse-error-outside-help = 小程序中没有任何地方引用这个文件，构建时不会读取它，但 ttlint 无法检查它。如果它不是小程序代码，请把它加到 ttlint.json 的 `ignore` 中。
 
 ## missing-file
 
@@ -347,11 +365,13 @@ rule-deprecated-trade-api-summary = 已废弃或即将废弃的交易组件和�
 rule-ios-virtual-payment-summary = 在出售虚拟商品（会员、充值、金币、课程…）的页面上，点击后经由你自己的函数和模块到达支付，而支付前没有 iOS 判断
 rule-ios-payment-redirect-summary = 引导 iOS 用户到别处付款的文案（安卓、App、官网、公众号、二维码、客服转账）
 rule-ios-platform-value-summary = `platform` 与 `'iOS'`、`'IOS'` 或 `'iPhone'` 比较：恒为假，iOS 拦截永远不会生效
-rule-drainage-contact-summary = 用户能看到的、把人引向微信、QQ、公众号或企业微信的文案（加微信、微信号、`vx:` 后接号码、QQ群、关注公众号…），以及为添加微信而复制到剪贴板的号码
+rule-drainage-contact-summary = 用户能看到的、把人引向微信、QQ、公众号或企业微信的文案（加微信、微信号、店家微信、`vx:` 后接号码、QQ群、加群交流、关注公众号…）、为添加微信而复制到剪贴板的号码，以及 `tt.openCustomerServiceChat`（企业微信客服）
 rule-drainage-qrcode-summary = 扫码或长按识别二维码的提示（扫码关注、长按识别二维码），以及旁边可长按识别的图片
-rule-drainage-external-link-summary = `http:` 或第三方的 `web-view`、让用户“到浏览器中打开”而复制的链接、下载引导（下载APP、App Store、`.apk`）
+rule-drainage-external-link-summary = `http:` 或第三方的 `web-view`、让用户“到浏览器中打开”而复制的链接、下载和打开 App 的引导（下载APP、打开APP识别、App Store、`.apk`）、引向其他平台的行动号召（关注小红书、淘宝店）
 rule-navigate-to-mini-program-summary = `tt.navigateToMiniProgram` 的目标不在 `navigateToMiniProgramAppIdList` 中、列表超过 10 个、列表中有微信 AppID
 rule-wechat-only-feature-summary = `<official-account>`、`open-type="contact"`、`wx:if`、`wx:for`、`wx.*` 调用、`.wxml` 页面，以及“微信授权/微信登录”文案
+rule-drainage-phone-summary = 引导致电：向用户展示的客服或销售电话（400 热线、`咨询电话：0571-…`、`客服电话：{"{{"}phone{"}}"}`），或用 `tt.makePhoneCall` 拨打的固定号码；从数据绑定的订单电话、骑手电话不算
+rule-induced-share-summary = 诱导分享：在有分享按钮或分享处理函数的页面上，承诺分享或邀请的奖励（分享得、分享领取、转发解锁、邀请好友得、集赞得）
 rule-trade-missing-customer-service-summary = 小程序涉及交易，却没有任何页面提供抖音IM客服（只报告一次，报在 `app.json` 上）
 rule-trade-page-missing-customer-service-summary = 交易页或订单页上没有渲染出任何IM入口；或者IM入口只出现在用户不会去看的页面上
 rule-im-button-invalid-summary = `open-type="im"` 按钮没有可用的 `data-im-id`（缺失、为空、`xxx`、`抖音号`…），或 `data-im-type` 卡片缺少对应的 ID

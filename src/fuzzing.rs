@@ -102,7 +102,10 @@ fn ttml_here(text: &str) {
     for c in &parsed.comments {
         check_span("TTML comment", c.span, 0, text.len());
     }
-    check_loaded(&load::parse(source("page.ttml", FileKind::Ttml, text)));
+    check_loaded(&load::parse(
+        source("page.ttml", FileKind::Ttml, text),
+        load::Origin::Build,
+    ));
 }
 
 /// The Vue single-file component splitter, the Vue template dialect over the whole text, and the
@@ -126,13 +129,21 @@ fn vue_here(text: &str) {
     for e in &template.errors {
         check_span("Vue template error", e.span, 0, text.len());
     }
-    check_loaded(&load::parse(source("page.vue", FileKind::Vue, text)));
+    check_loaded(&load::parse(
+        source("page.vue", FileKind::Vue, text),
+        load::Origin::Build,
+    ));
 }
 
 /// swc over a `.tsx` file and the facts extraction, which lowers its JSX into markup: the whole
 /// load of a `.tsx` file, which does both (and leaks a tree too deep to drop, as a run does).
 pub fn tsx(text: &str) {
-    on_worker_stack(|| check_loaded(&load::parse(source("page.tsx", FileKind::Tsx, text))));
+    on_worker_stack(|| {
+        check_loaded(&load::parse(
+            source("page.tsx", FileKind::Tsx, text),
+            load::Origin::Build,
+        ))
+    });
 }
 
 /// JSON both ways (strict and with comments), then uni-app's `pages.json` reading of it and the
@@ -180,11 +191,10 @@ fn app_config_here(text: &str) {
     {
         let _ = AppConfig::from_json(&value);
     }
-    check_loaded(&load::parse(source(
-        "src/app.config.ts",
-        FileKind::TypeScript,
-        text,
-    )));
+    check_loaded(&load::parse(
+        source("src/app.config.ts", FileKind::TypeScript, text),
+        load::Origin::Build,
+    ));
 }
 
 /// The suppression-comment parser: each line of `text` is a comment (`//` when it starts with a

@@ -537,7 +537,11 @@ fn print_config_shows_the_effective_settings() {
         printed["rules"]["deprecated-tt-pay"], "error",
         "the default"
     );
-    assert_eq!(printed["rules"].as_object().unwrap().len(), 19);
+    assert_eq!(
+        printed["rules"].as_object().unwrap().len(),
+        ttlint::rules::all().len(),
+        "every rule, with its level"
+    );
     assert_eq!(
         printed["ignore"],
         serde_json::json!({ "config": ["legacy"], "commandLine": ["scripts/**"] })

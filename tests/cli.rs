@@ -474,3 +474,19 @@ fn check_is_the_default_command() {
     assert_eq!(a.stdout, b.stdout);
     assert_eq!(a.status.code(), Some(1));
 }
+
+#[test]
+fn a_parse_error_outside_the_build_does_not_claim_the_build_fails() {
+    let case = "tests/precision/p05-not-app-code-native";
+    let (json, _) = lint_json(&[case, "--all-files"]);
+    let help: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "parse-error")
+        .filter_map(|d| d["help"].as_str())
+        .collect();
+    assert_eq!(help.len(), 1, "{json}");
+    assert!(help[0].contains("never reads it"), "{}", help[0]);
+    assert!(!help[0].contains("will not build"), "{}", help[0]);
+}

@@ -32,7 +32,7 @@ fn survives(text: &str, bound: Duration) {
                 let start = Instant::now();
                 let source =
                     SourceFile::new(PathBuf::from(name), name.to_string(), *kind, text.clone());
-                let loaded = load::parse(source);
+                let loaded = load::parse(source, load::Origin::Build);
                 let len = loaded.source.text.len();
                 for p in &loaded.problems {
                     assert!(
@@ -90,7 +90,7 @@ fn chains_of_type_assertions_are_refused_before_parsing() {
             FileKind::TypeScript,
             text.clone(),
         );
-        let loaded = load::parse(source);
+        let loaded = load::parse(source, load::Origin::Build);
         assert!(
             matches!(
                 loaded.problems.first().map(|p| &p.kind),
@@ -117,7 +117,7 @@ fn nested_type_argument_attempts_are_refused_before_parsing() {
     ] {
         let start = Instant::now();
         let source = SourceFile::new(PathBuf::from(name), name.into(), kind, text.into());
-        let loaded = load::parse(source);
+        let loaded = load::parse(source, load::Origin::Build);
         assert!(
             matches!(
                 loaded.problems.first().map(|p| &p.kind),

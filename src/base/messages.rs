@@ -25,6 +25,7 @@ messages! {
     label_customer_service_on(route) = "label-customer-service-on";
     label_calls_payment() = "label-calls-payment";
     label_pays_here(api) = "label-pays-here";
+    label_shares_here() = "label-shares-here";
 
     deprecated_tt_pay_call(api) = "deprecated-tt-pay-call";
     deprecated_tt_pay_value(api) = "deprecated-tt-pay-value";
@@ -64,20 +65,32 @@ messages! {
 
     drainage_contact_text(found) = "drainage-contact-text";
     drainage_contact_clipboard(value) = "drainage-contact-clipboard";
+    drainage_contact_api(api) = "drainage-contact-api";
     drainage_contact_help() = "drainage-contact-help";
 
     drainage_qrcode_text(found) = "drainage-qrcode-text";
     drainage_qrcode_image() = "drainage-qrcode-image";
+    drainage_qrcode_save(found, scan) = "drainage-qrcode-save";
     drainage_qrcode_help() = "drainage-qrcode-help";
 
     drainage_external_link_download(found) = "drainage-external-link-download";
     drainage_external_link_download_help() = "drainage-external-link-download-help";
+    drainage_external_link_platform(found) = "drainage-external-link-platform";
+    drainage_external_link_platform_help() = "drainage-external-link-platform-help";
     drainage_external_link_http(url) = "drainage-external-link-http";
     drainage_external_link_http_help() = "drainage-external-link-http-help";
     drainage_external_link_browser(url) = "drainage-external-link-browser";
     drainage_external_link_browser_help() = "drainage-external-link-browser-help";
     drainage_external_link_third_party(host) = "drainage-external-link-third-party";
     drainage_external_link_third_party_help() = "drainage-external-link-third-party-help";
+
+    drainage_phone_number(number) = "drainage-phone-number";
+    drainage_phone_bound(label) = "drainage-phone-bound";
+    drainage_phone_call(api, number) = "drainage-phone-call";
+    drainage_phone_help() = "drainage-phone-help";
+
+    induced_share_text(found) = "induced-share-text";
+    induced_share_help() = "induced-share-help";
 
     navigate_to_mini_program_too_many(count, max) = "navigate-to-mini-program-too-many";
     navigate_to_mini_program_too_many_help(max) = "navigate-to-mini-program-too-many-help";
@@ -140,6 +153,7 @@ messages! {
     parse_error_syntax_help() = "parse-error-syntax-help";
     parse_error_template(message) = "parse-error-template";
     parse_error_template_help() = "parse-error-template-help";
+    parse_error_outside_help() = "parse-error-outside-help";
 
     missing_file_page(route, config) = "missing-file-page";
     missing_file_page_template(route) = "missing-file-page-template";

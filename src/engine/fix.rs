@@ -119,15 +119,19 @@ fn apply(text: &str, edits: &[Edit]) -> String {
     out
 }
 
-/// Whether `after` parses with no more problems than the file had.
+/// Whether `after` parses with no more problems than the file had (both read as part of the
+/// build, the stricter reading: the comparison, not the origin, is what matters).
 fn parses_as_well(source: &SourceFile, after: &str) -> bool {
     let reparse = |text: &str| {
-        load::parse(SourceFile::new(
-            source.path.clone(),
-            source.display.clone(),
-            source.kind,
-            text.to_string(),
-        ))
+        load::parse(
+            SourceFile::new(
+                source.path.clone(),
+                source.display.clone(),
+                source.kind,
+                text.to_string(),
+            ),
+            load::Origin::Build,
+        )
         .problems
         .len()
     };

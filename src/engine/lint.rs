@@ -21,9 +21,8 @@ use crate::base::vfs::Vfs;
 use crate::project::discover::{self, Candidate, Ignore, NotRead};
 use crate::project::files::{Entry, Files, Request};
 use crate::project::framework::Framework;
-use crate::project::{self, Loader, Project};
+use crate::project::{self, Loader, Project, not_app};
 use crate::rules::{self, InternalError, Rule, UnusedSuppression};
-use crate::syntax::js::facts::JsFacts;
 use crate::syntax::load::is_config_script;
 
 /// Worker threads get large stacks: swc and the tree walks recurse once per nesting level.
@@ -101,6 +100,7 @@ impl Loader for EngineLoader<'_> {
                         path: path.clone(),
                         kind,
                         linted: self.candidates.contains_key(path),
+                        in_build: true,
                     });
                 }
                 _ => slots.push(None),
@@ -201,7 +201,11 @@ pub fn lint_with(
                 skipped.push(skip(SkipReason::BuildOutput));
                 continue;
             }
-            if is_config_script(&c.path) {
+            // Back-end code, mock data and tests beside the app: not app code, in any mode.
+            let relative = project
+                .and_then(|p| c.path.strip_prefix(&p.root).ok())
+                .unwrap_or(Path::new(&c.display));
+            if is_config_script(&c.path) || not_app::by_path(relative, &data.not_app_code) {
                 skipped.push(skip(SkipReason::Tooling));
                 continue;
             }
@@ -222,15 +226,18 @@ pub fn lint_with(
                     path: c.path.clone(),
                     kind: c.kind,
                     linted: true,
+                    in_build: false,
                 });
             } else if c.kind.is_source() {
                 skipped.push(skip(SkipReason::Unreachable));
             }
         }
         let ids = files.load(rest);
-        // Scripts that drive Node (build and upload scripts) are tooling, not the app.
+        // Scripts that run in Node or on a server (build and upload scripts, cloud functions)
+        // are not the app.
         for id in ids {
-            if files.content(id).script().is_some_and(is_node_tooling) {
+            let script = files.content(id).script();
+            if script.is_some_and(|facts| not_app::by_imports(facts, &data.not_app_code)) {
                 files.unlint(id);
                 skipped.push(Skipped {
                     path: files.source(id).display.clone(),
@@ -307,6 +314,7 @@ fn file_pass(
         source: &entry.loaded.source,
         content: &entry.loaded.content,
         problems: &entry.loaded.problems,
+        in_build: entry.in_build,
         data,
         framework,
     };
@@ -324,31 +332,6 @@ fn file_pass(
         }
     }
     found
-}
-
-/// Node's own modules: a script loading them runs in Node (a build or upload script), never in
-/// the mini-program.
-const NODE_MODULES: &[&str] = &[
-    "fs",
-    "path",
-    "child_process",
-    "os",
-    "http",
-    "https",
-    "net",
-    "crypto",
-    "zlib",
-    "stream",
-    "readline",
-    "fs/promises",
-];
-
-/// Whether a script is Node tooling: it loads Node's own modules.
-fn is_node_tooling(facts: &JsFacts) -> bool {
-    facts.module_refs.iter().any(|m| {
-        let name = m.specifier.strip_prefix("node:").unwrap_or(&m.specifier);
-        NODE_MODULES.contains(&name)
-    })
 }
 
 /// What a panic said.

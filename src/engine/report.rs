@@ -32,7 +32,8 @@ pub struct Summary {
     pub skipped: usize,
     /// Files of a framework's compiled output, next to its source (`unpackage/`, `dist/`).
     pub build_output: usize,
-    /// Configuration and Node scripts of the tooling around the app (`vue.config.js`).
+    /// Files that are not app code: configuration and Node scripts of the tooling around the app
+    /// (`vue.config.js`), back-end code, mock data and tests.
     pub tooling: usize,
     /// Files built only for other platforms (`index.weapp.tsx`, `platforms/mp-weixin/`).
     pub other_platforms: usize,
@@ -48,7 +49,8 @@ pub enum SkipReason {
     Unreachable,
     /// A framework's compiled output next to its source (`--include-build-output` lints it).
     BuildOutput,
-    /// A configuration or Node script of the tooling around the app.
+    /// Not app code: a configuration or Node script of the tooling around the app, back-end
+    /// code, mock data or tests (see `project::not_app`).
     Tooling,
     /// Built only for another platform.
     OtherPlatform,

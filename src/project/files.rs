@@ -11,7 +11,7 @@ use crate::base::source::{FileId, FileKind, SourceFile};
 use crate::base::vfs::Vfs;
 use crate::project::discover::display_path;
 use crate::syntax::load::Content;
-use crate::syntax::load::{self, Loaded};
+use crate::syntax::load::{self, Loaded, Origin};
 
 /// A loaded file and whether its findings are reported.
 #[derive(Debug)]
@@ -19,6 +19,8 @@ pub struct Entry {
     pub loaded: Loaded,
     /// In the lint set: named on the command line, or found by the walk and reachable.
     pub linted: bool,
+    /// Loaded by a mini-program's build (see [`Request::in_build`]).
+    pub in_build: bool,
 }
 
 /// A file to load.
@@ -27,6 +29,9 @@ pub struct Request {
     pub path: PathBuf,
     pub kind: FileKind,
     pub linted: bool,
+    /// Requested by a mini-program's build (reached from its configuration), not only because
+    /// it was named, walked outside any project, or `--all-files` asked.
+    pub in_build: bool,
 }
 
 #[derive(Debug)]
@@ -120,9 +125,15 @@ impl Files {
             .map(|(_, r)| {
                 let display = display_path(&r.path, cwd);
                 let bytes = vfs.read(&r.path);
+                let origin = if r.in_build {
+                    Origin::Build
+                } else {
+                    Origin::Outside
+                };
                 Entry {
-                    loaded: load::load(r.path, display, r.kind, bytes),
+                    loaded: load::load(r.path, display, r.kind, bytes, origin),
                     linted: r.linted,
+                    in_build: r.in_build,
                 }
             })
             .collect();

@@ -282,6 +282,7 @@ mod tests {
                     path: p.clone(),
                     kind: FileKind::from_path(p).unwrap_or(FileKind::Json),
                     linted: true,
+                    in_build: true,
                 })
                 .collect();
             self.0.load(requests).into_iter().map(Some).collect()

@@ -15,9 +15,11 @@ mod deprecated_tt_pay;
 pub(crate) mod docs;
 mod drainage_contact;
 mod drainage_external_link;
+mod drainage_phone;
 mod drainage_qrcode;
 mod evidence;
 mod im_button_invalid;
+mod induced_share;
 mod internal_error;
 mod ios_payment_redirect;
 mod ios_platform_value;
@@ -51,6 +53,8 @@ static RULES: &[&dyn Rule] = &[
     &drainage_external_link::DrainageExternalLink,
     &navigate_to_mini_program::NavigateToMiniProgram,
     &wechat_only_feature::WechatOnlyFeature,
+    &drainage_phone::DrainagePhone,
+    &induced_share::InducedShare,
     &trade_missing_customer_service::TradeMissingCustomerService,
     &trade_page_missing_customer_service::TradePageMissingCustomerService,
     &im_button_invalid::ImButtonInvalid,

@@ -246,12 +246,17 @@ mod tests {
                 // uni's runtime answers `wx.showToast` with Douyin's `tt.showToast`.
                 vue("<script>\nexport default { onLoad() { wx.showToast({ title: 'hi' }) } }\n</script>"),
                 tsx("import { Button } from '@tarojs/components'\nexport default function Page() {\n  return process.env.TARO_ENV === 'weapp' ? <Button openType=\"contact\">客服</Button> : null\n}"),
+                // A thrown error's message and a logged line are for developers.
+                tsx("import Taro from '@tarojs/taro'\nexport async function login() {\n  const res = await Taro.login()\n  console.log('微信登录码:', res.code)\n  if (!res.code) throw new Error('获取微信登录码失败')\n}"),
+                js("Page({ fail(e) { this.logger.error('微信登录失败', e); return Promise.reject(new Error('微信授权失败')) } })"),
             ])
             .fail([
                 ttml("<view wx:if=\"{{vip}}\">会员</view>\n<button open-type=\"contact\">客服</button>\n<official-account />"),
                 ttml("<view wx:for=\"{{list}}\" wx:key=\"id\">{{item.name}}</view>"),
                 ttml("<view tt:for=\"{{list}}\" wx:for-item=\"goods\" wx:for-index=\"i\">{{i}}: {{goods.name}}</view>"),
                 ttml("<button>微信一键登录</button>"),
+                // Ported markup writes attributes in camelCase.
+                ttml("<button class=\"goods-footer-icon\" openType=\"contact\" sessionFrom=\"{{nickname}}\">客服</button>"),
                 js("wx.showToast({ title: 'ok' });\nwx.requestPayment({})"),
                 js("wx.openCustomerServiceChat({ corpId })"),
                 project(&[

@@ -126,6 +126,9 @@ pub struct FunctionFact {
     /// The conditions in force where the function is written (in its parent): a callback created
     /// after `if (isIOS) return;` only ever runs off iOS.
     pub guards: Option<GuardId>,
+    /// Whether it is written in code that ships to Douyin: a `onShareAppMessage` inside
+    /// `#ifdef MP-WEIXIN` makes no Douyin page shareable.
+    pub target: Target,
 }
 
 /// What a call inside the script calls, as far as one file can tell.
