@@ -283,8 +283,9 @@ pub fn project(files: &[(String, String)]) -> ProjectRun {
     let style = Style {
         color: false,
         lang: crate::base::message::Lang::En,
+        max_diagnostics: None,
     };
-    for format in [Format::Json, Format::Pretty] {
+    for format in [Format::Json, Format::Pretty, Format::Concise, Format::Html] {
         let mut out = Vec::new();
         let written = output::write(&report, format, style, &mut out);
         assert!(written.is_ok(), "{format:?} output failed: {written:?}");
