@@ -44,6 +44,17 @@ impl Vfs {
         self.memory.insert(path, text);
     }
 
+    /// Drops the text held for `path`: the disk's file shows through again (an editor closed
+    /// its buffer). Returns whether something was held.
+    pub fn remove(&mut self, path: &Path) -> bool {
+        self.memory.remove(path).is_some()
+    }
+
+    /// Whether `path` is held in memory (an open buffer), whatever the disk has.
+    pub fn in_memory(&self, path: &Path) -> bool {
+        self.memory.contains_key(path)
+    }
+
     /// What is at `path`, if anything: a file in memory, a folder holding one, or the disk's.
     pub fn entry(&self, path: &Path) -> Option<Entry> {
         if self.memory.contains_key(path) {

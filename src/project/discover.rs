@@ -245,7 +245,7 @@ pub fn stdin_file(path: &Path, cwd: &Path, vfs: &Vfs) -> Result<Discovery, Usage
 }
 
 /// The nearest folder at or above `path` that holds `app.json`.
-fn enclosing_root(path: &Path, vfs: &Vfs) -> Option<PathBuf> {
+pub fn enclosing_root(path: &Path, vfs: &Vfs) -> Option<PathBuf> {
     let mut dir = match vfs.entry(path) {
         Some(Entry::Folder) => Some(path),
         _ => path.parent(),

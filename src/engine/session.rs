@@ -1,0 +1,577 @@
+//! A lint session for editors: the file table and the mini-program models of a run, kept between
+//! runs, so that linting again after a change costs what the change touches.
+//!
+//! [`lint`](super::lint::lint) reads and parses a whole project on every run. An editor lints the
+//! same project on every pause in typing, so a session keeps what a run builds and, on each run:
+//!
+//! - re-parses only the files whose text changed (an edited buffer, a file changed on disk);
+//! - rebuilds a project's model only when something it is built from changed — a `.json` file,
+//!   a reference (`require`/`import`, `<import>`, `<include>`, `<sjs src>`, or where one is
+//!   written), or whether a file exists — and then from the files already parsed, reading only
+//!   those it had not reached before;
+//! - runs the file pass on a file only once per change of that file, and the project pass only
+//!   on a project one of whose files changed.
+//!
+//! For a file it lints, a session reports what `lint` reports for it with `--stdin-filename`
+//! over the same buffers (a test holds this). It does not lint an ignored file, nor a `.json` file
+//! that no mini-program reaches: in an editor those belong to other tools (`package.json`,
+//! `tsconfig.json` with comments), and linting them would only show false parse errors.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::config::Config;
+use super::lint::{
+    Enabled, EngineLoader, WORKER_STACK, file_pass, in_file_order, project_pass, settle,
+};
+use crate::base::data::RuleData;
+use crate::base::diagnostic::Diagnostic;
+use crate::base::error::UsageError;
+use crate::base::source::{FileId, FileKind, SourceFile, Span};
+use crate::base::vfs::Vfs;
+use crate::project::discover::{self, Ignore};
+use crate::project::files::{Files, Request};
+use crate::project::{self, Project};
+use crate::syntax::load::{Loaded, ProblemKind};
+
+/// What a session is started with.
+#[derive(Debug, Clone)]
+pub struct SessionOptions {
+    /// The folder display paths are relative to (the editor's workspace).
+    pub cwd: PathBuf,
+    pub config: Config,
+    /// Worker threads; `None` = one per core.
+    pub threads: Option<usize>,
+    /// Where files are read from; buffers are added with [`Session::set_text`].
+    pub vfs: Vfs,
+}
+
+/// One mini-program of the session.
+struct Slot {
+    /// `None` when `app.json` is not a JSON object (it is then linted on its own).
+    project: Option<Project>,
+    /// Something the model is built from changed: rebuild before the next use.
+    stale: bool,
+    /// The project pass's findings, until one of its files changes.
+    findings: Option<Arc<Vec<Diagnostic>>>,
+}
+
+impl Slot {
+    fn contains(&self, id: FileId) -> bool {
+        self.project.as_ref().is_some_and(|p| p.files.contains(&id))
+    }
+}
+
+/// What of a file its project's model is built from: a model built before a change that leaves
+/// this equal is still right.
+#[derive(Debug, PartialEq, Eq)]
+enum Shape {
+    /// A `.json` file: `app.json`, `project.config.json` and `usingComponents` are read whole.
+    Json(String),
+    /// A script or template: what it refers to, and where (the model keeps the places).
+    Refs(Vec<(String, Span, bool)>),
+    /// The file could not be read (it does not exist).
+    Unreadable,
+}
+
+impl Shape {
+    fn of(loaded: &Loaded) -> Self {
+        if loaded
+            .problems
+            .iter()
+            .any(|p| matches!(p.kind, ProblemKind::Unreadable(_)))
+        {
+            return Self::Unreadable;
+        }
+        if loaded.source.kind == FileKind::Json {
+            return Self::Json(loaded.source.text.clone());
+        }
+        let mut refs = Vec::new();
+        if let Some(markup) = loaded.content.markup() {
+            for (element, attr) in markup.references() {
+                let src = attr.value.static_text().unwrap_or_default();
+                let span = attr.value.span().unwrap_or_default();
+                refs.push((format!("{element} {src}"), span, true));
+            }
+        }
+        if let Some(facts) = loaded.content.script() {
+            for m in &facts.module_refs {
+                refs.push((m.specifier.clone(), m.span, m.target.ships_to_douyin()));
+            }
+        }
+        Self::Refs(refs)
+    }
+}
+
+/// The findings for one file, with the files they point into.
+pub struct Linted<'a> {
+    pub id: FileId,
+    /// Suppressions and severities applied, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many findings `ttlint-disable` comments hid.
+    pub suppressed: usize,
+    files: &'a Files,
+}
+
+impl Linted<'_> {
+    /// A file the findings point into (the linted one, or another through related locations).
+    pub fn file(&self, id: FileId) -> &Loaded {
+        &self.files.get(id).loaded
+    }
+
+    pub fn source(&self, id: FileId) -> &SourceFile {
+        self.files.source(id)
+    }
+}
+
+/// A lint session: see the module documentation.
+pub struct Session {
+    cwd: PathBuf,
+    config: Config,
+    ignore: Ignore,
+    enabled: Enabled,
+    data: RuleData,
+    pool: rayon::ThreadPool,
+    files: Files,
+    /// By root folder (the folder of `app.json`).
+    projects: BTreeMap<PathBuf, Slot>,
+    /// The file pass's findings by file, until the file changes.
+    file_findings: HashMap<FileId, Arc<Vec<Diagnostic>>>,
+    /// Paths whose text may have changed since the last run.
+    changed: BTreeSet<PathBuf>,
+    /// Paths that came into being or disappeared since the last run.
+    appeared: BTreeSet<PathBuf>,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("cwd", &self.cwd)
+            .field("config", &self.config.path)
+            .field("files", &self.files.entries().len())
+            .field("projects", &self.projects.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl Session {
+    pub fn new(options: SessionOptions) -> Result<Self, UsageError> {
+        let SessionOptions {
+            cwd,
+            config,
+            threads,
+            vfs,
+        } = options;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.unwrap_or(0))
+            .stack_size(WORKER_STACK)
+            .thread_name(|i| format!("ttlint-worker-{i}"))
+            .build()
+            .map_err(|e| UsageError(format!("cannot start worker threads: {e}")))?;
+        Ok(Self {
+            ignore: Ignore::new(&config.ignore, config.base_dir(), &[], &cwd)?,
+            enabled: Enabled::new(&config),
+            data: RuleData::new(&config.data),
+            files: Files::new(&cwd, Arc::new(vfs)),
+            cwd,
+            config,
+            pool,
+            projects: BTreeMap::new(),
+            file_findings: HashMap::new(),
+            changed: BTreeSet::new(),
+            appeared: BTreeSet::new(),
+        })
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Where files are read from, buffers included.
+    pub fn vfs(&self) -> Arc<Vfs> {
+        self.files.vfs()
+    }
+
+    /// Lints with another configuration from now on. Files stay parsed; every finding is
+    /// computed again, and models are rebuilt (ignore patterns decide what they reach).
+    pub fn set_config(&mut self, config: Config) -> Result<(), UsageError> {
+        self.ignore = Ignore::new(&config.ignore, config.base_dir(), &[], &self.cwd)?;
+        self.enabled = Enabled::new(&config);
+        self.data = RuleData::new(&config.data);
+        self.config = config;
+        self.file_findings.clear();
+        for slot in self.projects.values_mut() {
+            slot.stale = true;
+            slot.findings = None;
+        }
+        Ok(())
+    }
+
+    /// Holds `text` as the content of `path` (an editor buffer, saved or not) from now on.
+    pub fn set_text(&mut self, path: &Path, text: String) {
+        let vfs = self.files.vfs_mut();
+        let existed = vfs.is_file(path);
+        vfs.insert(path.to_path_buf(), text);
+        if !existed {
+            self.appeared.insert(path.to_path_buf());
+        }
+        self.changed.insert(path.to_path_buf());
+    }
+
+    /// Drops the buffer of `path`: the file on disk counts again (the editor closed it, perhaps
+    /// without saving).
+    pub fn close(&mut self, path: &Path) {
+        let vfs = self.files.vfs_mut();
+        if vfs.remove(path) {
+            if !vfs.is_file(path) {
+                self.appeared.insert(path.to_path_buf());
+            }
+            self.changed.insert(path.to_path_buf());
+        }
+    }
+
+    /// The file at `path` changed on disk: created, changed or deleted. A buffer held for it
+    /// still wins.
+    pub fn disk_changed(&mut self, path: &Path) {
+        if self.files.vfs().in_memory(path) {
+            return;
+        }
+        if self.files.id(path).is_none() {
+            // Never read: only whether it exists can matter to a model.
+            self.appeared.insert(path.to_path_buf());
+        }
+        self.changed.insert(path.to_path_buf());
+    }
+
+    /// Lints the file at `path` (absolute, normalised), with its project around it. `None`
+    /// when the file is not one ttlint lints here: not a kind it reads, ignored, or a `.json`
+    /// file no mini-program reaches.
+    pub fn lint(&mut self, path: &Path) -> Option<Linted<'_>> {
+        self.apply_changes();
+        let kind = FileKind::from_path(path)?;
+        if self.ignore.is_ignored(path) {
+            return None;
+        }
+        let root = discover::enclosing_root(path, &self.files.vfs());
+        if let Some(root) = &root {
+            self.ensure_project(root);
+        }
+        let id = match self.files.id(path) {
+            Some(id) => id,
+            // A `.json` file a project reaches is loaded by building it.
+            None if kind == FileKind::Json => return None,
+            None => {
+                let files = &mut self.files;
+                let request = Request {
+                    path: path.to_path_buf(),
+                    kind,
+                    linted: true,
+                };
+                *self.pool.install(|| files.load(vec![request])).first()?
+            }
+        };
+        let slot = root.as_ref().and_then(|r| self.projects.get(r));
+        if kind == FileKind::Json && !slot.is_some_and(|s| s.contains(id)) {
+            return None;
+        }
+
+        let file_found = match self.file_findings.get(&id) {
+            Some(found) => Arc::clone(found),
+            None => {
+                let (entry, enabled, data) = (self.files.get(id), &self.enabled, &self.data);
+                let found = Arc::new(self.pool.install(|| file_pass(id, entry, enabled, data)));
+                self.file_findings.insert(id, Arc::clone(&found));
+                found
+            }
+        };
+        let project_found = match root.as_ref().and_then(|r| self.projects.get_mut(r)) {
+            Some(slot) if slot.contains(id) => Some(match &slot.findings {
+                Some(found) => Arc::clone(found),
+                None => {
+                    let (files, enabled, data) = (&self.files, &self.enabled, &self.data);
+                    let found = slot.project.as_ref().map_or_else(Vec::new, |project| {
+                        self.pool
+                            .install(|| project_pass(project, files, enabled, data))
+                    });
+                    let found = Arc::new(found);
+                    slot.findings = Some(Arc::clone(&found));
+                    found
+                }
+            }),
+            _ => None,
+        };
+
+        let mut found: Vec<Diagnostic> = file_found.as_ref().clone();
+        if let Some(project_found) = project_found {
+            found.extend(project_found.iter().filter(|d| d.file == id).cloned());
+        }
+        let loaded = &self.files.get(id).loaded;
+        let mut suppressions = loaded.suppressions.clone();
+        let mut diagnostics = Vec::new();
+        let suppressed = settle(
+            id,
+            &loaded.source,
+            &mut suppressions,
+            found,
+            &self.enabled,
+            &mut diagnostics,
+        );
+        diagnostics.sort_by(in_file_order);
+        Some(Linted {
+            id,
+            diagnostics,
+            suppressed,
+            files: &self.files,
+        })
+    }
+
+    /// Re-parses what changed and marks what the changes make stale.
+    fn apply_changes(&mut self) {
+        let changed = std::mem::take(&mut self.changed);
+        let appeared = std::mem::take(&mut self.appeared);
+        let loaded: Vec<FileId> = changed.iter().filter_map(|p| self.files.id(p)).collect();
+        let before: Vec<Shape> = loaded
+            .iter()
+            .map(|&id| Shape::of(&self.files.get(id).loaded))
+            .collect();
+        let files = &mut self.files;
+        self.pool.install(|| files.reload(&loaded));
+        for (&id, before) in loaded.iter().zip(before) {
+            self.file_findings.remove(&id);
+            let reshaped = Shape::of(&self.files.get(id).loaded) != before;
+            let path = &self.files.source(id).path;
+            for (root, slot) in &mut self.projects {
+                if slot.contains(id) {
+                    slot.findings = None;
+                }
+                if reshaped && path.starts_with(root) {
+                    slot.stale = true;
+                }
+            }
+        }
+        // A file that appeared or disappeared may be what a reference was missing, or a
+        // page's template, or a new `app.json`.
+        for path in &appeared {
+            for (root, slot) in &mut self.projects {
+                if path.starts_with(root) {
+                    slot.stale = true;
+                }
+            }
+        }
+    }
+
+    /// Builds the model of the project at `root` if it has none or a stale one. Files already
+    /// parsed are not read again.
+    fn ensure_project(&mut self, root: &Path) {
+        let slot = self.projects.entry(root.to_path_buf()).or_insert(Slot {
+            project: None,
+            stale: true,
+            findings: None,
+        });
+        if !slot.stale {
+            return;
+        }
+        let candidates = HashMap::new();
+        let mut loader = EngineLoader {
+            files: &mut self.files,
+            ignore: &self.ignore,
+            candidates: &candidates,
+        };
+        slot.project = self.pool.install(|| project::build(root, &mut loader));
+        slot.stale = false;
+        slot.findings = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::lint::{LintOptions, lint};
+
+    /// `rule line:column message-id` of each finding.
+    fn summary(source: &SourceFile, diagnostics: &[Diagnostic]) -> Vec<String> {
+        diagnostics
+            .iter()
+            .map(|d| {
+                let p = source.position(d.span.start);
+                format!("{} {}:{} {}", d.rule.id, p.line, p.column, d.message.id())
+            })
+            .collect()
+    }
+
+    fn session(root: &Path, vfs: Vfs) -> Session {
+        Session::new(SessionOptions {
+            cwd: root.to_path_buf(),
+            config: Config::default(),
+            threads: Some(2),
+            vfs,
+        })
+        .unwrap()
+    }
+
+    /// What `ttlint --stdin-filename path` reports for `path` over `vfs`.
+    fn one_shot(root: &Path, vfs: &Vfs, path: &Path) -> Vec<String> {
+        let report = lint(&LintOptions {
+            paths: vec![path.to_path_buf()],
+            cwd: root.to_path_buf(),
+            config: Config::default(),
+            ignore: Vec::new(),
+            threads: Some(2),
+            quiet: false,
+            all_files: false,
+            stdin: Some(path.to_path_buf()),
+            vfs: Arc::new(vfs.clone()),
+        })
+        .unwrap();
+        let Some(file) = report.files.iter().position(|f| f.path == path) else {
+            return Vec::new();
+        };
+        summary(&report.files[file], &report.diagnostics)
+    }
+
+    fn lint_in(session: &mut Session, path: &Path) -> Vec<String> {
+        let linted = session.lint(path).expect("linted");
+        summary(linted.source(linted.id), &linted.diagnostics)
+    }
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join(name)
+    }
+
+    #[test]
+    fn a_session_reports_what_a_run_reports() {
+        for name in ["demo-shop", "suppressions", "customer-service"] {
+            let root = fixture(name);
+            let vfs = Vfs::disk();
+            let mut s = session(&root, vfs.clone());
+            let mut checked = 0;
+            for path in vfs.walk(&root, &|_| false) {
+                let Some(linted) = s.lint(&path) else {
+                    assert!(
+                        path.extension().is_none_or(|e| e != "js" && e != "ttml"),
+                        "{} is linted",
+                        path.display()
+                    );
+                    continue;
+                };
+                let got = summary(linted.source(linted.id), &linted.diagnostics);
+                assert_eq!(got, one_shot(&root, &vfs, &path), "{}", path.display());
+                checked += 1;
+            }
+            assert!(checked > 3, "{name}: {checked} files");
+        }
+    }
+
+    fn shop() -> (PathBuf, Vfs) {
+        let root = PathBuf::from("/shop");
+        let mut vfs = Vfs::memory();
+        let files = [
+            ("app.json", r#"{ "pages": ["pages/vip/vip"] }"#),
+            (
+                "pages/vip/vip.ttml",
+                "<view>开通会员</view>\n<button bindtap=\"buy\">开通</button>\n",
+            ),
+            (
+                "pages/vip/vip.js",
+                "const { pay } = require('../../utils/pay');\nPage({ buy() { pay(); } });\n",
+            ),
+            (
+                "utils/pay.js",
+                "module.exports = { pay() { tt.getOrderPayment({}); } };\n",
+            ),
+        ];
+        for (path, text) in files {
+            vfs.insert(root.join(path), text.to_string());
+        }
+        (root, vfs)
+    }
+
+    #[test]
+    fn changes_reach_the_files_that_depend_on_them() {
+        let (root, vfs) = shop();
+        let mut s = session(&root, vfs);
+        let page = root.join("pages/vip/vip.ttml");
+        let first = lint_in(&mut s, &page);
+        assert!(
+            first
+                .iter()
+                .any(|f| f.starts_with("ios-virtual-payment 2:")),
+            "{first:?}"
+        );
+
+        // The module stops paying: the page's finding goes.
+        s.set_text(
+            &root.join("utils/pay.js"),
+            "module.exports = { pay() {} };\n".into(),
+        );
+        let after = lint_in(&mut s, &page);
+        assert!(
+            !after.iter().any(|f| f.starts_with("ios-virtual-payment")),
+            "{after:?}"
+        );
+
+        // app.json drops the page: no project finding on it any more, and a finding appears on
+        // app.json's side only (not checked here).
+        s.set_text(&root.join("app.json"), r#"{ "pages": [] }"#.into());
+        let unlisted = lint_in(&mut s, &page);
+        assert!(
+            !unlisted
+                .iter()
+                .any(|f| f.starts_with("ios-virtual-payment")),
+            "{unlisted:?}"
+        );
+
+        // Every state equals a fresh run over the same buffers.
+        let fresh = one_shot(&root, &s.vfs(), &page);
+        assert_eq!(unlisted, fresh);
+    }
+
+    #[test]
+    fn a_new_reference_rebuilds_the_model() {
+        let (root, vfs) = shop();
+        let mut s = session(&root, vfs);
+        let page_js = root.join("pages/vip/vip.js");
+        assert_eq!(lint_in(&mut s, &page_js), Vec::<String>::new());
+        // A require of a module that does not exist yet, then the module appears.
+        s.set_text(
+            &page_js,
+            "require('./extra');\nconst { pay } = require('../../utils/pay');\nPage({ buy() { pay(); } });\n"
+                .into(),
+        );
+        assert_eq!(
+            lint_in(&mut s, &page_js),
+            vec!["missing-file 1:9 missing-file-module"]
+        );
+        s.set_text(&root.join("pages/vip/extra.js"), "tt.pay({});\n".into());
+        assert_eq!(lint_in(&mut s, &page_js), Vec::<String>::new());
+        let page = root.join("pages/vip/vip.ttml");
+        assert_eq!(lint_in(&mut s, &page), one_shot(&root, &s.vfs(), &page));
+        // Closing the never-saved module makes it disappear again.
+        s.close(&root.join("pages/vip/extra.js"));
+        assert_eq!(
+            lint_in(&mut s, &page_js),
+            vec!["missing-file 1:9 missing-file-module"]
+        );
+    }
+
+    #[test]
+    fn other_tools_files_are_not_linted() {
+        let (root, mut vfs) = shop();
+        vfs.insert(root.join("package.json"), "{ // comment\n}".into());
+        vfs.insert(root.join("dist/a.js"), "tt.pay()".into());
+        let mut s = session(&root, vfs);
+        assert!(s.lint(&root.join("package.json")).is_none());
+        assert!(s.lint(&root.join("app.json")).is_some());
+        assert!(s.lint(&root.join("README.md")).is_none());
+        let config = Config {
+            ignore: vec!["dist".into()],
+            ..Config::default()
+        };
+        assert!(s.lint(&root.join("dist/a.js")).is_some());
+        s.set_config(config).unwrap();
+        assert!(s.lint(&root.join("dist/a.js")).is_none());
+    }
+}
