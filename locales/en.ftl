@@ -200,3 +200,15 @@ unused-suppression-unknown-rule = unknown rule id `{ $rule }` in a ttlint-disabl
 unused-suppression-unknown-rule-help = Check the spelling: `ttlint rules` lists every rule id.
 unused-suppression-rule = `{ $rule }` is disabled here but reports nothing
 unused-suppression-rule-help = Remove the id from the directive: a stale suppression hides the next real finding here.
+
+## The language server (`ttlint lsp`): code action titles, hovers, messages to the editor
+
+lsp-fix-change = Change `{ $from }` to `{ $to }`
+lsp-fix = Fix this `{ $rule }` finding
+lsp-fix-unsafe = { $fix } (changes behaviour: review it)
+lsp-disable-line = Disable `{ $rule }` for this line
+lsp-disable-file = Disable `{ $rule }` for this file
+lsp-show-documentation = Show documentation for `{ $rule }`
+lsp-hover-platform-page = Platform rule: { $url }
+lsp-config-error = ttlint: { $error } (linting with the built-in defaults until it is fixed)
+lsp-lint-failed = ttlint failed on { $file } and cleared its findings; this is a bug in ttlint, please report it: { $error }

@@ -1,5 +1,6 @@
-//! Command-line interface: argument definitions and the three commands (`check`, `rules`,
-//! `explain`). `main.rs` only maps the outcome to an exit code.
+//! Command-line interface: argument definitions and the commands (`check`, `rules`, `explain`,
+//! and `lsp`, which hands over to [`crate::lsp`]). `main.rs` only maps the outcome to an exit
+//! code.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -31,6 +32,7 @@ const AFTER_HELP: &str = "Examples:
   ttlint --format json > out.json machine-readable output for editors and scripts
   ttlint rules                    list every rule
   ttlint explain deprecated-tt-pay
+  ttlint lsp                      the language server, for editors (stdio)
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 the check failed, 2 usage,
 config or internal error.";
@@ -58,6 +60,13 @@ pub enum Command {
     Explain {
         /// A rule id, as shown in findings (for example `deprecated-tt-pay`).
         rule: String,
+    },
+    /// Run the language server on standard input and output, for editors: findings as you
+    /// type, quick fixes, disable comments, rule documentation on hover.
+    Lsp {
+        /// Accepted for clients that pass it; standard input and output are the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
     },
 }
 
@@ -148,6 +157,11 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
         None => check(cli.check),
         Some(Command::Rules { format }) => list_rules(format).map(|_| Outcome::Passed),
         Some(Command::Explain { rule }) => explain(&rule).map(|_| Outcome::Passed),
+        // The protocol's exit statuses: 0 after `shutdown` and `exit`, 1 for `exit` alone.
+        Some(Command::Lsp { .. }) => crate::lsp::run().map(|exit| match exit {
+            crate::lsp::Exit::Clean => Outcome::Passed,
+            crate::lsp::Exit::Unclean => Outcome::Failed,
+        }),
     }
 }
 

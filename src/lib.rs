@@ -10,12 +10,13 @@
 //! 4. [`analysis`]: what several rules share;
 //! 5. [`rules`]: one module per rule;
 //! 6. [`engine`] and [`output`]: the run and its renderings;
-//! 7. [`cli`]: arguments and exit codes.
+//! 7. [`cli`]: arguments and exit codes; [`lsp`]: the language server `ttlint lsp` starts.
 
 pub mod analysis;
 pub mod base;
 pub mod cli;
 pub mod engine;
+pub mod lsp;
 pub mod output;
 pub mod project;
 pub mod rules;

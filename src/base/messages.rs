@@ -147,6 +147,19 @@ messages! {
     unused_suppression_unknown_rule_help() = "unused-suppression-unknown-rule-help";
     unused_suppression_rule(rule) = "unused-suppression-rule";
     unused_suppression_rule_help() = "unused-suppression-rule-help";
+
+    // The language server: code action titles, hovers, messages to the editor.
+    /// A fix's title when it rewrites a short piece of one line.
+    lsp_fix_change(from, to) = "lsp-fix-change";
+    lsp_fix(rule) = "lsp-fix";
+    /// An unsafe fix's title: `fix` is the title it would have if it were safe.
+    lsp_fix_unsafe(fix) = "lsp-fix-unsafe";
+    lsp_disable_line(rule) = "lsp-disable-line";
+    lsp_disable_file(rule) = "lsp-disable-file";
+    lsp_show_documentation(rule) = "lsp-show-documentation";
+    lsp_hover_platform_page(url) = "lsp-hover-platform-page";
+    lsp_config_error(error) = "lsp-config-error";
+    lsp_lint_failed(file, error) = "lsp-lint-failed";
 }
 
 #[cfg(test)]
