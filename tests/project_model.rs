@@ -56,10 +56,10 @@ fn only_files_reachable_from_app_json_are_linted() {
     assert_eq!(
         skipped,
         vec![
-            "fixtures/project-model/mock/pay.js (skipped: not reachable from app.json)",
-            "fixtures/project-model/pages/unused/unused.js (skipped: not reachable from app.json)",
-            "fixtures/project-model/pages/unused/unused.ttml (skipped: not reachable from app.json)",
-            "fixtures/project-model/utils/dead.js (skipped: not reachable from app.json)",
+            "fixtures/project-model/mock/pay.js (skipped: not reachable from the app's configuration; --all-files lints it)",
+            "fixtures/project-model/pages/unused/unused.js (skipped: not reachable from the app's configuration; --all-files lints it)",
+            "fixtures/project-model/pages/unused/unused.ttml (skipped: not reachable from the app's configuration; --all-files lints it)",
+            "fixtures/project-model/utils/dead.js (skipped: not reachable from the app's configuration; --all-files lints it)",
         ]
     );
 }

@@ -6,6 +6,7 @@ use crate::base::source::FileId;
 use crate::project::files::Files;
 use crate::project::{Project, RefKind};
 use crate::syntax::js::facts::{Callee, FnId, ImportBinding, Imported, JsFacts};
+use crate::syntax::markup::Handler;
 
 /// A function somewhere in the project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -82,5 +83,27 @@ pub fn resolve(
             }
             _ => Vec::new(),
         },
+    }
+}
+
+/// The functions an event handler runs: a method of the page or component by that name (what
+/// `bindtap="buy"` and a Vue `methods` entry call), else any function of the file by that name
+/// (a class method, a function component's closure, a `<script setup>` function); the arrow
+/// written in place; each function inline statements call.
+pub fn handler_functions(facts: &JsFacts, handler: &Handler) -> Vec<FnId> {
+    let named = |name: &str| -> Vec<FnId> {
+        let all: Vec<FnId> = facts.functions_named(name).collect();
+        let methods: Vec<FnId> = all
+            .iter()
+            .copied()
+            .filter(|&f| facts.function(f).is_some_and(|f| f.method))
+            .collect();
+        if methods.is_empty() { all } else { methods }
+    };
+    match handler {
+        Handler::Named(name) => named(name),
+        Handler::Inline(index) => vec![FnId(*index)],
+        Handler::Calls(names) => names.iter().flat_map(|n| named(n)).collect(),
+        Handler::Dynamic => Vec::new(),
     }
 }

@@ -4,10 +4,12 @@ use std::cell::OnceCell;
 
 use crate::analysis::service::{self, PageFacts};
 use crate::analysis::trade::{self, TradeSite};
+use crate::analysis::virtual_goods::{self, VirtualGoods};
 use crate::base::data::RuleData;
 use crate::base::source::{FileId, SourceFile, Span};
 use crate::project::Project;
 use crate::project::files::Files;
+use crate::project::framework::Framework;
 use crate::syntax::js::facts::JsFacts;
 use crate::syntax::json::JsonDoc;
 use crate::syntax::load::{Content, Problem};
@@ -21,6 +23,9 @@ pub struct FileContext<'a> {
     /// What kept the file, or part of it, from being parsed.
     pub problems: &'a [Problem],
     pub data: &'a RuleData,
+    /// How the mini-program the file belongs to is written (`Native` for a loose file): in
+    /// uni-app source `wx` is uni's own alias, not a WeChat leftover.
+    pub framework: Framework,
 }
 
 impl FileContext<'_> {
@@ -45,6 +50,7 @@ pub struct ProjectContext<'a> {
     pub data: &'a RuleData,
     trade_sites: OnceCell<Vec<TradeSite>>,
     pages: OnceCell<Vec<PageFacts>>,
+    virtual_goods: OnceCell<Vec<VirtualGoods>>,
 }
 
 impl<'a> ProjectContext<'a> {
@@ -55,6 +61,7 @@ impl<'a> ProjectContext<'a> {
             data,
             trade_sites: OnceCell::new(),
             pages: OnceCell::new(),
+            virtual_goods: OnceCell::new(),
         }
     }
 
@@ -64,16 +71,40 @@ impl<'a> ProjectContext<'a> {
             .get_or_init(|| trade::project_sites(self.project, self.files, self.data))
     }
 
-    /// Where project-level findings on `app.json` point: its opening brace.
+    /// Where project-level findings on the app's configuration point: the opening brace of its
+    /// object (`app.json`, `pages.json`, the object `app.config.ts` exports).
     pub fn app_json_start(&self) -> Span {
-        let text = &self.files.source(self.project.app_json).text;
-        let start = text.find('{').unwrap_or(0);
+        let root = self
+            .files
+            .content(self.project.app_json)
+            .json()
+            .and_then(|doc| doc.value.as_ref());
+        let start = root.map_or(0, |value| value.span.start);
         Span::new(start, start + 1)
+    }
+
+    /// The name of a file, as messages name it: `app.json`, `pages.json`, `app.config.ts`.
+    pub fn file_name(&self, file: FileId) -> &str {
+        let path = &self.files.source(file).path;
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
     }
 
     /// What each page is and renders ([`crate::analysis::service::pages`]).
     pub fn pages(&self) -> &[PageFacts] {
         self.pages
             .get_or_init(|| service::pages(self.project, self.files, self.data))
+    }
+
+    /// What each page sells and its ungated payment starts on iOS, in the order of
+    /// [`ProjectContext::pages`] ([`crate::analysis::virtual_goods::page`]).
+    pub fn virtual_goods(&self) -> &[VirtualGoods] {
+        self.virtual_goods.get_or_init(|| {
+            self.pages()
+                .iter()
+                .map(|page| virtual_goods::page(self.project, self.files, self.data, page))
+                .collect()
+        })
     }
 }

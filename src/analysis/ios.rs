@@ -187,9 +187,9 @@ mod tests {
     }
 
     fn gate(setup: &str, cond: &str, holds: bool) -> Gate {
-        let data = crate::rules::test_support::data();
+        let data = RuleData::default();
         let f = facts(setup);
-        let mut env = Env::new(data);
+        let mut env = Env::new(&data);
         env.add(&f);
         let c =
             crate::syntax::js::cond::cond(&crate::syntax::js::parse::parse_expr(cond, 0).unwrap());

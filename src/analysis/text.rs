@@ -94,6 +94,9 @@ pub fn visible<'a>(cx: &FileContext<'a>) -> Vec<Text<'a>> {
             }
         }
     }
+    // A string in JSX is both a script literal and markup text: one text, once.
+    out.sort_by_key(|t| (t.span.start, t.span.end, t.node.is_none()));
+    out.dedup_by_key(|t| t.span);
     out
 }
 

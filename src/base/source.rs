@@ -21,6 +21,12 @@ pub enum FileKind {
     Ttml,
     /// `.json`: `app.json`, page and component configuration.
     Json,
+    /// `.vue`: uni-app single-file components (scripts and a template).
+    Vue,
+    /// `.tsx`: TypeScript with JSX (Taro).
+    Tsx,
+    /// `.jsx`: JavaScript with JSX (Taro).
+    Jsx,
 }
 
 impl FileKind {
@@ -33,6 +39,9 @@ impl FileKind {
             "sjs" => Self::Sjs,
             "ttml" => Self::Ttml,
             "json" => Self::Json,
+            "vue" => Self::Vue,
+            "tsx" => Self::Tsx,
+            "jsx" => Self::Jsx,
             _ => return None,
         })
     }

@@ -9,17 +9,22 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::config::{Config, Level};
-use super::report::{Report, Summary};
+use super::report::{Report, SkipReason, Skipped, Summary};
+use super::summary::{self, ProjectSummary};
 use crate::analysis::context::{FileContext, ProjectContext};
 use crate::base::data::RuleData;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::error::UsageError;
+use crate::base::messages;
 use crate::base::source::{FileId, FileKind, SourceFile};
 use crate::base::vfs::Vfs;
 use crate::project::discover::{self, Candidate, Ignore};
 use crate::project::files::{Entry, Files, Request};
+use crate::project::framework::Framework;
 use crate::project::{self, Loader, Project};
 use crate::rules::{self, InternalError, Rule, UnusedSuppression};
+use crate::syntax::js::facts::JsFacts;
+use crate::syntax::load::is_config_script;
 use crate::syntax::suppress::Suppressions;
 
 /// Worker threads get large stacks: swc and the tree walks recurse once per nesting level.
@@ -40,10 +45,16 @@ pub struct LintOptions {
     pub quiet: bool,
     /// Lint files not reachable from `app.json` too (`--all-files`).
     pub all_files: bool,
+    /// Lint a framework's compiled output too (`--include-build-output`).
+    pub build_output: bool,
     /// `--stdin-filename`: the only file linted (its text is in `vfs`), with its project around it.
     pub stdin: Option<PathBuf>,
     /// Where files are read from: memory (buffers, standard input, tests) over the disk.
     pub vfs: Arc<Vfs>,
+    /// Summarize each mini-program page by page into [`Report::projects`], for the formats that
+    /// show it (HTML). A flag rather than a separate call: the summary reuses the analyses the
+    /// project pass has cached, which exist only during the run; other runs skip it entirely.
+    pub summarize: bool,
 }
 
 /// The rules enabled in a run, with their severities.
@@ -52,8 +63,8 @@ pub(super) struct Enabled {
 }
 
 impl Enabled {
-    pub(super) fn new(config: &Config) -> Self {
-        let rules = rules::all()
+    pub(super) fn new(config: &Config, registry: &[&'static dyn Rule]) -> Self {
+        let rules = registry
             .iter()
             .filter_map(|&rule| match config.level(rule.meta()) {
                 Level::Off => None,
@@ -105,8 +116,17 @@ impl Loader for EngineLoader<'_> {
     }
 }
 
-/// Runs a lint over `options.paths`.
+/// Runs a lint over `options.paths` with every rule of the registry.
 pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
+    lint_with(options, rules::all())
+}
+
+/// Runs a lint with the given rules instead of the registry: for embedders that check a subset,
+/// and for tests that need a rule the registry does not have (one that panics).
+pub fn lint_with(
+    options: &LintOptions,
+    registry: &[&'static dyn Rule],
+) -> Result<Report, UsageError> {
     let ignore = Ignore::new(
         &options.config.ignore,
         options.config.base_dir(),
@@ -116,15 +136,21 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
     let vfs = &*options.vfs;
     let discovery = match &options.stdin {
         Some(path) => discover::stdin_file(path, &options.cwd, vfs)?,
-        None => discover::discover(&options.paths, &ignore, &options.cwd, vfs)?,
+        None => discover::discover(
+            &options.paths,
+            &ignore,
+            &options.cwd,
+            vfs,
+            options.build_output,
+        )?,
     };
-    let enabled = Enabled::new(&options.config);
+    let enabled = Enabled::new(&options.config, registry);
     let data = RuleData::new(&options.config.data);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads.unwrap_or(0))
         .stack_size(WORKER_STACK)
         .build()
-        .map_err(|e| UsageError(format!("cannot start worker threads: {e}")))?;
+        .map_err(|e| UsageError::new(messages::error_threads(e.to_string())))?;
 
     let candidates: HashMap<PathBuf, &Candidate> = discovery
         .candidates
@@ -135,6 +161,7 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
     let mut projects: Vec<Project> = Vec::new();
     let mut found: Vec<Diagnostic> = Vec::new();
     let mut skipped = Vec::new();
+    let mut summaries: Vec<ProjectSummary> = Vec::new();
 
     pool.install(|| {
         for root in &discovery.roots {
@@ -143,7 +170,7 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
                 ignore: &ignore,
                 candidates: &candidates,
             };
-            if let Some(project) = project::build(root, &mut loader) {
+            if let Some(project) = project::build(&root.path, root.framework, &mut loader) {
                 projects.push(project);
             }
         }
@@ -151,14 +178,36 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
         // templates outside any project, and (with --all-files) everything else; the rest is
         // skipped. A `.json` outside a mini-program is some other tool's config (package.json,
         // tsconfig.json, a uni-app manifest with comments), not ttlint's to judge.
-        let roots: Vec<&Path> = projects.iter().map(|p| p.root.as_path()).collect();
         let mut rest = Vec::new();
         for c in &discovery.candidates {
             if files.id(&c.path).is_some() {
                 continue;
             }
-            let in_project = roots.iter().any(|r| c.path.starts_with(r));
-            let loose = !in_project && c.kind.is_source();
+            let project = projects.iter().find(|p| c.path.starts_with(&p.root));
+            let skip = |reason| Skipped {
+                path: c.display.clone(),
+                reason,
+            };
+            if c.build_output {
+                skipped.push(skip(SkipReason::BuildOutput));
+                continue;
+            }
+            if is_config_script(&c.path) {
+                skipped.push(skip(SkipReason::Tooling));
+                continue;
+            }
+            let replaced = |p: &Project| {
+                p.framework
+                    .douyin_variant(&c.path)
+                    .is_some_and(|variant| vfs.is_file(&variant))
+            };
+            if project
+                .is_some_and(|p| p.framework.other_platform_file(&p.root, &c.path) || replaced(p))
+            {
+                skipped.push(skip(SkipReason::OtherPlatform));
+                continue;
+            }
+            let loose = project.is_none() && c.kind.is_source();
             if loose || c.explicit || options.all_files {
                 rest.push(Request {
                     path: c.path.clone(),
@@ -166,10 +215,20 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
                     linted: true,
                 });
             } else if c.kind.is_source() {
-                skipped.push(c.display.clone());
+                skipped.push(skip(SkipReason::Unreachable));
             }
         }
-        files.load(rest);
+        let ids = files.load(rest);
+        // Scripts that drive Node (build and upload scripts) are tooling, not the app.
+        for id in ids {
+            if files.content(id).script().is_some_and(is_node_tooling) {
+                files.unlint(id);
+                skipped.push(Skipped {
+                    path: files.source(id).display.clone(),
+                    reason: SkipReason::Tooling,
+                });
+            }
+        }
     });
 
     let file_findings: Vec<Diagnostic> = pool.install(|| {
@@ -178,37 +237,39 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
             .par_iter()
             .enumerate()
             .filter(|(_, e)| e.linted)
-            .flat_map_iter(|(i, entry)| file_pass(FileId(i as u32), entry, &enabled, &data))
+            .flat_map_iter(|(i, entry)| {
+                let framework = framework_of(&projects, &entry.loaded.source.path);
+                file_pass(FileId(i as u32), entry, framework, &enabled, &data)
+            })
             .collect()
     });
     found.extend(file_findings);
 
     for project in &projects {
-        found.extend(project_pass(project, &files, &enabled, &data));
+        let cx = ProjectContext::new(project, &files, &data);
+        found.extend(project_pass(&cx, &enabled));
+        if options.summarize {
+            summaries.push(summary::summarize(&cx, &options.cwd));
+        }
     }
 
     let mut report = finish(files, found, &enabled, options.quiet, skipped);
     report.root = options.cwd.clone();
+    report.projects = summaries;
     Ok(report)
 }
 
 /// Runs every enabled project rule over one mini-program. A rule that panics costs the project
 /// that rule's findings, reported on `app.json`, and nothing else.
-pub(super) fn project_pass(
-    project: &Project,
-    files: &Files,
-    enabled: &Enabled,
-    data: &RuleData,
-) -> Vec<Diagnostic> {
-    let cx = ProjectContext::new(project, files, data);
+pub(super) fn project_pass(cx: &ProjectContext, enabled: &Enabled) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for &(rule, _) in &enabled.rules {
         let mut out = Vec::new();
-        let run = catch_unwind(AssertUnwindSafe(|| rule.check_project(&cx, &mut out)));
+        let run = catch_unwind(AssertUnwindSafe(|| rule.check_project(cx, &mut out)));
         match run {
             Ok(()) => found.append(&mut out),
             Err(panic) => found.push(InternalError::diagnostic(
-                project.app_json,
+                cx.project.app_json,
                 rule.meta().id,
                 panic_message(&panic),
             )),
@@ -217,11 +278,21 @@ pub(super) fn project_pass(
     found
 }
 
+/// The framework of the innermost mini-program holding `path`; `Native` outside any.
+pub(super) fn framework_of(projects: &[Project], path: &Path) -> Framework {
+    projects
+        .iter()
+        .filter(|p| path.starts_with(&p.root))
+        .max_by_key(|p| p.root.components().count())
+        .map_or(Framework::Native, |p| p.framework)
+}
+
 /// Runs every enabled file rule over one file. A rule that panics (a bug in ttlint) costs that
 /// file its findings from that rule, reported as such, and nothing else.
 pub(super) fn file_pass(
     id: FileId,
     entry: &Entry,
+    framework: Framework,
     enabled: &Enabled,
     data: &RuleData,
 ) -> Vec<Diagnostic> {
@@ -231,6 +302,7 @@ pub(super) fn file_pass(
         content: &entry.loaded.content,
         problems: &entry.loaded.problems,
         data,
+        framework,
     };
     let mut found = Vec::new();
     for &(rule, _) in &enabled.rules {
@@ -246,6 +318,31 @@ pub(super) fn file_pass(
         }
     }
     found
+}
+
+/// Node's own modules: a script loading them runs in Node (a build or upload script), never in
+/// the mini-program.
+const NODE_MODULES: &[&str] = &[
+    "fs",
+    "path",
+    "child_process",
+    "os",
+    "http",
+    "https",
+    "net",
+    "crypto",
+    "zlib",
+    "stream",
+    "readline",
+    "fs/promises",
+];
+
+/// Whether a script is Node tooling: it loads Node's own modules.
+pub(super) fn is_node_tooling(facts: &JsFacts) -> bool {
+    facts.module_refs.iter().any(|m| {
+        let name = m.specifier.strip_prefix("node:").unwrap_or(&m.specifier);
+        NODE_MODULES.contains(&name)
+    })
 }
 
 /// What a panic said.
@@ -264,7 +361,7 @@ fn finish(
     found: Vec<Diagnostic>,
     enabled: &Enabled,
     quiet: bool,
-    skipped: Vec<String>,
+    skipped: Vec<Skipped>,
 ) -> Report {
     let mut entries = files.into_entries();
     let linted: HashSet<FileId> = (0..entries.len())
@@ -301,13 +398,17 @@ fn finish(
         fa.display.cmp(&fb.display).then(in_file_order(a, b))
     });
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let count_skipped = |r: SkipReason| skipped.iter().filter(|s| s.reason == r).count();
     let summary = Summary {
         files: linted.len(),
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         infos: count(Severity::Info),
         suppressed,
-        skipped: skipped.len(),
+        skipped: count_skipped(SkipReason::Unreachable),
+        build_output: count_skipped(SkipReason::BuildOutput),
+        tooling: count_skipped(SkipReason::Tooling),
+        other_platforms: count_skipped(SkipReason::OtherPlatform),
         internal_errors,
     };
     let linted = linted
@@ -321,6 +422,7 @@ fn finish(
         linted,
         skipped,
         root: PathBuf::new(),
+        projects: Vec::new(),
     }
 }
 

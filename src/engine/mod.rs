@@ -6,3 +6,4 @@ pub mod fingerprint;
 pub mod lint;
 pub mod report;
 pub mod session;
+pub mod summary;

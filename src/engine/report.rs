@@ -4,7 +4,10 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use super::summary::ProjectSummary;
 use crate::base::diagnostic::Diagnostic;
+use crate::base::message::Message;
+use crate::base::messages;
 use crate::base::source::{FileId, Position, SourceFile};
 
 /// Counts shown in the closing summary and in JSON output.
@@ -19,9 +22,47 @@ pub struct Summary {
     pub suppressed: usize,
     /// Source files not reachable from `app.json`, and so not linted.
     pub skipped: usize,
+    /// Files of a framework's compiled output, next to its source (`unpackage/`, `dist/`).
+    pub build_output: usize,
+    /// Configuration and Node scripts of the tooling around the app (`vue.config.js`).
+    pub tooling: usize,
+    /// Files built only for other platforms (`index.weapp.tsx`, `platforms/mp-weixin/`).
+    pub other_platforms: usize,
     /// Rules that failed on a file (a bug in ttlint): the run exits with code 2.
     #[serde(skip)]
     pub internal_errors: usize,
+}
+
+/// Why a file was not linted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SkipReason {
+    /// Nothing in its mini-program reaches it (`--all-files` lints it).
+    Unreachable,
+    /// A framework's compiled output next to its source (`--include-build-output` lints it).
+    BuildOutput,
+    /// A configuration or Node script of the tooling around the app.
+    Tooling,
+    /// Built only for another platform.
+    OtherPlatform,
+}
+
+impl SkipReason {
+    /// Why, in words: `--show-files` and the HTML report say the same thing.
+    pub fn message(self) -> Message {
+        match self {
+            Self::Unreachable => messages::skipped_unreachable(),
+            Self::BuildOutput => messages::skipped_build_output(),
+            Self::Tooling => messages::skipped_tooling(),
+            Self::OtherPlatform => messages::skipped_other_platform(),
+        }
+    }
+}
+
+/// A file not linted.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: SkipReason,
 }
 
 /// Sorted diagnostics with the files they point into.
@@ -31,11 +72,14 @@ pub struct Report {
     pub files: Vec<SourceFile>,
     pub diagnostics: Vec<Diagnostic>,
     pub summary: Summary,
-    /// Display paths of the files linted, and of the source files skipped as unreachable.
+    /// Display paths of the files linted, and the files skipped with why.
     pub linted: Vec<String>,
-    pub skipped: Vec<String>,
+    pub skipped: Vec<Skipped>,
     /// The folder display paths are relative to (the working folder).
     pub root: PathBuf,
+    /// Each mini-program page by page, when the run was asked to summarize
+    /// ([`crate::engine::lint::LintOptions::summarize`]); empty otherwise.
+    pub projects: Vec<ProjectSummary>,
 }
 
 impl Report {

@@ -23,17 +23,22 @@ use std::sync::Arc;
 
 use super::config::Config;
 use super::lint::{
-    Enabled, EngineLoader, WORKER_STACK, file_pass, in_file_order, project_pass, settle,
+    Enabled, EngineLoader, WORKER_STACK, file_pass, in_file_order, is_node_tooling, project_pass,
+    settle,
 };
+use crate::analysis::context::ProjectContext;
 use crate::base::data::RuleData;
 use crate::base::diagnostic::Diagnostic;
 use crate::base::error::UsageError;
+use crate::base::messages;
 use crate::base::source::{FileId, FileKind, SourceFile, Span};
 use crate::base::vfs::Vfs;
-use crate::project::discover::{self, Ignore};
+use crate::project::discover::{self, Ignore, Root};
 use crate::project::files::{Files, Request};
+use crate::project::framework::Framework;
 use crate::project::{self, Project};
-use crate::syntax::load::{Loaded, ProblemKind};
+use crate::rules;
+use crate::syntax::load::{Loaded, ProblemKind, is_config_script};
 
 /// What a session is started with.
 #[derive(Debug, Clone)]
@@ -49,7 +54,9 @@ pub struct SessionOptions {
 
 /// One mini-program of the session.
 struct Slot {
-    /// `None` when `app.json` is not a JSON object (it is then linted on its own).
+    /// What its configuration file says it is: `app.json`, `pages.json` or `app.config.*`.
+    framework: Framework,
+    /// `None` when its configuration is not an object (it is then linted on its own).
     project: Option<Project>,
     /// Something the model is built from changed: rebuild before the next use.
     stale: bool,
@@ -67,8 +74,9 @@ impl Slot {
 /// this equal is still right.
 #[derive(Debug, PartialEq, Eq)]
 enum Shape {
-    /// A `.json` file: `app.json`, `project.config.json` and `usingComponents` are read whole.
-    Json(String),
+    /// A `.json` file or a configuration script (Taro's `app.config.ts`, `index.config.ts`):
+    /// `app.json`, `pages.json`, `project.config.json` and `usingComponents` are read whole.
+    Config(String),
     /// A script or template: what it refers to, and where (the model keeps the places).
     Refs(Vec<(String, Span, bool)>),
     /// The file could not be read (it does not exist).
@@ -84,8 +92,8 @@ impl Shape {
         {
             return Self::Unreadable;
         }
-        if loaded.source.kind == FileKind::Json {
-            return Self::Json(loaded.source.text.clone());
+        if loaded.source.kind == FileKind::Json || is_config_script(&loaded.source.path) {
+            return Self::Config(loaded.source.text.clone());
         }
         let mut refs = Vec::new();
         if let Some(markup) = loaded.content.markup() {
@@ -134,7 +142,7 @@ pub struct Session {
     data: RuleData,
     pool: rayon::ThreadPool,
     files: Files,
-    /// By root folder (the folder of `app.json`).
+    /// By root folder (the folder of `app.json`, `pages.json` or `app.config.*`).
     projects: BTreeMap<PathBuf, Slot>,
     /// The file pass's findings by file, until the file changes.
     file_findings: HashMap<FileId, Arc<Vec<Diagnostic>>>,
@@ -168,10 +176,10 @@ impl Session {
             .stack_size(WORKER_STACK)
             .thread_name(|i| format!("ttlint-worker-{i}"))
             .build()
-            .map_err(|e| UsageError(format!("cannot start worker threads: {e}")))?;
+            .map_err(|e| UsageError::new(messages::error_threads(e.to_string())))?;
         Ok(Self {
             ignore: Ignore::new(&config.ignore, config.base_dir(), &[], &cwd)?,
-            enabled: Enabled::new(&config),
+            enabled: Enabled::new(&config, rules::all()),
             data: RuleData::new(&config.data),
             files: Files::new(&cwd, Arc::new(vfs)),
             cwd,
@@ -197,7 +205,7 @@ impl Session {
     /// computed again, and models are rebuilt (ignore patterns decide what they reach).
     pub fn set_config(&mut self, config: Config) -> Result<(), UsageError> {
         self.ignore = Ignore::new(&config.ignore, config.base_dir(), &[], &self.cwd)?;
-        self.enabled = Enabled::new(&config);
+        self.enabled = Enabled::new(&config, rules::all());
         self.data = RuleData::new(&config.data);
         self.config = config;
         self.file_findings.clear();
@@ -245,8 +253,9 @@ impl Session {
     }
 
     /// Lints the file at `path` (absolute, normalised), with its project around it. `None`
-    /// when the file is not one ttlint lints here: not a kind it reads, ignored, or a `.json`
-    /// file no mini-program reaches.
+    /// when the file is not one ttlint lints here: not a kind it reads, ignored, a `.json` file
+    /// no mini-program reaches, or one `lint` skips when it is named on the command line
+    /// (tooling: a configuration or Node script; a file built only for another platform).
     pub fn lint(&mut self, path: &Path) -> Option<Linted<'_>> {
         self.apply_changes();
         let kind = FileKind::from_path(path)?;
@@ -257,42 +266,66 @@ impl Session {
         if let Some(root) = &root {
             self.ensure_project(root);
         }
-        let id = match self.files.id(path) {
+        let slot = root.as_ref().and_then(|r| self.projects.get(&r.path));
+        let project = slot.and_then(|s| s.project.as_ref());
+        let framework = project.map_or(Framework::Native, |p| p.framework);
+        let reached = self
+            .files
+            .id(path)
+            .filter(|&id| slot.is_some_and(|s| s.contains(id)));
+        let id = match reached {
             Some(id) => id,
-            // A `.json` file a project reaches is loaded by building it.
-            None if kind == FileKind::Json => return None,
             None => {
-                let files = &mut self.files;
-                let request = Request {
-                    path: path.to_path_buf(),
-                    kind,
-                    linted: true,
+                let vfs = self.files.vfs();
+                let other_platform = project.is_some_and(|p| {
+                    p.framework.other_platform_file(&p.root, path)
+                        || p.framework
+                            .douyin_variant(path)
+                            .is_some_and(|variant| vfs.is_file(&variant))
+                });
+                if kind == FileKind::Json || is_config_script(path) || other_platform {
+                    return None;
+                }
+                let id = match self.files.id(path) {
+                    Some(id) => id,
+                    None => {
+                        let files = &mut self.files;
+                        let request = Request {
+                            path: path.to_path_buf(),
+                            kind,
+                            linted: true,
+                        };
+                        *self.pool.install(|| files.load(vec![request])).first()?
+                    }
                 };
-                *self.pool.install(|| files.load(vec![request])).first()?
+                if self.files.content(id).script().is_some_and(is_node_tooling) {
+                    return None;
+                }
+                id
             }
         };
-        let slot = root.as_ref().and_then(|r| self.projects.get(r));
-        if kind == FileKind::Json && !slot.is_some_and(|s| s.contains(id)) {
-            return None;
-        }
 
         let file_found = match self.file_findings.get(&id) {
             Some(found) => Arc::clone(found),
             None => {
                 let (entry, enabled, data) = (self.files.get(id), &self.enabled, &self.data);
-                let found = Arc::new(self.pool.install(|| file_pass(id, entry, enabled, data)));
+                let found = self
+                    .pool
+                    .install(|| file_pass(id, entry, framework, enabled, data));
+                let found = Arc::new(found);
                 self.file_findings.insert(id, Arc::clone(&found));
                 found
             }
         };
-        let project_found = match root.as_ref().and_then(|r| self.projects.get_mut(r)) {
+        let project_found = match root.as_ref().and_then(|r| self.projects.get_mut(&r.path)) {
             Some(slot) if slot.contains(id) => Some(match &slot.findings {
                 Some(found) => Arc::clone(found),
                 None => {
                     let (files, enabled, data) = (&self.files, &self.enabled, &self.data);
                     let found = slot.project.as_ref().map_or_else(Vec::new, |project| {
-                        self.pool
-                            .install(|| project_pass(project, files, enabled, data))
+                        self.pool.install(|| {
+                            project_pass(&ProjectContext::new(project, files, data), enabled)
+                        })
                     });
                     let found = Arc::new(found);
                     slot.findings = Some(Arc::clone(&found));
@@ -361,24 +394,29 @@ impl Session {
         }
     }
 
-    /// Builds the model of the project at `root` if it has none or a stale one. Files already
-    /// parsed are not read again.
-    fn ensure_project(&mut self, root: &Path) {
-        let slot = self.projects.entry(root.to_path_buf()).or_insert(Slot {
+    /// Builds the model of the project at `root` if it has none or a stale one (or one of
+    /// another framework: `pages.json` appeared beside `app.json`). Files already parsed are
+    /// not read again.
+    fn ensure_project(&mut self, root: &Root) {
+        let slot = self.projects.entry(root.path.clone()).or_insert(Slot {
+            framework: root.framework,
             project: None,
             stale: true,
             findings: None,
         });
-        if !slot.stale {
+        if !slot.stale && slot.framework == root.framework {
             return;
         }
+        slot.framework = root.framework;
         let candidates = HashMap::new();
         let mut loader = EngineLoader {
             files: &mut self.files,
             ignore: &self.ignore,
             candidates: &candidates,
         };
-        slot.project = self.pool.install(|| project::build(root, &mut loader));
+        slot.project = self
+            .pool
+            .install(|| project::build(&root.path, root.framework, &mut loader));
         slot.stale = false;
         slot.findings = None;
     }
@@ -410,8 +448,9 @@ mod tests {
         .unwrap()
     }
 
-    /// What `ttlint --stdin-filename path` reports for `path` over `vfs`.
-    fn one_shot(root: &Path, vfs: &Vfs, path: &Path) -> Vec<String> {
+    /// What `ttlint --stdin-filename path` reports for `path` over `vfs`; `None` when it does
+    /// not lint it.
+    fn linted_once(root: &Path, vfs: &Vfs, path: &Path) -> Option<Vec<String>> {
         let report = lint(&LintOptions {
             paths: vec![path.to_path_buf()],
             cwd: root.to_path_buf(),
@@ -420,14 +459,21 @@ mod tests {
             threads: Some(2),
             quiet: false,
             all_files: false,
+            build_output: false,
             stdin: Some(path.to_path_buf()),
             vfs: Arc::new(vfs.clone()),
+            summarize: false,
         })
         .unwrap();
-        let Some(file) = report.files.iter().position(|f| f.path == path) else {
-            return Vec::new();
-        };
-        summary(&report.files[file], &report.diagnostics)
+        let file = report.files.iter().find(|f| f.path == path)?;
+        report
+            .linted
+            .contains(&file.display)
+            .then(|| summary(file, &report.diagnostics))
+    }
+
+    fn one_shot(root: &Path, vfs: &Vfs, path: &Path) -> Vec<String> {
+        linted_once(root, vfs, path).expect("linted")
     }
 
     fn lint_in(session: &mut Session, path: &Path) -> Vec<String> {
@@ -443,26 +489,48 @@ mod tests {
 
     #[test]
     fn a_session_reports_what_a_run_reports() {
-        for name in ["demo-shop", "suppressions", "customer-service"] {
+        let mut counts = Vec::new();
+        for name in [
+            "demo-shop",
+            "suppressions",
+            "customer-service",
+            "uni-app-shop",
+            "taro-shop",
+        ] {
             let root = fixture(name);
             let vfs = Vfs::disk();
             let mut s = session(&root, vfs.clone());
             let mut checked = 0;
             for path in vfs.walk(&root, &|_| false) {
+                if FileKind::from_path(&path).is_none() {
+                    assert!(s.lint(&path).is_none(), "{}", path.display());
+                    continue;
+                }
+                let once = linted_once(&root, &vfs, &path);
                 let Some(linted) = s.lint(&path) else {
-                    assert!(
-                        path.extension().is_none_or(|e| e != "js" && e != "ttml"),
-                        "{} is linted",
-                        path.display()
-                    );
+                    // Only a `.json` file no mini-program reaches is linted by a run alone.
+                    let json = path.extension().is_some_and(|e| e == "json");
+                    assert!(once.is_none() || json, "{} is linted", path.display());
                     continue;
                 };
                 let got = summary(linted.source(linted.id), &linted.diagnostics);
-                assert_eq!(got, one_shot(&root, &vfs, &path), "{}", path.display());
+                assert_eq!(Some(got), once, "{}", path.display());
                 checked += 1;
             }
-            assert!(checked > 3, "{name}: {checked} files");
+            counts.push((name, checked));
         }
+        // Every file of the fixtures a run lints on its own, compiled output and unreachable
+        // files included (as `--stdin-filename` does), and no tooling or other platform's file.
+        assert_eq!(
+            counts,
+            [
+                ("demo-shop", 26),
+                ("suppressions", 5),
+                ("customer-service", 27),
+                ("uni-app-shop", 27),
+                ("taro-shop", 25),
+            ]
+        );
     }
 
     fn shop() -> (PathBuf, Vfs) {

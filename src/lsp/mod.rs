@@ -80,7 +80,7 @@ pub enum Exit {
 /// Serves the protocol on standard input and output until `exit` or the end of the input.
 pub fn run() -> Result<Exit, UsageError> {
     let transport = Transport::start(std::io::stdin(), std::io::stdout())
-        .map_err(|e| UsageError(format!("cannot start the language server: {e}")))?;
+        .map_err(|e| UsageError::new(messages::error_stdin(e.to_string())))?;
     let exit = serve(&transport);
     transport.finish();
     Ok(exit)
@@ -505,6 +505,7 @@ impl Server {
     fn config_key(&self, path: &Path) -> Option<PathBuf> {
         let disk = Vfs::disk();
         let anchor = discover::enclosing_root(path, &disk)
+            .map(|root| root.path)
             .or_else(|| path.parent().map(Path::to_path_buf))?;
         Config::find(&anchor, &disk)
     }
@@ -523,7 +524,7 @@ impl Server {
     fn show_config_error(&self, error: &UsageError) {
         let text = self
             .catalogue
-            .render(&messages::lsp_config_error(error.to_string()));
+            .render(&messages::lsp_config_error(error.render(&self.catalogue)));
         self.show(lsp::MessageType::ERROR, &text);
     }
 

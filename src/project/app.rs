@@ -2,6 +2,7 @@
 //! value so findings can point at the entry.
 
 use crate::base::source::Span;
+use crate::syntax::js::conditional::Regions;
 use crate::syntax::json::Json;
 
 /// A string value and where it is.
@@ -119,6 +120,118 @@ impl AppConfig {
     }
 }
 
+impl AppConfig {
+    /// uni-app's `pages.json`: `pages[].path`, `subPackages[].root` + `pages[].path`,
+    /// `tabBar.list[].pagePath`, `globalStyle.usingComponents`. Entries inside a `// #ifdef`
+    /// block never compiled for Douyin (`regions`) are left out.
+    pub fn from_pages_json(json: &Json, regions: &Regions) -> Self {
+        let ships = |j: &Json| regions.target_at(j.span.start).ships_to_douyin();
+        let mut app = Self::default();
+        let paths = |list: Option<&Json>| -> Vec<Spanned> {
+            list.and_then(Json::as_array)
+                .unwrap_or_default()
+                .iter()
+                .filter(|page| ships(page))
+                .filter_map(|page| page.get("path").and_then(spanned))
+                .collect()
+        };
+        for page in paths(json.get("pages")) {
+            app.pages.push(PageEntry {
+                route: normalize_route(&page.value),
+                span: page.span,
+                subpackage: None,
+            });
+        }
+        let subpackages = json.get("subPackages").or_else(|| json.get("subpackages"));
+        for package in subpackages.and_then(Json::as_array).unwrap_or_default() {
+            if !ships(package) {
+                continue;
+            }
+            let Some(root) = package.get("root").and_then(Json::as_str) else {
+                continue;
+            };
+            let root = root.trim_matches('/');
+            for page in paths(package.get("pages")) {
+                app.pages.push(PageEntry {
+                    route: normalize_route(&format!("{root}/{}", page.value)),
+                    span: page.span,
+                    subpackage: Some(root.to_string()),
+                });
+            }
+        }
+        app.entry_page = json.get("entryPagePath").and_then(spanned);
+        if let Some(bar) = json.get("tabBar") {
+            app.custom_tab_bar = bar.get("custom").and_then(Json::as_bool) == Some(true);
+            for item in bar.get("list").and_then(Json::as_array).unwrap_or_default() {
+                if let Some(path) = item
+                    .get("pagePath")
+                    .and_then(spanned)
+                    .filter(|_| ships(item))
+                {
+                    app.tab_bar.push(Spanned {
+                        value: normalize_route(&path.value),
+                        span: path.span,
+                    });
+                }
+            }
+        }
+        if let Some(global) = json.get("globalStyle") {
+            app.components = using_components(global);
+        }
+        app
+    }
+}
+
+/// uni-app's easycom: components found by their tag, without an import.
+#[derive(Debug, Clone)]
+pub struct Easycom {
+    /// `autoscan` (on unless turned off): `components/<tag>/<tag>.vue` and
+    /// `uni_modules/<module>/components/<tag>/<tag>.vue`.
+    pub autoscan: bool,
+    /// `custom`: a tag pattern and the path it names (`"^u-(.*)": "uview-ui/components/u-$1/u-$1.vue"`).
+    pub custom: Vec<(regex::Regex, String)>,
+}
+
+impl Easycom {
+    pub fn from_pages_json(json: &Json) -> Self {
+        let easycom = json.get("easycom");
+        let autoscan = easycom
+            .and_then(|e| e.get("autoscan"))
+            .and_then(Json::as_bool)
+            .unwrap_or(true);
+        let custom = easycom
+            .and_then(|e| e.get("custom"))
+            .and_then(Json::as_object)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|m| {
+                let pattern = regex::Regex::new(&m.key).ok()?;
+                Some((pattern, m.value.as_str()?.to_string()))
+            })
+            .collect();
+        Self { autoscan, custom }
+    }
+
+    /// The paths a tag may name, in the order uni-app tries them: custom patterns first.
+    pub fn candidates(&self, tag: &str) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .custom
+            .iter()
+            .filter_map(|(pattern, path)| {
+                let caps = pattern.captures(tag)?;
+                let mut expanded = String::new();
+                caps.expand(path, &mut expanded);
+                Some(expanded)
+            })
+            .collect();
+        if self.autoscan {
+            out.push(format!("components/{tag}/{tag}.vue"));
+            out.push(format!("components/{tag}/index.vue"));
+        }
+        out
+    }
+}
+
 /// `/pages/a/a.html` and `pages/a/a` name the same route.
 pub fn normalize_route(route: &str) -> String {
     let route = route.trim().trim_start_matches('/');
@@ -213,6 +326,33 @@ mod tests {
         assert_eq!(app.tab_bar[0].value, "pages/index/index");
         assert_eq!(app.components[0].tag, "im");
         assert_eq!(app.navigate_app_ids.unwrap().0[0].value, "tt123");
+    }
+
+    #[test]
+    fn uni_app_pages_json_with_ifdef_blocks() {
+        let text = "{\n  \"pages\": [\n    { \"path\": \"pages/index/index\" },\n    // #ifdef MP-WEIXIN\n    { \"path\": \"pages/wx/wx\" },\n    // #endif\n    { \"path\": \"pages/me/me\" }\n  ],\n  \"subPackages\": [{ \"root\": \"pkg\", \"pages\": [{ \"path\": \"vip/vip\" }] }],\n  \"tabBar\": { \"list\": [{ \"pagePath\": \"pages/me/me\" }] },\n  \"globalStyle\": { \"usingComponents\": { \"w-x\": \"/wxcomponents/x/index\" } },\n  \"easycom\": { \"custom\": { \"^u-(.*)\": \"uview-ui/components/u-$1/u-$1.vue\" } }\n}";
+        let doc = crate::syntax::json::parse(text, 0, crate::syntax::json::Dialect::WithComments)
+            .unwrap();
+        let regions =
+            Regions::from_comments(doc.comments.iter().map(|c| (c.span, c.text.as_str())));
+        let json = doc.value.unwrap();
+        let app = AppConfig::from_pages_json(&json, &regions);
+        let routes: Vec<_> = app.pages.iter().map(|p| p.route.as_str()).collect();
+        assert_eq!(
+            routes,
+            vec!["pages/index/index", "pages/me/me", "pkg/vip/vip"]
+        );
+        assert_eq!(app.tab_bar[0].value, "pages/me/me");
+        assert_eq!(app.components[0].tag, "w-x");
+        let easycom = Easycom::from_pages_json(&json);
+        assert_eq!(
+            easycom.candidates("u-button"),
+            vec![
+                "uview-ui/components/u-button/u-button.vue",
+                "components/u-button/u-button.vue",
+                "components/u-button/index.vue"
+            ]
+        );
     }
 
     #[test]

@@ -4,13 +4,16 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use super::app::{AppConfig, ComponentEntry, ProjectConfig, using_components};
+use super::app::{AppConfig, ComponentEntry, Easycom, ProjectConfig, using_components};
 use super::files::Files;
+use super::framework::{BUILT_IN_TAGS, Framework, Role};
 use super::model::{
     Missing, MissingRef, Page, Project, RefKind, Reference, Unit, UnitId, Using, UsingTarget,
 };
 use super::resolve::{Resolved, Resolver, append};
 use crate::base::source::{FileId, FileKind, Span};
+use crate::syntax::js::conditional::Regions;
+use crate::syntax::markup::hyphenate;
 
 /// How the builder gets files: the engine decides what is ignored and what is linted.
 pub trait Loader {
@@ -27,6 +30,7 @@ enum Pending {
 
 struct Builder<'a, L: Loader> {
     root: PathBuf,
+    framework: Framework,
     loader: &'a mut L,
     resolver: Resolver,
     units: Vec<Unit>,
@@ -36,6 +40,10 @@ struct Builder<'a, L: Loader> {
     /// For `packOptions.ignore`: files left out of the upload are not read.
     config: ProjectConfig,
     unit_of_json: HashMap<FileId, UnitId>,
+    /// The unit a script or single-file component belongs to.
+    unit_of_file: HashMap<FileId, UnitId>,
+    /// uni-app's easycom rules: components found by their tag.
+    easycom: Option<Easycom>,
     missing: Vec<MissingRef>,
     /// Files loaded in the current wave whose references are still to be followed.
     frontier: Vec<FileId>,
@@ -45,6 +53,23 @@ struct Builder<'a, L: Loader> {
     pending_refs: Vec<(PathBuf, FileId, Span, RefKind)>,
 }
 
+/// The base of a component file: the path without its extension (`card.vue` → `card`,
+/// `index.tt.tsx` → `index`).
+fn unit_base(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let stem = name
+        .strip_suffix(".tt.tsx")
+        .or_else(|| name.strip_suffix(".tt.jsx"))
+        .or_else(|| name.strip_suffix(".tt.ts"))
+        .or_else(|| name.strip_suffix(".tt.js"))
+        .or_else(|| name.rsplit_once('.').map(|(stem, _)| stem))
+        .unwrap_or(name);
+    path.with_file_name(stem)
+}
+
 fn relative(root: &Path, path: &Path) -> String {
     path.strip_prefix(root)
         .unwrap_or(path)
@@ -52,24 +77,59 @@ fn relative(root: &Path, path: &Path) -> String {
         .replace('\\', "/")
 }
 
-/// Builds the project rooted at `root` (the folder of `app.json`), loading what it reaches.
-/// Returns `None` when `app.json` cannot be read as an object (its parse error is reported by
-/// the loader, and the folder is then linted file by file).
-pub fn build<L: Loader>(root: &Path, loader: &mut L) -> Option<Project> {
-    let app_json = loader
-        .load(&[root.join("app.json")])
-        .into_iter()
-        .next()
-        .flatten()?;
-    let app_value = loader.files().content(app_json).json()?.value.as_ref()?;
+/// Builds the mini-program rooted at `root` (the folder of its configuration: `app.json`,
+/// uni-app's `pages.json`, Taro's `app.config.ts`), loading what it reaches. Returns `None` when
+/// the configuration cannot be read as an object (its parse error is reported by the loader, and
+/// the folder is then linted file by file).
+pub fn build<L: Loader>(root: &Path, framework: Framework, loader: &mut L) -> Option<Project> {
+    let mut resolver = Resolver::new(root, loader.files().vfs(), framework);
+    let config_path = framework
+        .config_files()
+        .iter()
+        .map(|name| root.join(name))
+        .find(|p| resolver.is_file(p))?;
+    let app_json = loader.load(&[config_path]).into_iter().next().flatten()?;
+    let doc = loader.files().content(app_json).json()?;
+    let app_value = doc.value.as_ref()?;
     app_value.as_object()?;
-    let app = AppConfig::from_json(app_value);
+    let (app, easycom) = match framework {
+        Framework::UniApp => {
+            let regions =
+                Regions::from_comments(doc.comments.iter().map(|c| (c.span, c.text.as_str())));
+            (
+                AppConfig::from_pages_json(app_value, &regions),
+                Some(Easycom::from_pages_json(app_value)),
+            )
+        }
+        Framework::Native | Framework::Taro => (AppConfig::from_json(app_value), None),
+    };
+    let mut app = app;
     let mut reached = BTreeSet::from([app_json]);
-    let config_path = root.join("project.config.json");
+    let mut navigate_list_file = app_json;
+    // uni-app takes the Douyin app's `navigateToMiniProgramAppIdList` from manifest.json.
+    let manifest = root.join("manifest.json");
+    if framework == Framework::UniApp
+        && resolver.is_file(&manifest)
+        && let Some(id) = loader.load(&[manifest]).into_iter().next().flatten()
+    {
+        reached.insert(id);
+        let list = loader
+            .files()
+            .content(id)
+            .json()
+            .and_then(|d| d.value.as_ref())
+            .and_then(|v| v.get("mp-toutiao"))
+            .and_then(|section| AppConfig::from_json(section).navigate_app_ids);
+        if list.is_some() {
+            app.navigate_app_ids = list;
+            navigate_list_file = id;
+        }
+    }
+    let project_config = root.join("project.config.json");
     let mut config = ProjectConfig::default();
-    let mut resolver = Resolver::new(root, loader.files().vfs());
-    if resolver.is_file(&config_path)
-        && let Some(id) = loader.load(&[config_path]).into_iter().next().flatten()
+    if framework == Framework::Native
+        && resolver.is_file(&project_config)
+        && let Some(id) = loader.load(&[project_config]).into_iter().next().flatten()
     {
         reached.insert(id);
         if let Some(value) = loader
@@ -84,6 +144,7 @@ pub fn build<L: Loader>(root: &Path, loader: &mut L) -> Option<Project> {
 
     let mut b = Builder {
         root: root.to_path_buf(),
+        framework,
         resolver,
         loader,
         units: Vec::new(),
@@ -92,6 +153,8 @@ pub fn build<L: Loader>(root: &Path, loader: &mut L) -> Option<Project> {
         reached,
         config: config.clone(),
         unit_of_json: HashMap::new(),
+        unit_of_file: HashMap::new(),
+        easycom,
         missing: Vec::new(),
         frontier: Vec::new(),
         pending_units: Vec::new(),
@@ -99,15 +162,20 @@ pub fn build<L: Loader>(root: &Path, loader: &mut L) -> Option<Project> {
     };
 
     let mut app_script = None;
-    for ext in ["js", "ts"] {
-        let path = root.join(format!("app.{ext}"));
-        if b.resolver.is_file(&path) {
-            app_script = b.load_one(&path);
+    for name in framework.app_scripts() {
+        let path = root.join(name);
+        if !b.resolver.is_file(&path) {
+            continue;
+        }
+        let Some(id) = b.load_one(&path) else {
+            continue;
+        };
+        b.frontier.push(id);
+        app_script.get_or_insert(id);
+        // Native and Taro apps have one app script; uni-app has `App.vue` and `main.js`.
+        if framework != Framework::UniApp {
             break;
         }
-    }
-    if let Some(id) = app_script {
-        b.frontier.push(id);
     }
 
     let mut pages = Vec::new();
@@ -115,7 +183,8 @@ pub fn build<L: Loader>(root: &Path, loader: &mut L) -> Option<Project> {
     for entry in &app.pages {
         let base = root.join(&entry.route);
         // A page whose template is WeChat's `.wxml` is `wechat-only-feature`'s finding.
-        let wechat = b.resolver.unit_file(&base, "ttml").is_none()
+        let wechat = framework == Framework::Native
+            && b.resolver.unit_file(&base, "ttml").is_none()
             && b.resolver.is_file(&append(&base, "wxml"));
         if wechat {
             wechat_pages.push(entry.clone());
@@ -134,7 +203,7 @@ pub fn build<L: Loader>(root: &Path, loader: &mut L) -> Option<Project> {
         });
     }
     let app_components = b.usings(app_json, &app.components);
-    if app.custom_tab_bar {
+    if app.custom_tab_bar && framework == Framework::Native {
         let base = root.join("custom-tab-bar/index");
         if b.resolver.unit_exists(&base) {
             b.unit(base);
@@ -142,19 +211,23 @@ pub fn build<L: Loader>(root: &Path, loader: &mut L) -> Option<Project> {
     }
 
     b.run_waves();
-    for page in &pages {
-        let base = b.units[page.unit].base.clone();
-        if b.resolver.unit_file(&base, "ttml").is_none()
-            && !b.resolver.is_file(&append(&base, "wxml"))
-        {
-            let route = page.entry.route.clone();
-            b.missing(app_json, page.entry.span, Missing::PageTemplate { route });
+    if framework == Framework::Native {
+        for page in &pages {
+            let base = b.units[page.unit].base.clone();
+            if b.resolver.unit_file(&base, "ttml").is_none()
+                && !b.resolver.is_file(&append(&base, "wxml"))
+            {
+                let route = page.entry.route.clone();
+                b.missing(app_json, page.entry.span, Missing::PageTemplate { route });
+            }
         }
     }
 
     let mut project = Project {
         root: root.to_path_buf(),
+        framework,
         app_json,
+        navigate_list_file,
         app,
         config,
         app_script,
@@ -259,20 +332,26 @@ impl<L: Loader> Builder<'_, L> {
     fn run_waves(&mut self) {
         loop {
             let mut paths: Vec<PathBuf> = Vec::new();
-            let mut roles: Vec<(Pending, &'static str)> = Vec::new();
+            let mut roles: Vec<(Pending, Role)> = Vec::new();
             for unit in std::mem::take(&mut self.pending_units) {
                 let base = self.units[unit].base.clone();
-                for ext in ["ttml", "js", "ts", "json"] {
+                let mut found: Vec<Role> = Vec::new();
+                for &(ext, role) in self.framework.unit_files() {
+                    // The first file for a role wins: `index.tt.tsx` over `index.tsx`.
+                    if found.contains(&role) {
+                        continue;
+                    }
                     if let Some(path) = self.resolver.unit_file(&base, ext) {
+                        found.push(role);
                         paths.push(path);
-                        roles.push((Pending::Unit(unit), ext));
+                        roles.push((Pending::Unit(unit), role));
                     }
                 }
             }
             let refs = std::mem::take(&mut self.pending_refs);
             for (path, ..) in &refs {
                 paths.push(path.clone());
-                roles.push((Pending::File, ""));
+                roles.push((Pending::File, Role::Script));
             }
             if paths.is_empty() && self.frontier.is_empty() {
                 break;
@@ -280,18 +359,23 @@ impl<L: Loader> Builder<'_, L> {
             let ids = self.load(&paths);
             let mut loaded = Vec::new();
             let mut ref_ids = Vec::new();
-            for ((role, ext), id) in roles.into_iter().zip(&ids) {
-                match role {
+            for ((pending, role), id) in roles.into_iter().zip(&ids) {
+                match pending {
                     Pending::Unit(unit) => {
                         let Some(id) = *id else { continue };
                         let u = &mut self.units[unit];
-                        match ext {
-                            "ttml" => u.template = Some(id),
-                            "js" => u.script = Some(id),
-                            "ts" => {
+                        match role {
+                            Role::Template => u.template = Some(id),
+                            Role::Script => {
                                 u.script.get_or_insert(id);
+                                self.unit_of_file.insert(id, unit);
                             }
-                            _ => {
+                            Role::Both => {
+                                u.template = Some(id);
+                                u.script = Some(id);
+                                self.unit_of_file.insert(id, unit);
+                            }
+                            Role::Config => {
                                 u.json = Some(id);
                                 self.unit_of_json.insert(id, unit);
                             }
@@ -316,6 +400,98 @@ impl<L: Loader> Builder<'_, L> {
                 self.follow(id);
             }
         }
+    }
+
+    /// The components a uni-app or Taro component renders, found the way the framework finds
+    /// them: by import (`import PayPanel from '@/components/pay-panel.vue'` and `<pay-panel>` or
+    /// `<PayPanel>` in its markup) and, in uni-app, by easycom (`<u-card>` →
+    /// `components/u-card/u-card.vue`). Components of UI libraries installed under `node_modules`
+    /// exist but are not read: opaque, never missing.
+    fn components_used(&mut self, id: FileId) {
+        if self.framework == Framework::Native {
+            return;
+        }
+        let Some(&unit) = self.unit_of_file.get(&id) else {
+            return;
+        };
+        let files = self.loader.files();
+        let from = files.source(id).path.clone();
+        let content = files.content(id);
+        let Some(markup) = content.markup() else {
+            return;
+        };
+        let tags: BTreeSet<String> = markup
+            .elements()
+            .map(|(_, e)| e.tag.clone())
+            .filter(|t| !BUILT_IN_TAGS.contains(&t.as_str()))
+            .collect();
+        let imports: Vec<(String, String, Span)> = content
+            .script()
+            .map(|facts| {
+                facts
+                    .imports
+                    .iter()
+                    .map(|i| (hyphenate(&i.local), i.specifier.clone(), i.span))
+                    .filter(|(tag, _, _)| tags.contains(tag))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut found = Vec::new();
+        for (tag, specifier, span) in imports {
+            let target = match self.resolver.module(&from, &specifier) {
+                Resolved::Found(path) => UsingTarget::Unit(self.unit(unit_base(&path))),
+                Resolved::Plugin(p) => UsingTarget::Plugin(p),
+                Resolved::External => UsingTarget::External,
+                Resolved::Missing => continue,
+            };
+            found.push((tag, specifier, span, target));
+        }
+        if let Some(easycom) = self.easycom.clone() {
+            for tag in &tags {
+                if found.iter().any(|(t, ..)| t == tag) {
+                    continue;
+                }
+                if let Some((path, target)) = self.easycom_component(&easycom, tag) {
+                    found.push((tag.clone(), path, Span::default(), target));
+                }
+            }
+        }
+        let usings: Vec<Using> = found
+            .into_iter()
+            .map(|(tag, path, span, target)| Using {
+                entry: ComponentEntry {
+                    tag,
+                    tag_span: span,
+                    path,
+                    path_span: span,
+                },
+                file: id,
+                target,
+            })
+            .collect();
+        self.units[unit].components.extend(usings);
+    }
+
+    /// The component easycom finds for a tag: a project file, or an installed package's (opaque).
+    fn easycom_component(&mut self, easycom: &Easycom, tag: &str) -> Option<(String, UsingTarget)> {
+        for candidate in easycom.candidates(tag) {
+            let local = self.root.join(&candidate);
+            if self.resolver.is_file(&local) {
+                return Some((candidate, UsingTarget::Unit(self.unit(unit_base(&local)))));
+            }
+            let installed = ["node_modules", "uni_modules"].iter().any(|folder| {
+                self.resolver
+                    .is_file(&self.root.join(folder).join(&candidate))
+            });
+            if installed {
+                return Some((candidate, UsingTarget::External));
+            }
+        }
+        let module = self
+            .resolver
+            .uni_module_component(tag)
+            .map(|path| (path.to_string_lossy().into_owned(), path));
+        module.map(|(shown, path)| (shown, UsingTarget::Unit(self.unit(unit_base(&path)))))
     }
 
     /// Queues what a freshly loaded file refers to.
@@ -361,7 +537,13 @@ impl<L: Loader> Builder<'_, L> {
                     }
                 }
             }
-            FileKind::Script | FileKind::TypeScript | FileKind::Sjs => {
+            FileKind::Script
+            | FileKind::TypeScript
+            | FileKind::Sjs
+            | FileKind::Tsx
+            | FileKind::Jsx
+            | FileKind::Vue => {
+                self.components_used(id);
                 let specs: Vec<(String, Span)> = self
                     .loader
                     .files()

@@ -10,7 +10,9 @@ use std::path::{Component, Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
+use super::framework::Framework;
 use crate::base::error::UsageError;
+use crate::base::messages;
 use crate::base::source::FileKind;
 use crate::base::vfs::{Entry, Vfs};
 
@@ -45,12 +47,12 @@ impl Ignore {
         let defaults: Vec<String> = DEFAULT_IGNORES.iter().map(|s| s.to_string()).collect();
         Ok(Self {
             sets: vec![
-                (None, build(&defaults, true, "built-in ignore")?),
+                (None, build(&defaults, true, "builtin")?),
                 (
                     Some(config_base.unwrap_or(cwd).to_path_buf()),
-                    build(config, false, "ignore pattern in ttlint.json")?,
+                    build(config, false, "config")?,
                 ),
-                (Some(cwd.to_path_buf()), build(cli, false, "--ignore")?),
+                (Some(cwd.to_path_buf()), build(cli, false, "cli")?),
             ],
         })
     }
@@ -74,7 +76,8 @@ impl Ignore {
 }
 
 /// Compiles patterns; `anywhere` makes every pattern match at any depth (the built-in ones).
-fn build(patterns: &[String], anywhere: bool, what: &str) -> Result<GlobSet, UsageError> {
+/// `source` says where they come from in an error: `builtin`, `config` or `cli`.
+fn build(patterns: &[String], anywhere: bool, source: &'static str) -> Result<GlobSet, UsageError> {
     let mut builder = GlobSetBuilder::new();
     for pattern in patterns {
         let trimmed = pattern.trim_start_matches("./").trim_end_matches('/');
@@ -84,14 +87,15 @@ fn build(patterns: &[String], anywhere: bool, what: &str) -> Result<GlobSet, Usa
             trimmed.trim_start_matches('/').to_string()
         };
         for glob in [base.clone(), format!("{base}/**")] {
-            let compiled =
-                Glob::new(&glob).map_err(|e| UsageError(format!("bad {what} `{pattern}`: {e}")))?;
+            let compiled = Glob::new(&glob).map_err(|e| {
+                UsageError::new(messages::error_bad_glob(source, pattern, e.to_string()))
+            })?;
             builder.add(compiled);
         }
     }
     builder
         .build()
-        .map_err(|e| UsageError(format!("bad {what}: {e}")))
+        .map_err(|e| UsageError::new(messages::error_bad_glob_set(source, e.to_string())))
 }
 
 /// A file a run may lint.
@@ -104,14 +108,60 @@ pub struct Candidate {
     pub kind: FileKind,
     /// Named on the command line itself (always linted, reachable or not).
     pub explicit: bool,
+    /// Inside a framework's compiled output (`unpackage/`, Taro's `dist/`) next to its source.
+    pub build_output: bool,
+}
+
+/// A mini-program: the folder of its configuration, and how it is written.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Root {
+    pub path: PathBuf,
+    pub framework: Framework,
 }
 
 /// What discovery found.
 #[derive(Debug, Default)]
 pub struct Discovery {
     pub candidates: Vec<Candidate>,
-    /// Mini-program roots (folders holding `app.json`), absolute, deepest last.
-    pub roots: Vec<PathBuf>,
+    /// Mini-program roots, absolute, deepest last.
+    pub roots: Vec<Root>,
+}
+
+/// The mini-program a configuration file makes of its folder, if it does: `app.json`, a uni-app
+/// `pages.json` (with `manifest.json` or `App.vue` beside it), a Taro `app.config.ts`.
+fn root_of(config: &Path, vfs: &Vfs) -> Option<Root> {
+    let framework = Framework::of_config(config)?;
+    let dir = config.parent()?;
+    if framework == Framework::UniApp
+        && !vfs.is_file(&dir.join("manifest.json"))
+        && !vfs.is_file(&dir.join("App.vue"))
+    {
+        return None;
+    }
+    Some(Root {
+        path: dir.to_path_buf(),
+        framework,
+    })
+}
+
+/// The folders holding a framework project's compiled output, anchored at the nearest folder with
+/// `package.json` (or the app's root): `unpackage/`, `dist/`. What is in them is the compiler's,
+/// not the source people write.
+fn output_folders(roots: &[Root], vfs: &Vfs) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for root in roots {
+        if root.framework == Framework::Native {
+            continue;
+        }
+        let anchor = root
+            .path
+            .ancestors()
+            .take(3)
+            .find(|d| vfs.is_file(&d.join("package.json")))
+            .unwrap_or(&root.path);
+        out.extend(root.framework.output_folders(anchor));
+    }
+    out
 }
 
 /// Makes a path absolute and removes `.` and `..` components without touching the file system
@@ -158,38 +208,35 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
     }
 }
 
-/// Walks the given paths.
+/// Walks the given paths. Compiled output of a framework project found in the same walk is
+/// marked as such (and is no mini-program of its own) unless `build_output` asks for it.
 pub fn discover(
     paths: &[PathBuf],
     ignore: &Ignore,
     cwd: &Path,
     vfs: &Vfs,
+    build_output: bool,
 ) -> Result<Discovery, UsageError> {
     let mut found = BTreeSet::new();
     let mut roots = BTreeSet::new();
     for given in paths {
         let path = normalize(given, cwd);
         let entry = vfs.entry(&path).ok_or_else(|| {
-            UsageError(format!(
-                "cannot lint {}: no such file or folder",
-                given.display()
-            ))
+            UsageError::new(messages::error_no_such_path(given.display().to_string()))
         })?;
         if let Some(root) = enclosing_root(&path, vfs) {
             roots.insert(root);
         }
         if entry == Entry::File {
             let kind = FileKind::from_path(&path).ok_or_else(|| {
-                UsageError(format!(
-                    "{} is not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json)",
-                    given.display()
-                ))
+                UsageError::new(messages::error_not_lintable(given.display().to_string()))
             })?;
             found.insert(Candidate {
                 display: display_path(&path, cwd),
                 path,
                 kind,
                 explicit: true,
+                build_output: false,
             });
             continue;
         }
@@ -197,29 +244,43 @@ pub fn discover(
             let Some(kind) = FileKind::from_path(&file) else {
                 continue;
             };
-            if file.file_name().is_some_and(|n| n == "app.json")
-                && let Some(dir) = file.parent()
-            {
-                roots.insert(dir.to_path_buf());
+            if let Some(root) = root_of(&file, vfs) {
+                roots.insert(root);
             }
             found.insert(Candidate {
                 display: display_path(&file, cwd),
                 path: file,
                 kind,
                 explicit: false,
+                build_output: false,
             });
         }
+    }
+    let mut roots: Vec<Root> = roots.into_iter().collect();
+    if !build_output {
+        let outputs = output_folders(&roots, vfs);
+        let inside = |p: &Path| outputs.iter().any(|o| p.starts_with(o));
+        roots.retain(|r| !inside(&r.path));
+        found = found
+            .into_iter()
+            .map(|mut c| {
+                c.build_output = !c.explicit && inside(&c.path);
+                c
+            })
+            .collect();
     }
     // A file named explicitly and also found by a walk is explicit.
     let mut candidates: Vec<Candidate> = Vec::with_capacity(found.len());
     for c in found {
         match candidates.last_mut() {
-            Some(last) if last.path == c.path => last.explicit |= c.explicit,
+            Some(last) if last.path == c.path => {
+                last.explicit |= c.explicit;
+                last.build_output &= c.build_output;
+            }
             _ => candidates.push(c),
         }
     }
-    let mut roots: Vec<PathBuf> = roots.into_iter().collect();
-    roots.sort_by_key(|r| r.components().count());
+    roots.sort_by_key(|r| r.path.components().count());
     Ok(Discovery { candidates, roots })
 }
 
@@ -228,9 +289,8 @@ pub fn discover(
 pub fn stdin_file(path: &Path, cwd: &Path, vfs: &Vfs) -> Result<Discovery, UsageError> {
     let path = normalize(path, cwd);
     let kind = FileKind::from_path(&path).ok_or_else(|| {
-        UsageError(format!(
-            "--stdin-filename {}: not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json)",
-            path.display()
+        UsageError::new(messages::error_stdin_not_lintable(
+            path.display().to_string(),
         ))
     })?;
     Ok(Discovery {
@@ -240,19 +300,28 @@ pub fn stdin_file(path: &Path, cwd: &Path, vfs: &Vfs) -> Result<Discovery, Usage
             path,
             kind,
             explicit: true,
+            build_output: false,
         }],
     })
 }
 
-/// The nearest folder at or above `path` that holds `app.json`.
-pub fn enclosing_root(path: &Path, vfs: &Vfs) -> Option<PathBuf> {
+/// The nearest mini-program at or above `path`.
+pub fn enclosing_root(path: &Path, vfs: &Vfs) -> Option<Root> {
     let mut dir = match vfs.entry(path) {
         Some(Entry::Folder) => Some(path),
         _ => path.parent(),
     };
     while let Some(d) = dir {
-        if vfs.is_file(&d.join("app.json")) {
-            return Some(d.to_path_buf());
+        let configs = [Framework::Native, Framework::UniApp, Framework::Taro]
+            .iter()
+            .flat_map(|f| f.config_files());
+        for name in configs {
+            let config = d.join(name);
+            if vfs.is_file(&config)
+                && let Some(root) = root_of(&config, vfs)
+            {
+                return Some(root);
+            }
         }
         dir = d.parent();
     }
@@ -291,7 +360,8 @@ mod tests {
     #[test]
     fn bad_globs_are_usage_errors() {
         let err = Ignore::new(&["a[".into()], None, &[], Path::new("/p")).unwrap_err();
-        assert!(err.0.contains("a["), "{}", err.0);
+        let err = err.to_string();
+        assert!(err.contains("a["), "{err}");
     }
 
     #[test]

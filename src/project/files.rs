@@ -49,6 +49,13 @@ impl Files {
         }
     }
 
+    /// Keeps a loaded file out of the lint set (it turned out to be tooling, not the app).
+    pub fn unlint(&mut self, id: FileId) {
+        if let Some(entry) = self.entries.get_mut(id.0 as usize) {
+            entry.linted = false;
+        }
+    }
+
     /// The provider files are read from.
     pub fn vfs(&self) -> Arc<Vfs> {
         Arc::clone(&self.vfs)

@@ -9,6 +9,7 @@ pub mod app;
 mod build;
 pub mod discover;
 pub mod files;
+pub mod framework;
 mod model;
 pub mod resolve;
 

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::app::{self, AppConfig, ComponentEntry, PageEntry, ProjectConfig};
 use super::files::Files;
+use super::framework::Framework;
 use crate::base::source::{FileId, Span};
 
 pub type UnitId = usize;
@@ -76,7 +77,13 @@ pub struct Page {
 #[derive(Debug, Clone)]
 pub struct Project {
     pub root: PathBuf,
+    /// How the mini-program is written.
+    pub framework: Framework,
+    /// The app's configuration: `app.json`, uni-app's `pages.json`, Taro's `app.config.ts`.
     pub app_json: FileId,
+    /// The file `navigateToMiniProgramAppIdList` is read from: the app's configuration, or
+    /// uni-app's `manifest.json` (`mp-toutiao` section).
+    pub navigate_list_file: FileId,
     pub app: AppConfig,
     pub config: ProjectConfig,
     pub app_script: Option<FileId>,
@@ -291,7 +298,12 @@ mod tests {
             &root,
             std::sync::Arc::new(crate::base::vfs::Vfs::disk()),
         ));
-        let project = build(&root, &mut loader).expect("the fixture's app.json is valid");
+        let project = build(
+            &root,
+            crate::project::framework::Framework::Native,
+            &mut loader,
+        )
+        .expect("the fixture's app.json is valid");
         (project, loader.0, root)
     }
 

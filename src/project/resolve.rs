@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::framework::Framework;
 use crate::base::vfs::Vfs;
 use crate::project::discover::normalize;
 
@@ -22,25 +23,25 @@ pub enum Resolved {
     Missing,
 }
 
-/// Script extensions tried after a bare module path, in the order the build tries them.
-const SCRIPT_EXTENSIONS: &[&str] = &["js", "ts", "mjs", "cjs", "json", "sjs"];
-/// Files that make a folder a page or component.
-const UNIT_EXTENSIONS: &[&str] = &["ttml", "js", "ts", "json"];
-
 /// Resolves references inside one project, remembering which paths exist.
 #[derive(Debug)]
 pub struct Resolver {
     root: PathBuf,
     exists: HashMap<PathBuf, bool>,
     vfs: Arc<Vfs>,
+    framework: Framework,
+    /// uni_modules components by tag, once looked up.
+    uni_modules: Option<HashMap<String, PathBuf>>,
 }
 
 impl Resolver {
-    pub fn new(root: &Path, vfs: Arc<Vfs>) -> Self {
+    pub fn new(root: &Path, vfs: Arc<Vfs>, framework: Framework) -> Self {
         Self {
             root: root.to_path_buf(),
             exists: HashMap::new(),
             vfs,
+            framework,
+            uni_modules: None,
         }
     }
 
@@ -53,16 +54,24 @@ impl Resolver {
         found
     }
 
-    /// The base of `spec` as seen from `from` (a file): relative, or from the root for `/…`.
+    /// The base of `spec` as seen from `from` (a file): relative, from the root for `/…`, and
+    /// from the source root for the `@/` alias uni-app and Taro projects set up.
     fn base(&self, from: &Path, spec: &str) -> PathBuf {
-        match spec.strip_prefix('/') {
+        let aliased = spec
+            .strip_prefix("@/")
+            .or_else(|| spec.strip_prefix("~@/"))
+            .or_else(|| spec.strip_prefix('/'));
+        match aliased {
             Some(rooted) => normalize(Path::new(rooted), &self.root),
             None => normalize(Path::new(spec), from.parent().unwrap_or(&self.root)),
         }
     }
 
+    /// The first candidate that exists and ships to Douyin (never `index.weapp.tsx`).
     fn first_file(&mut self, candidates: impl IntoIterator<Item = PathBuf>) -> Option<PathBuf> {
-        candidates.into_iter().find(|c| self.is_file(c))
+        candidates
+            .into_iter()
+            .find(|c| !self.framework.other_platform_file(&self.root, c) && self.is_file(c))
     }
 
     fn with_extensions(base: &Path, extensions: &[&str]) -> Vec<PathBuf> {
@@ -78,9 +87,14 @@ impl Resolver {
 
     /// A `require`/`import` specifier in a script.
     pub fn module(&mut self, from: &Path, spec: &str) -> Resolved {
-        let explicit = spec.starts_with("./") || spec.starts_with("../") || spec.starts_with('/');
+        let explicit = spec.starts_with("./")
+            || spec.starts_with("../")
+            || spec.starts_with('/')
+            || spec.starts_with("@/")
+            || spec.starts_with("~@/");
         let base = self.base(from, spec);
-        if let Some(found) = self.first_file(Self::with_extensions(&base, SCRIPT_EXTENSIONS)) {
+        let extensions = self.framework.module_extensions();
+        if let Some(found) = self.first_file(Self::with_extensions(&base, extensions)) {
             return Resolved::Found(found);
         }
         if explicit {
@@ -129,11 +143,42 @@ impl Resolver {
         }
     }
 
+    /// A uni_modules component easycom finds: `uni_modules/<module>/components/<tag>/<tag>.vue`.
+    /// The folder is walked once, on first use.
+    pub fn uni_module_component(&mut self, tag: &str) -> Option<PathBuf> {
+        let modules = self.root.join("uni_modules");
+        let components = self.uni_modules.get_or_insert_with(|| {
+            let depth = modules.components().count();
+            self.vfs
+                .walk(&modules, &|p| p.components().count() > depth + 4)
+                .into_iter()
+                .filter_map(|p| {
+                    let relative: Vec<String> = p
+                        .strip_prefix(&modules)
+                        .ok()?
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                        .collect();
+                    match relative.as_slice() {
+                        [_, folder, tag, file]
+                            if folder == "components" && *file == format!("{tag}.vue") =>
+                        {
+                            Some((tag.clone(), p.clone()))
+                        }
+                        _ => None,
+                    }
+                })
+                .collect()
+        });
+        components.get(tag).cloned()
+    }
+
     /// Whether any file of the page/component at `base` exists.
     pub fn unit_exists(&mut self, base: &Path) -> bool {
-        UNIT_EXTENSIONS
+        self.framework
+            .unit_files()
             .iter()
-            .any(|ext| self.is_file(&append(base, ext)))
+            .any(|(ext, _)| self.is_file(&append(base, ext)))
     }
 
     /// The file of a unit with this extension, if it exists.
@@ -178,7 +223,7 @@ mod tests {
         ]);
         let root = dir.path().to_path_buf();
         let page = root.join("pages/a/a.js");
-        let mut r = Resolver::new(&root, Arc::new(Vfs::disk()));
+        let mut r = Resolver::new(&root, Arc::new(Vfs::disk()), Framework::Native);
         assert_eq!(
             r.module(&page, "../../utils/pay"),
             Resolved::Found(root.join("utils/pay.js"))

@@ -17,7 +17,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Payment,
     fix: FixKind::None,
-    summary: "Deprecated or soon-deprecated trade components and APIs (built-in `<pay-button>`, `ext://industry/pay-button`, `tt.openEcCart`…)",
+    summary: "deprecated or soon-deprecated trade components and APIs: the built-in `<pay-button>`, `ext://industry/pay-button`, `microapp-trade-plugin`, `tt.continueToPayLife`, `tt.openEcCart`… — each with its replacement",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/general/basicapi",
     docs: r#"## What it does
 Finds trade components and APIs the platform has deprecated (已废弃), is about to deprecate
@@ -106,9 +106,11 @@ impl Rule for DeprecatedTradeApi {
                     &META,
                     cx.id,
                     api.span,
-                    messages::deprecated_trade_api_api(&entry.name, entry.status.id()),
+                    messages::deprecated_trade_api_api(api.api.to_string(), entry.status.id()),
                 )
-                .with_help(messages::deprecated_trade_api_help(&entry.replacement)),
+                .with_help(messages::deprecated_trade_api_help(
+                    entry.localized_replacement(),
+                )),
             );
         }
     }
@@ -131,8 +133,9 @@ impl Rule for DeprecatedTradeApi {
                     c.status.id(),
                 );
                 out.push(
-                    Diagnostic::new(&META, using.file, using.entry.path_span, message)
-                        .with_help(messages::deprecated_trade_api_help(&c.replacement)),
+                    Diagnostic::new(&META, using.file, using.entry.path_span, message).with_help(
+                        messages::deprecated_trade_api_help(c.localized_replacement()),
+                    ),
                 );
             }
         }
@@ -158,8 +161,9 @@ impl Rule for DeprecatedTradeApi {
                         _ => messages::deprecated_trade_api_tag(&element.tag, c.status.id()),
                     };
                     out.push(
-                        Diagnostic::new(&META, template, element.tag_span, message)
-                            .with_help(messages::deprecated_trade_api_help(&c.replacement)),
+                        Diagnostic::new(&META, template, element.tag_span, message).with_help(
+                            messages::deprecated_trade_api_help(c.localized_replacement()),
+                        ),
                     );
                 }
             }
@@ -170,92 +174,61 @@ impl Rule for DeprecatedTradeApi {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::{assert_script, assert_script_clean, lint_project};
+    use crate::rules::tester::{Tester, check_docs, js, project, tsx, vue};
 
     #[test]
-    fn deprecated_apis() {
-        assert_script(&DeprecatedTradeApi, "tt.openEcCart({ shopId })", &[(1, 1)]);
-        assert_script(
-            &DeprecatedTradeApi,
-            "const { continueToPayLife } = tt",
-            &[(1, 9)],
-        );
-        assert_script_clean(
-            &DeprecatedTradeApi,
-            "// tt.openEcCart()\nconst s = 'tt.openEcOrder'; plugin.openEcCart(); tt.requestOrder({})",
-        );
-        assert_script_clean(
-            &DeprecatedTradeApi,
-            "// #ifdef MP-WEIXIN\ntt.openEcCart()\n// #endif",
-        );
+    fn cases() {
+        Tester::new(&DeprecatedTradeApi)
+            .pass([
+                js("// tt.openEcCart()\nconst s = 'tt.openEcOrder'; plugin.openEcCart(); tt.requestOrder({})"),
+                js("// #ifdef MP-WEIXIN\ntt.openEcCart()\n// #endif"),
+                js("if (tt.openEcCart) { plugin.openEcCart() }"),
+                project(&[
+                    ("app.json", r#"{"pages":["pages/b/b"]}"#),
+                    ("pages/b/b.ttml", "<pay-button />"),
+                    (
+                        "pages/b/b.json",
+                        r#"{"usingComponents":{"pay-button":"/components/my-pay/my-pay"}}"#,
+                    ),
+                    ("components/my-pay/my-pay.ttml", "<button>付款</button>"),
+                ]),
+                project(&[
+                    ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                    (
+                        "pages/a/a.ttml",
+                        "<!-- #ifdef MP-WEIXIN --><pay-button /><!-- #endif -->",
+                    ),
+                    ("pages/old/old.ttml", "<pay-button />"),
+                    ("pages/old/old.js", "tt.openEcCart({})"),
+                ]),
+                vue("<template>\n  <!-- #ifdef MP-WEIXIN -->\n  <pay-button />\n  <!-- #endif -->\n</template>"),
+            ])
+            .fail([
+                js("tt.openEcCart({ shopId })"),
+                js("const { continueToPayLife } = tt"),
+                project(&[
+                    ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                    (
+                        "pages/a/a.ttml",
+                        "<view class=\"pay-button\">\n  <pay-button order-id=\"{{id}}\" />\n</view>",
+                    ),
+                ]),
+                project(&[
+                    ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                    (
+                        "pages/a/a.json",
+                        "{\n  \"usingComponents\": {\n    \"pay\": \"ext://industry/pay-button\",\n    \"trade\": \"plugin://microapp-trade-plugin/button\",\n    \"ok\": \"tta5a3d31e3aecfb9b11://pay-button\"\n  }\n}",
+                    ),
+                    ("pages/a/a.ttml", "<pay />\n<trade />\n<ok />\n<!-- <pay /> -->"),
+                ]),
+                vue("<template><view><pay-button :order-id=\"id\" /></view></template>\n<script>\nexport default { methods: { back() { tt.openEcOrder({}) } } }\n</script>"),
+                tsx("import Taro from '@tarojs/taro'\nexport default function Page() {\n  Taro.openEcCart({ shopId: 'shop' })\n  return null\n}"),
+            ])
+            .test_and_snapshot();
     }
 
     #[test]
-    fn the_built_in_pay_button() {
-        let found = lint_project(
-            &DeprecatedTradeApi,
-            &[
-                ("app.json", r#"{"pages":["pages/a/a","pages/b/b"]}"#),
-                (
-                    "pages/a/a.ttml",
-                    "<view class=\"pay-button\">\n  <pay-button order-id=\"{{id}}\" />\n</view>",
-                ),
-                (
-                    "pages/b/b.json",
-                    r#"{"usingComponents":{"pay-button":"/components/my-pay/my-pay"}}"#,
-                ),
-                ("pages/b/b.ttml", "<pay-button />"),
-                ("components/my-pay/my-pay.ttml", "<button>付款</button>"),
-            ],
-        );
-        assert_eq!(
-            found,
-            vec!["pages/a/a.ttml:2:4"],
-            "our own component registered as pay-button is fine"
-        );
-    }
-
-    #[test]
-    fn deprecated_plugins_at_the_entry_and_each_use() {
-        let found = lint_project(
-            &DeprecatedTradeApi,
-            &[
-                ("app.json", r#"{"pages":["pages/a/a"]}"#),
-                (
-                    "pages/a/a.json",
-                    "{\n  \"usingComponents\": {\n    \"pay\": \"ext://industry/pay-button\",\n    \"trade\": \"plugin://microapp-trade-plugin/button\",\n    \"ok\": \"tta5a3d31e3aecfb9b11://pay-button\"\n  }\n}",
-                ),
-                (
-                    "pages/a/a.ttml",
-                    "<pay />\n<trade />\n<ok />\n<!-- <pay /> -->",
-                ),
-            ],
-        );
-        assert_eq!(
-            found,
-            vec![
-                "pages/a/a.json:3:12",
-                "pages/a/a.json:4:14",
-                "pages/a/a.ttml:1:2",
-                "pages/a/a.ttml:2:2"
-            ]
-        );
-    }
-
-    #[test]
-    fn other_platforms_and_unreachable_pages_stay_silent() {
-        let found = lint_project(
-            &DeprecatedTradeApi,
-            &[
-                ("app.json", r#"{"pages":["pages/a/a"]}"#),
-                (
-                    "pages/a/a.ttml",
-                    "<!-- #ifdef MP-WEIXIN --><pay-button /><!-- #endif -->",
-                ),
-                ("pages/old/old.ttml", "<pay-button />"),
-                ("pages/old/old.js", "tt.openEcCart({})"),
-            ],
-        );
-        assert!(found.is_empty(), "{found:?}");
+    fn docs_examples() {
+        check_docs(&DeprecatedTradeApi);
     }
 }

@@ -1,5 +1,6 @@
 use crate::analysis::context::FileContext;
 use crate::analysis::trade::wechat_shaped;
+use crate::base::api::Namespace;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::message::Message;
 use crate::base::messages;
@@ -14,7 +15,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Error,
     category: Category::Payment,
     fix: FixKind::None,
-    summary: "The offline guaranteed-payment API `tt.pay` (担保支付, 已下线) in any form",
+    summary: "`tt.pay` in any form: call, `tt['pay']`, `tt?.pay`, `const { pay } = tt`, an alias of `tt`, `tt.pay` passed as a value; `Taro.pay`, and uni-app's `uni.requestPayment` compiled for Douyin",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/pay/tt-pay",
     docs: r#"## What it does
 Finds every use of `tt.pay`, the guaranteed-payment (担保支付) cashier API: direct calls
@@ -107,15 +108,18 @@ impl Rule for DeprecatedTtPay {
                 // A framework API that becomes `tt.pay` (`uni.requestPayment`, `Taro.pay`). With
                 // WeChat JSAPI parameters it is `non-douyin-payment-api`'s, once.
                 let full = api.api.to_string();
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        cx.id,
-                        api.span,
-                        messages::deprecated_tt_pay_wrapper(&full),
+                let (message, help) = if api.api.ns == Namespace::Taro {
+                    (
+                        messages::deprecated_tt_pay_taro(full),
+                        messages::deprecated_tt_pay_taro_help(),
                     )
-                    .with_help(messages::deprecated_tt_pay_wrapper_help(full)),
-                );
+                } else {
+                    (
+                        messages::deprecated_tt_pay_wrapper(&full),
+                        messages::deprecated_tt_pay_wrapper_help(full),
+                    )
+                };
+                out.push(Diagnostic::new(&META, cx.id, api.span, message).with_help(help));
             }
         }
     }
@@ -123,64 +127,45 @@ impl Rule for DeprecatedTtPay {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_support::{assert_script, assert_script_clean};
-
     use super::*;
+    use crate::rules::tester::{Tester, check_docs, js, tsx, vue};
 
     #[test]
-    fn every_form_is_reported_at_its_position() {
-        assert_script(
-            &DeprecatedTtPay,
-            "tt.pay({ orderInfo, service: 5 })",
-            &[(1, 1)],
-        );
-        assert_script(&DeprecatedTtPay, "tt['pay']({})", &[(1, 1)]);
-        assert_script(&DeprecatedTtPay, "tt?.pay({})", &[(1, 1)]);
-        assert_script(&DeprecatedTtPay, "const { pay } = tt;\npay({})", &[(1, 9)]);
-        assert_script(&DeprecatedTtPay, "const t = tt;\nt.pay({})", &[(2, 1)]);
-        assert_script(&DeprecatedTtPay, "const p = promisify(tt.pay)", &[(1, 21)]);
-        assert_script(
-            &DeprecatedTtPay,
-            "// 支付\nfunction go() {\n  tt.pay({})\n}",
-            &[(3, 3)],
-        );
+    fn cases() {
+        Tester::new(&DeprecatedTtPay)
+            .pass([
+                js("tt.requestOrder({}); tt.getOrderPayment({})"),
+                js("// tt.pay({})\n/* tt.pay() */"),
+                js("const s = 'tt.pay'; console.log(`tt.pay(${x})`)"),
+                js("obj.tt.pay({}); tt.payment({}); tt.payTest(); ttx.pay({})"),
+                js("function f(tt) { tt.pay({}) }\nconst g = () => { const tt = mock(); tt.pay({}) }"),
+                js("// #ifdef MP-WEIXIN\ntt.pay({})\n// #endif\n// #ifndef MP-TOUTIAO\ntt.pay({})\n// #endif"),
+                // Feature tests are not uses.
+                js("const name = tt.pay ? 'pay' : 'requestPayment'"),
+                js("if (typeof tt.pay === 'function' || 'pay' in tt || !!tt.pay) {}"),
+                vue("<script>\nexport default {\n  methods: {\n    pay() {\n      // #ifdef MP-WEIXIN\n      uni.requestPayment({ provider: 'wxpay' })\n      // #endif\n    },\n  },\n}\n</script>"),
+                vue("<template><view>tt.pay</view></template>\n<script setup>\n// uni.requestPayment({})\n</script>"),
+                tsx("import Taro from '@tarojs/taro'\nexport default function Page() {\n  process.env.TARO_ENV === 'weapp' && Taro.pay({})\n  return null\n}"),
+                tsx("export default function Page({ Taro }) {\n  Taro.pay({})\n  return null\n}"),
+            ])
+            .fail([
+                js("tt.pay({ orderInfo, service: 5 })"),
+                js("tt['pay']({}); tt?.pay({})"),
+                js("const { pay } = tt;\npay({})"),
+                js("const t = tt;\nt.pay({})"),
+                js("const p = promisify(tt.pay)"),
+                js("tt.pay && tt.pay({})"),
+                js("uni.requestPayment({ provider: 'toutiao', orderInfo })"),
+                vue("<template><button @tap=\"buy\">购买</button></template>\n<script>\nexport default {\n  methods: {\n    buy() {\n      uni.requestPayment({ orderInfo: this.order })\n    },\n  },\n}\n</script>"),
+                vue("<script setup lang=\"ts\">\n// #ifdef MP-TOUTIAO\nuni.requestPayment({ orderInfo })\n// #endif\n</script>"),
+                tsx("import Taro from '@tarojs/taro'\nexport default function Page() {\n  const buy = () => Taro.pay({ orderInfo: {} })\n  return null\n}"),
+                tsx("import { pay as ttPay } from '@tarojs/taro'\nexport default function Page() {\n  ttPay({})\n  return null\n}"),
+            ])
+            .test_and_snapshot();
     }
 
     #[test]
-    fn uni_app_payment_compiled_for_douyin() {
-        assert_script(
-            &DeprecatedTtPay,
-            "uni.requestPayment({ provider: 'toutiao', orderInfo })",
-            &[(1, 1)],
-        );
-        assert_script(
-            &DeprecatedTtPay,
-            "// #ifdef MP-TOUTIAO\nuni.requestPayment({ orderInfo })\n// #endif",
-            &[(2, 1)],
-        );
-        assert_script(
-            &DeprecatedTtPay,
-            "uni.requestPayment({ provider: 'wxpay', orderInfo })",
-            &[(1, 1)],
-        );
-    }
-
-    #[test]
-    fn traps_stay_silent() {
-        for src in [
-            "// tt.pay({})",
-            "/* tt.pay() */",
-            "const s = 'tt.pay'; console.log(`tt.pay(${x})`)",
-            "obj.tt.pay({})",
-            "tt.payment({}); tt.payTest(); ttx.pay({})",
-            "function f(tt) { tt.pay({}) }",
-            "const tt = require('./mock'); tt.pay({})",
-            "tt.requestOrder({}); tt.getOrderPayment({})",
-            "function payTest() {} const requestOrderServiceIfaceApi = 1",
-            "// #ifdef MP-WEIXIN\ntt.pay({})\nuni.requestPayment({ provider: 'toutiao' })\n// #endif",
-            "// #ifndef MP-TOUTIAO\ntt.pay({})\n// #endif",
-        ] {
-            assert_script_clean(&DeprecatedTtPay, src);
-        }
+    fn docs_examples() {
+        check_docs(&DeprecatedTtPay);
     }
 }

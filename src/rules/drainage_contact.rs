@@ -13,7 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Error,
     category: Category::Drainage,
     fix: FixKind::None,
-    summary: "User-visible WeChat / QQ / official-account / WeCom contact lures and ids",
+    summary: "text users see that sends them to WeChat, QQ, an official account or WeCom (加微信, 微信号, `vx:` + id, QQ群, 关注公众号…), and ids copied to the clipboard for WeChat",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/drainage",
     docs: r#"## What it does
 Finds text users see that invites them to contact you outside Douyin: 加微信, 添加客服微信, 加V,
@@ -100,90 +100,42 @@ impl Rule for DrainageContact {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::{assert_script, assert_script_clean, lint_template};
+    use crate::rules::tester::{Tester, check_docs, js, tsx, ttml, vue};
 
     #[test]
-    fn template_lures_are_reported_at_the_words() {
-        assert_eq!(
-            lint_template(
-                &DrainageContact,
-                "<view>\n  新人福利：添加客服微信 starshop2024 领券\n</view>"
-            ),
-            vec![(2, 8)]
-        );
-        assert_eq!(
-            lint_template(&DrainageContact, "<input placeholder=\"请输入微信号\" />"),
-            vec![(1, 24)]
-        );
-        assert_eq!(
-            lint_template(
-                &DrainageContact,
-                "<text>{{ vip ? '加微信领会员' : '' }}</text>"
-            ),
-            vec![(1, 17)]
-        );
-        assert_eq!(
-            lint_template(
-                &DrainageContact,
-                "<view>QQ群：123456，关注公众号「星光」</view>"
-            )
-            .len(),
-            1,
-            "one finding per text"
-        );
+    fn cases() {
+        Tester::new(&DrainageContact)
+            .pass([
+                ttml("<view>支持微信支付、支付宝</view>"),
+                ttml("<view class=\"wechat\" bindtap=\"addWechat\" data-type=\"vx\">分享</view>"),
+                ttml("<!-- 加微信 starshop -->"),
+                ttml("<!-- #ifdef MP-WEIXIN --><view>添加客服微信</view><!-- #endif -->"),
+                ttml("<view>联系客服：400-123-4567</view>"),
+                ttml("<image src=\"https://cdn.x.cn/wx-qrcode.png\" />"),
+                js("console.log('加微信 debug'); const wechat = { vx: 1 }; // 加微信\nconst o = { '微信号': 1 };\ntt.request({ url: 'https://a.cn/weixin?加微信=1' })"),
+                js("// #ifdef MP-WEIXIN\nwx.showModal({ content: '添加客服微信' })\n// #endif"),
+                js("Page({ copy() { tt.setClipboardData({ data: 'SO20261126001', success() { tt.showToast({ title: '订单号已复制' }) } }) } })"),
+                js("Page({ copy() { tt.setClipboardData({ data: this.data.orderId }); tt.showToast({ title: '打开微信粘贴' }) } })"),
+                vue("<template>\n  <!-- 加微信 -->\n  <!-- #ifdef MP-WEIXIN -->\n  <view>添加客服微信 starshop</view>\n  <!-- #endif -->\n  <view class=\"wechat-icon\">支持微信支付</view>\n</template>"),
+                tsx("import { View } from '@tarojs/components'\nexport default function Page() {\n  console.log('加微信')\n  return <View className=\"wechat\">{/* 加微信 starshop */}支持微信支付</View>\n}"),
+            ])
+            .fail([
+                ttml("<view>\n  新人福利：添加客服微信 starshop2024 领券\n</view>"),
+                ttml("<input placeholder=\"请输入微信号\" />"),
+                ttml("<text>{{ vip ? '加微信领会员' : '' }}</text>"),
+                ttml("<view>QQ群：123456，关注公众号「星光」</view>"),
+                js("tt.showModal({ title: '提示', content: '请添加客服微信 abc123 领取' })"),
+                js("this.setData({ tip: `加V：${id}` })"),
+                js("Page({ copy() {\n  tt.setClipboardData({ data: 'starshop2024', success() { tt.showToast({ title: '已复制，打开微信添加好友' }) } })\n} })"),
+                vue("<template>\n  <view class=\"notice\">添加客服微信 starshop 领券</view>\n  <text>{{ vip ? '加V：star_shop88' : '' }}</text>\n</template>"),
+                vue("<script>\nexport default {\n  methods: {\n    copy() {\n      uni.setClipboardData({ data: 'starshop2024', success() { uni.showToast({ title: '已复制，打开微信添加好友' }) } })\n    },\n  },\n}\n</script>"),
+                tsx("import { View, Text } from '@tarojs/components'\nexport default function Page() {\n  return (\n    <View>\n      <Text>添加客服微信 starshop 领券</Text>\n      <View title=\"关注公众号「星光」\">{'QQ群：123456'}</View>\n    </View>\n  )\n}"),
+            ])
+            .test_and_snapshot();
     }
 
     #[test]
-    fn template_traps() {
-        for src in [
-            "<view>支持微信支付、支付宝</view>",
-            "<view class=\"wechat\" bindtap=\"addWechat\" data-type=\"vx\">分享</view>",
-            "<!-- 加微信 starshop -->",
-            "<!-- #ifdef MP-WEIXIN --><view>添加客服微信</view><!-- #endif -->",
-            "<view>联系客服：400-123-4567</view>",
-            "<image src=\"https://cdn.x.cn/wx-qrcode.png\" />",
-        ] {
-            assert!(lint_template(&DrainageContact, src).is_empty(), "{src}");
-        }
-    }
-
-    #[test]
-    fn script_text() {
-        assert_script(
-            &DrainageContact,
-            "tt.showModal({ title: '提示', content: '请添加客服微信 abc123 领取' })",
-            &[(1, 40)],
-        );
-        assert_script(
-            &DrainageContact,
-            "this.setData({ tip: `加V：${id}` })",
-            &[(1, 22)],
-        );
-        assert_script_clean(
-            &DrainageContact,
-            "console.log('加微信 debug'); const wechat = { vx: 1 }; // 加微信\nconst o = { '微信号': 1 };\ntt.request({ url: 'https://a.cn/weixin?加微信=1' })",
-        );
-        assert_script_clean(
-            &DrainageContact,
-            "// #ifdef MP-WEIXIN\nwx.showModal({ content: '添加客服微信' })\n// #endif",
-        );
-    }
-
-    #[test]
-    fn clipboard_ids() {
-        // The toast tells the user to add the copied id in WeChat.
-        assert_script(
-            &DrainageContact,
-            "Page({ copy() {\n  tt.setClipboardData({ data: 'starshop2024', success() { tt.showToast({ title: '已复制，打开微信添加好友' }) } })\n} })",
-            &[(2, 31)],
-        );
-        assert_script_clean(
-            &DrainageContact,
-            "Page({ copy() { tt.setClipboardData({ data: 'SO20261126001', success() { tt.showToast({ title: '订单号已复制' }) } }) } })",
-        );
-        assert_script_clean(
-            &DrainageContact,
-            "Page({ copy() { tt.setClipboardData({ data: this.data.orderId }); tt.showToast({ title: '打开微信粘贴' }) } })",
-        );
+    fn docs_examples() {
+        check_docs(&DrainageContact);
     }
 }

@@ -17,7 +17,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Drainage,
     fix: FixKind::None,
-    summary: "External links shown or copied with open-in-browser wording, download lures, `http:` or third-party `web-view`",
+    summary: "`http:` or third-party `web-view`s, links copied \"to open in the browser\", download lures (下载APP, App Store, `.apk`)",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/tutorial/basic-ability/web-view-component",
     docs: r#"## What it does
 Finds the ways a page sends users to the web or to another app:
@@ -169,84 +169,44 @@ impl Rule for DrainageExternalLink {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::{
-        assert_script, assert_script_clean, lint_project, lint_template,
-    };
+    use crate::rules::tester::{Tester, check_docs, js, project, tsx, ttml, vue};
 
     #[test]
-    fn download_lures_and_http_web_views() {
-        assert_eq!(
-            lint_template(&DrainageExternalLink, "<view>下载App领 50 元红包</view>"),
-            vec![(1, 7)]
-        );
-        assert_eq!(
-            lint_template(
-                &DrainageExternalLink,
-                "<web-view src=\"http://a.cn/x\"></web-view>"
-            ),
-            vec![(1, 16)]
-        );
-        assert_script(
-            &DrainageExternalLink,
-            "const url = 'https://cdn.x.cn/shop-v2.apk'",
-            &[(1, 38)],
-        );
-        assert!(lint_template(&DrainageExternalLink, "<web-view src=\"https://shop.example.cn/x\" /><web-view src=\"{{url}}\" /><view>下载海报</view>").is_empty());
+    fn cases() {
+        Tester::new(&DrainageExternalLink)
+            .pass([
+                ttml("<web-view src=\"https://shop.example.cn/x\" /><web-view src=\"{{url}}\" /><view>下载海报</view>"),
+                ttml("<!-- <web-view src=\"http://a.cn\" /> 下载App -->\n<!-- #ifdef H5 --><view>下载App</view><!-- #endif -->"),
+                js("Page({ share() { tt.setClipboardData({ data: 'https://shop.example.cn/item/1' }); tt.showToast({ title: '已复制' }) } })"),
+                js("console.log('https://x.cn/app.apk');\n// 下载App\n// #ifdef APP-PLUS\nplus.runtime.openURL('https://x.cn/app.apk')\n// #endif"),
+                project(&[
+                    ("app.json", r#"{"pages":["pages/b/b"]}"#),
+                    ("pages/b/b.ttml", "<web-view src=\"https://h5.jd.com/shop\" />"),
+                    ("pages/b/b.js", "tt.request({ url: 'https://h5.jd.com/api/list' })"),
+                ]),
+                project(&[
+                    ("app.json", r#"{"pages":["pages/c/c"]}"#),
+                    ("pages/c/c.ttml", "<web-view src=\"https://m.example.cn/x\" />"),
+                ]),
+                vue("<template>\n  <!-- #ifdef APP-PLUS -->\n  <view>下载APP</view>\n  <!-- #endif -->\n  <web-view :src=\"url\" />\n</template>"),
+            ])
+            .fail([
+                ttml("<view>下载App领 50 元红包</view>"),
+                ttml("<web-view src=\"http://a.cn/x\"></web-view>"),
+                js("const url = 'https://cdn.x.cn/shop-v2.apk'"),
+                js("Page({ open() {\n  tt.setClipboardData({ data: 'https://shop.example.cn/app' });\n  tt.showModal({ content: '链接已复制，请在浏览器中打开' });\n} })"),
+                project(&[
+                    ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                    ("pages/a/a.ttml", "<web-view src=\"https://mp.weixin.qq.com/s/abc\" />"),
+                ]),
+                vue("<template>\n  <view class=\"app\">下载APP领取新人礼包</view>\n  <web-view src=\"http://a.cn/x\" />\n</template>"),
+                tsx("import { setClipboardData, showToast } from '@tarojs/taro'\nexport default function Page() {\n  const share = () => {\n    setClipboardData({ data: 'https://shop.example.com/m', success() { showToast({ title: '链接已复制，请在浏览器打开' }) } })\n  }\n  return null\n}"),
+            ])
+            .test_and_snapshot();
     }
 
     #[test]
-    fn links_copied_for_the_browser() {
-        assert_script(
-            &DrainageExternalLink,
-            "Page({ open() {\n  tt.setClipboardData({ data: 'https://shop.example.cn/app' });\n  tt.showModal({ content: '链接已复制，请在浏览器中打开' });\n} })",
-            &[(2, 31)],
-        );
-        assert_script_clean(
-            &DrainageExternalLink,
-            "Page({ share() { tt.setClipboardData({ data: 'https://shop.example.cn/item/1' }); tt.showToast({ title: '已复制' }) } })",
-        );
-    }
-
-    #[test]
-    fn third_party_web_views_but_never_own_domains() {
-        let found = lint_project(
-            &DrainageExternalLink,
-            &[
-                (
-                    "app.json",
-                    r#"{"pages":["pages/a/a","pages/b/b","pages/c/c"]}"#,
-                ),
-                (
-                    "pages/a/a.ttml",
-                    "<web-view src=\"https://mp.weixin.qq.com/s/abc\" />",
-                ),
-                (
-                    "pages/b/b.ttml",
-                    "<web-view src=\"https://h5.jd.com/shop\" />",
-                ),
-                (
-                    "pages/b/b.js",
-                    "tt.request({ url: 'https://h5.jd.com/api/list' })",
-                ),
-                (
-                    "pages/c/c.ttml",
-                    "<web-view src=\"https://m.example.cn/x\" />",
-                ),
-            ],
-        );
-        assert_eq!(
-            found,
-            vec!["pages/a/a.ttml:1:16"],
-            "jd.com is the app's own: it requests it"
-        );
-    }
-
-    #[test]
-    fn comments_logging_and_other_platforms_stay_silent() {
-        assert!(lint_template(&DrainageExternalLink, "<!-- <web-view src=\"http://a.cn\" /> 下载App -->\n<!-- #ifdef H5 --><view>下载App</view><!-- #endif -->").is_empty());
-        assert_script_clean(
-            &DrainageExternalLink,
-            "console.log('https://x.cn/app.apk');\n// 下载App\n// #ifdef APP-PLUS\nplus.runtime.openURL('https://x.cn/app.apk')\n// #endif",
-        );
+    fn docs_examples() {
+        check_docs(&DrainageExternalLink);
     }
 }

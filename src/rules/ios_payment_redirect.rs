@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Error,
     category: Category::Ios,
     fix: FixKind::None,
-    summary: "Text steering iOS users to pay elsewhere (Android, the app, the website, 公众号, QR code, customer service)",
+    summary: "text sending iOS users to pay elsewhere (安卓, the app, 官网, 公众号, QR code, 客服转账)",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/ios-virtual-payment",
     docs: r#"## What it does
 Finds text users see that sends iOS users to pay somewhere else: iOS or 苹果 users told to buy,
@@ -64,57 +64,34 @@ impl Rule for IosPaymentRedirect {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::{assert_script, assert_script_clean, lint_template};
+    use crate::rules::tester::{Tester, check_docs, js, tsx, ttml, vue};
 
     #[test]
-    fn redirects_in_templates_and_modals() {
-        assert_eq!(
-            lint_template(
-                &IosPaymentRedirect,
-                "<view>\n  iOS 用户请到安卓手机或官网开通会员\n</view>"
-            ),
-            vec![(2, 3)]
-        );
-        assert_eq!(
-            lint_template(
-                &IosPaymentRedirect,
-                "<view>苹果手机暂不支持购买，请使用安卓手机</view>"
-            ),
-            vec![(1, 7)]
-        );
-        assert_eq!(
-            lint_template(&IosPaymentRedirect, "<view>充值请联系客服转账</view>"),
-            vec![(1, 10)]
-        );
-        assert_script(
-            &IosPaymentRedirect,
-            "tt.showModal({ content: 'iPhone用户请关注公众号充值' })",
-            &[(1, 26)],
-        );
+    fn cases() {
+        Tester::new(&IosPaymentRedirect)
+            .pass([
+                ttml("<view>iOS 暂不支持开通会员</view>"),
+                ttml("<view>支持安卓和iOS</view>\n<view>联系客服咨询售后</view>"),
+                ttml("<!-- iOS 用户请到安卓手机开通 -->"),
+                ttml("<!-- #ifdef APP-PLUS -->\n<view>iOS 用户请到安卓手机开通会员</view>\n<!-- #endif -->"),
+                js("console.log('iOS 用户请到安卓手机开通')"),
+                js("// #ifdef H5\nalert('iOS 用户请到安卓手机开通会员')\n// #endif\nconst key = { 'iOS用户请到官网购买': 1 };"),
+                vue("<template>\n  <view>iOS 暂不支持开通</view>\n</template>"),
+                tsx("import { View } from '@tarojs/components'\nexport default () => <View>{/* iOS 用户请到安卓手机开通 */}iOS 暂不支持</View>"),
+            ])
+            .fail([
+                ttml("<view>\n  iOS 用户请到安卓手机或官网开通会员\n</view>"),
+                ttml("<view>苹果手机暂不支持购买，请使用安卓手机</view>"),
+                ttml("<view>充值请联系客服转账</view>"),
+                js("tt.showModal({ content: 'iPhone用户请关注公众号充值' })"),
+                vue("<template>\n  <view class=\"tip\">iOS用户请前往安卓手机或官网开通会员</view>\n</template>"),
+                tsx("import { View } from '@tarojs/components'\nexport default () => <View className=\"tip\">iOS用户请前往官网开通会员</View>"),
+            ])
+            .test_and_snapshot();
     }
 
     #[test]
-    fn traps() {
-        for src in [
-            "<view>iOS 暂不支持开通会员</view>",
-            "<view>支持安卓和iOS</view>",
-            "<view>联系客服咨询售后</view>",
-            "<!-- iOS 用户请到安卓手机开通 -->",
-        ] {
-            assert!(lint_template(&IosPaymentRedirect, src).is_empty(), "{src}");
-        }
-        assert_script_clean(
-            &IosPaymentRedirect,
-            "console.log('iOS 用户请到安卓手机开通')",
-        );
-    }
-
-    #[test]
-    fn other_platforms_stay_silent() {
-        assert!(lint_template(&IosPaymentRedirect, "<!-- #ifdef APP-PLUS -->\n<view>iOS 用户请到安卓手机开通会员</view>\n<!-- #endif -->").is_empty());
-        assert_script_clean(
-            &IosPaymentRedirect,
-            "// #ifdef H5\nalert('iOS 用户请到安卓手机开通会员')\n// #endif\nconst key = { 'iOS用户请到官网购买': 1 };",
-        );
+    fn docs_examples() {
+        check_docs(&IosPaymentRedirect);
     }
 }

@@ -15,7 +15,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Ios,
     fix: FixKind::Safe,
-    summary: "`platform` compared with `'iOS'`, `'IOS'` or `'iPhone'`: always false, so the iOS gate never closes",
+    summary: "`platform` compared with `'iOS'`/`'IOS'`/`'iPhone'`: always false, so the iOS gate never closes",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/ios-virtual-payment",
     docs: r#"## What it does
 Finds comparisons of the `platform` reported by `tt.getSystemInfoSync()`,
@@ -153,67 +153,34 @@ impl Rule for IosPlatformValue {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::{assert_script, assert_script_clean, lint_template};
+    use crate::rules::tester::{Tester, check_docs, js, tsx, ttml, vue};
 
     #[test]
-    fn wrong_literals_in_every_form() {
-        assert_script(
-            &IosPlatformValue,
-            "const { platform } = tt.getSystemInfoSync();\nif (platform === 'iOS') {}",
-            &[(2, 18)],
-        );
-        assert_script(
-            &IosPlatformValue,
-            "if (tt.getSystemInfoSync().platform == 'IOS') {}",
-            &[(1, 40)],
-        );
-        assert_script(
-            &IosPlatformValue,
-            "if (this.data.platform !== 'iPhone') {}",
-            &[(1, 28)],
-        );
-        assert_script(
-            &IosPlatformValue,
-            "if (getApp().globalData.platform === 'Ios') {}",
-            &[(1, 38)],
-        );
-        assert_script(
-            &IosPlatformValue,
-            "const p = sys.platform;\nif ('iOS' === p) {}",
-            &[(2, 5)],
-        );
-        assert_eq!(
-            lint_template(
-                &IosPlatformValue,
-                "<view tt:if=\"{{platform != 'iOS'}}\">开通</view>"
-            ),
-            vec![(1, 28)]
-        );
+    fn cases() {
+        Tester::new(&IosPlatformValue)
+            .pass([
+                js("if (sys.platform === 'ios') {}\nif (sys.system.indexOf('iOS') > -1) {}\nif (platform.toLowerCase() === 'ios') {}\nif (system === 'iOS') {}\nif (brand === 'iPhone') {}\n// if (platform === 'iOS')"),
+                js("console.log(platform === 'iOS' ? 1 : 2)"),
+                ttml("<view tt:if=\"{{system == 'iOS'}}\" />"),
+                js("// #ifdef MP-WEIXIN\nif (wx.getSystemInfoSync().platform === 'iOS') {}\n// #endif"),
+                ttml("<!-- #ifdef MP-WEIXIN --><view wx:if=\"{{platform == 'iOS'}}\" /><!-- #endif -->"),
+                vue("<script setup>\nconst isIOS = uni.getSystemInfoSync().platform === 'ios'\n</script>"),
+            ])
+            .fail([
+                js("const { platform } = tt.getSystemInfoSync();\nif (platform === 'iOS') {}"),
+                js("if (tt.getSystemInfoSync().platform == 'IOS') {}"),
+                js("if (this.data.platform !== 'iPhone') {}"),
+                js("if (getApp().globalData.platform === 'Ios') {}"),
+                js("const p = sys.platform;\nif ('iOS' === p) {}"),
+                ttml("<view tt:if=\"{{platform != 'iOS'}}\">开通</view>"),
+                vue("<template>\n  <button v-if=\"platform !== 'iOS'\">开通会员</button>\n</template>\n<script setup>\nconst isIOS = uni.getSystemInfoSync().platform === 'iOS'\n</script>"),
+                tsx("import Taro from '@tarojs/taro'\nexport default function Page() {\n  const isIOS = Taro.getSystemInfoSync().platform === 'iOS'\n  return null\n}"),
+            ])
+            .test_and_snapshot();
     }
 
     #[test]
-    fn correct_checks_stay_silent() {
-        assert_script_clean(
-            &IosPlatformValue,
-            "if (sys.platform === 'ios') {}\nif (sys.system.indexOf('iOS') > -1) {}\nif (platform.toLowerCase() === 'ios') {}\nif (system === 'iOS') {}\nif (brand === 'iPhone') {}\n// if (platform === 'iOS')\nconsole.log(platform === 'iOS' ? 1 : 2)",
-        );
-        assert!(
-            lint_template(&IosPlatformValue, "<view tt:if=\"{{system == 'iOS'}}\" />").is_empty()
-        );
-    }
-
-    #[test]
-    fn other_platforms_stay_silent() {
-        assert_script_clean(
-            &IosPlatformValue,
-            "// #ifdef MP-WEIXIN\nif (wx.getSystemInfoSync().platform === 'iOS') {}\n// #endif",
-        );
-        assert!(
-            lint_template(
-                &IosPlatformValue,
-                "<!-- #ifdef MP-WEIXIN --><view wx:if=\"{{platform == 'iOS'}}\" /><!-- #endif -->"
-            )
-            .is_empty()
-        );
+    fn docs_examples() {
+        check_docs(&IosPlatformValue);
     }
 }

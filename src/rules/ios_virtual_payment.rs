@@ -1,16 +1,15 @@
-use std::collections::{BTreeSet, HashSet};
+//! `ios-virtual-payment`: the payment starts iOS users can reach on pages selling virtual goods.
+//! Detection is shared with the report ([`crate::analysis::virtual_goods`]); this module words it.
 
-use crate::analysis::calls::FnRef;
+use std::collections::HashSet;
+
 use crate::analysis::context::ProjectContext;
-use crate::analysis::ios::{Env, Gate, ungated_payment};
-use crate::analysis::service::PageFacts;
-use crate::analysis::trade::is_pay_component;
+use crate::analysis::virtual_goods::StartKind;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
 use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::base::source::{FileId, Span};
 use crate::rules::rule::Rule;
-use crate::syntax::markup::{Handler, Markup, NodeId};
 
 pub struct IosVirtualPayment;
 
@@ -19,7 +18,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Ios,
     fix: FixKind::None,
-    summary: "A page selling virtual goods starts a payment with no iOS gate in front of it",
+    summary: "on a page selling virtual goods (会员, 充值, 金币, 课程…), a tap that reaches a payment — through your own functions and modules — with no iOS check in front of it",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/ios-virtual-payment",
     docs: r#"## What it does
 On each page that sells virtual goods, follows every payment start and reports the ones no
@@ -59,10 +58,13 @@ mini-program its payment capability.
 <button bindtap="buyVip">立即开通会员</button>
 ```
 ```js
-buyVip() {
-  if (this.data.platform === 'iOS') return   // never true: platform is 'ios'
-  payOrder('vip-monthly')
-}
+Page({
+  buyVip() {
+    // Never true: `platform` is 'ios' in lower case (see `ios-platform-value`).
+    if (tt.getSystemInfoSync().platform === 'iOS') return
+    tt.getOrderPayment({ orderId: this.data.orderId })
+  }
+})
 ```
 
 ## Use instead
@@ -71,9 +73,15 @@ buyVip() {
 <view tt:else>iOS 暂不支持开通</view>
 ```
 ```js
-onLoad() {
-  this.setData({ isIOS: tt.getSystemInfoSync().platform === 'ios' })
-}
+Page({
+  data: { isIOS: false },
+  onLoad() {
+    this.setData({ isIOS: tt.getSystemInfoSync().platform === 'ios' })
+  },
+  buyVip() {
+    tt.getOrderPayment({ orderId: this.data.orderId })
+  }
+})
 ```
 
 ## References
@@ -81,156 +89,51 @@ onLoad() {
 "#,
 };
 
-/// The virtual-goods words a page shows, when it sells virtual goods.
-fn virtual_words(cx: &ProjectContext<'_>, page: &PageFacts) -> Vec<String> {
-    let ios = &cx.data.ios;
-    let project = cx.project;
-    let mut texts: Vec<&str> = Vec::new();
-    for &template in &page.rendered.templates {
-        if let Some(doc) = cx.files.content(template).markup() {
-            texts.extend(
-                doc.visible_texts(&cx.data.drainage.visible_attributes)
-                    .into_iter()
-                    .map(|t| t.text),
-            );
-        }
-    }
-    for &unit in &page.rendered.units {
-        if let Some(facts) = project
-            .unit(unit)
-            .script
-            .and_then(|s| cx.files.content(s).script())
-        {
-            // Sentences, not identifiers: `payOrder('vip-monthly')` sells nothing.
-            texts.extend(
-                facts
-                    .texts
-                    .iter()
-                    .map(|t| t.text.as_str())
-                    .filter(|t| !t.is_ascii()),
-            );
-        }
-        texts.extend(project.title(unit, cx.files));
-    }
-    let mut seen = BTreeSet::new();
-    let (mut virtual_count, mut physical_count) = (0, 0);
-    for text in texts {
-        for m in ios.virtual_goods.find_iter(text) {
-            virtual_count += 1;
-            seen.insert(ios.virtual_words[m.pattern().as_usize()].clone());
-        }
-        physical_count += ios.physical_goods.find_iter(text).count();
-    }
-    if virtual_count == 0 || physical_count > virtual_count {
-        return Vec::new();
-    }
-    seen.into_iter().collect()
-}
-
-/// Whether an element is hidden or not rendered on iOS (or behind a platform check ttlint
-/// cannot evaluate).
-fn hidden_on_ios(env: &Env<'_>, doc: &Markup, node: NodeId) -> bool {
-    doc.guards(node).any(|g| {
-        g.cond
-            .as_ref()
-            .is_some_and(|c| env.gate(c, g.holds) != Gate::Open)
-    })
-}
-
 impl Rule for IosVirtualPayment {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
     fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
-        let project = cx.project;
+        // A component or template shared by several pages is reported once.
         let mut reported: HashSet<(FileId, Span)> = HashSet::new();
-        for page in cx.pages() {
-            let words = virtual_words(cx, page);
-            if words.is_empty() {
-                continue;
-            }
-            let mut env = Env::new(cx.data);
-            for &file in page
-                .rendered
-                .scripts
-                .iter()
-                .chain(project.app_script.iter())
-            {
-                if let Some(facts) = cx.files.content(file).script() {
-                    env.add(facts);
-                }
-            }
-            let goods: Vec<String> = words.iter().take(4).cloned().collect();
+        for (page, goods) in cx.pages().iter().zip(cx.virtual_goods()) {
+            let words: Vec<String> = goods.words.iter().take(4).cloned().collect();
             let route = &page.route;
-            for &unit in &page.rendered.units {
-                let script = project.unit(unit).script;
-                let facts = script.and_then(|s| cx.files.content(s).script());
-                for template in project.templates_of(unit) {
-                    let Some(doc) = cx.files.content(template).markup() else {
-                        continue;
-                    };
-                    for (node, element) in doc.elements() {
-                        if !doc.target(node).ships_to_douyin() || hidden_on_ios(&env, doc, node) {
-                            continue;
-                        }
-                        if is_pay_component(project, unit, &element.tag, cx.data)
-                            && reported.insert((template, element.tag_span))
-                        {
-                            let message = messages::ios_virtual_payment_component(
-                                route,
-                                goods.clone(),
-                                &element.tag,
-                            );
-                            out.push(
-                                Diagnostic::new(&META, template, element.tag_span, message)
-                                    .with_help(messages::ios_virtual_payment_help()),
-                            );
-                            continue;
-                        }
-                        let (Some(script), Some(facts)) = (script, facts) else {
-                            continue;
-                        };
-                        for event in &element.events {
-                            let Handler::Named(handler) = &event.handler else {
-                                continue;
-                            };
-                            let handler = handler.as_str();
-                            let span = event.span;
-                            let path = facts
-                                .functions_named(handler)
-                                .filter(|&f| facts.function(f).is_some_and(|f| f.method))
-                                .find_map(|function| {
-                                    ungated_payment(
-                                        project,
-                                        cx.files,
-                                        cx.data,
-                                        &env,
-                                        FnRef {
-                                            file: script,
-                                            function,
-                                        },
-                                        &mut HashSet::new(),
-                                    )
-                                });
-                            let Some(steps) = path else { continue };
-                            if !reported.insert((template, span)) {
-                                continue;
-                            }
-                            let message = messages::ios_virtual_payment_handler(
-                                route,
-                                goods.clone(),
-                                handler,
-                            );
-                            let mut d = Diagnostic::new(&META, template, span, message)
-                                .with_help(messages::ios_virtual_payment_help());
-                            for step in steps {
-                                d = d.with_related(step.file, step.span, step.label);
-                            }
-                            out.push(d);
-                        }
-                    }
+            for start in &goods.ungated {
+                if !reported.insert((start.file, start.span)) {
+                    continue;
                 }
+                let d = match &start.how {
+                    StartKind::Component { tag } => Diagnostic::new(
+                        &META,
+                        start.file,
+                        start.span,
+                        messages::ios_virtual_payment_component(route, words.clone(), tag),
+                    ),
+                    StartKind::Handler {
+                        handler,
+                        event,
+                        steps,
+                    } => {
+                        let message = match handler {
+                            Some(name) => {
+                                messages::ios_virtual_payment_handler(route, words.clone(), name)
+                            }
+                            None => {
+                                messages::ios_virtual_payment_inline(route, words.clone(), event)
+                            }
+                        };
+                        let mut d = Diagnostic::new(&META, start.file, start.span, message);
+                        for step in steps {
+                            d = d.with_related(step.file, step.span, step.label.clone());
+                        }
+                        d
+                    }
+                };
+                out.push(d.with_help(messages::ios_virtual_payment_help(
+                    cx.project.framework.id(),
+                )));
             }
         }
     }
@@ -239,111 +142,91 @@ impl Rule for IosVirtualPayment {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::lint_project;
+    use crate::rules::tester::{Case, Tester, check_docs, project};
 
     const APP: (&str, &str) = ("app.json", r#"{"pages":["pages/vip/vip"]}"#);
     const PAY: (&str, &str) = (
         "utils/pay.js",
         "function payOrder(id) { return tt.requestOrder({ data: id, success: ({ orderId }) => tt.getOrderPayment({ orderId }) }) }\nmodule.exports = { payOrder };",
     );
-
-    fn vip(template: &str, script: &str) -> Vec<String> {
-        lint_project(
-            &IosVirtualPayment,
-            &[
-                APP,
-                PAY,
-                ("pages/vip/vip.ttml", template),
-                ("pages/vip/vip.js", script),
-            ],
-        )
-    }
-
     const BUY: &str =
         "<view>开通会员，每月赠送金币</view>\n<button bindtap=\"buy\">立即开通</button>";
+    const REQUIRE: &str = "const { payOrder } = require('../../utils/pay');\n";
 
-    #[test]
-    fn an_ungated_membership_purchase() {
-        let found = vip(
-            BUY,
-            "const { payOrder } = require('../../utils/pay');\nPage({ buy() { payOrder('vip') } })",
-        );
-        assert_eq!(found, vec!["pages/vip/vip.ttml:2:9"]);
+    fn vip(template: &str, script: &str) -> Case {
+        project(&[
+            APP,
+            ("pages/vip/vip.ttml", template),
+            ("pages/vip/vip.js", script),
+            PAY,
+        ])
     }
 
     #[test]
-    fn gates_that_close_on_ios() {
-        let require = "const { payOrder } = require('../../utils/pay');\n";
-        for script in [
+    fn cases() {
+        let flag = "Page({ data: { isIOS: false }, onLoad() { this.setData({ isIOS: tt.getSystemInfoSync().platform === 'ios' }) }, buy() { payOrder('vip') } })";
+        let mut pass: Vec<Case> = [
             "Page({ buy() { const { platform } = tt.getSystemInfoSync(); if (platform === 'ios') { return; } payOrder('vip') } })",
             "Page({ buy() { if (tt.getSystemInfoSync().platform !== 'ios') { payOrder('vip') } else { tt.showToast({ title: 'iOS 暂不支持' }) } } })",
             "const sys = tt.getSystemInfoSync();\nPage({ buy() { if (/ios/i.test(sys.system)) return; payOrder('vip') } })",
             "Page({ buy() { if (utils.isIOS()) return; payOrder('vip') } })",
-        ] {
-            let found = vip(BUY, &format!("{require}{script}"));
-            assert!(found.is_empty(), "{script}: {found:?}");
-        }
-        let flag = "Page({ data: { isIOS: false }, onLoad() { this.setData({ isIOS: tt.getSystemInfoSync().platform === 'ios' }) }, buy() { payOrder('vip') } })";
-        let hidden =
-            "<view>开通会员</view>\n<button tt:if=\"{{!isIOS}}\" bindtap=\"buy\">立即开通</button>";
-        assert!(vip(hidden, &format!("{require}{flag}")).is_empty());
-        let else_branch = "<view>开通会员</view>\n<view tt:if=\"{{isIOS}}\">iOS 暂不支持</view>\n<button tt:else bindtap=\"buy\">立即开通</button>";
-        assert!(vip(else_branch, &format!("{require}{flag}")).is_empty());
-    }
-
-    #[test]
-    fn im_payment_is_the_route_ios_allows() {
-        let script = "Page({ buy() { tt.requestOrder({ data: 'x', success: ({ orderId }) => tt.getOrderPayment({ orderId, imId: 'shop_cs', immediate: false }) }) } })";
-        assert!(vip(BUY, script).is_empty());
-    }
-
-    #[test]
-    fn a_broken_gate_does_not_count() {
-        let found = vip(
-            BUY,
-            "const { payOrder } = require('../../utils/pay');\nPage({ buy() { const { platform } = tt.getSystemInfoSync(); if (platform === 'iOS') return; payOrder('vip') } })",
-        );
-        assert_eq!(found, vec!["pages/vip/vip.ttml:2:9"]);
-    }
-
-    #[test]
-    fn physical_goods_and_pages_without_payment_are_out_of_scope() {
-        let shop = "<view>有机红茶礼盒 全国包邮 快递发货 收货地址</view>\n<button bindtap=\"buy\">会员价购买</button>";
-        assert!(vip(shop, "const { payOrder } = require('../../utils/pay');\nPage({ buy() { payOrder('tea') } })").is_empty());
-        assert!(
+            "Page({\n  buy() {\n    // payOrder('vip')\n    console.log(payOrder);\n    // #ifdef MP-WEIXIN\n    payOrder('vip');\n    // #endif\n  },\n  payTest() {},\n})",
+        ]
+        .iter()
+        .map(|script| vip(BUY, &format!("{REQUIRE}{script}")))
+        .collect();
+        pass.extend([
             vip(
-                BUY,
-                "Page({ buy() { tt.navigateTo({ url: '/pages/a/a' }) } })"
-            )
-            .is_empty()
-        );
-    }
-
-    #[test]
-    fn comments_lookalikes_other_platforms_and_unreachable_pages_stay_silent() {
-        let script = "const { payOrder } = require('../../utils/pay');\nPage({\n  buy() {\n    // payOrder('vip')\n    console.log(payOrder);\n    // #ifdef MP-WEIXIN\n    payOrder('vip');\n    // #endif\n  },\n  payTest() {},\n})";
-        assert!(vip(BUY, script).is_empty());
-        let lookalike = "<view>开通会员</view>\n<button bindtap=\"payTest\">测试</button>";
-        assert!(
+                "<view>开通会员</view>\n<button tt:if=\"{{!isIOS}}\" bindtap=\"buy\">立即开通</button>",
+                &format!("{REQUIRE}{flag}"),
+            ),
             vip(
-                lookalike,
-                "Page({ payTest() { tt.showToast({ title: 'ok' }) } })"
-            )
-            .is_empty()
-        );
-        let unreachable = lint_project(
-            &IosVirtualPayment,
-            &[
+                "<view>开通会员</view>\n<view tt:if=\"{{isIOS}}\">iOS 暂不支持</view>\n<button tt:else bindtap=\"buy\">立即开通</button>",
+                &format!("{REQUIRE}{flag}"),
+            ),
+            // Douyin IM payment is the route iOS allows.
+            vip(BUY, "Page({ buy() { tt.requestOrder({ data: 'x', success: ({ orderId }) => tt.getOrderPayment({ orderId, imId: 'shop_cs', immediate: false }) }) } })"),
+            // Physical goods may be paid on iOS.
+            vip(
+                "<view>有机红茶礼盒 全国包邮 快递发货 收货地址</view>\n<button bindtap=\"buy\">会员价购买</button>",
+                &format!("{REQUIRE}Page({{ buy() {{ payOrder('tea') }} }})"),
+            ),
+            vip(BUY, "Page({ buy() { tt.navigateTo({ url: '/pages/vip/vip' }) } })"),
+            vip("<view>开通会员</view>\n<button bindtap=\"payTest\">测试</button>", "Page({ payTest() { tt.showToast({ title: 'ok' }) } })"),
+            project(&[
                 APP,
                 PAY,
                 ("pages/vip/vip.ttml", "<view>首页</view>"),
                 ("pages/old/old.ttml", BUY),
-                (
-                    "pages/old/old.js",
-                    "const { payOrder } = require('../../utils/pay');\nPage({ buy() { payOrder('vip') } })",
-                ),
-            ],
-        );
-        assert!(unreachable.is_empty(), "{unreachable:?}");
+                ("pages/old/old.js", &format!("{REQUIRE}Page({{ buy() {{ payOrder('vip') }} }})")),
+            ]),
+            project(&[
+                ("pages.json", r#"{ "pages": [{ "path": "pages/vip/vip" }] }"#),
+                ("manifest.json", "{}"),
+                ("pages/vip/vip.vue", "<template>\n  <view>开通会员，每月赠送金币</view>\n  <button v-if=\"!isIOS\" @tap=\"buy\">立即开通</button>\n</template>\n<script>\nexport default {\n  data() { return { isIOS: uni.getSystemInfoSync().platform === 'ios' } },\n  methods: { buy() { uni.requestPayment({ orderInfo }) } },\n}\n</script>"),
+            ]),
+        ]);
+        Tester::new(&IosVirtualPayment)
+            .pass(pass)
+            .fail([
+                vip(BUY, &format!("{REQUIRE}Page({{ buy() {{ payOrder('vip') }} }})")),
+                // A gate comparing with 'iOS' never closes.
+                vip(BUY, &format!("{REQUIRE}Page({{ buy() {{ const {{ platform }} = tt.getSystemInfoSync(); if (platform === 'iOS') return; payOrder('vip') }} }})")),
+                project(&[
+                    ("pages.json", r#"{ "pages": [{ "path": "pages/vip/vip" }] }"#),
+                    ("manifest.json", "{}"),
+                    ("pages/vip/vip.vue", "<template>\n  <view>开通会员，每月赠送金币</view>\n  <button @tap=\"buy\">立即开通</button>\n</template>\n<script setup lang=\"ts\">\nfunction buy() {\n  uni.requestPayment({ orderInfo: { order_id: 'vip' } })\n}\n</script>"),
+                ]),
+                project(&[
+                    ("app.config.ts", "export default defineAppConfig({ pages: ['pages/vip/index'] })"),
+                    ("pages/vip/index.tsx", "import { Component } from 'react'\nimport Taro from '@tarojs/taro'\nimport { View, Button } from '@tarojs/components'\nexport default class Vip extends Component {\n  buy() { Taro.pay({ orderInfo: {} }) }\n  render() {\n    return (\n      <View>\n        <View>开通会员，每月赠送金币</View>\n        <Button onClick={this.buy}>立即开通</Button>\n        <Button onClick={() => Taro.pay({ orderInfo: {} })}>续费</Button>\n      </View>\n    )\n  }\n}"),
+                ]),
+            ])
+            .test_and_snapshot();
+    }
+
+    #[test]
+    fn docs_examples() {
+        check_docs(&IosVirtualPayment);
     }
 }

@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Error,
     category: Category::Engine,
     fix: FixKind::None,
-    summary: "A page, component, template or module that is referenced but does not exist",
+    summary: "a page, component, template or module that is referenced but does not exist",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/framework/basic-reference/general-configuration",
     docs: r#"## What it does
 Reports a reference that resolves to no file: a page listed in `app.json` (`pages`,
@@ -47,7 +47,9 @@ impl Rule for MissingFile {
     fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
         for missing in &cx.project.missing {
             let message = match &missing.what {
-                Missing::Page { route } => messages::missing_file_page(route),
+                Missing::Page { route } => {
+                    messages::missing_file_page(route, cx.file_name(cx.project.app_json))
+                }
                 Missing::PageTemplate { route } => messages::missing_file_page_template(route),
                 Missing::Component { tag, path } => messages::missing_file_component(tag, path),
                 Missing::Template { src } => messages::missing_file_template(src),
@@ -58,5 +60,41 @@ impl Rule for MissingFile {
                     .with_help(messages::missing_file_help()),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::tester::{Tester, project};
+
+    #[test]
+    fn cases() {
+        Tester::new(&MissingFile)
+            .expect_problems()
+            .pass([project(&[
+                ("app.json", r#"{"pages":["pages/a/a"],"usingComponents":{"pay":"ext://industry/pay-button","vant":"@vant/weapp/button"}}"#),
+                ("pages/a/a.ttml", "<import src=\"{{dynamic}}\" /><view/>"),
+                ("pages/a/a.js", "const lodash = require('lodash');\nimport img from './a.png'"),
+                ("pages/a/a.png", ""),
+            ])])
+            .fail([
+                project(&[
+                    ("app.json", "{\n  \"pages\": [\"pages/a/a\", \"pages/gone/gone\"]\n}"),
+                    ("pages/a/a.json", "{ \"usingComponents\": { \"card\": \"/components/card/card\" } }"),
+                    ("pages/a/a.ttml", "<import src=\"/templates/none.ttml\" />\n<card />"),
+                    ("pages/a/a.js", "const pay = require('../../utils/pay')"),
+                ]),
+                project(&[
+                    ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                    ("pages/a/a.js", "Page({})"),
+                ]),
+                project(&[
+                    ("pages.json", r#"{ "pages": [{ "path": "pages/index/index" }, { "path": "pages/gone/gone" }] }"#),
+                    ("manifest.json", "{}"),
+                    ("pages/index/index.vue", "<script>\nimport { pay } from '@/utils/pay'\n</script>"),
+                ]),
+            ])
+            .test_and_snapshot();
     }
 }

@@ -9,6 +9,7 @@ pub use rule::Rule;
 
 mod deprecated_trade_api;
 mod deprecated_tt_pay;
+pub mod docs;
 mod drainage_contact;
 mod drainage_external_link;
 mod drainage_qrcode;
@@ -30,7 +31,7 @@ pub mod unused_suppression;
 mod wechat_only_feature;
 
 #[cfg(test)]
-pub(crate) mod test_support;
+pub(crate) mod tester;
 
 pub use internal_error::InternalError;
 pub use unused_suppression::UnusedSuppression;

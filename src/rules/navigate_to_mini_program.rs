@@ -62,12 +62,13 @@ impl Rule for NavigateToMiniProgram {
     fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
         let project = cx.project;
         let list = project.app.navigate_app_ids.as_ref();
+        let config = cx.file_name(project.navigate_list_file);
         if let Some((ids, span)) = list {
             if ids.len() > MAX_IDS {
                 out.push(
                     Diagnostic::new(
                         &META,
-                        project.app_json,
+                        project.navigate_list_file,
                         *span,
                         messages::navigate_to_mini_program_too_many(ids.len(), MAX_IDS),
                     )
@@ -78,7 +79,7 @@ impl Rule for NavigateToMiniProgram {
                 out.push(
                     Diagnostic::new(
                         &META,
-                        project.app_json,
+                        project.navigate_list_file,
                         id.span,
                         messages::navigate_to_mini_program_wechat_id(&id.value),
                     )
@@ -104,9 +105,11 @@ impl Rule for NavigateToMiniProgram {
                             &META,
                             file,
                             api.span,
-                            messages::navigate_to_mini_program_no_list(),
+                            messages::navigate_to_mini_program_no_list(api.api.to_string(), config),
                         )
-                        .with_help(messages::navigate_to_mini_program_no_list_help(MAX_IDS)),
+                        .with_help(
+                            messages::navigate_to_mini_program_no_list_help(config, MAX_IDS),
+                        ),
                     ),
                     Some((ids, _)) => {
                         let Some(prop) = app_id else { continue };
@@ -119,10 +122,12 @@ impl Rule for NavigateToMiniProgram {
                                     &META,
                                     file,
                                     prop.value_span,
-                                    messages::navigate_to_mini_program_unlisted(value),
+                                    messages::navigate_to_mini_program_unlisted(value, config),
                                 )
                                 .with_help(
-                                    messages::navigate_to_mini_program_unlisted_help(MAX_IDS),
+                                    messages::navigate_to_mini_program_unlisted_help(
+                                        config, MAX_IDS,
+                                    ),
                                 ),
                             );
                         }
@@ -136,69 +141,72 @@ impl Rule for NavigateToMiniProgram {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::lint_project;
+    use crate::rules::tester::{Tester, check_docs, js, project, tsx, vue};
 
-    #[test]
-    fn targets_and_the_list() {
-        let many: Vec<String> = (0..11)
+    /// An app whose navigation list holds `n` Douyin app ids.
+    fn listed(n: usize) -> String {
+        let ids: Vec<String> = (0..n)
             .map(|i| format!("\"tt00000000000000{i:02}\""))
             .collect();
-        let found = lint_project(
-            &NavigateToMiniProgram,
-            &[
-                (
-                    "app.json",
-                    &format!(
-                        "{{\"pages\":[\"pages/a/a\"],\n\"navigateToMiniProgramAppIdList\": [\"wx1234567890abcdef\", {}]}}",
-                        many.join(",")
+        format!(
+            "{{\"pages\":[\"pages/a/a\"],\n\"navigateToMiniProgramAppIdList\": [{}]}}",
+            ids.join(",")
+        )
+    }
+
+    #[test]
+    fn cases() {
+        let ten = listed(10);
+        let eleven = listed(11);
+        Tester::new(&NavigateToMiniProgram)
+            .pass([
+                // The platform allows ten.
+                project(&[
+                    ("app.json", &ten),
+                    ("pages/a/a.ttml", "<view/>"),
+                    ("pages/a/a.js", "Page({ go() { tt.navigateToMiniProgram({ appId: 'tt0000000000000009' }) } })"),
+                ]),
+                project(&[
+                    ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                    ("pages/a/a.ttml", "<view/>"),
+                    (
+                        "pages/a/a.js",
+                        "// #ifdef MP-WEIXIN\nwx.navigateToMiniProgram({ appId: 'wx1' })\n// #endif\nconsole.log(tt.navigateToMiniProgram)\n// tt.navigateToMiniProgram({ appId: 'x' })",
                     ),
-                ),
-                ("pages/a/a.ttml", "<view/>"),
-                (
-                    "pages/a/a.js",
-                    "Page({ go() {\n  tt.navigateToMiniProgram({ appId: 'tt0987654321abcdef' });\n  tt.navigateToMiniProgram({ appId: 'tt0000000000000001' });\n  tt.navigateToMiniProgram({ appId: this.data.target });\n} })",
-                ),
-            ],
-        );
-        assert_eq!(
-            found,
-            vec!["app.json:2:35", "app.json:2:36", "pages/a/a.js:2:37"]
-        );
+                    ("pages/old/old.js", "tt.navigateToMiniProgram({ appId: 'tt9' })"),
+                ]),
+                js("if (tt.navigateToMiniProgram) {}"),
+            ])
+            .fail([
+                project(&[("app.json", &eleven), ("pages/a/a.ttml", "<view/>")]),
+                project(&[
+                    (
+                        "app.json",
+                        "{\"pages\":[\"pages/a/a\"],\n\"navigateToMiniProgramAppIdList\": [\"wx1234567890abcdef\", \"tt0000000000000001\"]}",
+                    ),
+                    ("pages/a/a.ttml", "<view/>"),
+                    (
+                        "pages/a/a.js",
+                        "Page({ go() {\n  tt.navigateToMiniProgram({ appId: 'tt0987654321abcdef' });\n  tt.navigateToMiniProgram({ appId: 'tt0000000000000001' });\n  tt.navigateToMiniProgram({ appId: this.data.target });\n} })",
+                    ),
+                ]),
+                js("Page({ go() { tt.navigateToMiniProgram({ appId: 'tt1' }) } })"),
+                project(&[
+                    ("pages.json", r#"{ "pages": [{ "path": "pages/index/index" }] }"#),
+                    ("pages/index/index.vue", "<script>\nexport default {\n  methods: {\n    go() { uni.navigateToMiniProgram({ appId: 'tt9999999999999999' }) },\n  },\n}\n</script>"),
+                    (
+                        "manifest.json",
+                        "{\n  // uni-app reads the Douyin app's list from its mp-toutiao section.\n  \"mp-toutiao\": { \"navigateToMiniProgramAppIdList\": [\"tt1111111111111111\"] }\n}",
+                    ),
+                ]),
+                vue("<script>\nexport default {\n  methods: {\n    go() { uni.navigateToMiniProgram({ appId: 'tt9' }) },\n  },\n}\n</script>"),
+                tsx("import Taro from '@tarojs/taro'\nexport default function Page() {\n  const go = () => Taro.navigateToMiniProgram({ appId: 'tt9' })\n  return null\n}"),
+            ])
+            .test_and_snapshot();
     }
 
     #[test]
-    fn calls_without_a_list() {
-        let found = lint_project(
-            &NavigateToMiniProgram,
-            &[
-                ("app.json", r#"{"pages":["pages/a/a"]}"#),
-                ("pages/a/a.ttml", "<view/>"),
-                (
-                    "pages/a/a.js",
-                    "// tt.navigateToMiniProgram({ appId: 'x' })\nPage({ go() { tt.navigateToMiniProgram({ appId: 'tt1' }) } })",
-                ),
-            ],
-        );
-        assert_eq!(found, vec!["pages/a/a.js:2:15"]);
-    }
-
-    #[test]
-    fn other_platforms_and_unreachable_files_stay_silent() {
-        let found = lint_project(
-            &NavigateToMiniProgram,
-            &[
-                ("app.json", r#"{"pages":["pages/a/a"]}"#),
-                ("pages/a/a.ttml", "<view/>"),
-                (
-                    "pages/a/a.js",
-                    "// #ifdef MP-WEIXIN\nwx.navigateToMiniProgram({ appId: 'wx1' })\n// #endif\nconsole.log(tt.navigateToMiniProgram)",
-                ),
-                (
-                    "pages/old/old.js",
-                    "tt.navigateToMiniProgram({ appId: 'tt9' })",
-                ),
-            ],
-        );
-        assert!(found.is_empty(), "{found:?}");
+    fn docs_examples() {
+        check_docs(&NavigateToMiniProgram);
     }
 }

@@ -14,7 +14,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Error,
     category: Category::Payment,
     fix: FixKind::None,
-    summary: "Payment APIs that do not exist on Douyin (`tt.requestPayment`, `wx.requestPayment`) and WeChat JSAPI payment parameters",
+    summary: "`tt.requestPayment` / `wx.requestPayment` (they do not exist on Douyin) and WeChat JSAPI payment parameters passed to a payment call",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/general/basicapi",
     docs: r#"## What it does
 Finds payment calls that cannot take money on Douyin:
@@ -118,61 +118,43 @@ impl Rule for NonDouyinPaymentApi {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::{assert_script, assert_script_clean, lint_script, render};
+    use crate::rules::tester::{Tester, check_docs, js, tsx, vue};
 
     const JSAPI: &str = "{ timeStamp: t, nonceStr: n, package: p, signType: 'MD5', paySign: s }";
 
     #[test]
-    fn messages_say_which_kind_of_port_it_is() {
-        let message = |src: &str| render(&lint_script(&NonDouyinPaymentApi, src).1[0].message);
-        assert!(message(&format!("tt.requestPayment({JSAPI})")).contains("WeChat JSAPI"));
-        assert!(
-            message("tt.requestPayment({ data: orderInfo.data })")
-                .contains("early Toutiao payment API")
-        );
-        assert!(message("wx.requestPayment({})").contains("`wx` is WeChat's global"));
+    fn cases() {
+        Tester::new(&NonDouyinPaymentApi)
+            .pass([
+                js("// wx.requestPayment({})\nconsole.log('tt.requestPayment')"),
+                js("const requestPayment = () => {}; requestPayment()"),
+                js("api.wx.requestPayment({}); function f(wx) { wx.requestPayment({}) }"),
+                js("tt.requestOrder({ data, byteAuthorization }); tt.getOrderPayment({ orderId })"),
+                js("uni.requestPayment({ provider: 'toutiao', orderInfo, service: 5 })"),
+                js("uni.request({ timeStamp, nonceStr, package: p, paySign })"),
+                js("// #ifdef MP-WEIXIN\nwx.requestPayment({})\nuni.requestPayment({ timeStamp, nonceStr, package: p, signType, paySign })\n// #endif"),
+                js("if (typeof wx !== 'undefined') { wx.requestPayment({}) }"),
+                js("const canPay = !!tt.requestPayment"),
+                vue("<script>\nexport default {\n  methods: {\n    pay() {\n      // #ifdef MP-WEIXIN\n      uni.requestPayment({ provider: 'wxpay', timeStamp, nonceStr, package: p, signType, paySign })\n      // #endif\n    },\n  },\n}\n</script>"),
+                tsx("import Taro from '@tarojs/taro'\nexport default function Page() {\n  if (process.env.TARO_ENV === 'weapp') {\n    Taro.requestPayment({})\n  }\n  return null\n}"),
+            ])
+            .fail([
+                js("tt.requestPayment({})"),
+                js("function pay() {\n  wx.requestPayment({})\n}"),
+                js("const wx = tt;\nwx.requestPayment({})"),
+                js(&format!("tt.requestPayment({JSAPI})")),
+                js("tt.requestPayment({ data: orderInfo.data })"),
+                js(&format!("tt.pay({JSAPI})")),
+                js(&format!("uni.requestPayment({JSAPI})")),
+                vue(&format!("<template><button @tap=\"pay\">支付</button></template>\n<script>\nexport default {{\n  methods: {{\n    pay() {{\n      uni.requestPayment({{ provider: 'wxpay', ...{JSAPI} }})\n      uni.requestPayment({JSAPI})\n    }},\n  }},\n}}\n</script>")),
+                tsx("import Taro from '@tarojs/taro'\nexport default function Page() {\n  const pay = () => Taro.requestPayment({ orderInfo })\n  return null\n}"),
+                tsx(&format!("import {{ requestPayment }} from '@tarojs/taro'\nexport default function Page() {{\n  requestPayment({JSAPI})\n  return null\n}}")),
+            ])
+            .test_and_snapshot();
     }
 
     #[test]
-    fn wechat_payment_apis() {
-        assert_script(&NonDouyinPaymentApi, "tt.requestPayment({})", &[(1, 1)]);
-        assert_script(
-            &NonDouyinPaymentApi,
-            "function pay() {\n  wx.requestPayment({})\n}",
-            &[(2, 3)],
-        );
-        assert_script(
-            &NonDouyinPaymentApi,
-            "const wx = tt;\nwx.requestPayment({})",
-            &[(2, 1)],
-        );
-    }
-
-    #[test]
-    fn jsapi_shaped_options() {
-        assert_script(
-            &NonDouyinPaymentApi,
-            &format!("uni.requestPayment({JSAPI})"),
-            &[(1, 20)],
-        );
-        assert_script(&NonDouyinPaymentApi, &format!("tt.pay({JSAPI})"), &[(1, 8)]);
-    }
-
-    #[test]
-    fn traps_stay_silent() {
-        for src in [
-            "// wx.requestPayment({})",
-            "console.log('tt.requestPayment')",
-            "const requestPayment = () => {}; requestPayment()",
-            "api.wx.requestPayment({})",
-            "function f(wx) { wx.requestPayment({}) }",
-            "tt.requestOrder({ data, byteAuthorization })",
-            "tt.getOrderPayment({ orderId })",
-            "uni.requestPayment({ provider: 'toutiao', orderInfo, service: 5 })",
-            "uni.request({ timeStamp, nonceStr, package: p, paySign })",
-            "// #ifdef MP-WEIXIN\nwx.requestPayment({})\nuni.requestPayment({ timeStamp, nonceStr, package: p, signType, paySign })\n// #endif",
-        ] {
-            assert_script_clean(&NonDouyinPaymentApi, src);
-        }
+    fn docs_examples() {
+        check_docs(&NonDouyinPaymentApi);
     }
 }

@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Error,
     category: Category::Engine,
     fix: FixKind::None,
-    summary: "A file that cannot be read or parsed (reported, never a crash)",
+    summary: "a file that cannot be read or parsed — reported, never a crash; the other files are still linted",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/framework/basic-reference/catalog-structure",
     docs: r#"## What it does
 Reports a file ttlint cannot read or parse: a JavaScript/TypeScript syntax error, invalid JSON in
@@ -80,5 +80,41 @@ impl Rule for ParseError {
             d.help = help;
             out.push(d);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::tester::{Tester, js, project, tsx, ttml, vue};
+
+    #[test]
+    fn cases() {
+        Tester::new(&ParseError)
+            .expect_problems()
+            .pass([
+                js("const a = 1"),
+                ttml("<view>{{ a < b }}</view>"),
+                vue("<template><view /></template>\n<script setup lang=\"ts\">\nconst a: number = 1\n</script>"),
+                tsx("export default () => <view />"),
+                project(&[
+                    ("pages.json", "{\n  // comments are fine in pages.json\n  \"pages\": [{ \"path\": \"pages/index/index\" },],\n}"),
+                    ("manifest.json", "{ /* and here */ }"),
+                    ("pages/index/index.vue", "<template><view /></template>"),
+                ]),
+            ])
+            .fail([
+                js("let = ;"),
+                ttml("<view><text>a</view>"),
+                ttml("<view>{{ a + }}</view>"),
+                project(&[
+                    ("app.json", "{\n  \"pages\": [\"pages/index/index\",],\n}"),
+                    ("pages/index/index.ttml", "<view/>"),
+                ]),
+                vue("<template>\n  <view :class=\"{ a: }\">x</view>\n</template>"),
+                vue("<template><view /></template>\n<script>\nexport default {\n</script>"),
+                tsx("export default () => <View>"),
+            ])
+            .test_and_snapshot();
     }
 }

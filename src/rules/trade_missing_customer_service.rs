@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Error,
     category: Category::Service,
     fix: FixKind::None,
-    summary: "The mini-program trades but offers no Douyin IM customer service anywhere",
+    summary: "the mini-program trades but no page offers Douyin IM customer service (reported once, on `app.json`)",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/component/open-capacity/button-im-customer-service",
     docs: r#"## What it does
 Reports once, on `app.json`, a mini-program that has trade capability but no Douyin IM
@@ -33,13 +33,37 @@ a prominent place ("交易类小程序必须具备客服功能"), through Douyin
 rejects a trading mini-program without it.
 
 ## Example
-A shop whose pages call `tt.requestOrder` and whose templates have no IM button.
+A shop that places orders and has no IM button on any page:
+```json title="app.json"
+{ "pages": ["pages/index/index"] }
+```
+```html title="pages/index/index.ttml"
+<button bindtap="buy">立即购买</button>
+```
+```js title="pages/index/index.js"
+Page({
+  buy() {
+    tt.requestOrder({ data: this.data.order, byteAuthorization: this.data.auth })
+  }
+})
+```
 
 ## Use instead
 Open Douyin IM customer service in the console, then add the button to the home, order and
 personal (我的) pages:
-```html
+```json title="app.json"
+{ "pages": ["pages/index/index"] }
+```
+```html title="pages/index/index.ttml"
+<button bindtap="buy">立即购买</button>
 <button open-type="im" data-im-id="{{imId}}" bindim="onIm" binderror="onImError">联系客服</button>
+```
+```js title="pages/index/index.js"
+Page({
+  buy() {
+    tt.requestOrder({ data: this.data.order, byteAuthorization: this.data.auth })
+  }
+})
 ```
 
 ## References
@@ -70,7 +94,9 @@ impl Rule for TradeMissingCustomerService {
             cx.app_json_start(),
             messages::trade_missing_customer_service(),
         )
-        .with_help(messages::trade_missing_customer_service_help());
+        .with_help(messages::trade_missing_customer_service_help(
+            cx.project.framework.id(),
+        ));
         out.push(with_trade_sites(d, sites, SHOWN_SITES));
     }
 }
@@ -78,56 +104,59 @@ impl Rule for TradeMissingCustomerService {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::lint_project;
+    use crate::rules::tester::{Tester, check_docs, project};
 
     const TRADE: (&str, &str) = ("pages/a/a.js", "Page({ buy() { tt.requestOrder({}) } })");
+    const APP: (&str, &str) = ("app.json", r#"{"pages":["pages/a/a"]}"#);
 
     #[test]
-    fn trade_without_any_entry() {
-        let found = lint_project(
-            &TradeMissingCustomerService,
-            &[
-                ("app.json", r#"{"pages":["pages/a/a"]}"#),
-                (
-                    "pages/a/a.ttml",
-                    "<button open-type=\"contact\">客服</button>\n<!-- <button open-type=\"im\" data-im-id=\"a\" /> -->\n<button open-type=\"share\">分享</button>",
-                ),
-                TRADE,
-                (
-                    "components/unused/unused.ttml",
-                    "<button open-type=\"im\" data-im-id=\"a\">客服</button>",
-                ),
-            ],
-        );
-        assert_eq!(
-            found,
-            vec!["app.json:1:1"],
-            "WeChat's contact, share, a comment and an unused component are not entries"
-        );
+    fn cases() {
+        Tester::new(&TradeMissingCustomerService)
+            .pass([
+                project(&[
+                    APP,
+                    ("pages/a/a.ttml", "<view tt:if=\"{{show}}\"><button open-type=\"im\" data-im-id=\"{{imId}}\">客服</button></view>"),
+                    TRADE,
+                ]),
+                project(&[APP, ("pages/a/a.ttml", "<web-view type=\"im\" />"), TRADE]),
+                project(&[
+                    APP,
+                    ("pages/a/a.ttml", "<view>no trade here</view>"),
+                    ("pages/a/a.js", "Page({ go() { tt.navigateTo({ url: '/pages/a/a' }) } })"),
+                ]),
+                // Testing whether the trade API exists is not trading.
+                project(&[APP, ("pages/a/a.ttml", "<view/>"), ("pages/a/a.js", "const ok = !!tt.requestOrder")]),
+                project(&[
+                    ("pages.json", r#"{ "pages": [{ "path": "pages/index/index" }] }"#),
+                    ("pages/index/index.vue", "<template>\n  <button open-type=\"im\" :data-im-id=\"imId\">客服</button>\n</template>\n<script>\nexport default { methods: { buy() { tt.requestOrder({}) } } }\n</script>"),
+                    ("manifest.json", "{}"),
+                ]),
+            ])
+            .fail([
+                project(&[
+                    APP,
+                    (
+                        "pages/a/a.ttml",
+                        "<button open-type=\"contact\">客服</button>\n<!-- <button open-type=\"im\" data-im-id=\"a\" /> -->\n<button open-type=\"share\">分享</button>",
+                    ),
+                    TRADE,
+                    ("components/unused/unused.ttml", "<button open-type=\"im\" data-im-id=\"a\">客服</button>"),
+                ]),
+                project(&[
+                    ("pages.json", r#"{ "pages": [{ "path": "pages/index/index" }] }"#),
+                    ("pages/index/index.vue", "<template>\n  <button @tap=\"buy\">购买</button>\n</template>\n<script>\nexport default { methods: { buy() { uni.requestPayment({ orderInfo }) } } }\n</script>"),
+                    ("manifest.json", "{}"),
+                ]),
+                project(&[
+                    ("app.config.ts", "export default defineAppConfig({ pages: ['pages/index/index'] })"),
+                    ("pages/index/index.tsx", "import Taro from '@tarojs/taro'\nexport default function Page() {\n  const buy = () => Taro.requestOrder({})\n  return null\n}"),
+                ]),
+            ])
+            .test_and_snapshot();
     }
 
     #[test]
-    fn an_entry_anywhere_or_no_trade_is_enough() {
-        for (template, script) in [
-            (
-                "<view tt:if=\"{{show}}\"><button open-type=\"im\" data-im-id=\"{{imId}}\">客服</button></view>",
-                TRADE.1,
-            ),
-            ("<web-view type=\"im\" />", TRADE.1),
-            (
-                "<view>no trade here</view>",
-                "Page({ go() { tt.navigateTo({ url: '/pages/a/a' }) } })",
-            ),
-        ] {
-            let found = lint_project(
-                &TradeMissingCustomerService,
-                &[
-                    ("app.json", r#"{"pages":["pages/a/a"]}"#),
-                    ("pages/a/a.ttml", template),
-                    ("pages/a/a.js", script),
-                ],
-            );
-            assert!(found.is_empty(), "{template}: {found:?}");
-        }
+    fn docs_examples() {
+        check_docs(&TradeMissingCustomerService);
     }
 }

@@ -14,7 +14,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Service,
     fix: FixKind::None,
-    summary: "A trade page or order page without Douyin IM customer service, or customer service buried away from the prominent pages",
+    summary: "a trade page or order page on which no IM entry renders; or IM only on pages users never look at",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/component/open-capacity/button-im-customer-service",
     docs: r#"## What it does
 In a mini-program that trades and has Douyin IM customer service somewhere (when it has none,
@@ -45,11 +45,44 @@ that is where a buyer with a problem looks. Review rejects trade pages that leav
 it.
 
 ## Example
-`pages/order/order.ttml` lists orders with a "继续支付" button and no customer-service button.
+The home page has customer service; the order page, where buyers pay, does not:
+```json title="app.json"
+{ "pages": ["pages/index/index", "pages/order/order"] }
+```
+```html title="pages/index/index.ttml"
+<button open-type="im" data-im-id="{{imId}}">联系客服</button>
+```
+```html title="pages/order/order.ttml"
+<view tt:for="{{orders}}">{{item.name}}</view>
+<button bindtap="pay">继续支付</button>
+```
+```js title="pages/order/order.js"
+Page({
+  pay() {
+    tt.getOrderPayment({ orderId: this.data.orderId })
+  }
+})
+```
 
 ## Use instead
-```html
-<button open-type="im" data-im-id="{{imId}}" data-im-type="order" data-order-id="{{order.id}}">联系客服</button>
+The order page gets its own button, carrying the order for the agent:
+```json title="app.json"
+{ "pages": ["pages/index/index", "pages/order/order"] }
+```
+```html title="pages/index/index.ttml"
+<button open-type="im" data-im-id="{{imId}}">联系客服</button>
+```
+```html title="pages/order/order.ttml"
+<view tt:for="{{orders}}">{{item.name}}</view>
+<button bindtap="pay">继续支付</button>
+<button open-type="im" data-im-id="{{imId}}" data-im-type="order" data-order-id="{{orderId}}">联系客服</button>
+```
+```js title="pages/order/order.js"
+Page({
+  pay() {
+    tt.getOrderPayment({ orderId: this.data.orderId })
+  }
+})
 ```
 A shared component (`<service-button>`) used on each of these pages works too.
 
@@ -109,8 +142,9 @@ impl Rule for TradePageMissingCustomerService {
             } else {
                 messages::trade_page_missing_customer_service_trade(&page.route, listed.clone())
             };
-            let mut d = Diagnostic::new(&META, file, span, message)
-                .with_help(messages::trade_page_missing_customer_service_help());
+            let mut d = Diagnostic::new(&META, file, span, message).with_help(
+                messages::trade_page_missing_customer_service_help(cx.project.framework.id()),
+            );
             for site in page.trade.iter().filter(|s| s.file != file).take(3) {
                 d = d.with_related(
                     site.file,
@@ -145,141 +179,90 @@ impl Rule for TradePageMissingCustomerService {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::lint_project_messages;
+    use crate::rules::tester::{Tester, check_docs, project};
 
     const IM: &str = "<button open-type=\"im\" data-im-id=\"{{imId}}\">联系客服</button>";
 
     #[test]
-    fn trade_and_order_pages_need_an_entry() {
-        let found = lint_project_messages(
-            &TradePageMissingCustomerService,
-            &[
-                (
-                    "app.json",
-                    r#"{"pages":["pages/index/index","pages/goods/goods","pages/orders/orders","pages/mine/mine","pages/about/about"]}"#,
-                ),
-                ("pages/index/index.ttml", "<view>首页</view>"),
-                (
-                    "pages/goods/goods.ttml",
-                    "<view>\n  <button bindtap=\"buy\">购买</button>\n</view>",
-                ),
-                (
-                    "pages/goods/goods.js",
-                    "const { pay } = require('../../utils/pay');\nPage({ buy: pay })",
-                ),
-                (
-                    "utils/pay.js",
-                    "module.exports = { pay: () => tt.requestOrder({}) };",
-                ),
-                ("pages/orders/orders.ttml", "<view>订单</view>"),
-                ("pages/mine/mine.ttml", IM),
-                ("pages/about/about.ttml", "<view>关于</view>"),
-            ],
-        );
-        assert_eq!(
-            found,
-            vec![
-                ("pages/goods/goods.ttml:1:2".to_string(), "trade page `pages/goods/goods` has no Douyin IM customer service; it renders only on `pages/mine/mine`".to_string()),
-                ("pages/orders/orders.ttml:1:2".to_string(), "order page `pages/orders/orders` has no Douyin IM customer service; it renders only on `pages/mine/mine`".to_string()),
-            ],
-            "the home and about pages stay silent"
-        );
+    fn cases() {
+        Tester::new(&TradePageMissingCustomerService)
+            .pass([
+                project(&[
+                    (
+                        "app.json",
+                        r#"{"pages":["pages/goods/goods","pages/order/order"],"usingComponents":{"service":"/components/service/service"}}"#,
+                    ),
+                    ("pages/goods/goods.ttml", "<service />\n<pay-button />"),
+                    ("pages/order/order.ttml", "<include src=\"/templates/help.ttml\" />"),
+                    ("templates/help.ttml", IM),
+                    ("components/service/service.ttml", IM),
+                ]),
+                // No entry anywhere: trade-missing-customer-service's finding, not this one's.
+                project(&[
+                    ("app.json", r#"{"pages":["pages/order/order"]}"#),
+                    ("pages/order/order.ttml", "<view>订单</view>"),
+                    ("pages/order/order.js", "Page({ pay() { tt.getOrderPayment({}) } })"),
+                ]),
+                project(&[
+                    ("app.json", r#"{"pages":["pages/order/order"]}"#),
+                    ("pages/order/order.ttml", "<view>订单</view>"),
+                ]),
+                // A uni-app page with an IM button from a uni_modules component.
+                project(&[
+                    ("pages.json", r#"{ "pages": [{ "path": "pages/order/list" }] }"#),
+                    ("manifest.json", "{}"),
+                    ("pages/order/list.vue", "<template>\n  <shop-im />\n  <button @tap=\"pay\">继续支付</button>\n</template>\n<script>\nexport default { methods: { pay() { tt.getOrderPayment({}) } } }\n</script>"),
+                    ("uni_modules/shop-im/components/shop-im/shop-im.vue", "<template>\n  <button open-type=\"im\" :data-im-id=\"imId\">联系客服</button>\n</template>"),
+                ]),
+            ])
+            .fail([
+                project(&[
+                    (
+                        "app.json",
+                        r#"{"pages":["pages/index/index","pages/goods/goods","pages/orders/orders","pages/mine/mine","pages/about/about"]}"#,
+                    ),
+                    ("pages/index/index.ttml", "<view>首页</view>"),
+                    ("pages/goods/goods.ttml", "<view>\n  <button bindtap=\"buy\">购买</button>\n</view>"),
+                    ("pages/goods/goods.js", "const { pay } = require('../../utils/pay');\nPage({ buy: pay })"),
+                    ("utils/pay.js", "module.exports = { pay: () => tt.requestOrder({}) };"),
+                    ("pages/orders/orders.ttml", "<view>订单</view>"),
+                    ("pages/mine/mine.ttml", IM),
+                    ("pages/about/about.ttml", "<view>关于</view>"),
+                ]),
+                project(&[
+                    ("app.json", r#"{"pages":["pages/index/index","pages/help/help"]}"#),
+                    ("pages/index/index.ttml", "<view>首页</view>"),
+                    ("pages/index/index.js", "Page({ go() { tt.getOrderPayment({}) } })"),
+                    ("pages/help/help.ttml", IM),
+                ]),
+                project(&[
+                    ("app.json", r#"{"pages":["pages/mine/mine","pages/goods/goods"]}"#),
+                    ("pages/mine/mine.ttml", IM),
+                    (
+                        "pages/goods/goods.ttml",
+                        "<!-- #ifdef MP-WEIXIN -->\n<button open-type=\"im\" data-im-id=\"a\">客服</button>\n<!-- #endif -->\n<view>商品</view>",
+                    ),
+                    ("pages/goods/goods.js", "Page({ buy() { tt.getOrderPayment({}) } })"),
+                    ("pages/old/old.ttml", "<view>订单</view>"),
+                    ("pages/old/old.js", "Page({ buy() { tt.getOrderPayment({}) } })"),
+                ]),
+                project(&[
+                    ("pages.json", r#"{ "pages": [{ "path": "pages/mine/mine" }, { "path": "pkg/detail/detail" }] }"#),
+                    ("manifest.json", "{}"),
+                    ("pages/mine/mine.vue", "<template>\n  <button open-type=\"im\" :data-im-id=\"imId\">联系客服</button>\n</template>"),
+                    ("pkg/detail/detail.vue", "<template>\n  <view class=\"detail\">\n    <button @tap=\"buy\">立即购买</button>\n  </view>\n</template>\n<script>\nexport default { methods: { buy() { uni.requestPayment({ orderInfo }) } } }\n</script>"),
+                ]),
+                project(&[
+                    ("app.config.ts", "export default defineAppConfig({ pages: ['pages/mine/index', 'pages/detail/index'] })"),
+                    ("pages/mine/index.tsx", "import { Button } from '@tarojs/components'\nexport default () => <Button openType=\"im\" data-im-id=\"shop_cs\">客服</Button>"),
+                    ("pages/detail/index.tsx", "import Taro from '@tarojs/taro'\nimport { View, Button } from '@tarojs/components'\nexport default function Detail() {\n  const buy = () => Taro.requestOrder({})\n  return <View><Button onClick={buy}>立即购买</Button></View>\n}"),
+                ]),
+            ])
+            .test_and_snapshot();
     }
 
     #[test]
-    fn entries_in_components_and_included_templates_count() {
-        let found = lint_project_messages(
-            &TradePageMissingCustomerService,
-            &[
-                (
-                    "app.json",
-                    r#"{"pages":["pages/goods/goods","pages/order/order"],"usingComponents":{"service":"/components/service/service"}}"#,
-                ),
-                ("pages/goods/goods.ttml", "<service />\n<pay-button />"),
-                (
-                    "pages/order/order.ttml",
-                    "<include src=\"/templates/help.ttml\" />",
-                ),
-                ("templates/help.ttml", IM),
-                ("components/service/service.ttml", IM),
-            ],
-        );
-        assert!(found.is_empty(), "{found:?}");
-    }
-
-    #[test]
-    fn buried_customer_service() {
-        let found = lint_project_messages(
-            &TradePageMissingCustomerService,
-            &[
-                (
-                    "app.json",
-                    r#"{"pages":["pages/index/index","pages/help/help"]}"#,
-                ),
-                ("pages/index/index.ttml", "<view>首页</view>"),
-                (
-                    "pages/index/index.js",
-                    "Page({ go() { tt.getOrderPayment({}) } })",
-                ),
-                ("pages/help/help.ttml", IM),
-            ],
-        );
-        let at: Vec<&str> = found.iter().map(|(a, _)| a.as_str()).collect();
-        assert_eq!(at, vec!["app.json:1:1", "pages/index/index.ttml:1:2"]);
-        assert!(
-            found[0]
-                .1
-                .starts_with("Douyin IM customer service renders only on `pages/help/help`")
-        );
-    }
-
-    #[test]
-    fn silent_without_trade_or_without_any_entry() {
-        for files in [
-            vec![
-                ("app.json", r#"{"pages":["pages/order/order"]}"#),
-                ("pages/order/order.ttml", "<view>订单</view>"),
-            ],
-            vec![
-                ("app.json", r#"{"pages":["pages/order/order"]}"#),
-                ("pages/order/order.ttml", "<view>订单</view>"),
-                (
-                    "pages/order/order.js",
-                    "Page({ pay() { tt.getOrderPayment({}) } })",
-                ),
-            ],
-        ] {
-            let found = lint_project_messages(&TradePageMissingCustomerService, &files);
-            assert!(found.is_empty(), "{found:?}");
-        }
-    }
-
-    #[test]
-    fn entries_for_other_platforms_do_not_count_and_unreachable_pages_are_silent() {
-        let found = lint_project_messages(
-            &TradePageMissingCustomerService,
-            &[
-                (
-                    "app.json",
-                    r#"{"pages":["pages/mine/mine","pages/goods/goods"]}"#,
-                ),
-                ("pages/mine/mine.ttml", IM),
-                (
-                    "pages/goods/goods.ttml",
-                    "<!-- #ifdef MP-WEIXIN -->\n<button open-type=\"im\" data-im-id=\"a\">客服</button>\n<!-- #endif -->\n<view>商品</view>",
-                ),
-                (
-                    "pages/goods/goods.js",
-                    "Page({ buy() { tt.getOrderPayment({}) } })",
-                ),
-                ("pages/old/old.ttml", "<view>订单</view>"),
-                (
-                    "pages/old/old.js",
-                    "Page({ buy() { tt.getOrderPayment({}) } })",
-                ),
-            ],
-        );
-        let at: Vec<&str> = found.iter().map(|(a, _)| a.as_str()).collect();
-        assert_eq!(at, vec!["pages/goods/goods.ttml:4:2"]);
+    fn docs_examples() {
+        check_docs(&TradePageMissingCustomerService);
     }
 }

@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Info,
     category: Category::Deposit,
     fix: FixKind::None,
-    summary: "Trade capability detected: console prerequisites (商户进件, 保证金, trade access) to confirm",
+    summary: "once per trading mini-program: the console steps code cannot show (商户进件, 保证金, trade access)",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/general/basicapi",
     docs: r#"## What it does
 When a mini-program trades — it calls a payment or trade API (`tt.requestOrder`,
@@ -31,7 +31,14 @@ developer console has:
 - Douyin IM customer service set up (see `trade-missing-customer-service`).
 
 ## Example
-Any project with `tt.requestOrder(...)` in a page script.
+Any project that places orders:
+```js
+Page({
+  buy() {
+    tt.requestOrder({ data: this.data.order, byteAuthorization: this.data.auth })
+  }
+})
+```
 
 ## Use instead
 Confirm the steps in the console, then silence the reminder in `ttlint.json`:
@@ -74,43 +81,38 @@ impl Rule for TradePrerequisites {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::lint_project;
+    use crate::rules::tester::{Tester, check_docs, project};
 
     #[test]
-    fn once_per_trading_project() {
-        let found = lint_project(
-            &TradePrerequisites,
-            &[
-                ("app.json", r#"{"pages":["pages/a/a","pages/b/b"]}"#),
-                ("pages/a/a.ttml", "<view/>"),
-                ("pages/a/a.js", "Page({ buy() { tt.requestOrder({}) } })"),
-                ("pages/b/b.ttml", "<pay-button />"),
-            ],
-        );
-        assert_eq!(found, vec!["app.json:1:1"]);
+    fn cases() {
+        Tester::new(&TradePrerequisites)
+            .pass([project(&[
+                ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                ("pages/a/a.ttml", "<view class=\"pay-button\">tt.requestOrder</view>"),
+                (
+                    "pages/a/a.js",
+                    "require('../../utils/wx');\n// tt.requestOrder({})\nconst requestOrderServiceIfaceApi = 1; tt.request({ url: 'https://a.cn/pay' })\nconst canTrade = !!tt.requestOrder",
+                ),
+                ("pages/dead/dead.js", "tt.requestOrder({})"),
+                ("utils/wx.js", "// #ifdef MP-WEIXIN\nwx.requestPayment({})\n// #endif"),
+            ])])
+            .fail([
+                project(&[
+                    ("app.json", r#"{"pages":["pages/a/a","pages/b/b"]}"#),
+                    ("pages/a/a.ttml", "<view/>"),
+                    ("pages/a/a.js", "Page({ buy() { tt.requestOrder({}) } })"),
+                    ("pages/b/b.ttml", "<pay-button />"),
+                ]),
+                project(&[
+                    ("app.config.ts", "export default defineAppConfig({ pages: ['pages/index/index'] })"),
+                    ("pages/index/index.tsx", "import Taro from '@tarojs/taro'\nexport default function Page() {\n  const buy = () => Taro.pay({})\n  return null\n}"),
+                ]),
+            ])
+            .test_and_snapshot();
     }
 
     #[test]
-    fn silent_without_trade() {
-        let found = lint_project(
-            &TradePrerequisites,
-            &[
-                ("app.json", r#"{"pages":["pages/a/a"]}"#),
-                (
-                    "pages/a/a.ttml",
-                    "<view class=\"pay-button\">tt.requestOrder</view>",
-                ),
-                (
-                    "pages/a/a.js",
-                    "require('../../utils/wx');\n// tt.requestOrder({})\nconst requestOrderServiceIfaceApi = 1; tt.request({ url: 'https://a.cn/pay' })",
-                ),
-                ("pages/dead/dead.js", "tt.requestOrder({})"),
-                (
-                    "utils/wx.js",
-                    "// #ifdef MP-WEIXIN\nwx.requestPayment({})\n// #endif",
-                ),
-            ],
-        );
-        assert!(found.is_empty(), "{found:?}");
+    fn docs_examples() {
+        check_docs(&TradePrerequisites);
     }
 }

@@ -5,6 +5,7 @@ use crate::base::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::base::messages;
 use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::base::source::Span;
+use crate::project::framework::Framework;
 use crate::rules::rule::Rule;
 use crate::syntax::js::facts::Access;
 
@@ -21,12 +22,22 @@ const TT_DIRECTIVES: &[&str] = &[
     "tt:key",
 ];
 
+/// What an element loses when Douyin ignores its `wx:` directive, as the message's `effect`.
+fn directive_effect(directive: &str) -> &'static str {
+    match directive {
+        "wx:if" | "wx:elif" | "wx:else" => "condition",
+        "wx:for" | "wx:for-item" | "wx:for-index" | "wx:for-items" => "loop",
+        "wx:key" => "key",
+        _ => "other",
+    }
+}
+
 pub static META: RuleMeta = RuleMeta {
     id: "wechat-only-feature",
     default_severity: Severity::Warning,
     category: Category::Drainage,
     fix: FixKind::Safe,
-    summary: "WeChat-only markup, `wx:` directives, `wx.*` calls, `.wxml` pages and 微信授权/微信登录 copy",
+    summary: "`<official-account>`, `open-type=\"contact\"`, `wx:if`/`wx:for`, `wx.*` calls, `.wxml` pages, 微信授权/微信登录 copy",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/drainage",
     docs: r#"## What it does
 Finds what only exists on WeChat, left over from a port:
@@ -42,7 +53,8 @@ Finds what only exists on WeChat, left over from a port:
 
 Code inside `// #ifdef MP-WEIXIN` (uni-app) is WeChat's own and is not reported, nor are calls
 behind `typeof wx` / `typeof tt` checks (cross-platform code that calls `wx` only where it
-exists).
+exists). In uni-app source, `wx` is answered by uni's runtime with Douyin's own API, so a
+`wx.X` call is reported only when Douyin has no `tt.X` (`rules/douyin-api.json`).
 
 ## Why is this bad?
 These features do nothing or break on Douyin, and copy that asks for WeChat authorisation or a
@@ -125,7 +137,10 @@ impl Rule for WechatOnlyFeature {
                         &META,
                         cx.id,
                         attr.name_span,
-                        messages::wechat_only_feature_directive(&attr.name),
+                        messages::wechat_only_feature_directive(
+                            &attr.name,
+                            directive_effect(&attr.name),
+                        ),
                     )
                     .with_help(messages::wechat_only_feature_directive_help(&douyin));
                     if TT_DIRECTIVES.contains(&douyin.as_str()) {
@@ -153,20 +168,22 @@ impl Rule for WechatOnlyFeature {
                     continue;
                 }
                 let douyin = api.api.on(Namespace::Tt).to_string();
-                let help = if cx.data.douyin_has(&api.api.member) {
+                let exists = cx.data.douyin_has(&api.api.member);
+                // uni-app's mini-program runtime answers `wx.X` with the host's `X`: only an API
+                // Douyin lacks is a WeChat leftover there.
+                let message = match cx.framework {
+                    Framework::UniApp if exists => continue,
+                    Framework::UniApp => {
+                        messages::wechat_only_feature_wx_call_uni(api.api.to_string(), &douyin)
+                    }
+                    _ => messages::wechat_only_feature_wx_call(api.api.to_string()),
+                };
+                let help = if exists {
                     messages::wechat_only_feature_wx_call_help(douyin)
                 } else {
                     messages::wechat_only_feature_wx_call_no_equivalent_help(douyin)
                 };
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        cx.id,
-                        api.span,
-                        messages::wechat_only_feature_wx_call(api.api.to_string()),
-                    )
-                    .with_help(help),
-                );
+                out.push(Diagnostic::new(&META, cx.id, api.span, message).with_help(help));
             }
         }
     }
@@ -189,56 +206,48 @@ impl Rule for WechatOnlyFeature {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::{
-        assert_script, assert_script_clean, lint_project, lint_template,
-    };
+    use crate::rules::tester::{Tester, check_docs, js, project, tsx, ttml, vue};
 
     #[test]
-    fn wechat_markup() {
-        assert_eq!(
-            lint_template(
-                &WechatOnlyFeature,
-                "<view wx:if=\"{{vip}}\">会员</view>\n<button open-type=\"contact\">客服</button>\n<official-account />"
-            ),
-            vec![(1, 7), (2, 9), (3, 2)]
-        );
-        assert_eq!(
-            lint_template(&WechatOnlyFeature, "<button>微信一键登录</button>"),
-            vec![(1, 9)]
-        );
-        for src in [
-            "<view tt:if=\"{{a}}\" class=\"wx:if\">支持微信支付</view>",
-            "<!-- <official-account /> -->",
-            "<!-- #ifdef MP-WEIXIN --><view wx:if=\"{{a}}\"/><!-- #endif -->",
-        ] {
-            assert!(lint_template(&WechatOnlyFeature, src).is_empty(), "{src}");
-        }
+    fn cases() {
+        Tester::new(&WechatOnlyFeature)
+            .pass([
+                ttml("<view tt:if=\"{{a}}\" class=\"wx:if\">支持微信支付</view>"),
+                ttml("<!-- <official-account /> -->"),
+                ttml("<!-- #ifdef MP-WEIXIN --><view wx:if=\"{{a}}\"/><official-account /><!-- #endif -->"),
+                js("const wx = tt; wx.showToast({});\n// #ifdef MP-WEIXIN\nwx.login()\n// #endif\nfunction f(wx) { wx.login() }"),
+                // Cross-platform code that calls wx only where it exists.
+                js("if (typeof wx !== 'undefined') { wx.login() }"),
+                js("'undefined' != typeof wx && wx.request({ url })"),
+                js("typeof wx === 'undefined' ? tt.login() : wx.login()"),
+                js("const api = typeof wx !== 'undefined' ? 'wx' : 'tt';\nif (api === 'wx') { wx.login() }"),
+                js("if (wx.canIUse) {}"),
+                vue("<template>\n  <!-- #ifdef MP-WEIXIN -->\n  <button open-type=\"contact\">客服</button>\n  <!-- #endif -->\n</template>"),
+                // uni's runtime answers `wx.showToast` with Douyin's `tt.showToast`.
+                vue("<script>\nexport default { onLoad() { wx.showToast({ title: 'hi' }) } }\n</script>"),
+                tsx("import { Button } from '@tarojs/components'\nexport default function Page() {\n  return process.env.TARO_ENV === 'weapp' ? <Button openType=\"contact\">客服</Button> : null\n}"),
+            ])
+            .fail([
+                ttml("<view wx:if=\"{{vip}}\">会员</view>\n<button open-type=\"contact\">客服</button>\n<official-account />"),
+                ttml("<view wx:for=\"{{list}}\" wx:key=\"id\">{{item.name}}</view>"),
+                ttml("<button>微信一键登录</button>"),
+                js("wx.showToast({ title: 'ok' });\nwx.requestPayment({})"),
+                js("wx.openCustomerServiceChat({ corpId })"),
+                project(&[
+                    ("app.json", "{\"pages\":[\"pages/a/a\",\n\"pages/b/b\"]}"),
+                    ("pages/a/a.ttml", "<view/>"),
+                    ("pages/b/b.wxml", "<view/>"),
+                    ("pages/b/b.js", "Page({})"),
+                ]),
+                vue("<template>\n  <button open-type=\"contact\">微信客服</button>\n  <view>微信授权登录</view>\n</template>"),
+                vue("<script>\nexport default { onLoad() { wx.openCustomerServiceChat({ corpId: 'c' }) } }\n</script>"),
+                tsx("import { View, Button } from '@tarojs/components'\nexport default function Page() {\n  return <View><Button openType=\"contact\">客服</Button></View>\n}"),
+            ])
+            .test_and_snapshot();
     }
 
     #[test]
-    fn wechat_calls() {
-        assert_script(
-            &WechatOnlyFeature,
-            "wx.showToast({ title: 'ok' });\nwx.requestPayment({})",
-            &[(1, 1)],
-        );
-        assert_script_clean(
-            &WechatOnlyFeature,
-            "const wx = tt; wx.showToast({});\n// #ifdef MP-WEIXIN\nwx.login()\n// #endif\nfunction f(wx) { wx.login() }",
-        );
-    }
-
-    #[test]
-    fn wxml_pages() {
-        let found = lint_project(
-            &WechatOnlyFeature,
-            &[
-                ("app.json", "{\"pages\":[\"pages/a/a\",\n\"pages/b/b\"]}"),
-                ("pages/a/a.ttml", "<view/>"),
-                ("pages/b/b.wxml", "<view/>"),
-                ("pages/b/b.js", "Page({})"),
-            ],
-        );
-        assert_eq!(found, vec!["app.json:2:1"]);
+    fn docs_examples() {
+        check_docs(&WechatOnlyFeature);
     }
 }

@@ -2,15 +2,17 @@
 //! directives. What goes wrong is recorded as a [`Problem`] (the `parse-error` rule reports it),
 //! never a panic or an early exit, so every other file is still linted.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::base::source::{FileKind, SourceFile, Span};
-use crate::syntax::js::facts::{self, JsFacts};
-use crate::syntax::js::{nesting, parse as js};
+use crate::syntax::comment::Comment;
+use crate::syntax::js::facts::{self, JsFacts, Part};
+use crate::syntax::js::{nesting, parse as js, static_value};
 use crate::syntax::json::{self, Dialect, JsonDoc};
-use crate::syntax::markup::{Markup, ttml};
+use crate::syntax::markup::{self, Markup, ttml};
 use crate::syntax::suppress::Suppressions;
 use crate::syntax::syntax_error::SyntaxError;
+use crate::syntax::vue::sfc::{self, ScriptLang};
 
 /// Trees deeper than this are not dropped but leaked. swc's syntax tree frees itself
 /// recursively, and a tree as deep as a pathological file is long (`1+1+1+…` over megabytes)
@@ -133,11 +135,43 @@ fn unparsed(source: SourceFile, problem: Problem) -> Loaded {
     }
 }
 
+/// Whether a script is a configuration file (`app.config.ts`, `index.config.js`,
+/// `vue.config.js`): an object to read, not code that runs in the mini-program.
+pub fn is_config_script(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.rsplit_once('.'))
+        .is_some_and(|(stem, _)| stem.ends_with(".config"))
+}
+
+/// JSON files tools read with comments (uni-app's `pages.json` and `manifest.json` may even hold
+/// `// #ifdef` blocks; editors' and TypeScript's settings): never a parse error for a comment.
+/// Mini-program configuration (`app.json`, page `.json`) is read strictly, as the Douyin
+/// developer tools read it.
+fn json_dialect(path: &Path) -> Dialect {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let tool_folder = path.components().any(|c| {
+        matches!(
+            c.as_os_str().to_str(),
+            Some(".hbuilderx" | ".vscode" | ".idea")
+        )
+    });
+    let commented = matches!(name, "pages.json" | "manifest.json" | "settings.json")
+        || name.starts_with("tsconfig")
+        || name.starts_with("jsconfig");
+    if commented || tool_folder {
+        Dialect::WithComments
+    } else {
+        Dialect::Strict
+    }
+}
+
 /// Parses a file whose text is in memory.
 pub fn parse(source: SourceFile) -> Loaded {
     let base = source.bom;
     match source.kind {
-        FileKind::Script | FileKind::TypeScript | FileKind::Sjs => {
+        FileKind::Vue => vue(source),
+        FileKind::Script | FileKind::TypeScript | FileKind::Sjs | FileKind::Tsx | FileKind::Jsx => {
             if let Some(at) = nesting::too_deep(source.body()) {
                 let problem = Problem {
                     span: Span::new(base + at, base + at + 1),
@@ -155,6 +189,14 @@ pub fn parse(source: SourceFile) -> Loaded {
                         .map(|e| Problem::syntax(Syntax::Script, e))
                         .collect();
                     let extracted = facts::extract(&parsed.program, &parsed.comments);
+                    // A configuration script (`app.config.ts`): the object it exports.
+                    let json = is_config_script(&source.path)
+                        .then(|| static_value::exported_object(&parsed.program))
+                        .flatten()
+                        .map(|value| JsonDoc {
+                            value: Some(value),
+                            comments: Vec::new(),
+                        });
                     let suppressions =
                         Suppressions::parse(&parsed.comments, &source.lines, source.text.len());
                     if extracted.depth > DEEPEST_DROPPED {
@@ -163,7 +205,8 @@ pub fn parse(source: SourceFile) -> Loaded {
                     Loaded {
                         content: Content {
                             script: Some(extracted.facts),
-                            ..Content::default()
+                            markup: extracted.markup,
+                            json,
                         },
                         suppressions,
                         problems,
@@ -173,7 +216,7 @@ pub fn parse(source: SourceFile) -> Loaded {
                 Err(error) => unparsed(source, Problem::syntax(Syntax::Script, &error)),
             }
         }
-        FileKind::Json => match json::parse(source.body(), base, Dialect::Strict) {
+        FileKind::Json => match json::parse(source.body(), base, json_dialect(&source.path)) {
             Ok(doc) => {
                 let suppressions =
                     Suppressions::parse(&doc.comments, &source.lines, source.text.len());
@@ -208,5 +251,93 @@ pub fn parse(source: SourceFile) -> Loaded {
                 source,
             }
         }
+    }
+}
+
+/// A `.vue` single-file component: its `<script>` blocks parsed by swc at their offsets and read
+/// as one script, its `<template>` lowered into the markup model. Comments of every part make the
+/// file's suppressions and `#ifdef` regions.
+fn vue(source: SourceFile) -> Loaded {
+    let base = source.bom;
+    let outline = sfc::split(source.body(), base);
+    let mut problems: Vec<Problem> = outline
+        .errors
+        .iter()
+        .map(|e| Problem::syntax(Syntax::Template, e))
+        .collect();
+    let mut comments: Vec<Comment> = outline.comments.clone();
+    let mut programs = Vec::new();
+    for script in &outline.scripts {
+        let kind = match &script.lang {
+            ScriptLang::Js => FileKind::Script,
+            ScriptLang::Ts => FileKind::TypeScript,
+            ScriptLang::Tsx => FileKind::Tsx,
+            ScriptLang::Jsx => FileKind::Jsx,
+            // CoffeeScript and friends: not read.
+            ScriptLang::Other(_) => continue,
+        };
+        let text = source.slice(script.inner);
+        if let Some(at) = nesting::too_deep(text) {
+            let at = script.inner.start + at;
+            problems.push(Problem {
+                span: Span::new(at, at + 1),
+                kind: ProblemKind::TooDeep {
+                    limit: nesting::LIMIT,
+                },
+            });
+            continue;
+        }
+        match js::parse(text, script.inner.start, kind) {
+            Ok(parsed) => {
+                problems.extend(
+                    parsed
+                        .recovered
+                        .iter()
+                        .map(|e| Problem::syntax(Syntax::Script, e)),
+                );
+                comments.extend(parsed.comments.iter().cloned());
+                programs.push((parsed.program, script.setup));
+            }
+            Err(error) => problems.push(Problem::syntax(Syntax::Script, &error)),
+        }
+    }
+    let template = outline
+        .template
+        .as_ref()
+        .filter(|t| t.lang.as_deref().is_none_or(|l| l == "html"))
+        .map(|t| markup::vue::parse(source.slice(t.inner), t.inner.start));
+    let markup = template.map(|parsed| {
+        problems.extend(
+            parsed
+                .errors
+                .iter()
+                .map(|e| Problem::syntax(Syntax::Template, e)),
+        );
+        comments.extend(parsed.comments);
+        parsed.markup
+    });
+    comments.sort_by_key(|c| c.span.start);
+    let parts: Vec<Part<'_>> = programs
+        .iter()
+        .map(|(program, setup)| Part {
+            program,
+            setup: *setup,
+        })
+        .collect();
+    let extracted = facts::extract_parts(&parts, &comments);
+    let suppressions = Suppressions::parse(&comments, &source.lines, source.text.len());
+    if extracted.depth > DEEPEST_DROPPED {
+        std::mem::forget(programs);
+    }
+    problems.sort_by_key(|p| p.span.start);
+    Loaded {
+        content: Content {
+            script: (!outline.scripts.is_empty()).then_some(extracted.facts),
+            markup,
+            json: None,
+        },
+        suppressions,
+        problems,
+        source,
     }
 }

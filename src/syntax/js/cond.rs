@@ -102,9 +102,12 @@ pub fn normalize_path(raw: &str) -> String {
         }
     }
     for me in PAGE_SELVES {
-        if let Some(rest) = raw.strip_prefix(me).and_then(|r| r.strip_prefix(".data.")) {
-            return rest.to_string();
-        }
+        let Some(rest) = raw.strip_prefix(me).and_then(|r| r.strip_prefix('.')) else {
+            continue;
+        };
+        // Mini-program page data (`this.data.isIOS`), and a Vue or React component's own
+        // state and properties (`this.isIOS`), are what templates name bare.
+        return rest.strip_prefix("data.").unwrap_or(rest).to_string();
     }
     raw.to_string()
 }
@@ -307,5 +310,11 @@ mod tests {
             Cond::Path("globalData.isIOS".into())
         );
         assert_eq!(c("myglobalData.x"), Cond::Path("myglobalData.x".into()));
+        assert_eq!(
+            c("this.isIOS"),
+            Cond::Path("isIOS".into()),
+            "a component's own state"
+        );
+        assert_eq!(c("thatx.isIOS"), Cond::Path("thatx.isIOS".into()));
     }
 }

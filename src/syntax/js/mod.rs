@@ -11,3 +11,4 @@ pub mod facts;
 pub mod nesting;
 pub mod parse;
 mod scope;
+pub mod static_value;

@@ -21,12 +21,13 @@ pub struct ParsedScript {
 
 fn syntax_for(kind: FileKind, jsx: bool) -> Syntax {
     match kind {
-        FileKind::TypeScript => Syntax::Typescript(TsSyntax {
+        FileKind::TypeScript | FileKind::Tsx => Syntax::Typescript(TsSyntax {
             decorators: true,
+            tsx: kind == FileKind::Tsx,
             ..Default::default()
         }),
         _ => Syntax::Es(EsSyntax {
-            jsx,
+            jsx: jsx || kind == FileKind::Jsx,
             decorators: true,
             allow_return_outside_function: true,
             ..Default::default()

@@ -35,12 +35,18 @@ pub fn parse(text: &str, base: usize, object: bool) -> Result<Binding, SyntaxErr
     } else {
         js::parse_expr(text, base)?
     };
+    Ok(binding(&expr))
+}
+
+/// The binding of an expression already parsed: its condition form and string literals (a JSX
+/// `{…}`).
+pub fn binding(expr: &Expr) -> Binding {
     let mut strings = Strings(Vec::new());
     expr.visit_with(&mut strings);
-    Ok(Binding {
-        cond: cond(&expr),
+    Binding {
+        cond: cond(expr),
         strings: strings.0,
-    })
+    }
 }
 
 struct Strings(Vec<(Span, String)>);

@@ -27,6 +27,22 @@ pub struct Parsed {
     pub errors: Vec<SyntaxError>,
 }
 
+/// Vue's `hyphenate`: a capital letter after a letter, digit or `_` starts a new word
+/// (`PayPanel` → `pay-panel`, `openType` → `open-type`); names already in kebab case and
+/// built-in components (`web-view`) are unchanged.
+pub fn hyphenate(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut previous_is_word = false;
+    for c in name.chars() {
+        if c.is_ascii_uppercase() && previous_is_word {
+            out.push('-');
+        }
+        out.push(c.to_ascii_lowercase());
+        previous_is_word = c.is_ascii_alphanumeric() || c == '_';
+    }
+    out
+}
+
 /// Index of a node in [`Markup::nodes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct NodeId(pub u32);

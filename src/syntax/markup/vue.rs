@@ -13,6 +13,7 @@ use swc_ecma_visit::{Visit, VisitWith};
 use super::expr::{self, Binding};
 use super::model::{
     Attr, Element, Event, Guard, Handler, Markup, Node, NodeId, NodeKind, Parsed, TextPart, Value,
+    hyphenate,
 };
 use super::parser::{self, Dialect};
 use super::tree::{self, Document};
@@ -60,22 +61,6 @@ const EXPRESSION_DIRECTIVES: &[&str] = &["v-if", "v-else-if", "v-show", "v-html"
 /// handful; the limit keeps a file of thousands of chained siblings from growing guard lists
 /// quadratically. A branch past it only makes the element look reachable in more cases.
 const CHAIN_LIMIT: usize = 64;
-
-/// Vue's `hyphenate`: a capital letter after a letter, digit or `_` starts a new word
-/// (`PayPanel` → `pay-panel`, `openType` → `open-type`); names already in kebab case and
-/// built-in components (`web-view`) are unchanged.
-fn hyphenate(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 4);
-    let mut previous_is_word = false;
-    for c in name.chars() {
-        if c.is_ascii_uppercase() && previous_is_word {
-            out.push('-');
-        }
-        out.push(c.to_ascii_lowercase());
-        previous_is_word = c.is_ascii_alphanumeric() || c == '_';
-    }
-    out
-}
 
 /// Vue's `camelize`: `open-type` → `openType`, the variable `:open-type` (no value) reads.
 fn camelize(name: &str) -> String {

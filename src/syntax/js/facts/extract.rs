@@ -1,5 +1,6 @@
 //! The one traversal that turns a script's syntax tree into [`JsFacts`].
 
+use std::collections::HashMap;
 use swc_ecma_ast::{
     ArrowExpr, AssignExpr, AssignTarget, BinExpr, BinaryOp, BlockStmt, CallExpr,
     Callee as SwcCallee, CatchClause, ClassMethod, CondExpr, Constructor, Decl, DefaultDecl,
@@ -8,6 +9,7 @@ use swc_ecma_ast::{
     ModuleDecl, ModuleExportName, ObjectLit, ObjectPatProp, OptChainBase, OptChainExpr, Pat, Prop,
     PropOrSpread, Script, SimpleAssignTarget, Stmt, TsType, VarDeclarator,
 };
+
 use swc_ecma_visit::{Visit, VisitWith};
 
 use super::model::{
@@ -21,9 +23,13 @@ use crate::syntax::comment::Comment;
 use crate::syntax::js::ast::{RED_ZONE, SEGMENT, prop_name, span_of, static_string, unwrap};
 use crate::syntax::js::cond::{Cond, cond, member_path, normalize_path, path, raw_path};
 use crate::syntax::js::conditional::{Regions, Target};
-use crate::syntax::js::eval::{Environment, Evaluator, Gate, NoValues};
+use crate::syntax::js::eval::{Environment, Evaluator, Gate, Values};
 use crate::syntax::js::scope::{
     Binding, Scopes, declared_in, declared_in_module, for_head_lexical, pattern_names,
+};
+use crate::syntax::markup::expr;
+use crate::syntax::markup::{
+    Attr, Element, Event, Guard, Handler, Markup, NodeId, NodeKind, TextPart, Value, hyphenate,
 };
 
 /// APIs whose `url` names the app's own servers.
@@ -31,19 +37,43 @@ const REQUEST_APIS: &[&str] = &["request", "uploadFile", "downloadFile", "connec
 /// Receivers that stand for the page or component instance.
 const SELVES: &[&str] = &["this", "that", "self", "_this"];
 /// Constructors whose object argument holds the page's methods and data.
-const CONSTRUCTORS: &[&str] = &["Page", "Component", "App"];
+/// (`defineComponent` and `Vue.extend` wrap a Vue component's options the same way.)
+const CONSTRUCTORS: &[&str] = &["Page", "Component", "App", "defineComponent"];
 /// The module Taro's API object comes from.
 const TARO_MODULE: &str = "@tarojs/taro";
 
-/// What one traversal yields: the facts, and how deep the tree was.
+/// What one traversal yields: the facts, the markup of the script's JSX, and how deep the tree
+/// was.
 pub struct Extracted {
     pub facts: JsFacts,
+    /// JSX elements lowered into the markup model (`None` when the script has none).
+    pub markup: Option<Markup>,
     /// The deepest nesting of expressions, statements and patterns met.
     pub depth: usize,
 }
 
+/// A script to extract from: one program, or one `<script>` block of a `.vue` file.
+pub struct Part<'a> {
+    pub program: &'a swc_ecma_ast::Program,
+    /// A Vue `<script setup>` block: its top-level functions are what the template calls.
+    pub setup: bool,
+}
+
 /// Extracts the facts of a parsed program in one traversal.
 pub fn extract(program: &swc_ecma_ast::Program, comments: &[Comment]) -> Extracted {
+    extract_parts(
+        &[Part {
+            program,
+            setup: false,
+        }],
+        comments,
+    )
+}
+
+/// Extracts the facts of a file's script parts into one set of facts (a `.vue` file's
+/// `<script>` and `<script setup>`), each part traversed once. `comments` are the whole file's,
+/// in source order: its `#ifdef` regions apply to every part.
+pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment]) -> Extracted {
     let regions = Regions::from_comments(comments.iter().map(|c| (c.span, c.text.as_str())));
     let mut extractor = Extractor {
         facts: JsFacts::default(),
@@ -55,24 +85,37 @@ pub fn extract(program: &swc_ecma_ast::Program, comments: &[Comment]) -> Extract
         guard: None,
         testing: false,
         last_if: None,
+        setup: false,
         pending_name: None,
         calls: Vec::new(),
         keys: Vec::new(),
         objects: Vec::new(),
         method_objects: Vec::new(),
         data_objects: Vec::new(),
+        computed_objects: Vec::new(),
+        computed_fns: Vec::new(),
+        data_fns: Vec::new(),
         url_spans: Vec::new(),
         outer_target: Target::Unconditional,
+        markup: Markup::default(),
+        jsx: Vec::new(),
+        chain_targets: Vec::new(),
+        values: HashMap::new(),
     };
-    program.visit_with(&mut extractor);
+    for part in parts {
+        extractor.setup = part.setup;
+        part.program.visit_with(&mut extractor);
+    }
     let mut facts = extractor.facts;
     let urls = extractor.url_spans;
     facts
         .texts
         .retain(|t| !urls.iter().any(|u| u.contains(t.span)));
     facts.regions = extractor.regions;
+    let markup = (!extractor.markup.nodes.is_empty()).then_some(extractor.markup);
     Extracted {
         facts,
+        markup,
         depth: extractor.max_depth,
     }
 }
@@ -93,6 +136,8 @@ struct Extractor {
     testing: bool,
     /// The condition of the `if` statement visited last (its early return guards what follows).
     last_if: Option<CondId>,
+    /// In a Vue `<script setup>` block: top-level functions are what the template calls.
+    setup: bool,
     /// The name (and method-ness) the next function visited takes.
     pending_name: Option<(String, bool)>,
     /// Callee paths of the calls whose arguments enclose the current node.
@@ -105,11 +150,26 @@ struct Extractor {
     method_objects: Vec<Span>,
     /// Object literals whose properties are data, with the path prefix of their keys.
     data_objects: Vec<(Span, String)>,
+    /// Vue `computed: {…}` objects: each property is a value the template reads by name.
+    computed_objects: Vec<Span>,
+    /// Functions computing a Vue computed value: what they return is that value.
+    computed_fns: Vec<FnId>,
+    /// Vue `data()` functions: the object they return holds the component's data.
+    data_fns: Vec<FnId>,
     /// `url` values of request calls: their strings are addresses, not text.
     url_spans: Vec<Span>,
     /// The build-environment target of the code around the current function (callbacks written
     /// inside `if (process.env.TARO_ENV === 'weapp')` are WeChat code too).
     outer_target: Target,
+    /// JSX elements lowered so far.
+    markup: Markup,
+    /// What each guard chain (by its innermost link) means for a Douyin build.
+    chain_targets: Vec<Target>,
+    /// The assignments by path, for evaluating conditions while reading.
+    values: HashMap<String, Vec<usize>>,
+    /// The JSX elements around the current node, innermost last, with the condition in force
+    /// where each was written.
+    jsx: Vec<(NodeId, Option<GuardId>)>,
 }
 
 fn is_function(expr: &Expr) -> bool {
@@ -119,16 +179,33 @@ fn is_function(expr: &Expr) -> bool {
 /// What code behind a condition is, for a Douyin build: never built for Douyin (the condition
 /// cannot hold there: `process.env.TARO_ENV === 'weapp'`, `typeof wx !== 'undefined'`), only for
 /// Douyin (it holds on Douyin and not on WeChat: `process.env.TARO_ENV === 'tt'`), or either.
-fn build_target(cond: &Cond, holds: bool) -> Target {
-    let douyin = Evaluator::new(Environment::DOUYIN, &NoValues, &[]);
+fn build_target(cond: &Cond, holds: bool, values: &dyn Values) -> Target {
+    let douyin = Evaluator::new(Environment::DOUYIN, values, &[]);
     if douyin.gate(cond, holds) == Gate::Closed {
         return Target::Excluded;
     }
-    let wechat = Evaluator::new(Environment::WECHAT, &NoValues, &[]);
+    let wechat = Evaluator::new(Environment::WECHAT, values, &[]);
     if wechat.gate(cond, holds) == Gate::Closed && douyin.eval(cond).is_some() {
         return Target::Douyin;
     }
     Target::Unconditional
+}
+
+/// The values a script has assigned so far, by path.
+struct ScriptValues<'a> {
+    assignments: &'a [Assignment],
+    index: &'a HashMap<String, Vec<usize>>,
+}
+
+impl Values for ScriptValues<'_> {
+    fn values(&self, path: &str) -> Vec<&Cond> {
+        self.index
+            .get(path)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.assignments.get(i).map(|a| &a.value))
+            .collect()
+    }
 }
 
 /// `if (c) return;` / `if (c) { …; throw e }`: the branch always leaves the function.
@@ -198,9 +275,27 @@ impl Extractor {
         id
     }
 
-    /// Adds a condition to the current chain and makes it the innermost one.
+    /// Adds a condition to the current chain and makes it the innermost one. What the chain
+    /// means for a Douyin build is decided here, once per link, with the values assigned so far
+    /// (`const env = typeof wx !== 'undefined' ? 'wx' : 'tt'` before `if (env === 'wx')`).
     fn push_guard(&mut self, cond: CondId, holds: bool) {
         let id = GuardId(self.facts.guards.len() as u32);
+        let outer = self
+            .guard
+            .and_then(|g| self.chain_targets.get(g.0 as usize).copied())
+            .unwrap_or(Target::Unconditional);
+        let own = match self.facts.conds.get(cond.0 as usize) {
+            Some(c) => build_target(
+                c,
+                holds,
+                &ScriptValues {
+                    assignments: &self.facts.assignments,
+                    index: &self.values,
+                },
+            ),
+            None => Target::Unconditional,
+        };
+        self.chain_targets.push(own.within(outer));
         self.facts.guards.push(GuardLink {
             cond,
             holds,
@@ -238,22 +333,38 @@ impl Extractor {
     /// build-environment checks around it (`process.env.TARO_ENV === 'weapp'` in Taro,
     /// `process.env.UNI_PLATFORM` in uni-app).
     fn target_at(&self, offset: usize) -> Target {
-        let mut target = self.regions.target_at(offset).within(self.outer_target);
-        for (cond, holds) in self.facts.guard_chain(self.guard) {
-            target = target.within(build_target(cond, holds));
-        }
-        target
+        let chain = self
+            .guard
+            .and_then(|g| self.chain_targets.get(g.0 as usize).copied())
+            .unwrap_or(Target::Unconditional);
+        self.regions
+            .target_at(offset)
+            .within(self.outer_target)
+            .within(chain)
+    }
+
+    /// Records a value given to a name, and indexes it for the build-target evaluation.
+    fn assign(&mut self, assignment: Assignment) {
+        let index = self.facts.assignments.len();
+        self.values
+            .entry(assignment.path.clone())
+            .or_default()
+            .push(index);
+        self.facts.assignments.push(assignment);
     }
 
     /// Enters a function: registers it, gives it its own scope and guards.
     fn enter_function(&mut self, span: Span, names: Vec<String>, f: impl FnOnce(&mut Self)) {
         let (name, method) = self.pending_name.take().unzip();
+        // In `<script setup>`, a function the template can call is a top-level one.
+        let method =
+            method.unwrap_or(false) || (self.setup && self.fns.is_empty() && name.is_some());
         let id = FnId(self.facts.functions.len() as u32);
         self.facts.functions.push(FunctionFact {
             name,
             span,
             parent: self.function(),
-            method: method.unwrap_or(false),
+            method,
             guards: self.guard,
         });
         let outer = self.outer_target;
@@ -370,7 +481,7 @@ impl Extractor {
 
     fn callback_result(&mut self, api: Api, param: Option<&Pat>) {
         if let Some(Pat::Ident(id)) = param {
-            self.facts.assignments.push(Assignment {
+            self.assign(Assignment {
                 path: id.id.sym.to_string(),
                 value: Cond::Call(api.to_string().into()),
                 span: span_of(id.id.span),
@@ -453,14 +564,14 @@ impl Extractor {
             match &**prop {
                 Prop::KeyValue(kv) => {
                     if let Some(key) = prop_name(&kv.key) {
-                        self.facts.assignments.push(Assignment {
+                        self.assign(Assignment {
                             path: key,
                             value: cond(&kv.value),
                             span: span_of(swc_common::Spanned::span(&kv.key)),
                         });
                     }
                 }
-                Prop::Shorthand(id) => self.facts.assignments.push(Assignment {
+                Prop::Shorthand(id) => self.assign(Assignment {
                     path: id.sym.to_string(),
                     value: Cond::Path(id.sym.as_str().into()),
                     span: span_of(id.span),
@@ -498,6 +609,14 @@ impl Extractor {
         match unwrap(callee) {
             Expr::Ident(id)
                 if CONSTRUCTORS.contains(&&*id.sym) && !self.scopes.is_bound(&id.sym) =>
+            {
+                if let Some(object) = first_object {
+                    self.method_objects.push(span_of(object.span));
+                }
+            }
+            Expr::Member(m)
+                if raw_path(callee).as_deref() == Some("Vue.extend")
+                    && !self.scopes.is_bound("Vue") =>
             {
                 if let Some(object) = first_object {
                     self.method_objects.push(span_of(object.span));
@@ -598,6 +717,15 @@ impl Extractor {
 }
 
 impl Visit for Extractor {
+    fn visit_jsx_element(&mut self, element: &swc_ecma_ast::JSXElement) {
+        self.deeper(|this| this.jsx_element(element));
+    }
+
+    fn visit_jsx_fragment(&mut self, fragment: &swc_ecma_ast::JSXFragment) {
+        // A fragment renders its children where it stands.
+        self.deeper(|this| this.jsx_children(&fragment.children));
+    }
+
     fn visit_expr(&mut self, expr: &Expr) {
         match expr {
             Expr::Lit(Lit::Str(s)) => {
@@ -704,6 +832,24 @@ impl Visit for Extractor {
         });
     }
 
+    /// `isIOS = Taro.getSystemInfoSync().platform === 'ios'` in a class component: its state.
+    fn visit_class_prop(&mut self, prop: &swc_ecma_ast::ClassProp) {
+        if let (Some(key), Some(value)) = (prop_name(&prop.key), &prop.value) {
+            let value_cond = cond(value);
+            if value_cond != Cond::Other {
+                self.assign(Assignment {
+                    path: key.clone(),
+                    value: value_cond,
+                    span: span_of(swc_common::Spanned::span(&prop.key)),
+                });
+            }
+            if is_function(value) {
+                self.pending_name = Some((key, false));
+            }
+        }
+        prop.visit_children_with(self);
+    }
+
     fn visit_class_method(&mut self, method: &ClassMethod) {
         self.pending_name = prop_name(&method.key).map(|k| (k, false));
         method.function.visit_with(self);
@@ -716,12 +862,41 @@ impl Visit for Extractor {
     }
 
     fn visit_method_prop(&mut self, method: &MethodProp) {
-        let is_method = self
-            .objects
-            .last()
-            .is_some_and(|o| self.method_objects.contains(o));
-        self.pending_name = prop_name(&method.key).map(|k| (k, is_method));
+        let here = self.objects.last().copied();
+        let is_method = here.is_some_and(|o| self.method_objects.contains(&o));
+        let computed = here.is_some_and(|o| self.computed_objects.contains(&o));
+        let name = prop_name(&method.key);
+        let next = FnId(self.facts.functions.len() as u32);
+        if computed {
+            self.computed_fns.push(next);
+        } else if is_method && name.as_deref() == Some("data") {
+            self.data_fns.push(next);
+        }
+        self.pending_name = name.map(|k| (k, is_method && !computed));
         method.function.visit_with(self);
+    }
+
+    /// `return {…}` from a Vue `data()`: the component's data; `return x` from a computed value's
+    /// function: that value.
+    fn visit_return_stmt(&mut self, stmt: &swc_ecma_ast::ReturnStmt) {
+        if let (Some(function), Some(arg)) = (self.function(), &stmt.arg) {
+            if self.data_fns.contains(&function)
+                && let Expr::Object(object) = unwrap(arg)
+            {
+                self.data_objects
+                    .push((span_of(object.span), String::new()));
+            } else if self.computed_fns.contains(&function)
+                && let Some(name) = self.facts.function(function).and_then(|f| f.name.clone())
+            {
+                let value = cond(arg);
+                self.assign(Assignment {
+                    path: name,
+                    value,
+                    span: span_of(stmt.span),
+                });
+            }
+        }
+        stmt.visit_children_with(self);
     }
 
     fn visit_key_value_prop(&mut self, prop: &KeyValueProp) {
@@ -731,7 +906,7 @@ impl Visit for Extractor {
         if let (Some(key), Some(here)) = (&key, here) {
             if let Some((_, prefix)) = self.data_objects.iter().find(|(o, _)| *o == here) {
                 let path = format!("{prefix}{key}");
-                self.facts.assignments.push(Assignment {
+                self.assign(Assignment {
                     path,
                     value: cond(&prop.value),
                     span: span_of(swc_common::Spanned::span(&prop.key)),
@@ -745,11 +920,19 @@ impl Visit for Extractor {
                         self.data_objects.push((inner, "globalData.".into()))
                     }
                     "methods" if in_methods => self.method_objects.push(inner),
+                    "computed" if in_methods => self.computed_objects.push(inner),
                     _ => {}
                 }
             }
             if is_function(&prop.value) {
-                self.pending_name = Some((key.clone(), in_methods));
+                let computed = self.computed_objects.contains(&here);
+                let next = FnId(self.facts.functions.len() as u32);
+                if computed {
+                    self.computed_fns.push(next);
+                } else if in_methods && key == "data" {
+                    self.data_fns.push(next);
+                }
+                self.pending_name = Some((key.clone(), in_methods && !computed));
             }
         }
         prop.key.visit_with(self);
@@ -915,7 +1098,7 @@ impl Visit for Extractor {
                     self.pending_name = Some((name, false));
                 }
             } else {
-                self.facts.assignments.push(Assignment {
+                self.assign(Assignment {
                     path: normalize_path(&raw),
                     value: cond(&expr.right),
                     span: span_of(member.span),
@@ -1055,15 +1238,242 @@ impl Visit for Extractor {
                     }
                 }
             }
-            ModuleDecl::ExportDefaultExpr(e) => {
-                if let Expr::Ident(id) = unwrap(&e.expr) {
-                    self.export("default".into(), id.sym.to_string());
-                }
-            }
+            ModuleDecl::ExportDefaultExpr(e) => match unwrap(&e.expr) {
+                Expr::Ident(id) => self.export("default".into(), id.sym.to_string()),
+                // A Vue component's options: `export default { data() {…}, methods: {…} }`.
+                Expr::Object(object) => self.method_objects.push(span_of(object.span)),
+                _ => {}
+            },
             _ => {}
         }
         decl.visit_children_with(self);
     }
+}
+
+/// JSX, lowered into the markup model while the script is read: tags and props are normalised
+/// like the other dialects' (`WebView` → `web-view`, `openType` → `open-type`), `onClick` and
+/// `onTap` become `tap` events whose handlers name a method (`this.buy`), a function in scope
+/// (`buy`) or the arrow written in place, and the conditions in force where an element is written
+/// (`cond && <X/>`, ternary branches, `if (!x) return null`) are its guards.
+impl Extractor {
+    fn jsx_element(&mut self, element: &swc_ecma_ast::JSXElement) {
+        let opening = &element.opening;
+        let span = span_of(element.span);
+        let (parent, parent_guard) = match self.jsx.last() {
+            Some(&(node, guard)) => (Some(node), guard),
+            None => (None, None),
+        };
+        let mut attrs = Vec::new();
+        let mut events = Vec::new();
+        for attr in &opening.attrs {
+            let swc_ecma_ast::JSXAttrOrSpread::JSXAttr(attr) = attr else {
+                continue;
+            };
+            let name = match &attr.name {
+                swc_ecma_ast::JSXAttrName::Ident(i) => i.sym.to_string(),
+                swc_ecma_ast::JSXAttrName::JSXNamespacedName(n) => {
+                    format!("{}:{}", n.ns.sym, n.name.sym)
+                }
+            };
+            let name_span = span_of(swc_common::Spanned::span(&attr.name));
+            let expr = match &attr.value {
+                Some(swc_ecma_ast::JSXAttrValue::JSXExprContainer(c)) => match &c.expr {
+                    swc_ecma_ast::JSXExpr::Expr(e) => Some(&**e),
+                    swc_ecma_ast::JSXExpr::JSXEmptyExpr(_) => None,
+                },
+                _ => None,
+            };
+            if let Some(event) = jsx_event(&name) {
+                events.push(Event {
+                    name: event,
+                    span: span_of(attr.span),
+                    handler: expr.map_or(Handler::Dynamic, |e| self.jsx_handler(e)),
+                });
+                continue;
+            }
+            let value = match (&attr.value, expr) {
+                (Some(swc_ecma_ast::JSXAttrValue::Str(lit)), _) => {
+                    let outer = span_of(lit.span);
+                    Value::Static {
+                        span: Span::new(outer.start + 1, outer.end.saturating_sub(1)),
+                        text: lit.value.to_string_lossy().into_owned(),
+                    }
+                }
+                (_, Some(e)) => {
+                    let span = span_of(swc_common::Spanned::span(e));
+                    match static_string(e) {
+                        Some(text) => Value::Static { span, text },
+                        None => Value::Bound {
+                            span,
+                            parts: vec![TextPart::Dynamic {
+                                span,
+                                binding: Some(expr::binding(e)),
+                            }],
+                        },
+                    }
+                }
+                (None, None) => Value::Empty,
+                (Some(_), None) => Value::Bound {
+                    span: span_of(attr.span),
+                    parts: Vec::new(),
+                },
+            };
+            attrs.push(Attr {
+                name: jsx_prop(&name),
+                name_span,
+                value,
+            });
+        }
+        let guards = self.guards_since(parent_guard, parent.is_some());
+        let node = self.markup.push(
+            parent,
+            span,
+            self.target_at(span.start),
+            NodeKind::Element(Element {
+                tag: jsx_tag(&opening.name),
+                tag_span: span_of(swc_common::Spanned::span(&opening.name)),
+                attrs,
+                events,
+                guards,
+                repeated: false,
+                children: Vec::new(),
+            }),
+        );
+        self.jsx.push((node, self.guard));
+        // Attribute values are code: handlers are functions, props read data.
+        opening.attrs.visit_with(self);
+        self.jsx_children(&element.children);
+        self.jsx.pop();
+    }
+
+    fn jsx_children(&mut self, children: &[swc_ecma_ast::JSXElementChild]) {
+        use swc_ecma_ast::JSXElementChild as Child;
+        for child in children {
+            match child {
+                Child::JSXText(text) => {
+                    let value = text.value.to_string_lossy().into_owned();
+                    if value.trim().is_empty() {
+                        continue;
+                    }
+                    let span = span_of(text.span);
+                    let parent = self.jsx.last().map(|&(node, _)| node);
+                    let part = TextPart::Static { span, text: value };
+                    self.markup.push(
+                        parent,
+                        span,
+                        self.target_at(span.start),
+                        NodeKind::Text(vec![part]),
+                    );
+                }
+                Child::JSXExprContainer(container) => {
+                    if let swc_ecma_ast::JSXExpr::Expr(expr) = &container.expr {
+                        let found = expr::binding(expr);
+                        if !found.strings.is_empty() {
+                            let span = span_of(swc_common::Spanned::span(&**expr));
+                            let parent = self.jsx.last().map(|&(node, _)| node);
+                            let part = TextPart::Dynamic {
+                                span,
+                                binding: Some(found),
+                            };
+                            self.markup.push(
+                                parent,
+                                span,
+                                self.target_at(span.start),
+                                NodeKind::Text(vec![part]),
+                            );
+                        }
+                        expr.visit_with(self);
+                    }
+                }
+                other => other.visit_with(self),
+            }
+        }
+    }
+
+    /// The conditions in force here that the enclosing element was not written under: the
+    /// element's own guards. Without an enclosing element in this function, all of them.
+    fn guards_since(&self, outer: Option<GuardId>, nested: bool) -> Vec<Guard> {
+        let mut out = Vec::new();
+        let mut current = self.guard;
+        while let Some(id) = current {
+            if nested && Some(id) == outer {
+                break;
+            }
+            let Some(link) = self.facts.guards.get(id.0 as usize) else {
+                break;
+            };
+            if let Some(cond) = self.facts.conds.get(link.cond.0 as usize) {
+                out.push(Guard {
+                    cond: Some(cond.clone()),
+                    holds: link.holds,
+                });
+            }
+            current = link.parent;
+        }
+        out
+    }
+
+    /// What an event prop calls.
+    fn jsx_handler(&self, expr: &Expr) -> Handler {
+        match unwrap(expr) {
+            Expr::Ident(id) => Handler::Named(id.sym.to_string()),
+            Expr::Member(m) => match (&m.prop, unwrap(&m.obj)) {
+                (MemberProp::Ident(prop), Expr::This(_)) => Handler::Named(prop.sym.to_string()),
+                (MemberProp::Ident(prop), Expr::Ident(obj)) if SELVES.contains(&&*obj.sym) => {
+                    Handler::Named(prop.sym.to_string())
+                }
+                _ => Handler::Dynamic,
+            },
+            // `this.buy.bind(this)`
+            Expr::Call(call) => match &call.callee {
+                SwcCallee::Expr(callee) => match unwrap(callee) {
+                    Expr::Member(m) if matches!(&m.prop, MemberProp::Ident(p) if &*p.sym == "bind") => {
+                        self.jsx_handler(&m.obj)
+                    }
+                    _ => Handler::Dynamic,
+                },
+                _ => Handler::Dynamic,
+            },
+            // The function written in place is the next one registered: attribute values are
+            // visited right after the element is made.
+            Expr::Arrow(_) | Expr::Fn(_) => Handler::Inline(self.facts.functions.len() as u32),
+            _ => Handler::Dynamic,
+        }
+    }
+}
+
+/// The tag of a JSX element, normalised: Taro's `<WebView>` is the built-in `web-view`.
+fn jsx_tag(name: &swc_ecma_ast::JSXElementName) -> String {
+    match name {
+        swc_ecma_ast::JSXElementName::Ident(i) => hyphenate(&i.sym),
+        swc_ecma_ast::JSXElementName::JSXMemberExpr(m) => hyphenate(&m.prop.sym),
+        swc_ecma_ast::JSXElementName::JSXNamespacedName(n) => {
+            format!("{}:{}", n.ns.sym, n.name.sym)
+        }
+    }
+}
+
+/// A prop's attribute name: `openType` → `open-type`, `className` → `class`; `data-im-id` as is.
+fn jsx_prop(name: &str) -> String {
+    match name {
+        "className" => "class".into(),
+        _ if name.contains('-') || name.contains(':') => name.to_string(),
+        _ => hyphenate(name),
+    }
+}
+
+/// The event a prop binds: `onClick` and `onTap` → `tap`, `onLongPress` → `longpress`.
+fn jsx_event(name: &str) -> Option<String> {
+    let rest = name.strip_prefix("on")?;
+    if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let event = rest.to_ascii_lowercase();
+    Some(if event == "click" {
+        "tap".into()
+    } else {
+        event
+    })
 }
 
 impl Extractor {
@@ -1161,7 +1571,7 @@ impl Extractor {
                 }
                 let value = cond(init);
                 if value != Cond::Other {
-                    self.facts.assignments.push(Assignment {
+                    self.assign(Assignment {
                         path: local,
                         value,
                         span: span_of(id.id.span),
@@ -1188,7 +1598,7 @@ impl Extractor {
                         ),
                         ObjectPatProp::Rest(_) => continue,
                     };
-                    self.facts.assignments.push(Assignment {
+                    self.assign(Assignment {
                         path: local,
                         value: Cond::Path(format!("{source}.{key}").into()),
                         span,
