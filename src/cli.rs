@@ -244,10 +244,12 @@ pub fn run(cli: Cli, lang: &mut Lang) -> Result<Outcome, UsageError> {
         Some(Command::Rules { format }) => list_rules(format, *lang).map(|_| Outcome::Passed),
         Some(Command::Explain { rule }) => explain(&rule, *lang).map(|_| Outcome::Passed),
         // The protocol's exit statuses: 0 after `shutdown` and `exit`, 1 for `exit` alone.
-        Some(Command::Lsp { .. }) => crate::lsp::run().map(|exit| match exit {
-            crate::lsp::Exit::Clean => Outcome::Passed,
-            crate::lsp::Exit::Unclean => Outcome::Failed,
-        }),
+        Some(Command::Lsp { .. }) => {
+            crate::lsp::run(explicit.then_some(*lang), *lang).map(|exit| match exit {
+                crate::lsp::Exit::Clean => Outcome::Passed,
+                crate::lsp::Exit::Unclean => Outcome::Failed,
+            })
+        }
     }
 }
 

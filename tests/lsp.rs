@@ -26,6 +26,10 @@ impl Lsp {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("ttlint"))
             .arg("lsp")
             .env("TTLINT_TEST_PANIC", "boom.js")
+            // The server's environment is its last say on the language: English here.
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -129,6 +133,11 @@ impl Lsp {
     }
 
     fn initialize(&mut self, root: &Path) -> Value {
+        self.initialize_with(root, json!({ "lang": "en", "debounceMs": 50 }), "en")
+    }
+
+    /// `initialize` with these `initializationOptions` and the editor's display language.
+    fn initialize_with(&mut self, root: &Path, options: Value, locale: &str) -> Value {
         let response = self.request(
             "initialize",
             json!({
@@ -138,8 +147,8 @@ impl Lsp {
                     "workspace": { "workspaceEdit": { "documentChanges": true } },
                     "general": { "positionEncodings": ["utf-16"] }
                 },
-                "initializationOptions": { "lang": "en", "debounceMs": 50 },
-                "locale": "en"
+                "initializationOptions": options,
+                "locale": locale
             }),
         );
         self.notify("initialized", json!({}));
@@ -147,10 +156,14 @@ impl Lsp {
     }
 
     fn open(&mut self, uri: &str, text: &str) {
-        let language = if uri.ends_with(".js") {
-            "javascript"
-        } else {
-            "ttml"
+        // The ids VS Code gives these files.
+        let language = match uri.rsplit_once('.').map_or("", |(_, ext)| ext) {
+            "js" => "javascript",
+            "ts" => "typescript",
+            "tsx" => "typescriptreact",
+            "vue" => "vue",
+            "json" => "json",
+            _ => "ttml",
         };
         self.notify(
             "textDocument/didOpen",
@@ -189,13 +202,23 @@ fn uri(path: &Path) -> String {
     format!("file://{}", path.display())
 }
 
+/// A folder holding `files`, and its canonical path (macOS temp folders are behind a symbolic
+/// link, and URIs must match).
+fn tree(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    for (path, text) in files {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    (dir, root)
+}
+
 /// A mini-program: a VIP page whose tap reaches a payment through a module (a cross-file
 /// finding on the template), with a WeChat directive that has a fix.
 fn project() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    // Canonical: macOS temp folders are behind a symbolic link, and URIs must match.
-    let root = dir.path().canonicalize().unwrap();
-    let files = [
+    tree(&[
         (
             "app.json",
             r#"{ "pages": ["pages/vip/vip", "pages/index/index"] }"#,
@@ -215,13 +238,7 @@ fn project() -> (tempfile::TempDir, PathBuf) {
         ("pages/index/index.ttml", "<view>首页</view>\n"),
         ("pages/index/index.js", "Page({});\n"),
         ("utils/pay.js", PAY_JS),
-    ];
-    for (path, text) in files {
-        let path = root.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    (dir, root)
+    ])
 }
 
 const VIP_TTML: &str = "<view>开通会员</view>\n<button bindtap=\"buy\">开通</button>\n<view wx:if=\"{{show}}\">x</view>\n";
@@ -272,6 +289,29 @@ fn apply(text: &str, edit: &Value) -> (String, Vec<Value>) {
         out.replace_range(start..end, e["newText"].as_str().unwrap());
     }
     (out, edits)
+}
+
+/// The code actions offered for a diagnostic.
+fn actions_for(lsp: &mut Lsp, uri: &str, diagnostic: &Value) -> Vec<Value> {
+    let response = lsp.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri },
+            "range": diagnostic["range"],
+            "context": { "diagnostics": [diagnostic] }
+        }),
+    );
+    response["result"]
+        .as_array()
+        .cloned()
+        .expect("a list of actions")
+}
+
+fn titles(actions: &[Value]) -> Vec<&str> {
+    actions
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect()
 }
 
 fn action<'a>(actions: &'a [Value], title: &str) -> &'a Value {
@@ -569,4 +609,53 @@ fn bad_input_gets_errors_and_never_a_crash() {
     assert!(still.get("error").is_none(), "{still}");
     lsp.notify("exit", Value::Null);
     assert_eq!(lsp.exit_status(), Some(1));
+}
+
+/// The editor's display language decides when nothing else does; a project's ttlint.json
+/// decides over it.
+#[test]
+fn messages_follow_the_editors_language() {
+    let (_dir, root) = project();
+    let mut lsp = Lsp::start();
+    lsp.initialize_with(&root, json!({ "debounceMs": 50 }), "zh-CN");
+    let page = uri(&root.join("pages/vip/vip.ttml"));
+    lsp.open(&page, VIP_TTML);
+    let found = lsp.diagnostics(&page, Some(1));
+    assert_eq!(
+        found[1]["message"],
+        "`wx:if` 是微信的指令：抖音会忽略它，所以元素总是会渲染\n请改用 `tt:if`。"
+    );
+    let actions = actions_for(&mut lsp, &page, &found[1]);
+    assert_eq!(
+        titles(&actions),
+        vec![
+            "把 `wx:if` 改为 `tt:if`",
+            "在这一行屏蔽 `wechat-only-feature`",
+            "在整个文件中屏蔽 `wechat-only-feature`",
+            "查看 `wechat-only-feature` 的文档",
+        ]
+    );
+    let hover = lsp.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": page }, "position": { "line": 1, "character": 10 } }),
+    );
+    let markdown = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(markdown.contains("## 为什么有问题"), "{markdown}");
+    assert!(
+        markdown.contains("平台规则：[https://developer.open-douyin.com/"),
+        "{markdown}"
+    );
+
+    // The project says English: its config wins over the editor's language.
+    std::fs::write(root.join("ttlint.json"), r#"{ "lang": "en" }"#).unwrap();
+    lsp.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&root.join("ttlint.json")), "type": 1 }] }),
+    );
+    let found = lsp.diagnostics(&page, Some(1));
+    assert_eq!(
+        found[1]["message"],
+        "`wx:if` is WeChat's directive and Douyin ignores it: the element renders unconditionally\nUse `tt:if`."
+    );
+    assert_eq!(lsp.shut_down(), Some(0));
 }

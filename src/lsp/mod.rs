@@ -58,17 +58,13 @@ use crate::base::vfs::Vfs;
 use crate::engine::config::{CONFIG_FILE, Config};
 use crate::engine::session::{Linted, Session, SessionOptions};
 use crate::project::discover;
-use crate::rules::{self, Rule};
+use crate::rules::{self, Rule, docs};
 
 /// How long after the last change a document is linted, unless the client says otherwise.
 const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(200);
 
 /// The command a "show documentation" code action carries, with the rule id as its argument.
 pub const SHOW_DOCUMENTATION: &str = "ttlint.showDocumentation";
-
-/// The languages ttlint speaks, by the prefix of a language tag (`zh-CN`, `en-US`): adding a
-/// language is a row here.
-const LANGUAGES: &[(&str, Lang)] = &[("en", Lang::En)];
 
 /// How the server ended, for the exit status: 0 after `shutdown` and `exit`, 1 otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,28 +74,48 @@ pub enum Exit {
 }
 
 /// Serves the protocol on standard input and output until `exit` or the end of the input.
-pub fn run() -> Result<Exit, UsageError> {
+/// `requested` is `--lang`; `environment` the language of `LC_ALL`/`LC_MESSAGES`/`LANG`.
+pub fn run(requested: Option<Lang>, environment: Lang) -> Result<Exit, UsageError> {
     let transport = Transport::start(std::io::stdin(), std::io::stdout())
         .map_err(|e| UsageError::new(messages::error_stdin(e.to_string())))?;
-    let exit = serve(&transport);
+    let exit = serve(&transport, requested, environment);
     transport.finish();
     Ok(exit)
 }
 
-/// The language of a tag such as `zh-CN` or `en`; English when ttlint does not speak it.
-fn lang(tag: Option<&str>) -> Lang {
-    let tag = tag.unwrap_or_default().to_ascii_lowercase();
-    LANGUAGES
-        .iter()
-        .find(|(prefix, _)| tag.starts_with(prefix))
-        .map_or(Lang::default(), |&(_, lang)| lang)
+/// The language messages are written in. The user's own choices come first, the editor's
+/// display language last, as on the command line, where `"lang"` in ttlint.json beats the
+/// environment:
+///
+/// 1. `initializationOptions.lang` (the editor's ttlint setting), then `--lang`;
+/// 2. `"lang"` in the `ttlint.json` of the document's project;
+/// 3. `InitializeParams.locale` (`zh-CN`, `zh-TW`, `en-US`: `zh…` reads Chinese, anything else
+///    English), then the server's environment, for clients that send no locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Languages {
+    chosen: Option<Lang>,
+    fallback: Lang,
+}
+
+impl Languages {
+    fn new(options: &InitOptions, locale: Option<&str>, cli: Option<Lang>, env: Lang) -> Self {
+        Self {
+            chosen: options.lang.as_deref().and_then(Lang::parse).or(cli),
+            fallback: locale.map_or(env, Lang::from_locale),
+        }
+    }
+
+    /// The language for a project whose config says `config` (`None`: it says nothing).
+    fn of(self, config: Option<Lang>) -> Lang {
+        self.chosen.or(config).unwrap_or(self.fallback)
+    }
 }
 
 /// What `initializationOptions` may say.
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 struct InitOptions {
-    /// `en` or `zh-CN`: wins over `InitializeParams.locale`.
+    /// `en` or `zh-CN`: wins over everything else (see [`Languages`]).
     lang: Option<String>,
     /// The pause in typing before a changed document is linted.
     debounce_ms: Option<u64>,
@@ -157,7 +173,7 @@ struct Server {
     out: Sender<Outgoing>,
     /// The workspace folder: display paths are relative to it.
     root: PathBuf,
-    catalogue: Catalogue,
+    languages: Languages,
     debounce: Duration,
     client: Client,
     docs: BTreeMap<PathBuf, Document>,
@@ -170,7 +186,7 @@ struct Server {
 }
 
 /// Waits for `initialize`, answers it, then serves until `exit`.
-fn serve(transport: &Transport) -> Exit {
+fn serve(transport: &Transport, requested: Option<Lang>, environment: Lang) -> Exit {
     let out = &transport.sender;
     let params = loop {
         let Ok(message) = transport.receiver.recv() else {
@@ -195,7 +211,7 @@ fn serve(transport: &Transport) -> Exit {
         }
     };
     let (id, params) = params;
-    let mut server = Server::new(out.clone(), &params);
+    let mut server = Server::new(out.clone(), &params, requested, environment);
     reply(out, id, server.capabilities());
     server.run(transport)
 }
@@ -233,13 +249,18 @@ fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
 }
 
 impl Server {
-    fn new(out: Sender<Outgoing>, params: &lsp::InitializeParams) -> Self {
+    fn new(
+        out: Sender<Outgoing>,
+        params: &lsp::InitializeParams,
+        requested: Option<Lang>,
+        environment: Lang,
+    ) -> Self {
         let options: InitOptions = params
             .initialization_options
             .clone()
             .and_then(|o| serde_json::from_value(o).ok())
             .unwrap_or_default();
-        let tag = options.lang.as_deref().or(params.locale.as_deref());
+        let languages = Languages::new(&options, params.locale.as_deref(), requested, environment);
         let caps = &params.capabilities;
         let client = Client {
             document_changes: caps
@@ -272,7 +293,7 @@ impl Server {
         Self {
             out,
             root,
-            catalogue: Catalogue::new(lang(tag)),
+            languages,
             debounce: options
                 .debounce_ms
                 .map_or(DEFAULT_DEBOUNCE, |ms| Duration::from_millis(ms.min(10_000))),
@@ -522,10 +543,21 @@ impl Server {
     }
 
     fn show_config_error(&self, error: &UsageError) {
-        let text = self
-            .catalogue
-            .render(&messages::lsp_config_error(error.render(&self.catalogue)));
+        let text = self.server_text();
+        let text = text.render(&messages::lsp_config_error(error.render(text)));
         self.show(lsp::MessageType::ERROR, &text);
+    }
+
+    /// The catalogue of what is said outside any project (a config that cannot be read, a
+    /// command).
+    fn server_text(&self) -> &'static Catalogue {
+        Catalogue::shared(self.languages.of(None))
+    }
+
+    /// The catalogue of the documents the session of `key` lints: its config may choose.
+    fn text(&self, key: &Option<PathBuf>) -> &'static Catalogue {
+        let config = self.sessions.get(key).and_then(|s| s.config().lang);
+        Catalogue::shared(self.languages.of(config))
     }
 
     /// Starts the session of `key` if there is none, holding every open buffer.
@@ -759,7 +791,7 @@ impl Server {
         if doc.failed == Some(doc.version) {
             return;
         }
-        let catalogue = &self.catalogue;
+        let catalogue = Catalogue::shared(self.languages.of(session.config().lang));
         let uri = doc.uri.clone();
         let panic_on = self.panic_on.as_deref();
         let linted = catch_unwind(AssertUnwindSafe(|| {
@@ -776,7 +808,7 @@ impl Server {
             Ok(findings) => findings,
             Err(panic) => {
                 failed = self.docs.get(path).map(|d| d.version);
-                let text = self.catalogue.render(&messages::lsp_lint_failed(
+                let text = catalogue.render(&messages::lsp_lint_failed(
                     path.display().to_string(),
                     panic_text(&panic),
                 ));
@@ -852,6 +884,7 @@ impl Server {
         let Some(doc) = self.docs.get(&path) else {
             return Vec::new();
         };
+        let text = self.text(&doc.config);
         let hits: Vec<&Finding> = doc
             .findings
             .iter()
@@ -883,17 +916,17 @@ impl Server {
             if let Some(edits) = &f.disable_line
                 && seen.insert(("line", id, line))
             {
-                let title = self.catalogue.render(&messages::lsp_disable_line(id));
+                let title = text.render(&messages::lsp_disable_line(id));
                 lines.push(action(title, &f.diagnostic, Some(edits.clone())));
             }
             if let Some(edits) = &f.disable_file
                 && seen.insert(("file", id, 0))
             {
-                let title = self.catalogue.render(&messages::lsp_disable_file(id));
+                let title = text.render(&messages::lsp_disable_file(id));
                 files.push(action(title, &f.diagnostic, Some(edits.clone())));
             }
             if seen.insert(("docs", id, 0)) {
-                let title = self.catalogue.render(&messages::lsp_show_documentation(id));
+                let title = text.render(&messages::lsp_show_documentation(id));
                 let mut a = action(title.clone(), &f.diagnostic, None);
                 a.command = Some(lsp::Command {
                     title,
@@ -915,6 +948,7 @@ impl Server {
         let path = convert::path(&at.text_document.uri)?;
         self.flush(&path);
         let doc = self.docs.get(&path)?;
+        let text = self.text(&doc.config);
         let position = at.position;
         let mut rules_seen = BTreeSet::new();
         let hits: Vec<&Finding> = doc
@@ -929,14 +963,12 @@ impl Server {
             .map(|f| {
                 let meta = f.rule;
                 let link = format!("[{}]({})", meta.url, meta.url);
-                let page = self
-                    .catalogue
-                    .render(&messages::lsp_hover_platform_page(link));
+                let page = text.render(&messages::lsp_hover_platform_page(link));
                 format!(
                     "**ttlint · `{}`**\n\n{}\n\n{}\n\n{}",
                     meta.id,
-                    meta.summary,
-                    meta.docs.trim(),
+                    docs::summary(meta, text.lang()),
+                    docs::docs(meta, text.lang()).trim(),
                     page
                 )
             })
@@ -990,7 +1022,7 @@ impl Server {
             _ => {
                 let link = meta.url.to_string();
                 let text = self
-                    .catalogue
+                    .server_text()
                     .render(&messages::lsp_hover_platform_page(link));
                 notify(
                     &self.out,
@@ -1122,11 +1154,45 @@ fn findings(linted: &Linted<'_>, catalogue: &Catalogue) -> Vec<Finding> {
 mod tests {
     use super::*;
 
+    fn languages(options: Option<&str>, locale: Option<&str>, cli: Option<Lang>) -> Languages {
+        let options = InitOptions {
+            lang: options.map(String::from),
+            debounce_ms: None,
+        };
+        Languages::new(&options, locale, cli, Lang::En)
+    }
+
     #[test]
-    fn languages_follow_the_tag_prefix() {
-        assert_eq!(lang(Some("en-US")), Lang::En);
-        assert_eq!(lang(None), Lang::En);
-        // Until a Chinese catalogue exists, Chinese asks get English.
-        assert_eq!(lang(Some("zh-CN")), Lang::En);
+    fn the_users_choice_wins_then_the_config_then_the_editors_language() {
+        // The editor's display language, when nothing else says.
+        assert_eq!(languages(None, Some("zh-CN"), None).of(None), Lang::ZhCn);
+        assert_eq!(languages(None, Some("zh-tw"), None).of(None), Lang::ZhCn);
+        assert_eq!(languages(None, Some("en-US"), None).of(None), Lang::En);
+        assert_eq!(languages(None, Some("fr"), None).of(None), Lang::En);
+        // No locale: the server's environment (English here).
+        assert_eq!(languages(None, None, None).of(None), Lang::En);
+        // A project's ttlint.json beats the editor's language…
+        assert_eq!(
+            languages(None, Some("zh-CN"), None).of(Some(Lang::En)),
+            Lang::En
+        );
+        // …and the ttlint setting (initializationOptions.lang) or --lang beat both.
+        assert_eq!(
+            languages(Some("zh-CN"), Some("en"), None).of(Some(Lang::En)),
+            Lang::ZhCn
+        );
+        assert_eq!(
+            languages(None, Some("en"), Some(Lang::ZhCn)).of(Some(Lang::En)),
+            Lang::ZhCn
+        );
+        assert_eq!(
+            languages(Some("en"), None, Some(Lang::ZhCn)).of(None),
+            Lang::En
+        );
+        // A setting that names no language ttlint speaks is no choice.
+        assert_eq!(
+            languages(Some("auto"), Some("zh-CN"), None).of(None),
+            Lang::ZhCn
+        );
     }
 }
