@@ -533,10 +533,18 @@ cli-example-html = a compliance report to open in a browser
 cli-example-lang = messages and help in Chinese (中文输出)
 cli-example-rules = list every rule
 cli-example-explain = a rule's documentation
+cli-example-lsp = the language server, for editors (see `ttlint lsp --help`)
 cli-exit-codes = Exit codes: 0 no errors (and warnings within --max-warnings), 1 the check failed, 2 usage, config or internal error.
 cli-cmd-check = Lint mini-program files (the default command).
 cli-cmd-rules = List every rule: id, default severity, category, summary and platform page.
 cli-cmd-explain = Show a rule's full documentation: what it flags, why, what to do instead.
+cli-cmd-lsp = Run the language server on standard input and output, for editors: findings as you type, quick fixes, rule documentation on hover.
+cli-lsp-after-help =
+    Editors start it (the VS Code extension, `nvim-lspconfig`, any LSP client); it is not for typing into. Each document is linted from its unsaved text, with the mini-program around it and the ttlint.json of its project.
+
+    Initialization options (`initializationOptions`): `lang` (`en` or `zh-CN`), and `debounceMs`, the pause in typing before a changed document is linted (default 200).
+
+    The language of messages: `lang` above, else `--lang`, else `"lang"` in the project's ttlint.json, else the editor's display language (`InitializeParams.locale`), else `LC_ALL`, `LC_MESSAGES` or `LANG`.
 cli-cmd-help = Print this message or the help of the given subcommand(s)
 cli-arg-paths = Files or folders to lint (default: the current folder). A folder holding app.json is linted as a mini-program: only files reachable from app.json are checked.
 cli-arg-format = Output format: `pretty` (default), `json`, `sarif`, `github`, `checkstyle`, `junit` or `html` (a report to open in a browser; use with `-o`).
@@ -553,6 +561,7 @@ cli-arg-threads = Worker threads (default: one per CPU core).
 cli-arg-lang = Language of messages and help: `en` or `zh-CN`. Default: `"lang"` in ttlint.json, else `LC_ALL`, `LC_MESSAGES` or `LANG` (`zh…` reads Chinese).
 cli-arg-rules-format = Output format: `pretty` (default) or `json`.
 cli-arg-explain-rule = A rule id, as shown in findings (for example `deprecated-tt-pay`).
+cli-arg-lsp-stdio = Accepted for editors that pass it: standard input and output are the only transport.
 cli-arg-help = Print help
 cli-arg-help-long = Print help (see a summary with `-h`)
 cli-arg-version = Print version

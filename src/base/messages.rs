@@ -342,10 +342,14 @@ messages! {
     cli_example_lang() = "cli-example-lang";
     cli_example_rules() = "cli-example-rules";
     cli_example_explain() = "cli-example-explain";
+    cli_example_lsp() = "cli-example-lsp";
     cli_exit_codes() = "cli-exit-codes";
     cli_cmd_check() = "cli-cmd-check";
     cli_cmd_rules() = "cli-cmd-rules";
     cli_cmd_explain() = "cli-cmd-explain";
+    cli_cmd_lsp() = "cli-cmd-lsp";
+    /// `ttlint lsp --help` after the options: who starts it, its options, its language.
+    cli_lsp_after_help() = "cli-lsp-after-help";
     cli_cmd_help() = "cli-cmd-help";
     cli_arg_paths() = "cli-arg-paths";
     cli_arg_format() = "cli-arg-format";
@@ -362,6 +366,7 @@ messages! {
     cli_arg_lang() = "cli-arg-lang";
     cli_arg_rules_format() = "cli-arg-rules-format";
     cli_arg_explain_rule() = "cli-arg-explain-rule";
+    cli_arg_lsp_stdio() = "cli-arg-lsp-stdio";
     cli_arg_help() = "cli-arg-help";
     cli_arg_help_long() = "cli-arg-help-long";
     cli_arg_version() = "cli-arg-version";
