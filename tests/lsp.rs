@@ -314,6 +314,35 @@ fn titles(actions: &[Value]) -> Vec<&str> {
         .collect()
 }
 
+/// Applies a code action's edit as the editor does: to its buffer, and as an incremental
+/// `didChange` of `version`. Returns the new text.
+fn apply_action(lsp: &mut Lsp, uri: &str, text: &str, action: &Value, version: i64) -> String {
+    let (after, edits) = apply(text, &action["edit"]);
+    lsp.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": uri, "version": version },
+            "contentChanges": edits
+                .iter()
+                .rev()
+                .map(|e| json!({ "range": e["range"], "text": e["newText"] }))
+                .collect::<Vec<_>>()
+        }),
+    );
+    after
+}
+
+/// Replaces a document's whole text, as an editor may send it.
+fn replace(lsp: &mut Lsp, uri: &str, text: &str, version: i64) {
+    lsp.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": uri, "version": version },
+            "contentChanges": [{ "text": text }]
+        }),
+    );
+}
+
 fn action<'a>(actions: &'a [Value], title: &str) -> &'a Value {
     actions
         .iter()
@@ -609,6 +638,224 @@ fn bad_input_gets_errors_and_never_a_crash() {
     assert!(still.get("error").is_none(), "{still}");
     lsp.notify("exit", Value::Null);
     assert_eq!(lsp.exit_status(), Some(1));
+}
+
+const VIP_VUE: &str = "<template>
+  <view class=\"vip\">
+    <view>开通会员</view>
+    <button @tap=\"buy\">立即开通</button>
+    <view>加微信领取优惠</view>
+  </view>
+</template>
+
+<script>
+import { pay } from '@/utils/pay'
+export default {
+  methods: {
+    buy() { pay() },
+    legacy() { tt.pay({}) },
+  },
+}
+</script>
+";
+
+/// A uni-app `.vue` page: the template takes `<!-- -->` directives, the script `//`, and the
+/// page follows `pages.json`.
+#[test]
+fn a_uni_app_page_is_disabled_in_the_syntax_of_each_block() {
+    let pages = r#"{ "pages": [{ "path": "pages/vip/vip" }, { "path": "pages/index/index" }] }"#;
+    let (_dir, root) = tree(&[
+        ("pages.json", pages),
+        ("manifest.json", "{}"),
+        ("pages/vip/vip.vue", VIP_VUE),
+        (
+            "pages/index/index.vue",
+            "<template><view>首页</view></template>\n",
+        ),
+        (
+            "utils/pay.js",
+            "export function pay() { uni.requestPayment({ provider: 'toutiao', orderInfo: {} }) }\n",
+        ),
+    ]);
+    let mut lsp = Lsp::start();
+    lsp.initialize(&root);
+    let page = uri(&root.join("pages/vip/vip.vue"));
+    lsp.open(&page, VIP_VUE);
+    let found = lsp.diagnostics(&page, Some(1));
+    assert_eq!(
+        summary(&found),
+        vec![
+            // Reached through `utils/pay.js`: a finding across files.
+            "ios-virtual-payment 3:12-3:22",
+            "drainage-contact 4:10-4:13",
+            "deprecated-tt-pay 13:15-13:21",
+        ]
+    );
+
+    // In the template: an HTML comment on a line of its own.
+    let actions = actions_for(&mut lsp, &page, &found[1]);
+    assert_eq!(
+        titles(&actions),
+        vec![
+            "Disable `drainage-contact` for this line",
+            "Disable `drainage-contact` for this file",
+            "Show documentation for `drainage-contact`",
+        ]
+    );
+    let file = action(&actions, "Disable `drainage-contact` for this file");
+    let (whole, _) = apply(VIP_VUE, &file["edit"]);
+    assert_eq!(
+        whole,
+        format!("<!-- ttlint-disable-file drainage-contact -->\n{VIP_VUE}")
+    );
+    let line = action(&actions, "Disable `drainage-contact` for this line");
+    let text = apply_action(&mut lsp, &page, VIP_VUE, line, 2);
+    assert_eq!(
+        text,
+        VIP_VUE.replace(
+            "    <view>加微信",
+            "    <!-- ttlint-disable-next-line drainage-contact -->\n    <view>加微信"
+        )
+    );
+    let found = lsp.diagnostics(&page, Some(2));
+    assert_eq!(
+        summary(&found),
+        vec![
+            "ios-virtual-payment 3:12-3:22",
+            "deprecated-tt-pay 14:15-14:21",
+        ]
+    );
+
+    // In the script: a `//` comment.
+    let actions = actions_for(&mut lsp, &page, &found[1]);
+    let line = action(&actions, "Disable `deprecated-tt-pay` for this line");
+    let text = apply_action(&mut lsp, &page, &text, line, 3);
+    assert!(
+        text.contains("  methods: {\n    buy() { pay() },\n    // ttlint-disable-next-line deprecated-tt-pay\n    legacy() {"),
+        "{text}"
+    );
+    assert_eq!(
+        summary(&lsp.diagnostics(&page, Some(3))),
+        vec!["ios-virtual-payment 3:12-3:22"]
+    );
+
+    // pages.json, unsaved, drops the page: nothing sells on a page that is not one.
+    let config = uri(&root.join("pages.json"));
+    lsp.open(&config, pages);
+    replace(
+        &mut lsp,
+        &config,
+        r#"{ "pages": [{ "path": "pages/index/index" }] }"#,
+        2,
+    );
+    assert_eq!(
+        summary(&lsp.diagnostics(&page, Some(3))),
+        Vec::<String>::new()
+    );
+    assert_eq!(lsp.shut_down(), Some(0));
+}
+
+const VIP_TSX: &str = "import Taro from '@tarojs/taro'
+import { View, Text, Button } from '@tarojs/components'
+import { pay } from '../../utils/pay'
+
+export default function Vip() {
+  const legacy = () => Taro.pay({ orderInfo: {} })
+  return (
+    <View>
+      <Text>开通会员</Text>
+      <Button onClick={() => pay()}>立即开通</Button>
+      <Text>加微信领取优惠</Text>
+    </View>
+  )
+}
+";
+
+/// A Taro `.tsx` page: `{/* */}` among JSX children, `//` in the code around them, and the
+/// page follows `app.config.ts`.
+#[test]
+fn a_taro_page_is_disabled_with_jsx_comments() {
+    let app_config =
+        "export default defineAppConfig({ pages: ['pages/vip/index', 'pages/index/index'] })\n";
+    let (_dir, root) = tree(&[
+        ("src/app.config.ts", app_config),
+        ("src/pages/vip/index.tsx", VIP_TSX),
+        (
+            "src/pages/index/index.tsx",
+            "import { View } from '@tarojs/components'\nexport default () => <View>首页</View>\n",
+        ),
+        (
+            "src/utils/pay.ts",
+            "import Taro from '@tarojs/taro'\nexport function pay() { Taro.getOrderPayment({ orderId: '1' }) }\n",
+        ),
+    ]);
+    let mut lsp = Lsp::start();
+    lsp.initialize(&root);
+    let page = uri(&root.join("src/pages/vip/index.tsx"));
+    lsp.open(&page, VIP_TSX);
+    let found = lsp.diagnostics(&page, Some(1));
+    assert_eq!(
+        summary(&found),
+        vec![
+            "deprecated-tt-pay 5:23-5:31",
+            "ios-virtual-payment 9:14-9:35",
+            "drainage-contact 10:12-10:15",
+        ]
+    );
+
+    // Among JSX children a `//` comment would be text: `{/* */}` it is.
+    let actions = actions_for(&mut lsp, &page, &found[2]);
+    let line = action(&actions, "Disable `drainage-contact` for this line");
+    let text = apply_action(&mut lsp, &page, VIP_TSX, line, 2);
+    assert_eq!(
+        text,
+        VIP_TSX.replace(
+            "      <Text>加微信",
+            "      {/* ttlint-disable-next-line drainage-contact */}\n      <Text>加微信"
+        )
+    );
+    let found = lsp.diagnostics(&page, Some(2));
+    assert_eq!(
+        summary(&found),
+        vec![
+            "deprecated-tt-pay 5:23-5:31",
+            "ios-virtual-payment 9:14-9:35",
+        ]
+    );
+
+    // In the component's code: `//`, for the line and for the file.
+    let actions = actions_for(&mut lsp, &page, &found[0]);
+    let file = action(&actions, "Disable `deprecated-tt-pay` for this file");
+    let (whole, _) = apply(&text, &file["edit"]);
+    assert_eq!(
+        whole,
+        format!("// ttlint-disable-file deprecated-tt-pay\n{text}")
+    );
+    let line = action(&actions, "Disable `deprecated-tt-pay` for this line");
+    let text = apply_action(&mut lsp, &page, &text, line, 3);
+    assert!(
+        text.contains("export default function Vip() {\n  // ttlint-disable-next-line deprecated-tt-pay\n  const legacy"),
+        "{text}"
+    );
+    assert_eq!(
+        summary(&lsp.diagnostics(&page, Some(3))),
+        vec!["ios-virtual-payment 10:14-10:35"]
+    );
+
+    // app.config.ts, unsaved, drops the page.
+    let config = uri(&root.join("src/app.config.ts"));
+    lsp.open(&config, app_config);
+    replace(
+        &mut lsp,
+        &config,
+        "export default defineAppConfig({ pages: ['pages/index/index'] })\n",
+        2,
+    );
+    assert_eq!(
+        summary(&lsp.diagnostics(&page, Some(3))),
+        Vec::<String>::new()
+    );
+    assert_eq!(lsp.shut_down(), Some(0));
 }
 
 /// The editor's display language decides when nothing else does; a project's ttlint.json

@@ -395,7 +395,6 @@ mod tests {
     use super::*;
     use crate::base::source::{FileKind, SourceFile};
     use crate::syntax::load;
-    use crate::syntax::markup::vue;
 
     fn apply(text: &str, mut edits: Vec<Edit>) -> String {
         edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
@@ -486,6 +485,26 @@ mod tests {
                 "<button\n  open-type=\"contact\"\n>x</button>\n",
                 "open-type",
             ),
+            (
+                "a.vue",
+                "<template>\n  <view>\n    <text>加微信</text>\n  </view>\n</template>\n",
+                "加微信",
+            ),
+            (
+                "a.vue",
+                "<template><view/></template>\n<script setup>\nconst a = 1\nwx.login()\n</script>\n",
+                "wx.login",
+            ),
+            (
+                "a.tsx",
+                "export default () => (\n  <View>\n    <Text>加微信</Text>\n  </View>\n)\n",
+                "加微信",
+            ),
+            (
+                "a.tsx",
+                "export default () => (\n  <Button\n    openType=\"contact\"\n  />\n)\n",
+                "openType",
+            ),
         ] {
             let after = line_action(name, text, needle).unwrap();
             let file = loaded(name, &after);
@@ -518,37 +537,29 @@ mod tests {
         );
     }
 
-    /// A `.vue` file as the Vue dialect will load it: blocks split, the template lowered.
-    fn vue_file(text: &str) -> Loaded {
-        let split = sfc::split(text, 0);
-        let mut file = loaded("a.vue", text);
-        if let Some(t) = &split.template {
-            let body = &text[t.inner.start..t.inner.end];
-            file.content.markup = Some(vue::parse(body, t.inner.start).markup);
-        }
-        file
-    }
-
     #[test]
     fn vue_blocks_have_their_own_syntax() {
         let text = "<template>\n  <view>\n    <text>加微信</text>\n  </view>\n</template>\n<script>\nexport default {\n  m() { wx.login(); },\n};\n</script>\n";
-        let file = vue_file(text);
+        let file = loaded("a.vue", text);
         let c = Commenter::new(&file).unwrap();
         let template = apply(
             text,
             c.disable_line("r", text.find("<text>").unwrap()).unwrap(),
         );
-        assert!(
-            template.contains("  <view>\n    <!-- ttlint-disable-next-line r -->\n    <text>"),
-            "{template}"
+        assert_eq!(
+            template,
+            text.replace(
+                "    <text>",
+                "    <!-- ttlint-disable-next-line r -->\n    <text>"
+            )
         );
         let script = apply(
             text,
             c.disable_line("r", text.find("m()").unwrap()).unwrap(),
         );
-        assert!(
-            script.contains("{\n  // ttlint-disable-next-line r\n  m() {"),
-            "{script}"
+        assert_eq!(
+            script,
+            text.replace("  m() {", "  // ttlint-disable-next-line r\n  m() {")
         );
         assert_eq!(
             apply(text, c.disable_file("r")),
@@ -558,36 +569,35 @@ mod tests {
 
     #[test]
     fn jsx_children_get_a_braced_comment() {
-        let text = "const A = () => (\n  <View>\n    <Text>加微信</Text>\n  </View>\n);\n";
-        let file = loaded("a.js", text);
-        let open = text.find("<View>").unwrap();
-        let close = text.find("</View>").unwrap();
-        let c = Commenter {
-            text,
-            lines: &file.source.lines,
-            bom: 0,
-            family: Family::Jsx,
-            regions: vec![
-                Region {
-                    span: Span::new(open, open + 6),
-                    kind: RegionKind::StartTag,
-                },
-                Region {
-                    span: Span::new(open + 6, close),
-                    kind: RegionKind::Children,
-                },
-            ],
-        };
+        let text = "const A = () => (\n  <View\n    className=\"a\"\n  >\n    <Text>加微信</Text>\n  </View>\n);\n";
+        let file = loaded("a.tsx", text);
+        let c = Commenter::new(&file).unwrap();
         let inside = apply(
             text,
             c.disable_line("r", text.find("<Text>").unwrap()).unwrap(),
         );
-        assert!(
-            inside.contains("<View>\n    {/* ttlint-disable-next-line r */}\n    <Text>"),
-            "{inside}"
+        assert_eq!(
+            inside,
+            text.replace(
+                "    <Text>",
+                "    {/* ttlint-disable-next-line r */}\n    <Text>"
+            )
+        );
+        // Among a tag's attributes a JS comment is allowed.
+        let attribute = apply(
+            text,
+            c.disable_line("r", text.find("className").unwrap())
+                .unwrap(),
+        );
+        assert_eq!(
+            attribute,
+            text.replace(
+                "    className",
+                "    // ttlint-disable-next-line r\n    className"
+            )
         );
         let outside = apply(text, c.disable_line("r", 0).unwrap());
-        assert!(outside.starts_with("// ttlint-disable-next-line r\nconst A"));
+        assert_eq!(outside, format!("// ttlint-disable-next-line r\n{text}"));
         assert_eq!(
             apply(text, c.disable_file("r")),
             format!("// ttlint-disable-file r\n{text}")
