@@ -870,7 +870,7 @@ fn messages_follow_the_editors_language() {
     let found = lsp.diagnostics(&page, Some(1));
     assert_eq!(
         found[1]["message"],
-        "`wx:if` 是微信的指令：抖音会忽略它，所以元素总是会渲染\n请改用 `tt:if`。"
+        "`wx:if` 是微信的指令，抖音会忽略它：元素总是会渲染\n请改用 `tt:if`。"
     );
     let actions = actions_for(&mut lsp, &page, &found[1]);
     assert_eq!(
