@@ -5,10 +5,12 @@
 //! same project on every pause in typing, so a session keeps what a run builds and, on each run:
 //!
 //! - re-parses only the files whose text changed (an edited buffer, a file changed on disk);
-//! - rebuilds a project's model only when something it is built from changed — a `.json` file,
-//!   a reference (`require`/`import`, `<import>`, `<include>`, `<sjs src>`, or where one is
-//!   written), or whether a file exists — and then from the files already parsed, reading only
-//!   those it had not reached before;
+//! - rebuilds a project's model only when something it is built from changed — a `.json` file
+//!   or a configuration script, a reference (`require`/`import`, `<import>`, `<include>`,
+//!   `<sjs src>`), the custom tags a component written in a script renders, or whether a file
+//!   exists — and then from the files already parsed, reading only those it had not reached
+//!   before. An edit that only moves references (a line typed above a page's imports) moves the
+//!   places the model keeps instead;
 //! - runs the file pass on a file only once per change of that file, and the project pass only
 //!   on a project one of whose files changed.
 //!
@@ -35,7 +37,7 @@ use crate::base::source::{FileId, FileKind, SourceFile, Span};
 use crate::base::vfs::Vfs;
 use crate::project::discover::{self, Ignore, Root};
 use crate::project::files::{Files, Request};
-use crate::project::framework::Framework;
+use crate::project::framework::{BUILT_IN_TAGS, Framework};
 use crate::project::{self, Project};
 use crate::rules;
 use crate::syntax::load::{Loaded, ProblemKind, is_config_script};
@@ -71,16 +73,29 @@ impl Slot {
 }
 
 /// What of a file its project's model is built from: a model built before a change that leaves
-/// this equal is still right.
+/// this equal is still right; one that only moves its places is right once they are moved.
 #[derive(Debug, PartialEq, Eq)]
 enum Shape {
     /// A `.json` file or a configuration script (Taro's `app.config.ts`, `index.config.ts`):
     /// `app.json`, `pages.json`, `project.config.json` and `usingComponents` are read whole.
     Config(String),
-    /// A script or template: what it refers to, and where (the model keeps the places).
-    Refs(Vec<(String, Span, bool)>),
+    /// A script or template: what it refers to (`<import>`, `<include>`, `<sjs src>`,
+    /// `require`/`import`, and for a component written in a script the custom tags it renders,
+    /// which decide the imported components it uses), and where each reference is written.
+    Refs {
+        what: Vec<String>,
+        places: Vec<Span>,
+    },
     /// The file could not be read (it does not exist).
     Unreadable,
+}
+
+/// How a file's shape changed.
+enum Change {
+    Same,
+    /// The same references, written elsewhere: old place → new.
+    Moved(HashMap<Span, Span>),
+    Reshaped,
 }
 
 impl Shape {
@@ -92,23 +107,66 @@ impl Shape {
         {
             return Self::Unreadable;
         }
-        if loaded.source.kind == FileKind::Json || is_config_script(&loaded.source.path) {
-            return Self::Config(loaded.source.text.clone());
+        let source = &loaded.source;
+        if source.kind == FileKind::Json || is_config_script(&source.path) {
+            return Self::Config(source.text.clone());
         }
-        let mut refs = Vec::new();
+        let (mut what, mut places) = (Vec::new(), Vec::new());
         if let Some(markup) = loaded.content.markup() {
             for (element, attr) in markup.references() {
                 let src = attr.value.static_text().unwrap_or_default();
-                let span = attr.value.span().unwrap_or_default();
-                refs.push((format!("{element} {src}"), span, true));
+                what.push(format!("{element} {src}"));
+                places.push(attr.value.span().unwrap_or_default());
             }
         }
         if let Some(facts) = loaded.content.script() {
             for m in &facts.module_refs {
-                refs.push((m.specifier.clone(), m.span, m.target.ships_to_douyin()));
+                what.push(format!(
+                    "module {} {}",
+                    m.specifier,
+                    m.target.ships_to_douyin()
+                ));
+                places.push(m.span);
+            }
+            for i in &facts.imports {
+                what.push(format!("binding {} {}", i.local, i.specifier));
+                places.push(i.span);
+            }
+            if let Some(markup) = loaded.content.markup() {
+                let tags: BTreeSet<&str> = markup
+                    .elements()
+                    .map(|(_, e)| e.tag.as_str())
+                    .filter(|t| !BUILT_IN_TAGS.contains(t))
+                    .collect();
+                what.extend(tags.into_iter().map(|t| format!("tag {t}")));
             }
         }
-        Self::Refs(refs)
+        Self::Refs { what, places }
+    }
+
+    /// How `self` became `after`.
+    fn change(&self, after: &Shape) -> Change {
+        match (self, after) {
+            _ if self == after => Change::Same,
+            (
+                Self::Refs { what, places },
+                Self::Refs {
+                    what: what_after,
+                    places: places_after,
+                },
+            ) if what == what_after => {
+                let mut moved = HashMap::new();
+                for (&from, &to) in places.iter().zip(places_after) {
+                    // One place cannot move to two (a specifier is both a reference and an
+                    // import binding: they move together).
+                    if *moved.entry(from).or_insert(to) != to {
+                        return Change::Reshaped;
+                    }
+                }
+                Change::Moved(moved)
+            }
+            _ => Change::Reshaped,
+        }
     }
 }
 
@@ -150,6 +208,10 @@ pub struct Session {
     changed: BTreeSet<PathBuf>,
     /// Paths that came into being or disappeared since the last run.
     appeared: BTreeSet<PathBuf>,
+    /// How many models were built: the tests hold that an edit which only moves references
+    /// does not rebuild one.
+    #[cfg(test)]
+    builds: usize,
 }
 
 impl std::fmt::Debug for Session {
@@ -189,6 +251,8 @@ impl Session {
             file_findings: HashMap::new(),
             changed: BTreeSet::new(),
             appeared: BTreeSet::new(),
+            #[cfg(test)]
+            builds: 0,
         })
     }
 
@@ -372,15 +436,20 @@ impl Session {
         self.pool.install(|| files.reload(&loaded));
         for (&id, before) in loaded.iter().zip(before) {
             self.file_findings.remove(&id);
-            let reshaped = Shape::of(&self.files.get(id).loaded) != before;
+            let change = before.change(&Shape::of(&self.files.get(id).loaded));
             let path = &self.files.source(id).path;
             for (root, slot) in &mut self.projects {
                 if slot.contains(id) {
                     slot.findings = None;
                 }
-                if reshaped && path.starts_with(root) {
-                    slot.stale = true;
+                if !path.starts_with(root) || slot.stale {
+                    continue;
                 }
+                slot.stale = match (&change, &mut slot.project) {
+                    (Change::Same, _) => false,
+                    (Change::Moved(moved), Some(project)) => !project.move_places(id, moved),
+                    (Change::Moved(_), None) | (Change::Reshaped, _) => true,
+                };
             }
         }
         // A file that appeared or disappeared may be what a reference was missing, or a
@@ -418,6 +487,10 @@ impl Session {
             .pool
             .install(|| project::build(&root.path, root.framework, &mut loader));
         slot.stale = false;
+        #[cfg(test)]
+        {
+            self.builds += 1;
+        }
         slot.findings = None;
     }
 }
@@ -623,6 +696,63 @@ mod tests {
             lint_in(&mut s, &page_js),
             vec!["missing-file 1:9 missing-file-module"]
         );
+        // A line typed above the references moves them, and the model moves its places
+        // instead of being built again.
+        let builds = s.builds;
+        s.set_text(
+            &page_js,
+            "// VIP\nrequire('./extra');\nconst { pay } = require('../../utils/pay');\nPage({ buy() { pay(); } });\n"
+                .into(),
+        );
+        assert_eq!(
+            lint_in(&mut s, &page_js),
+            vec!["missing-file 2:9 missing-file-module"]
+        );
+        assert_eq!(
+            lint_in(&mut s, &page_js),
+            one_shot(&root, &s.vfs(), &page_js)
+        );
+        assert_eq!(lint_in(&mut s, &page), one_shot(&root, &s.vfs(), &page));
+        assert_eq!(s.builds, builds);
+    }
+
+    #[test]
+    fn a_component_that_starts_rendering_joins_the_page() {
+        let root = PathBuf::from("/taro/src");
+        let mut vfs = Vfs::memory();
+        let page = root.join("pages/index/index.tsx");
+        let vip = root.join("components/Vip.tsx");
+        let files = [
+            (
+                root.join("app.config.ts"),
+                "export default defineAppConfig({ pages: ['pages/index/index'] })\n",
+            ),
+            (
+                vip.clone(),
+                "import Taro from '@tarojs/taro'\nimport { Button } from '@tarojs/components'\nexport default function Vip() {\n  return <Button onClick={() => Taro.getOrderPayment({ orderId: '1' })}>开通会员</Button>\n}\n",
+            ),
+            (
+                page.clone(),
+                "import { View, Text } from '@tarojs/components'\nimport Vip from '../../components/Vip'\nexport default function Index() {\n  return <View><Text>会员中心</Text></View>\n}\n",
+            ),
+        ];
+        for (path, text) in files {
+            vfs.insert(path, text.to_string());
+        }
+        let mut s = session(&root, vfs);
+        assert_eq!(lint_in(&mut s, &vip), Vec::<String>::new());
+        // The page renders the component it imported: the payment in it is on a page that
+        // sells a membership now.
+        s.set_text(
+            &page,
+            "import { View, Text } from '@tarojs/components'\nimport Vip from '../../components/Vip'\nexport default function Index() {\n  return <View><Text>会员中心</Text><Vip /></View>\n}\n"
+                .into(),
+        );
+        assert_eq!(
+            lint_in(&mut s, &vip),
+            vec!["ios-virtual-payment 4:18 ios-virtual-payment-inline"]
+        );
+        assert_eq!(lint_in(&mut s, &vip), one_shot(&root, &s.vfs(), &vip));
     }
 
     #[test]
