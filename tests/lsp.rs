@@ -145,6 +145,7 @@ impl Lsp {
                 "rootUri": uri(root),
                 "capabilities": {
                     "workspace": { "workspaceEdit": { "documentChanges": true } },
+                    "window": { "showDocument": { "support": true } },
                     "general": { "positionEncodings": ["utf-16"] }
                 },
                 "initializationOptions": options,
@@ -359,6 +360,10 @@ fn an_editor_session_from_open_to_exit() {
     assert_eq!(caps["positionEncoding"], "utf-16");
     assert_eq!(caps["textDocumentSync"]["change"], 2, "incremental");
     assert_eq!(caps["hoverProvider"], true);
+    assert_eq!(
+        caps["executeCommandProvider"]["commands"],
+        json!(["ttlint.showDocumentation"])
+    );
     assert_eq!(init["result"]["serverInfo"]["name"], "ttlint");
 
     // Open: the page's findings, one of them reached through vip.js and utils/pay.js.
@@ -428,6 +433,20 @@ fn an_editor_session_from_open_to_exit() {
     let docs = action(&actions, "Show documentation for `wechat-only-feature`");
     assert_eq!(docs["command"]["command"], "ttlint.showDocumentation");
     assert_eq!(docs["command"]["arguments"], json!(["wechat-only-feature"]));
+    // The client runs it by sending it back: the server asks it to open the platform page.
+    let ran = lsp.request("workspace/executeCommand", docs["command"].clone());
+    assert_eq!(ran["result"], Value::Null, "{ran}");
+    let show = lsp.wait_for("window/showDocument", |m| {
+        m["method"] == "window/showDocument"
+    });
+    assert_eq!(
+        show["params"],
+        json!({
+            "uri": "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/drainage",
+            "external": true,
+            "takeFocus": true
+        })
+    );
     let disable = action(&actions, "Disable `wechat-only-feature` for this line");
     let (disabled, _) = apply(VIP_TTML, &disable["edit"]);
     assert!(

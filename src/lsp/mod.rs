@@ -15,9 +15,10 @@
 //!   on disk the client reports: `app.json`, a component, a module), from the session's cached
 //!   files; reloads the config when a `ttlint.json` is saved or changes on disk;
 //! - offers code actions: the rule's fix, "disable `RULE` for this line" and "for this file" in
-//!   the comment syntax of the place ([`actions`]), and "show documentation" (the
-//!   `ttlint.showDocumentation` command with the rule id, which the VS Code extension handles;
-//!   other clients send it back and get `window/showDocument` with the rule's page);
+//!   the comment syntax of the place ([`actions`]), and "show documentation": the
+//!   `ttlint.showDocumentation` command with the rule id, which the server declares as its own
+//!   (`executeCommandProvider`), so every client sends it back and gets `window/showDocument`
+//!   with the rule's platform page (or, where the client cannot open it, the address);
 //! - hovers a finding with its rule's documentation and platform page; every diagnostic also
 //!   carries the page as `codeDescription.href`.
 //!
@@ -329,6 +330,10 @@ impl Server {
                     },
                 )),
                 hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+                execute_command_provider: Some(lsp::ExecuteCommandOptions {
+                    commands: vec![SHOW_DOCUMENTATION.into()],
+                    work_done_progress_options: Default::default(),
+                }),
                 ..Default::default()
             },
             server_info: Some(lsp::ServerInfo {
@@ -982,8 +987,8 @@ impl Server {
         })
     }
 
-    /// `ttlint.showDocumentation` sent back by a client that does not run it itself: the rule's
-    /// page opens in the browser (or its address is shown).
+    /// `ttlint.showDocumentation`: the rule's platform page opens in the browser, or its address
+    /// is shown where the client cannot open it.
     fn execute(&mut self, p: lsp::ExecuteCommandParams) -> Result<(), (ErrorCode, String)> {
         if p.command != SHOW_DOCUMENTATION {
             return Err((
