@@ -32,6 +32,8 @@ const DOCUMENT_SELECTOR: DocumentSelector = [
   { scheme: 'file', language: 'jsonc' },
   { scheme: 'file', language: 'ttml' },
   { scheme: 'file', pattern: '**/*.sjs' },
+  // VS Code itself has no `vue` language: without a Vue extension a .vue file is plain text.
+  { scheme: 'file', pattern: '**/*.vue' },
 ];
 
 /**
