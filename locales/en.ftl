@@ -123,6 +123,7 @@ wechat-only-feature-contact-help = Use Douyin IM customer service: `<button open
 wechat-only-feature-directive = `{ $directive }` is WeChat's directive and Douyin ignores it: { $effect ->
     [condition] the element renders unconditionally
     [loop] the element renders once instead of once per item
+    [name] the loop keeps its default names, `item` and `index`, and what binds to the name given here is empty
     [key] the list re-renders without keys
    *[other] the element loses what it asked for
 }
@@ -248,6 +249,10 @@ skipped-unreachable = skipped: not reachable from the app's configuration; --all
 skipped-build-output = skipped: compiled output of a uni-app or Taro project whose source is linted; --include-build-output lints it
 skipped-tooling = skipped: a configuration or Node script of the tooling around the app, not app code
 skipped-other-platform = skipped: built only for another platform, never shipped to Douyin
+skipped-ignored = skipped: it matches an ignore pattern (built in, in ttlint.json or --ignore)
+skipped-not-read = skipped: ttlint does not read this kind of file (it reads `.js` `.mjs` `.cjs` `.ts` `.ttml` `.sjs` `.json` `.vue` `.tsx` `.jsx`)
+note-named-skipped = ttlint: note: { $path } { $why }
+note-step-summary = ttlint: note: cannot append to the step summary { $path }: { $reason }
 
 ## The HTML report (`--format html`)
 
@@ -420,6 +425,11 @@ category-name = { $category ->
     [deposit] deposit
    *[engine] engine
   }
+fix-kind-name = { $fix ->
+    [safe] --fix
+    [unsafe] fix offered
+   *[none] {""}
+  }
 
 ## `ttlint rules`, `ttlint explain`, `--show-files`
 
@@ -456,6 +466,34 @@ summary-build-output = ; { $count } { $count ->
     [one] file
    *[other] files
   } of compiled output skipped: the source is linted (--include-build-output lints it)
+summary-baselined = ; { $count } in the baseline, not reported
+summary-baseline-stale = ; { $count } baseline { $count ->
+    [one] entry records
+   *[other] entries record
+  } more than found (--prune-suppressions updates the baseline)
+pretty-more-related = and { $count } more
+pretty-more-like-this = { $count } more like this in this file: { $places }{ $unlisted ->
+    [0] {""}
+   *[other] {""} and { $unlisted } more
+  }
+pretty-not-shown = … { $count } more { $count ->
+    [one] finding
+   *[other] findings
+  } not shown (`--max-diagnostics { $limit }`; the counts below include { $count ->
+    [one] it
+   *[other] them
+  })
+pretty-table-heading = { $column ->
+    [rule] rule
+    [severity] severity
+    [findings] findings
+    [files] files
+   *[fixable] fixable
+  }
+pretty-dominant = Most findings are `{ $rule }` ({ $count } of { $total }).{ $fixable ->
+    [0] {""}
+   *[other] {" "}`ttlint --fix` fixes { $fixable } of them.
+  } To look at the others first, add `--rule { $rule }=off`; to adopt ttlint without fixing them now, record them in a baseline with `ttlint --suppress-rule { $rule }`: then only new ones fail.
 
 ## Errors that stop a run (exit code 2). `$reason` is the operating system's own text.
 
@@ -470,7 +508,6 @@ error-threads = cannot start worker threads: { $reason }
 error-unknown-rule = unknown rule `{ $rule }`: `ttlint rules` lists every rule
 error-unknown-rule-similar = unknown rule `{ $rule }`: did you mean { $similar }?
 error-no-such-path = cannot lint { $path }: no such file or folder
-error-not-lintable = { $path } is not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json .vue .tsx .jsx)
 error-stdin-not-lintable = --stdin-filename { $path }: not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json .vue .tsx .jsx)
 error-bad-glob = bad { $source ->
     [builtin] built-in ignore
@@ -483,10 +520,58 @@ error-bad-glob-set = bad { $source ->
    *[cli] --ignore
   }: { $reason }
 
+## The baseline, `ttlint-suppressions.json`. Problems follow the place: `<file>:<line>:<column>: <problem>`.
+
+baseline-unreadable = cannot read the suppressions file { $path }: { $reason }
+baseline-not-object = a suppressions file maps file paths to rule ids and counts
+baseline-file-not-object = `{ $file }` must map rule ids to their `count`
+baseline-unsuppressible = `{ $rule }` cannot be baselined: a failure of ttlint itself is always reported
+baseline-bad-count = `{ $rule }` needs a `count` of 1 or more
+baseline-write = cannot write the suppressions file { $path }: { $reason }
+baseline-written = ttlint: { $path } records { $findings } { $findings ->
+    [one] finding
+   *[other] findings
+  } in { $files } { $files ->
+    [one] file
+   *[other] files
+  }; only findings beyond these counts fail
+
+## `--fix` and `--fix-dry-run`, on standard error.
+
+fix-applied = ttlint: fixed { $findings } { $findings ->
+    [one] finding
+   *[other] findings
+  } in { $files } { $files ->
+    [one] file
+   *[other] files
+  }
+fix-would = ttlint: `--fix` would fix { $findings } { $findings ->
+    [one] finding
+   *[other] findings
+  } in { $files } { $files ->
+    [one] file
+   *[other] files
+  }
+fix-refused = ttlint: note: { $path } not fixed: the fixed file would not parse as well as it does now
+fix-changed = ttlint: note: { $path } not fixed: it changed while ttlint was running
+fix-write = cannot write the fixed file { $path }: { $reason }
+
+## `ttlint init`: comments in the ttlint.json it writes, and what it says.
+
+init-comment-schema = ttlint's settings; editors that read JSON schemas complete them.
+init-comment-rules = Rule levels: "off", "info", "warning" or "error" (`ttlint rules` lists the rules).
+init-comment-ignore = Paths not to lint, relative to this file; a pattern without "/" matches a name anywhere.
+init-comment-lang = The language of messages, "en" or "zh-CN" (else the environment's).
+init-comment-data = Your own entries for ttlint's rule data, for example your web-view domains.
+init-done = Wrote { $path }. Next: run `ttlint`; to adopt it on an existing app, `ttlint --suppress-all` records today's findings so that only new ones fail.
+init-exists = { $path } already exists: `ttlint init` never overwrites it
+init-write = cannot write { $path }: { $reason }
+
 ## `--rule ID=LEVEL`
 
 option-rule-syntax = --rule expects ID=LEVEL (for example deprecated-tt-pay=warning), got `{ $spec }`
 option-rule-unknown = --rule { $spec }: unknown rule id `{ $rule }` (`ttlint rules` lists them)
+option-rule-unknown-similar = --rule { $spec }: unknown rule id `{ $rule }`; did you mean `{ $similar }`?
 option-rule-always-on = --rule { $spec }: `{ $rule }` cannot be configured: a failure of ttlint itself is always reported
 option-rule-bad-level = --rule { $spec }: bad level `{ $level }`, expected off, info, warning or error
 
@@ -497,6 +582,7 @@ config-invalid-json = invalid JSON: { $message }
 config-not-object = the config must be a JSON object
 config-rules-not-object = `rules` must be an object of rule id → level
 config-unknown-rule = unknown rule id `{ $rule }` (`ttlint rules` lists them)
+config-unknown-rule-similar = unknown rule id `{ $rule }`; did you mean { $similar }?
 config-always-on = `{ $rule }` cannot be configured: a failure of ttlint itself is always reported
 config-bad-level = bad level for `{ $rule }`: expected "off", "info", "warning" or "error"
 config-data-not-object = `data` must be an object of list name → strings
@@ -504,6 +590,7 @@ config-unknown-list = unknown data list `{ $list }`; the lists are: { $lists }
 config-bad-api = `{ $list }` entries name an API as `tt.name`, `uni.name` or `Taro.name`; found `{ $value }`
 config-bad-lang = `lang` must be "en" or "zh-CN"; found `{ $value }`
 config-unknown-setting = unknown setting `{ $setting }`; the settings are `rules`, `ignore`, `data` and `lang`
+config-unknown-setting-similar = unknown setting `{ $setting }`; did you mean `{ $similar }`?
 config-not-list = `{ $name }` must be an array of strings
 config-not-string = `{ $name }` entries must be strings, found { $found ->
     [null] null
@@ -531,12 +618,15 @@ cli-example-file = lint one file, with its project around it
 cli-example-json = machine-readable output for editors and scripts
 cli-example-html = a compliance report to open in a browser
 cli-example-lang = messages and help in Chinese (中文输出)
+cli-example-baseline = adopt on an existing app: only new findings fail
+cli-example-fix = apply the safe fixes (`--fix-dry-run`: as a diff)
 cli-example-rules = list every rule
 cli-example-explain = a rule's documentation
 cli-example-lsp = the language server, for editors (see `ttlint lsp --help`)
 cli-exit-codes = Exit codes: 0 no errors (and warnings within --max-warnings), 1 the check failed, 2 usage, config or internal error.
 cli-cmd-check = Lint mini-program files (the default command).
 cli-cmd-rules = List every rule: id, default severity, category, summary and platform page.
+cli-cmd-init = Write a commented ttlint.json in the working folder.
 cli-cmd-explain = Show a rule's full documentation: what it flags, why, what to do instead.
 cli-cmd-lsp = Run the language server on standard input and output, for editors: findings as you type, quick fixes, rule documentation on hover.
 cli-lsp-after-help =
@@ -547,18 +637,26 @@ cli-lsp-after-help =
     The language of messages: `lang` above, else `--lang`, else `"lang"` in the project's ttlint.json, else the editor's display language (`InitializeParams.locale`), else `LC_ALL`, `LC_MESSAGES` or `LANG`.
 cli-cmd-help = Print this message or the help of the given subcommand(s)
 cli-arg-paths = Files or folders to lint (default: the current folder). A folder holding app.json is linted as a mini-program: only files reachable from app.json are checked.
-cli-arg-format = Output format: `pretty` (default), `json`, `sarif`, `github`, `checkstyle`, `junit` or `html` (a report to open in a browser; use with `-o`).
+cli-arg-format = Output format: `pretty` (default), `concise` (one line per finding), `json`, `sarif`, `github`, `gitlab`, `checkstyle`, `junit` or `html` (a report to open in a browser; use with `-o`).
 cli-arg-color = When to use colours in pretty output: `auto` (default: when writing to a terminal and `NO_COLOR` is not set), `always` or `never`.
 cli-arg-output-file = Write the output to FILE (created, or truncated) instead of standard output.
 cli-arg-config = Config file to use instead of the ttlint.json found from the linted folder upwards.
 cli-arg-rule = Set a rule's level, overriding the config: `ID=off|info|warning|error`. Repeatable.
 cli-arg-max-warnings = Fail (exit 1) when there are more than N warnings. Default: warnings never fail.
+cli-arg-max-diagnostics = Show at most N findings in `pretty` and `concise` output (errors first); the counts stay true.
 cli-arg-quiet = Report errors only: warnings and infos are neither shown nor counted.
 cli-arg-ignore = Do not lint paths matching GLOB (relative to the working folder). Repeatable.
 cli-arg-all-files = Also lint files that app.json does not reach (unused pages, dead utilities). By default they are skipped, and the summary says how many.
 cli-arg-include-build-output = Also lint a uni-app or Taro project's compiled output (`unpackage/`, `dist/`) found next to its source. By default it is skipped: the source is what people write.
 cli-arg-stdin-filename = Lint the text on standard input as if it were the file at PATH (which need not exist yet), with the mini-program on disk around it: for editors linting unsaved buffers.
 cli-arg-show-files = Print the files that would be linted, and the unreachable ones skipped, instead of linting.
+cli-arg-fix = Apply the safe fixes to the files (`ttlint rules` shows which rules have them), then lint again and report what is left.
+cli-arg-fix-dry-run = Print the safe fixes as a unified diff instead of applying them; exit 1 when there are some.
+cli-arg-suppress-all = Record every finding in the baseline (`ttlint-suppressions.json`): from then on only findings beyond its counts fail, so a team can adopt ttlint on an existing app.
+cli-arg-suppress-rule = Record the findings of rule ID in the baseline. Repeatable.
+cli-arg-prune-suppressions = Lower the baseline's counts to what is found now, and drop entries for what is gone.
+cli-arg-suppressions-location = The baseline file (default: `ttlint-suppressions.json` in the working folder).
+cli-arg-print-config = Print the settings that apply to the first PATH as JSON (the config file, every rule's level after it and `--rule`, ignores, data, language, baseline) instead of linting.
 cli-arg-threads = Worker threads (default: one per CPU core).
 cli-arg-lang = Language of messages and help: `en` or `zh-CN`. Default: `"lang"` in ttlint.json, else `LC_ALL`, `LC_MESSAGES` or `LANG` (`zh…` reads Chinese).
 cli-arg-rules-format = Output format: `pretty` (default), `json`, or `markdown` (the rule table of the README).

@@ -10,8 +10,11 @@
 //! 4. [`analysis`]: what several rules share;
 //! 5. [`rules`]: one module per rule;
 //! 6. [`engine`] and [`output`]: the run and its renderings;
-//! 7. [`cli`]: arguments and exit codes; [`lsp`]: the language server `ttlint lsp` starts;
+//! 7. [`cli`]: arguments and exit codes; `lsp`: the language server `ttlint lsp` starts;
 //!    `fuzzing` (with the `fuzzing` feature): the entry points of the fuzz targets.
+//!
+//! Only what the binary, the integration tests and the benchmarks use is public; everything else
+//! is `pub(crate)`, so the compiler reports what nothing uses.
 
 pub mod analysis;
 pub mod base;
@@ -19,8 +22,8 @@ pub mod cli;
 pub mod engine;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
-pub mod lsp;
+pub(crate) mod lsp;
 pub mod output;
-pub mod project;
+pub(crate) mod project;
 pub mod rules;
 pub mod syntax;

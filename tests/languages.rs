@@ -108,6 +108,7 @@ fn machine_output_translates_messages_but_not_ids_or_fingerprints() {
         .output()
         .unwrap();
     let rules: serde_json::Value = serde_json::from_slice(&rules.stdout).unwrap();
+    let rules = &rules["rules"];
     assert_eq!(rules[0]["id"], "deprecated-tt-pay");
     assert_eq!(rules[0]["severity"], "error");
     assert!(rules[0]["summary"].as_str().unwrap().contains("担保支付"));

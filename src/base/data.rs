@@ -97,6 +97,7 @@ fn apis(name: &str, entries: &[String]) -> ApiSet {
 #[serde(rename_all = "camelCase")]
 struct DouyinApiList {
     apis: Vec<String>,
+    same_as_wechat: Vec<String>,
 }
 
 /// uni-app's and Taro's APIs as they compile for Douyin (`rules/frameworks.json`), as written.
@@ -421,6 +422,8 @@ pub struct RuleData {
     pub ios: IosData,
     /// Member names of `tt` (`rules/douyin-api.json`).
     douyin_apis: HashSet<Ustr>,
+    /// Members whose `wx.X(…)` call `--fix` rewrites to `tt.X(…)`.
+    same_as_wechat: HashSet<Ustr>,
     /// `uni.X` → `tt.Y` where Y ≠ X.
     uni_renames: HashMap<Ustr, Ustr>,
     /// `Taro.X` → `tt.Y` where Y ≠ X.
@@ -494,6 +497,11 @@ impl RuleData {
             drainage,
             ios,
             douyin_apis: douyin.apis.iter().map(|a| Ustr::from(a)).collect(),
+            same_as_wechat: douyin
+                .same_as_wechat
+                .iter()
+                .map(|a| Ustr::from(a))
+                .collect(),
             uni_renames: renames(&frameworks.uni_app.renamed_on_douyin),
             taro_renames: renames(&frameworks.taro.renamed_on_douyin),
         }
@@ -528,6 +536,19 @@ impl RuleData {
     /// not proof that Douyin lacks it).
     pub fn douyin_has(&self, member: &str) -> bool {
         self.douyin_apis.contains(&Ustr::from(member))
+    }
+
+    /// Whether `wx.<member>(…)` does on WeChat what `tt.<member>(…)` does on Douyin, so that a
+    /// port can be fixed by renaming the object (`sameAsWechat` in `rules/douyin-api.json`).
+    pub fn same_as_wechat(&self, member: &str) -> bool {
+        self.same_as_wechat.contains(&Ustr::from(member))
+    }
+
+    /// The `sameAsWechat` members, sorted: for the test that fixes each.
+    pub fn same_as_wechat_members(&self) -> Vec<&str> {
+        let mut members: Vec<&str> = self.same_as_wechat.iter().map(|m| m.as_str()).collect();
+        members.sort_unstable();
+        members
     }
 }
 

@@ -1,14 +1,15 @@
 //! Layer 1: what every other layer speaks — source files and spans, diagnostics, rule metadata,
 //! rule data and the errors that stop a run.
 
-pub mod api;
+pub(crate) mod api;
 pub mod data;
 pub mod diagnostic;
-pub mod error;
+pub(crate) mod error;
 #[cfg(test)]
 pub(crate) mod locale_check;
 pub mod message;
 pub mod messages;
 pub mod meta;
 pub mod source;
+pub mod suggest;
 pub mod vfs;

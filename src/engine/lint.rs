@@ -18,7 +18,7 @@ use crate::base::error::UsageError;
 use crate::base::messages;
 use crate::base::source::{FileId, FileKind, SourceFile};
 use crate::base::vfs::Vfs;
-use crate::project::discover::{self, Candidate, Ignore};
+use crate::project::discover::{self, Candidate, Ignore, NotRead};
 use crate::project::files::{Entry, Files, Request};
 use crate::project::framework::Framework;
 use crate::project::{self, Loader, Project};
@@ -160,7 +160,17 @@ pub fn lint_with(
     let mut files = Files::new(&options.cwd, Arc::clone(&options.vfs));
     let mut projects: Vec<Project> = Vec::new();
     let mut found: Vec<Diagnostic> = Vec::new();
-    let mut skipped = Vec::new();
+    let mut skipped: Vec<Skipped> = discovery
+        .not_read
+        .iter()
+        .map(|(path, why)| Skipped {
+            path: path.clone(),
+            reason: match why {
+                NotRead::Ignored => SkipReason::Ignored,
+                NotRead::Kind => SkipReason::NotRead,
+            },
+        })
+        .collect();
     let mut summaries: Vec<ProjectSummary> = Vec::new();
 
     pool.install(|| {
@@ -253,10 +263,14 @@ pub fn lint_with(
         }
     }
 
-    let mut report = finish(files, found, &enabled, options.quiet, skipped);
+    let mut report = finish(files, found, &enabled, skipped);
     report.root = options.cwd.clone();
     report.project_passes = projects.len();
     report.projects = summaries;
+    report.rules = enabled.rules.iter().map(|(r, _)| r.meta().id).collect();
+    if options.quiet {
+        report.keep_errors();
+    }
     Ok(report)
 }
 
@@ -361,7 +375,6 @@ fn finish(
     files: Files,
     found: Vec<Diagnostic>,
     enabled: &Enabled,
-    quiet: bool,
     skipped: Vec<Skipped>,
 ) -> Report {
     let mut entries = files.into_entries();
@@ -386,46 +399,35 @@ fn finish(
         let suppressions = &mut entry.loaded.suppressions;
         suppressed += settle(id, source, suppressions, list, enabled, &mut diagnostics);
     }
-    if quiet {
-        diagnostics.retain(|d| d.severity == Severity::Error);
-    }
-    let internal_errors = diagnostics
-        .iter()
-        .filter(|d| d.rule.id == InternalError.meta().id)
-        .count();
     let files: Vec<_> = entries.into_iter().map(|e| e.loaded.source).collect();
     diagnostics.sort_by(|a, b| {
         let (fa, fb) = (&files[a.file.0 as usize], &files[b.file.0 as usize]);
         fa.display.cmp(&fb.display).then(in_file_order(a, b))
     });
-    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let count_skipped = |r: SkipReason| skipped.iter().filter(|s| s.reason == r).count();
     let summary = Summary {
         files: linted.len(),
-        errors: count(Severity::Error),
-        warnings: count(Severity::Warning),
-        infos: count(Severity::Info),
         suppressed,
         skipped: count_skipped(SkipReason::Unreachable),
         build_output: count_skipped(SkipReason::BuildOutput),
         tooling: count_skipped(SkipReason::Tooling),
         other_platforms: count_skipped(SkipReason::OtherPlatform),
-        internal_errors,
+        ..Summary::default()
     };
     let linted = linted
         .into_iter()
         .map(|id| files[id.0 as usize].display.clone())
         .collect();
-    Report {
+    let mut report = Report {
         files,
         diagnostics,
         summary,
         linted,
         skipped,
-        project_passes: 0,
-        root: PathBuf::new(),
-        projects: Vec::new(),
-    }
+        ..Report::default()
+    };
+    report.recount();
+    report
 }
 
 /// Applies one file's suppressions and the configured severities to its findings, drops those of

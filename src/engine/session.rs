@@ -175,8 +175,6 @@ pub struct Linted<'a> {
     pub id: FileId,
     /// Suppressions and severities applied, in file order.
     pub diagnostics: Vec<Diagnostic>,
-    /// How many findings `ttlint-disable` comments hid.
-    pub suppressed: usize,
     files: &'a Files,
 }
 
@@ -258,11 +256,6 @@ impl Session {
 
     pub fn config(&self) -> &Config {
         &self.config
-    }
-
-    /// Where files are read from, buffers included.
-    pub fn vfs(&self) -> Arc<Vfs> {
-        self.files.vfs()
     }
 
     /// Lints with another configuration from now on. Files stay parsed; every finding is
@@ -406,7 +399,7 @@ impl Session {
         let loaded = &self.files.get(id).loaded;
         let mut suppressions = loaded.suppressions.clone();
         let mut diagnostics = Vec::new();
-        let suppressed = settle(
+        settle(
             id,
             &loaded.source,
             &mut suppressions,
@@ -418,7 +411,6 @@ impl Session {
         Some(Linted {
             id,
             diagnostics,
-            suppressed,
             files: &self.files,
         })
     }
@@ -666,7 +658,7 @@ mod tests {
         );
 
         // Every state equals a fresh run over the same buffers.
-        let fresh = one_shot(&root, &s.vfs(), &page);
+        let fresh = one_shot(&root, &s.files.vfs(), &page);
         assert_eq!(unlisted, fresh);
     }
 
@@ -689,7 +681,10 @@ mod tests {
         s.set_text(&root.join("pages/vip/extra.js"), "tt.pay({});\n".into());
         assert_eq!(lint_in(&mut s, &page_js), Vec::<String>::new());
         let page = root.join("pages/vip/vip.ttml");
-        assert_eq!(lint_in(&mut s, &page), one_shot(&root, &s.vfs(), &page));
+        assert_eq!(
+            lint_in(&mut s, &page),
+            one_shot(&root, &s.files.vfs(), &page)
+        );
         // Closing the never-saved module makes it disappear again.
         s.close(&root.join("pages/vip/extra.js"));
         assert_eq!(
@@ -710,9 +705,12 @@ mod tests {
         );
         assert_eq!(
             lint_in(&mut s, &page_js),
-            one_shot(&root, &s.vfs(), &page_js)
+            one_shot(&root, &s.files.vfs(), &page_js)
         );
-        assert_eq!(lint_in(&mut s, &page), one_shot(&root, &s.vfs(), &page));
+        assert_eq!(
+            lint_in(&mut s, &page),
+            one_shot(&root, &s.files.vfs(), &page)
+        );
         assert_eq!(s.builds, builds);
     }
 
@@ -752,7 +750,7 @@ mod tests {
             lint_in(&mut s, &vip),
             vec!["ios-virtual-payment 4:18 ios-virtual-payment-inline"]
         );
-        assert_eq!(lint_in(&mut s, &vip), one_shot(&root, &s.vfs(), &vip));
+        assert_eq!(lint_in(&mut s, &vip), one_shot(&root, &s.files.vfs(), &vip));
     }
 
     #[test]

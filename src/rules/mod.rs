@@ -4,12 +4,15 @@
 //! mini-program ([`ProjectContext`]); it never touches the file system, the output format or the
 //! config file. Its severity is applied by the engine at report time.
 
+use crate::base::message::{Codes, Message};
+use crate::base::messages;
 use crate::base::meta::RuleMeta;
+use crate::base::suggest;
 pub use rule::Rule;
 
 mod deprecated_trade_api;
 mod deprecated_tt_pay;
-pub mod docs;
+pub(crate) mod docs;
 mod drainage_contact;
 mod drainage_external_link;
 mod drainage_qrcode;
@@ -23,11 +26,11 @@ mod missing_file;
 mod navigate_to_mini_program;
 mod non_douyin_payment_api;
 mod parse_error;
-pub mod rule;
+pub(crate) mod rule;
 mod trade_missing_customer_service;
 mod trade_page_missing_customer_service;
 mod trade_prerequisites;
-pub mod unused_suppression;
+pub(crate) mod unused_suppression;
 mod wechat_only_feature;
 
 #[cfg(test)]
@@ -68,6 +71,24 @@ pub const ALWAYS_ON: &[&str] = &["internal-error"];
 /// Every rule, in catalogue order.
 pub fn all() -> &'static [&'static dyn Rule] {
     RULES
+}
+
+/// The rule ids a mistyped one may have meant, best first.
+pub fn similar(id: &str) -> Vec<String> {
+    suggest::similar(id, RULES.iter().map(|r| r.meta().id))
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// An unknown rule id in a file (`ttlint.json`, the baseline), with the ids it may have meant.
+pub fn unknown(id: &str) -> Message {
+    let similar = similar(id);
+    if similar.is_empty() {
+        messages::config_unknown_rule(id)
+    } else {
+        messages::config_unknown_rule_similar(id, Codes(similar))
+    }
 }
 
 /// The metadata of a rule id, if it exists.
