@@ -258,6 +258,30 @@ pub struct JsFacts {
 }
 
 impl JsFacts {
+    /// Gives back the room the lists grew into while the traversal pushed onto them: the facts
+    /// of every file stay in memory until the project pass ends, and a list that doubled as it
+    /// grew holds on average a third more than its facts.
+    pub fn shrink_to_fit(&mut self) {
+        for api_use in &mut self.api_uses {
+            if let Some(options) = &mut api_use.options {
+                options.props.shrink_to_fit();
+            }
+        }
+        self.api_uses.shrink_to_fit();
+        self.conds.shrink_to_fit();
+        self.guards.shrink_to_fit();
+        self.module_refs.shrink_to_fit();
+        self.functions.shrink_to_fit();
+        self.calls.shrink_to_fit();
+        self.texts.shrink_to_fit();
+        self.requests.shrink_to_fit();
+        self.constants.shrink_to_fit();
+        self.imports.shrink_to_fit();
+        self.exports.shrink_to_fit();
+        self.assignments.shrink_to_fit();
+        self.comparisons.shrink_to_fit();
+    }
+
     /// The functions named `name`, outermost first.
     pub fn functions_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = FnId> + 'a {
         self.functions
