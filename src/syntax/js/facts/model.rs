@@ -1,6 +1,7 @@
 //! The facts of a script: plain data the rules match against.
 
 use swc_ecma_ast::{Expr, ObjectLit, Prop, PropOrSpread};
+use ustr::Ustr;
 
 use super::super::ast::{prop_name, span_of, static_string};
 pub use super::super::cond::Cond;
@@ -153,14 +154,17 @@ pub struct CallFact {
 }
 
 /// A string literal or a piece of a template literal: text that may reach users.
+///
+/// Its call and key are interned: they repeat across the literals of every file (`title`,
+/// `this.setData`), and a copy of each per literal was a sixth of a script's facts.
 #[derive(Debug, Clone)]
 pub struct JsText {
     pub span: Span,
     pub text: String,
     /// The innermost call it is an argument of (at any depth): `tt.showModal`, `this.setData`.
-    pub call: Option<String>,
+    pub call: Option<Ustr>,
     /// The innermost object key it is the value of: `content`, `title`.
-    pub key: Option<String>,
+    pub key: Option<Ustr>,
     pub function: Option<FnId>,
 }
 
