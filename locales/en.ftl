@@ -249,6 +249,18 @@ unused-suppression-unknown-rule-help = Check the spelling: `ttlint rules` lists 
 unused-suppression-rule = `{ $rule }` is disabled here but reports nothing
 unused-suppression-rule-help = Remove the id from the directive: a stale suppression hides the next real finding here.
 
+## The language server (`ttlint lsp`): code action titles, hovers, messages to the editor
+
+lsp-fix-change = Change `{ $from }` to `{ $to }`
+lsp-fix = Fix this `{ $rule }` finding
+lsp-fix-unsafe = { $fix } (changes behaviour: review it)
+lsp-disable-line = Disable `{ $rule }` for this line
+lsp-disable-file = Disable `{ $rule }` for this file
+lsp-show-documentation = Show documentation for `{ $rule }`
+lsp-hover-platform-page = Platform rule: { $url }
+lsp-config-error = ttlint: { $error } (linting with the built-in defaults until it is fixed)
+lsp-lint-failed = ttlint failed on { $file } and cleared its findings; this is a bug in ttlint, please report it: { $error }
+
 ## Why a file was not linted (--show-files)
 
 skipped-unreachable = skipped: not reachable from the app's configuration; --all-files lints it
@@ -630,11 +642,19 @@ cli-example-baseline = adopt on an existing app: only new findings fail
 cli-example-fix = apply the safe fixes (`--fix-dry-run`: as a diff)
 cli-example-rules = list every rule
 cli-example-explain = a rule's documentation
+cli-example-lsp = the language server, for editors (see `ttlint lsp --help`)
 cli-exit-codes = Exit codes: 0 no errors (and warnings within --max-warnings), 1 the check failed, 2 usage, config or internal error.
 cli-cmd-check = Lint mini-program files (the default command).
 cli-cmd-rules = List every rule: id, default severity, category, summary and platform page.
 cli-cmd-init = Write a commented ttlint.json in the working folder.
 cli-cmd-explain = Show a rule's full documentation: what it flags, why, what to do instead.
+cli-cmd-lsp = Run the language server on standard input and output, for editors: findings as you type, quick fixes, rule documentation on hover.
+cli-lsp-after-help =
+    Editors start it (the VS Code extension, `nvim-lspconfig`, any LSP client); it is not for typing into. Each document is linted from its unsaved text, with the mini-program around it and the ttlint.json of its project.
+
+    Initialization options (`initializationOptions`): `lang` (`en` or `zh-CN`), and `debounceMs`, the pause in typing before a changed document is linted (default 200).
+
+    The language of messages: `lang` above, else `--lang`, else `"lang"` in the project's ttlint.json, else the editor's display language (`InitializeParams.locale`), else `LC_ALL`, `LC_MESSAGES` or `LANG`.
 cli-cmd-help = Print this message or the help of the given subcommand(s)
 cli-arg-paths = Files or folders to lint (default: the current folder). A folder holding app.json is linted as a mini-program: only files reachable from app.json are checked.
 cli-arg-format = Output format: `pretty` (default), `concise` (one line per finding), `json`, `sarif`, `github`, `gitlab`, `checkstyle`, `junit` or `html` (a report to open in a browser; use with `-o`).
@@ -661,6 +681,7 @@ cli-arg-threads = Worker threads (default: one per CPU core).
 cli-arg-lang = Language of messages and help: `en` or `zh-CN`. Default: `"lang"` in ttlint.json, else `LC_ALL`, `LC_MESSAGES` or `LANG` (`zh…` reads Chinese).
 cli-arg-rules-format = Output format: `pretty` (default), `json`, or `markdown` (the rule table of the README).
 cli-arg-explain-rule = A rule id, as shown in findings (for example `deprecated-tt-pay`).
+cli-arg-lsp-stdio = Accepted for editors that pass it: standard input and output are the only transport.
 cli-arg-help = Print help
 cli-arg-help-long = Print help (see a summary with `-h`)
 cli-arg-version = Print version

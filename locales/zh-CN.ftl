@@ -250,6 +250,18 @@ unused-suppression-unknown-rule-help = 请检查拼写：`ttlint rules` 会列�
 unused-suppression-rule = 这里屏蔽了 `{ $rule }`，但它没有报告任何问题
 unused-suppression-rule-help = 请把这个规则 ID 从指令中删掉：过期的屏蔽注释会把这里下一个真正的问题藏起来。
 
+## 语言服务器（`ttlint lsp`）：代码操作的标题、悬停提示、发给编辑器的消息
+
+lsp-fix-change = 把 `{ $from }` 改为 `{ $to }`
+lsp-fix = 修复这个 `{ $rule }` 问题
+lsp-fix-unsafe = { $fix }（会改变代码的行为，请检查）
+lsp-disable-line = 在这一行屏蔽 `{ $rule }`
+lsp-disable-file = 在整个文件中屏蔽 `{ $rule }`
+lsp-show-documentation = 查看 `{ $rule }` 的文档
+lsp-hover-platform-page = 平台规则：{ $url }
+lsp-config-error = ttlint：{ $error }（修正之前按内置的默认配置检查）
+lsp-lint-failed = ttlint 检查 { $file } 时出错，已清除它的检查结果。这是 ttlint 的缺陷，请报告给我们：{ $error }
+
 ## 文件为什么没有检查（`--show-files`、HTML 报告）
 
 skipped-unreachable = 已跳过：从小程序的配置文件无法到达；加 `--all-files` 可检查它
@@ -556,12 +568,23 @@ cli-example-baseline = 在已有的小程序上接入：之后只有新问题会
 cli-example-fix = 自动修复安全的问题（`--fix-dry-run` 只显示补丁）
 cli-example-rules = 列出所有规则
 cli-example-explain = 查看一条规则的文档
+cli-example-lsp = 语言服务器，供编辑器使用（见 `ttlint lsp --help`）
 cli-exit-codes = 退出码：0 表示没有错误（且警告数没有超过 `--max-warnings`），1 表示检查未通过，
     2 表示参数错误、配置错误或内部错误。
 cli-cmd-check = 检查小程序文件（默认命令）。
 cli-cmd-rules = 列出所有规则：ID、默认级别、类别、简介和平台文档。
 cli-cmd-init = 在当前工作文件夹中生成带注释的 ttlint.json。
 cli-cmd-explain = 显示规则的完整文档：检查什么、为什么、应该怎么改。
+cli-cmd-lsp = 在标准输入输出上运行语言服务器，供编辑器使用：边写边检查、快速修复、悬停查看规则文档。
+cli-lsp-after-help =
+    由编辑器启动（VS Code 扩展、`nvim-lspconfig` 或任何 LSP 客户端），不需要手动输入。
+    每个文档都按编辑器中未保存的文本检查，同时结合它所在的小程序和项目的 ttlint.json。
+
+    初始化选项（`initializationOptions`）：`lang`（`en` 或 `zh-CN`），以及 `debounceMs`：
+    停止输入多少毫秒后检查修改过的文档（默认 200）。
+
+    消息的语言依次取：上面的 `lang`、`--lang`、项目 ttlint.json 中的 `"lang"`、
+    编辑器的显示语言（`InitializeParams.locale`），最后是 `LC_ALL`、`LC_MESSAGES` 或 `LANG`。
 cli-cmd-help = 显示本帮助，或指定子命令的帮助
 cli-arg-paths = 要检查的文件或文件夹（默认：当前文件夹）。
     含有 app.json 的文件夹按小程序检查：只检查从 app.json 能到达的文件。
@@ -605,6 +628,7 @@ cli-arg-lang = 消息和帮助的语言：`en` 或 `zh-CN`。默认取 ttlint.js
     否则看 `LC_ALL`、`LC_MESSAGES`、`LANG`（以 `zh` 开头即为中文）。
 cli-arg-rules-format = 输出格式：`pretty`（默认）、`json` 或 `markdown`（`README.md` 中的规则表）。
 cli-arg-explain-rule = 规则 ID，与检查结果中显示的一致（例如 `deprecated-tt-pay`）。
+cli-arg-lsp-stdio = 为传入此参数的编辑器保留：语言服务器只通过标准输入输出通信。
 cli-arg-help = 显示帮助
 cli-arg-help-long = 显示帮助（`-h` 显示简要版本）
 cli-arg-version = 显示版本号

@@ -1,9 +1,11 @@
-//! Command-line interface: argument definitions, the language of the run, and the three
-//! commands (`check`, `rules`, `explain`). `main.rs` only maps the outcome to an exit code.
+//! Command-line interface: argument definitions, the language of the run, and the commands
+//! (`check`, `rules`, `explain`, and `lsp`, which hands over to [`crate::lsp`]). `main.rs` only
+//! maps the outcome to an exit code.
 //!
 //! The language is chosen once, in order: `--lang`, then `"lang"` in ttlint.json, then the
 //! environment (`LC_ALL`, `LC_MESSAGES`, `LANG`). Everything the user reads — findings, rule
-//! docs, errors, `--help` — is rendered in it from the catalogue.
+//! docs, errors, `--help` — is rendered in it from the catalogue. (The language server also
+//! hears the editor's language: see [`crate::lsp`].)
 
 mod localize;
 
@@ -137,6 +139,12 @@ pub enum Command {
     Explain { rule: String },
     /// Write a commented ttlint.json in the working folder.
     Init,
+    /// The language server, on standard input and output.
+    Lsp {
+        /// Accepted for clients that pass it; standard input and output are the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -278,6 +286,13 @@ pub fn run(cli: Cli, lang: &mut Lang) -> Result<Outcome, UsageError> {
         Some(Command::Rules { format }) => list_rules(format, *lang).map(|_| Outcome::Passed),
         Some(Command::Explain { rule }) => explain(&rule, *lang).map(|_| Outcome::Passed),
         Some(Command::Init) => init(*lang).map(|_| Outcome::Passed),
+        // The protocol's exit statuses: 0 after `shutdown` and `exit`, 1 for `exit` alone.
+        Some(Command::Lsp { .. }) => {
+            crate::lsp::run(explicit.then_some(*lang), *lang).map(|exit| match exit {
+                crate::lsp::Exit::Clean => Outcome::Passed,
+                crate::lsp::Exit::Unclean => Outcome::Failed,
+            })
+        }
     }
 }
 

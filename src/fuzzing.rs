@@ -21,7 +21,7 @@ use crate::output::{self, Format, Style};
 use crate::project::app::{AppConfig, Easycom};
 use crate::syntax::comment::Comment;
 use crate::syntax::js::conditional::Regions;
-use crate::syntax::js::{parse as js, static_value};
+use crate::syntax::js::{nesting, parse as js, static_value};
 use crate::syntax::json::{self, Dialect, Json};
 use crate::syntax::load::{self, Loaded};
 use crate::syntax::markup;
@@ -186,7 +186,9 @@ pub fn app_config(text: &str) {
 }
 
 fn app_config_here(text: &str) {
-    if let Ok(parsed) = js::parse(text, 0, FileKind::TypeScript)
+    // As the loader does: swc never sees what the nesting guard refuses.
+    if nesting::too_deep_typescript(text).is_none()
+        && let Ok(parsed) = js::parse(text, 0, FileKind::TypeScript)
         && let Some(value) = static_value::exported_object(&parsed.program)
     {
         let _ = AppConfig::from_json(&value);

@@ -176,6 +176,16 @@ fn help_zh_cn() {
 }
 
 #[test]
+fn lsp_help_en() {
+    insta::assert_snapshot!(run(&["lsp", "--help", "--lang", "en"]));
+}
+
+#[test]
+fn lsp_help_zh_cn() {
+    insta::assert_snapshot!(run(&["lsp", "--help", "--lang", "zh-CN"]));
+}
+
+#[test]
 fn short_help_zh_cn() {
     insta::assert_snapshot!(run(&["check", "-h", "--lang", "zh-CN"]));
 }
@@ -218,6 +228,7 @@ fn chinese_help_fits_100_columns() {
         &["check", "--help"],
         &["rules", "--help"],
         &["explain", "--help"],
+        &["lsp", "--help"],
         &["help", "help"],
     ] {
         let text = run(&[args, &["--lang", "zh-CN"]].concat());

@@ -508,6 +508,9 @@ pub struct RuleData {
     uni_renames: HashMap<Ustr, Ustr>,
     /// `Taro.X` → `tt.Y` where Y ≠ X.
     taro_renames: HashMap<Ustr, Ustr>,
+    /// Index into `deprecated_trade.apis` by API, parsed once: the trade analysis asks it of
+    /// every API use in a project, and an editor runs it on every pause in typing.
+    deprecated_by_api: HashMap<Api, usize>,
 }
 
 fn renames(list: &BTreeMap<String, String>) -> HashMap<Ustr, Ustr> {
@@ -527,7 +530,8 @@ impl RuleData {
     /// The built-in lists extended with a project's own entries.
     pub fn new(extensions: &DataExtensions) -> Self {
         let mut lists: PaymentLists = parse("rules/payment.json", PAYMENT);
-        let deprecated_trade = parse("rules/deprecated-trade.json", DEPRECATED_TRADE);
+        let deprecated_trade: DeprecatedTradeData =
+            parse("rules/deprecated-trade.json", DEPRECATED_TRADE);
         let mut customer_service: CustomerServiceData =
             parse("rules/customer-service.json", CUSTOMER_SERVICE);
         for (name, values) in &extensions.lists {
@@ -558,7 +562,15 @@ impl RuleData {
             frameworks.taro.im_id_reaches_native_button != Some(false);
         let drainage = DrainageData::new(parse("rules/drainage.json", DRAINAGE), extensions);
         let ios = IosData::new(parse("rules/ios.json", IOS), extensions);
+        let deprecated_by_api = deprecated_trade
+            .apis
+            .iter()
+            .enumerate()
+            .rev()
+            .filter_map(|(i, a)| Some((Api::parse(&a.name)?, i)))
+            .collect();
         Self {
+            deprecated_by_api,
             payment,
             deprecated_trade,
             customer_service,
@@ -578,10 +590,9 @@ impl RuleData {
 
     /// The deprecation entry of an API, if any.
     pub fn deprecated_api(&self, api: Api) -> Option<&DeprecatedApi> {
-        self.deprecated_trade
-            .apis
-            .iter()
-            .find(|a| Api::parse(&a.name) == Some(api))
+        self.deprecated_by_api
+            .get(&api)
+            .and_then(|&i| self.deprecated_trade.apis.get(i))
     }
 
     /// What an API becomes in a Douyin build: `tt.X` itself, `Taro.X` → `tt.X`, `uni.X` →

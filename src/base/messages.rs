@@ -172,6 +172,19 @@ messages! {
     unused_suppression_rule(rule) = "unused-suppression-rule";
     unused_suppression_rule_help() = "unused-suppression-rule-help";
 
+    // The language server: code action titles, hovers, messages to the editor.
+    /// A fix's title when it rewrites a short piece of one line.
+    lsp_fix_change(from, to) = "lsp-fix-change";
+    lsp_fix(rule) = "lsp-fix";
+    /// An unsafe fix's title: `fix` is the title it would have if it were safe.
+    lsp_fix_unsafe(fix) = "lsp-fix-unsafe";
+    lsp_disable_line(rule) = "lsp-disable-line";
+    lsp_disable_file(rule) = "lsp-disable-file";
+    lsp_show_documentation(rule) = "lsp-show-documentation";
+    lsp_hover_platform_page(url) = "lsp-hover-platform-page";
+    lsp_config_error(error) = "lsp-config-error";
+    lsp_lint_failed(file, error) = "lsp-lint-failed";
+
     // Why a file was not linted (`--show-files`).
     skipped_unreachable() = "skipped-unreachable";
     skipped_build_output() = "skipped-build-output";
@@ -393,10 +406,14 @@ messages! {
     cli_example_fix() = "cli-example-fix";
     cli_example_rules() = "cli-example-rules";
     cli_example_explain() = "cli-example-explain";
+    cli_example_lsp() = "cli-example-lsp";
     cli_exit_codes() = "cli-exit-codes";
     cli_cmd_check() = "cli-cmd-check";
     cli_cmd_rules() = "cli-cmd-rules";
     cli_cmd_explain() = "cli-cmd-explain";
+    cli_cmd_lsp() = "cli-cmd-lsp";
+    /// `ttlint lsp --help` after the options: who starts it, its options, its language.
+    cli_lsp_after_help() = "cli-lsp-after-help";
     cli_cmd_init() = "cli-cmd-init";
     cli_cmd_help() = "cli-cmd-help";
     cli_arg_paths() = "cli-arg-paths";
@@ -424,6 +441,7 @@ messages! {
     cli_arg_lang() = "cli-arg-lang";
     cli_arg_rules_format() = "cli-arg-rules-format";
     cli_arg_explain_rule() = "cli-arg-explain-rule";
+    cli_arg_lsp_stdio() = "cli-arg-lsp-stdio";
     cli_arg_help() = "cli-arg-help";
     cli_arg_help_long() = "cli-arg-help-long";
     cli_arg_version() = "cli-arg-version";

@@ -120,6 +120,7 @@ const EXAMPLES: &[(&str, Text)] = &[
         "ttlint explain deprecated-tt-pay",
         messages::cli_example_explain,
     ),
+    ("ttlint lsp", messages::cli_example_lsp),
 ];
 
 /// The sections of a command's help, in order.
@@ -180,6 +181,13 @@ pub fn localize(cmd: Command, lang: Lang) -> Command {
                 .override_usage(format!("ttlint explain [{options}] <RULE>"))
                 .help_template(template(text, &[Section::Arguments, Section::Options]))
                 .mut_arg("rule", |a| a.help(t(messages::cli_arg_explain_rule())))
+        })
+        .mut_subcommand("lsp", |sub| {
+            sub.about(t(messages::cli_cmd_lsp()))
+                .after_help(t(messages::cli_lsp_after_help()))
+                .override_usage(format!("ttlint lsp [{options}]"))
+                .help_template(template(text, &[Section::Options]))
+                .mut_arg("stdio", |a| a.help(t(messages::cli_arg_lsp_stdio())))
         });
     // clap's own `--help`, `--version` and `help` command carry English texts that can only be
     // changed after building, which breaks clap's index of its arguments; ours replace them.

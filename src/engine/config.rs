@@ -86,6 +86,15 @@ impl Config {
 
     /// Finds `ttlint.json` in `start` (absolute) or its ancestors.
     pub fn discover(start: &Path, vfs: &Vfs) -> Result<Self, UsageError> {
+        match Self::find(start, vfs) {
+            Some(path) => Self::load(&path, vfs),
+            None => Ok(Self::default()),
+        }
+    }
+
+    /// The `ttlint.json` that applies at `start` (absolute): in it (a folder) or its nearest
+    /// ancestor holding one.
+    pub fn find(start: &Path, vfs: &Vfs) -> Option<PathBuf> {
         let mut dir = match vfs.entry(start) {
             Some(Entry::Folder) => Some(start),
             _ => start.parent(),
@@ -93,11 +102,11 @@ impl Config {
         while let Some(d) = dir {
             let candidate = d.join(CONFIG_FILE);
             if vfs.is_file(&candidate) {
-                return Self::load(&candidate, vfs);
+                return Some(candidate);
             }
             dir = d.parent();
         }
-        Ok(Self::default())
+        None
     }
 
     /// Reads and validates a config file.

@@ -16,7 +16,7 @@ use crate::base::data::RuleData;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::error::UsageError;
 use crate::base::messages;
-use crate::base::source::{FileId, FileKind};
+use crate::base::source::{FileId, FileKind, SourceFile};
 use crate::base::vfs::Vfs;
 use crate::project::discover::{self, Candidate, Ignore, NotRead};
 use crate::project::files::{Entry, Files, Request};
@@ -24,9 +24,10 @@ use crate::project::framework::Framework;
 use crate::project::{self, Loader, Project, not_app};
 use crate::rules::{self, InternalError, Rule, UnusedSuppression};
 use crate::syntax::load::is_config_script;
+use crate::syntax::suppress::Suppressions;
 
 /// Worker threads get large stacks: swc and the tree walks recurse once per nesting level.
-const WORKER_STACK: usize = 256 * 1024 * 1024;
+pub(super) const WORKER_STACK: usize = 256 * 1024 * 1024;
 
 /// Everything a run needs besides the files themselves.
 #[derive(Debug, Clone)]
@@ -56,12 +57,12 @@ pub struct LintOptions {
 }
 
 /// The rules enabled in a run, with their severities.
-struct Enabled {
+pub(super) struct Enabled {
     rules: Vec<(&'static dyn Rule, Severity)>,
 }
 
 impl Enabled {
-    fn new(config: &Config, registry: &[&'static dyn Rule]) -> Self {
+    pub(super) fn new(config: &Config, registry: &[&'static dyn Rule]) -> Self {
         let rules = registry
             .iter()
             .filter_map(|&rule| match config.level(rule.meta()) {
@@ -81,10 +82,10 @@ impl Enabled {
 }
 
 /// The engine's side of project building: which paths are read, and which are linted.
-struct EngineLoader<'a> {
-    files: &'a mut Files,
-    ignore: &'a Ignore,
-    candidates: &'a HashMap<PathBuf, &'a Candidate>,
+pub(super) struct EngineLoader<'a> {
+    pub(super) files: &'a mut Files,
+    pub(super) ignore: &'a Ignore,
+    pub(super) candidates: &'a HashMap<PathBuf, &'a Candidate>,
 }
 
 impl Loader for EngineLoader<'_> {
@@ -263,18 +264,7 @@ pub fn lint_with(
 
     for project in &projects {
         let cx = ProjectContext::new(project, &files, &data);
-        for &(rule, _) in &enabled.rules {
-            let mut out = Vec::new();
-            let run = catch_unwind(AssertUnwindSafe(|| rule.check_project(&cx, &mut out)));
-            match run {
-                Ok(()) => found.append(&mut out),
-                Err(panic) => found.push(InternalError::diagnostic(
-                    project.app_json,
-                    rule.meta().id,
-                    panic_message(&panic),
-                )),
-            }
-        }
+        found.extend(project_pass(&cx, &enabled));
         if options.summarize {
             summaries.push(summary::summarize(&cx, &options.cwd));
         }
@@ -291,8 +281,27 @@ pub fn lint_with(
     Ok(report)
 }
 
+/// Runs every enabled project rule over one mini-program. A rule that panics costs the project
+/// that rule's findings, reported on `app.json`, and nothing else.
+pub(super) fn project_pass(cx: &ProjectContext, enabled: &Enabled) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for &(rule, _) in &enabled.rules {
+        let mut out = Vec::new();
+        let run = catch_unwind(AssertUnwindSafe(|| rule.check_project(cx, &mut out)));
+        match run {
+            Ok(()) => found.append(&mut out),
+            Err(panic) => found.push(InternalError::diagnostic(
+                cx.project.app_json,
+                rule.meta().id,
+                panic_message(&panic),
+            )),
+        }
+    }
+    found
+}
+
 /// The framework of the innermost mini-program holding `path`; `Native` outside any.
-fn framework_of(projects: &[Project], path: &Path) -> Framework {
+pub(super) fn framework_of(projects: &[Project], path: &Path) -> Framework {
     projects
         .iter()
         .filter(|p| path.starts_with(&p.root))
@@ -302,7 +311,7 @@ fn framework_of(projects: &[Project], path: &Path) -> Framework {
 
 /// Runs every enabled file rule over one file. A rule that panics (a bug in ttlint) costs that
 /// file its findings from that rule, reported as such, and nothing else.
-fn file_pass(
+pub(super) fn file_pass(
     id: FileId,
     entry: &Entry,
     framework: Framework,
@@ -335,7 +344,7 @@ fn file_pass(
 }
 
 /// What a panic said.
-fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
+pub(super) fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
     panic
         .downcast_ref::<String>()
         .map(String::as_str)
@@ -371,42 +380,12 @@ fn finish(
         let entry = &mut entries[id.0 as usize];
         let source = &entry.loaded.source;
         let suppressions = &mut entry.loaded.suppressions;
-        for mut d in list {
-            let Some(severity) = enabled.severity(d.rule.id) else {
-                continue;
-            };
-            if !rules::UNSUPPRESSIBLE.contains(&d.rule.id)
-                && suppressions.suppresses(
-                    d.rule.id,
-                    d.span.start,
-                    source.lines.line_of(d.span.start),
-                )
-            {
-                suppressed += 1;
-                continue;
-            }
-            d.severity = severity;
-            diagnostics.push(d);
-        }
-        if let Some(severity) = enabled.severity(UnusedSuppression.meta().id) {
-            let known = |rule: &str| rules::find(rule).is_some();
-            let ran = |rule: &str| enabled.severity(rule).is_some();
-            for unused in suppressions.unused(&known, &ran) {
-                let mut d = UnusedSuppression::diagnostic(id, &unused);
-                d.severity = severity;
-                diagnostics.push(d);
-            }
-        }
+        suppressed += settle(id, source, suppressions, list, enabled, &mut diagnostics);
     }
     let files: Vec<_> = entries.into_iter().map(|e| e.loaded.source).collect();
     diagnostics.sort_by(|a, b| {
         let (fa, fb) = (&files[a.file.0 as usize], &files[b.file.0 as usize]);
-        fa.display
-            .cmp(&fb.display)
-            .then(a.span.start.cmp(&b.span.start))
-            .then(a.rule.id.cmp(b.rule.id))
-            .then(a.span.end.cmp(&b.span.end))
-            .then(a.message.cmp(&b.message))
+        fa.display.cmp(&fb.display).then(in_file_order(a, b))
     });
     let count_skipped = |r: SkipReason| skipped.iter().filter(|s| s.reason == r).count();
     let summary = Summary {
@@ -432,4 +411,52 @@ fn finish(
     };
     report.recount();
     report
+}
+
+/// Applies one file's suppressions and the configured severities to its findings, drops those of
+/// disabled rules, and adds its unused suppressions; the findings kept go to `out`. Returns how
+/// many were suppressed. `suppressions` records which directives were used, so a caller that
+/// keeps the file between runs passes a copy.
+pub(super) fn settle(
+    id: FileId,
+    source: &SourceFile,
+    suppressions: &mut Suppressions,
+    found: Vec<Diagnostic>,
+    enabled: &Enabled,
+    out: &mut Vec<Diagnostic>,
+) -> usize {
+    let mut suppressed = 0;
+    for mut d in found {
+        let Some(severity) = enabled.severity(d.rule.id) else {
+            continue;
+        };
+        if !rules::UNSUPPRESSIBLE.contains(&d.rule.id)
+            && suppressions.suppresses(d.rule.id, d.span.start, source.lines.line_of(d.span.start))
+        {
+            suppressed += 1;
+            continue;
+        }
+        d.severity = severity;
+        out.push(d);
+    }
+    if let Some(severity) = enabled.severity(UnusedSuppression.meta().id) {
+        let known = |rule: &str| rules::find(rule).is_some();
+        let ran = |rule: &str| enabled.severity(rule).is_some();
+        for unused in suppressions.unused(&known, &ran) {
+            let mut d = UnusedSuppression::diagnostic(id, &unused);
+            d.severity = severity;
+            out.push(d);
+        }
+    }
+    suppressed
+}
+
+/// The order of findings within one file: by place, then rule, then message.
+pub(super) fn in_file_order(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
+    a.span
+        .start
+        .cmp(&b.span.start)
+        .then(a.rule.id.cmp(b.rule.id))
+        .then(a.span.end.cmp(&b.span.end))
+        .then(a.message.cmp(&b.message))
 }

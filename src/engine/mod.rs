@@ -7,4 +7,5 @@ pub(crate) mod fingerprint;
 pub(crate) mod fix;
 pub mod lint;
 pub mod report;
+pub(crate) mod session;
 pub(crate) mod summary;

@@ -338,7 +338,7 @@ pub fn stdin_file(path: &Path, cwd: &Path, vfs: &Vfs) -> Result<Discovery, Usage
 }
 
 /// The nearest mini-program at or above `path`.
-fn enclosing_root(path: &Path, vfs: &Vfs) -> Option<Root> {
+pub fn enclosing_root(path: &Path, vfs: &Vfs) -> Option<Root> {
     let mut dir = match vfs.entry(path) {
         Some(Entry::Folder) => Some(path),
         _ => path.parent(),
