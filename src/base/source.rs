@@ -153,6 +153,8 @@ impl LineIndex {
             }
             i += 1;
         }
+        // Kept for the whole run, like the text it indexes.
+        starts.shrink_to_fit();
         Self { starts }
     }
 

@@ -130,7 +130,7 @@ impl Rule for IosPlatformValue {
                                         && wrong_ios(literal)
                                         && is_platform(side, None)
                                         && let Some((span, _)) =
-                                            binding.strings.iter().find(|(_, s)| s == literal)
+                                            binding.strings.iter().find(|(_, s)| **s == **literal)
                                     {
                                         out.push(finding(cx.id, *span, literal));
                                     }

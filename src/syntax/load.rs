@@ -191,6 +191,17 @@ fn too_deep(text: &str, kind: FileKind) -> Option<(usize, usize)> {
 
 /// Parses a file whose text is in memory.
 pub fn parse(source: SourceFile, origin: Origin) -> Loaded {
+    let mut loaded = parse_content(source, origin);
+    if let Some(facts) = &mut loaded.content.script {
+        facts.shrink_to_fit();
+    }
+    if let Some(markup) = &mut loaded.content.markup {
+        markup.shrink_to_fit();
+    }
+    loaded
+}
+
+fn parse_content(source: SourceFile, origin: Origin) -> Loaded {
     let base = source.bom;
     match source.kind {
         FileKind::Vue => vue(source),

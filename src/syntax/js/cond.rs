@@ -19,12 +19,14 @@ pub enum CmpOp {
     Ge,
 }
 
+/// A condition. Every script's conditions and assignments stay in memory until the project pass
+/// ends, so the rare wide variants are boxed and a condition takes three words.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cond {
     /// A data path, normalised: `isIOS` (a local, or page data: `this.data.isIOS`),
     /// `globalData.isIOS` (however the app was reached), `sys.platform`.
     Path(Ustr),
-    Str(String),
+    Str(Box<str>),
     Num(f64),
     Bool(bool),
     Not(Box<Cond>),
@@ -32,13 +34,9 @@ pub enum Cond {
     Or(Box<Cond>, Box<Cond>),
     Cmp(CmpOp, Box<Cond>, Box<Cond>),
     /// `receiver.method(args)`: `system.indexOf('iOS')`, `platform.toLowerCase()`.
-    Method(Box<Cond>, String, Vec<Cond>),
+    Method(Box<MethodCall>),
     /// `/pattern/flags.test(arg)`.
-    RegexTest {
-        pattern: String,
-        flags: String,
-        arg: Box<Cond>,
-    },
+    RegexTest(Box<RegexTest>),
     /// A call of an API by its path: `tt.getSystemInfoSync()`, `Taro.getEnv()`.
     Call(Ustr),
     /// `typeof path`: how code tells which platform's globals exist (`typeof wx !== 'undefined'`).
@@ -47,6 +45,22 @@ pub enum Cond {
     Ternary(Box<(Cond, Cond, Cond)>),
     /// Anything else.
     Other,
+}
+
+/// `receiver.method(args)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MethodCall {
+    pub receiver: Cond,
+    pub method: String,
+    pub args: Vec<Cond>,
+}
+
+/// `/pattern/flags.test(arg)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegexTest {
+    pub pattern: String,
+    pub flags: String,
+    pub arg: Cond,
 }
 
 impl Cond {
@@ -62,11 +76,11 @@ impl Cond {
                     todo.push(a);
                     todo.push(b);
                 }
-                Cond::Method(receiver, _, args) => {
-                    todo.push(receiver);
-                    todo.extend(args);
+                Cond::Method(call) => {
+                    todo.push(&call.receiver);
+                    todo.extend(&call.args);
                 }
-                Cond::RegexTest { arg, .. } => todo.push(arg),
+                Cond::RegexTest(test) => todo.push(&test.arg),
                 Cond::Ternary(t) => {
                     todo.push(&t.0);
                     todo.push(&t.1);
@@ -162,7 +176,7 @@ fn cond_inner(expr: &Expr) -> Cond {
         return Cond::Path(p.into());
     }
     if let Some(s) = static_string(expr) {
-        return Cond::Str(s);
+        return Cond::Str(s.into());
     }
     match unwrap(expr) {
         Expr::Lit(Lit::Bool(b)) => Cond::Bool(b.value),
@@ -205,17 +219,21 @@ fn cond_inner(expr: &Expr) -> Cond {
                         && &*method.sym == "test"
                         && let Some(arg) = args.first()
                     {
-                        return Cond::RegexTest {
+                        return Cond::RegexTest(Box::new(RegexTest {
                             pattern: re.exp.to_string(),
                             flags: re.flags.to_string(),
-                            arg: Box::new(arg.clone()),
-                        };
+                            arg: arg.clone(),
+                        }));
                     }
                     match raw_path(&m.obj) {
                         Some(obj) if PLATFORM_OBJECTS.contains(&obj.as_str()) => {
                             Cond::Call(format!("{obj}.{}", method.sym).into())
                         }
-                        _ => Cond::Method(Box::new(cond(&m.obj)), method.sym.to_string(), args),
+                        _ => Cond::Method(Box::new(MethodCall {
+                            receiver: cond(&m.obj),
+                            method: method.sym.to_string(),
+                            args,
+                        })),
                     }
                 }
                 _ => Cond::Other,
@@ -257,21 +275,21 @@ mod tests {
             c("system.indexOf('iOS') > -1"),
             Cond::Cmp(
                 CmpOp::Gt,
-                Box::new(Cond::Method(
-                    p("system"),
-                    "indexOf".into(),
-                    vec![Cond::Str("iOS".into())]
-                )),
+                Box::new(Cond::Method(Box::new(MethodCall {
+                    receiver: *p("system"),
+                    method: "indexOf".into(),
+                    args: vec![Cond::Str("iOS".into())]
+                }))),
                 Box::new(Cond::Num(-1.0))
             )
         );
         assert_eq!(
             c("/ios/i.test(res.system)"),
-            Cond::RegexTest {
+            Cond::RegexTest(Box::new(RegexTest {
                 pattern: "ios".into(),
                 flags: "i".into(),
-                arg: p("res.system")
-            }
+                arg: *p("res.system")
+            }))
         );
         assert_eq!(
             c("tt.getSystemInfoSync()"),

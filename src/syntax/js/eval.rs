@@ -262,7 +262,7 @@ impl<'a> Evaluator<'a> {
                 }
                 result
             }
-            Cond::Str(s) => Some(Value::Str(s.clone())),
+            Cond::Str(s) => Some(Value::Str(s.to_string())),
             Cond::Num(n) => Some(Value::Num(*n)),
             Cond::Bool(b) => Some(Value::Bool(*b)),
             Cond::Not(a) => eval(a).map(|v| Value::Bool(!v.truthy())),
@@ -309,15 +309,15 @@ impl<'a> Evaluator<'a> {
                 };
                 Some(Value::Bool(result))
             }
-            Cond::Method(receiver, method, args) => {
-                let Value::Str(s) = eval(receiver)? else {
+            Cond::Method(call) => {
+                let Value::Str(s) = eval(&call.receiver)? else {
                     return None;
                 };
-                let arg = match args.first().map(eval) {
+                let arg = match call.args.first().map(eval) {
                     Some(Some(Value::Str(a))) => Some(a),
                     _ => None,
                 };
-                match (method.as_str(), arg) {
+                match (call.method.as_str(), arg) {
                     ("toLowerCase", _) => Some(Value::Str(s.to_lowercase())),
                     ("toUpperCase", _) => Some(Value::Str(s.to_uppercase())),
                     ("indexOf", Some(a)) => Some(Value::Num(
@@ -329,15 +329,11 @@ impl<'a> Evaluator<'a> {
                     _ => None,
                 }
             }
-            Cond::RegexTest {
-                pattern,
-                flags,
-                arg,
-            } => {
-                let Value::Str(s) = eval(arg)? else {
+            Cond::RegexTest(test) => {
+                let Value::Str(s) = eval(&test.arg)? else {
                     return None;
                 };
-                regex_test(pattern, flags, &s).map(Value::Bool)
+                regex_test(&test.pattern, &test.flags, &s).map(Value::Bool)
             }
             // `typeof wx`: whether the platform object exists here. `typeof tt.pay` is a feature
             // test: unknown.
@@ -374,18 +370,18 @@ impl<'a> Evaluator<'a> {
                         return true;
                     }
                 }
-                Cond::Method(r, m, args) => {
-                    if mentions(m) {
+                Cond::Method(call) => {
+                    if mentions(&call.method) {
                         return true;
                     }
-                    todo.push(r);
-                    todo.extend(args);
+                    todo.push(&call.receiver);
+                    todo.extend(&call.args);
                 }
-                Cond::RegexTest { pattern, arg, .. } => {
-                    if mentions(pattern) {
+                Cond::RegexTest(test) => {
+                    if mentions(&test.pattern) {
                         return true;
                     }
-                    todo.push(arg);
+                    todo.push(&test.arg);
                 }
                 Cond::Not(a) => todo.push(a),
                 Cond::And(a, b) | Cond::Or(a, b) | Cond::Cmp(_, a, b) => {

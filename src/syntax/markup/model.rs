@@ -235,6 +235,24 @@ impl Attr {
 }
 
 impl Markup {
+    /// Gives back the room the node list and each element's lists grew into while the parser
+    /// pushed onto them: the markup of every file stays in memory until the project pass ends.
+    pub fn shrink_to_fit(&mut self) {
+        for node in &mut self.nodes {
+            match &mut node.kind {
+                NodeKind::Element(element) => {
+                    element.attrs.shrink_to_fit();
+                    element.events.shrink_to_fit();
+                    element.guards.shrink_to_fit();
+                    element.children.shrink_to_fit();
+                }
+                NodeKind::Text(parts) => parts.shrink_to_fit(),
+            }
+        }
+        self.nodes.shrink_to_fit();
+        self.roots.shrink_to_fit();
+    }
+
     /// Adds a node under `parent` (or at the top) and returns its id.
     pub fn push(
         &mut self,

@@ -11,6 +11,7 @@ use swc_ecma_ast::{
 };
 
 use swc_ecma_visit::{Visit, VisitWith};
+use ustr::Ustr;
 
 use super::model::{
     Access, ApiUse, Assignment, CallFact, Callee, Comparison, CondId, ExportFact, FnId,
@@ -689,8 +690,8 @@ impl Extractor {
         self.facts.texts.push(JsText {
             span,
             text,
-            call: self.calls.last().cloned().flatten(),
-            key: self.keys.last().cloned().flatten(),
+            call: self.calls.last().and_then(|c| c.as_deref()).map(Ustr::from),
+            key: self.keys.last().and_then(|k| k.as_deref()).map(Ustr::from),
             function: self.function(),
         });
     }
