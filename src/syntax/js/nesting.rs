@@ -14,8 +14,8 @@ pub const LIMIT: usize = 5_000;
 /// a thousand: found by fuzzing), and real code writes a handful.
 pub const TYPE_ASSERTION_LIMIT: usize = 256;
 
-/// Most parentheses ttlint lets open right after a `<` that could start type arguments (`f<(…`,
-/// `a < (…`) in TypeScript and TSX. swc tries each such `<` as type arguments first and backtracks, and
+/// Most parentheses ttlint lets open right after a `<` or a `<T>` (`f<(…`, `a < (…`, `!<(…`,
+/// `<T>(…`) in TypeScript and TSX. swc tries each such `<` as type arguments or a generic arrow first and backtracks, and
 /// nested attempts multiply: `a<(c=a<({b=` four times over takes seconds (found by fuzzing),
 /// each level about four times the one before. Real code compares with a parenthesised operand
 /// once or twice in a statement, never four levels deep.
@@ -33,8 +33,8 @@ pub fn too_deep_typescript(text: &str) -> Option<(usize, usize)> {
     scan(text, true, true)
 }
 
-/// [`too_deep`] for TSX: `<` where an operand starts is JSX there, not a type assertion, but a
-/// `<` after an operand is tried as type arguments as in TypeScript.
+/// [`too_deep`] for TSX: `<` where an operand starts is JSX there, not a type assertion, but
+/// `<(` is tried as type arguments or a generic arrow as in TypeScript.
 pub fn too_deep_tsx(text: &str) -> Option<(usize, usize)> {
     scan(text, false, true)
 }
@@ -45,13 +45,15 @@ fn scan(text: &str, assertions_parse: bool, type_arguments: bool) -> Option<(usi
     let mut chain = 0usize;
     // `<` where an operand starts (`<T>x`), since the last `,`, `;` or `}`.
     let mut assertions = 0usize;
-    // The depths of the parentheses still open that follow a `<` after an operand (`f<(`).
+    // The depths of the parentheses still open that follow a `<` (`f<(`).
     let mut speculative: Vec<usize> = Vec::new();
     // The last significant byte before the current one (`a` stands for any word, `"` for any
     // string), to tell unary `-x` from binary `a - x`.
     let mut prev = b';';
-    // Whether the last `<` followed an operand (`f<`), where it may open type arguments.
-    let mut after_operand_lt = false;
+    // The significant byte before `prev`, and whether the last `>` closed `<Word>` (`<T>(`:
+    // type parameters of a generic arrow, or type arguments of a call).
+    let mut prev2 = b';';
+    let mut type_parameters_closed = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -64,7 +66,8 @@ fn scan(text: &str, assertions_parse: bool, type_arguments: bool) -> Option<(usi
                 if depth > LIMIT {
                     return Some((i, LIMIT));
                 }
-                if type_arguments && b == b'(' && prev == b'<' && after_operand_lt {
+                let speculative_open = prev == b'<' || (prev == b'>' && type_parameters_closed);
+                if type_arguments && b == b'(' && speculative_open {
                     speculative.push(depth);
                     if speculative.len() > TYPE_ARGUMENT_LIMIT {
                         return Some((i, TYPE_ARGUMENT_LIMIT));
@@ -86,13 +89,11 @@ fn scan(text: &str, assertions_parse: bool, type_arguments: bool) -> Option<(usi
                 assertions = 0;
             }
             b'<' if assertions_parse && is_operator(prev) => {
-                after_operand_lt = false;
                 assertions += 1;
                 if assertions > TYPE_ASSERTION_LIMIT {
                     return Some((i, TYPE_ASSERTION_LIMIT));
                 }
             }
-            b'<' => after_operand_lt = !is_operator(prev),
             b'\'' | b'"' | b'`' => {
                 next_i = skip_string(bytes, i);
                 this = b'"';
@@ -108,6 +109,7 @@ fn scan(text: &str, assertions_parse: bool, type_arguments: bool) -> Option<(usi
                 continue;
             }
             // `:` nests in label chains (`a: b: c: …`); in objects a `,` follows soon.
+            b'>' => type_parameters_closed = prev == b'a' && prev2 == b'<',
             b'!' | b'~' | b':' => nests = true,
             // `a ? b : c` nests; `?.` and `??` chain iteratively.
             b'?' => nests = !matches!(bytes.get(i + 1), Some(b'.' | b'?')),
@@ -167,6 +169,7 @@ fn scan(text: &str, assertions_parse: bool, type_arguments: bool) -> Option<(usi
             }
         }
         if !b.is_ascii_whitespace() {
+            prev2 = prev;
             prev = this;
         }
         i = next_i;
@@ -264,14 +267,15 @@ mod tests {
     #[test]
     fn chains_of_type_assertions_are_refused_in_typescript_only() {
         let n = TYPE_ASSERTION_LIMIT + 1;
-        for src in [
-            "<view>".repeat(n),
-            format!("a = {}x", "<T>".repeat(n)),
-            format!("a = {}x", "(<T>".repeat(n)),
+        // `(<T>(<T>…` is also a chain of generic-arrow attempts, refused sooner.
+        for (src, limit) in [
+            ("<view>".repeat(n), TYPE_ASSERTION_LIMIT),
+            (format!("a = {}x", "<T>".repeat(n)), TYPE_ASSERTION_LIMIT),
+            (format!("a = {}x", "(<T>".repeat(n)), TYPE_ARGUMENT_LIMIT),
         ] {
             assert_eq!(
                 too_deep_typescript(&src).map(|(_, limit)| limit),
-                Some(TYPE_ASSERTION_LIMIT),
+                Some(limit),
                 "{}",
                 &src[..20]
             );
@@ -310,6 +314,7 @@ mod tests {
             "if (a < (b + c) && d < (e * f)) { g<(x: number) => void>(h) }",
             "const m = useState<{ a: number }>({ a: 1 }); type F = Array<(a: A<(b: B) => C>) => D>;",
             "x = a < (b < (c < (d + 1) ? 2 : 3) ? 4 : 5) ? 6 : 7;",
+            "const id = <T>(a: T) => a; const pair = <A, B>(a: A, b: B) => [a, b]; f<T>(g<U>(h<V>(1)));",
         ]
         .join("\n")
         .repeat(100);
