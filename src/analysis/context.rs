@@ -2,6 +2,8 @@
 
 use std::cell::OnceCell;
 
+use crate::analysis::calls::Graph;
+use crate::analysis::reach;
 use crate::analysis::service::{self, PageFacts};
 use crate::analysis::trade::{self, TradeSite};
 use crate::base::data::RuleData;
@@ -45,6 +47,7 @@ pub struct ProjectContext<'a> {
     pub data: &'a RuleData,
     trade_sites: OnceCell<Vec<TradeSite>>,
     pages: OnceCell<Vec<PageFacts>>,
+    graph: OnceCell<Graph<'a>>,
 }
 
 impl<'a> ProjectContext<'a> {
@@ -55,13 +58,24 @@ impl<'a> ProjectContext<'a> {
             data,
             trade_sites: OnceCell::new(),
             pages: OnceCell::new(),
+            graph: OnceCell::new(),
         }
     }
 
-    /// Every place the project trades ([`crate::analysis::trade::project_sites`]).
+    /// The project's call graph and API uses through aliases ([`Graph`]).
+    pub fn graph(&self) -> &Graph<'a> {
+        self.graph
+            .get_or_init(|| Graph::new(self.project, self.files))
+    }
+
+    /// Every place the project trades that runs: on its pages, and in the app script
+    /// ([`crate::analysis::trade::project_sites`]).
     pub fn trade_sites(&self) -> &[TradeSite] {
-        self.trade_sites
-            .get_or_init(|| trade::project_sites(self.project, self.files, self.data))
+        self.trade_sites.get_or_init(|| {
+            let graph = self.graph();
+            let page_sites = self.pages().iter().flat_map(|p| &p.trade);
+            trade::project_sites(graph, page_sites, &reach::app(graph), self.data)
+        })
     }
 
     /// Where project-level findings on the app's configuration point: the opening brace of its
@@ -87,6 +101,6 @@ impl<'a> ProjectContext<'a> {
     /// What each page is and renders ([`crate::analysis::service::pages`]).
     pub fn pages(&self) -> &[PageFacts] {
         self.pages
-            .get_or_init(|| service::pages(self.project, self.files, self.data))
+            .get_or_init(|| service::pages(self.graph(), self.data))
     }
 }

@@ -8,14 +8,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::analysis::calls::{self, FnRef};
+use crate::analysis::calls::{FnRef, Graph};
 use crate::analysis::trade::opens_cashier;
 use crate::base::data::RuleData;
 use crate::base::message::Message;
 use crate::base::messages;
 use crate::base::source::{FileId, Span};
-use crate::project::Project;
-use crate::project::files::Files;
 use crate::syntax::js::cond::Cond;
 pub use crate::syntax::js::eval::Gate;
 use crate::syntax::js::eval::{Environment, Evaluator, Values};
@@ -127,8 +125,7 @@ fn path_open(
 /// The first path from `start` to a cashier ([`opens_cashier`]) that no iOS check closes,
 /// through the project's own calls; `None` when every path is gated (or there is no payment).
 pub fn ungated_payment(
-    project: &Project,
-    files: &Files,
+    graph: &Graph<'_>,
     data: &RuleData,
     env: &Env<'_>,
     start: FnRef,
@@ -137,9 +134,9 @@ pub fn ungated_payment(
     if visited.len() > 256 || !visited.insert(start) {
         return None;
     }
-    let facts = files.content(start.file).script()?;
+    let facts = graph.facts(start.file)?;
     let inside = |function: Option<FnId>| facts.within(function, start.function);
-    for api in &facts.api_uses {
+    for api in graph.api_uses(start.file) {
         if inside(api.function)
             && opens_cashier(data, api)
             && path_open(env, facts, api.guards, api.function, start.function)
@@ -158,8 +155,8 @@ pub fn ungated_payment(
         {
             continue;
         }
-        for callee in calls::resolve(project, files, start.file, facts, &call.callee) {
-            if let Some(mut rest) = ungated_payment(project, files, data, env, callee, visited) {
+        for callee in graph.resolve(start.file, &call.callee) {
+            if let Some(mut rest) = ungated_payment(graph, data, env, callee, visited) {
                 rest.insert(
                     0,
                     Step {

@@ -1,6 +1,6 @@
 use std::collections::{BTreeSet, HashSet};
 
-use crate::analysis::calls::{FnRef, handler_functions};
+use crate::analysis::calls::FnRef;
 use crate::analysis::context::ProjectContext;
 use crate::analysis::ios::{Env, Gate, ungated_payment};
 use crate::analysis::service::PageFacts;
@@ -199,23 +199,21 @@ impl Rule for IosVirtualPayment {
                             );
                             continue;
                         }
-                        let (Some(script), Some(facts)) = (script, facts) else {
+                        let Some(script) = script.filter(|_| facts.is_some()) else {
                             continue;
                         };
                         for event in &element.events {
                             let span = event.span;
-                            let path = handler_functions(facts, &event.handler)
+                            let path = cx
+                                .graph()
+                                .handler(script, &event.handler)
                                 .into_iter()
-                                .find_map(|function| {
+                                .find_map(|function: FnRef| {
                                     ungated_payment(
-                                        project,
-                                        cx.files,
+                                        cx.graph(),
                                         cx.data,
                                         &env,
-                                        FnRef {
-                                            file: script,
-                                            function,
-                                        },
+                                        function,
                                         &mut HashSet::new(),
                                     )
                                 });

@@ -6,6 +6,7 @@
 //! exports; which values it assigns to data. Rules match against facts, never against the tree,
 //! so adding a rule never adds a traversal.
 
+mod dynamic;
 mod extract;
 mod model;
 
@@ -169,6 +170,111 @@ mod tests {
                 ("util", &Imported::Namespace)
             ]
         );
+    }
+
+    #[test]
+    fn callbacks_references_and_second_names() {
+        let f = facts(
+            "const app = getApp();\nonMounted(() => { app.track() });\nPage({\n  buy: pay,\n  later: debounce(function () { getApp().pay() }, 300),\n  onLoad() { setTimeout(this.buy, 10); tt.showModal({ success: onOk }); this.go.bind(this) },\n});",
+        );
+        let callbacks: Vec<(Option<&str>, Option<&str>)> = f
+            .functions
+            .iter()
+            .map(|x| (x.name.as_deref(), x.callback.as_deref()))
+            .collect();
+        assert_eq!(
+            callbacks,
+            vec![
+                (None, Some("onMounted")),
+                (Some("later"), None),
+                (Some("onLoad"), None)
+            ],
+            "a wrapped handler takes the name it is stored under and is no callback"
+        );
+        assert!(f.functions[1].method);
+        let calls: Vec<(&Callee, bool)> =
+            f.calls.iter().map(|c| (&c.callee, c.reference)).collect();
+        for expected in [
+            (&Callee::App("track".into()), false),
+            (&Callee::App("pay".into()), false),
+            (&Callee::Method("buy".into()), true),
+            (&Callee::Local("onOk".into()), true),
+            (&Callee::Method("go".into()), true),
+        ] {
+            assert!(calls.contains(&expected), "{expected:?} in {calls:?}");
+        }
+        assert_eq!(
+            f.handler_aliases,
+            vec![HandlerAlias {
+                name: "buy".into(),
+                method: true,
+                callee: Callee::Local("pay".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn aliases_of_the_platform_object() {
+        let f = facts(
+            "Page({\n  onLoad() { this.api = tt },\n  buy() { this.api.pay({ orderInfo }); this.data.list.push(1) },\n});",
+        );
+        let got: Vec<(String, Access)> = f
+            .api_uses
+            .iter()
+            .map(|u| (u.api.to_string(), u.access))
+            .collect();
+        assert_eq!(got, vec![("tt.pay".to_string(), Access::Call)]);
+        let app = facts(
+            "var hj = null;\nif (typeof tt != 'undefined') hj = tt; else hj = my;\nmodule.exports = hj;\ngetApp().core = tt;\nApp({ api: require('./core/core'), onLaunch() { this.sdk = tt } });",
+        );
+        assert_eq!(
+            app.namespace_exports,
+            vec![("default".to_string(), crate::base::api::Namespace::Tt)],
+            "the branch taken off Douyin does not count"
+        );
+        let names: Vec<&str> = app.app_aliases.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, vec!["core", "api", "sdk"]);
+        let page = facts(
+            "const app = getApp();\nconst core = require('../../core/core');\napp.core.requestPayment({ timeStamp });\ngetApp().core.pay({});\ncore.pay({});",
+        );
+        let bases: Vec<(&AliasBase, String)> = page
+            .aliased_uses
+            .iter()
+            .map(|a| (&a.base, a.used.api.member.to_string()))
+            .collect();
+        assert_eq!(
+            bases,
+            vec![
+                (&AliasBase::App("core".into()), "requestPayment".into()),
+                (&AliasBase::App("core".into()), "pay".into()),
+                (&AliasBase::Module("core".into()), "pay".into()),
+            ]
+        );
+        assert!(page.aliased_uses[0].used.options.is_some());
+    }
+
+    #[test]
+    fn module_paths_built_at_run_time() {
+        let f = facts(
+            "const DIR = './api/';\nconst a = require(`./pay/${name}.js`);\nconst b = require(DIR + name);\nrequire('' + file);",
+        );
+        let refs: Vec<(&str, Option<(&str, &str)>)> = f
+            .module_refs
+            .iter()
+            .map(|m| {
+                (
+                    m.specifier.as_str(),
+                    m.pattern
+                        .as_ref()
+                        .map(|p| (p.prefix.as_str(), p.suffix.as_str())),
+                )
+            })
+            .collect();
+        assert_eq!(
+            refs,
+            vec![("./pay/", Some(("", ".js"))), ("./api/", Some(("", "")))]
+        );
+        assert_eq!(f.imports.len(), 2);
     }
 
     #[test]
