@@ -11,6 +11,9 @@ label-trades-here = trades here: { $what }
 label-customer-service-on = customer service on `{ $route }`
 label-calls-payment = calls the payment from here
 label-pays-here = pays here: { $api }
+label-hands-over-payment = hands over the function that pays from here
+label-shows-payment = shows what pays from here (`{ $flag }`)
+label-opened-here = opened from here on iOS too: this sets `{ $flag }`, which shows the payment
 
 ## deprecated-tt-pay
 
@@ -62,6 +65,7 @@ deprecated-trade-api-help = Use { $replacement }.
 ios-virtual-payment-component = page `{ $route }` sells virtual goods ({ $goods }) and shows the pay component `<{ $tag }>` on iOS, where cash payment for virtual goods is banned
 ios-virtual-payment-handler = page `{ $route }` sells virtual goods ({ $goods }) and `{ $handler }` starts a payment that nothing stops on iOS, where cash payment for virtual goods is banned
 ios-virtual-payment-inline = page `{ $route }` sells virtual goods ({ $goods }) and the `{ $event }` handler written here starts a payment that nothing stops on iOS, where cash payment for virtual goods is banned
+ios-virtual-payment-lifecycle = page `{ $route }` sells virtual goods ({ $goods }) and `{ $lifecycle }` starts a payment as soon as the page opens, with nothing to stop it on iOS, where cash payment for virtual goods is banned
 ios-virtual-payment-help = Make the payment unreachable on iOS: { $framework ->
     [uni-app] hide the element (`v-if="!isIOS"` with `isIOS` set from `uni.getSystemInfoSync().platform === 'ios'`)
     [taro] hide the element (`{"{"}!isIOS && <Button …>{"}"}` with `isIOS` set from `Taro.getSystemInfoSync().platform === 'ios'`)

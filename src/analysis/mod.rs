@@ -5,6 +5,7 @@ pub mod calls;
 pub mod context;
 pub mod drainage;
 pub mod ios;
+pub mod pay_starts;
 pub mod reach;
 pub mod service;
 pub mod text;

@@ -25,6 +25,9 @@ messages! {
     label_customer_service_on(route) = "label-customer-service-on";
     label_calls_payment() = "label-calls-payment";
     label_pays_here(api) = "label-pays-here";
+    label_hands_over_payment() = "label-hands-over-payment";
+    label_shows_payment(flag) = "label-shows-payment";
+    label_opened_here(flag) = "label-opened-here";
 
     deprecated_tt_pay_call(api) = "deprecated-tt-pay-call";
     deprecated_tt_pay_value(api) = "deprecated-tt-pay-value";
@@ -53,6 +56,7 @@ messages! {
     ios_virtual_payment_component(route, goods, tag) = "ios-virtual-payment-component";
     ios_virtual_payment_handler(route, goods, handler) = "ios-virtual-payment-handler";
     ios_virtual_payment_inline(route, goods, event) = "ios-virtual-payment-inline";
+    ios_virtual_payment_lifecycle(route, goods, lifecycle) = "ios-virtual-payment-lifecycle";
     /// `framework` is `native`, `uni-app` or `taro`: the advice is written in its dialect.
     ios_virtual_payment_help(framework) = "ios-virtual-payment-help";
 

@@ -1,8 +1,8 @@
 use std::collections::{BTreeSet, HashSet};
 
-use crate::analysis::calls::FnRef;
 use crate::analysis::context::ProjectContext;
-use crate::analysis::ios::{Env, Gate, ungated_payment};
+use crate::analysis::ios::{Env, ungated_payment};
+use crate::analysis::pay_starts::{Shown, StartKind, hidden_on_ios, page_starts, shown_on_ios};
 use crate::analysis::service::PageFacts;
 use crate::analysis::trade::is_pay_component;
 use crate::base::diagnostic::{Diagnostic, Severity};
@@ -10,7 +10,7 @@ use crate::base::messages;
 use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::base::source::{FileId, Span};
 use crate::rules::rule::Rule;
-use crate::syntax::markup::{Handler, Markup, NodeId};
+use crate::syntax::markup::Handler;
 
 pub struct IosVirtualPayment;
 
@@ -27,27 +27,39 @@ iOS check stops:
 
 - **Virtual goods page**: the page's templates, scripts or title carry virtual-goods words
   (会员, VIP, 充值, 金币, 钻石, 点券, 解锁, 章节, 剧集, 课程, 订阅, 报告, 测评…) and physical-goods
-  words (快递, 包邮, 收货地址, 发货, 配送…) do not outnumber them. Lists in `rules/ios.json`.
-- **Payment start**: an element bound to a handler (`bindtap`, `catchtap`…) whose method reaches
-  a cashier (`tt.getOrderPayment`, `tt.pay`, `uni.requestPayment` compiled for Douyin…) —
-  directly, in a callback, or through the project's own functions and modules — or a pay
-  component. A `tt.getOrderPayment` whose options carry `imId` goes through Douyin IM payment,
-  the route iOS allows, and is not a payment start here.
+  words (快递, 包邮, 收货地址, 发货, 配送…) do not outnumber them. Lists in `rules/ios.json`. An
+  order page that names no goods of its own (its orders load at run time) sells what the app
+  sells, when some page sells virtual goods and none sells physical ones.
+- **Payment start**: a cashier (`tt.getOrderPayment`, `tt.pay`, `uni.requestPayment` compiled
+  for Douyin…) reached — directly, in a callback, through the project's own functions and
+  modules, or through a function handed over to be called (`success: this.pay`,
+  `debounce(function () {…})`) — from
+  - an element's handler (`bindtap`, `@tap`, `onClick`…), or a pay component;
+  - a lifecycle method that runs as the page opens (`onLoad`, `onShow`, `onReady`, `created`,
+    `attached`, `mounted`, `componentDidMount`…) or an opening hook (`onLoad(() => …)` in
+    `<script setup>`, `useEffect`, `useLoad`, `useDidShow`).
+
+  A `tt.getOrderPayment` whose options carry `imId` goes through Douyin IM payment, the route
+  iOS allows, and is not a payment start here.
 - **iOS gate**: a platform check that makes the payment unreachable on iOS: the call sits in a
   branch taken only off iOS, follows an early `return` on iOS, or the element is hidden on iOS
   (`tt:if`, `tt:else`, `hidden` on a flag derived from the platform). Flags are followed through
   `const`, `data`, `setData` and `getApp().globalData`; `platform` is `'ios'` and `system` is
   like `'iOS 16.1'` on an iPhone.
+- **Drawers and modals**: a confirm button inside a drawer or modal shown by a flag
+  (`tt:if="{{showPay}}"`, `<u-popup v-model="showPay">`, `show="{{showPay}}"`) shows only once
+  a tap sets the flag: the gate that counts is the one on that opening tap. When every tap
+  that sets the flag is gated, the confirm is not reported; when one is not, the finding names
+  it as a related location.
 
 Every payment start needs its own gate: a gated buy button does not excuse an order page's
-ungated "继续支付". The finding is on the element that starts the payment, with the path to the
-payment as related locations.
+ungated "继续支付". The finding is on the element (or the lifecycle method) that starts the
+payment, with the path to the payment as related locations.
 
 Limits, honestly: a check ttlint cannot evaluate but that names the platform (`utils.isIOS()`,
 a flag computed from a function's return value) is assumed to gate, so such code is not
-reported; handlers passed around as values, and payments started from lifecycle methods rather
-than taps, are not followed; vocabulary comes from static text only (prices and names loaded at
-run time are not seen).
+reported; vocabulary comes from static text only (prices and names loaded at run time are not
+seen).
 
 ## Why is this bad?
 Douyin forbids cash payment for virtual goods on iOS; reviewers test on an iPhone, and a
@@ -90,8 +102,15 @@ Page({
 "#,
 };
 
-/// The virtual-goods words a page shows, when it sells virtual goods.
-fn virtual_words(cx: &ProjectContext<'_>, page: &PageFacts) -> Vec<String> {
+/// What a page sells, by the words it shows: the virtual-goods words, and whether physical-goods
+/// words outnumber them.
+struct Goods {
+    words: Vec<String>,
+    physical: bool,
+}
+
+/// The goods words a page shows: its templates' visible text, its scripts' sentences, its title.
+fn goods(cx: &ProjectContext<'_>, page: &PageFacts) -> Goods {
     let ios = &cx.data.ios;
     let project = cx.project;
     let mut texts: Vec<&str> = Vec::new();
@@ -130,20 +149,51 @@ fn virtual_words(cx: &ProjectContext<'_>, page: &PageFacts) -> Vec<String> {
         }
         physical_count += ios.physical_goods.find_iter(text).count();
     }
-    if virtual_count == 0 || physical_count > virtual_count {
-        return Vec::new();
+    let physical = physical_count > virtual_count;
+    Goods {
+        words: if virtual_count == 0 || physical {
+            Vec::new()
+        } else {
+            seen.into_iter().collect()
+        },
+        physical,
     }
-    seen.into_iter().collect()
 }
 
-/// Whether an element is hidden or not rendered on iOS (or behind a platform check ttlint
-/// cannot evaluate).
-fn hidden_on_ios(env: &Env<'_>, doc: &Markup, node: NodeId) -> bool {
-    doc.guards(node).any(|g| {
-        g.cond
-            .as_ref()
-            .is_some_and(|c| env.gate(c, g.holds) != Gate::Open)
-    })
+/// The virtual goods each page sells. An order page that names no goods of its own (its orders
+/// load at run time) sells what the app sells, when the app sells virtual goods and no page of
+/// it sells physical ones: its "continue paying" pays for a virtual order.
+fn virtual_goods(cx: &ProjectContext<'_>, pages: &[PageFacts]) -> Vec<Vec<String>> {
+    let own: Vec<Goods> = pages.iter().map(|p| goods(cx, p)).collect();
+    let shop = own.iter().any(|g| g.physical);
+    let app: BTreeSet<String> = own.iter().flat_map(|g| g.words.iter().cloned()).collect();
+    pages
+        .iter()
+        .zip(own)
+        .map(|(page, goods)| {
+            if goods.words.is_empty() && page.order && !shop {
+                app.iter().cloned().collect()
+            } else {
+                goods.words
+            }
+        })
+        .collect()
+}
+
+/// Conditions as on an iPhone, with the values of the page's scripts and the app's.
+fn page_env<'a>(cx: &'a ProjectContext<'_>, page: &'a PageFacts) -> Env<'a> {
+    let mut env = Env::new(cx.data);
+    for &file in page
+        .rendered
+        .scripts
+        .iter()
+        .chain(cx.project.app_script.iter())
+    {
+        if let Some(facts) = cx.files.content(file).script() {
+            env.add(facts);
+        }
+    }
+    env
 }
 
 impl Rule for IosVirtualPayment {
@@ -153,37 +203,25 @@ impl Rule for IosVirtualPayment {
 
     fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
         let project = cx.project;
+        let graph = cx.graph();
+        let pages = cx.pages();
+        let help = || messages::ios_virtual_payment_help(project.framework.id());
         let mut reported: HashSet<(FileId, Span)> = HashSet::new();
-        for page in cx.pages() {
-            let words = virtual_words(cx, page);
+        for (page, words) in pages.iter().zip(virtual_goods(cx, pages)) {
             if words.is_empty() {
                 continue;
             }
-            let mut env = Env::new(cx.data);
-            for &file in page
-                .rendered
-                .scripts
-                .iter()
-                .chain(project.app_script.iter())
-            {
-                if let Some(facts) = cx.files.content(file).script() {
-                    env.add(facts);
-                }
-            }
+            let env = page_env(cx, page);
             let goods: Vec<String> = words.iter().take(4).cloned().collect();
             let route = &page.route;
             for &unit in &page.rendered.units {
-                let script = project.unit(unit).script;
-                let facts = script.and_then(|s| cx.files.content(s).script());
                 for template in project.templates_of(unit) {
                     let Some(doc) = cx.files.content(template).markup() else {
                         continue;
                     };
-                    for (node, element) in doc.elements() {
-                        if !doc.target(node).ships_to_douyin() || hidden_on_ios(&env, doc, node) {
-                            continue;
-                        }
-                        if is_pay_component(project, unit, &element.tag, cx.data)
+                    for (node, element) in doc.douyin_elements() {
+                        if !hidden_on_ios(&env, doc, node)
+                            && is_pay_component(project, unit, &element.tag, cx.data)
                             && reported.insert((template, element.tag_span))
                         {
                             let message = messages::ios_virtual_payment_component(
@@ -193,56 +231,80 @@ impl Rule for IosVirtualPayment {
                             );
                             out.push(
                                 Diagnostic::new(&META, template, element.tag_span, message)
-                                    .with_help(messages::ios_virtual_payment_help(
-                                        project.framework.id(),
-                                    )),
+                                    .with_help(help()),
                             );
-                            continue;
-                        }
-                        let Some(script) = script.filter(|_| facts.is_some()) else {
-                            continue;
-                        };
-                        for event in &element.events {
-                            let span = event.span;
-                            let path = cx
-                                .graph()
-                                .handler(script, &event.handler)
-                                .into_iter()
-                                .find_map(|function: FnRef| {
-                                    ungated_payment(
-                                        cx.graph(),
-                                        cx.data,
-                                        &env,
-                                        function,
-                                        &mut HashSet::new(),
-                                    )
-                                });
-                            let Some(steps) = path else { continue };
-                            if !reported.insert((template, span)) {
-                                continue;
-                            }
-                            let message = match &event.handler {
-                                Handler::Named(handler) => messages::ios_virtual_payment_handler(
-                                    route,
-                                    goods.clone(),
-                                    handler.as_str(),
-                                ),
-                                _ => messages::ios_virtual_payment_inline(
-                                    route,
-                                    goods.clone(),
-                                    event.name.as_str(),
-                                ),
-                            };
-                            let mut d = Diagnostic::new(&META, template, span, message).with_help(
-                                messages::ios_virtual_payment_help(project.framework.id()),
-                            );
-                            for step in steps {
-                                d = d.with_related(step.file, step.span, step.label);
-                            }
-                            out.push(d);
                         }
                     }
                 }
+            }
+            let starts = page_starts(graph, &env, &page.rendered);
+            for (start, hidden) in &starts {
+                if *hidden || reported.contains(&(start.file, start.span)) {
+                    continue;
+                }
+                let Some(steps) = start
+                    .functions
+                    .iter()
+                    .find_map(|&f| ungated_payment(graph, cx.data, &env, f))
+                else {
+                    continue;
+                };
+                let (message, opened) = match &start.kind {
+                    StartKind::Event {
+                        template,
+                        node,
+                        handler,
+                        event,
+                    } => {
+                        let Some(doc) = cx.files.content(*template).markup() else {
+                            continue;
+                        };
+                        let opened = match shown_on_ios(
+                            graph,
+                            cx.data,
+                            &env,
+                            &page.rendered,
+                            &starts,
+                            doc,
+                            *node,
+                        ) {
+                            Shown::Never => continue,
+                            Shown::OpenedBy(by, flag) => Some((by, flag)),
+                            Shown::Always => None,
+                        };
+                        let message = match handler {
+                            Handler::Named(name) => messages::ios_virtual_payment_handler(
+                                route,
+                                goods.clone(),
+                                name.as_str(),
+                            ),
+                            _ => messages::ios_virtual_payment_inline(
+                                route,
+                                goods.clone(),
+                                event.as_str(),
+                            ),
+                        };
+                        (message, opened)
+                    }
+                    StartKind::Opening(name) => (
+                        messages::ios_virtual_payment_lifecycle(
+                            route,
+                            goods.clone(),
+                            name.as_str(),
+                        ),
+                        None,
+                    ),
+                };
+                reported.insert((start.file, start.span));
+                let mut d =
+                    Diagnostic::new(&META, start.file, start.span, message).with_help(help());
+                if let Some((by, flag)) = opened {
+                    d = d.with_related(by.file, by.span, messages::label_opened_here(flag));
+                }
+                for step in steps {
+                    d = d.with_related(step.file, step.span, step.label);
+                }
+                out.push(d);
             }
         }
     }
@@ -315,10 +377,72 @@ mod tests {
                 ("pages/vip/vip.vue", "<template>\n  <view>开通会员，每月赠送金币</view>\n  <button v-if=\"!isIOS\" @tap=\"buy\">立即开通</button>\n</template>\n<script>\nexport default {\n  data() { return { isIOS: uni.getSystemInfoSync().platform === 'ios' } },\n  methods: { buy() { uni.requestPayment({ orderInfo }) } },\n}\n</script>"),
             ]),
         ]);
+        let drawer = |opener: &str| {
+            vip(
+                &format!(
+                    "<view>开通会员，每月赠送金币</view>\n<button {opener} bindtap=\"openPay\">立即开通</button>\n<view tt:if=\"{{{{showPay}}}}\" class=\"drawer\">\n  <button bindtap=\"confirmPay\">确认支付</button>\n</view>"
+                ),
+                &format!(
+                    "{REQUIRE}Page({{\n  data: {{ showPay: false, isIOS: tt.getSystemInfoSync().platform === 'ios' }},\n  openPay() {{ this.setData({{ showPay: true }}) }},\n  closePay() {{ this.setData({{ showPay: false }}) }},\n  confirmPay() {{ payOrder('vip') }},\n}})"
+                ),
+            )
+        };
+        // The drawer opens only from a button iOS hides: its confirm never shows there.
+        pass.push(drawer("tt:if=\"{{!isIOS}}\""));
+        // Payments started as the page opens, behind a gate.
+        pass.push(vip(
+            "<view>开通会员</view>",
+            &format!("{REQUIRE}Page({{ onLoad(q) {{ if (tt.getSystemInfoSync().platform === 'ios') return; payOrder(q.id) }} }})"),
+        ));
+        // An order page of a shop selling physical goods: "continue paying" is allowed.
+        pass.push(project(&[
+            (
+                "app.json",
+                r#"{"pages":["pages/goods/goods","pages/order/order"]}"#,
+            ),
+            PAY,
+            (
+                "pages/goods/goods.ttml",
+                "<view>有机红茶礼盒 全国包邮 快递发货 收货地址 会员价</view>",
+            ),
+            (
+                "pages/order/order.ttml",
+                "<view>我的订单</view>\n<button bindtap=\"pay\">继续支付</button>",
+            ),
+            (
+                "pages/order/order.js",
+                &format!("{REQUIRE}Page({{ pay() {{ payOrder('x') }} }})"),
+            ),
+        ]));
         Tester::new(&IosVirtualPayment)
             .pass(pass)
             .fail([
                 vip(BUY, &format!("{REQUIRE}Page({{ buy() {{ payOrder('vip') }} }})")),
+                // The opening button is not gated: the confirm inside the drawer pays on iOS.
+                drawer(""),
+                // A payment started as the page opens, and one handed over as a value.
+                vip(
+                    "<view>开通会员</view>\n<button bindtap=\"ask\">开通</button>",
+                    &format!("{REQUIRE}Page({{\n  onLoad(q) {{ if (q.id) this.pay(q.id) }},\n  ask() {{ tt.showModal({{ title: '开通会员', success: this.pay }}) }},\n  pay: debounce(function (id) {{ payOrder(id) }}, 300),\n}})"),
+                ),
+                // An order page naming no goods, in an app selling memberships.
+                project(&[
+                    ("app.json", r#"{"pages":["pages/vip/vip","pages/order/order"]}"#),
+                    PAY,
+                    ("pages/vip/vip.ttml", "<view>开通会员，每月赠送金币</view>\n<button tt:if=\"{{!isIOS}}\" bindtap=\"buy\">立即开通</button>"),
+                    ("pages/vip/vip.js", &format!("{REQUIRE}{flag}")),
+                    ("pages/order/order.ttml", "<view>我的订单</view>\n<button tt:if=\"{{item.status == 0}}\" bindtap=\"pay\">继续支付</button>"),
+                    ("pages/order/order.js", &format!("{REQUIRE}Page({{ pay() {{ payOrder('x') }} }})")),
+                ]),
+                project(&[
+                    ("pages.json", r#"{ "pages": [{ "path": "pages/vip/vip" }] }"#),
+                    ("manifest.json", "{}"),
+                    ("pages/vip/vip.vue", "<template>\n  <view>开通会员，每月赠送金币</view>\n</template>\n<script setup>\nimport { onLoad } from '@dcloudio/uni-app'\nonLoad((q) => {\n  uni.requestPayment({ orderInfo: q.order })\n})\n</script>"),
+                ]),
+                project(&[
+                    ("app.config.ts", "export default defineAppConfig({ pages: ['pages/vip/index'] })"),
+                    ("pages/vip/index.tsx", "import { useEffect } from 'react'\nimport Taro from '@tarojs/taro'\nimport { View } from '@tarojs/components'\nexport default function Vip() {\n  useEffect(() => {\n    Taro.pay({ orderInfo: {} })\n  }, [])\n  return <View>开通会员，每月赠送金币</View>\n}"),
+                ]),
                 // A gate comparing with 'iOS' never closes.
                 vip(BUY, &format!("{REQUIRE}Page({{ buy() {{ const {{ platform }} = tt.getSystemInfoSync(); if (platform === 'iOS') return; payOrder('vip') }} }})")),
                 project(&[

@@ -393,8 +393,16 @@ impl Extractor {
             .within(chain)
     }
 
-    /// Records a value given to a name, and indexes it for the build-target evaluation.
-    fn assign(&mut self, assignment: Assignment) {
+    /// Records a value given to a name where the code is, and indexes it for the build-target
+    /// evaluation.
+    fn assign(&mut self, path: String, value: Cond, span: Span) {
+        let assignment = Assignment {
+            path,
+            value,
+            span,
+            function: self.function(),
+            guards: self.guard,
+        };
         let index = self.facts.assignments.len();
         self.values
             .entry(assignment.path.clone())
@@ -534,11 +542,11 @@ impl Extractor {
 
     fn callback_result(&mut self, api: Api, param: Option<&Pat>) {
         if let Some(Pat::Ident(id)) = param {
-            self.assign(Assignment {
-                path: id.id.sym.to_string(),
-                value: Cond::Call(api.to_string().into()),
-                span: span_of(id.id.span),
-            });
+            self.assign(
+                id.id.sym.to_string(),
+                Cond::Call(api.to_string().into()),
+                span_of(id.id.span),
+            );
         }
     }
 
@@ -818,18 +826,18 @@ impl Extractor {
             match &**prop {
                 Prop::KeyValue(kv) => {
                     if let Some(key) = prop_name(&kv.key) {
-                        self.assign(Assignment {
-                            path: key,
-                            value: cond(&kv.value),
-                            span: span_of(swc_common::Spanned::span(&kv.key)),
-                        });
+                        self.assign(
+                            key,
+                            cond(&kv.value),
+                            span_of(swc_common::Spanned::span(&kv.key)),
+                        );
                     }
                 }
-                Prop::Shorthand(id) => self.assign(Assignment {
-                    path: id.sym.to_string(),
-                    value: Cond::Path(id.sym.as_str().into()),
-                    span: span_of(id.span),
-                }),
+                Prop::Shorthand(id) => self.assign(
+                    id.sym.to_string(),
+                    Cond::Path(id.sym.as_str().into()),
+                    span_of(id.span),
+                ),
                 _ => {}
             }
         }
@@ -1110,11 +1118,11 @@ impl Visit for Extractor {
         if let (Some(key), Some(value)) = (prop_name(&prop.key), &prop.value) {
             let value_cond = cond(value);
             if value_cond != Cond::Other {
-                self.assign(Assignment {
-                    path: key.clone(),
-                    value: value_cond,
-                    span: span_of(swc_common::Spanned::span(&prop.key)),
-                });
+                self.assign(
+                    key.clone(),
+                    value_cond,
+                    span_of(swc_common::Spanned::span(&prop.key)),
+                );
             }
             if is_function(value) || wrapped_function(value) {
                 self.pending_name = Some((key, false));
@@ -1162,11 +1170,7 @@ impl Visit for Extractor {
                 && let Some(name) = self.facts.function(function).and_then(|f| f.name.clone())
             {
                 let value = cond(arg);
-                self.assign(Assignment {
-                    path: name,
-                    value,
-                    span: span_of(stmt.span),
-                });
+                self.assign(name, value, span_of(stmt.span));
             }
         }
         stmt.visit_children_with(self);
@@ -1179,11 +1183,11 @@ impl Visit for Extractor {
         if let (Some(key), Some(here)) = (&key, here) {
             if let Some((_, prefix)) = self.data_objects.iter().find(|(o, _)| *o == here) {
                 let path = format!("{prefix}{key}");
-                self.assign(Assignment {
+                self.assign(
                     path,
-                    value: cond(&prop.value),
-                    span: span_of(swc_common::Spanned::span(&prop.key)),
-                });
+                    cond(&prop.value),
+                    span_of(swc_common::Spanned::span(&prop.key)),
+                );
             }
             if let Expr::Object(inner) = unwrap(&prop.value) {
                 let inner = span_of(inner.span);
@@ -1420,11 +1424,11 @@ impl Visit for Extractor {
                     self.pending_name = Some((name, false));
                 }
             } else {
-                self.assign(Assignment {
-                    path: normalize_path(&raw),
-                    value: cond(&expr.right),
-                    span: span_of(member.span),
-                });
+                self.assign(
+                    normalize_path(&raw),
+                    cond(&expr.right),
+                    span_of(member.span),
+                );
             }
         }
         expr.visit_children_with(self);
@@ -1906,11 +1910,7 @@ impl Extractor {
                 }
                 let value = cond(init);
                 if value != Cond::Other {
-                    self.assign(Assignment {
-                        path: local,
-                        value,
-                        span: span_of(id.id.span),
-                    });
+                    self.assign(local, value, span_of(id.id.span));
                 }
             }
             // `const { platform, system: sys } = tt.getSystemInfoSync()`
@@ -1933,11 +1933,7 @@ impl Extractor {
                         ),
                         ObjectPatProp::Rest(_) => continue,
                     };
-                    self.assign(Assignment {
-                        path: local,
-                        value: Cond::Path(format!("{source}.{key}").into()),
-                        span,
-                    });
+                    self.assign(local, Cond::Path(format!("{source}.{key}").into()), span);
                 }
             }
             _ => {}

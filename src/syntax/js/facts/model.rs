@@ -293,6 +293,9 @@ pub struct Assignment {
     pub path: String,
     pub value: Cond,
     pub span: Span,
+    /// The innermost function it is made in, and the conditions it runs under there.
+    pub function: Option<FnId>,
+    pub guards: Option<GuardId>,
 }
 
 /// `left === 'text'` (or `!=`, `==`, `!==`, either way round).
