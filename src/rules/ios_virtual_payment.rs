@@ -27,9 +27,10 @@ iOS check stops:
 
 - **Virtual goods page**: the page's templates, scripts or title carry virtual-goods words
   (会员, VIP, 充值, 金币, 钻石, 点券, 解锁, 章节, 剧集, 课程, 订阅, 报告, 测评…) and physical-goods
-  words (快递, 包邮, 收货地址, 发货, 配送…) do not outnumber them. Lists in `rules/ios.json`. An
-  order page that names no goods of its own (its orders load at run time) sells what the app
-  sells, when some page sells virtual goods and none sells physical ones.
+  words (快递, 包邮, 收货地址, 发货, 配送…) do not outnumber them. Lists in `rules/ios.json`. A
+  page that takes payment but names no goods of its own — an order page whose orders load at run
+  time, a payment relay page opened with an order id — sells what the app sells, when some page
+  sells virtual goods and none names physical ones.
 - **Payment start**: a cashier (`tt.getOrderPayment`, `tt.pay`, `uni.requestPayment` compiled
   for Douyin…) reached — directly, in a callback, through the project's own functions and
   modules, or through a function handed over to be called (`success: this.pay`,
@@ -106,7 +107,10 @@ Page({
 /// words outnumber them.
 struct Goods {
     words: Vec<String>,
+    /// Physical-goods words outnumber the virtual ones.
     physical: bool,
+    /// No goods words at all.
+    silent: bool,
 }
 
 /// The goods words a page shows: its templates' visible text, its scripts' sentences, its title.
@@ -151,6 +155,7 @@ fn goods(cx: &ProjectContext<'_>, page: &PageFacts) -> Goods {
     }
     let physical = physical_count > virtual_count;
     Goods {
+        silent: virtual_count == 0 && physical_count == 0,
         words: if virtual_count == 0 || physical {
             Vec::new()
         } else {
@@ -160,9 +165,10 @@ fn goods(cx: &ProjectContext<'_>, page: &PageFacts) -> Goods {
     }
 }
 
-/// The virtual goods each page sells. An order page that names no goods of its own (its orders
-/// load at run time) sells what the app sells, when the app sells virtual goods and no page of
-/// it sells physical ones: its "continue paying" pays for a virtual order.
+/// The virtual goods each page sells. A page that takes payment but names no goods of its own
+/// (an order page whose orders load at run time, a payment relay page opened with an order id)
+/// sells what the app sells, when the app sells virtual goods and no page of it names physical
+/// ones: its "continue paying" pays for a virtual order.
 fn virtual_goods(cx: &ProjectContext<'_>, pages: &[PageFacts]) -> Vec<Vec<String>> {
     let own: Vec<Goods> = pages.iter().map(|p| goods(cx, p)).collect();
     let shop = own.iter().any(|g| g.physical);
@@ -171,7 +177,7 @@ fn virtual_goods(cx: &ProjectContext<'_>, pages: &[PageFacts]) -> Vec<Vec<String
         .iter()
         .zip(own)
         .map(|(page, goods)| {
-            if goods.words.is_empty() && page.order && !shop {
+            if goods.silent && !page.trade.is_empty() && !shop {
                 app.iter().cloned().collect()
             } else {
                 goods.words
