@@ -219,4 +219,20 @@ mod tests {
             assert_eq!(&ftl[id], params, "the parameters of `{id}`");
         }
     }
+
+    /// Advice must never send users to an API Douyin does not have: every `tt.<name>` the
+    /// catalogue names is in `rules/douyin-api.json`.
+    #[test]
+    fn the_catalogue_names_only_douyin_apis_that_exist() {
+        let data = crate::base::data::RuleData::default();
+        let api = regex::Regex::new(r"\btt\.([A-Za-z_][A-Za-z0-9_]*)").expect("a valid pattern");
+        let ftl = include_str!("../../locales/en.ftl");
+        let missing: BTreeSet<&str> = api
+            .captures_iter(ftl)
+            .filter_map(|c| c.get(1))
+            .map(|m| m.as_str())
+            .filter(|name| !data.douyin_has(name))
+            .collect();
+        assert!(missing.is_empty(), "not Douyin APIs: {missing:?}");
+    }
 }

@@ -920,8 +920,15 @@ impl Extractor {
         for arg in args.iter().filter(|a| a.spread.is_none()) {
             self.hand_over(callee, &arg.expr, false);
         }
+        // `Boolean(tt.pay)` tests for the API; any other call's arguments are values.
+        let boolean = matches!(unwrap(callee), Expr::Ident(id)
+            if &*id.sym == "Boolean" && !self.scopes.is_bound("Boolean"));
         self.calls.push(path);
-        self.values(|this| args.visit_with(this));
+        if boolean {
+            self.test(|this| args.visit_with(this));
+        } else {
+            self.values(|this| args.visit_with(this));
+        }
         self.calls.pop();
     }
 
@@ -1315,7 +1322,8 @@ impl Visit for Extractor {
                         target,
                     });
                 }
-                expr.visit_children_with(self);
+                // `tt.pay !== undefined`, `tt.pay == null`: an API compared is tested for.
+                self.test(|this| expr.visit_children_with(this));
             }
             _ => expr.visit_children_with(self),
         }

@@ -60,7 +60,7 @@ mod tests {
 
     #[test]
     fn feature_tests_are_not_uses() {
-        let src = "const p = { name: tt.pay ? 'pay' : 'requestPayment' };\nif (tt.requestOrder) {}\nconst ok = !!tt.pay || typeof tt.getOrderPayment === 'function';\ntt.pay && tt.pay({});\npromisify(tt.pay);\nif (check(tt.pay)) {}";
+        let src = "const p = { name: tt.pay ? 'pay' : 'requestPayment' };\nif (tt.requestOrder) {}\nconst ok = !!tt.pay || typeof tt.getOrderPayment === 'function';\ntt.pay && tt.pay({});\npromisify(tt.pay);\nif (check(tt.pay)) {}\nconst has = tt.requestOrder != null && Boolean(tt.getOrderPayment);";
         let got: Vec<(String, Access)> = facts(src)
             .api_uses
             .iter()
@@ -78,6 +78,8 @@ mod tests {
                 ("tt.pay".into(), Access::Call),
                 ("tt.pay".into(), Access::Value),
                 ("tt.pay".into(), Access::Value),
+                test("tt.requestOrder"),
+                test("tt.getOrderPayment"),
             ],
             "a call inside a guarded branch, and a value passed to a function, are uses"
         );
