@@ -133,7 +133,7 @@ pub enum Goal<'g> {
 }
 
 /// Whether a value given to a flag may make it true: anything but `false`, `0` and `''`.
-fn may_be_true(value: &Cond) -> bool {
+pub fn may_be_true(value: &Cond) -> bool {
     match value {
         Cond::Bool(b) => *b,
         Cond::Str(s) => !s.is_empty(),

@@ -5,7 +5,7 @@
 use crate::analysis::calls::{FnRef, Graph};
 use std::collections::HashSet;
 
-use crate::analysis::ios::{Env, Gate, Goal, ungated_path};
+use crate::analysis::ios::{Env, Gate, Goal, may_be_true, ungated_path};
 use crate::base::data::RuleData;
 use crate::base::source::{FileId, Span};
 use crate::project::{Rendered, UnitId};
@@ -210,20 +210,17 @@ fn flags(doc: &Markup, node: NodeId) -> Vec<String> {
 }
 
 /// How a page's scripts set a flag: whether at all, and whether it may be true from the start —
-/// in `data`, a Vue `data()` or `computed`, top-level code — rather than only once a method runs.
+/// in `data`, a Vue `data()` or `computed`, `useState(…)`, top-level code — rather than only
+/// once a method or a closure runs (which a start must reach).
 fn flag_setting(graph: &Graph<'_>, rendered: &Rendered, flag: &str) -> (bool, bool) {
     let (mut set, mut from_start) = (false, false);
     for facts in rendered.scripts.iter().filter_map(|&s| graph.facts(s)) {
         for a in facts.assignments.iter().filter(|a| a.path == flag) {
             set = true;
-            let outermost =
-                std::iter::successors(a.function, |&f| facts.function(f).and_then(|f| f.parent))
-                    .last();
-            let by_method = outermost
-                .and_then(|f| facts.function(f))
-                .is_some_and(|f| f.method && f.name.as_deref() != Some("data"));
-            let may_be_true = !matches!(a.value, Cond::Bool(false) | Cond::Num(_) | Cond::Str(_));
-            from_start |= !by_method && may_be_true;
+            let at_start = a.function.and_then(|f| facts.function(f)).is_none_or(|f| {
+                f.parent.is_none() && (!f.method || f.name.as_deref() == Some("data"))
+            });
+            from_start |= at_start && may_be_true(&a.value);
         }
     }
     (set, from_start)

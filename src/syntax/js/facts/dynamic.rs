@@ -40,17 +40,35 @@ fn pieces(expr: &Expr, constant: &dyn Fn(&str) -> Option<String>, out: &mut Vec<
     }
 }
 
-/// The folder and file names a module path built at run time can load:
-/// `` `./api/${name}.js` `` and `'./api/' + name` (or `API_DIR + name` with a top-level
-/// `const API_DIR = './api/'`) name a file of `./api/`. `None` when the path is known text (an
-/// ordinary specifier), or when no folder is known (`'' + file`): guessing would load anything.
-pub fn module_pattern(
+/// What a module path expression names.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ModulePath {
+    /// Text known when the code is read: `DIR + 'pay'` with `const DIR = './api/'`.
+    Known(String),
+    /// A file of a folder, built at run time (`` `./api/${name}.js` ``).
+    Built(String, NamePattern),
+}
+
+/// The module a path expression names: `'./api/' + 'pay'` (or `API_DIR + 'pay'` with a
+/// top-level `const API_DIR = './api/'`) is known text; `` `./api/${name}.js` `` and
+/// `'./api/' + name` name a file of `./api/`. `None` when no folder is known (`'' + file`):
+/// guessing would load anything.
+pub fn module_path(
     expr: &Expr,
     constant: &dyn Fn(&str) -> Option<String>,
-) -> Option<(String, NamePattern)> {
+) -> Option<ModulePath> {
     let mut parts = Vec::new();
     pieces(expr, constant, &mut parts);
-    let first_unknown = parts.iter().position(|p| matches!(p, Piece::Unknown))?;
+    let Some(first_unknown) = parts.iter().position(|p| matches!(p, Piece::Unknown)) else {
+        let text = parts
+            .into_iter()
+            .map(|p| match p {
+                Piece::Known(t) => t,
+                Piece::Unknown => String::new(),
+            })
+            .collect();
+        return Some(ModulePath::Known(text));
+    };
     let last_unknown = parts.iter().rposition(|p| matches!(p, Piece::Unknown))?;
     let text = |range: &[Piece]| -> String {
         range
@@ -72,7 +90,7 @@ pub fn module_pattern(
     if !relative || suffix.contains('/') {
         return None;
     }
-    Some((
+    Some(ModulePath::Built(
         folder.to_string(),
         NamePattern {
             prefix: head[slash + 1..].to_string(),
@@ -100,6 +118,28 @@ pub fn wrapped_function(value: &Expr) -> bool {
         )
 }
 
+/// The function a helper wraps when it is named rather than written in place:
+/// `useThrottleFn(nextList, 300)`, `debounce(this.pay, 500)` stand in for `nextList`, `this.pay`.
+pub fn wrapped_reference(value: &Expr) -> Option<&Expr> {
+    let Expr::Call(call) = unwrap(value) else {
+        return None;
+    };
+    let SwcCallee::Expr(callee) = &call.callee else {
+        return None;
+    };
+    if !matches!(unwrap(callee), Expr::Ident(_) | Expr::Member(_)) {
+        return None;
+    }
+    match call.args.first() {
+        Some(ExprOrSpread { spread: None, expr })
+            if matches!(unwrap(expr), Expr::Ident(_) | Expr::Member(_)) =>
+        {
+            Some(&**expr)
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,7 +147,10 @@ mod tests {
     fn pattern(src: &str) -> Option<(String, String, String)> {
         let expr = crate::syntax::js::parse::parse_expr(src, 0).expect("parses");
         let constant = |name: &str| (name == "API_DIR").then(|| "../../api/".to_string());
-        module_pattern(&expr, &constant).map(|(f, p)| (f, p.prefix, p.suffix))
+        match module_path(&expr, &constant)? {
+            ModulePath::Built(f, p) => Some((f, p.prefix, p.suffix)),
+            ModulePath::Known(text) => Some((text, String::new(), String::new())),
+        }
     }
 
     #[test]
@@ -117,7 +160,7 @@ mod tests {
         assert_eq!(pattern("'./api/' + name"), found("./api/", "", ""));
         assert_eq!(pattern("'./api/pay-' + name"), found("./api/", "pay-", ""));
         assert_eq!(pattern("API_DIR + name"), found("../../api/", "", ""));
-        assert_eq!(pattern("'./api/x.js'"), None, "known text is a specifier");
+        assert_eq!(pattern("API_DIR + 'pay'"), found("../../api/pay", "", ""), "known text");
         assert_eq!(pattern("'' + modules[i].file"), None, "no folder");
         assert_eq!(pattern("`lodash/${name}`"), None, "a package");
         assert_eq!(

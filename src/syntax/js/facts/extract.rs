@@ -12,7 +12,7 @@ use swc_ecma_ast::{
 
 use swc_ecma_visit::{Visit, VisitWith};
 
-use super::dynamic::{module_pattern, wrapped_function};
+use super::dynamic::{ModulePath, module_path, wrapped_function, wrapped_reference};
 use super::model::{
     Access, AliasBase, AliasTarget, AliasedUse, ApiUse, AppAlias, Assignment, CallFact, Callee,
     Comparison, CondId, ExportFact, FnId, FunctionFact, GuardId, GuardLink, HandlerAlias,
@@ -109,6 +109,7 @@ pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment]) -> Extracted {
         calls_app: false,
         self_aliases: HashMap::new(),
         self_uses: Vec::new(),
+        state_setters: HashMap::new(),
     };
     for part in parts {
         extractor.setup = part.setup;
@@ -187,6 +188,8 @@ struct Extractor {
     app_objects: Vec<Span>,
     /// Whether the script calls `App()`: `this` in its methods is the app instance.
     calls_app: bool,
+    /// React state setters and the state they set (`setVisible` → `visible`).
+    state_setters: HashMap<String, String>,
     /// Properties of `this` set to a platform object (`this.api = tt`).
     self_aliases: HashMap<String, Namespace>,
     /// Calls through a property of `this` (`this.api.pay()`), resolved once every assignment of
@@ -579,11 +582,14 @@ impl Extractor {
                 .find(|(k, _)| k == name)
                 .map(|(_, v)| v.clone())
         };
-        let (folder, pattern) = module_pattern(expr, &constant)?;
+        let (path, pattern) = match module_path(expr, &constant)? {
+            ModulePath::Known(path) => (path, None),
+            ModulePath::Built(folder, pattern) => (folder, Some(pattern)),
+        };
         Some(Specifier {
-            path: folder,
+            path,
             span,
-            pattern: Some(pattern),
+            pattern,
         })
     }
 
@@ -729,6 +735,37 @@ impl Extractor {
             }
             _ => {}
         }
+    }
+
+    /// `const [visible, setVisible] = useState(false)`: the state starts with its initial value,
+    /// and calls of the setter give it others.
+    fn use_state(&mut self, name: &Pat, init: &Expr) {
+        let Pat::Array(array) = name else {
+            return;
+        };
+        let Expr::Call(call) = unwrap(init) else {
+            return;
+        };
+        let hook = match &call.callee {
+            SwcCallee::Expr(callee) => raw_path(callee),
+            _ => None,
+        };
+        if !hook.is_some_and(|h| h == "useState" || h.ends_with(".useState")) {
+            return;
+        }
+        let Some(Some(Pat::Ident(state))) = array.elems.first() else {
+            return;
+        };
+        let state = state.id.sym.to_string();
+        if let Some(Some(Pat::Ident(setter))) = array.elems.get(1) {
+            self.state_setters
+                .insert(setter.id.sym.to_string(), state.clone());
+        }
+        let initial = match call.args.first() {
+            Some(ExprOrSpread { spread: None, expr }) => cond(expr),
+            _ => Cond::Other,
+        };
+        self.assign(state, initial, span_of(call.span));
     }
 
     /// Calls through `this.api` once every `this.api = tt` of the script is known.
@@ -887,12 +924,21 @@ impl Extractor {
                     self.method_objects.push(span_of(object.span));
                 }
             }
+            // A page's `this.setData({…})`, a React class component's `this.setState({…})`.
             Expr::Member(m)
-                if matches!(&m.prop, MemberProp::Ident(p) if &*p.sym == "setData")
+                if matches!(&m.prop, MemberProp::Ident(p) if matches!(&*p.sym, "setData" | "setState"))
                     && raw_path(&m.obj).is_some_and(|p| SELVES.contains(&p.as_str())) =>
             {
                 if let Some(object) = first_object {
                     self.set_data(object);
+                }
+            }
+            // `setVisible(true)` with `const [visible, setVisible] = useState(false)`.
+            Expr::Ident(id) if self.state_setters.contains_key(&*id.sym) => {
+                if let (Some(state), Some(ExprOrSpread { spread: None, expr })) =
+                    (self.state_setters.get(&*id.sym).cloned(), args.first())
+                {
+                    self.assign(state, cond(expr), span);
                 }
             }
             _ => {}
@@ -1216,10 +1262,11 @@ impl Visit for Extractor {
                     target,
                 });
             }
-            if in_methods
-                && matches!(unwrap(&prop.value), Expr::Ident(_) | Expr::Member(_))
-                && let Some(callee) = self.value_callee(&prop.value)
-            {
+            let named = match unwrap(&prop.value) {
+                e @ (Expr::Ident(_) | Expr::Member(_)) => Some(e),
+                other => wrapped_reference(other),
+            };
+            if in_methods && let Some(callee) = named.and_then(|value| self.value_callee(value)) {
                 self.facts.handler_aliases.push(HandlerAlias {
                     name: key.clone(),
                     method: true,
@@ -1366,17 +1413,19 @@ impl Visit for Extractor {
                 }
             }
             self.declaration(&decl.name, init);
+            self.use_state(&decl.name, init);
             if let Pat::Ident(name) = &decl.name {
                 if self.is_get_app(init) {
                     self.app_vars.insert(name.id.sym.to_string());
                 }
-                // `const buy = pay`, `const buy = this.pay`: a function under a second name.
+                // `const buy = pay`, `const buy = this.pay`, `const buy = useThrottleFn(pay,
+                // 300)`: a function under a second name.
                 let named = match unwrap(init) {
-                    Expr::Ident(_) => true,
-                    Expr::Member(m) => is_self(&m.obj),
-                    _ => false,
+                    Expr::Ident(_) => Some(&**init),
+                    Expr::Member(m) if is_self(&m.obj) => Some(&**init),
+                    other => wrapped_reference(other),
                 };
-                if named && let Some(callee) = self.value_callee(init) {
+                if let Some(callee) = named.and_then(|value| self.value_callee(value)) {
                     self.facts.handler_aliases.push(HandlerAlias {
                         name: name.id.sym.to_string(),
                         method: false,

@@ -216,6 +216,57 @@ mod tests {
     }
 
     #[test]
+    fn wrapped_references_are_second_names() {
+        let f = facts(
+            "import { useThrottleFn } from 'ahooks';\nconst next = useThrottleFn(pay, 300);\nPage({\n  buy: debounce(this.pay, 500),\n  later: throttle(() => pay(), 500),\n});",
+        );
+        assert_eq!(
+            f.handler_aliases,
+            vec![
+                HandlerAlias {
+                    name: "next".into(),
+                    method: false,
+                    callee: Callee::Local("pay".into())
+                },
+                HandlerAlias {
+                    name: "buy".into(),
+                    method: true,
+                    callee: Callee::Method("pay".into())
+                },
+            ],
+            "a function written in place is no second name: it is the handler itself"
+        );
+    }
+
+    #[test]
+    fn react_state_is_data() {
+        let f = facts(
+            "function Vip() {\n  const [open, setOpen] = useState(false);\n  const [plan] = React.useState('month');\n  const show = () => setOpen(true);\n  return null;\n}\nclass Pay extends Component {\n  confirm() { this.setState({ visible: true }) }\n}",
+        );
+        let got: Vec<(&str, &Cond, bool)> = f
+            .assignments
+            .iter()
+            .map(|a| {
+                let nested = a
+                    .function
+                    .and_then(|id| f.function(id))
+                    .is_some_and(|x| x.parent.is_some());
+                (a.path.as_str(), &a.value, nested)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("open", &Cond::Bool(false), false),
+                ("plan", &Cond::Str("month".into()), false),
+                ("open", &Cond::Bool(true), true),
+                ("visible", &Cond::Bool(true), false),
+            ],
+            "the initial value where the component runs, the setter's where it is called"
+        );
+    }
+
+    #[test]
     fn aliases_of_the_platform_object() {
         let f = facts(
             "Page({\n  onLoad() { this.api = tt },\n  buy() { this.api.pay({ orderInfo }); this.data.list.push(1) },\n});",
@@ -258,7 +309,7 @@ mod tests {
     #[test]
     fn module_paths_built_at_run_time() {
         let f = facts(
-            "const DIR = './api/';\nconst a = require(`./pay/${name}.js`);\nconst b = require(DIR + name);\nrequire('' + file);",
+            "const DIR = './api/';\nconst a = require(`./pay/${name}.js`);\nconst b = require(DIR + name);\nrequire('' + file);\nconst c = require(DIR + 'pay');",
         );
         let refs: Vec<(&str, Option<(&str, &str)>)> = f
             .module_refs
@@ -274,9 +325,14 @@ mod tests {
             .collect();
         assert_eq!(
             refs,
-            vec![("./pay/", Some(("", ".js"))), ("./api/", Some(("", "")))]
+            vec![
+                ("./pay/", Some(("", ".js"))),
+                ("./api/", Some(("", ""))),
+                ("./api/pay", None)
+            ],
+            "a path of known pieces is an ordinary specifier"
         );
-        assert_eq!(f.imports.len(), 2);
+        assert_eq!(f.imports.len(), 3);
     }
 
     #[test]
