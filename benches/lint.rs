@@ -144,6 +144,7 @@ fn whole_run() {
         all_files: false,
         build_output: false,
         stdin: None,
+        summarize: false,
         vfs: std::sync::Arc::new(ttlint::base::vfs::Vfs::disk()),
     };
     let one = best_of(5, || lint(&options(1)).map(|r| r.diagnostics.len()));

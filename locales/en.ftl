@@ -66,6 +66,11 @@ ios-virtual-payment-component = page `{ $route }` sells virtual goods ({ $goods 
 ios-virtual-payment-handler = page `{ $route }` sells virtual goods ({ $goods }) and `{ $handler }` starts a payment that nothing stops on iOS, where cash payment for virtual goods is banned
 ios-virtual-payment-inline = page `{ $route }` sells virtual goods ({ $goods }) and the `{ $event }` handler written here starts a payment that nothing stops on iOS, where cash payment for virtual goods is banned
 ios-virtual-payment-lifecycle = page `{ $route }` sells virtual goods ({ $goods }) and `{ $lifecycle }` starts a payment as soon as the page opens, with nothing to stop it on iOS, where cash payment for virtual goods is banned
+ios-virtual-payment-lifecycle-help = Return before paying on iOS (`if (isIOS) return;` with `isIOS` set from `{ $framework ->
+    [uni-app] uni
+    [taro] Taro
+   *[native] tt
+}.getSystemInfoSync().platform === 'ios'`), and offer no other way to pay on iOS.
 ios-virtual-payment-help = Make the payment unreachable on iOS: { $framework ->
     [uni-app] hide the element (`v-if="!isIOS"` with `isIOS` set from `uni.getSystemInfoSync().platform === 'ios'`)
     [taro] hide the element (`{"{"}!isIOS && <Button …>{"}"}` with `isIOS` set from `Taro.getSystemInfoSync().platform === 'ios'`)
@@ -132,6 +137,7 @@ wechat-only-feature-directive = `{ $directive }` is WeChat's directive and Douyi
 }
 wechat-only-feature-directive-help = Use `{ $replacement }`.
 wechat-only-feature-wx-call = `{ $api }`: `wx` is WeChat's global and is undefined on Douyin
+wechat-only-feature-wx-call-uni = `{ $api }`: uni-app runs `wx` calls as Douyin's own API, and Douyin has no `{ $douyin }`
 wechat-only-feature-wx-call-help = Use `{ $douyin }`, Douyin's API of the same name, or keep the call inside `// #ifdef MP-WEIXIN`.
 wechat-only-feature-wx-call-no-equivalent-help = Douyin has no `{ $douyin }`: remove the call, or keep it inside `// #ifdef MP-WEIXIN` (or behind `typeof wx !== 'undefined'`).
 wechat-only-feature-wxml = page `{ $route }` has a WeChat `.wxml` template and no `.ttml`: Douyin cannot render it
@@ -160,6 +166,14 @@ trade-page-missing-customer-service-hidden-help = Put the customer-service butto
 
 ## im-button-invalid
 
+im-button-invalid-taro-button = Taro's `<Button>` does not pass `data-im-id` to Douyin's button (its generated template has no slot for it): this IM customer-service button fails with `params invalid`
+im-button-invalid-wrapper-drops-id = `<{ $tag }>` ({ $library }) passes `open-type` to the button it renders but not `data-im-id`: this IM customer-service button fails with `params invalid`
+im-button-invalid-wrapper-no-button = `<{ $tag }>` ({ $library }) renders no native button on Douyin: `open-type="im"` on it does nothing
+im-button-invalid-native-help = Write the IM button as a native button: { $framework ->
+    [uni-app] `<button open-type="im" :data-im-id="imId">联系客服</button>`, styled with your own class
+    [taro] a native custom component holding `<button open-type="im" data-im-id="{"{{"}imId{"}}"}">联系客服</button>`, declared in the page's `usingComponents`
+   *[native] `<button open-type="im" data-im-id="{"{{"}imId{"}}"}">联系客服</button>`, styled with your own class
+}.
 im-button-invalid-missing-id = IM customer-service button without `data-im-id`: it fails with `params invalid`
 im-button-invalid-empty-id = IM customer-service button with an empty `data-im-id`: it fails with `params invalid`
 im-button-invalid-placeholder-id = `data-im-id="{ $value }"` is a placeholder, not a Douyin account: the button fails with `params invalid`
@@ -231,3 +245,326 @@ skipped-unreachable = skipped: not reachable from the app's configuration; --all
 skipped-build-output = skipped: compiled output of a uni-app or Taro project whose source is linted; --include-build-output lints it
 skipped-tooling = skipped: a configuration or Node script of the tooling around the app, not app code
 skipped-other-platform = skipped: built only for another platform, never shipped to Douyin
+
+## The HTML report (`--format html`)
+
+report-html-lang = en
+report-title = ttlint compliance report
+report-brand = Compliance report
+report-generated = ttlint { $version } · { $files } { $files ->
+    [one] file
+   *[other] files
+  } linted, { $skipped } skipped · { $suppressed } { $suppressed ->
+    [one] finding
+   *[other] findings
+  } suppressed
+report-verdict-fail = Not ready for review
+report-verdict-fail-detail = { $errors } { $errors ->
+    [one] error gets
+   *[other] errors get
+  } the submission rejected or the payment capability banned: fix { $errors ->
+    [one] it
+   *[other] them
+  } before submitting.
+report-verdict-warn = Check the warnings before submitting
+report-verdict-warn-detail = No errors. { $warnings } { $warnings ->
+    [one] warning
+   *[other] warnings
+  } may still lead a reviewer to reject the submission.
+report-verdict-pass = Ready for review
+report-verdict-pass-detail = No errors or warnings in { $files } linted { $files ->
+    [one] file
+   *[other] files
+  }.
+report-count-errors = { $count ->
+    [one] error
+   *[other] errors
+  }
+report-count-warnings = { $count ->
+    [one] warning
+   *[other] warnings
+  }
+report-count-infos = { $count ->
+    [one] info
+   *[other] infos
+  }
+report-severity-error = Error
+report-severity-warning = Warning
+report-severity-info = Info
+report-areas-heading = By area
+report-area-payment = Payment
+report-area-payment-about = Offline and foreign payment APIs, deprecated trade components
+report-area-ios = iOS
+report-area-ios-about = Virtual goods paid for on iOS, broken iOS checks, payment redirects
+report-area-drainage = Drainage
+report-area-drainage-about = Contacts, QR codes, links and jumps that lead users off Douyin
+report-area-service = Customer service
+report-area-service-about = Douyin IM customer service where buyers look for it
+report-area-deposit = Prerequisites
+report-area-deposit-about = Console steps before a mini-program may trade
+report-area-engine = Files
+report-area-engine-about = Unreadable or missing files, unused suppressions
+report-area-clean = No findings
+report-project-heading = Mini-program
+report-project-meta = { $kind } · `{ $config }` · { $pages } { $pages ->
+    [one] page
+   *[other] pages
+  } · { $trading } trading · { $served } with IM customer service
+report-kind = { $framework ->
+    [uni-app] uni-app mini-program
+    [taro] Taro mini-program
+   *[native] Native mini-program
+}
+report-pages-heading = Pages
+report-col-page = Page
+report-col-trades = Trades
+report-col-im = IM customer service
+report-col-virtual = Virtual goods
+report-col-ios = iOS payment
+report-col-findings = Findings
+report-badge-home = home
+report-badge-tab = tab
+report-badge-order = orders
+report-badge-personal = personal
+report-badge-subpackage = subpackage `{ $root }`
+report-trade-sites = { $count } { $count ->
+    [one] site
+   *[other] sites
+  }
+report-yes = yes
+report-no = no
+report-im-missing = missing
+report-ios-gated = gated
+report-ios-open = reachable on iOS
+report-not-applicable = —
+report-filter-rule = Rule
+report-filter-all-rules = All rules
+report-filter-area = All { $area } rules
+report-filter-severity = Severity
+report-filter-all-severities = All severities
+report-filter-search = Search
+report-filter-search-placeholder = page route or file
+report-filter-reset = Reset
+report-filter-no-pages = No page matches the filters.
+report-graph-heading = Structure
+report-graph-about = Pages, the components and templates they render, and the modules their scripts load. Trade and IM customer service are marked where their code is.
+report-graph-truncated = Showing { $shown } of { $total } nodes: the pages that trade or show customer service first, with everything they use.
+report-graph-column-pages = Pages
+report-graph-column-components = Components and templates
+report-graph-column-modules = Modules
+report-legend-page = page
+report-legend-component = component
+report-legend-template = template
+report-legend-module = module
+report-legend-trade = trades here
+report-legend-im = IM customer service here
+report-graph-empty = This mini-program lists no pages.
+report-findings-heading = Findings by page
+report-findings-app = The whole mini-program (`app.json`, `app.js`, files no page uses)
+report-findings-outside = Files outside any mini-program
+report-findings-none = No findings.
+report-findings-no-match = No findings match the filters.
+report-findings-show-more = Show more
+report-finding-help = Help
+report-finding-rule-page = Platform rule
+report-finding-shared = also on { $count } other { $count ->
+    [one] page
+   *[other] pages
+  }
+report-skipped-heading = Files not linted
+report-skipped-about = { $count } { $count ->
+    [one] file was
+   *[other] files were
+  } found but not linted: code the Douyin build does not ship, compiled output and tooling. Each says why.
+report-skipped-none = Every source file found was linted.
+report-footer = Made by ttlint. This file is self-contained and makes no network requests.
+
+## Rule summaries: one line per rule, shown by `ttlint rules` and `ttlint explain`. The English
+## text is each rule's `META.summary` (a test keeps them equal); the id is `rule-<rule id>-summary`.
+
+rule-deprecated-tt-pay-summary = `tt.pay` in any form: call, `tt['pay']`, `tt?.pay`, `const { pay } = tt`, an alias of `tt`, `tt.pay` passed as a value; `Taro.pay`, and uni-app's `uni.requestPayment` compiled for Douyin
+rule-non-douyin-payment-api-summary = `tt.requestPayment` / `wx.requestPayment` (they do not exist on Douyin) and WeChat JSAPI payment parameters passed to a payment call
+rule-deprecated-trade-api-summary = deprecated or soon-deprecated trade components and APIs: the built-in `<pay-button>`, `ext://industry/pay-button`, `microapp-trade-plugin`, `tt.continueToPayLife`, `tt.openEcCart`… — each with its replacement
+rule-ios-virtual-payment-summary = on a page selling virtual goods (会员, 充值, 金币, 课程…), a tap — or the page opening — that reaches a payment through your own functions and modules with no iOS check in front of it
+rule-ios-payment-redirect-summary = text sending iOS users to pay elsewhere (安卓, the app, 官网, 公众号, QR code, 客服转账)
+rule-ios-platform-value-summary = `platform` compared with `'iOS'`/`'IOS'`/`'iPhone'`: always false, so the iOS gate never closes
+rule-drainage-contact-summary = text users see that sends them to WeChat, QQ, an official account or WeCom (加微信, 微信号, `vx:` + id, QQ群, 关注公众号…), and ids copied to the clipboard for WeChat
+rule-drainage-qrcode-summary = scan / long-press QR-code prompts (扫码关注, 长按识别二维码) and long-pressable images beside them
+rule-drainage-external-link-summary = `http:` or third-party `web-view`s, links copied "to open in the browser", download lures (下载APP, App Store, `.apk`)
+rule-navigate-to-mini-program-summary = `tt.navigateToMiniProgram` targets missing from `navigateToMiniProgramAppIdList`, a list over 10, WeChat app ids in it
+rule-wechat-only-feature-summary = `<official-account>`, `open-type="contact"`, `wx:if`/`wx:for`, `wx.*` calls, `.wxml` pages, 微信授权/微信登录 copy
+rule-trade-missing-customer-service-summary = the mini-program trades but no page offers Douyin IM customer service (reported once, on `app.json`)
+rule-trade-page-missing-customer-service-summary = a trade page or order page on which no IM entry renders; or IM only on pages users never look at
+rule-im-button-invalid-summary = an `open-type="im"` button without a usable `data-im-id` (missing, empty, `xxx`, `抖音号`…), or a `data-im-type` card without its id
+rule-trade-prerequisites-summary = once per trading mini-program: the console steps code cannot show (商户进件, 保证金, trade access)
+rule-parse-error-summary = a file that cannot be read or parsed — reported, never a crash; the other files are still linted
+rule-missing-file-summary = a page, component, template or module that is referenced but does not exist
+rule-internal-error-summary = ttlint itself failed on a file (a bug in ttlint): the rule and file are named, the other findings are kept, and the run exits 2; cannot be turned off or suppressed
+rule-unused-suppression-summary = a `ttlint-disable` comment that suppressed nothing, or names an unknown rule
+
+## Names of severities and categories, for people (JSON and config keep the ids).
+
+severity-name = { $severity ->
+    [error] error
+    [warning] warning
+   *[info] info
+  }
+category-name = { $category ->
+    [payment] payment
+    [ios] ios
+    [drainage] drainage
+    [service] service
+    [deposit] deposit
+   *[engine] engine
+  }
+
+## `ttlint rules`, `ttlint explain`, `--show-files`
+
+rules-footer = `ttlint explain <id>` shows a rule's documentation.
+explain-header = Default severity: { $severity } · Category: { $category } · Platform page: { $url }
+
+## The pretty output: miette's own labels, and the closing summary line.
+
+pretty-help-label = help
+summary-files = { $count } { $count ->
+    [one] file
+   *[other] files
+  }
+summary-errors = { $count } { $count ->
+    [one] error
+   *[other] errors
+  }
+summary-warnings = { $count } { $count ->
+    [one] warning
+   *[other] warnings
+  }
+summary-infos = { $count } { $count ->
+    [one] info
+   *[other] infos
+  }
+summary-clean = ✔ No problems found in { $files }
+summary-found = ✖ { $found } in { $files }
+summary-suppressed = ; { $count } suppressed by comments
+summary-skipped = ; { $count } source { $count ->
+    [one] file
+   *[other] files
+  } not reachable from app.json and skipped (--all-files lints them)
+summary-build-output = ; { $count } { $count ->
+    [one] file
+   *[other] files
+  } of compiled output skipped: the source is linted (--include-build-output lints it)
+
+## Errors that stop a run (exit code 2). `$reason` is the operating system's own text.
+
+error-line = ttlint: error: { $message }
+error-internal-rule = ttlint: internal error: a rule failed (see the `internal-error` findings). This is a bug in ttlint, not in your project; please report it with the command you ran.
+error-internal-panic = ttlint: internal error: ttlint stopped unexpectedly ({ $detail }). This is a bug in ttlint, not in your project; please report it with the command you ran.
+error-write-output = cannot write output: { $reason }
+error-output-file = cannot write the output to `{ $path }`: { $reason }
+error-working-folder = cannot read the working folder: { $reason }
+error-stdin = cannot read standard input: { $reason }
+error-threads = cannot start worker threads: { $reason }
+error-unknown-rule = unknown rule `{ $rule }`: `ttlint rules` lists every rule
+error-unknown-rule-similar = unknown rule `{ $rule }`: did you mean { $similar }?
+error-no-such-path = cannot lint { $path }: no such file or folder
+error-not-lintable = { $path } is not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json .vue .tsx .jsx)
+error-stdin-not-lintable = --stdin-filename { $path }: not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json .vue .tsx .jsx)
+error-bad-glob = bad { $source ->
+    [builtin] built-in ignore
+    [config] ignore pattern in ttlint.json
+   *[cli] --ignore
+  } `{ $pattern }`: { $reason }
+error-bad-glob-set = bad { $source ->
+    [builtin] built-in ignore
+    [config] ignore pattern in ttlint.json
+   *[cli] --ignore
+  }: { $reason }
+
+## `--rule ID=LEVEL`
+
+option-rule-syntax = --rule expects ID=LEVEL (for example deprecated-tt-pay=warning), got `{ $spec }`
+option-rule-unknown = --rule { $spec }: unknown rule id `{ $rule }` (`ttlint rules` lists them)
+option-rule-always-on = --rule { $spec }: `{ $rule }` cannot be configured: a failure of ttlint itself is always reported
+option-rule-bad-level = --rule { $spec }: bad level `{ $level }`, expected off, info, warning or error
+
+## ttlint.json. A problem is shown after its place: `<file>:<line>:<column>: <problem>`.
+
+config-unreadable = cannot read config file { $path }: { $reason }
+config-invalid-json = invalid JSON: { $message }
+config-not-object = the config must be a JSON object
+config-rules-not-object = `rules` must be an object of rule id → level
+config-unknown-rule = unknown rule id `{ $rule }` (`ttlint rules` lists them)
+config-always-on = `{ $rule }` cannot be configured: a failure of ttlint itself is always reported
+config-bad-level = bad level for `{ $rule }`: expected "off", "info", "warning" or "error"
+config-data-not-object = `data` must be an object of list name → strings
+config-unknown-list = unknown data list `{ $list }`; the lists are: { $lists }
+config-bad-api = `{ $list }` entries name an API as `tt.name`, `uni.name` or `Taro.name`; found `{ $value }`
+config-bad-lang = `lang` must be "en" or "zh-CN"; found `{ $value }`
+config-unknown-setting = unknown setting `{ $setting }`; the settings are `rules`, `ignore`, `data` and `lang`
+config-not-list = `{ $name }` must be an array of strings
+config-not-string = `{ $name }` entries must be strings, found { $found ->
+    [null] null
+    [boolean] a boolean
+    [number] a number
+    [array] an array
+   *[object] an object
+  }
+
+## `--help`: clap's texts and our own. Code, option names and value names stay as they are.
+
+cli-about = Compliance linter for Douyin (抖音) mini-programs.
+
+    Finds what gets a submission rejected or its payment capability banned: the offline tt.pay API, cash payment for virtual goods on iOS, traffic drained to WeChat and other platforms, and trade pages without Douyin IM customer service. Each finding names the file, line and platform rule.
+cli-heading-usage = Usage:
+cli-heading-commands = Commands:
+cli-heading-arguments = Arguments:
+cli-heading-options = Options:
+cli-heading-examples = Examples:
+cli-usage-options = OPTIONS
+cli-usage-command = COMMAND
+cli-example-lint = lint the mini-program in the current folder
+cli-example-check = the same for another folder (`check` is optional)
+cli-example-file = lint one file, with its project around it
+cli-example-json = machine-readable output for editors and scripts
+cli-example-html = a compliance report to open in a browser
+cli-example-lang = messages and help in Chinese (中文输出)
+cli-example-rules = list every rule
+cli-example-explain = a rule's documentation
+cli-exit-codes = Exit codes: 0 no errors (and warnings within --max-warnings), 1 the check failed, 2 usage, config or internal error.
+cli-cmd-check = Lint mini-program files (the default command).
+cli-cmd-rules = List every rule: id, default severity, category, summary and platform page.
+cli-cmd-explain = Show a rule's full documentation: what it flags, why, what to do instead.
+cli-cmd-help = Print this message or the help of the given subcommand(s)
+cli-arg-paths = Files or folders to lint (default: the current folder). A folder holding app.json is linted as a mini-program: only files reachable from app.json are checked.
+cli-arg-format = Output format: `pretty` (default), `json`, `sarif`, `github`, `checkstyle`, `junit` or `html` (a report to open in a browser; use with `-o`).
+cli-arg-color = When to use colours in pretty output: `auto` (default: when writing to a terminal and `NO_COLOR` is not set), `always` or `never`.
+cli-arg-config = Config file to use instead of the ttlint.json found from the linted folder upwards.
+cli-arg-rule = Set a rule's level, overriding the config: `ID=off|info|warning|error`. Repeatable.
+cli-arg-max-warnings = Fail (exit 1) when there are more than N warnings. Default: warnings never fail.
+cli-arg-quiet = Report errors only: warnings and infos are neither shown nor counted.
+cli-arg-ignore = Do not lint paths matching GLOB (relative to the working folder). Repeatable.
+cli-arg-all-files = Also lint files that app.json does not reach (unused pages, dead utilities). By default they are skipped, and the summary says how many.
+cli-arg-stdin-filename = Lint the text on standard input as if it were the file at PATH (which need not exist yet), with the mini-program on disk around it: for editors linting unsaved buffers.
+cli-arg-show-files = Print the files that would be linted, and the unreachable ones skipped, instead of linting.
+cli-arg-threads = Worker threads (default: one per CPU core).
+cli-arg-lang = Language of messages and help: `en` or `zh-CN`. Default: `"lang"` in ttlint.json, else `LC_ALL`, `LC_MESSAGES` or `LANG` (`zh…` reads Chinese).
+cli-arg-rules-format = Output format: `pretty` (default) or `json`.
+cli-arg-explain-rule = A rule id, as shown in findings (for example `deprecated-tt-pay`).
+cli-arg-help = Print help
+cli-arg-help-long = Print help (see a summary with `-h`)
+cli-arg-version = Print version
+cli-arg-help-command = The command whose help to print
+
+## Command-line errors in languages other than English (English shows clap's own).
+
+cli-error = error: { $message }
+cli-error-unknown-argument = unexpected argument `{ $arg }`
+cli-error-did-you-mean = did you mean `{ $suggestion }`?
+cli-error-invalid-value = invalid value `{ $value }` for `{ $arg }`; possible values: { $valid }
+cli-error-value = invalid value `{ $value }` for `{ $arg }`: { $reason }
+cli-error-missing-value = `{ $arg }` needs a value
+cli-error-missing = missing required argument `{ $arg }`
+cli-error-conflict = `{ $arg }` cannot be used with `{ $other }`
+cli-error-unknown-command = unrecognized subcommand `{ $command }`
+cli-error-other = invalid command line: { $message }
+cli-error-more-info = For more information, try `--help`.

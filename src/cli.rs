@@ -1,12 +1,21 @@
-//! Command-line interface: argument definitions and the three commands (`check`, `rules`,
-//! `explain`). `main.rs` only maps the outcome to an exit code.
+//! Command-line interface: argument definitions, the language of the run, and the three
+//! commands (`check`, `rules`, `explain`). `main.rs` only maps the outcome to an exit code.
+//!
+//! The language is chosen once, in order: `--lang`, then `"lang"` in ttlint.json, then the
+//! environment (`LC_ALL`, `LC_MESSAGES`, `LANG`). Everything the user reads — findings, rule
+//! docs, errors, `--help` — is rendered in it from the catalogue.
 
+mod localize;
+
+use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
+use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use crate::base::error::UsageError;
 use crate::base::message::{Catalogue, Lang};
@@ -14,63 +23,128 @@ use crate::base::messages;
 use crate::base::vfs::Vfs;
 use crate::engine::config::Config;
 use crate::engine::lint::{self, LintOptions};
-use crate::engine::report::{Report, SkipReason};
+use crate::engine::report::Report;
 use crate::output::{self, Format, Style};
 use crate::project::discover::normalize;
-use crate::rules;
+use crate::rules::{self, docs};
 
-const ABOUT: &str = "Compliance linter for Douyin (抖音) mini-programs.
+pub use localize::render_error;
 
-Finds what gets a submission rejected or its payment capability banned: the offline tt.pay API, \
-cash payment for virtual goods on iOS, traffic drained to WeChat and other platforms, and trade \
-pages without Douyin IM customer service. Each finding names the file, line and platform rule.";
+/// The command line, every text in `lang`.
+pub fn command(lang: Lang) -> clap::Command {
+    localize::localize(Cli::command(), lang)
+}
 
-const AFTER_HELP: &str = "Examples:
-  ttlint                          lint the mini-program in the current folder
-  ttlint check path/to/app        the same for another folder (`check` is optional)
-  ttlint pages/pay/pay.js         lint one file, with its project around it
-  ttlint --format json > out.json machine-readable output for editors and scripts
-  ttlint rules                    list every rule
-  ttlint explain deprecated-tt-pay
-
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 the check failed, 2 usage,
-config or internal error.";
-
+/// The command line. Doc comments here are for contributors: every text users read, in
+/// `--help` too, comes from the catalogue (`cli-*` in `locales/*.ftl`, put in by [`command`]).
 #[derive(Debug, Parser)]
-#[command(name = "ttlint", version, about = ABOUT, after_help = AFTER_HELP, args_conflicts_with_subcommands = true)]
+#[command(name = "ttlint", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     #[command(flatten)]
     pub check: CheckArgs,
+    /// Language of messages and help; overrides `"lang"` in ttlint.json and the environment.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        ignore_case = true,
+        value_name = "LANG"
+    )]
+    pub lang: Option<LangArg>,
+}
+
+/// `--lang`: the languages ttlint speaks, spelled as BCP 47 tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    #[value(name = "zh-CN", alias = "zh", alias = "zh_CN")]
+    ZhCn,
+}
+
+impl From<Lang> for LangArg {
+    fn from(value: Lang) -> Self {
+        match value {
+            Lang::En => LangArg::En,
+            Lang::ZhCn => LangArg::ZhCn,
+        }
+    }
+}
+
+impl From<LangArg> for Lang {
+    fn from(value: LangArg) -> Self {
+        match value {
+            LangArg::En => Lang::En,
+            LangArg::ZhCn => Lang::ZhCn,
+        }
+    }
+}
+
+/// The command line parsed, with the language it asks for: `--lang`, else the environment
+/// (`LC_ALL`, `LC_MESSAGES`, `LANG`; `zh…` reads Chinese). `--help`, `--version` and mistakes
+/// in the arguments are answered here, in that language, as the exit code to end with.
+pub fn parse(
+    args: Vec<OsString>,
+    env: impl Fn(&str) -> Option<String>,
+) -> Result<(Cli, Lang), ExitCode> {
+    let (args, requested) = localize::take_lang(args);
+    let lang = requested.unwrap_or_else(|| Lang::from_env(env));
+    let mut cmd = command(lang);
+    let matches = cmd
+        .try_get_matches_from_mut(args)
+        .map_err(|e| answer(&e, lang))?;
+    if let Some((localize::HELP_COMMAND, sub)) = matches.subcommand() {
+        let path: Vec<String> = sub
+            .get_many::<String>("command")
+            .map(|names| names.cloned().collect())
+            .unwrap_or_default();
+        let _ = localize::print_help(&cmd, &path);
+        return Err(ExitCode::SUCCESS);
+    }
+    let mut cli = Cli::from_arg_matches(&matches).map_err(|e| answer(&e, lang))?;
+    // `--lang` was taken out of the arguments; it is still the user's explicit choice.
+    cli.lang = requested.map(LangArg::from).or(cli.lang);
+    let lang = cli.lang.map_or(lang, Lang::from);
+    Ok((cli, lang))
+}
+
+/// Prints what clap stopped at — help, the version, or a mistake — and the exit code for it.
+fn answer(error: &clap::Error, lang: Lang) -> ExitCode {
+    // Help and version (already in `lang`) and English mistakes are clap's to print: it knows
+    // where they go and whether to colour them.
+    if !error.use_stderr() || lang == Lang::En {
+        let _ = error.print();
+    } else {
+        let _ = write!(io::stderr(), "{}", render_error(error, lang));
+    }
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Lint mini-program files (the default command).
+    /// Lint (the default command).
     Check(CheckArgs),
-    /// List every rule: id, default severity, category, summary and platform page.
+    /// List every rule.
     Rules {
-        /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Pretty)]
         format: ListFormat,
     },
-    /// Show a rule's full documentation: what it flags, why, what to do instead.
-    Explain {
-        /// A rule id, as shown in findings (for example `deprecated-tt-pay`).
-        rule: String,
-    },
+    /// A rule's documentation.
+    Explain { rule: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
     Pretty,
     Json,
+    /// The README's rule table, generated so it cannot drift from the registry.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when writing to a terminal and `NO_COLOR` is not set.
+    /// When writing to a terminal and `NO_COLOR` is not set.
     Auto,
     Always,
     Never,
@@ -86,6 +160,10 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Pretty)]
     pub format: Format,
+
+    /// Write the output to FILE (created, or truncated) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
 
     /// When to use colours in pretty output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -147,20 +225,23 @@ pub enum Outcome {
     InternalError,
 }
 
-/// Runs a parsed command line.
-pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
+/// Runs a parsed command line. `lang` is the language [`parse`] chose; a check that finds
+/// `"lang"` in ttlint.json switches to it when `--lang` did not say otherwise, so that errors
+/// after that point are shown in it too.
+pub fn run(cli: Cli, lang: &mut Lang) -> Result<Outcome, UsageError> {
+    let explicit = cli.lang.is_some();
     match cli.command {
-        Some(Command::Check(args)) => check(args),
-        None => check(cli.check),
-        Some(Command::Rules { format }) => list_rules(format).map(|_| Outcome::Passed),
-        Some(Command::Explain { rule }) => explain(&rule).map(|_| Outcome::Passed),
+        Some(Command::Check(args)) => check(args, lang, explicit),
+        None => check(cli.check, lang, explicit),
+        Some(Command::Rules { format }) => list_rules(format, *lang).map(|_| Outcome::Passed),
+        Some(Command::Explain { rule }) => explain(&rule, *lang).map(|_| Outcome::Passed),
     }
 }
 
 /// Maps an output error. A closed pipe (`ttlint | head`) is not an error: the reader has what it
 /// wanted, and the exit code still reflects the lint.
 fn io_error(e: io::Error) -> UsageError {
-    UsageError(format!("cannot write output: {e}"))
+    UsageError::new(messages::error_write_output(e.to_string()))
 }
 
 fn written(result: io::Result<()>) -> Result<(), UsageError> {
@@ -170,15 +251,15 @@ fn written(result: io::Result<()>) -> Result<(), UsageError> {
     }
 }
 
-fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
+fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcome, UsageError> {
     let cwd = std::env::current_dir()
-        .map_err(|e| UsageError(format!("cannot read the working folder: {e}")))?;
+        .map_err(|e| UsageError::new(messages::error_working_folder(e.to_string())))?;
     let mut vfs = Vfs::disk();
     let stdin = match &args.stdin_filename {
         Some(path) => {
             let mut text = String::new();
             io::Read::read_to_string(&mut io::stdin(), &mut text)
-                .map_err(|e| UsageError(format!("cannot read standard input: {e}")))?;
+                .map_err(|e| UsageError::new(messages::error_stdin(e.to_string())))?;
             let path = normalize(path, &cwd);
             vfs.insert(path.clone(), text);
             Some(path)
@@ -190,6 +271,9 @@ fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
         Some(path) => Config::load(path, &vfs)?,
         None => Config::discover(&start, &vfs)?,
     };
+    if let (false, Some(configured)) = (explicit_lang, config.lang) {
+        *lang = configured;
+    }
     for spec in &args.rules {
         config.override_rule(spec)?;
     }
@@ -204,35 +288,53 @@ fn check(args: CheckArgs) -> Result<Outcome, UsageError> {
         build_output: args.include_build_output,
         stdin,
         vfs: Arc::new(vfs),
+        summarize: args.format.needs_projects() && !args.show_files,
+    };
+    // Opened before linting, so that a path that cannot be written fails at once.
+    let file = match &args.output_file {
+        Some(path) if !args.show_files => Some(create_output(path)?),
+        _ => None,
     };
     let report = lint::lint(&options)?;
     if args.show_files {
-        return show_files(&report, Lang::En).map(|_| Outcome::Passed);
+        return show_files(&report, *lang).map(|_| Outcome::Passed);
     }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            file.is_none()
+                && io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out: io::BufWriter<Box<dyn Write>> = match file {
+        Some(file) => io::BufWriter::new(Box::new(file)),
+        None => io::BufWriter::new(Box::new(stdout.lock())),
+    };
     written(output::write(
         &report,
         args.format,
-        Style {
-            color,
-            lang: Lang::En,
-        },
+        Style { color, lang: *lang },
         &mut out,
     ))?;
     written(out.flush())?;
     Ok(outcome(&report, args.max_warnings))
 }
 
+/// Creates (or truncates) the `--output-file`.
+fn create_output(path: &std::path::Path) -> Result<std::fs::File, UsageError> {
+    std::fs::File::create(path).map_err(|e| {
+        UsageError::new(messages::error_output_file(
+            path.display().to_string(),
+            e.to_string(),
+        ))
+    })
+}
+
 fn show_files(report: &Report, lang: Lang) -> Result<(), UsageError> {
-    let catalogue = Catalogue::new(lang);
+    let text = Catalogue::shared(lang);
     let mut linted = report.linted.clone();
     linted.sort();
     let mut skipped = report.skipped.clone();
@@ -242,15 +344,21 @@ fn show_files(report: &Report, lang: Lang) -> Result<(), UsageError> {
         written(writeln!(out, "{path}"))?;
     }
     for file in skipped {
-        let why = match file.reason {
-            SkipReason::Unreachable => messages::skipped_unreachable(),
-            SkipReason::BuildOutput => messages::skipped_build_output(),
-            SkipReason::Tooling => messages::skipped_tooling(),
-            SkipReason::OtherPlatform => messages::skipped_other_platform(),
-        };
-        written(writeln!(out, "{} ({})", file.path, catalogue.render(&why)))?;
+        let why = text.render(&file.reason.message());
+        written(writeln!(out, "{} ({why})", file.path))?;
     }
     Ok(())
+}
+
+impl Outcome {
+    /// The process exit code: 0 passed, 1 failed the gate, 2 ttlint itself failed.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Self::Passed => 0,
+            Self::Failed => 1,
+            Self::InternalError => 2,
+        }
+    }
 }
 
 /// The gate: errors fail; warnings fail only beyond `--max-warnings`; infos never fail.
@@ -271,11 +379,18 @@ struct RuleRow {
     id: &'static str,
     severity: &'static str,
     category: &'static str,
-    summary: &'static str,
+    /// In the run's language; ids and the other fields never change with it.
+    summary: String,
     url: &'static str,
 }
 
-fn list_rules(format: ListFormat) -> Result<(), UsageError> {
+/// Pads `text` to `width` terminal columns: Chinese characters take two.
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+fn list_rules(format: ListFormat, lang: Lang) -> Result<(), UsageError> {
+    let text = Catalogue::shared(lang);
     let rows: Vec<RuleRow> = rules::all()
         .iter()
         .map(|r| {
@@ -284,7 +399,7 @@ fn list_rules(format: ListFormat) -> Result<(), UsageError> {
                 id: m.id,
                 severity: m.default_severity.as_str(),
                 category: m.category.as_str(),
-                summary: m.summary,
+                summary: docs::summary(m, lang),
                 url: m.url,
             }
         })
@@ -295,47 +410,78 @@ fn list_rules(format: ListFormat) -> Result<(), UsageError> {
             written(serde_json::to_writer_pretty(&mut out, &rows).map_err(io::Error::from))?;
             written(writeln!(out))?;
         }
-        ListFormat::Pretty => {
-            let width = rows.iter().map(|r| r.id.len()).max().unwrap_or(0);
+        ListFormat::Markdown => {
+            written(writeln!(
+                out,
+                "| rule | default | what it finds |\n|---|---|---|"
+            ))?;
             for r in &rows {
                 written(writeln!(
                     out,
-                    "{:width$}  {:7}  {:8}  {}",
-                    r.id, r.severity, r.category, r.summary
+                    "| `{}` | {} | {} |",
+                    r.id, r.severity, r.summary
+                ))?;
+            }
+        }
+        ListFormat::Pretty => {
+            let named: Vec<(String, String)> = rows
+                .iter()
+                .map(|r| {
+                    (
+                        text.render(&messages::severity_name(r.severity)),
+                        text.render(&messages::category_name(r.category)),
+                    )
+                })
+                .collect();
+            let width = rows.iter().map(|r| r.id.len()).max().unwrap_or(0);
+            let severity_width = named.iter().map(|(s, _)| s.width()).max().unwrap_or(0);
+            let category_width = named.iter().map(|(_, c)| c.width()).max().unwrap_or(0);
+            for (r, (severity, category)) in rows.iter().zip(&named) {
+                written(writeln!(
+                    out,
+                    "{:width$}  {}  {}  {}",
+                    r.id,
+                    pad(severity, severity_width.max(7)),
+                    pad(category, category_width.max(8)),
+                    r.summary
                 ))?;
             }
             written(writeln!(
                 out,
-                "\n`ttlint explain <id>` shows a rule's documentation."
+                "\n{}",
+                text.render(&messages::rules_footer())
             ))?;
         }
     }
     Ok(())
 }
 
-fn explain(id: &str) -> Result<(), UsageError> {
+fn explain(id: &str, lang: Lang) -> Result<(), UsageError> {
     let Some(meta) = rules::find(id) else {
-        let similar: Vec<&str> = rules::all()
+        let similar: Vec<String> = rules::all()
             .iter()
             .map(|r| r.meta().id)
             .filter(|known| known.contains(id) || id.contains(known))
+            .map(str::to_string)
             .collect();
-        let hint = if similar.is_empty() {
-            "`ttlint rules` lists every rule".to_string()
+        return Err(UsageError::new(if similar.is_empty() {
+            messages::error_unknown_rule(id)
         } else {
-            format!("did you mean {}?", similar.join(", "))
-        };
-        return Err(UsageError(format!("unknown rule `{id}`: {hint}")));
+            messages::error_unknown_rule_similar(id, similar)
+        }));
     };
+    let text = Catalogue::shared(lang);
+    let header = text.render(&messages::explain_header(
+        text.render(&messages::severity_name(meta.default_severity.as_str())),
+        text.render(&messages::category_name(meta.category.as_str())),
+        meta.url,
+    ));
     let mut out = io::stdout().lock();
     written(writeln!(
         out,
-        "# {}\n\nDefault severity: {} · Category: {} · Platform page: {}\n\n{}\n\n{}",
+        "# {}\n\n{header}\n\n{}\n\n{}",
         meta.id,
-        meta.default_severity,
-        meta.category,
-        meta.url,
-        meta.summary,
-        meta.docs.trim_end()
+        docs::summary(meta, lang),
+        docs::docs(meta, lang).trim_end()
     ))
 }

@@ -1,8 +1,10 @@
+use std::panic::AssertUnwindSafe;
 use std::process::ExitCode;
 use std::sync::Mutex;
 
-use clap::Parser;
-use ttlint::cli::{self, Cli, Outcome};
+use ttlint::base::message::Catalogue;
+use ttlint::base::messages;
+use ttlint::cli::{self, Outcome};
 
 /// Parsing allocates a syntax tree node by node and frees it file by file; mimalloc does that
 /// markedly faster than the system allocator (see `benches/lint.rs`).
@@ -14,6 +16,14 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 
 fn main() -> ExitCode {
+    let (cli, mut lang) = match cli::parse(std::env::args_os().collect(), |name| {
+        std::env::var(name).ok()
+    }) {
+        Ok(parsed) => parsed,
+        Err(code) => return code,
+    };
+    // Installed after parsing: a mistake in the command line is answered by clap, and a panic
+    // from here on is reported in one paragraph, in the chosen language.
     std::panic::set_hook(Box::new(|info| {
         let place = info
             .location()
@@ -29,18 +39,18 @@ fn main() -> ExitCode {
             *last = Some(format!("{message}{place}"));
         }
     }));
-    let cli = Cli::parse();
-    match std::panic::catch_unwind(|| cli::run(cli)) {
-        Ok(Ok(Outcome::Passed)) => ExitCode::SUCCESS,
-        Ok(Ok(Outcome::Failed)) => ExitCode::from(1),
-        Ok(Ok(Outcome::InternalError)) => {
-            eprintln!(
-                "ttlint: internal error: a rule failed (see the `internal-error` findings). This is a bug in ttlint, not in your project; please report it with the command you ran."
-            );
-            ExitCode::from(2)
+    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| cli::run(cli, &mut lang)));
+    // After a panic, the language is whatever the run had settled on by then.
+    let text = Catalogue::shared(lang);
+    match outcome {
+        Ok(Ok(outcome)) => {
+            if outcome == Outcome::InternalError {
+                eprintln!("{}", text.render(&messages::error_internal_rule()));
+            }
+            ExitCode::from(outcome.exit_code())
         }
         Ok(Err(error)) => {
-            eprintln!("ttlint: error: {error}");
+            eprintln!("{}", text.render(&messages::error_line(error.render(text))));
             ExitCode::from(2)
         }
         Err(_) => {
@@ -49,9 +59,7 @@ fn main() -> ExitCode {
                 .ok()
                 .and_then(|mut last| last.take())
                 .unwrap_or_default();
-            eprintln!(
-                "ttlint: internal error: ttlint stopped unexpectedly ({detail}). This is a bug in ttlint, not in your project; please report it with the command you ran."
-            );
+            eprintln!("{}", text.render(&messages::error_internal_panic(detail)));
             ExitCode::from(2)
         }
     }

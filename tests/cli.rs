@@ -331,6 +331,39 @@ fn suppression_comments() {
     assert!(findings_of(&json, "unused-suppression").is_empty());
 }
 
+/// `unused-suppression` runs after every rule, so its cases live here rather than in the rule
+/// tester: a used suppression is silent; stale and misspelt ones are reported as the snapshot
+/// shows.
+#[test]
+fn unused_suppressions_pass_and_fail() {
+    let used = tree(&[
+        ("app.json", r#"{ "pages": ["pages/index/index"] }"#),
+        ("pages/index/index.ttml", "<view>首页</view>"),
+        (
+            "pages/index/index.js",
+            "Page({\n  legacy() {\n    // ttlint-disable-next-line deprecated-tt-pay -- old clients\n    if (tt.canIUse('pay')) tt.pay({})\n  },\n})\n",
+        ),
+    ]);
+    let (json, _) = lint_json(&[path_str(used.path()), "--rule", "trade-prerequisites=off"]);
+    assert_eq!(
+        findings_of(&json, "unused-suppression"),
+        Vec::<String>::new()
+    );
+    assert_eq!(json["summary"]["suppressed"], 1);
+
+    let output = ttlint()
+        .args(["fixtures/suppressions", "--color", "never"])
+        .args([
+            "--rule",
+            "trade-prerequisites=off",
+            "--rule",
+            "deprecated-tt-pay=off",
+        ])
+        .output()
+        .unwrap();
+    insta::assert_snapshot!(stdout(&output));
+}
+
 #[test]
 fn rules_lists_every_rule() {
     let output = ttlint()

@@ -28,24 +28,20 @@ fn assert_valid(validator: &jsonschema::Validator, instance: &Value, what: &str)
 
 #[test]
 fn sarif_output_matches_the_official_schema() {
-    let schema =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/sarif-schema-2.1.0.json");
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json");
     // The official schema's `run.language` pattern ends in a stray `]` that Rust's regex engine
     // rejects (JavaScript reads it as a literal); escape it. ttlint never emits `language`.
-    let Some(validator) = validator(&schema, |t| {
+    let validator = validator(&schema, |t| {
         t.replace("[a-zA-Z]{2}]?$", "[a-zA-Z]{2}\\\\]?$")
-    }) else {
-        eprintln!(
-            "skipped: {} is not here (CI has ../shared)",
-            schema.display()
-        );
-        return;
-    };
+    })
+    .expect("tests/data/sarif-schema-2.1.0.json is vendored");
     for fixture in [
         "fixtures/demo-shop",
         "fixtures/drainage",
         "fixtures/ios",
         "fixtures/broken",
+        "fixtures/uni-app-shop",
+        "fixtures/taro-shop",
     ] {
         let output = ttlint()
             .args([fixture, "--format", "sarif"])
@@ -257,7 +253,7 @@ fn fixture_configs_match_the_config_schema() {
 }
 
 #[test]
-fn the_config_schema_knows_every_rule_and_data_list() {
+fn the_config_schema_knows_every_data_list() {
     let schema: Value = serde_json::from_str(
         &std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -266,24 +262,6 @@ fn the_config_schema_knows_every_rule_and_data_list() {
         .unwrap(),
     )
     .unwrap();
-    let listed = ttlint()
-        .args(["rules", "--format", "json"])
-        .output()
-        .unwrap();
-    let rules: Value = serde_json::from_slice(&listed.stdout).unwrap();
-    for rule in rules.as_array().unwrap() {
-        let id = rule["id"].as_str().unwrap();
-        if id == "internal-error" {
-            // Cannot be configured: the config rejects it.
-            continue;
-        }
-        assert!(
-            schema["properties"]["rules"]["properties"]
-                .get(id)
-                .is_some(),
-            "the config schema lacks rule {id}"
-        );
-    }
     for list in ttlint::base::data::EXTENSIBLE_LISTS {
         assert!(
             schema["properties"]["data"]["properties"]

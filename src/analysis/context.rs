@@ -6,10 +6,12 @@ use crate::analysis::calls::Graph;
 use crate::analysis::reach;
 use crate::analysis::service::{self, PageFacts};
 use crate::analysis::trade::{self, TradeSite};
+use crate::analysis::virtual_goods::{self, VirtualGoods};
 use crate::base::data::RuleData;
 use crate::base::source::{FileId, SourceFile, Span};
 use crate::project::Project;
 use crate::project::files::Files;
+use crate::project::framework::Framework;
 use crate::syntax::js::facts::JsFacts;
 use crate::syntax::json::JsonDoc;
 use crate::syntax::load::{Content, Problem};
@@ -23,6 +25,9 @@ pub struct FileContext<'a> {
     /// What kept the file, or part of it, from being parsed.
     pub problems: &'a [Problem],
     pub data: &'a RuleData,
+    /// How the mini-program the file belongs to is written (`Native` for a loose file): in
+    /// uni-app source `wx` is uni's own alias, not a WeChat leftover.
+    pub framework: Framework,
 }
 
 impl FileContext<'_> {
@@ -48,6 +53,7 @@ pub struct ProjectContext<'a> {
     trade_sites: OnceCell<Vec<TradeSite>>,
     pages: OnceCell<Vec<PageFacts>>,
     graph: OnceCell<Graph<'a>>,
+    virtual_goods: OnceCell<Vec<VirtualGoods>>,
 }
 
 impl<'a> ProjectContext<'a> {
@@ -59,6 +65,7 @@ impl<'a> ProjectContext<'a> {
             trade_sites: OnceCell::new(),
             pages: OnceCell::new(),
             graph: OnceCell::new(),
+            virtual_goods: OnceCell::new(),
         }
     }
 
@@ -102,5 +109,12 @@ impl<'a> ProjectContext<'a> {
     pub fn pages(&self) -> &[PageFacts] {
         self.pages
             .get_or_init(|| service::pages(self.graph(), self.data))
+    }
+
+    /// What each page sells and its ungated payment starts on iOS, in the order of
+    /// [`ProjectContext::pages`] ([`crate::analysis::virtual_goods::pages`]).
+    pub fn virtual_goods(&self) -> &[VirtualGoods] {
+        self.virtual_goods
+            .get_or_init(|| virtual_goods::pages(self.graph(), self.data, self.pages()))
     }
 }

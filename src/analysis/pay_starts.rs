@@ -1,6 +1,7 @@
-//! Where an iPhone user can start a payment on a page: a tap on an element iOS shows, a lifecycle
-//! method or hook that runs as the page opens, or the confirm of a drawer or modal that a tap
-//! opened — in which case the gate that counts is the one on the opening tap.
+//! Where code starts on a page, as [`crate::analysis::virtual_goods`] follows it to a payment: a
+//! tap on an element iOS shows, a lifecycle method or hook that runs as the page opens, or the
+//! confirm of a drawer or modal that a tap opened — in which case the gate that counts is the one
+//! on the opening tap.
 
 use crate::analysis::calls::{FnRef, Graph};
 use std::collections::HashSet;
@@ -59,16 +60,16 @@ const SHOWN_BY: &[&str] = &[
 
 /// A way a user starts code on a page.
 #[derive(Debug, Clone)]
-pub struct Start {
+pub struct Trigger {
     /// What the user acts on: an event binding, or the first line of a lifecycle method.
     pub file: FileId,
     pub span: Span,
-    pub kind: StartKind,
+    pub kind: TriggerKind,
     pub functions: Vec<FnRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StartKind {
+pub enum TriggerKind {
     /// A tap (or any event) on an element: its template, node and handler.
     Event {
         template: FileId,
@@ -103,7 +104,7 @@ fn first_line(text: &str, span: Span) -> Span {
 }
 
 /// The lifecycle methods and opening hooks of a unit's script.
-fn openings(graph: &Graph<'_>, unit: UnitId) -> Vec<Start> {
+fn openings(graph: &Graph<'_>, unit: UnitId) -> Vec<Trigger> {
     let Some(script) = graph.project().unit(unit).script else {
         return Vec::new();
     };
@@ -124,10 +125,10 @@ fn openings(graph: &Graph<'_>, unit: UnitId) -> Vec<Start> {
             }
             _ => continue,
         };
-        out.push(Start {
+        out.push(Trigger {
             file: script,
             span: first_line(text, f.span),
-            kind: StartKind::Opening(name),
+            kind: TriggerKind::Opening(name),
             functions: vec![FnRef {
                 file: script,
                 function: FnId(i as u32),
@@ -139,7 +140,11 @@ fn openings(graph: &Graph<'_>, unit: UnitId) -> Vec<Start> {
 
 /// Every way code starts on a page, in template order, then the openings: each element's events
 /// (with whether iOS hides the element) and each lifecycle method or opening hook.
-pub fn page_starts(graph: &Graph<'_>, env: &Env<'_>, rendered: &Rendered) -> Vec<(Start, bool)> {
+pub fn page_triggers(
+    graph: &Graph<'_>,
+    env: &Env<'_>,
+    rendered: &Rendered,
+) -> Vec<(Trigger, bool)> {
     let project = graph.project();
     let mut out = Vec::new();
     for &unit in &rendered.units {
@@ -153,10 +158,10 @@ pub fn page_starts(graph: &Graph<'_>, env: &Env<'_>, rendered: &Rendered) -> Vec
             for (node, element) in doc.douyin_elements() {
                 let hidden = hidden_on_ios(env, doc, node);
                 for event in &element.events {
-                    let start = Start {
+                    let start = Trigger {
                         file: template,
                         span: event.span,
-                        kind: StartKind::Event {
+                        kind: TriggerKind::Event {
                             template,
                             node,
                             handler: event.handler.clone(),
@@ -231,13 +236,13 @@ fn flag_setting(graph: &Graph<'_>, rendered: &Rendered, flag: &str) -> (bool, bo
 pub enum Shown {
     /// Nothing ttlint can follow keeps it from showing.
     Always,
-    /// Behind a flag (named) that this start sets, on iOS too.
-    OpenedBy(Start, String),
-    /// Behind a flag that only starts iOS hides (or gates) ever set: it never shows there.
+    /// Behind a flag (named) that this trigger sets, on iOS too.
+    OpenedBy(Trigger, String),
+    /// Behind a flag that only triggers iOS hides (or gates) ever set: it never shows there.
     Never,
 }
 
-/// How the element at `node` of `doc` comes to show on iOS, given every start of its page: a
+/// How the element at `node` of `doc` comes to show on iOS, given every trigger of its page: a
 /// drawer or modal opened by a gated button never shows, and one opened by an ungated button
 /// shows through that button.
 pub fn shown_on_ios(
@@ -245,7 +250,7 @@ pub fn shown_on_ios(
     data: &RuleData,
     env: &Env<'_>,
     rendered: &Rendered,
-    starts: &[(Start, bool)],
+    triggers: &[(Trigger, bool)],
     doc: &Markup,
     node: NodeId,
 ) -> Shown {
@@ -255,7 +260,7 @@ pub fn shown_on_ios(
         if !set || from_start {
             continue;
         }
-        let by = starts
+        let by = triggers
             .iter()
             .filter(|(_, hidden)| !hidden)
             .find(|(start, _)| {

@@ -4,24 +4,44 @@
 use crate::analysis::calls::Graph;
 use crate::analysis::reach::{self, Reach};
 use crate::analysis::trade::{self, TradeSite};
-use crate::base::data::{CustomerServiceData, RuleData};
+use crate::base::data::{CustomerServiceData, RuleData, WrapperButton};
 use crate::base::source::{FileId, Span};
 use crate::project::Rendered;
 use crate::project::files::Files;
-use crate::syntax::markup::Element;
+use crate::project::framework::Framework;
+use crate::syntax::markup::{Element, hyphenate};
 
-/// Whether an element opens Douyin IM customer service: `<button open-type="im">` (or
-/// `platformIm`, `lifeIm`), or `<web-view type="im">`.
-pub fn is_im_entry(element: &Element, data: &CustomerServiceData) -> bool {
+/// Whether an element is meant to open Douyin IM customer service: `<button open-type="im">`
+/// (or `platformIm`, `lifeIm`), `<web-view type="im">`, or a UI library's button asked for an
+/// IM open type. Whether a library button actually works is `im-button-invalid`'s question: a
+/// page that has one is not also reported as lacking customer service.
+pub fn is_im_entry(element: &Element, data: &CustomerServiceData, framework: Framework) -> bool {
+    let im = |t: &str| data.im_open_types.iter().any(|o| o == t.trim());
     match element.tag.as_str() {
-        "button" => element
-            .static_attr("open-type")
-            .is_some_and(|t| data.im_open_types.iter().any(|o| o == t.trim())),
+        "button" => element.static_attr("open-type").is_some_and(im),
         "web-view" => element
             .static_attr("type")
             .is_some_and(|t| t.trim() == "im"),
-        _ => false,
+        tag => wrapper_button(tag, data, framework).is_some_and(|w| {
+            w.open_type_prop
+                .as_deref()
+                .and_then(|prop| element.static_attr(&hyphenate(prop)))
+                .is_some_and(im)
+        }),
     }
+}
+
+/// The UI-library button a tag names in a project of this framework, if any.
+pub fn wrapper_button<'a>(
+    tag: &str,
+    data: &'a CustomerServiceData,
+    framework: Framework,
+) -> Option<&'a WrapperButton> {
+    let tag = hyphenate(tag);
+    data.wrapper_buttons.iter().find(|w| {
+        w.frameworks.iter().any(|f| f == framework.id())
+            && w.tags.iter().any(|t| hyphenate(t) == tag)
+    })
 }
 
 /// An IM entry: the template it is in and its tag name.
@@ -32,14 +52,19 @@ pub struct Entry {
 }
 
 /// The IM entries in these templates, in code compiled for Douyin.
-pub fn entries_in(templates: &[FileId], files: &Files, data: &CustomerServiceData) -> Vec<Entry> {
+pub fn entries_in(
+    templates: &[FileId],
+    files: &Files,
+    data: &CustomerServiceData,
+    framework: Framework,
+) -> Vec<Entry> {
     let mut out = Vec::new();
     for &template in templates {
         let Some(doc) = files.content(template).markup() else {
             continue;
         };
         for (node, element) in doc.elements() {
-            if doc.target(node).ships_to_douyin() && is_im_entry(element, data) {
+            if doc.target(node).ships_to_douyin() && is_im_entry(element, data, framework) {
                 out.push(Entry {
                     file: template,
                     span: element.tag_span,
@@ -78,6 +103,8 @@ pub struct PageFacts {
     pub tab: bool,
     pub order: bool,
     pub personal: bool,
+    /// A payment page by its route or title (`pages/pay/pay`, 支付): a cashier or relay page.
+    pub payment: bool,
     /// Where a trade starts on the page: the payment and trade API uses that run there
     /// ([`Reach`]) and the pay components it renders.
     pub trade: Vec<TradeSite>,
@@ -134,9 +161,10 @@ pub fn pages(graph: &Graph<'_>, data: &RuleData) -> Vec<PageFacts> {
                 tab: project.is_tab_page(page),
                 order: says(&cs.order_words, &route, title),
                 personal: says(&cs.personal_words, &route, title),
+                payment: says(&data.ios.payment_page_words, &route, title),
                 trade,
                 reach,
-                entries: entries_in(&rendered.templates, files, cs),
+                entries: entries_in(&rendered.templates, files, cs, project.framework),
                 template: project.units[page.unit].template,
                 rendered,
             }

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use ustr::Ustr;
 
 use super::api::{Api, Namespace};
+use super::message::Localized;
 
 use std::collections::BTreeMap;
 
@@ -104,12 +105,16 @@ struct DouyinApiList {
 struct FrameworkLists {
     uni_app: RenamesList,
     taro: RenamesList,
+    wrapper_buttons: Vec<WrapperButton>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct RenamesList {
     renamed_on_douyin: BTreeMap<String, String>,
+    /// Taro only: whether `data-im-id` on its `<Button>` reaches Douyin's native button.
+    #[serde(default)]
+    im_id_reaches_native_button: Option<bool>,
 }
 
 /// How far along its way out a trade API or component is.
@@ -141,6 +146,16 @@ pub struct DeprecatedApi {
     pub name: String,
     pub status: Status,
     pub replacement: String,
+    /// The replacement in Chinese: it reaches users in the help text, so every entry carries
+    /// both languages (required, so that a new entry cannot forget it).
+    pub replacement_zh: String,
+}
+
+impl DeprecatedApi {
+    /// The replacement in every language, for the help message.
+    pub fn localized_replacement(&self) -> Localized {
+        Localized::new(self.replacement.as_str(), self.replacement_zh.as_str())
+    }
 }
 
 /// A deprecated component: the built-in tag, a `usingComponents` path, or a path fragment.
@@ -155,9 +170,16 @@ pub struct DeprecatedComponent {
     pub path_contains: Option<String>,
     pub status: Status,
     pub replacement: String,
+    /// The replacement in Chinese (see [`DeprecatedApi::replacement_zh`]).
+    pub replacement_zh: String,
 }
 
 impl DeprecatedComponent {
+    /// The replacement in every language, for the help message.
+    pub fn localized_replacement(&self) -> Localized {
+        Localized::new(self.replacement.as_str(), self.replacement_zh.as_str())
+    }
+
     /// Whether a `usingComponents` path names this component.
     pub fn matches_path(&self, path: &str) -> bool {
         self.path.as_deref() == Some(path)
@@ -185,6 +207,39 @@ pub struct CustomerServiceData {
     pub card_types: std::collections::BTreeMap<String, String>,
     pub order_words: Vec<String>,
     pub personal_words: Vec<String>,
+    /// UI-library buttons and what they pass to the native button they render
+    /// (`rules/frameworks.json`, `wrapperButtons`); filled in after parsing.
+    #[serde(skip)]
+    pub wrapper_buttons: Vec<WrapperButton>,
+    /// Whether Taro's `<Button>` passes `data-im-id` to Douyin's button (`rules/frameworks.json`).
+    #[serde(skip)]
+    pub taro_button_reaches_im: bool,
+}
+
+/// A UI library's button component (`<u-button>`, `<nut-button>`, `<AtButton>`) and whether an
+/// IM customer-service button written with it works on Douyin.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WrapperButton {
+    pub library: String,
+    /// Tag names, as written (kebab-case or PascalCase).
+    pub tags: Vec<String>,
+    /// The prop it passes on as the native button's `open-type`, if any.
+    pub open_type_prop: Option<String>,
+    /// The prop that reaches the native button as `data-im-id`, if any.
+    pub im_id_prop: Option<String>,
+    /// Whether it renders a native `<button>` in a Douyin build at all.
+    pub native_button_on_douyin: bool,
+    /// The kinds of project the library is written for: `native`, `uni-app`, `taro`.
+    pub frameworks: Vec<String>,
+}
+
+impl WrapperButton {
+    /// Whether an IM button written with it opens Douyin IM customer service: it must render a
+    /// native button and pass it `data-im-id`.
+    pub fn reaches_im(&self) -> bool {
+        self.native_button_on_douyin && self.im_id_prop.is_some()
+    }
 }
 
 /// Third-party drainage (`rules/drainage.json`), as written.
@@ -318,6 +373,7 @@ struct IosLists {
     virtual_goods_words: Vec<String>,
     physical_goods_words: Vec<String>,
     redirect_patterns: Vec<String>,
+    payment_page_words: Vec<String>,
     platform_words: Vec<String>,
 }
 
@@ -328,6 +384,8 @@ pub struct IosData {
     pub virtual_words: Vec<String>,
     pub physical_goods: AhoCorasick,
     pub redirect: Patterns,
+    /// Route and title words of a payment page (`pay`, `支付`).
+    pub payment_page_words: Vec<String>,
     pub platform_words: Vec<String>,
 }
 
@@ -351,6 +409,7 @@ impl IosData {
             physical_goods: words(&lists.physical_goods_words, "physicalGoodsWords"),
             redirect: Patterns::new("redirectPatterns", &lists.redirect_patterns),
             virtual_words: lists.virtual_goods_words,
+            payment_page_words: lists.payment_page_words,
             platform_words: lists.platform_words,
         }
     }
@@ -415,6 +474,9 @@ impl RuleData {
         };
         let douyin: DouyinApiList = parse("rules/douyin-api.json", DOUYIN_API);
         let frameworks: FrameworkLists = parse("rules/frameworks.json", FRAMEWORKS);
+        customer_service.wrapper_buttons = frameworks.wrapper_buttons;
+        customer_service.taro_button_reaches_im =
+            frameworks.taro.im_id_reaches_native_button != Some(false);
         let drainage = DrainageData::new(parse("rules/drainage.json", DRAINAGE), extensions);
         let ios = IosData::new(parse("rules/ios.json", IOS), extensions);
         Self {
@@ -471,6 +533,29 @@ impl Default for RuleData {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Replacements reach users in help text, so each has a real Chinese translation.
+    #[test]
+    fn every_replacement_is_translated() {
+        use crate::base::locale_check::{allowlist, chinese_problems};
+        let data = RuleData::default();
+        let trade = &data.deprecated_trade;
+        let replacements = trade
+            .apis
+            .iter()
+            .map(|a| a.localized_replacement())
+            .chain(trade.components.iter().map(|c| c.localized_replacement()));
+        let allow = allowlist();
+        for r in replacements {
+            assert_ne!(r.en, r.zh_cn, "rules/deprecated-trade.json: untranslated");
+            let problems = chinese_problems(&r.zh_cn, &allow);
+            assert!(
+                problems.is_empty(),
+                "rules/deprecated-trade.json, replacementZh `{}`: {problems:?}",
+                r.zh_cn
+            );
+        }
+    }
 
     #[test]
     fn built_in_data_parses() {

@@ -43,6 +43,16 @@ pub enum Category {
 }
 
 impl Category {
+    /// Every category, in the order documentation lists them.
+    pub const ALL: [Self; 6] = [
+        Self::Payment,
+        Self::Ios,
+        Self::Drainage,
+        Self::Service,
+        Self::Deposit,
+        Self::Engine,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Payment => "payment",

@@ -5,6 +5,8 @@ pub mod api;
 pub mod data;
 pub mod diagnostic;
 pub mod error;
+#[cfg(test)]
+pub(crate) mod locale_check;
 pub mod message;
 pub mod messages;
 pub mod meta;

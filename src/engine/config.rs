@@ -11,6 +11,8 @@ use crate::base::api::Api;
 use crate::base::data::{API_LISTS, DataExtensions};
 use crate::base::diagnostic::Severity;
 pub use crate::base::error::UsageError;
+use crate::base::message::{Catalogue, Lang, Message};
+use crate::base::messages;
 use crate::base::meta::RuleMeta;
 use crate::base::source::LineIndex;
 use crate::base::vfs::{Entry, Vfs};
@@ -50,6 +52,26 @@ pub struct Config {
     /// Glob patterns of paths not to lint, relative to the config file's folder.
     pub ignore: Vec<String>,
     pub data: DataExtensions,
+    /// The language of messages (`"lang"`), when the config sets one: a team whose machines
+    /// have no Chinese locale (CI, Windows, macOS terminals) still reads Chinese.
+    pub lang: Option<Lang>,
+}
+
+/// A problem in config text, at a line and column (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub line: u32,
+    pub column: u32,
+    pub problem: Message,
+}
+
+/// `line:column: problem`, in English (logs and tests); the CLI renders it in the run's
+/// language through [`UsageError`].
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let problem = Catalogue::shared(Lang::En).render(&self.problem);
+        write!(f, "{}:{}: {problem}", self.line, self.column)
+    }
 }
 
 impl Config {
@@ -76,90 +98,84 @@ impl Config {
 
     /// Reads and validates a config file.
     pub fn load(path: &Path, vfs: &Vfs) -> Result<Self, UsageError> {
-        let bytes = vfs
-            .read(path)
-            .map_err(|e| UsageError(format!("cannot read config file {}: {e}", path.display())))?;
+        let bytes = vfs.read(path).map_err(|e| {
+            UsageError::new(messages::config_unreadable(
+                path.display().to_string(),
+                e.to_string(),
+            ))
+        })?;
         let text = String::from_utf8_lossy(&bytes);
-        let mut config =
-            Self::parse(&text).map_err(|e| UsageError(format!("{}:{e}", path.display())))?;
+        let mut config = Self::parse(&text).map_err(|e| {
+            UsageError::at(
+                format!("{}:{}:{}", path.display(), e.line, e.column),
+                e.problem,
+            )
+        })?;
         config.path = Some(path.to_path_buf());
         Ok(config)
     }
 
-    /// Parses config text. Errors are `line:column: problem`.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    /// Parses config text.
+    pub fn parse(text: &str) -> Result<Self, ConfigError> {
         let lines = LineIndex::new(text);
-        let at = |offset: usize, message: String| {
+        let at = |offset: usize, problem: Message| {
             let p = lines.position(text, offset);
-            format!("{}:{}: {message}", p.line, p.column)
+            ConfigError {
+                line: p.line,
+                column: p.column,
+                problem,
+            }
         };
         let doc = json::parse(text, 0, Dialect::WithComments)
-            .map_err(|e| at(e.span.start, format!("invalid JSON: {}", e.message)))?;
+            .map_err(|e| at(e.span.start, messages::config_invalid_json(&e.message)))?;
         let mut config = Self::default();
         let Some(root) = doc.value else {
             return Ok(config);
         };
         let members = root
             .as_object()
-            .ok_or_else(|| at(root.span.start, "the config must be a JSON object".into()))?;
+            .ok_or_else(|| at(root.span.start, messages::config_not_object()))?;
         for member in members {
             match member.key.as_str() {
                 "$schema" => {}
                 "rules" => {
                     let rules = member.value.as_object().ok_or_else(|| {
-                        at(
-                            member.value.span.start,
-                            "`rules` must be an object of rule id → level".into(),
-                        )
+                        at(member.value.span.start, messages::config_rules_not_object())
                     })?;
                     for rule in rules {
                         if rules::find(&rule.key).is_none() {
                             return Err(at(
                                 rule.key_span.start,
-                                format!(
-                                    "unknown rule id `{}` (`ttlint rules` lists them)",
-                                    rule.key
-                                ),
+                                messages::config_unknown_rule(&rule.key),
                             ));
                         }
                         if rules::ALWAYS_ON.contains(&rule.key.as_str()) {
                             return Err(at(
                                 rule.key_span.start,
-                                format!(
-                                    "`{}` cannot be configured: a failure of ttlint itself is always reported",
-                                    rule.key
-                                ),
+                                messages::config_always_on(&rule.key),
                             ));
                         }
-                        let level = rule.value.as_str().and_then(Level::parse).ok_or_else(|| {
-                            at(
-                                rule.value.span.start,
-                                format!(
-                                    "bad level for `{}`: expected \"off\", \"info\", \"warning\" or \"error\"",
-                                    rule.key
-                                ),
-                            )
-                        })?;
+                        let level =
+                            rule.value.as_str().and_then(Level::parse).ok_or_else(|| {
+                                at(rule.value.span.start, messages::config_bad_level(&rule.key))
+                            })?;
                         config.rules.insert(rule.key.clone(), level);
                     }
                 }
                 "ignore" => config.ignore = string_list(&member.value, "ignore", &at)?,
                 "data" => {
                     let lists = member.value.as_object().ok_or_else(|| {
-                        at(
-                            member.value.span.start,
-                            "`data` must be an object of list name → strings".into(),
-                        )
+                        at(member.value.span.start, messages::config_data_not_object())
                     })?;
                     for list in lists {
                         if !crate::base::data::EXTENSIBLE_LISTS.contains(&list.key.as_str()) {
+                            let lists: Vec<String> = crate::base::data::EXTENSIBLE_LISTS
+                                .iter()
+                                .map(|l| l.to_string())
+                                .collect();
                             return Err(at(
                                 list.key_span.start,
-                                format!(
-                                    "unknown data list `{}`; the lists are: {}",
-                                    list.key,
-                                    crate::base::data::EXTENSIBLE_LISTS.join(", ")
-                                ),
+                                messages::config_unknown_list(&list.key, lists),
                             ));
                         }
                         let values = string_list(&list.value, &list.key, &at)?;
@@ -171,21 +187,26 @@ impl Config {
                         {
                             return Err(at(
                                 items[bad].span.start,
-                                format!(
-                                    "`{}` entries name an API as `tt.name`, `uni.name` or `Taro.name`; found `{}`",
-                                    list.key, values[bad]
-                                ),
+                                messages::config_bad_api(&list.key, &values[bad]),
                             ));
                         }
                         config.data.lists.insert(list.key.clone(), values);
                     }
                 }
+                "lang" => {
+                    let value = member.value.as_str();
+                    let lang = value.and_then(Lang::parse).ok_or_else(|| {
+                        at(
+                            member.value.span.start,
+                            messages::config_bad_lang(value.unwrap_or(kind(&member.value))),
+                        )
+                    })?;
+                    config.lang = Some(lang);
+                }
                 other => {
                     return Err(at(
                         member.key_span.start,
-                        format!(
-                            "unknown setting `{other}`; the settings are `rules`, `ignore` and `data`"
-                        ),
+                        messages::config_unknown_setting(other),
                     ));
                 }
             }
@@ -195,27 +216,18 @@ impl Config {
 
     /// Applies `--rule ID=LEVEL` overrides.
     pub fn override_rule(&mut self, spec: &str) -> Result<(), UsageError> {
-        let (id, level) = spec.split_once('=').ok_or_else(|| {
-            UsageError(format!(
-                "--rule expects ID=LEVEL (for example deprecated-tt-pay=warning), got `{spec}`"
-            ))
-        })?;
+        let (id, level) = spec
+            .split_once('=')
+            .ok_or_else(|| UsageError::new(messages::option_rule_syntax(spec)))?;
         let (id, level) = (id.trim(), level.trim());
         if rules::find(id).is_none() {
-            return Err(UsageError(format!(
-                "--rule {spec}: unknown rule id `{id}` (`ttlint rules` lists them)"
-            )));
+            return Err(UsageError::new(messages::option_rule_unknown(spec, id)));
         }
         if rules::ALWAYS_ON.contains(&id) {
-            return Err(UsageError(format!(
-                "--rule {spec}: `{id}` cannot be configured: a failure of ttlint itself is always reported"
-            )));
+            return Err(UsageError::new(messages::option_rule_always_on(spec, id)));
         }
-        let level = Level::parse(level).ok_or_else(|| {
-            UsageError(format!(
-                "--rule {spec}: bad level `{level}`, expected off, info, warning or error"
-            ))
-        })?;
+        let level = Level::parse(level)
+            .ok_or_else(|| UsageError::new(messages::option_rule_bad_level(spec, level)))?;
         self.rules.insert(id.to_string(), level);
         Ok(())
     }
@@ -232,13 +244,10 @@ impl Config {
 fn string_list(
     value: &Json,
     name: &str,
-    at: &dyn Fn(usize, String) -> String,
-) -> Result<Vec<String>, String> {
+    at: &dyn Fn(usize, Message) -> ConfigError,
+) -> Result<Vec<String>, ConfigError> {
     let JsonValue::Array(items) = &value.value else {
-        return Err(at(
-            value.span.start,
-            format!("`{name}` must be an array of strings"),
-        ));
+        return Err(at(value.span.start, messages::config_not_list(name)));
     };
     items
         .iter()
@@ -246,14 +255,23 @@ fn string_list(
             item.as_str().map(str::to_string).ok_or_else(|| {
                 at(
                     item.span.start,
-                    format!(
-                        "`{name}` entries must be strings, found {}",
-                        item.type_name()
-                    ),
+                    messages::config_not_string(name, kind(item)),
                 )
             })
         })
         .collect()
+}
+
+/// The kind of a JSON value, as the catalogue selects its wording.
+fn kind(value: &Json) -> &'static str {
+    match value.value {
+        JsonValue::Null => "null",
+        JsonValue::Bool(_) => "boolean",
+        JsonValue::Number(_) => "number",
+        JsonValue::String(_) => "string",
+        JsonValue::Array(_) => "array",
+        JsonValue::Object(_) => "object",
+    }
 }
 
 #[cfg(test)]
@@ -277,22 +295,28 @@ mod tests {
     #[test]
     fn mistakes_name_the_line_and_column() {
         let err = Config::parse("{\n  \"rules\": {\n    \"no-such-rule\": \"error\"\n  }\n}")
-            .unwrap_err();
+            .unwrap_err()
+            .to_string();
         assert_eq!(
             err,
             "3:5: unknown rule id `no-such-rule` (`ttlint rules` lists them)"
         );
-        let err = Config::parse("{ \"rules\": { \"deprecated-tt-pay\": \"loud\" } }").unwrap_err();
+        let err = Config::parse("{ \"rules\": { \"deprecated-tt-pay\": \"loud\" } }")
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("1:35: bad level"), "{err}");
-        let err = Config::parse("{ \"rule\": {} }").unwrap_err();
+        let err = Config::parse("{ \"rule\": {} }").unwrap_err().to_string();
         assert!(err.starts_with("1:3: unknown setting `rule`"), "{err}");
         let err = Config::parse("{ \"data\": { \"tradeApis\": [\"tt.myPay\", \"myPay\"] } }")
-            .unwrap_err();
+            .unwrap_err()
+            .to_string();
         assert_eq!(
             err,
             "1:39: `tradeApis` entries name an API as `tt.name`, `uni.name` or `Taro.name`; found `myPay`"
         );
-        let err = Config::parse("{ \"ignore\": [1] }").unwrap_err();
+        let err = Config::parse("{ \"ignore\": [1] }")
+            .unwrap_err()
+            .to_string();
         assert!(
             err.starts_with("1:14: `ignore` entries must be strings"),
             "{err}"
@@ -300,8 +324,23 @@ mod tests {
         assert!(
             Config::parse("{ \"rules\": ")
                 .unwrap_err()
+                .to_string()
                 .contains("invalid JSON")
         );
+    }
+
+    #[test]
+    fn the_language_is_a_setting() {
+        let config = Config::parse("{ \"lang\": \"zh-CN\" }").unwrap();
+        assert_eq!(config.lang, Some(Lang::ZhCn));
+        assert_eq!(Config::parse("{}").unwrap().lang, None);
+        let err = Config::parse("{ \"lang\": \"fr\" }").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "1:11: `lang` must be \"en\" or \"zh-CN\"; found `fr`"
+        );
+        let zh = Catalogue::shared(Lang::ZhCn).render(&err.problem);
+        assert_eq!(zh, "`lang` 只能是 `\"en\"` 或 `\"zh-CN\"`；实际是 `fr`");
     }
 
     #[test]
@@ -313,8 +352,11 @@ mod tests {
         assert!(config.override_rule("nope=off").is_err());
         assert!(config.override_rule("deprecated-tt-pay=loud").is_err());
         assert_eq!(
-            config.override_rule("internal-error=off"),
-            Err(UsageError("--rule internal-error=off: `internal-error` cannot be configured: a failure of ttlint itself is always reported".into()))
+            config
+                .override_rule("internal-error=off")
+                .unwrap_err()
+                .to_string(),
+            "--rule internal-error=off: `internal-error` cannot be configured: a failure of ttlint itself is always reported"
         );
     }
 }

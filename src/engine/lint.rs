@@ -3,21 +3,24 @@
 
 use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::config::{Config, Level};
 use super::report::{Report, SkipReason, Skipped, Summary};
+use super::summary::{self, ProjectSummary};
 use crate::analysis::context::{FileContext, ProjectContext};
 use crate::base::data::RuleData;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::error::UsageError;
+use crate::base::messages;
 use crate::base::source::{FileId, FileKind};
 use crate::base::vfs::Vfs;
 use crate::project::discover::{self, Candidate, Ignore};
 use crate::project::files::{Entry, Files, Request};
+use crate::project::framework::Framework;
 use crate::project::{self, Loader, Project};
 use crate::rules::{self, InternalError, Rule, UnusedSuppression};
 use crate::syntax::js::facts::JsFacts;
@@ -47,6 +50,10 @@ pub struct LintOptions {
     pub stdin: Option<PathBuf>,
     /// Where files are read from: memory (buffers, standard input, tests) over the disk.
     pub vfs: Arc<Vfs>,
+    /// Summarize each mini-program page by page into [`Report::projects`], for the formats that
+    /// show it (HTML). A flag rather than a separate call: the summary reuses the analyses the
+    /// project pass has cached, which exist only during the run; other runs skip it entirely.
+    pub summarize: bool,
 }
 
 /// The rules enabled in a run, with their severities.
@@ -55,8 +62,8 @@ struct Enabled {
 }
 
 impl Enabled {
-    fn new(config: &Config) -> Self {
-        let rules = rules::all()
+    fn new(config: &Config, registry: &[&'static dyn Rule]) -> Self {
+        let rules = registry
             .iter()
             .filter_map(|&rule| match config.level(rule.meta()) {
                 Level::Off => None,
@@ -108,8 +115,17 @@ impl Loader for EngineLoader<'_> {
     }
 }
 
-/// Runs a lint over `options.paths`.
+/// Runs a lint over `options.paths` with every rule of the registry.
 pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
+    lint_with(options, rules::all())
+}
+
+/// Runs a lint with the given rules instead of the registry: for embedders that check a subset,
+/// and for tests that need a rule the registry does not have (one that panics).
+pub fn lint_with(
+    options: &LintOptions,
+    registry: &[&'static dyn Rule],
+) -> Result<Report, UsageError> {
     let ignore = Ignore::new(
         &options.config.ignore,
         options.config.base_dir(),
@@ -127,13 +143,13 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
             options.build_output,
         )?,
     };
-    let enabled = Enabled::new(&options.config);
+    let enabled = Enabled::new(&options.config, registry);
     let data = RuleData::new(&options.config.data);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads.unwrap_or(0))
         .stack_size(WORKER_STACK)
         .build()
-        .map_err(|e| UsageError(format!("cannot start worker threads: {e}")))?;
+        .map_err(|e| UsageError::new(messages::error_threads(e.to_string())))?;
 
     let candidates: HashMap<PathBuf, &Candidate> = discovery
         .candidates
@@ -144,6 +160,7 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
     let mut projects: Vec<Project> = Vec::new();
     let mut found: Vec<Diagnostic> = Vec::new();
     let mut skipped = Vec::new();
+    let mut summaries: Vec<ProjectSummary> = Vec::new();
 
     pool.install(|| {
         for root in &discovery.roots {
@@ -178,7 +195,14 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
                 skipped.push(skip(SkipReason::Tooling));
                 continue;
             }
-            if project.is_some_and(|p| p.framework.other_platform_file(&p.root, &c.path)) {
+            let replaced = |p: &Project| {
+                p.framework
+                    .douyin_variant(&c.path)
+                    .is_some_and(|variant| vfs.is_file(&variant))
+            };
+            if project
+                .is_some_and(|p| p.framework.other_platform_file(&p.root, &c.path) || replaced(p))
+            {
                 skipped.push(skip(SkipReason::OtherPlatform));
                 continue;
             }
@@ -212,7 +236,10 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
             .par_iter()
             .enumerate()
             .filter(|(_, e)| e.linted)
-            .flat_map_iter(|(i, entry)| file_pass(FileId(i as u32), entry, &enabled, &data))
+            .flat_map_iter(|(i, entry)| {
+                let framework = framework_of(&projects, &entry.loaded.source.path);
+                file_pass(FileId(i as u32), entry, framework, &enabled, &data)
+            })
             .collect()
     });
     found.extend(file_findings);
@@ -231,22 +258,42 @@ pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
                 )),
             }
         }
+        if options.summarize {
+            summaries.push(summary::summarize(&cx, &options.cwd));
+        }
     }
 
     let mut report = finish(files, found, &enabled, options.quiet, skipped);
     report.root = options.cwd.clone();
+    report.projects = summaries;
     Ok(report)
+}
+
+/// The framework of the innermost mini-program holding `path`; `Native` outside any.
+fn framework_of(projects: &[Project], path: &Path) -> Framework {
+    projects
+        .iter()
+        .filter(|p| path.starts_with(&p.root))
+        .max_by_key(|p| p.root.components().count())
+        .map_or(Framework::Native, |p| p.framework)
 }
 
 /// Runs every enabled file rule over one file. A rule that panics (a bug in ttlint) costs that
 /// file its findings from that rule, reported as such, and nothing else.
-fn file_pass(id: FileId, entry: &Entry, enabled: &Enabled, data: &RuleData) -> Vec<Diagnostic> {
+fn file_pass(
+    id: FileId,
+    entry: &Entry,
+    framework: Framework,
+    enabled: &Enabled,
+    data: &RuleData,
+) -> Vec<Diagnostic> {
     let cx = FileContext {
         id,
         source: &entry.loaded.source,
         content: &entry.loaded.content,
         problems: &entry.loaded.problems,
         data,
+        framework,
     };
     let mut found = Vec::new();
     for &(rule, _) in &enabled.rules {
@@ -396,5 +443,6 @@ fn finish(
         linted,
         skipped,
         root: PathBuf::new(),
+        projects: Vec::new(),
     }
 }

@@ -5,3 +5,4 @@ pub mod config;
 pub mod fingerprint;
 pub mod lint;
 pub mod report;
+pub mod summary;

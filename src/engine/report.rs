@@ -4,7 +4,10 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use super::summary::ProjectSummary;
 use crate::base::diagnostic::Diagnostic;
+use crate::base::message::Message;
+use crate::base::messages;
 use crate::base::source::{FileId, Position, SourceFile};
 
 /// Counts shown in the closing summary and in JSON output.
@@ -43,6 +46,18 @@ pub enum SkipReason {
     OtherPlatform,
 }
 
+impl SkipReason {
+    /// Why, in words: `--show-files` and the HTML report say the same thing.
+    pub fn message(self) -> Message {
+        match self {
+            Self::Unreachable => messages::skipped_unreachable(),
+            Self::BuildOutput => messages::skipped_build_output(),
+            Self::Tooling => messages::skipped_tooling(),
+            Self::OtherPlatform => messages::skipped_other_platform(),
+        }
+    }
+}
+
 /// A file not linted.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Skipped {
@@ -62,6 +77,9 @@ pub struct Report {
     pub skipped: Vec<Skipped>,
     /// The folder display paths are relative to (the working folder).
     pub root: PathBuf,
+    /// Each mini-program page by page, when the run was asked to summarize
+    /// ([`crate::engine::lint::LintOptions::summarize`]); empty otherwise.
+    pub projects: Vec<ProjectSummary>,
 }
 
 impl Report {

@@ -2,6 +2,7 @@
 
 mod checkstyle;
 mod github;
+mod html;
 mod json;
 mod junit;
 mod pretty;
@@ -35,12 +36,21 @@ pub enum Format {
     Checkstyle,
     /// JUnit XML, shown by CI systems as test results.
     Junit,
+    /// A self-contained HTML compliance report: verdict, pages, structure graph, findings.
+    Html,
+}
+
+impl Format {
+    /// Whether the format shows each mini-program page by page, so the run must summarize
+    /// them ([`crate::engine::lint::LintOptions::summarize`]).
+    pub fn needs_projects(self) -> bool {
+        self == Self::Html
+    }
 }
 
 /// Writes `report` in `format`.
 pub fn write(report: &Report, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    let catalogue = Catalogue::new(style.lang);
-    let text = &catalogue;
+    let text = Catalogue::shared(style.lang);
     match format {
         Format::Pretty => pretty::write(report, text, style, out),
         Format::Json => json::write(report, text, out),
@@ -48,6 +58,7 @@ pub fn write(report: &Report, format: Format, style: Style, out: &mut dyn Write)
         Format::Github => github::write(report, text, out),
         Format::Checkstyle => checkstyle::write(report, text, out),
         Format::Junit => junit::write(report, text, out),
+        Format::Html => html::write(report, text, out),
     }
 }
 
@@ -131,27 +142,63 @@ mod tests {
             ],
             skipped: Vec::new(),
             root: "/work/project".into(),
+            projects: Vec::new(),
         }
     }
 
     fn render(format: Format) -> String {
+        render_in(format, Lang::En)
+    }
+
+    fn render_in(format: Format, lang: Lang) -> String {
         let mut out = Vec::new();
-        write(
-            &report(),
-            format,
-            Style {
-                color: false,
-                lang: Lang::En,
-            },
-            &mut out,
-        )
-        .unwrap();
+        write(&report(), format, Style { color: false, lang }, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
     #[test]
     fn pretty() {
         insta::assert_snapshot!(render(Format::Pretty));
+    }
+
+    #[test]
+    fn pretty_zh_cn() {
+        insta::assert_snapshot!(render_in(Format::Pretty, Lang::ZhCn));
+    }
+
+    /// Machine-readable outputs carry the message in the chosen language; ids, fields and
+    /// fingerprints stay the same.
+    #[test]
+    fn other_formats_change_only_their_words() {
+        let en: serde_json::Value = serde_json::from_str(&render(Format::Json)).unwrap();
+        let zh: serde_json::Value =
+            serde_json::from_str(&render_in(Format::Json, Lang::ZhCn)).unwrap();
+        assert_eq!(en["diagnostics"][1]["rule"], zh["diagnostics"][1]["rule"]);
+        assert_eq!(
+            zh["diagnostics"][1]["message"],
+            "`tt.pay` 已下线：担保支付收银台已不再收款"
+        );
+        let fingerprints = |text: String| {
+            let sarif: serde_json::Value = serde_json::from_str(&text).unwrap();
+            sarif["runs"][0]["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["partialFingerprints"].clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            fingerprints(render(Format::Sarif)),
+            fingerprints(render_in(Format::Sarif, Lang::ZhCn))
+        );
+        let zh_sarif: serde_json::Value =
+            serde_json::from_str(&render_in(Format::Sarif, Lang::ZhCn)).unwrap();
+        assert_eq!(zh_sarif["runs"][0]["language"], "zh-CN");
+        let github = render_in(Format::Github, Lang::ZhCn);
+        assert!(
+            github.contains("title=ttlint deprecated-tt-pay::`tt.pay` 已下线"),
+            "{github}"
+        );
     }
 
     #[test]
@@ -186,5 +233,66 @@ mod tests {
     #[test]
     fn junit() {
         insta::assert_snapshot!(render(Format::Junit));
+    }
+
+    #[test]
+    fn html() {
+        use crate::engine::summary::{Graph, Node, NodeKind, PageSummary, ProjectSummary};
+        let mut report = report();
+        // Hostile names where the project's names go: they must come out escaped.
+        report.skipped = vec![crate::engine::report::Skipped {
+            path: "old/<script>alert(1)</script>.js".into(),
+            reason: crate::engine::report::SkipReason::Unreachable,
+        }];
+        let node = |label: &str, kind, trades| Node {
+            label: label.into(),
+            kind,
+            trades,
+            im: false,
+        };
+        report.projects = vec![ProjectSummary {
+            root: ".".into(),
+            app_config: "app.json".into(),
+            kind: crate::project::framework::Framework::Native,
+            pages: vec![PageSummary {
+                route: "pages/pay page,1".into(),
+                home: true,
+                tab: false,
+                subpackage: None,
+                order: false,
+                personal: false,
+                trade_sites: 1,
+                im: false,
+                virtual_goods: vec!["会员".into()],
+                ios_gated: Some(false),
+                files: vec!["pages/pay page,1.js".into()],
+            }],
+            graph: Graph {
+                nodes: vec![
+                    node("pages/pay page,1", NodeKind::Page, true),
+                    node(
+                        "utils/<img src=x onerror=alert(1)>.js",
+                        NodeKind::Module,
+                        false,
+                    ),
+                ],
+                edges: vec![(0, 1)],
+            },
+        }];
+        let mut out = Vec::new();
+        write(
+            &report,
+            Format::Html,
+            Style {
+                color: false,
+                lang: Lang::En,
+            },
+            &mut out,
+        )
+        .unwrap();
+        let html = String::from_utf8(out).unwrap();
+        assert!(!html.contains("<img src=x"), "escaped everywhere");
+        assert!(!html.contains("<script>alert"), "escaped everywhere");
+        insta::assert_snapshot!(html);
     }
 }

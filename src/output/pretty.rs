@@ -14,7 +14,8 @@ use miette::{
 use super::sanitize::{clean, replacement};
 use super::style::Style;
 use crate::base::diagnostic::{Diagnostic, Severity};
-use crate::base::message::Catalogue;
+use crate::base::message::{Catalogue, Lang};
+use crate::base::messages;
 use crate::base::source::{SourceFile, Span};
 use crate::engine::report::{Report, Summary};
 
@@ -133,7 +134,6 @@ struct Frame {
     snippet: Snippet,
     span: SourceSpan,
     label: Option<String>,
-    related: Vec<Frame>,
 }
 
 impl fmt::Debug for Frame {
@@ -183,38 +183,10 @@ impl miette::Diagnostic for Frame {
             self.span,
         ))))
     }
-
-    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
-        if self.related.is_empty() {
-            return None;
-        }
-        Some(Box::new(
-            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
-        ))
-    }
 }
 
 fn frame(report: &Report, text: &Catalogue, d: &Diagnostic) -> Frame {
     let (snippet, span) = cut(report.file(d.file), d.span);
-    let related = d
-        .related
-        .iter()
-        .map(|r| {
-            let (snippet, span) = cut(report.file(r.file), r.span);
-            let label = clean(&text.render(&r.label));
-            Frame {
-                code: None,
-                url: None,
-                severity: miette::Severity::Advice,
-                message: label.clone(),
-                help: None,
-                snippet,
-                span,
-                label: Some(label),
-                related: Vec::new(),
-            }
-        })
-        .collect();
     Frame {
         code: Some(d.rule.id.to_string()),
         url: Some(d.url().to_string()),
@@ -228,8 +200,32 @@ fn frame(report: &Report, text: &Catalogue, d: &Diagnostic) -> Frame {
         snippet,
         span,
         label: None,
-        related,
     }
+}
+
+/// The related locations under a finding, one line each with the line of code they point at:
+/// where to look next, without a second full snippet per place.
+fn related(report: &Report, text: &Catalogue, d: &Diagnostic) -> String {
+    let mut out = String::new();
+    for r in &d.related {
+        let file = report.file(r.file);
+        let at = file.position(r.span.start);
+        let code = file
+            .text
+            .lines()
+            .nth((at.line as usize).saturating_sub(1))
+            .unwrap_or_default()
+            .trim();
+        out.push_str(&format!(
+            "  ↳ {}:{}:{}: {}\n      {}\n",
+            file.display,
+            at.line,
+            at.column,
+            clean(&text.render(&r.label)),
+            clean(code)
+        ));
+    }
+    out
 }
 
 pub fn write(
@@ -261,13 +257,19 @@ pub fn write(
                 d.rule.id
             );
         }
-        writeln!(out, "{rendered}")?;
+        write!(out, "{}", localize_labels(&rendered, text))?;
+        let related = related(report, text, d);
+        if !related.is_empty() {
+            write!(out, "{related}")?;
+        }
+        writeln!(out)?;
     }
-    writeln!(out, "{}", summary_line(&report.summary, style.color))
+    writeln!(out, "{}", summary_line(&report.summary, style.color, text))
 }
 
-/// The closing line: what was found, in how many files, what was suppressed or skipped.
-pub fn summary_line(summary: &Summary, color: bool) -> String {
+/// The closing line: what was found, in how many files, what was suppressed or skipped — in
+/// the catalogue's language, with counts as the catalogue's plurals.
+pub fn summary_line(summary: &Summary, color: bool, text: &Catalogue) -> String {
     let paint = |code: &str, text: String| {
         if color {
             format!("\u{1b}[{code}m{text}\u{1b}[0m")
@@ -275,39 +277,75 @@ pub fn summary_line(summary: &Summary, color: bool) -> String {
             text
         }
     };
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let files = plural(summary.files, "file");
+    let files = text.render(&messages::summary_files(summary.files));
     let mut line = if summary.errors + summary.warnings + summary.infos == 0 {
-        paint("1;32", format!("✔ No problems found in {files}"))
+        paint("1;32", text.render(&messages::summary_clean(files)))
     } else {
         let mut parts = Vec::new();
         if summary.errors > 0 {
-            parts.push(paint("1;31", plural(summary.errors, "error")));
+            let errors = text.render(&messages::summary_errors(summary.errors));
+            parts.push(paint("1;31", errors));
         }
         if summary.warnings > 0 {
-            parts.push(paint("1;33", plural(summary.warnings, "warning")));
+            let warnings = text.render(&messages::summary_warnings(summary.warnings));
+            parts.push(paint("1;33", warnings));
         }
         if summary.infos > 0 {
-            parts.push(paint("1;36", plural(summary.infos, "info")));
+            let infos = text.render(&messages::summary_infos(summary.infos));
+            parts.push(paint("1;36", infos));
         }
-        format!("✖ {} in {files}", parts.join(", "))
+        text.render(&messages::summary_found(parts, files))
     };
     if summary.suppressed > 0 {
-        line.push_str(&format!("; {} suppressed by comments", summary.suppressed));
+        line.push_str(&text.render(&messages::summary_suppressed(summary.suppressed)));
     }
     if summary.skipped > 0 {
-        line.push_str(&format!(
-            "; {} not reachable from app.json and skipped (--all-files lints them)",
-            plural(summary.skipped, "source file")
-        ));
+        line.push_str(&text.render(&messages::summary_skipped(summary.skipped)));
     }
     if summary.build_output > 0 {
-        line.push_str(&format!(
-            "; {} of compiled output skipped: the source is linted (--include-build-output lints it)",
-            plural(summary.build_output, "file")
-        ));
+        line.push_str(&text.render(&messages::summary_build_output(summary.build_output)));
     }
     line
+}
+
+/// miette writes its own English label `help:` before a help text; this puts the catalogue's in
+/// its place. Only the start of a line is
+/// looked at (after colour codes), where miette puts them: findings' own text is indented
+/// under `│` or wrapped under the label, and control characters from the code were made
+/// visible, so no finding can forge a label.
+fn localize_labels(rendered: &str, text: &Catalogue) -> String {
+    if text.lang() == Lang::En {
+        return rendered.to_string();
+    }
+    let help = format!("{}: ", text.render(&messages::pretty_help_label()));
+    let mut out = String::with_capacity(rendered.len());
+    for line in rendered.split_inclusive('\n') {
+        let plain = strip_colour(line);
+        if plain.starts_with("  help: ") {
+            out.push_str(&line.replacen("help: ", &help, 1));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// A line without its ANSI colour codes.
+fn strip_colour(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -359,19 +397,48 @@ mod tests {
             skipped: 2,
             ..Summary::default()
         };
+        let en = Catalogue::shared(Lang::En);
+        let zh = Catalogue::shared(Lang::ZhCn);
         assert_eq!(
-            summary_line(&s, false),
+            summary_line(&s, false, en),
             "✖ 2 errors, 1 warning in 3 files; 1 suppressed by comments; 2 source files not reachable from app.json and skipped (--all-files lints them)"
         );
         assert_eq!(
-            summary_line(
-                &Summary {
-                    files: 1,
-                    ..Summary::default()
-                },
-                false
-            ),
+            summary_line(&s, false, zh),
+            "✖ 在 3 个文件中发现 2 个错误、1 个警告；另有 1 处被注释屏蔽；2 个源文件从 app.json 无法到达，已跳过（加 `--all-files` 可检查它们）"
+        );
+        let clean = Summary {
+            files: 1,
+            ..Summary::default()
+        };
+        assert_eq!(
+            summary_line(&clean, false, en),
             "✔ No problems found in 1 file"
+        );
+        assert_eq!(
+            summary_line(&clean, false, zh),
+            "✔ 检查了 1 个文件，没有发现问题"
+        );
+        let coloured = summary_line(&s, true, zh);
+        assert!(
+            coloured.contains("\u{1b}[1;31m2 个错误\u{1b}[0m"),
+            "{coloured}"
+        );
+    }
+
+    #[test]
+    fn miettes_labels_follow_the_language() {
+        let rendered = "  ⚠ message\n  help: do this\n  │ help: not a label\n";
+        let zh = localize_labels(rendered, Catalogue::shared(Lang::ZhCn));
+        assert_eq!(zh, "  ⚠ message\n  建议: do this\n  │ help: not a label\n");
+        let coloured = "\u{1b}[36m  help: \u{1b}[0mdo this\n";
+        assert_eq!(
+            localize_labels(coloured, Catalogue::shared(Lang::ZhCn)),
+            "\u{1b}[36m  建议: \u{1b}[0mdo this\n"
+        );
+        assert_eq!(
+            localize_labels(rendered, Catalogue::shared(Lang::En)),
+            rendered
         );
     }
 }

@@ -8,7 +8,7 @@ use crate::base::diagnostic::Severity;
 use crate::base::message::Catalogue;
 use crate::engine::fingerprint;
 use crate::engine::report::Report;
-use crate::rules;
+use crate::rules::{self, docs};
 
 /// The project's home, for `informationUri`.
 const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
@@ -76,12 +76,14 @@ pub fn write(report: &Report, text: &Catalogue, out: &mut dyn Write) -> io::Resu
         .iter()
         .map(|r| {
             let m = r.meta();
+            let summary = docs::summary(m, text.lang());
+            let docs = docs::docs(m, text.lang());
             json!({
                 "id": m.id,
                 "name": camel(m.id),
-                "shortDescription": { "text": m.summary },
-                "fullDescription": { "text": m.summary },
-                "help": { "text": m.docs, "markdown": m.docs },
+                "shortDescription": { "text": summary },
+                "fullDescription": { "text": summary },
+                "help": { "text": docs, "markdown": docs },
                 "helpUri": m.url,
                 "defaultConfiguration": { "level": level(m.default_severity) },
                 "properties": { "category": m.category.as_str() },
@@ -140,11 +142,14 @@ pub fn write(report: &Report, text: &Catalogue, out: &mut dyn Write) -> io::Resu
                     "version": env!("CARGO_PKG_VERSION"),
                     "semanticVersion": env!("CARGO_PKG_VERSION"),
                     "informationUri": INFORMATION_URI,
+                    // The language of the rule descriptions and of every message.
+                    "language": text.lang().tag(),
                     "rules": rule_list,
                 }
             },
             "originalUriBaseIds": { "SRCROOT": { "uri": format!("file://{}", uri(&root)) } },
             "columnKind": "utf16CodeUnits",
+            "language": text.lang().tag(),
             "results": results,
         }]
     });

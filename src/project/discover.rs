@@ -12,6 +12,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use super::framework::Framework;
 use crate::base::error::UsageError;
+use crate::base::messages;
 use crate::base::source::FileKind;
 use crate::base::vfs::{Entry, Vfs};
 
@@ -46,12 +47,12 @@ impl Ignore {
         let defaults: Vec<String> = DEFAULT_IGNORES.iter().map(|s| s.to_string()).collect();
         Ok(Self {
             sets: vec![
-                (None, build(&defaults, true, "built-in ignore")?),
+                (None, build(&defaults, true, "builtin")?),
                 (
                     Some(config_base.unwrap_or(cwd).to_path_buf()),
-                    build(config, false, "ignore pattern in ttlint.json")?,
+                    build(config, false, "config")?,
                 ),
-                (Some(cwd.to_path_buf()), build(cli, false, "--ignore")?),
+                (Some(cwd.to_path_buf()), build(cli, false, "cli")?),
             ],
         })
     }
@@ -75,7 +76,8 @@ impl Ignore {
 }
 
 /// Compiles patterns; `anywhere` makes every pattern match at any depth (the built-in ones).
-fn build(patterns: &[String], anywhere: bool, what: &str) -> Result<GlobSet, UsageError> {
+/// `source` says where they come from in an error: `builtin`, `config` or `cli`.
+fn build(patterns: &[String], anywhere: bool, source: &'static str) -> Result<GlobSet, UsageError> {
     let mut builder = GlobSetBuilder::new();
     for pattern in patterns {
         let trimmed = pattern.trim_start_matches("./").trim_end_matches('/');
@@ -85,14 +87,15 @@ fn build(patterns: &[String], anywhere: bool, what: &str) -> Result<GlobSet, Usa
             trimmed.trim_start_matches('/').to_string()
         };
         for glob in [base.clone(), format!("{base}/**")] {
-            let compiled =
-                Glob::new(&glob).map_err(|e| UsageError(format!("bad {what} `{pattern}`: {e}")))?;
+            let compiled = Glob::new(&glob).map_err(|e| {
+                UsageError::new(messages::error_bad_glob(source, pattern, e.to_string()))
+            })?;
             builder.add(compiled);
         }
     }
     builder
         .build()
-        .map_err(|e| UsageError(format!("bad {what}: {e}")))
+        .map_err(|e| UsageError::new(messages::error_bad_glob_set(source, e.to_string())))
 }
 
 /// A file a run may lint.
@@ -219,20 +222,14 @@ pub fn discover(
     for given in paths {
         let path = normalize(given, cwd);
         let entry = vfs.entry(&path).ok_or_else(|| {
-            UsageError(format!(
-                "cannot lint {}: no such file or folder",
-                given.display()
-            ))
+            UsageError::new(messages::error_no_such_path(given.display().to_string()))
         })?;
         if let Some(root) = enclosing_root(&path, vfs) {
             roots.insert(root);
         }
         if entry == Entry::File {
             let kind = FileKind::from_path(&path).ok_or_else(|| {
-                UsageError(format!(
-                    "{} is not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json .vue .tsx .jsx)",
-                    given.display()
-                ))
+                UsageError::new(messages::error_not_lintable(given.display().to_string()))
             })?;
             found.insert(Candidate {
                 display: display_path(&path, cwd),
@@ -292,9 +289,8 @@ pub fn discover(
 pub fn stdin_file(path: &Path, cwd: &Path, vfs: &Vfs) -> Result<Discovery, UsageError> {
     let path = normalize(path, cwd);
     let kind = FileKind::from_path(&path).ok_or_else(|| {
-        UsageError(format!(
-            "--stdin-filename {}: not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json .vue .tsx .jsx)",
-            path.display()
+        UsageError::new(messages::error_stdin_not_lintable(
+            path.display().to_string(),
         ))
     })?;
     Ok(Discovery {
@@ -364,7 +360,8 @@ mod tests {
     #[test]
     fn bad_globs_are_usage_errors() {
         let err = Ignore::new(&["a[".into()], None, &[], Path::new("/p")).unwrap_err();
-        assert!(err.0.contains("a["), "{}", err.0);
+        let err = err.to_string();
+        assert!(err.contains("a["), "{err}");
     }
 
     #[test]

@@ -5,9 +5,10 @@
 use std::path::{Path, PathBuf};
 
 /// How a mini-program is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Framework {
     /// `app.json`, `.ttml` templates, `.js`/`.ts` scripts.
+    #[default]
     Native,
     /// uni-app: `pages.json`, `.vue` single-file components.
     UniApp,
@@ -167,6 +168,21 @@ impl Framework {
                 "tt.tsx", "tt.ts", "tt.jsx", "tt.js", "tsx", "ts", "jsx", "js", "json",
             ],
         }
+    }
+
+    /// The file a Douyin build takes in place of `path`, when one may exist: Taro compiles
+    /// `index.tt.tsx` instead of `index.tsx` for Douyin, so with the first present the second
+    /// is the other platforms' version.
+    pub fn douyin_variant(self, path: &Path) -> Option<PathBuf> {
+        if self != Self::Taro {
+            return None;
+        }
+        let name = path.file_name()?.to_str()?;
+        let (stem, extension) = name.split_once('.')?;
+        if extension.contains('.') || !["tsx", "ts", "jsx", "js"].contains(&extension) {
+            return None;
+        }
+        Some(path.with_file_name(format!("{stem}.tt.{extension}")))
     }
 
     /// Whether a file never ships to a Douyin build: Taro's `*.weapp.tsx`, uni-app's

@@ -17,7 +17,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Payment,
     fix: FixKind::None,
-    summary: "Deprecated or soon-deprecated trade components and APIs (built-in `<pay-button>`, `ext://industry/pay-button`, `tt.openEcCart`…)",
+    summary: "deprecated or soon-deprecated trade components and APIs: the built-in `<pay-button>`, `ext://industry/pay-button`, `microapp-trade-plugin`, `tt.continueToPayLife`, `tt.openEcCart`… — each with its replacement",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/general/basicapi",
     docs: r#"## What it does
 Finds trade components and APIs the platform has deprecated (已废弃), is about to deprecate
@@ -120,8 +120,9 @@ impl Rule for DeprecatedTradeApi {
                     c.status.id(),
                 );
                 out.push(
-                    Diagnostic::new(&META, using.file, using.entry.path_span, message)
-                        .with_help(messages::deprecated_trade_api_help(&c.replacement)),
+                    Diagnostic::new(&META, using.file, using.entry.path_span, message).with_help(
+                        messages::deprecated_trade_api_help(c.localized_replacement()),
+                    ),
                 );
             }
         }
@@ -147,8 +148,9 @@ impl Rule for DeprecatedTradeApi {
                         _ => messages::deprecated_trade_api_tag(&element.tag, c.status.id()),
                     };
                     out.push(
-                        Diagnostic::new(&META, template, element.tag_span, message)
-                            .with_help(messages::deprecated_trade_api_help(&c.replacement)),
+                        Diagnostic::new(&META, template, element.tag_span, message).with_help(
+                            messages::deprecated_trade_api_help(c.localized_replacement()),
+                        ),
                     );
                 }
             }
@@ -168,9 +170,11 @@ fn check_api(data: &RuleData, file: FileId, api: &ApiUse, out: &mut Vec<Diagnost
             &META,
             file,
             api.span,
-            messages::deprecated_trade_api_api(&entry.name, entry.status.id()),
+            messages::deprecated_trade_api_api(api.api.to_string(), entry.status.id()),
         )
-        .with_help(messages::deprecated_trade_api_help(&entry.replacement)),
+        .with_help(messages::deprecated_trade_api_help(
+            entry.localized_replacement(),
+        )),
     );
 }
 

@@ -17,7 +17,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Error,
     category: Category::Payment,
     fix: FixKind::None,
-    summary: "The offline guaranteed-payment API `tt.pay` (担保支付, 已下线) in any form",
+    summary: "`tt.pay` in any form: call, `tt['pay']`, `tt?.pay`, `const { pay } = tt`, an alias of `tt`, `tt.pay` passed as a value; `Taro.pay`, and uni-app's `uni.requestPayment` compiled for Douyin",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/pay/tt-pay",
     docs: r#"## What it does
 Finds every use of `tt.pay`, the guaranteed-payment (担保支付) cashier API: direct calls

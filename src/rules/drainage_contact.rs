@@ -13,7 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Error,
     category: Category::Drainage,
     fix: FixKind::None,
-    summary: "User-visible WeChat / QQ / official-account / WeCom contact lures and ids",
+    summary: "text users see that sends them to WeChat, QQ, an official account or WeCom (加微信, 微信号, `vx:` + id, QQ群, 关注公众号…), and ids copied to the clipboard for WeChat",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/drainage",
     docs: r#"## What it does
 Finds text users see that invites them to contact you outside Douyin: 加微信, 添加客服微信, 加V,

@@ -17,7 +17,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Drainage,
     fix: FixKind::None,
-    summary: "External links shown or copied with open-in-browser wording, download lures, `http:` or third-party `web-view`",
+    summary: "`http:` or third-party `web-view`s, links copied \"to open in the browser\", download lures (下载APP, App Store, `.apk`)",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/tutorial/basic-ability/web-view-component",
     docs: r#"## What it does
 Finds the ways a page sends users to the web or to another app:

@@ -13,7 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Drainage,
     fix: FixKind::None,
-    summary: "Scan / long-press QR-code prompts that lead users off Douyin",
+    summary: "scan / long-press QR-code prompts (扫码关注, 长按识别二维码) and long-pressable images beside them",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/drainage",
     docs: r#"## What it does
 Finds prompts to scan or long-press a QR code to follow or add someone — 扫码关注, 长按识别二维码,

@@ -1,12 +1,14 @@
 use crate::analysis::context::FileContext;
+use crate::analysis::service::wrapper_button;
 use crate::base::data::CustomerServiceData;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::message::{Codes, Message};
 use crate::base::messages;
 use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::base::source::Span;
+use crate::project::framework::Framework;
 use crate::rules::rule::Rule;
-use crate::syntax::markup::{Element, Value};
+use crate::syntax::markup::{Element, Value, hyphenate};
 
 pub struct ImButtonInvalid;
 
@@ -15,7 +17,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Error,
     category: Category::Service,
     fix: FixKind::None,
-    summary: "An `open-type=\"im\"` button without a usable `data-im-id`, or with a bad `data-im-type` card",
+    summary: "an `open-type=\"im\"` button without a usable `data-im-id` (missing, empty, `xxx`, `抖音号`…), or a `data-im-type` card without its id",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/component/open-capacity/button-im-customer-service",
     docs: r#"## What it does
 Checks every `<button open-type="im">`:
@@ -27,6 +29,14 @@ Checks every `<button open-type="im">`:
   card) needs `data-order-id`; any other `data-im-type` is unknown to the platform.
 
 When the button has no `binderror` handler, the help says so: failures are otherwise silent.
+
+Buttons from UI libraries count as what they render (`rules/frameworks.json`,
+`wrapperButtons`): NutUI's uni-app `<nut-button open-type="im" :data-im-id="…">` passes the
+account on and is checked like a native button; uView's `<u-button>`, wot-design's
+`<wd-button>` and others pass `open-type` but drop `data-im-id`, and Taro UI's `<AtButton>`
+renders no native button on Douyin, so an IM button written with them is reported. In Taro,
+`<Button openType="im" data-im-id={…}>` is reported too: Taro's generated template has no slot
+for `data-im-id` on Douyin (NervJS/taro#14118).
 
 ## Why is this bad?
 The button fails at run time with `params invalid`: the user taps "联系客服" and nothing
@@ -89,12 +99,59 @@ impl Rule for ImButtonInvalid {
         let Some(doc) = cx.markup() else { return };
         let data = &cx.data.customer_service;
         for (node, element) in doc.elements() {
-            if element.tag != "button"
-                || element.static_attr("open-type").map(str::trim) != Some("im")
-                || !doc.target(node).ships_to_douyin()
-            {
+            if !doc.target(node).ships_to_douyin() {
                 continue;
             }
+            // The attribute the account goes in: `data-im-id`, or a library button's prop.
+            let id_attr = if element.tag == "button" {
+                if element.static_attr("open-type").map(str::trim) != Some("im") {
+                    continue;
+                }
+                if cx.framework == Framework::Taro && !data.taro_button_reaches_im {
+                    out.push(
+                        Diagnostic::new(
+                            &META,
+                            cx.id,
+                            element.tag_span,
+                            messages::im_button_invalid_taro_button(),
+                        )
+                        .with_help(messages::im_button_invalid_native_help(cx.framework.id())),
+                    );
+                    continue;
+                }
+                "data-im-id".to_string()
+            } else {
+                let Some(wrapper) = wrapper_button(&element.tag, data, cx.framework) else {
+                    continue;
+                };
+                let asks_for_im = wrapper
+                    .open_type_prop
+                    .as_deref()
+                    .and_then(|prop| element.static_attr(&hyphenate(prop)))
+                    .is_some_and(|t| t.trim() == "im");
+                if !asks_for_im {
+                    continue;
+                }
+                match &wrapper.im_id_prop {
+                    Some(prop) if wrapper.native_button_on_douyin => prop.clone(),
+                    _ => {
+                        // The tag as the user wrote it (`AtButton`, not the model's `at-button`).
+                        let tag = cx.source.slice(element.tag_span);
+                        let library = wrapper.library.as_str();
+                        let message = if wrapper.native_button_on_douyin {
+                            messages::im_button_invalid_wrapper_drops_id(tag, library)
+                        } else {
+                            messages::im_button_invalid_wrapper_no_button(tag, library)
+                        };
+                        out.push(
+                            Diagnostic::new(&META, cx.id, element.tag_span, message).with_help(
+                                messages::im_button_invalid_native_help(cx.framework.id()),
+                            ),
+                        );
+                        continue;
+                    }
+                }
+            };
             let handler = if element.event("error").is_some() {
                 "present"
             } else {
@@ -104,7 +161,7 @@ impl Rule for ImButtonInvalid {
                 out.push(Diagnostic::new(&META, cx.id, span, message).with_help(help));
             };
             let id_help = || messages::im_button_invalid_id_help(handler);
-            match value_problem(element, "data-im-id", data) {
+            match value_problem(element, &id_attr, data) {
                 Some(Problem::Missing) => report(
                     element.tag_span,
                     messages::im_button_invalid_missing_id(),
@@ -177,8 +234,19 @@ mod tests {
             vue(
                 "<template>\n  <button open-type=\"im\" data-im-id=\"抖音号\" @error=\"onError\">联系客服</button>\n</template>",
             ),
+            // Taro drops `data-im-id` on its `<Button>`, placeholder or not.
             tsx(
-                "import { Button } from '@tarojs/components'\nexport default function Page() {\n  return <Button openType=\"im\" data-im-id=\"xxx\">售后</Button>\n}",
+                "import { Button } from '@tarojs/components'\nexport default function Page({ imId }) {\n  return <Button openType=\"im\" data-im-id={imId} onError={() => {}}>客服</Button>\n}",
+            ),
+            // uView passes `open-type` on but not `data-im-id`; Taro UI renders no button.
+            vue(
+                "<template>\n  <u-button open-type=\"im\" :data-im-id=\"imId\">联系客服</u-button>\n</template>",
+            ),
+            tsx(
+                "import { AtButton } from 'taro-ui'\nexport default function Page() {\n  return <AtButton openType=\"im\">客服</AtButton>\n}",
+            ),
+            vue(
+                "<template>\n  <nut-button open-type=\"im\" data-im-id=\"xxx\">联系客服</nut-button>\n</template>",
             ),
         ];
         for placeholder in ["XXXX", "客服的抖音号", "your_id"] {
@@ -196,7 +264,11 @@ mod tests {
                 ttml("<!-- <button open-type=\"im\">old</button> -->"),
                 ttml("<!-- #ifdef MP-WEIXIN --><button open-type=\"im\">x</button><!-- #endif -->"),
                 vue("<template>\n  <button open-type=\"im\" :data-im-id=\"imId\" @error=\"onError\">联系客服</button>\n</template>"),
-                tsx("import { Button } from '@tarojs/components'\nexport default function Page({ imId }) {\n  return <Button openType=\"im\" data-im-id={imId} onError={() => {}}>客服</Button>\n}"),
+                // NutUI's uni-app button passes `data-im-id` on.
+                vue("<template>\n  <nut-button open-type=\"im\" :data-im-id=\"imId\" @error=\"onError\">联系客服</nut-button>\n</template>"),
+                // A library button not asked for IM, and a project component of another name.
+                vue("<template>\n  <u-button type=\"primary\">购买</u-button>\n  <im-entry open-type=\"im\" />\n</template>"),
+                tsx("import { Button } from '@tarojs/components'\nexport default function Page() {\n  return <Button openType=\"share\">分享</Button>\n}"),
             ])
             .fail(fail)
             .test_and_snapshot();

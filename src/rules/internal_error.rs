@@ -13,7 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Error,
     category: Category::Engine,
     fix: FixKind::None,
-    summary: "ttlint itself failed on a file (a bug in ttlint): named, reported, exit code 2",
+    summary: "ttlint itself failed on a file (a bug in ttlint): the rule and file are named, the other findings are kept, and the run exits 2; cannot be turned off or suppressed",
     url: "https://github.com/ttlint/ttlint/issues",
     docs: r#"## What it does
 Reports that one of ttlint's own rules failed while checking a file: a bug in ttlint, not in your

@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Error,
     category: Category::Ios,
     fix: FixKind::None,
-    summary: "Text steering iOS users to pay elsewhere (Android, the app, the website, 公众号, QR code, customer service)",
+    summary: "text sending iOS users to pay elsewhere (安卓, the app, 官网, 公众号, QR code, 客服转账)",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/ios-virtual-payment",
     docs: r#"## What it does
 Finds text users see that sends iOS users to pay somewhere else: iOS or 苹果 users told to buy,

@@ -15,7 +15,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Ios,
     fix: FixKind::Safe,
-    summary: "`platform` compared with `'iOS'`, `'IOS'` or `'iPhone'`: always false, so the iOS gate never closes",
+    summary: "`platform` compared with `'iOS'`/`'IOS'`/`'iPhone'`: always false, so the iOS gate never closes",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/ios-virtual-payment",
     docs: r#"## What it does
 Finds comparisons of the `platform` reported by `tt.getSystemInfoSync()`,

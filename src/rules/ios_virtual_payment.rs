@@ -1,16 +1,15 @@
-use std::collections::{BTreeSet, HashSet};
+//! `ios-virtual-payment`: the payment starts iOS users can reach on pages selling virtual goods.
+//! Detection is shared with the report ([`crate::analysis::virtual_goods`]); this module words it.
+
+use std::collections::HashSet;
 
 use crate::analysis::context::ProjectContext;
-use crate::analysis::ios::{Env, ungated_payment};
-use crate::analysis::pay_starts::{Shown, StartKind, hidden_on_ios, page_starts, shown_on_ios};
-use crate::analysis::service::PageFacts;
-use crate::analysis::trade::is_pay_component;
+use crate::analysis::virtual_goods::StartKind;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
 use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::base::source::{FileId, Span};
 use crate::rules::rule::Rule;
-use crate::syntax::markup::Handler;
 
 pub struct IosVirtualPayment;
 
@@ -19,7 +18,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Ios,
     fix: FixKind::None,
-    summary: "A page selling virtual goods starts a payment with no iOS gate in front of it",
+    summary: "on a page selling virtual goods (会员, 充值, 金币, 课程…), a tap — or the page opening — that reaches a payment through your own functions and modules with no iOS check in front of it",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/ios-virtual-payment",
     docs: r#"## What it does
 On each page that sells virtual goods, follows every payment start and reports the ones no
@@ -29,8 +28,9 @@ iOS check stops:
   (会员, VIP, 充值, 金币, 钻石, 点券, 解锁, 章节, 剧集, 课程, 订阅, 报告, 测评…) and physical-goods
   words (快递, 包邮, 收货地址, 发货, 配送…) do not outnumber them. Lists in `rules/ios.json`. A
   page that takes payment but names no goods of its own — an order page whose orders load at run
-  time, a payment relay page opened with an order id — sells what the app sells, when some page
-  sells virtual goods and none names physical ones.
+  time, a payment relay page opened with an order id, known by route or title (`order`, 订单,
+  `pay`, 支付) — sells what the app sells, when some page sells virtual goods and none names
+  physical ones. Other pages that name nothing (a goods detail page) are left alone.
 - **Payment start**: a cashier (`tt.getOrderPayment`, `tt.pay`, `uni.requestPayment` compiled
   for Douyin…) reached — directly, in a callback, through the project's own functions and
   modules, or through a function handed over to be called (`success: this.pay`,
@@ -103,212 +103,60 @@ Page({
 "#,
 };
 
-/// What a page sells, by the words it shows: the virtual-goods words, and whether physical-goods
-/// words outnumber them.
-struct Goods {
-    words: Vec<String>,
-    /// Physical-goods words outnumber the virtual ones.
-    physical: bool,
-    /// No goods words at all.
-    silent: bool,
-}
-
-/// The goods words a page shows: its templates' visible text, its scripts' sentences, its title.
-fn goods(cx: &ProjectContext<'_>, page: &PageFacts) -> Goods {
-    let ios = &cx.data.ios;
-    let project = cx.project;
-    let mut texts: Vec<&str> = Vec::new();
-    for &template in &page.rendered.templates {
-        if let Some(doc) = cx.files.content(template).markup() {
-            texts.extend(
-                doc.visible_texts(&cx.data.drainage.visible_attributes)
-                    .into_iter()
-                    .map(|t| t.text),
-            );
-        }
-    }
-    for &unit in &page.rendered.units {
-        if let Some(facts) = project
-            .unit(unit)
-            .script
-            .and_then(|s| cx.files.content(s).script())
-        {
-            // Sentences, not identifiers: `payOrder('vip-monthly')` sells nothing.
-            texts.extend(
-                facts
-                    .texts
-                    .iter()
-                    .map(|t| t.text.as_str())
-                    .filter(|t| !t.is_ascii()),
-            );
-        }
-        texts.extend(project.title(unit, cx.files));
-    }
-    let mut seen = BTreeSet::new();
-    let (mut virtual_count, mut physical_count) = (0, 0);
-    for text in texts {
-        for m in ios.virtual_goods.find_iter(text) {
-            virtual_count += 1;
-            seen.insert(ios.virtual_words[m.pattern().as_usize()].clone());
-        }
-        physical_count += ios.physical_goods.find_iter(text).count();
-    }
-    let physical = physical_count > virtual_count;
-    Goods {
-        silent: virtual_count == 0 && physical_count == 0,
-        words: if virtual_count == 0 || physical {
-            Vec::new()
-        } else {
-            seen.into_iter().collect()
-        },
-        physical,
-    }
-}
-
-/// The virtual goods each page sells. A page that takes payment but names no goods of its own
-/// (an order page whose orders load at run time, a payment relay page opened with an order id)
-/// sells what the app sells, when the app sells virtual goods and no page of it names physical
-/// ones: its "continue paying" pays for a virtual order.
-fn virtual_goods(cx: &ProjectContext<'_>, pages: &[PageFacts]) -> Vec<Vec<String>> {
-    let own: Vec<Goods> = pages.iter().map(|p| goods(cx, p)).collect();
-    let shop = own.iter().any(|g| g.physical);
-    let app: BTreeSet<String> = own.iter().flat_map(|g| g.words.iter().cloned()).collect();
-    pages
-        .iter()
-        .zip(own)
-        .map(|(page, goods)| {
-            if goods.silent && !page.trade.is_empty() && !shop {
-                app.iter().cloned().collect()
-            } else {
-                goods.words
-            }
-        })
-        .collect()
-}
-
-/// Conditions as on an iPhone, with the values of the page's scripts and the app's.
-fn page_env<'a>(cx: &'a ProjectContext<'_>, page: &'a PageFacts) -> Env<'a> {
-    let mut env = Env::new(cx.data);
-    for &file in page
-        .rendered
-        .scripts
-        .iter()
-        .chain(cx.project.app_script.iter())
-    {
-        if let Some(facts) = cx.files.content(file).script() {
-            env.add(facts);
-        }
-    }
-    env
-}
-
 impl Rule for IosVirtualPayment {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
     fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
-        let project = cx.project;
-        let graph = cx.graph();
-        let pages = cx.pages();
-        let help = || messages::ios_virtual_payment_help(project.framework.id());
+        // A component or template shared by several pages is reported once.
         let mut reported: HashSet<(FileId, Span)> = HashSet::new();
-        for (page, words) in pages.iter().zip(virtual_goods(cx, pages)) {
-            if words.is_empty() {
-                continue;
-            }
-            let env = page_env(cx, page);
-            let goods: Vec<String> = words.iter().take(4).cloned().collect();
+        for (page, goods) in cx.pages().iter().zip(cx.virtual_goods()) {
+            let words: Vec<String> = goods.words.iter().take(4).cloned().collect();
             let route = &page.route;
-            for &unit in &page.rendered.units {
-                for template in project.templates_of(unit) {
-                    let Some(doc) = cx.files.content(template).markup() else {
-                        continue;
-                    };
-                    for (node, element) in doc.douyin_elements() {
-                        if !hidden_on_ios(&env, doc, node)
-                            && is_pay_component(project, unit, &element.tag, cx.data)
-                            && reported.insert((template, element.tag_span))
-                        {
-                            let message = messages::ios_virtual_payment_component(
-                                route,
-                                goods.clone(),
-                                &element.tag,
-                            );
-                            out.push(
-                                Diagnostic::new(&META, template, element.tag_span, message)
-                                    .with_help(help()),
-                            );
-                        }
-                    }
-                }
-            }
-            let starts = page_starts(graph, &env, &page.rendered);
-            for (start, hidden) in &starts {
-                if *hidden || reported.contains(&(start.file, start.span)) {
+            for start in &goods.ungated {
+                if !reported.insert((start.file, start.span)) {
                     continue;
                 }
-                let Some(steps) = start
-                    .functions
-                    .iter()
-                    .find_map(|&f| ungated_payment(graph, cx.data, &env, f))
-                else {
-                    continue;
-                };
-                let (message, opened) = match &start.kind {
-                    StartKind::Event {
-                        template,
-                        node,
-                        handler,
+                let (message, steps) = match &start.how {
+                    StartKind::Component { tag } => (
+                        messages::ios_virtual_payment_component(route, words.clone(), tag),
+                        &[][..],
+                    ),
+                    StartKind::Handler {
+                        handler: Some(name),
+                        steps,
+                        ..
+                    } => (
+                        messages::ios_virtual_payment_handler(route, words.clone(), name),
+                        &steps[..],
+                    ),
+                    StartKind::Handler {
+                        handler: None,
                         event,
-                    } => {
-                        let Some(doc) = cx.files.content(*template).markup() else {
-                            continue;
-                        };
-                        let opened = match shown_on_ios(
-                            graph,
-                            cx.data,
-                            &env,
-                            &page.rendered,
-                            &starts,
-                            doc,
-                            *node,
-                        ) {
-                            Shown::Never => continue,
-                            Shown::OpenedBy(by, flag) => Some((by, flag)),
-                            Shown::Always => None,
-                        };
-                        let message = match handler {
-                            Handler::Named(name) => messages::ios_virtual_payment_handler(
-                                route,
-                                goods.clone(),
-                                name.as_str(),
-                            ),
-                            _ => messages::ios_virtual_payment_inline(
-                                route,
-                                goods.clone(),
-                                event.as_str(),
-                            ),
-                        };
-                        (message, opened)
-                    }
-                    StartKind::Opening(name) => (
-                        messages::ios_virtual_payment_lifecycle(
-                            route,
-                            goods.clone(),
-                            name.as_str(),
-                        ),
-                        None,
+                        steps,
+                    } => (
+                        messages::ios_virtual_payment_inline(route, words.clone(), event),
+                        &steps[..],
+                    ),
+                    StartKind::Lifecycle { name, steps } => (
+                        messages::ios_virtual_payment_lifecycle(route, words.clone(), name),
+                        &steps[..],
                     ),
                 };
-                reported.insert((start.file, start.span));
-                let mut d =
-                    Diagnostic::new(&META, start.file, start.span, message).with_help(help());
-                if let Some((by, flag)) = opened {
-                    d = d.with_related(by.file, by.span, messages::label_opened_here(flag));
+                let framework = cx.project.framework.id();
+                let help = match start.how {
+                    StartKind::Lifecycle { .. } => {
+                        messages::ios_virtual_payment_lifecycle_help(framework)
+                    }
+                    _ => messages::ios_virtual_payment_help(framework),
+                };
+                let mut d = Diagnostic::new(&META, start.file, start.span, message).with_help(help);
+                if let Some(by) = &start.opened_by {
+                    d = d.with_related(by.file, by.span, messages::label_opened_here(&by.flag));
                 }
                 for step in steps {
-                    d = d.with_related(step.file, step.span, step.label);
+                    d = d.with_related(step.file, step.span, step.label.clone());
                 }
                 out.push(d);
             }
@@ -418,6 +266,24 @@ mod tests {
             (
                 "pages/order/order.js",
                 &format!("{REQUIRE}Page({{ pay() {{ payOrder('x') }} }})"),
+            ),
+        ]));
+        // A goods detail page naming nothing, in an app selling memberships: neither an order
+        // page nor a payment page, so it does not inherit the app's goods.
+        pass.push(project(&[
+            (
+                "app.json",
+                r#"{"pages":["pages/vip/vip","pages/detail/detail"]}"#,
+            ),
+            PAY,
+            ("pages/vip/vip.ttml", "<view>开通会员，每月赠送金币</view>"),
+            (
+                "pages/detail/detail.ttml",
+                "<view>{{goods.name}}</view>\n<button bindtap=\"buy\">立即购买</button>",
+            ),
+            (
+                "pages/detail/detail.js",
+                &format!("{REQUIRE}Page({{ buy() {{ payOrder(this.data.goods.id) }} }})"),
             ),
         ]));
         Tester::new(&IosVirtualPayment)

@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Error,
     category: Category::Engine,
     fix: FixKind::None,
-    summary: "A page, component, template or module that is referenced but does not exist",
+    summary: "a page, component, template or module that is referenced but does not exist",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/framework/basic-reference/general-configuration",
     docs: r#"## What it does
 Reports a reference that resolves to no file: a page listed in `app.json` (`pages`,

@@ -9,6 +9,7 @@ pub use rule::Rule;
 
 mod deprecated_trade_api;
 mod deprecated_tt_pay;
+pub mod docs;
 mod drainage_contact;
 mod drainage_external_link;
 mod drainage_qrcode;

@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Error,
     category: Category::Engine,
     fix: FixKind::None,
-    summary: "A file that cannot be read or parsed (reported, never a crash)",
+    summary: "a file that cannot be read or parsed — reported, never a crash; the other files are still linted",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/framework/basic-reference/catalog-structure",
     docs: r#"## What it does
 Reports a file ttlint cannot read or parse: a JavaScript/TypeScript syntax error, invalid JSON in

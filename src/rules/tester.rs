@@ -251,6 +251,7 @@ pub fn run(rule: &dyn Rule, case: &Case) -> Outcome {
             content: &entry.loaded.content,
             problems: &entry.loaded.problems,
             data: data(),
+            framework: case.framework,
         };
         rule.check_file(&cx, &mut found);
     }

@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Error,
     category: Category::Service,
     fix: FixKind::None,
-    summary: "The mini-program trades but offers no Douyin IM customer service anywhere",
+    summary: "the mini-program trades but no page offers Douyin IM customer service (reported once, on `app.json`)",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/component/open-capacity/button-im-customer-service",
     docs: r#"## What it does
 Reports once, on `app.json`, a mini-program that has trade capability but no Douyin IM

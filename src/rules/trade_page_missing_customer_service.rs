@@ -14,7 +14,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Service,
     fix: FixKind::None,
-    summary: "A trade page or order page without Douyin IM customer service, or customer service buried away from the prominent pages",
+    summary: "a trade page or order page on which no IM entry renders; or IM only on pages users never look at",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/component/open-capacity/button-im-customer-service",
     docs: r#"## What it does
 In a mini-program that trades and has Douyin IM customer service somewhere (when it has none,

@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Info,
     category: Category::Deposit,
     fix: FixKind::None,
-    summary: "Trade capability detected: console prerequisites (商户进件, 保证金, trade access) to confirm",
+    summary: "once per trading mini-program: the console steps code cannot show (商户进件, 保证金, trade access)",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/general/basicapi",
     docs: r#"## What it does
 When a mini-program trades — a page renders a pay component, or a payment or trade API

@@ -14,7 +14,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Engine,
     fix: FixKind::None,
-    summary: "A ttlint-disable comment that suppressed nothing, or names an unknown rule",
+    summary: "a `ttlint-disable` comment that suppressed nothing, or names an unknown rule",
     url: "https://github.com/ttlint/ttlint#suppressing-a-finding",
     docs: r#"## What it does
 Reports a `ttlint-disable-next-line`, `ttlint-disable-line`, `ttlint-disable` or

@@ -5,6 +5,7 @@ use crate::base::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::base::messages;
 use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::base::source::Span;
+use crate::project::framework::Framework;
 use crate::rules::rule::Rule;
 use crate::syntax::js::facts::Access;
 
@@ -36,7 +37,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Drainage,
     fix: FixKind::Safe,
-    summary: "WeChat-only markup, `wx:` directives, `wx.*` calls, `.wxml` pages and 微信授权/微信登录 copy",
+    summary: "`<official-account>`, `open-type=\"contact\"`, `wx:if`/`wx:for`, `wx.*` calls, `.wxml` pages, 微信授权/微信登录 copy",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/operation/management/specification/drainage",
     docs: r#"## What it does
 Finds what only exists on WeChat, left over from a port:
@@ -52,7 +53,8 @@ Finds what only exists on WeChat, left over from a port:
 
 Code inside `// #ifdef MP-WEIXIN` (uni-app) is WeChat's own and is not reported, nor are calls
 behind `typeof wx` / `typeof tt` checks (cross-platform code that calls `wx` only where it
-exists).
+exists). In uni-app source, `wx` is answered by uni's runtime with Douyin's own API, so a
+`wx.X` call is reported only when Douyin has no `tt.X` (`rules/douyin-api.json`).
 
 ## Why is this bad?
 These features do nothing or break on Douyin, and copy that asks for WeChat authorisation or a
@@ -166,20 +168,22 @@ impl Rule for WechatOnlyFeature {
                     continue;
                 }
                 let douyin = api.api.on(Namespace::Tt).to_string();
-                let help = if cx.data.douyin_has(&api.api.member) {
+                let exists = cx.data.douyin_has(&api.api.member);
+                // uni-app's mini-program runtime answers `wx.X` with the host's `X`: only an API
+                // Douyin lacks is a WeChat leftover there.
+                let message = match cx.framework {
+                    Framework::UniApp if exists => continue,
+                    Framework::UniApp => {
+                        messages::wechat_only_feature_wx_call_uni(api.api.to_string(), &douyin)
+                    }
+                    _ => messages::wechat_only_feature_wx_call(api.api.to_string()),
+                };
+                let help = if exists {
                     messages::wechat_only_feature_wx_call_help(douyin)
                 } else {
                     messages::wechat_only_feature_wx_call_no_equivalent_help(douyin)
                 };
-                out.push(
-                    Diagnostic::new(
-                        &META,
-                        cx.id,
-                        api.span,
-                        messages::wechat_only_feature_wx_call(api.api.to_string()),
-                    )
-                    .with_help(help),
-                );
+                out.push(Diagnostic::new(&META, cx.id, api.span, message).with_help(help));
             }
         }
     }
@@ -219,6 +223,8 @@ mod tests {
                 js("const api = typeof wx !== 'undefined' ? 'wx' : 'tt';\nif (api === 'wx') { wx.login() }"),
                 js("if (wx.canIUse) {}"),
                 vue("<template>\n  <!-- #ifdef MP-WEIXIN -->\n  <button open-type=\"contact\">客服</button>\n  <!-- #endif -->\n</template>"),
+                // uni's runtime answers `wx.showToast` with Douyin's `tt.showToast`.
+                vue("<script>\nexport default { onLoad() { wx.showToast({ title: 'hi' }) } }\n</script>"),
                 tsx("import { Button } from '@tarojs/components'\nexport default function Page() {\n  return process.env.TARO_ENV === 'weapp' ? <Button openType=\"contact\">客服</Button> : null\n}"),
             ])
             .fail([
@@ -234,6 +240,7 @@ mod tests {
                     ("pages/b/b.js", "Page({})"),
                 ]),
                 vue("<template>\n  <button open-type=\"contact\">微信客服</button>\n  <view>微信授权登录</view>\n</template>"),
+                vue("<script>\nexport default { onLoad() { wx.openCustomerServiceChat({ corpId: 'c' }) } }\n</script>"),
                 tsx("import { View, Button } from '@tarojs/components'\nexport default function Page() {\n  return <View><Button openType=\"contact\">客服</Button></View>\n}"),
             ])
             .test_and_snapshot();

@@ -7,11 +7,18 @@ use std::process::Output;
 use assert_cmd::Command;
 use serde_json::Value;
 
-/// `ttlint` with the repository root as working directory, so paths read `fixtures/…`.
+/// `ttlint` with the repository root as working directory, so paths read `fixtures/…`, in
+/// English whatever the contributor's locale: the language comes from `LC_ALL`, `LC_MESSAGES`
+/// and `LANG`, so they are pinned here (tests of other languages set them or `--lang`). Help
+/// is wrapped at 100 columns, as on a terminal that wide.
 pub fn ttlint() -> Command {
     let mut cmd = Command::cargo_bin("ttlint").expect("the ttlint binary is built");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd.env_remove("NO_COLOR");
+    cmd.env_remove("LC_ALL");
+    cmd.env_remove("LC_MESSAGES");
+    cmd.env("LANG", "C");
+    cmd.env("COLUMNS", "100");
     cmd
 }
 

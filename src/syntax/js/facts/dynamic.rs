@@ -53,10 +53,7 @@ pub enum ModulePath {
 /// top-level `const API_DIR = './api/'`) is known text; `` `./api/${name}.js` `` and
 /// `'./api/' + name` name a file of `./api/`. `None` when no folder is known (`'' + file`):
 /// guessing would load anything.
-pub fn module_path(
-    expr: &Expr,
-    constant: &dyn Fn(&str) -> Option<String>,
-) -> Option<ModulePath> {
+pub fn module_path(expr: &Expr, constant: &dyn Fn(&str) -> Option<String>) -> Option<ModulePath> {
     let mut parts = Vec::new();
     pieces(expr, constant, &mut parts);
     let Some(first_unknown) = parts.iter().position(|p| matches!(p, Piece::Unknown)) else {
@@ -160,7 +157,11 @@ mod tests {
         assert_eq!(pattern("'./api/' + name"), found("./api/", "", ""));
         assert_eq!(pattern("'./api/pay-' + name"), found("./api/", "pay-", ""));
         assert_eq!(pattern("API_DIR + name"), found("../../api/", "", ""));
-        assert_eq!(pattern("API_DIR + 'pay'"), found("../../api/pay", "", ""), "known text");
+        assert_eq!(
+            pattern("API_DIR + 'pay'"),
+            found("../../api/pay", "", ""),
+            "known text"
+        );
         assert_eq!(pattern("'' + modules[i].file"), None, "no folder");
         assert_eq!(pattern("`lodash/${name}`"), None, "a package");
         assert_eq!(

@@ -1,0 +1,394 @@
+# ttlint 的消息目录，简体中文。
+#
+# 与 locales/en.ftl 的消息 ID 和变量完全相同（测试会检查）。术语以抖音开放平台官方文档为准，见
+# docs/glossary.md；代码、API、规则 ID、文件名放在反引号里，不翻译。反引号外应当是中文：只有
+# locales/zh-CN-allowlist.txt 中列出的词（如 iOS、QQ、app.json）可以保留拉丁字母。
+
+## 相关位置的标签
+
+label-trades-here = 在这里发起交易：{ $what }
+label-customer-service-on = `{ $route }` 上有客服入口
+label-calls-payment = 从这里调用支付
+label-pays-here = 在这里支付：{ $api }
+label-hands-over-payment = 在这里把发起支付的函数交给别处调用
+label-shows-payment = 在这里显示发起支付的内容（`{ $flag }`）
+label-opened-here = 在 iOS 上同样从这里打开：这里设置了 `{ $flag }`，它会显示支付入口
+
+## deprecated-tt-pay
+
+deprecated-tt-pay-call = `{ $api }` 已下线：担保支付收银台已不再收款
+deprecated-tt-pay-value = 这里把 `{ $api }` 当作值传递，而它已下线：担保支付收银台已不再收款
+deprecated-tt-pay-destructure = 这里从 `{ $object }` 中取出了 `{ $member }`，而 `{ $api }` 已下线：担保支付收银台已不再收款
+deprecated-tt-pay-wrapper = `{ $api }` 在抖音上会被编译成已下线的 `tt.pay`：担保支付收银台已不再收款
+deprecated-tt-pay-help = 请迁移到通用交易系统：用 `tt.requestOrder` 创建订单，再用 `tt.getOrderPayment` 拉起收银台（调用前用 `tt.canIUse('requestOrder')` 判断是否支持）。
+deprecated-tt-pay-wrapper-help = 请迁移到通用交易系统：用 `tt.requestOrder` 创建订单，再用 `tt.getOrderPayment` 拉起收银台（调用前用 `tt.canIUse('requestOrder')` 判断是否支持）。uni-app 项目请在 `// #ifdef MP-TOUTIAO` 中调用它们，不要再用 `{ $api }`。
+
+## non-douyin-payment-api
+
+non-douyin-payment-api-wx = `{ $api }` 在抖音上无法支付：`wx` 是微信的全局对象，抖音小程序中没有定义
+non-douyin-payment-api-wechat-params = `{ $api }` 在抖音上无法支付：抖音小程序没有这个接口，而且传入的是微信 JSAPI 支付参数（从微信移植过来的代码）
+non-douyin-payment-api-toutiao = `{ $api }` 在抖音上无法支付：这是早期头条小程序的支付接口（只支持支付宝），抖音小程序早已不再提供
+non-douyin-payment-api-missing = `{ $api }` 在抖音上无法支付：抖音小程序没有这个接口
+non-douyin-payment-api-jsapi = 传给 `{ $api }` 的是微信 JSAPI 支付参数（`timeStamp`、`nonceStr`、`package`、`paySign`），在抖音上无法支付
+non-douyin-payment-api-jsapi-shipped = 传给 `{ $api }` 的是微信 JSAPI 支付参数（`timeStamp`、`nonceStr`、`package`、`paySign`），在抖音上无法支付（这段代码没有用 `// #ifdef MP-WEIXIN` 限定在微信端，同样会打包进抖音小程序）
+non-douyin-payment-api-help = 请通过通用交易系统收款：先用 `tt.requestOrder` 创建订单，再用 `tt.getOrderPayment` 拉起收银台。
+
+## deprecated-trade-api
+
+deprecated-trade-api-api = `{ $api }` { $status ->
+    [deprecated] 已废弃
+    [soon-deprecated] 即将废弃
+   *[unmaintained] 已不再维护
+  }
+deprecated-trade-api-using = `{ $path }`（以 `<{ $tag }>` 使用）{ $status ->
+    [deprecated] 已废弃
+    [soon-deprecated] 即将废弃
+   *[unmaintained] 已不再维护
+  }
+deprecated-trade-api-builtin = 内置组件 `<{ $tag }>` { $status ->
+    [deprecated] 已废弃
+    [soon-deprecated] 即将废弃
+   *[unmaintained] 已不再维护
+  }
+deprecated-trade-api-tag = `<{ $tag }>` { $status ->
+    [deprecated] 已废弃
+    [soon-deprecated] 即将废弃
+   *[unmaintained] 已不再维护
+  }
+deprecated-trade-api-help = 请改用{ $replacement }。
+
+## ios-virtual-payment
+
+ios-virtual-payment-component = 页面 `{ $route }` 出售虚拟商品（{ $goods }），却在 iOS 上显示支付组件 `<{ $tag }>`，而 iOS 上禁止用现金购买虚拟商品
+ios-virtual-payment-handler = 页面 `{ $route }` 出售虚拟商品（{ $goods }），`{ $handler }` 发起的支付在 iOS 上没有被拦截，而 iOS 上禁止用现金购买虚拟商品
+ios-virtual-payment-lifecycle = 页面 `{ $route }` 出售虚拟商品（{ $goods }），`{ $lifecycle }` 在页面一打开就发起支付，在 iOS 上没有任何拦截，而 iOS 上禁止用现金购买虚拟商品
+ios-virtual-payment-lifecycle-help = 在 iOS 上支付前直接返回（`if (isIOS) return;`，`isIOS` 取自 `{ $framework ->
+    [uni-app] uni
+    [taro] Taro
+   *[native] tt
+}.getSystemInfoSync().platform === 'ios'`），并且不要在 iOS 上提供任何其他付款途径。
+ios-virtual-payment-help = 让支付在 iOS 上无法触达：隐藏该元素（`tt:if="{"{{"}!isIOS{"}}"}"`，`isIOS` 取自 `tt.getSystemInfoSync().platform === 'ios'`），或在支付前直接返回（`if (isIOS) return;`），并且不要在 iOS 上提供任何其他付款途径。
+
+## ios-payment-redirect
+
+ios-payment-redirect = `{ $found }` 引导用户到小程序之外付款，违反小程序iOS虚拟支付规范
+ios-payment-redirect-help = 删除这条提示：在 iOS 上隐藏购买入口，也不要提示任何其他付款途径（安卓、App、官网、公众号、二维码、客服）。
+
+## ios-platform-value
+
+ios-platform-value = `platform` 永远不会等于 `'{ $literal }'`（它是小写的 `'ios'`），这个判断恒为假，iOS 拦截永远不会生效
+ios-platform-value-help = 请与 `'ios'` 比较：抖音上的 `platform` 都是小写（`'ios'`、`'android'`、`'devtools'`）。
+
+## drainage-contact
+
+drainage-contact-text = `{ $found }` 引导用户到抖音之外联系你（第三方引流）
+drainage-contact-clipboard = 复制 `{ $value }`，让用户去微信或 QQ 添加（第三方引流）
+drainage-contact-help = 删除联系方式，把用户留在抖音：咨询和售后请使用抖音IM客服（`<button open-type="im">`）。
+
+## drainage-qrcode
+
+drainage-qrcode-text = `{ $found }` 让用户扫描二维码离开抖音（第三方引流）
+drainage-qrcode-image = 二维码或联系方式提示旁有一张可长按识别的图片：用户长按即可离开抖音（第三方引流）
+drainage-qrcode-help = 删除二维码提示：不得把用户引向微信、群聊或公众号。请直接在小程序内提供相应的福利。
+
+## drainage-external-link
+
+drainage-external-link-download = `{ $found }` 引导用户下载其他 App（第三方引流）
+drainage-external-link-download-help = 删除下载提示：小程序不得引导用户安装 App。
+drainage-external-link-http = `web-view` 通过明文 `http` 加载 `{ $url }`：`web-view` 页面必须是你已校验的业务域名，并使用 HTTPS
+drainage-external-link-http-help = 请使用 HTTPS，从开发者后台已校验的业务域名提供这个页面。
+drainage-external-link-browser = 复制 `{ $url }`，让用户到浏览器中打开（第三方引流）
+drainage-external-link-browser-help = 请在小程序内展示这些内容（做成页面，或用 `web-view` 打开你已校验的域名），不要把用户引到浏览器。
+drainage-external-link-third-party = `web-view` 打开的是第三方网站 `{ $host }`：`web-view` 只能展示你自己已校验的业务域名
+drainage-external-link-third-party-help = `web-view` 中只展示你自己已校验的业务域名。如果这个域名是你的，请在 ttlint.json 中把它加到 `"data": { "{" } "ownDomains": [...] { "}" }`。
+
+## navigate-to-mini-program
+
+navigate-to-mini-program-too-many = `navigateToMiniProgramAppIdList` 中有 { $count } 个 AppID，平台最多允许 { $max } 个
+navigate-to-mini-program-too-many-help = 只保留用户真正会跳转的小程序（最多 { $max } 个）。
+navigate-to-mini-program-wechat-id = `{ $app_id }` 是微信小程序的 AppID：抖音小程序无法跳转过去
+navigate-to-mini-program-wechat-id-help = 列出要跳转的抖音小程序的 AppID（`tt…`），删除微信的 AppID。
+navigate-to-mini-program-no-list = 调用了 `tt.navigateToMiniProgram`，但 app.json 中没有 `navigateToMiniProgramAppIdList`：跳转会失败
+navigate-to-mini-program-no-list-help = 在 app.json 的 `navigateToMiniProgramAppIdList` 中声明要跳转的 AppID（最多 { $max } 个）。
+navigate-to-mini-program-unlisted = `{ $app_id }` 不在 app.json 的 `navigateToMiniProgramAppIdList` 中：跳转会失败
+navigate-to-mini-program-unlisted-help = 把这个 AppID 加到 app.json 的 `navigateToMiniProgramAppIdList` 中（最多 { $max } 个），或删除这次跳转。
+
+## wechat-only-feature
+
+wechat-only-feature-copy = `{ $found }` 要用户使用抖音上不存在的微信功能
+wechat-only-feature-copy-help = 请使用抖音自己的能力：`tt.login` 和 `tt.getUserProfile`（抖音登录/抖音授权）。
+wechat-only-feature-official-account = `<official-account>` 是微信的公众号关注组件：抖音上不存在，而且会把用户引向微信
+wechat-only-feature-official-account-help = 请删除它。
+wechat-only-feature-contact = `open-type="contact"` 是微信的客服：在抖音上这个按钮点了没有任何反应
+wechat-only-feature-contact-help = 请使用抖音IM客服：`<button open-type="im" data-im-id="…">`。
+wechat-only-feature-directive = `{ $directive }` 是微信的指令：抖音会忽略它，所以元素总是会渲染
+wechat-only-feature-directive-help = 请改用 `{ $replacement }`。
+wechat-only-feature-wx-call = `{ $api }`：`wx` 是微信的全局对象，在抖音上未定义
+wechat-only-feature-wx-call-help = 请改用抖音的同名接口 `{ $douyin }`，或把这次调用放在 `// #ifdef MP-WEIXIN` 中。
+wechat-only-feature-wx-call-no-equivalent-help = 抖音没有 `{ $douyin }`：请删除这次调用，或把它放在 `// #ifdef MP-WEIXIN` 中（或放在 `typeof wx !== 'undefined'` 判断之后）。
+wechat-only-feature-wxml = 页面 `{ $route }` 只有微信的 `.wxml` 模板，没有 `.ttml`：抖音无法渲染它
+wechat-only-feature-wxml-help = 把 `{ $route }.wxml` 改名为 `.ttml`，并把 `wx:` 指令换成 `tt:`。
+
+## trade-missing-customer-service
+
+trade-missing-customer-service = 这个小程序涉及交易，但没有任何页面提供抖音IM客服；涉及交易的小程序必须具备客服功能
+trade-missing-customer-service-help = 先在开发者后台开通抖音IM客服，再在首页、订单页和个人页（我的）加入 `<button open-type="im" data-im-id="<客服抖音号>">联系客服</button>`。
+
+## trade-page-missing-customer-service
+
+trade-page-missing-customer-service-trade = 交易页 `{ $route }` 没有抖音IM客服；客服只出现在 { $served }
+trade-page-missing-customer-service-order = 订单页 `{ $route }` 没有抖音IM客服；客服只出现在 { $served }
+trade-page-missing-customer-service-help = 在这个页面加入 `<button open-type="im" data-im-id="<客服抖音号>">联系客服</button>`（或包含它的公共组件）：买家会在付款的地方和订单里找客服。
+trade-page-missing-customer-service-hidden = 抖音IM客服只出现在 { $served }，首页、`tabBar` 页面、订单页和个人页上都没有
+trade-page-missing-customer-service-hidden-help = 把客服按钮放在用户会去找的地方：首页、订单页或个人页（我的）。
+
+## im-button-invalid
+
+im-button-invalid-missing-id = IM客服按钮缺少 `data-im-id`：拉起时会报 `params invalid` 而失败
+im-button-invalid-empty-id = IM客服按钮的 `data-im-id` 为空：拉起时会报 `params invalid` 而失败
+im-button-invalid-placeholder-id = `data-im-id="{ $value }"` 是占位符，不是抖音号：按钮会报 `params invalid` 而失败
+im-button-invalid-id-help = 把 `data-im-id` 设为IM客服后台中配置的客服抖音号，或绑定变量：`data-im-id="{"{{"}imId{"}}"}"`。{ $error_handler ->
+    [missing] 另外请加上 `binderror` 处理拉起失败：否则点击失败时没有任何提示。
+   *[present] {""}
+  }
+im-button-invalid-card-needs-id = `data-im-type="{ $kind }"` 会发送{ $kind ->
+    [order] 订单
+    [goods] 商品
+   *[other] 「{ $kind }」
+  }卡片，需要 `{ $required }`
+im-button-invalid-card-needs-id-help = 加上 `{ $required }="{"{{"}…{"}}"}"`，填入{ $kind ->
+    [order] 订单
+    [goods] 商品
+   *[other] 「{ $kind }」
+  }的 ID；或去掉 `data-im-type`，发起普通会话。{ $error_handler ->
+    [missing] 另外请加上 `binderror` 处理拉起失败：否则点击失败时没有任何提示。
+   *[present] {""}
+  }
+im-button-invalid-unknown-card = `data-im-type="{ $kind }"` 不是平台支持的卡片类型
+im-button-invalid-unknown-card-help = 请使用 { $known } 之一（并带上对应的 ID），或去掉 `data-im-type`，发起普通会话。{ $error_handler ->
+    [missing] 另外请加上 `binderror` 处理拉起失败：否则点击失败时没有任何提示。
+   *[present] {""}
+  }
+
+## trade-prerequisites
+
+trade-prerequisites = 这个小程序涉及交易（{ $count } 处）：请确认代码中看不出来的后台前提条件
+trade-prerequisites-help = 请在开发者后台：完成商户进件、缴纳保证金、开通交易能力（通用交易系统），并配置好抖音IM客服。确认之后可以在 ttlint.json 中关闭这条提醒。
+
+## parse-error
+
+parse-error-unreadable = 无法读取此文件：{ $reason }
+parse-error-not-utf8 = 此文件不是有效的 UTF-8 编码
+parse-error-not-utf8-help = 请把文件保存为 UTF-8 编码：抖音开发者工具按 UTF-8 读取源码，其他编码会被拒绝。
+parse-error-too-deep = 代码嵌套超过 { $limit } 层，ttlint 不分析此文件
+parse-error-too-deep-help = 这几乎一定是生成的代码：请把它加到 ttlint.json 的 `ignore` 中。
+parse-error-script = 语法错误：{ $message }
+parse-error-json = JSON 格式错误：{ $message }
+parse-error-syntax-help = 请修正语法错误：抖音开发者工具无法构建此文件，ttlint 也无法检查它。
+parse-error-template = 模板错误：{ $message }
+parse-error-template-help = 请修正模板标签：抖音开发者工具无法编译这个模板。
+
+## missing-file
+
+missing-file-page = app.json 中列出了页面 `{ $route }`，但它没有任何文件（`{ $route }.ttml`、`.js`、`.json`）
+missing-file-page-template = 页面 `{ $route }` 缺少模板 `{ $route }.ttml`
+missing-file-component = 在 `{ $path }` 找不到组件 `{ $tag }`
+missing-file-template = 找不到 `{ $src }`
+missing-file-module = 找不到模块 `{ $specifier }`
+missing-file-help = 请修正路径或删除这处引用：抖音开发者工具会因此中止构建。
+
+## internal-error
+
+internal-error = 规则 `{ $rule }` 检查此文件时出错：{ $what }
+internal-error-help = 这是 ttlint 自身的缺陷，不是你的代码有问题：请附上此文件向我们反馈。其他规则和文件仍已照常检查。
+
+## unused-suppression
+
+unused-suppression-directive = 这条 `ttlint-disable` 指令没有屏蔽任何问题
+unused-suppression-directive-help = 请删除它：过期的屏蔽注释会把这里下一个真正的问题藏起来。
+unused-suppression-unknown-rule = `ttlint-disable` 指令中的规则 ID `{ $rule }` 不存在
+unused-suppression-unknown-rule-help = 请检查拼写：`ttlint rules` 会列出所有规则 ID。
+unused-suppression-rule = 这里屏蔽了 `{ $rule }`，但它没有报告任何问题
+unused-suppression-rule-help = 请把这个规则 ID 从指令中删掉：过期的屏蔽注释会把这里下一个真正的问题藏起来。
+
+## 规则简介：每条规则一行，`ttlint rules` 和 `ttlint explain` 显示。ID 为 `rule-<规则 ID>-summary`。
+
+rule-deprecated-tt-pay-summary = 已下线的担保支付接口 `tt.pay`，无论以何种写法调用
+rule-non-douyin-payment-api-summary = 抖音上不存在的支付接口（`tt.requestPayment`、`wx.requestPayment`）和微信 JSAPI 支付参数
+rule-deprecated-trade-api-summary = 已废弃或即将废弃的交易组件和接口（内置 `<pay-button>`、`ext://industry/pay-button`、`tt.openEcCart`…）
+rule-ios-virtual-payment-summary = 出售虚拟商品的页面上，点击或页面打开时经由自己的函数和模块发起支付，而支付前没有 iOS 拦截
+rule-ios-payment-redirect-summary = 引导 iOS 用户到别处付款的文案（安卓、App、官网、公众号、二维码、客服）
+rule-ios-platform-value-summary = `platform` 与 `'iOS'`、`'IOS'` 或 `'iPhone'` 比较：恒为假，iOS 拦截永远不会生效
+rule-drainage-contact-summary = 用户能看到的微信、QQ、公众号、企业微信联系方式和引流话术
+rule-drainage-qrcode-summary = 引导用户扫码或长按识别二维码、从而离开抖音的提示
+rule-drainage-external-link-summary = 带“在浏览器中打开”话术展示或复制的外部链接、下载引导、`http:` 或第三方 `web-view`
+rule-navigate-to-mini-program-summary = `tt.navigateToMiniProgram` 的目标不在 `navigateToMiniProgramAppIdList` 中、列表超过 10 个、列表中有微信 AppID
+rule-wechat-only-feature-summary = 只有微信才有的组件、`wx:` 指令、`wx.*` 调用、`.wxml` 页面，以及“微信授权/微信登录”文案
+rule-trade-missing-customer-service-summary = 小程序涉及交易，却没有任何地方提供抖音IM客服
+rule-trade-page-missing-customer-service-summary = 交易页或订单页没有抖音IM客服，或客服入口藏在不显眼的页面
+rule-im-button-invalid-summary = `open-type="im"` 按钮没有可用的 `data-im-id`，或 `data-im-type` 卡片配置有误
+rule-trade-prerequisites-summary = 检测到交易能力：请确认后台前提条件（商户进件、保证金、交易能力开通）
+rule-parse-error-summary = 无法读取或解析的文件（只报告，不会崩溃）
+rule-missing-file-summary = 被引用却不存在的页面、组件、模板或模块
+rule-internal-error-summary = ttlint 自身在某个文件上出错（ttlint 的缺陷）：指明规则、照常报告，退出码为 2
+rule-unused-suppression-summary = 没有屏蔽任何问题、或写了不存在的规则的 `ttlint-disable` 注释
+
+## 级别和类别的名称（JSON 和配置中仍用英文 ID）
+
+severity-name = { $severity ->
+    [error] 错误
+    [warning] 警告
+   *[info] 提示
+  }
+category-name = { $category ->
+    [payment] 支付
+    [ios] iOS
+    [drainage] 引流
+    [service] 客服
+    [deposit] 保证金
+   *[engine] 引擎
+  }
+
+## `ttlint rules`、`ttlint explain`、`--show-files`
+
+rules-footer = 运行 `ttlint explain <规则 ID>` 查看规则的完整文档。
+explain-header = 默认级别：{ $severity } · 类别：{ $category } · 平台文档：{ $url }
+
+## 美化输出：miette 的标签和最后的汇总行
+
+pretty-help-label = 建议
+summary-files = { $count } 个文件
+summary-errors = { $count } 个错误
+summary-warnings = { $count } 个警告
+summary-infos = { $count } 条提示
+summary-clean = ✔ 检查了 { $files }，没有发现问题
+summary-found = ✖ 在 { $files }中发现 { $found }
+summary-suppressed = ；另有 { $count } 处被注释屏蔽
+summary-skipped = ；{ $count } 个源文件从 app.json 无法到达，已跳过（加 `--all-files` 可检查它们）
+summary-build-output = ；{ $count } 个编译产物文件已跳过：检查的是源码（加 `--include-build-output` 可检查它们）
+
+## 中止运行的错误（退出码 2）。`$reason` 是操作系统给出的原文。
+
+error-line = ttlint: 错误：{ $message }
+error-internal-rule = ttlint: 内部错误：有规则执行失败（见 `internal-error` 检查结果）。这是 ttlint 自身的缺陷，不是你的项目有问题；请附上你运行的命令向我们反馈。
+error-internal-panic = ttlint: 内部错误：ttlint 意外中止（{ $detail }）。这是 ttlint 自身的缺陷，不是你的项目有问题；请附上你运行的命令向我们反馈。
+error-write-output = 无法写出结果：{ $reason }
+error-output-file = 无法把输出写入 `{ $path }`：{ $reason }
+error-working-folder = 无法读取当前工作文件夹：{ $reason }
+error-stdin = 无法读取标准输入：{ $reason }
+error-threads = 无法启动工作线程：{ $reason }
+error-unknown-rule = 未知规则 `{ $rule }`：运行 `ttlint rules` 可以查看所有规则
+error-unknown-rule-similar = 未知规则 `{ $rule }`：你要找的是不是 { $similar }？
+error-no-such-path = 无法检查 { $path }：文件或文件夹不存在
+error-not-lintable = { $path } 不是 ttlint 检查的文件类型（支持 `.js` `.mjs` `.cjs` `.ts` `.ttml` `.sjs` `.json` `.vue` `.tsx` `.jsx`）
+error-stdin-not-lintable = `--stdin-filename` { $path }：不是 ttlint 检查的文件类型（支持 `.js` `.mjs` `.cjs` `.ts` `.ttml` `.sjs` `.json` `.vue` `.tsx` `.jsx`）
+error-bad-glob = { $source ->
+    [builtin] 内置的忽略规则
+    [config] ttlint.json 中的忽略模式
+   *[cli] `--ignore` 的模式
+  } `{ $pattern }` 有误：{ $reason }
+error-bad-glob-set = { $source ->
+    [builtin] 内置的忽略规则
+    [config] ttlint.json 中的忽略模式
+   *[cli] `--ignore` 的模式
+  }有误：{ $reason }
+
+## `--rule ID=LEVEL`
+
+option-rule-syntax = `--rule` 的格式应为 `ID=LEVEL`（例如 `deprecated-tt-pay=warning`），实际是 `{ $spec }`
+option-rule-unknown = `--rule { $spec }`：未知规则 ID `{ $rule }`（运行 `ttlint rules` 可以查看）
+option-rule-always-on = `--rule { $spec }`：`{ $rule }` 不能配置：ttlint 自身的故障总是会报告
+option-rule-bad-level = `--rule { $spec }`：级别 `{ $level }` 无效，应为 `off`、`info`、`warning` 或 `error`
+
+## ttlint.json。问题显示在位置之后：`<文件>:<行>:<列>: <问题>`。
+
+config-unreadable = 无法读取配置文件 { $path }：{ $reason }
+config-invalid-json = JSON 格式错误：{ $message }
+config-not-object = 配置必须是一个 JSON 对象
+config-rules-not-object = `rules` 必须是“规则 ID → 级别”的对象
+config-unknown-rule = 未知规则 ID `{ $rule }`（运行 `ttlint rules` 可以查看）
+config-always-on = `{ $rule }` 不能配置：ttlint 自身的故障总是会报告
+config-bad-level = `{ $rule }` 的级别无效：应为 `"off"`、`"info"`、`"warning"` 或 `"error"`
+config-data-not-object = `data` 必须是“列表名 → 字符串数组”的对象
+config-unknown-list = 未知的数据列表 `{ $list }`；可用的列表有：{ $lists }
+config-bad-api = `{ $list }` 的条目应写成 `tt.name`、`uni.name` 或 `Taro.name` 形式的接口名；实际是 `{ $value }`
+config-bad-lang = `lang` 只能是 `"en"` 或 `"zh-CN"`；实际是 `{ $value }`
+config-unknown-setting = 未知设置 `{ $setting }`；可用的设置有 `rules`、`ignore`、`data` 和 `lang`
+config-not-list = `{ $name }` 必须是字符串数组
+config-not-string = `{ $name }` 的条目必须是字符串，实际是{ $found ->
+    [null] `null`
+    [boolean] 布尔值
+    [number] 数字
+    [array] 数组
+   *[object] 对象
+  }
+
+## `--help`：clap 的标题和我们自己的说明。代码、选项名和值名保持原样。
+## 中文不会按空格自动换行，较长的说明请手动换行（加上左侧的选项列，每行不超过 100 列；
+## 一个汉字占两列）。
+
+cli-about = 抖音小程序合规检查工具。
+
+    找出会让小程序审核被拒、或支付能力被封禁的问题：已下线的 tt.pay 接口、
+    iOS 上用现金购买虚拟商品、向微信等第三方平台引流，以及没有抖音IM客服的交易页面。
+    每个问题都会指出文件、行号和对应的平台规范。
+cli-heading-usage = 用法：
+cli-heading-commands = 命令：
+cli-heading-arguments = 参数：
+cli-heading-options = 选项：
+cli-heading-examples = 示例：
+cli-usage-options = 选项
+cli-usage-command = 命令
+cli-example-lint = 检查当前文件夹中的小程序
+cli-example-check = 检查另一个文件夹（`check` 可以省略）
+cli-example-file = 检查单个文件，同时结合它所在的项目
+cli-example-json = 机器可读的输出，供编辑器和脚本使用
+cli-example-html = 生成合规报告，用浏览器打开
+cli-example-lang = 用中文输出结果和帮助（`--lang en` 为英文）
+cli-example-rules = 列出所有规则
+cli-example-explain = 查看一条规则的文档
+cli-exit-codes = 退出码：0 表示没有错误（且警告数没有超过 `--max-warnings`），1 表示检查未通过，
+    2 表示参数错误、配置错误或内部错误。
+cli-cmd-check = 检查小程序文件（默认命令）。
+cli-cmd-rules = 列出所有规则：ID、默认级别、类别、简介和平台文档。
+cli-cmd-explain = 显示规则的完整文档：检查什么、为什么、应该怎么改。
+cli-cmd-help = 显示本帮助，或指定子命令的帮助
+cli-arg-paths = 要检查的文件或文件夹（默认：当前文件夹）。
+    含有 app.json 的文件夹按小程序检查：只检查从 app.json 能到达的文件。
+cli-arg-format = 输出格式：`pretty`（默认）、`json`、`sarif`、`github`、
+    `checkstyle` 或 `junit`。
+cli-arg-color = 美化输出何时使用颜色：`auto`（默认：输出到终端
+    且未设置 `NO_COLOR` 时）、`always` 或 `never`。
+cli-arg-config = 使用此配置文件，而不是从被检查的文件夹向上查找的 ttlint.json。
+cli-arg-rule = 设置规则级别，覆盖配置文件：`ID=off|info|warning|error`。可重复使用。
+cli-arg-max-warnings = 警告超过 N 个时检查失败（退出码 1）。默认：警告不会导致失败。
+cli-arg-quiet = 只报告错误：警告和提示既不显示也不计数。
+cli-arg-ignore = 不检查匹配 GLOB 的路径（相对于当前工作文件夹）。可重复使用。
+cli-arg-all-files = 同时检查 app.json 到达不了的文件（没用到的页面、废弃的工具代码）。
+    默认会跳过它们，并在汇总中说明数量。
+cli-arg-stdin-filename = 把标准输入的文本当作 PATH 处的文件来检查（该文件可以还不存在），
+    同时结合磁盘上的小程序：供编辑器检查尚未保存的内容。
+cli-arg-show-files = 只列出会被检查的文件和被跳过的不可达文件，不进行检查。
+cli-arg-threads = 工作线程数（默认：每个 CPU 核心一个）。
+cli-arg-lang = 消息和帮助的语言：`en` 或 `zh-CN`。默认取 ttlint.json 中的 `"lang"`，
+    否则看 `LC_ALL`、`LC_MESSAGES`、`LANG`（以 `zh` 开头即为中文）。
+cli-arg-rules-format = 输出格式：`pretty`（默认）或 `json`。
+cli-arg-explain-rule = 规则 ID，与检查结果中显示的一致（例如 `deprecated-tt-pay`）。
+cli-arg-help = 显示帮助
+cli-arg-help-long = 显示帮助（`-h` 显示简要版本）
+cli-arg-version = 显示版本号
+cli-arg-help-command = 要查看帮助的子命令
+
+## 命令行参数错误（英文使用 clap 自带的提示）
+
+cli-error = 错误：{ $message }
+cli-error-unknown-argument = 无法识别的参数 `{ $arg }`
+cli-error-did-you-mean = 你要找的是不是 `{ $suggestion }`？
+cli-error-invalid-value = `{ $arg }` 的值 `{ $value }` 无效；可选的值有：{ $valid }
+cli-error-value = `{ $arg }` 的值 `{ $value }` 无效：{ $reason }
+cli-error-missing-value = `{ $arg }` 需要一个值
+cli-error-missing = 缺少必需的参数 `{ $arg }`
+cli-error-conflict = `{ $arg }` 不能与 `{ $other }` 同时使用
+cli-error-unknown-command = 无法识别的子命令 `{ $command }`
+cli-error-other = 命令行参数有误：{ $message }
+cli-error-more-info = 更多信息请运行 `ttlint --help`。
