@@ -10,7 +10,7 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 /// One line of an `expect.txt`: a rule at a file, optionally a line, and optionally words the
-/// finding's message or help holds (`~ words`).
+/// finding's message, help or a related location's label holds (`~ words`).
 #[derive(Debug)]
 struct Expectation {
     must_appear: bool,
@@ -56,7 +56,7 @@ impl Expectation {
             && self
                 .words
                 .as_ref()
-                .is_none_or(|w| finding.message.contains(w) || finding.help.contains(w))
+                .is_none_or(|w| finding.said.iter().any(|s| s.contains(w.as_str())))
     }
 }
 
@@ -65,8 +65,8 @@ struct Finding {
     rule: String,
     file: String,
     line: u64,
-    message: String,
-    help: String,
+    /// The message, the help and the related locations' labels.
+    said: Vec<String>,
 }
 
 fn cases() -> Vec<PathBuf> {
@@ -106,8 +106,18 @@ fn lint(case: &Path) -> Vec<Finding> {
                 .trim_start_matches("./")
                 .to_string(),
             line: d["start"]["line"].as_u64().unwrap_or_default(),
-            message: d["message"].as_str().unwrap_or_default().to_string(),
-            help: d["help"].as_str().unwrap_or_default().to_string(),
+            said: [&d["message"], &d["help"]]
+                .into_iter()
+                .chain(
+                    d["related"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|r| &r["message"]),
+                )
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect(),
         })
         .collect()
 }
