@@ -655,11 +655,35 @@ impl Extractor {
         }
     }
 
-    /// What a platform object alias is set to: `tt` (or a name holding it), Taro's module, or a
-    /// module that may export one.
+    /// The platform object a value is in a Douyin build: `tt`, a name holding it, or the branch
+    /// of `process.env.TARO_ENV === 'tt' ? tt : wx` (or `typeof tt !== 'undefined' ? tt : my`)
+    /// that build takes.
+    fn platform_object(&self, value: &Expr) -> Option<Namespace> {
+        match unwrap(value) {
+            Expr::Ident(id) => self.scopes.namespace(&id.sym),
+            Expr::Cond(c) => {
+                let test = cond(&c.test);
+                let values = ScriptValues {
+                    assignments: &self.facts.assignments,
+                    index: &self.values,
+                };
+                if build_target(&test, false, &values) == Target::Excluded {
+                    self.platform_object(&c.cons)
+                } else if build_target(&test, true, &values) == Target::Excluded {
+                    self.platform_object(&c.alt)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// What a platform object alias is set to: `tt` (or a name holding it, or the branch a
+    /// Douyin build takes), Taro's module, or a module that may export one.
     fn alias_target(&self, value: &Expr) -> Option<AliasTarget> {
-        if let Expr::Ident(id) = unwrap(value) {
-            return self.scopes.namespace(&id.sym).map(AliasTarget::Namespace);
+        if let Some(ns) = self.platform_object(value) {
+            return Some(AliasTarget::Namespace(ns));
         }
         if let Some(Binding::Namespace(ns)) = self.taro_require(value) {
             return Some(AliasTarget::Namespace(ns));
@@ -1382,9 +1406,7 @@ impl Visit for Extractor {
                 if let Pat::Ident(local) = &decl.name {
                     self.scopes.bind(&local.id.sym, binding);
                 }
-            } else if let Expr::Ident(id) = unwrap(init)
-                && let Some(global) = self.scopes.namespace(&id.sym)
-            {
+            } else if let Some(global) = self.platform_object(init) {
                 match &decl.name {
                     // `const t = tt`: later `t.pay()` is `tt.pay()`.
                     Pat::Ident(alias) => {
@@ -1451,8 +1473,7 @@ impl Visit for Extractor {
         }
         // `hj = tt` (in code that ships to Douyin): `hj` holds the platform object from here on.
         if let AssignTarget::Simple(SimpleAssignTarget::Ident(target)) = &expr.left
-            && let Expr::Ident(value) = unwrap(&expr.right)
-            && let Some(ns) = self.scopes.namespace(&value.sym)
+            && let Some(ns) = self.platform_object(&expr.right)
             && self.scopes.is_bound(&target.id.sym)
             && self.target_at(span_of(expr.span).start).ships_to_douyin()
             && self.scopes.namespace(&target.id.sym) != Some(Namespace::Tt)

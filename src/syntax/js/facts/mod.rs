@@ -285,6 +285,26 @@ mod tests {
             vec![("default".to_string(), crate::base::api::Namespace::Tt)],
             "the branch taken off Douyin does not count"
         );
+        for (src, expected) in [
+            (
+                "const api = process.env.TARO_ENV === 'tt' ? tt : wx;\nexport default api;",
+                vec![("default".to_string(), crate::base::api::Namespace::Tt)],
+            ),
+            (
+                "const api = typeof tt === 'undefined' ? my : tt;\nmodule.exports = api;",
+                vec![("default".to_string(), crate::base::api::Namespace::Tt)],
+            ),
+            (
+                "const api = debug ? tt : wx;\nmodule.exports = api;",
+                vec![],
+            ),
+        ] {
+            assert_eq!(
+                facts(src).namespace_exports,
+                expected,
+                "the branch a Douyin build takes, when the test decides it: {src}"
+            );
+        }
         let names: Vec<&str> = app.app_aliases.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, vec!["core", "api", "sdk"]);
         let page = facts(
