@@ -382,7 +382,7 @@ report-footer = Made by ttlint. This file is self-contained and makes no network
 ## Rule summaries: one line per rule, shown by `ttlint rules` and `ttlint explain`. The English
 ## text is each rule's `META.summary` (a test keeps them equal); the id is `rule-<rule id>-summary`.
 
-rule-deprecated-tt-pay-summary = `tt.pay` in any form: call, `tt['pay']`, `tt?.pay`, `const { pay } = tt`, an alias of `tt`, `tt.pay` passed as a value; `Taro.pay`, and uni-app's `uni.requestPayment` compiled for Douyin
+rule-deprecated-tt-pay-summary = `tt.pay` in any form: call, `tt['pay']`, `tt?.pay`, `const {"{"} pay {"}"} = tt`, an alias of `tt`, `tt.pay` passed as a value; `Taro.pay`, and uni-app's `uni.requestPayment` compiled for Douyin
 rule-non-douyin-payment-api-summary = `tt.requestPayment` / `wx.requestPayment` (they do not exist on Douyin) and WeChat JSAPI payment parameters passed to a payment call
 rule-deprecated-trade-api-summary = deprecated or soon-deprecated trade components and APIs: the built-in `<pay-button>`, `ext://industry/pay-button`, `microapp-trade-plugin`, `tt.continueToPayLife`, `tt.openEcCart`… — each with its replacement
 rule-ios-virtual-payment-summary = on a page selling virtual goods (会员, 充值, 金币, 课程…), a tap — or the page opening — that reaches a payment through your own functions and modules with no iOS check in front of it
@@ -538,17 +538,19 @@ cli-cmd-help = Print this message or the help of the given subcommand(s)
 cli-arg-paths = Files or folders to lint (default: the current folder). A folder holding app.json is linted as a mini-program: only files reachable from app.json are checked.
 cli-arg-format = Output format: `pretty` (default), `json`, `sarif`, `github`, `checkstyle`, `junit` or `html` (a report to open in a browser; use with `-o`).
 cli-arg-color = When to use colours in pretty output: `auto` (default: when writing to a terminal and `NO_COLOR` is not set), `always` or `never`.
+cli-arg-output-file = Write the output to FILE (created, or truncated) instead of standard output.
 cli-arg-config = Config file to use instead of the ttlint.json found from the linted folder upwards.
 cli-arg-rule = Set a rule's level, overriding the config: `ID=off|info|warning|error`. Repeatable.
 cli-arg-max-warnings = Fail (exit 1) when there are more than N warnings. Default: warnings never fail.
 cli-arg-quiet = Report errors only: warnings and infos are neither shown nor counted.
 cli-arg-ignore = Do not lint paths matching GLOB (relative to the working folder). Repeatable.
 cli-arg-all-files = Also lint files that app.json does not reach (unused pages, dead utilities). By default they are skipped, and the summary says how many.
+cli-arg-include-build-output = Also lint a uni-app or Taro project's compiled output (`unpackage/`, `dist/`) found next to its source. By default it is skipped: the source is what people write.
 cli-arg-stdin-filename = Lint the text on standard input as if it were the file at PATH (which need not exist yet), with the mini-program on disk around it: for editors linting unsaved buffers.
 cli-arg-show-files = Print the files that would be linted, and the unreachable ones skipped, instead of linting.
 cli-arg-threads = Worker threads (default: one per CPU core).
 cli-arg-lang = Language of messages and help: `en` or `zh-CN`. Default: `"lang"` in ttlint.json, else `LC_ALL`, `LC_MESSAGES` or `LANG` (`zh…` reads Chinese).
-cli-arg-rules-format = Output format: `pretty` (default) or `json`.
+cli-arg-rules-format = Output format: `pretty` (default), `json`, or `markdown` (the rule table of the README).
 cli-arg-explain-rule = A rule id, as shown in findings (for example `deprecated-tt-pay`).
 cli-arg-help = Print help
 cli-arg-help-long = Print help (see a summary with `-h`)

@@ -20,6 +20,8 @@ deprecated-tt-pay-call = `{ $api }` 已下线：担保支付收银台已不再�
 deprecated-tt-pay-value = 这里把 `{ $api }` 当作值传递，而它已下线：担保支付收银台已不再收款
 deprecated-tt-pay-destructure = 这里从 `{ $object }` 中取出了 `{ $member }`，而 `{ $api }` 已下线：担保支付收银台已不再收款
 deprecated-tt-pay-wrapper = `{ $api }` 在抖音上会被编译成已下线的 `tt.pay`：担保支付收银台已不再收款
+deprecated-tt-pay-taro = `{ $api }` 在抖音上就是已下线的 `tt.pay`（Taro 会原样转发）：担保支付收银台已不再收款
+deprecated-tt-pay-taro-help = 请迁移到通用交易系统：在 `process.env.TARO_ENV === 'tt'` 分支中，用 `Taro.requestOrder`（即 `tt.requestOrder`）创建订单，再用 `tt.getOrderPayment` 拉起收银台。
 deprecated-tt-pay-help = 请迁移到通用交易系统：用 `tt.requestOrder` 创建订单，再用 `tt.getOrderPayment` 拉起收银台（调用前用 `tt.canIUse('requestOrder')` 判断是否支持）。
 deprecated-tt-pay-wrapper-help = 请迁移到通用交易系统：用 `tt.requestOrder` 创建订单，再用 `tt.getOrderPayment` 拉起收银台（调用前用 `tt.canIUse('requestOrder')` 判断是否支持）。uni-app 项目请在 `// #ifdef MP-TOUTIAO` 中调用它们，不要再用 `{ $api }`。
 
@@ -67,7 +69,12 @@ ios-virtual-payment-lifecycle-help = 在 iOS 上支付前直接返回（`if (isI
     [taro] Taro
    *[native] tt
 }.getSystemInfoSync().platform === 'ios'`），并且不要在 iOS 上提供任何其他付款途径。
-ios-virtual-payment-help = 让支付在 iOS 上无法触达：隐藏该元素（`tt:if="{"{{"}!isIOS{"}}"}"`，`isIOS` 取自 `tt.getSystemInfoSync().platform === 'ios'`），或在支付前直接返回（`if (isIOS) return;`），并且不要在 iOS 上提供任何其他付款途径。
+ios-virtual-payment-inline = 页面 `{ $route }` 出售虚拟商品（{ $goods }），这里内联写的 `{ $event }` 事件处理函数发起的支付在 iOS 上没有被拦截，而 iOS 上禁止用现金购买虚拟商品
+ios-virtual-payment-help = 让支付在 iOS 上无法触达：{ $framework ->
+    [uni-app] 隐藏该元素（`v-if="!isIOS"`，`isIOS` 取自 `uni.getSystemInfoSync().platform === 'ios'`）
+    [taro] 隐藏该元素（`{"{"}!isIOS && <Button …>{"}"}`，`isIOS` 取自 `Taro.getSystemInfoSync().platform === 'ios'`）
+   *[native] 隐藏该元素（`tt:if="{"{{"}!isIOS{"}}"}"`，`isIOS` 取自 `tt.getSystemInfoSync().platform === 'ios'`）
+}，或在支付前直接返回（`if (isIOS) return;`），并且不要在 iOS 上提供任何其他付款途径。
 
 ## ios-payment-redirect
 
@@ -108,10 +115,10 @@ navigate-to-mini-program-too-many = `navigateToMiniProgramAppIdList` 中有 { $c
 navigate-to-mini-program-too-many-help = 只保留用户真正会跳转的小程序（最多 { $max } 个）。
 navigate-to-mini-program-wechat-id = `{ $app_id }` 是微信小程序的 AppID：抖音小程序无法跳转过去
 navigate-to-mini-program-wechat-id-help = 列出要跳转的抖音小程序的 AppID（`tt…`），删除微信的 AppID。
-navigate-to-mini-program-no-list = 调用了 `tt.navigateToMiniProgram`，但 app.json 中没有 `navigateToMiniProgramAppIdList`：跳转会失败
-navigate-to-mini-program-no-list-help = 在 app.json 的 `navigateToMiniProgramAppIdList` 中声明要跳转的 AppID（最多 { $max } 个）。
-navigate-to-mini-program-unlisted = `{ $app_id }` 不在 app.json 的 `navigateToMiniProgramAppIdList` 中：跳转会失败
-navigate-to-mini-program-unlisted-help = 把这个 AppID 加到 app.json 的 `navigateToMiniProgramAppIdList` 中（最多 { $max } 个），或删除这次跳转。
+navigate-to-mini-program-no-list = 调用了 `{ $api }`，但 { $config } 中没有 `navigateToMiniProgramAppIdList`：跳转会失败
+navigate-to-mini-program-no-list-help = 在 { $config } 的 `navigateToMiniProgramAppIdList` 中声明要跳转的 AppID（最多 { $max } 个；uni-app 项目写在 `manifest.json` 的 `mp-toutiao` 下）。
+navigate-to-mini-program-unlisted = `{ $app_id }` 不在 { $config } 的 `navigateToMiniProgramAppIdList` 中：跳转会失败
+navigate-to-mini-program-unlisted-help = 把这个 AppID 加到 { $config } 的 `navigateToMiniProgramAppIdList` 中（最多 { $max } 个），或删除这次跳转。
 
 ## wechat-only-feature
 
@@ -121,9 +128,15 @@ wechat-only-feature-official-account = `<official-account>` 是微信的公众�
 wechat-only-feature-official-account-help = 请删除它。
 wechat-only-feature-contact = `open-type="contact"` 是微信的客服：在抖音上这个按钮点了没有任何反应
 wechat-only-feature-contact-help = 请使用抖音IM客服：`<button open-type="im" data-im-id="…">`。
-wechat-only-feature-directive = `{ $directive }` 是微信的指令：抖音会忽略它，所以元素总是会渲染
+wechat-only-feature-directive = `{ $directive }` 是微信的指令，抖音会忽略它：{ $effect ->
+    [condition] 元素总是会渲染
+    [loop] 元素只会渲染一次，而不是每一项渲染一次
+    [key] 列表会在没有 `key` 的情况下重新渲染
+   *[other] 元素上的这项设置不会生效
+}
 wechat-only-feature-directive-help = 请改用 `{ $replacement }`。
 wechat-only-feature-wx-call = `{ $api }`：`wx` 是微信的全局对象，在抖音上未定义
+wechat-only-feature-wx-call-uni = `{ $api }`：uni-app 会把 `wx` 调用当作抖音自己的接口执行，而抖音没有 `{ $douyin }`
 wechat-only-feature-wx-call-help = 请改用抖音的同名接口 `{ $douyin }`，或把这次调用放在 `// #ifdef MP-WEIXIN` 中。
 wechat-only-feature-wx-call-no-equivalent-help = 抖音没有 `{ $douyin }`：请删除这次调用，或把它放在 `// #ifdef MP-WEIXIN` 中（或放在 `typeof wx !== 'undefined'` 判断之后）。
 wechat-only-feature-wxml = 页面 `{ $route }` 只有微信的 `.wxml` 模板，没有 `.ttml`：抖音无法渲染它
@@ -132,18 +145,34 @@ wechat-only-feature-wxml-help = 把 `{ $route }.wxml` 改名为 `.ttml`，并把
 ## trade-missing-customer-service
 
 trade-missing-customer-service = 这个小程序涉及交易，但没有任何页面提供抖音IM客服；涉及交易的小程序必须具备客服功能
-trade-missing-customer-service-help = 先在开发者后台开通抖音IM客服，再在首页、订单页和个人页（我的）加入 `<button open-type="im" data-im-id="<客服抖音号>">联系客服</button>`。
+trade-missing-customer-service-help = 先在开发者后台开通抖音IM客服，再在首页、订单页和个人页（我的）加入{ $framework ->
+    [uni-app] { " " }`<button open-type="im" :data-im-id="imId">联系客服</button>`
+    [taro] 包含 `<button open-type="im" data-im-id="{"{{"}imId{"}}"}">联系客服</button>` 的原生自定义组件（在页面的 `usingComponents` 中声明：Taro 的 `<Button>` 不会把 `data-im-id` 传给抖音）
+   *[native] { " " }`<button open-type="im" data-im-id="<客服抖音号>">联系客服</button>`
+}。
 
 ## trade-page-missing-customer-service
 
 trade-page-missing-customer-service-trade = 交易页 `{ $route }` 没有抖音IM客服；客服只出现在 { $served }
 trade-page-missing-customer-service-order = 订单页 `{ $route }` 没有抖音IM客服；客服只出现在 { $served }
-trade-page-missing-customer-service-help = 在这个页面加入 `<button open-type="im" data-im-id="<客服抖音号>">联系客服</button>`（或包含它的公共组件）：买家会在付款的地方和订单里找客服。
+trade-page-missing-customer-service-help = 在这个页面加入{ $framework ->
+    [uni-app] { " " }`<button open-type="im" :data-im-id="imId">联系客服</button>`
+    [taro] 包含 `<button open-type="im" data-im-id="{"{{"}imId{"}}"}">联系客服</button>` 的原生自定义组件（在页面的 `usingComponents` 中声明：Taro 的 `<Button>` 不会把 `data-im-id` 传给抖音）
+   *[native] { " " }`<button open-type="im" data-im-id="<客服抖音号>">联系客服</button>`
+}（或包含它的公共组件）：买家会在付款的地方和订单里找客服。
 trade-page-missing-customer-service-hidden = 抖音IM客服只出现在 { $served }，首页、`tabBar` 页面、订单页和个人页上都没有
 trade-page-missing-customer-service-hidden-help = 把客服按钮放在用户会去找的地方：首页、订单页或个人页（我的）。
 
 ## im-button-invalid
 
+im-button-invalid-taro-button = Taro 的 `<Button>` 不会把 `data-im-id` 传给抖音的按钮（它生成的模板中没有这个属性）：这个IM客服按钮拉起时会报 `params invalid` 而失败
+im-button-invalid-wrapper-drops-id = `<{ $tag }>`（{ $library }）会把 `open-type` 传给它渲染的按钮，却不传 `data-im-id`：这个IM客服按钮拉起时会报 `params invalid` 而失败
+im-button-invalid-wrapper-no-button = `<{ $tag }>`（{ $library }）在抖音上不会渲染原生按钮：写在它上面的 `open-type="im"` 不起任何作用
+im-button-invalid-native-help = 请把IM客服按钮写成原生按钮：{ $framework ->
+    [uni-app] `<button open-type="im" :data-im-id="imId">联系客服</button>`，用你自己的 `class` 设置样式
+    [taro] 在一个原生自定义组件中写 `<button open-type="im" data-im-id="{"{{"}imId{"}}"}">联系客服</button>`，并在页面的 `usingComponents` 中声明这个组件
+   *[native] `<button open-type="im" data-im-id="{"{{"}imId{"}}"}">联系客服</button>`，用你自己的 `class` 设置样式
+}。
 im-button-invalid-missing-id = IM客服按钮缺少 `data-im-id`：拉起时会报 `params invalid` 而失败
 im-button-invalid-empty-id = IM客服按钮的 `data-im-id` 为空：拉起时会报 `params invalid` 而失败
 im-button-invalid-placeholder-id = `data-im-id="{ $value }"` 是占位符，不是抖音号：按钮会报 `params invalid` 而失败
@@ -190,7 +219,7 @@ parse-error-template-help = 请修正模板标签：抖音开发者工具无法�
 
 ## missing-file
 
-missing-file-page = app.json 中列出了页面 `{ $route }`，但它没有任何文件（`{ $route }.ttml`、`.js`、`.json`）
+missing-file-page = { $config } 中列出了页面 `{ $route }`，但它没有任何文件
 missing-file-page-template = 页面 `{ $route }` 缺少模板 `{ $route }.ttml`
 missing-file-component = 在 `{ $path }` 找不到组件 `{ $tag }`
 missing-file-template = 找不到 `{ $src }`
@@ -211,26 +240,133 @@ unused-suppression-unknown-rule-help = 请检查拼写：`ttlint rules` 会列�
 unused-suppression-rule = 这里屏蔽了 `{ $rule }`，但它没有报告任何问题
 unused-suppression-rule-help = 请把这个规则 ID 从指令中删掉：过期的屏蔽注释会把这里下一个真正的问题藏起来。
 
+## 文件为什么没有检查（`--show-files`、HTML 报告）
+
+skipped-unreachable = 已跳过：从小程序的配置文件无法到达；加 `--all-files` 可检查它
+skipped-build-output = 已跳过：uni-app 或 Taro 项目的编译产物，其源码已检查；加 `--include-build-output` 可检查它
+skipped-tooling = 已跳过：小程序周边工具链的配置文件或 Node 脚本，不是小程序代码
+skipped-other-platform = 已跳过：只为其他平台构建，不会打包进抖音小程序
+
+## HTML 报告（`--format html`）。`report-html-lang` 是页面的 `lang` 属性。
+report-html-lang = zh-CN
+
+report-title = ttlint 合规报告
+report-brand = 合规报告
+report-generated = ttlint { $version } · 检查了 { $files } 个文件，跳过 { $skipped } 个 · { $suppressed } 处问题被注释屏蔽
+report-verdict-fail = 还不能提审
+report-verdict-fail-detail = { $errors } 个错误会导致提审被驳回或支付能力被封禁：请在提审前修复。
+report-verdict-warn = 提审前请检查警告
+report-verdict-warn-detail = 没有错误。但 { $warnings } 个警告仍可能让审核人员驳回提审。
+report-verdict-pass = 可以提审
+report-verdict-pass-detail = 检查了 { $files } 个文件，没有错误或警告。
+report-count-errors = { $count ->
+   *[other] 个错误
+  }
+report-count-warnings = { $count ->
+   *[other] 个警告
+  }
+report-count-infos = { $count ->
+   *[other] 条提示
+  }
+report-severity-error = 错误
+report-severity-warning = 警告
+report-severity-info = 提示
+report-areas-heading = 按类别
+report-area-payment = 支付
+report-area-payment-about = 已下线的和其他平台的支付接口、已废弃的交易组件
+report-area-ios = iOS 支付
+report-area-ios-about = 在 iOS 上用现金购买虚拟商品、失效的 iOS 判断、引导到别处付款
+report-area-drainage = 引流
+report-area-drainage-about = 把用户引出抖音的联系方式、二维码、链接和跳转
+report-area-service = 客服
+report-area-service-about = 在买家会找的地方提供抖音IM客服
+report-area-deposit = 前提条件
+report-area-deposit-about = 小程序开始交易前要在开发者后台完成的步骤
+report-area-engine = 文件
+report-area-engine-about = 无法读取或缺失的文件、多余的屏蔽注释
+report-area-clean = 没有问题
+report-project-heading = 小程序
+report-project-meta = { $kind } · `{ $config }` · { $pages } 个页面 · { $trading } 个涉及交易 · { $served } 个有抖音IM客服
+report-kind = { $framework ->
+    [uni-app] uni-app 小程序
+    [taro] Taro 小程序
+   *[native] 原生小程序
+}
+report-pages-heading = 页面
+report-col-page = 页面
+report-col-trades = 交易
+report-col-im = IM客服
+report-col-virtual = 虚拟商品
+report-col-ios = iOS 支付
+report-col-findings = 问题
+report-badge-home = 首页
+report-badge-tab = 标签栏
+report-badge-order = 订单页
+report-badge-personal = 个人页
+report-badge-subpackage = 分包 `{ $root }`
+report-trade-sites = { $count } 处
+report-yes = 有
+report-no = 无
+report-im-missing = 缺失
+report-ios-gated = 已拦截
+report-ios-open = iOS 上可支付
+report-not-applicable = 不涉及
+report-filter-rule = 规则
+report-filter-all-rules = 全部规则
+report-filter-area = { $area }类全部规则
+report-filter-severity = 级别
+report-filter-all-severities = 全部级别
+report-filter-search = 搜索
+report-filter-search-placeholder = 页面路径或文件
+report-filter-reset = 重置
+report-filter-no-pages = 没有符合筛选条件的页面。
+report-graph-heading = 结构
+report-graph-about = 页面、页面渲染的组件和模板，以及页面脚本加载的模块。交易和抖音IM客服标在它们的代码所在之处。
+report-graph-truncated = 共 { $total } 个节点，显示其中 { $shown } 个：优先显示涉及交易或提供客服的页面，以及它们用到的全部内容。
+report-graph-column-pages = 页面
+report-graph-column-components = 组件和模板
+report-graph-column-modules = 模块
+report-legend-page = 页面
+report-legend-component = 组件
+report-legend-template = 模板
+report-legend-module = 模块
+report-legend-trade = 在这里发起交易
+report-legend-im = 在这里提供抖音IM客服
+report-graph-empty = 这个小程序没有列出任何页面。
+report-findings-heading = 按页面列出的问题
+report-findings-app = 整个小程序（`app.json`、`app.js`、没有页面用到的文件）
+report-findings-outside = 不属于任何小程序的文件
+report-findings-none = 没有问题。
+report-findings-no-match = 没有符合筛选条件的问题。
+report-findings-show-more = 显示更多
+report-finding-help = 建议
+report-finding-rule-page = 平台规范
+report-finding-shared = 另外 { $count } 个页面也有
+report-skipped-heading = 没有检查的文件
+report-skipped-about = 找到了 { $count } 个文件，但没有检查：抖音构建不会打包的代码、编译产物和工具链文件。每个文件都注明了原因。
+report-skipped-none = 找到的源文件都已检查。
+report-footer = 由 ttlint 生成。这个文件不依赖任何外部资源，也不会发出网络请求。
+
 ## 规则简介：每条规则一行，`ttlint rules` 和 `ttlint explain` 显示。ID 为 `rule-<规则 ID>-summary`。
 
-rule-deprecated-tt-pay-summary = 已下线的担保支付接口 `tt.pay`，无论以何种写法调用
-rule-non-douyin-payment-api-summary = 抖音上不存在的支付接口（`tt.requestPayment`、`wx.requestPayment`）和微信 JSAPI 支付参数
-rule-deprecated-trade-api-summary = 已废弃或即将废弃的交易组件和接口（内置 `<pay-button>`、`ext://industry/pay-button`、`tt.openEcCart`…）
-rule-ios-virtual-payment-summary = 出售虚拟商品的页面上，点击或页面打开时经由自己的函数和模块发起支付，而支付前没有 iOS 拦截
-rule-ios-payment-redirect-summary = 引导 iOS 用户到别处付款的文案（安卓、App、官网、公众号、二维码、客服）
+rule-deprecated-tt-pay-summary = 已下线的担保支付接口 `tt.pay` 的任何写法：调用、`tt['pay']`、`tt?.pay`、`const {"{"} pay {"}"} = tt`、`tt` 的别名、作为值传递的 `tt.pay`；以及 `Taro.pay` 和编译到抖音的 uni-app `uni.requestPayment`
+rule-non-douyin-payment-api-summary = `tt.requestPayment`、`wx.requestPayment`（抖音上不存在这两个接口），以及传给支付调用的微信 JSAPI 支付参数
+rule-deprecated-trade-api-summary = 已废弃或即将废弃的交易组件和接口：内置 `<pay-button>`、`ext://industry/pay-button`、`microapp-trade-plugin`、`tt.continueToPayLife`、`tt.openEcCart`…，每一项都给出替代方案
+rule-ios-virtual-payment-summary = 在出售虚拟商品（会员、充值、金币、课程…）的页面上，点击或页面打开后经由你自己的函数和模块到达支付，而支付前没有 iOS 判断
+rule-ios-payment-redirect-summary = 引导 iOS 用户到别处付款的文案（安卓、App、官网、公众号、二维码、客服转账）
 rule-ios-platform-value-summary = `platform` 与 `'iOS'`、`'IOS'` 或 `'iPhone'` 比较：恒为假，iOS 拦截永远不会生效
-rule-drainage-contact-summary = 用户能看到的微信、QQ、公众号、企业微信联系方式和引流话术
-rule-drainage-qrcode-summary = 引导用户扫码或长按识别二维码、从而离开抖音的提示
-rule-drainage-external-link-summary = 带“在浏览器中打开”话术展示或复制的外部链接、下载引导、`http:` 或第三方 `web-view`
+rule-drainage-contact-summary = 用户能看到的、把人引向微信、QQ、公众号或企业微信的文案（加微信、微信号、`vx:` 后接号码、QQ群、关注公众号…），以及为添加微信而复制到剪贴板的号码
+rule-drainage-qrcode-summary = 扫码或长按识别二维码的提示（扫码关注、长按识别二维码），以及旁边可长按识别的图片
+rule-drainage-external-link-summary = `http:` 或第三方的 `web-view`、让用户“到浏览器中打开”而复制的链接、下载引导（下载APP、App Store、`.apk`）
 rule-navigate-to-mini-program-summary = `tt.navigateToMiniProgram` 的目标不在 `navigateToMiniProgramAppIdList` 中、列表超过 10 个、列表中有微信 AppID
-rule-wechat-only-feature-summary = 只有微信才有的组件、`wx:` 指令、`wx.*` 调用、`.wxml` 页面，以及“微信授权/微信登录”文案
-rule-trade-missing-customer-service-summary = 小程序涉及交易，却没有任何地方提供抖音IM客服
-rule-trade-page-missing-customer-service-summary = 交易页或订单页没有抖音IM客服，或客服入口藏在不显眼的页面
-rule-im-button-invalid-summary = `open-type="im"` 按钮没有可用的 `data-im-id`，或 `data-im-type` 卡片配置有误
-rule-trade-prerequisites-summary = 检测到交易能力：请确认后台前提条件（商户进件、保证金、交易能力开通）
-rule-parse-error-summary = 无法读取或解析的文件（只报告，不会崩溃）
+rule-wechat-only-feature-summary = `<official-account>`、`open-type="contact"`、`wx:if`、`wx:for`、`wx.*` 调用、`.wxml` 页面，以及“微信授权/微信登录”文案
+rule-trade-missing-customer-service-summary = 小程序涉及交易，却没有任何页面提供抖音IM客服（只报告一次，报在 `app.json` 上）
+rule-trade-page-missing-customer-service-summary = 交易页或订单页上没有渲染出任何IM入口；或者IM入口只出现在用户不会去看的页面上
+rule-im-button-invalid-summary = `open-type="im"` 按钮没有可用的 `data-im-id`（缺失、为空、`xxx`、`抖音号`…），或 `data-im-type` 卡片缺少对应的 ID
+rule-trade-prerequisites-summary = 每个涉及交易的小程序提醒一次：代码中看不出来的后台步骤（商户进件、保证金、开通交易能力）
+rule-parse-error-summary = 无法读取或解析的文件：只报告，不会崩溃；其他文件照常检查
 rule-missing-file-summary = 被引用却不存在的页面、组件、模板或模块
-rule-internal-error-summary = ttlint 自身在某个文件上出错（ttlint 的缺陷）：指明规则、照常报告，退出码为 2
+rule-internal-error-summary = ttlint 自身在某个文件上出错（ttlint 的缺陷）：指明规则和文件，保留其他检查结果，退出码为 2；不能关闭或屏蔽
 rule-unused-suppression-summary = 没有屏蔽任何问题、或写了不存在的规则的 `ttlint-disable` 注释
 
 ## 级别和类别的名称（JSON 和配置中仍用英文 ID）
@@ -355,8 +491,9 @@ cli-cmd-explain = 显示规则的完整文档：检查什么、为什么、应�
 cli-cmd-help = 显示本帮助，或指定子命令的帮助
 cli-arg-paths = 要检查的文件或文件夹（默认：当前文件夹）。
     含有 app.json 的文件夹按小程序检查：只检查从 app.json 能到达的文件。
-cli-arg-format = 输出格式：`pretty`（默认）、`json`、`sarif`、`github`、
-    `checkstyle` 或 `junit`。
+cli-arg-format = 输出格式：`pretty`（默认）、`json`、`sarif`、`github`、`checkstyle`、
+    `junit` 或 `html`（用浏览器打开的报告，配合 `-o` 使用）。
+cli-arg-output-file = 把输出写入 `FILE`（不存在则创建，已存在则覆盖），而不是标准输出。
 cli-arg-color = 美化输出何时使用颜色：`auto`（默认：输出到终端
     且未设置 `NO_COLOR` 时）、`always` 或 `never`。
 cli-arg-config = 使用此配置文件，而不是从被检查的文件夹向上查找的 ttlint.json。
@@ -366,13 +503,16 @@ cli-arg-quiet = 只报告错误：警告和提示既不显示也不计数。
 cli-arg-ignore = 不检查匹配 GLOB 的路径（相对于当前工作文件夹）。可重复使用。
 cli-arg-all-files = 同时检查 app.json 到达不了的文件（没用到的页面、废弃的工具代码）。
     默认会跳过它们，并在汇总中说明数量。
+cli-arg-include-build-output = 同时检查 uni-app 或 Taro 项目源码旁的编译产物
+    （`unpackage/`、`dist/`）。默认会跳过它们：
+    要检查的是开发者自己写的源码。
 cli-arg-stdin-filename = 把标准输入的文本当作 PATH 处的文件来检查（该文件可以还不存在），
     同时结合磁盘上的小程序：供编辑器检查尚未保存的内容。
 cli-arg-show-files = 只列出会被检查的文件和被跳过的不可达文件，不进行检查。
 cli-arg-threads = 工作线程数（默认：每个 CPU 核心一个）。
 cli-arg-lang = 消息和帮助的语言：`en` 或 `zh-CN`。默认取 ttlint.json 中的 `"lang"`，
     否则看 `LC_ALL`、`LC_MESSAGES`、`LANG`（以 `zh` 开头即为中文）。
-cli-arg-rules-format = 输出格式：`pretty`（默认）或 `json`。
+cli-arg-rules-format = 输出格式：`pretty`（默认）、`json` 或 `markdown`（`README.md` 中的规则表）。
 cli-arg-explain-rule = 规则 ID，与检查结果中显示的一致（例如 `deprecated-tt-pay`）。
 cli-arg-help = 显示帮助
 cli-arg-help-long = 显示帮助（`-h` 显示简要版本）

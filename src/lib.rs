@@ -10,12 +10,15 @@
 //! 4. [`analysis`]: what several rules share;
 //! 5. [`rules`]: one module per rule;
 //! 6. [`engine`] and [`output`]: the run and its renderings;
-//! 7. [`cli`]: arguments and exit codes.
+//! 7. [`cli`]: arguments and exit codes; `fuzzing` (with the `fuzzing` feature): the entry
+//!    points of the fuzz targets.
 
 pub mod analysis;
 pub mod base;
 pub mod cli;
 pub mod engine;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 pub mod output;
 pub mod project;
 pub mod rules;

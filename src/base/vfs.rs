@@ -4,7 +4,7 @@
 //! config lookup, reference resolution, loading) asks the provider, so a run over buffers sees the
 //! same project a run over the disk would.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -23,6 +23,10 @@ pub struct Vfs {
     memory: BTreeMap<PathBuf, String>,
     /// Whether paths not in memory are looked up on disk.
     disk: bool,
+    /// Paths whose read fails, with the reason: a file deleted or made unreadable between
+    /// discovery and loading. Tests run as root, who can read any file, so this seam is the only
+    /// way to make a read fail on purpose.
+    failing: HashMap<PathBuf, io::ErrorKind>,
 }
 
 impl Vfs {
@@ -31,6 +35,7 @@ impl Vfs {
         Self {
             memory: BTreeMap::new(),
             disk: true,
+            failing: HashMap::new(),
         }
     }
 
@@ -42,6 +47,13 @@ impl Vfs {
     /// Holds `text` as the content of `path`, over whatever the disk has there.
     pub fn insert(&mut self, path: PathBuf, text: String) {
         self.memory.insert(path, text);
+    }
+
+    /// Makes every read of `path` fail with `kind`, as if the file vanished or lost its
+    /// permissions during the run. What is at the path (in memory or on disk) is still seen by
+    /// discovery: only reading it fails.
+    pub fn fail(&mut self, path: PathBuf, kind: io::ErrorKind) {
+        self.failing.insert(path, kind);
     }
 
     /// What is at `path`, if anything: a file in memory, a folder holding one, or the disk's.
@@ -72,6 +84,9 @@ impl Vfs {
 
     /// The bytes of a file.
     pub fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        if let Some(&kind) = self.failing.get(path) {
+            return Err(io::Error::from(kind));
+        }
         if let Some(text) = self.memory.get(path) {
             return Ok(text.as_bytes().to_vec());
         }
@@ -165,6 +180,28 @@ mod tests {
         assert_eq!(
             v.walk(Path::new("/p/b.js"), &pruned),
             vec![PathBuf::from("/p/b.js")]
+        );
+    }
+
+    #[test]
+    fn an_injected_failure_fails_only_the_read() {
+        let mut v = vfs(&["/p/a.js", "/p/b.js"]);
+        v.fail(PathBuf::from("/p/a.js"), io::ErrorKind::PermissionDenied);
+        v.fail(PathBuf::from("/p/gone.js"), io::ErrorKind::NotFound);
+        assert_eq!(
+            v.read(Path::new("/p/a.js")).unwrap_err().kind(),
+            io::ErrorKind::PermissionDenied
+        );
+        assert_eq!(
+            v.entry(Path::new("/p/a.js")),
+            Some(Entry::File),
+            "still seen"
+        );
+        assert_eq!(v.read(Path::new("/p/b.js")).unwrap(), b"// /p/b.js");
+        assert_eq!(
+            v.walk(Path::new("/p"), &|_| false),
+            vec![PathBuf::from("/p/a.js"), PathBuf::from("/p/b.js")],
+            "a failing path alone is no file"
         );
     }
 

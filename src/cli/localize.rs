@@ -70,6 +70,7 @@ type Text = fn() -> Message;
 const CHECK_ARGS: &[(&str, Text)] = &[
     ("paths", messages::cli_arg_paths),
     ("format", messages::cli_arg_format),
+    ("output_file", messages::cli_arg_output_file),
     ("color", messages::cli_arg_color),
     ("config", messages::cli_arg_config),
     ("rules", messages::cli_arg_rule),
@@ -77,6 +78,10 @@ const CHECK_ARGS: &[(&str, Text)] = &[
     ("quiet", messages::cli_arg_quiet),
     ("ignore", messages::cli_arg_ignore),
     ("all_files", messages::cli_arg_all_files),
+    (
+        "include_build_output",
+        messages::cli_arg_include_build_output,
+    ),
     ("stdin_filename", messages::cli_arg_stdin_filename),
     ("show_files", messages::cli_arg_show_files),
     ("threads", messages::cli_arg_threads),

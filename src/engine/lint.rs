@@ -265,6 +265,7 @@ pub fn lint_with(
 
     let mut report = finish(files, found, &enabled, options.quiet, skipped);
     report.root = options.cwd.clone();
+    report.project_passes = projects.len();
     report.projects = summaries;
     Ok(report)
 }
@@ -442,6 +443,7 @@ fn finish(
         summary,
         linted,
         skipped,
+        project_passes: 0,
         root: PathBuf::new(),
         projects: Vec::new(),
     }

@@ -75,6 +75,8 @@ pub struct Report {
     /// Display paths of the files linted, and the files skipped with why.
     pub linted: Vec<String>,
     pub skipped: Vec<Skipped>,
+    /// Mini-programs the project pass ran over (their configuration could be read).
+    pub project_passes: usize,
     /// The folder display paths are relative to (the working folder).
     pub root: PathBuf,
     /// Each mini-program page by page, when the run was asked to summarize

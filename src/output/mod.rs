@@ -141,6 +141,7 @@ mod tests {
                 "pages/ok.js".into(),
             ],
             skipped: Vec::new(),
+            project_passes: 1,
             root: "/work/project".into(),
             projects: Vec::new(),
         }

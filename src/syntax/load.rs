@@ -166,18 +166,24 @@ fn json_dialect(path: &Path) -> Dialect {
     }
 }
 
+/// Where a script nests deeper than swc is let to parse, and the limit it exceeds.
+fn too_deep(text: &str, kind: FileKind) -> Option<(usize, usize)> {
+    match kind {
+        FileKind::TypeScript => nesting::too_deep_typescript(text),
+        _ => nesting::too_deep(text).map(|at| (at, nesting::LIMIT)),
+    }
+}
+
 /// Parses a file whose text is in memory.
 pub fn parse(source: SourceFile) -> Loaded {
     let base = source.bom;
     match source.kind {
         FileKind::Vue => vue(source),
         FileKind::Script | FileKind::TypeScript | FileKind::Sjs | FileKind::Tsx | FileKind::Jsx => {
-            if let Some(at) = nesting::too_deep(source.body()) {
+            if let Some((at, limit)) = too_deep(source.body(), source.kind) {
                 let problem = Problem {
                     span: Span::new(base + at, base + at + 1),
-                    kind: ProblemKind::TooDeep {
-                        limit: nesting::LIMIT,
-                    },
+                    kind: ProblemKind::TooDeep { limit },
                 };
                 return unparsed(source, problem);
             }
@@ -277,13 +283,11 @@ fn vue(source: SourceFile) -> Loaded {
             ScriptLang::Other(_) => continue,
         };
         let text = source.slice(script.inner);
-        if let Some(at) = nesting::too_deep(text) {
+        if let Some((at, limit)) = too_deep(text, kind) {
             let at = script.inner.start + at;
             problems.push(Problem {
                 span: Span::new(at, at + 1),
-                kind: ProblemKind::TooDeep {
-                    limit: nesting::LIMIT,
-                },
+                kind: ProblemKind::TooDeep { limit },
             });
             continue;
         }

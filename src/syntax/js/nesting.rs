@@ -9,11 +9,28 @@
 /// Deepest nesting ttlint analyses. Minified bundles stay under 100.
 pub const LIMIT: usize = 5_000;
 
+/// Most TypeScript type assertions (`<T>x`) or generic arrows (`<T>() => …`) ttlint parses in one
+/// statement. swc's time grows with the square of their nesting (`<a><a><a>…x` takes seconds at
+/// a thousand: found by fuzzing), and real code writes a handful.
+pub const TYPE_ASSERTION_LIMIT: usize = 256;
+
 /// The offset where the nesting estimate first exceeds [`LIMIT`], if it does.
 pub fn too_deep(text: &str) -> Option<usize> {
+    scan(text, false).map(|(at, _)| at)
+}
+
+/// [`too_deep`] for TypeScript, which also refuses more than [`TYPE_ASSERTION_LIMIT`] type
+/// assertions in a statement: the offset and the limit exceeded.
+pub fn too_deep_typescript(text: &str) -> Option<(usize, usize)> {
+    scan(text, true)
+}
+
+fn scan(text: &str, typescript: bool) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut chain = 0usize;
+    // `<` where an operand starts (`<T>x`), since the last `,`, `;` or `}`.
+    let mut assertions = 0usize;
     // The last significant byte before the current one (`a` stands for any word, `"` for any
     // string), to tell unary `-x` from binary `a - x`.
     let mut prev = b';';
@@ -27,15 +44,25 @@ pub fn too_deep(text: &str) -> Option<usize> {
             b'(' | b'[' | b'{' => {
                 depth += 1;
                 if depth > LIMIT {
-                    return Some(i);
+                    return Some((i, LIMIT));
                 }
             }
             b')' | b']' => depth = depth.saturating_sub(1),
             b'}' => {
                 depth = depth.saturating_sub(1);
                 chain = 0;
+                assertions = 0;
             }
-            b',' | b';' => chain = 0,
+            b',' | b';' => {
+                chain = 0;
+                assertions = 0;
+            }
+            b'<' if typescript && is_operator(prev) => {
+                assertions += 1;
+                if assertions > TYPE_ASSERTION_LIMIT {
+                    return Some((i, TYPE_ASSERTION_LIMIT));
+                }
+            }
             b'\'' | b'"' | b'`' => {
                 next_i = skip_string(bytes, i);
                 this = b'"';
@@ -106,7 +133,7 @@ pub fn too_deep(text: &str) -> Option<usize> {
         if nests {
             chain += 1;
             if chain > LIMIT {
-                return Some(i);
+                return Some((i, LIMIT));
             }
         }
         if !b.is_ascii_whitespace() {
@@ -195,5 +222,30 @@ mod tests {
         ] {
             assert!(too_deep(&src).is_some(), "{}", &src[..40]);
         }
+    }
+
+    #[test]
+    fn chains_of_type_assertions_are_refused_in_typescript_only() {
+        let n = TYPE_ASSERTION_LIMIT + 1;
+        for src in [
+            "<view>".repeat(n),
+            format!("a = {}x", "<T>".repeat(n)),
+            format!("a = {}x", "(<T>".repeat(n)),
+        ] {
+            assert_eq!(
+                too_deep_typescript(&src).map(|(_, limit)| limit),
+                Some(TYPE_ASSERTION_LIMIT),
+                "{}",
+                &src[..20]
+            );
+            assert_eq!(too_deep(&src), None, "JSX nests elements linearly");
+        }
+        let ordinary = format!(
+            "{}{}",
+            "const a = <T>b; let m: Map<string, Array<number>> = f<T>(x) < y ? 1 : 2;\n"
+                .repeat(1_000),
+            "x = <A>a + <B>b;".repeat(1_000)
+        );
+        assert_eq!(too_deep_typescript(&ordinary), None, "{}", &ordinary[..40]);
     }
 }

@@ -1,0 +1,105 @@
+//! Inputs the fuzzers in `fuzz/` found crashing or hanging a parser, kept so they never do again.
+//! Each is loaded as every kind of file ttlint reads (and as the configuration files read under
+//! their own rules), on a thread with the engine's worker stack, within a time bound.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use ttlint::base::source::{FileKind, SourceFile};
+use ttlint::syntax::load;
+
+/// What each input is loaded as: a file name and its kind.
+const AS: &[(&str, FileKind)] = &[
+    ("page.ttml", FileKind::Ttml),
+    ("page.vue", FileKind::Vue),
+    ("page.tsx", FileKind::Tsx),
+    ("page.jsx", FileKind::Jsx),
+    ("page.js", FileKind::Script),
+    ("page.ts", FileKind::TypeScript),
+    ("page.sjs", FileKind::Sjs),
+    ("app.json", FileKind::Json),
+    ("pages.json", FileKind::Json),
+    ("app.config.ts", FileKind::TypeScript),
+];
+
+/// Loads `text` as every kind of file, each within `bound`.
+fn survives(text: &str, bound: Duration) {
+    let text = text.to_string();
+    std::thread::Builder::new()
+        .stack_size(256 * 1024 * 1024)
+        .spawn(move || {
+            for (name, kind) in AS {
+                let start = Instant::now();
+                let source =
+                    SourceFile::new(PathBuf::from(name), name.to_string(), *kind, text.clone());
+                let loaded = load::parse(source);
+                let len = loaded.source.text.len();
+                for p in &loaded.problems {
+                    assert!(
+                        p.span.end <= len + 1,
+                        "{name}: problem outside the text: {p:?}"
+                    );
+                }
+                let took = start.elapsed();
+                assert!(took < bound, "{name} took {took:?}");
+            }
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+/// Known hostile shapes, before any fuzzer finding: deep nesting of every bracket kind, blocks
+/// and tags never closed, a byte-order mark alone, NUL and lone control characters.
+#[test]
+fn hostile_shapes_load_as_every_kind() {
+    let deep = |open: &str, n: usize| open.repeat(n);
+    let cases = [
+        String::new(),
+        "\u{feff}".to_string(),
+        "\0\u{1}\r\r\n\u{2028}".to_string(),
+        deep("[", 20_000),
+        deep("{", 20_000),
+        deep("(", 20_000),
+        deep("<view>", 6_000),
+        deep("<template>", 6_000),
+        deep("{{", 6_000),
+        deep("1+", 6_000) + "1",
+        deep("a.", 6_000) + "a",
+        deep("<!--", 6_000),
+        deep("<script>", 6_000),
+        "<template><view v-if=\"".to_string() + &deep("(", 6_000),
+        "// ttlint-disable-next-line\n".repeat(6_000),
+    ];
+    for text in &cases {
+        survives(text, Duration::from_secs(10));
+    }
+}
+
+/// Found by the `app_config` target: swc's time grows with the square of nested TypeScript type
+/// assertions (`<view><view>…x` as `.ts`: 4.7 s at 1,000, 92 s at 4,000). The nesting guard
+/// refuses more than 256 in a statement; the file is a `parse-error`, in no time.
+#[test]
+fn chains_of_type_assertions_are_refused_before_parsing() {
+    use ttlint::syntax::load::ProblemKind;
+    for text in ["<view>".repeat(4_000), "(<a>".repeat(4_000) + "x"] {
+        let start = Instant::now();
+        let source = SourceFile::new(
+            PathBuf::from("app.config.ts"),
+            "app.config.ts".into(),
+            FileKind::TypeScript,
+            text.clone(),
+        );
+        let loaded = load::parse(source);
+        assert!(
+            matches!(
+                loaded.problems.first().map(|p| &p.kind),
+                Some(ProblemKind::TooDeep { limit: 256 })
+            ),
+            "{:?}",
+            loaded.problems
+        );
+        assert!(start.elapsed() < Duration::from_secs(1));
+        survives(&text, Duration::from_secs(10));
+    }
+}

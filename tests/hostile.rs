@@ -1,0 +1,169 @@
+//! Files that vanish or cannot be read during a run, and file names that are not UTF-8: each
+//! gives a finding or a clear error, never a crash, and no finding in the other files is lost.
+//! (The scale cases of the same issue are `scripts/scale.sh`; the fuzz targets are in `fuzz/`.)
+
+mod common;
+
+use std::io;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use common::{findings, lint_json, path_str, tree};
+use ttlint::base::vfs::Vfs;
+use ttlint::engine::config::Config;
+use ttlint::engine::lint::{LintOptions, lint};
+
+const APP: &[(&str, &str)] = &[
+    ("app.json", r#"{ "pages": ["pages/a/a", "pages/b/b"] }"#),
+    ("pages/a/a.js", "Page({});\ntt.pay({});\n"),
+    ("pages/a/a.ttml", "<view>a</view>\n"),
+    ("pages/b/b.js", "Page({});\ntt.pay({});\n"),
+    ("pages/b/b.ttml", "<view>加微信 starshop</view>\n"),
+    ("utils/loose.js", "tt.pay({});\n"),
+];
+
+/// Lints `dir` from the disk, with reads of `failing` (relative paths) failing as given.
+fn lint_failing(dir: &std::path::Path, failing: &[(&str, io::ErrorKind)]) -> Vec<String> {
+    let mut vfs = Vfs::disk();
+    for (path, kind) in failing {
+        vfs.fail(dir.join(path), *kind);
+    }
+    let options = LintOptions {
+        paths: vec![dir.to_path_buf()],
+        cwd: dir.to_path_buf(),
+        config: Config::default(),
+        ignore: Vec::new(),
+        threads: Some(2),
+        quiet: false,
+        all_files: true,
+        build_output: false,
+        summarize: false,
+        stdin: None,
+        vfs: Arc::new(vfs),
+    };
+    let report = lint(&options).expect("the run completes");
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let (start, _) = report.range(d);
+            format!(
+                "{} {}:{}:{}",
+                d.rule.id,
+                report.file(d.file).display,
+                start.line,
+                start.column
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_file_unreadable_during_the_run_is_a_finding_and_costs_nothing_else() {
+    let dir = tree(APP);
+    let clean = lint_failing(dir.path(), &[]);
+    let failed = lint_failing(
+        dir.path(),
+        &[
+            ("pages/b/b.js", io::ErrorKind::PermissionDenied),
+            ("pages/b/b.ttml", io::ErrorKind::NotFound),
+        ],
+    );
+    for f in [
+        "parse-error pages/b/b.js:1:1",
+        "parse-error pages/b/b.ttml:1:1",
+    ] {
+        assert!(failed.contains(&f.to_string()), "{f} in {failed:#?}");
+    }
+    let elsewhere = |all: &[String]| -> Vec<String> {
+        all.iter()
+            .filter(|f| !f.contains("pages/b/"))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(
+        elsewhere(&failed),
+        elsewhere(&clean),
+        "the other files keep every finding"
+    );
+    assert!(
+        elsewhere(&clean)
+            .iter()
+            .any(|f| f.starts_with("deprecated-tt-pay pages/a/a.js")),
+        "{clean:#?}"
+    );
+}
+
+#[test]
+fn an_app_json_unreadable_during_the_run_leaves_the_files_linted_one_by_one() {
+    let dir = tree(APP);
+    let failed = lint_failing(dir.path(), &[("app.json", io::ErrorKind::NotFound)]);
+    assert!(
+        failed.contains(&"parse-error app.json:1:1".to_string()),
+        "{failed:#?}"
+    );
+    for f in [
+        "deprecated-tt-pay pages/a/a.js:2:1",
+        "deprecated-tt-pay pages/b/b.js:2:1",
+        "deprecated-tt-pay utils/loose.js:1:1",
+    ] {
+        assert!(failed.contains(&f.to_string()), "{f} in {failed:#?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_are_linted_and_shown_lossily() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    let dir = tree(&[
+        ("app.json", r#"{ "pages": ["pages/a/a"] }"#),
+        ("pages/a/a.js", "Page({});\ntt.pay({});\n"),
+    ]);
+    let folder = dir.path().join(OsStr::from_bytes(b"lib\xff\xfe"));
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join(OsStr::from_bytes(b"pay\xe9.js")),
+        "tt.pay({});\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join(OsStr::from_bytes(b"bad\x80.ttml")),
+        "<view>加微信 starshop</view>\n",
+    )
+    .unwrap();
+    let root = path_str(dir.path());
+
+    let (json, code) = lint_json(&["--all-files", root]);
+    assert_eq!(code, 1, "{json}");
+    let all = findings(&json);
+    let prefix = format!("{root}/");
+    let all: Vec<String> = all.iter().map(|f| f.replace(&prefix, "")).collect();
+    for f in [
+        "deprecated-tt-pay pages/a/a.js:2:1",
+        "deprecated-tt-pay lib\u{fffd}\u{fffd}/pay\u{fffd}.js:1:1",
+    ] {
+        assert!(all.contains(&f.to_string()), "{f} in {all:#?}");
+    }
+    assert!(
+        all.iter()
+            .any(|f| f.starts_with("drainage-contact bad\u{fffd}.ttml")),
+        "{all:#?}"
+    );
+    for format in ["pretty", "sarif", "github", "checkstyle", "junit"] {
+        let output = common::ttlint()
+            .args(["--all-files", "--format", format, root])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{format}: {output:?}");
+    }
+    // Named on the command line, a file whose name is not UTF-8 is linted too.
+    let named: PathBuf = folder.join(OsStr::from_bytes(b"pay\xe9.js"));
+    let output = common::ttlint()
+        .arg(&named)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+}
