@@ -130,5 +130,8 @@ fn main() {
             .map(|p| file(p))
             .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
     });
-    println!("parsed {bytes} bytes of script in {} files; {failed} failed", files.len());
+    println!(
+        "parsed {bytes} bytes of script in {} files; {failed} failed",
+        files.len()
+    );
 }

@@ -5,6 +5,7 @@
 #
 #   fuzz/run.sh SECONDS [TARGET...]      default: every target
 #   RUNS=1000000 fuzz/run.sh SECONDS …    stop a target at RUNS executions, or SECONDS if sooner
+#   NICE=5 fuzz/run.sh SECONDS …          run at that niceness (default 19: others keep the machine)
 #
 # Bounds: an input taking over 1 s is a timeout, over 2 GB of memory an out-of-memory. libFuzzer
 # measures wall time, and on the shared machine a fuzzer under `nice -n 19` is at times descheduled
@@ -43,7 +44,7 @@ dict_of() {
 }
 
 if [ -z "${NO_BUILD:-}" ]; then
-  nice -n 19 cargo +nightly fuzz build -s none >/dev/null 2>build.log ||
+  nice -n "${NICE:-19}" cargo +nightly fuzz build -s none >/dev/null 2>build.log ||
     { tail -30 build.log; exit 1; }
 fi
 bin=target/x86_64-unknown-linux-gnu/release
@@ -63,7 +64,7 @@ for t in "${targets[@]}"; do
   # Parsers: small inputs explore faster; the engine's structured input needs more bytes.
   max_len=8192
   [ "$t" = project ] && max_len=65536
-  TTLINT_FUZZ_STATS=1 nice -n 19 "$bin/$t" "corpus/$t" \
+  TTLINT_FUZZ_STATS=1 nice -n "${NICE:-19}" "$bin/$t" "corpus/$t" \
     -max_total_time="$seconds" ${RUNS:+-runs=$RUNS} -timeout=3 -report_slow_units=1 -rss_limit_mb=2048 -max_len=$max_len \
     -dict="$(dict_of "$t")" -artifact_prefix="artifacts/$t/" -print_final_stats=1 \
     >"$log" 2>&1
@@ -71,7 +72,7 @@ for t in "${targets[@]}"; do
   # Replay each slow unit alone: still over 1 s, it is a timeout; otherwise the machine was busy.
   for f in artifacts/$t/slow-unit-*; do
     [ -e "$f" ] || continue
-    ms=$(nice -n 19 "$bin/$t" "$f" 2>&1 | grep -o 'in [0-9]* ms' | grep -o '[0-9]*')
+    ms=$(nice -n "${NICE:-19}" "$bin/$t" "$f" 2>&1 | grep -o 'in [0-9]* ms' | grep -o '[0-9]*')
     if [ "${ms:-0}" -gt 1000 ]; then
       mv "$f" "artifacts/$t/timeout-${f##*slow-unit-}"
     else

@@ -12,6 +12,9 @@
 //! 6. [`engine`] and [`output`]: the run and its renderings;
 //! 7. [`cli`]: arguments and exit codes; `fuzzing` (with the `fuzzing` feature): the entry
 //!    points of the fuzz targets.
+//!
+//! Only what the binary, the integration tests and the benchmarks use is public; everything else
+//! is `pub(crate)`, so the compiler reports what nothing uses.
 
 pub mod analysis;
 pub mod base;
@@ -20,6 +23,6 @@ pub mod engine;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 pub mod output;
-pub mod project;
+pub(crate) mod project;
 pub mod rules;
 pub mod syntax;

@@ -1,10 +1,10 @@
 //! Layer 1: what every other layer speaks — source files and spans, diagnostics, rule metadata,
 //! rule data and the errors that stop a run.
 
-pub mod api;
+pub(crate) mod api;
 pub mod data;
 pub mod diagnostic;
-pub mod error;
+pub(crate) mod error;
 #[cfg(test)]
 pub(crate) mod locale_check;
 pub mod message;

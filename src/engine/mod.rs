@@ -2,7 +2,7 @@
 //! report every formatter renders.
 
 pub mod config;
-pub mod fingerprint;
+pub(crate) mod fingerprint;
 pub mod lint;
 pub mod report;
-pub mod summary;
+pub(crate) mod summary;

@@ -5,14 +5,13 @@
 //! the next set), so files nothing reaches are never read. Rules in the project pass ask it
 //! which templates render on a page and which modules a page's script reaches.
 
-pub mod app;
+pub(crate) mod app;
 mod build;
-pub mod discover;
-pub mod files;
-pub mod framework;
+pub(crate) mod discover;
+pub(crate) mod files;
+pub(crate) mod framework;
 mod model;
-pub mod resolve;
+pub(crate) mod resolve;
 
-pub use app::{AppConfig, ComponentEntry, PageEntry, ProjectConfig};
 pub use build::{Loader, build};
 pub use model::*;

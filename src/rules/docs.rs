@@ -91,7 +91,8 @@ static ZH_CN: &[(&str, &str)] = &[
 ];
 
 /// The headings every rule's documentation has, in this order, per language.
-pub const HEADINGS: [(Lang, [&str; 5]); 2] = [
+#[cfg(test)]
+const HEADINGS: [(Lang, [&str; 5]); 2] = [
     (
         Lang::En,
         [

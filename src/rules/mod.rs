@@ -9,7 +9,7 @@ pub use rule::Rule;
 
 mod deprecated_trade_api;
 mod deprecated_tt_pay;
-pub mod docs;
+pub(crate) mod docs;
 mod drainage_contact;
 mod drainage_external_link;
 mod drainage_qrcode;
@@ -23,11 +23,11 @@ mod missing_file;
 mod navigate_to_mini_program;
 mod non_douyin_payment_api;
 mod parse_error;
-pub mod rule;
+pub(crate) mod rule;
 mod trade_missing_customer_service;
 mod trade_page_missing_customer_service;
 mod trade_prerequisites;
-pub mod unused_suppression;
+pub(crate) mod unused_suppression;
 mod wechat_only_feature;
 
 #[cfg(test)]

@@ -11,7 +11,9 @@ mod graph;
 use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 
-pub use graph::{Graph, Node, NodeKind};
+#[cfg(test)]
+pub use graph::Node;
+pub use graph::{Graph, NodeKind};
 
 use crate::analysis::context::ProjectContext;
 use crate::base::source::FileId;

@@ -3,12 +3,12 @@
 //! A script is parsed once; one traversal ([`facts::extract`]) turns it into plain data and the
 //! syntax tree is dropped before the project pass.
 
-pub mod ast;
-pub mod cond;
-pub mod conditional;
-pub mod eval;
-pub mod facts;
-pub mod nesting;
+pub(crate) mod ast;
+pub(crate) mod cond;
+pub(crate) mod conditional;
+pub(crate) mod eval;
+pub(crate) mod facts;
+pub(crate) mod nesting;
 pub mod parse;
 mod scope;
-pub mod static_value;
+pub(crate) mod static_value;

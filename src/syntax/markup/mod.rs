@@ -4,11 +4,11 @@
 //! TTML and Vue share a tolerant parser ([`parser`]) that builds the tag tree as written
 //! ([`tree`]); each dialect then lowers that tree into the model.
 
-pub mod expr;
+pub(crate) mod expr;
 mod model;
 mod parser;
 mod tree;
 pub mod ttml;
-pub mod vue;
+pub(crate) mod vue;
 
 pub use model::*;

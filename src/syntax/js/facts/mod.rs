@@ -10,7 +10,7 @@ mod dynamic;
 mod extract;
 mod model;
 
-pub use extract::{Extracted, Part, extract, extract_parts};
+pub use extract::{Part, extract, extract_parts};
 pub use model::*;
 
 #[cfg(test)]
