@@ -25,7 +25,7 @@ use crate::syntax::comment::Comment;
 use crate::syntax::js::ast::{RED_ZONE, SEGMENT, prop_name, span_of, static_string, unwrap};
 use crate::syntax::js::cond::{Cond, cond, member_path, normalize_path, path, raw_path};
 use crate::syntax::js::conditional::{Regions, Target};
-use crate::syntax::js::eval::{Environment, Evaluator, Gate, Values};
+use crate::syntax::js::eval::{Environment, Evaluator, Gate, Values, build_path};
 use crate::syntax::js::scope::{
     Binding, Scopes, declared_in, declared_in_module, for_head_lexical, pattern_names,
 };
@@ -244,19 +244,69 @@ fn build_target(cond: &Cond, holds: bool, values: &dyn Values) -> Target {
     Target::Unconditional
 }
 
-/// The values a script has assigned so far, by path.
+/// The values a script has assigned so far that the build decides, by path: what tells a build
+/// target from another (`const env = typeof wx !== 'undefined' ? 'wx' : 'tt'`, `const isTT =
+/// env === 'tt'`). A value the user changes is no build constant: with `data() { return { agree:
+/// false } }`, the `else` of `if (this.agree == false)` runs once the user agrees, although no
+/// assignment after it has been read yet.
 struct ScriptValues<'a> {
     assignments: &'a [Assignment],
     index: &'a HashMap<String, Vec<usize>>,
 }
 
-impl Values for ScriptValues<'_> {
-    fn values(&self, path: &str) -> Vec<&Cond> {
+impl ScriptValues<'_> {
+    fn assigned(&self, path: &str) -> impl Iterator<Item = &Cond> {
         self.index
             .get(path)
             .into_iter()
             .flatten()
             .filter_map(|&i| self.assignments.get(i).map(|a| &a.value))
+    }
+
+    /// Whether a value depends on the build target: it reads a build path, or tests which
+    /// platform globals exist, directly or through the names it reads.
+    fn from_build(&self, cond: &Cond, depth: usize) -> bool {
+        if depth > 8 {
+            return false;
+        }
+        let mut todo = vec![cond];
+        while let Some(c) = todo.pop() {
+            match c {
+                Cond::TypeOf(_) => return true,
+                Cond::Call(path) if build_path(path) => return true,
+                Cond::Path(path) => {
+                    if build_path(path)
+                        || self.assigned(path).any(|v| self.from_build(v, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+                Cond::Not(a) => todo.push(a),
+                Cond::And(a, b) | Cond::Or(a, b) | Cond::Cmp(_, a, b) => {
+                    todo.push(a);
+                    todo.push(b);
+                }
+                Cond::Method(receiver, _, args) => {
+                    todo.push(receiver);
+                    todo.extend(args);
+                }
+                Cond::RegexTest { arg, .. } => todo.push(arg),
+                Cond::Ternary(t) => {
+                    todo.push(&t.0);
+                    todo.push(&t.1);
+                    todo.push(&t.2);
+                }
+                Cond::Str(_) | Cond::Num(_) | Cond::Bool(_) | Cond::Call(_) | Cond::Other => {}
+            }
+        }
+        false
+    }
+}
+
+impl Values for ScriptValues<'_> {
+    fn values(&self, path: &str) -> Vec<&Cond> {
+        self.assigned(path)
+            .filter(|v| self.from_build(v, 0))
             .collect()
     }
 }

@@ -504,6 +504,27 @@ mod tests {
     }
 
     #[test]
+    fn only_values_the_build_decides_decide_the_target() {
+        let f = facts(
+            "const env = typeof wx !== 'undefined' ? 'wx' : 'tt';\nconst isWx = env === 'wx';\nif (isWx) { wx.login() }\nPage({\n  data: { agree: false },\n  buy() {\n    if (this.data.agree == false) { tt.showToast({}) } else { tt.pay({}) }\n  },\n  agreeProtocol() { this.setData({ agree: true }) },\n});",
+        );
+        let targets: Vec<(&str, Target)> = f
+            .api_uses
+            .iter()
+            .map(|u| (u.api.member.as_str(), u.target))
+            .collect();
+        assert_eq!(
+            targets,
+            vec![
+                ("login", Target::Excluded),
+                ("showToast", Target::Unconditional),
+                ("pay", Target::Unconditional),
+            ],
+            "a name computed from the platform globals decides; a data flag the user sets does not"
+        );
+    }
+
+    #[test]
     fn conditional_regions_are_attached() {
         let f = facts(
             "// #ifdef MP-WEIXIN\nwx.requestPayment({});\n// #endif\n// #ifdef MP-TOUTIAO\nuni.requestPayment({});\n// #endif\n",
