@@ -175,7 +175,8 @@ struct Extractor {
     markup: Markup,
     /// What each guard chain (by its innermost link) means for a Douyin build.
     chain_targets: Vec<Target>,
-    /// The assignments by path, for evaluating conditions while reading.
+    /// The assignments the build decides ([`from_build`]) by path, for evaluating conditions
+    /// while reading.
     values: HashMap<String, Vec<usize>>,
     /// The JSX elements around the current node, innermost last, with the condition in force
     /// where each was written.
@@ -244,71 +245,62 @@ fn build_target(cond: &Cond, holds: bool, values: &dyn Values) -> Target {
     Target::Unconditional
 }
 
-/// The values a script has assigned so far that the build decides, by path: what tells a build
-/// target from another (`const env = typeof wx !== 'undefined' ? 'wx' : 'tt'`, `const isTT =
-/// env === 'tt'`). A value the user changes is no build constant: with `data() { return { agree:
-/// false } }`, the `else` of `if (this.agree == false)` runs once the user agrees, although no
-/// assignment after it has been read yet.
+/// The values a script has assigned so far that the build decides, by path ([`from_build`]).
 struct ScriptValues<'a> {
     assignments: &'a [Assignment],
     index: &'a HashMap<String, Vec<usize>>,
 }
 
-impl ScriptValues<'_> {
-    fn assigned(&self, path: &str) -> impl Iterator<Item = &Cond> {
+impl Values for ScriptValues<'_> {
+    fn values(&self, path: &str) -> Vec<&Cond> {
         self.index
             .get(path)
             .into_iter()
             .flatten()
             .filter_map(|&i| self.assignments.get(i).map(|a| &a.value))
-    }
-
-    /// Whether a value depends on the build target: it reads a build path, or tests which
-    /// platform globals exist, directly or through the names it reads.
-    fn from_build(&self, cond: &Cond, depth: usize) -> bool {
-        if depth > 8 {
-            return false;
-        }
-        let mut todo = vec![cond];
-        while let Some(c) = todo.pop() {
-            match c {
-                Cond::TypeOf(_) => return true,
-                Cond::Call(path) if build_path(path) => return true,
-                Cond::Path(path) => {
-                    if build_path(path)
-                        || self.assigned(path).any(|v| self.from_build(v, depth + 1))
-                    {
-                        return true;
-                    }
-                }
-                Cond::Not(a) => todo.push(a),
-                Cond::And(a, b) | Cond::Or(a, b) | Cond::Cmp(_, a, b) => {
-                    todo.push(a);
-                    todo.push(b);
-                }
-                Cond::Method(receiver, _, args) => {
-                    todo.push(receiver);
-                    todo.extend(args);
-                }
-                Cond::RegexTest { arg, .. } => todo.push(arg),
-                Cond::Ternary(t) => {
-                    todo.push(&t.0);
-                    todo.push(&t.1);
-                    todo.push(&t.2);
-                }
-                Cond::Str(_) | Cond::Num(_) | Cond::Bool(_) | Cond::Call(_) | Cond::Other => {}
-            }
-        }
-        false
+            .collect()
     }
 }
 
-impl Values for ScriptValues<'_> {
-    fn values(&self, path: &str) -> Vec<&Cond> {
-        self.assigned(path)
-            .filter(|v| self.from_build(v, 0))
-            .collect()
+/// Whether a value is one the build decides: it reads a build path, tests which platform
+/// globals exist, or reads a name already holding such a value (`build_names`): `const env =
+/// typeof wx !== 'undefined' ? 'wx' : 'tt'`, then `const isTT = env === 'tt'`. A value the user
+/// changes is no build constant: with `data() { return { agree: false } }`, the `else` of
+/// `if (this.agree == false)` runs once the user agrees, although no assignment after it has
+/// been read yet.
+fn from_build(cond: &Cond, build_names: &HashMap<String, Vec<usize>>) -> bool {
+    let mut todo = vec![cond];
+    while let Some(c) = todo.pop() {
+        match c {
+            Cond::TypeOf(_) => return true,
+            Cond::Call(path) if build_path(path) => return true,
+            Cond::Path(path) if build_path(path) || build_names.contains_key(path.as_str()) => {
+                return true;
+            }
+            Cond::Not(a) => todo.push(a),
+            Cond::And(a, b) | Cond::Or(a, b) | Cond::Cmp(_, a, b) => {
+                todo.push(a);
+                todo.push(b);
+            }
+            Cond::Method(receiver, _, args) => {
+                todo.push(receiver);
+                todo.extend(args);
+            }
+            Cond::RegexTest { arg, .. } => todo.push(arg),
+            Cond::Ternary(t) => {
+                todo.push(&t.0);
+                todo.push(&t.1);
+                todo.push(&t.2);
+            }
+            Cond::Path(_)
+            | Cond::Str(_)
+            | Cond::Num(_)
+            | Cond::Bool(_)
+            | Cond::Call(_)
+            | Cond::Other => {}
+        }
     }
+    false
 }
 
 /// `if (c) return;` / `if (c) { …; throw e }`: the branch always leaves the function.
@@ -457,10 +449,12 @@ impl Extractor {
             guards: self.guard,
         };
         let index = self.facts.assignments.len();
-        self.values
-            .entry(assignment.path.clone())
-            .or_default()
-            .push(index);
+        if from_build(&assignment.value, &self.values) {
+            self.values
+                .entry(assignment.path.clone())
+                .or_default()
+                .push(index);
+        }
         self.facts.assignments.push(assignment);
     }
 

@@ -524,6 +524,22 @@ mod tests {
         );
     }
 
+    /// Minified code reassigns a few names thousands of times: whether a value is the build's
+    /// is decided once, as it is assigned, never by walking every earlier value again.
+    #[test]
+    fn names_reassigned_thousands_of_times_stay_linear() {
+        let mut src = String::from("var e = 0, t = 1;\n");
+        for _ in 0..3000 {
+            src.push_str("var e = e || t; var t = t && e; if (e) { wx.login() }\n");
+        }
+        let f = facts(&src);
+        assert_eq!(f.assignments.len(), 2 + 3000 * 2);
+        assert!(
+            f.api_uses.iter().all(|u| u.target == Target::Unconditional),
+            "no value here is the build's: every branch may run"
+        );
+    }
+
     #[test]
     fn conditional_regions_are_attached() {
         let f = facts(
