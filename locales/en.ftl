@@ -14,6 +14,7 @@ label-pays-here = pays here: { $api }
 label-hands-over-payment = hands over the function that pays from here
 label-shows-payment = shows what pays from here (`{ $flag }`)
 label-opened-here = opened from here on iOS too: this sets `{ $flag }`, which shows the payment
+label-shares-here = users share from here
 
 ## deprecated-tt-pay
 
@@ -91,18 +92,22 @@ ios-platform-value-help = Compare with `'ios'`: `platform` is lower case on Douy
 
 drainage-contact-text = `{ $found }` invites users to contact you outside Douyin (third-party drainage, 第三方引流)
 drainage-contact-clipboard = copies `{ $value }` for the user to add on WeChat/QQ (third-party drainage, 第三方引流)
+drainage-contact-api = `{ $api }` opens WeChat Work (企业微信) customer service, not Douyin IM: it takes users off Douyin (third-party drainage, 第三方引流)
 drainage-contact-help = Remove the contact: keep users on Douyin. For questions and after-sales service use Douyin IM customer service (`<button open-type="im">`).
 
 ## drainage-qrcode
 
 drainage-qrcode-text = `{ $found }` tells users to scan a QR code that leads off Douyin (third-party drainage, 第三方引流)
 drainage-qrcode-image = a long-pressable image next to a QR-code or contact prompt: users long-press it to leave Douyin (third-party drainage, 第三方引流)
+drainage-qrcode-save = `{ $found }` with `{ $scan }` in the same file: users save the QR code to scan it outside Douyin (third-party drainage, 第三方引流)
 drainage-qrcode-help = Remove the QR-code prompt: users must not be sent to WeChat, groups or official accounts. Offer the benefit inside the mini-program instead.
 
 ## drainage-external-link
 
 drainage-external-link-download = `{ $found }` sends users to download another app (third-party drainage, 第三方引流)
 drainage-external-link-download-help = Remove the download prompt: a mini-program must not send users to install apps.
+drainage-external-link-platform = `{ $found }` sends users to another platform (third-party drainage, 第三方引流)
+drainage-external-link-platform-help = Remove the call to action: a mini-program must not send users to accounts or shops on other platforms. Keep the content and the purchase in the mini-program.
 drainage-external-link-http = `web-view` loads `{ $url }` over plain http: web-view pages must be your verified business domain over HTTPS
 drainage-external-link-http-help = Serve the page over HTTPS from the business domain verified in the developer console.
 drainage-external-link-browser = copies `{ $url }` for users to open in the browser (third-party drainage, 第三方引流)
@@ -132,6 +137,7 @@ wechat-only-feature-contact-help = Use Douyin IM customer service: `<button open
 wechat-only-feature-directive = `{ $directive }` is WeChat's directive and Douyin ignores it: { $effect ->
     [condition] the element renders unconditionally
     [loop] the element renders once instead of once per item
+    [name] the loop keeps its default names, `item` and `index`, and what binds to the name given here is empty
     [key] the list re-renders without keys
    *[other] the element loses what it asked for
 }
@@ -142,6 +148,18 @@ wechat-only-feature-wx-call-help = Use `{ $douyin }`, Douyin's API of the same n
 wechat-only-feature-wx-call-no-equivalent-help = Douyin has no `{ $douyin }`: remove the call, or keep it inside `// #ifdef MP-WEIXIN` (or behind `typeof wx !== 'undefined'`).
 wechat-only-feature-wxml = page `{ $route }` has a WeChat `.wxml` template and no `.ttml`: Douyin cannot render it
 wechat-only-feature-wxml-help = Rename `{ $route }.wxml` to `.ttml` and replace `wx:` directives with `tt:`.
+
+## drainage-phone
+
+drainage-phone-number = `{ $number }` is a phone line offered to users as the service channel (引导致电)
+drainage-phone-bound = `{ $label }` shows users a phone line bound from data as the service channel (引导致电)
+drainage-phone-call = `{ $api }` dials `{ $number }`, the app's own phone line, as the service channel (引导致电)
+drainage-phone-help = Offer customer service through Douyin IM (`<button open-type="im">`) instead of a phone line: the platform withdraws the general mounting rights (通用挂载权限) of a mini-program whose pages or pop-ups show customer-service or sales phone numbers (引导致电).
+
+## induced-share
+
+induced-share-text = `{ $found }` promises a reward for sharing or inviting, on a page users share from (诱导分享)
+induced-share-help = Let users share because the content is worth it: no rewards, commissions, unlocks or extra chances for sharing, inviting or collecting likes. The platform forces a mini-program that induces sharing offline for 7 days and can withdraw its general mounting rights (通用挂载权限).
 
 ## trade-missing-customer-service
 
@@ -215,6 +233,7 @@ parse-error-json = invalid JSON: { $message }
 parse-error-syntax-help = Fix the syntax error: the Douyin developer tools will not build this file, and ttlint cannot check it.
 parse-error-template = template error: { $message }
 parse-error-template-help = Fix the markup: the Douyin developer tools will not compile this template.
+parse-error-outside-help = Nothing in the mini-program reaches this file, so its build never reads it, but ttlint could not check it. If it is not app code, add it to `ignore` in ttlint.json.
 
 ## missing-file
 
@@ -239,12 +258,28 @@ unused-suppression-unknown-rule-help = Check the spelling: `ttlint rules` lists 
 unused-suppression-rule = `{ $rule }` is disabled here but reports nothing
 unused-suppression-rule-help = Remove the id from the directive: a stale suppression hides the next real finding here.
 
+## The language server (`ttlint lsp`): code action titles, hovers, messages to the editor
+
+lsp-fix-change = Change `{ $from }` to `{ $to }`
+lsp-fix = Fix this `{ $rule }` finding
+lsp-fix-unsafe = { $fix } (changes behaviour: review it)
+lsp-disable-line = Disable `{ $rule }` for this line
+lsp-disable-file = Disable `{ $rule }` for this file
+lsp-show-documentation = Show documentation for `{ $rule }`
+lsp-hover-platform-page = Platform rule: { $url }
+lsp-config-error = ttlint: { $error } (linting with the built-in defaults until it is fixed)
+lsp-lint-failed = ttlint failed on { $file } and cleared its findings; this is a bug in ttlint, please report it: { $error }
+
 ## Why a file was not linted (--show-files)
 
 skipped-unreachable = skipped: not reachable from the app's configuration; --all-files lints it
 skipped-build-output = skipped: compiled output of a uni-app or Taro project whose source is linted; --include-build-output lints it
-skipped-tooling = skipped: a configuration or Node script of the tooling around the app, not app code
+skipped-tooling = skipped: not app code — tooling, back-end code, mock data or tests beside the app
 skipped-other-platform = skipped: built only for another platform, never shipped to Douyin
+skipped-ignored = skipped: it matches an ignore pattern (built in, in ttlint.json or --ignore)
+skipped-not-read = skipped: ttlint does not read this kind of file (it reads `.js` `.mjs` `.cjs` `.ts` `.ttml` `.sjs` `.json` `.vue` `.tsx` `.jsx`)
+note-named-skipped = ttlint: note: { $path } { $why }
+note-step-summary = ttlint: note: cannot append to the step summary { $path }: { $reason }
 
 ## The HTML report (`--format html`)
 
@@ -388,11 +423,13 @@ rule-deprecated-trade-api-summary = deprecated or soon-deprecated trade componen
 rule-ios-virtual-payment-summary = on a page selling virtual goods (会员, 充值, 金币, 课程…), a tap — or the page opening — that reaches a payment through your own functions and modules with no iOS check in front of it
 rule-ios-payment-redirect-summary = text sending iOS users to pay elsewhere (安卓, the app, 官网, 公众号, QR code, 客服转账)
 rule-ios-platform-value-summary = `platform` compared with `'iOS'`/`'IOS'`/`'iPhone'`: always false, so the iOS gate never closes
-rule-drainage-contact-summary = text users see that sends them to WeChat, QQ, an official account or WeCom (加微信, 微信号, `vx:` + id, QQ群, 关注公众号…), and ids copied to the clipboard for WeChat
+rule-drainage-contact-summary = text users see that sends them to WeChat, QQ, an official account or WeCom (加微信, 微信号, 店家微信, `vx:` + id, QQ群, 加群交流, 关注公众号…), ids copied to the clipboard for WeChat, and `tt.openCustomerServiceChat` (WeCom customer service)
 rule-drainage-qrcode-summary = scan / long-press QR-code prompts (扫码关注, 长按识别二维码) and long-pressable images beside them
-rule-drainage-external-link-summary = `http:` or third-party `web-view`s, links copied "to open in the browser", download lures (下载APP, App Store, `.apk`)
+rule-drainage-external-link-summary = `http:` or third-party `web-view`s, links copied "to open in the browser", download and app lures (下载APP, 打开APP识别, App Store, `.apk`), calls to action towards other platforms (关注小红书, 淘宝店)
 rule-navigate-to-mini-program-summary = `tt.navigateToMiniProgram` targets missing from `navigateToMiniProgramAppIdList`, a list over 10, WeChat app ids in it
 rule-wechat-only-feature-summary = `<official-account>`, `open-type="contact"`, `wx:if`/`wx:for`, `wx.*` calls, `.wxml` pages, 微信授权/微信登录 copy
+rule-drainage-phone-summary = 引导致电: a customer-service or sales phone line shown to users (a 400 hotline, `咨询电话：0571-…`, `客服电话：{"{{"}phone{"}}"}`) or dialled with `tt.makePhoneCall` and a literal number; not an order's or a courier's phone bound from data
+rule-induced-share-summary = 诱导分享: rewards promised for sharing or inviting (分享得, 分享领取, 转发解锁, 邀请好友得, 集赞得) on a page with a share button or share handler
 rule-trade-missing-customer-service-summary = the mini-program trades but no page offers Douyin IM customer service (reported once, on `app.json`)
 rule-trade-page-missing-customer-service-summary = a trade page or order page on which no IM entry renders; or IM only on pages users never look at
 rule-im-button-invalid-summary = an `open-type="im"` button without a usable `data-im-id` (missing, empty, `xxx`, `抖音号`…), or a `data-im-type` card without its id
@@ -416,6 +453,11 @@ category-name = { $category ->
     [service] service
     [deposit] deposit
    *[engine] engine
+  }
+fix-kind-name = { $fix ->
+    [safe] --fix
+    [unsafe] fix offered
+   *[none] {""}
   }
 
 ## `ttlint rules`, `ttlint explain`, `--show-files`
@@ -453,6 +495,34 @@ summary-build-output = ; { $count } { $count ->
     [one] file
    *[other] files
   } of compiled output skipped: the source is linted (--include-build-output lints it)
+summary-baselined = ; { $count } in the baseline, not reported
+summary-baseline-stale = ; { $count } baseline { $count ->
+    [one] entry records
+   *[other] entries record
+  } more than found (--prune-suppressions updates the baseline)
+pretty-more-related = and { $count } more
+pretty-more-like-this = { $count } more like this in this file: { $places }{ $unlisted ->
+    [0] {""}
+   *[other] {""} and { $unlisted } more
+  }
+pretty-not-shown = … { $count } more { $count ->
+    [one] finding
+   *[other] findings
+  } not shown (`--max-diagnostics { $limit }`; the counts below include { $count ->
+    [one] it
+   *[other] them
+  })
+pretty-table-heading = { $column ->
+    [rule] rule
+    [severity] severity
+    [findings] findings
+    [files] files
+   *[fixable] fixable
+  }
+pretty-dominant = Most findings are `{ $rule }` ({ $count } of { $total }).{ $fixable ->
+    [0] {""}
+   *[other] {" "}`ttlint --fix` fixes { $fixable } of them.
+  } To look at the others first, add `--rule { $rule }=off`; to adopt ttlint without fixing them now, record them in a baseline with `ttlint --suppress-rule { $rule }`: then only new ones fail.
 
 ## Errors that stop a run (exit code 2). `$reason` is the operating system's own text.
 
@@ -467,7 +537,6 @@ error-threads = cannot start worker threads: { $reason }
 error-unknown-rule = unknown rule `{ $rule }`: `ttlint rules` lists every rule
 error-unknown-rule-similar = unknown rule `{ $rule }`: did you mean { $similar }?
 error-no-such-path = cannot lint { $path }: no such file or folder
-error-not-lintable = { $path } is not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json .vue .tsx .jsx)
 error-stdin-not-lintable = --stdin-filename { $path }: not a file ttlint lints (it reads .js .mjs .cjs .ts .ttml .sjs .json .vue .tsx .jsx)
 error-bad-glob = bad { $source ->
     [builtin] built-in ignore
@@ -480,10 +549,58 @@ error-bad-glob-set = bad { $source ->
    *[cli] --ignore
   }: { $reason }
 
+## The baseline, `ttlint-suppressions.json`. Problems follow the place: `<file>:<line>:<column>: <problem>`.
+
+baseline-unreadable = cannot read the suppressions file { $path }: { $reason }
+baseline-not-object = a suppressions file maps file paths to rule ids and counts
+baseline-file-not-object = `{ $file }` must map rule ids to their `count`
+baseline-unsuppressible = `{ $rule }` cannot be baselined: a failure of ttlint itself is always reported
+baseline-bad-count = `{ $rule }` needs a `count` of 1 or more
+baseline-write = cannot write the suppressions file { $path }: { $reason }
+baseline-written = ttlint: { $path } records { $findings } { $findings ->
+    [one] finding
+   *[other] findings
+  } in { $files } { $files ->
+    [one] file
+   *[other] files
+  }; only findings beyond these counts fail
+
+## `--fix` and `--fix-dry-run`, on standard error.
+
+fix-applied = ttlint: fixed { $findings } { $findings ->
+    [one] finding
+   *[other] findings
+  } in { $files } { $files ->
+    [one] file
+   *[other] files
+  }
+fix-would = ttlint: `--fix` would fix { $findings } { $findings ->
+    [one] finding
+   *[other] findings
+  } in { $files } { $files ->
+    [one] file
+   *[other] files
+  }
+fix-refused = ttlint: note: { $path } not fixed: the fixed file would not parse as well as it does now
+fix-changed = ttlint: note: { $path } not fixed: it changed while ttlint was running
+fix-write = cannot write the fixed file { $path }: { $reason }
+
+## `ttlint init`: comments in the ttlint.json it writes, and what it says.
+
+init-comment-schema = ttlint's settings; editors that read JSON schemas complete them.
+init-comment-rules = Rule levels: "off", "info", "warning" or "error" (`ttlint rules` lists the rules).
+init-comment-ignore = Paths not to lint, relative to this file; a pattern without "/" matches a name anywhere.
+init-comment-lang = The language of messages, "en" or "zh-CN" (else the environment's).
+init-comment-data = Your own entries for ttlint's rule data, for example your web-view domains.
+init-done = Wrote { $path }. Next: run `ttlint`; to adopt it on an existing app, `ttlint --suppress-all` records today's findings so that only new ones fail.
+init-exists = { $path } already exists: `ttlint init` never overwrites it
+init-write = cannot write { $path }: { $reason }
+
 ## `--rule ID=LEVEL`
 
 option-rule-syntax = --rule expects ID=LEVEL (for example deprecated-tt-pay=warning), got `{ $spec }`
 option-rule-unknown = --rule { $spec }: unknown rule id `{ $rule }` (`ttlint rules` lists them)
+option-rule-unknown-similar = --rule { $spec }: unknown rule id `{ $rule }`; did you mean `{ $similar }`?
 option-rule-always-on = --rule { $spec }: `{ $rule }` cannot be configured: a failure of ttlint itself is always reported
 option-rule-bad-level = --rule { $spec }: bad level `{ $level }`, expected off, info, warning or error
 
@@ -494,6 +611,7 @@ config-invalid-json = invalid JSON: { $message }
 config-not-object = the config must be a JSON object
 config-rules-not-object = `rules` must be an object of rule id → level
 config-unknown-rule = unknown rule id `{ $rule }` (`ttlint rules` lists them)
+config-unknown-rule-similar = unknown rule id `{ $rule }`; did you mean { $similar }?
 config-always-on = `{ $rule }` cannot be configured: a failure of ttlint itself is always reported
 config-bad-level = bad level for `{ $rule }`: expected "off", "info", "warning" or "error"
 config-data-not-object = `data` must be an object of list name → strings
@@ -501,6 +619,7 @@ config-unknown-list = unknown data list `{ $list }`; the lists are: { $lists }
 config-bad-api = `{ $list }` entries name an API as `tt.name`, `uni.name` or `Taro.name`; found `{ $value }`
 config-bad-lang = `lang` must be "en" or "zh-CN"; found `{ $value }`
 config-unknown-setting = unknown setting `{ $setting }`; the settings are `rules`, `ignore`, `data` and `lang`
+config-unknown-setting-similar = unknown setting `{ $setting }`; did you mean `{ $similar }`?
 config-not-list = `{ $name }` must be an array of strings
 config-not-string = `{ $name }` entries must be strings, found { $found ->
     [null] null
@@ -528,30 +647,50 @@ cli-example-file = lint one file, with its project around it
 cli-example-json = machine-readable output for editors and scripts
 cli-example-html = a compliance report to open in a browser
 cli-example-lang = messages and help in Chinese (中文输出)
+cli-example-baseline = adopt on an existing app: only new findings fail
+cli-example-fix = apply the safe fixes (`--fix-dry-run`: as a diff)
 cli-example-rules = list every rule
 cli-example-explain = a rule's documentation
+cli-example-lsp = the language server, for editors (see `ttlint lsp --help`)
 cli-exit-codes = Exit codes: 0 no errors (and warnings within --max-warnings), 1 the check failed, 2 usage, config or internal error.
 cli-cmd-check = Lint mini-program files (the default command).
 cli-cmd-rules = List every rule: id, default severity, category, summary and platform page.
+cli-cmd-init = Write a commented ttlint.json in the working folder.
 cli-cmd-explain = Show a rule's full documentation: what it flags, why, what to do instead.
+cli-cmd-lsp = Run the language server on standard input and output, for editors: findings as you type, quick fixes, rule documentation on hover.
+cli-lsp-after-help =
+    Editors start it (the VS Code extension, `nvim-lspconfig`, any LSP client); it is not for typing into. Each document is linted from its unsaved text, with the mini-program around it and the ttlint.json of its project.
+
+    Initialization options (`initializationOptions`): `lang` (`en` or `zh-CN`), and `debounceMs`, the pause in typing before a changed document is linted (default 200).
+
+    The language of messages: `lang` above, else `--lang`, else `"lang"` in the project's ttlint.json, else the editor's display language (`InitializeParams.locale`), else `LC_ALL`, `LC_MESSAGES` or `LANG`.
 cli-cmd-help = Print this message or the help of the given subcommand(s)
 cli-arg-paths = Files or folders to lint (default: the current folder). A folder holding app.json is linted as a mini-program: only files reachable from app.json are checked.
-cli-arg-format = Output format: `pretty` (default), `json`, `sarif`, `github`, `checkstyle`, `junit` or `html` (a report to open in a browser; use with `-o`).
+cli-arg-format = Output format: `pretty` (default), `concise` (one line per finding), `json`, `sarif`, `github`, `gitlab`, `checkstyle`, `junit` or `html` (a report to open in a browser; use with `-o`).
 cli-arg-color = When to use colours in pretty output: `auto` (default: when writing to a terminal and `NO_COLOR` is not set), `always` or `never`.
 cli-arg-output-file = Write the output to FILE (created, or truncated) instead of standard output.
 cli-arg-config = Config file to use instead of the ttlint.json found from the linted folder upwards.
 cli-arg-rule = Set a rule's level, overriding the config: `ID=off|info|warning|error`. Repeatable.
 cli-arg-max-warnings = Fail (exit 1) when there are more than N warnings. Default: warnings never fail.
+cli-arg-max-diagnostics = Show at most N findings in `pretty` and `concise` output (errors first); the counts stay true.
 cli-arg-quiet = Report errors only: warnings and infos are neither shown nor counted.
 cli-arg-ignore = Do not lint paths matching GLOB (relative to the working folder). Repeatable.
 cli-arg-all-files = Also lint files that app.json does not reach (unused pages, dead utilities). By default they are skipped, and the summary says how many.
 cli-arg-include-build-output = Also lint a uni-app or Taro project's compiled output (`unpackage/`, `dist/`) found next to its source. By default it is skipped: the source is what people write.
 cli-arg-stdin-filename = Lint the text on standard input as if it were the file at PATH (which need not exist yet), with the mini-program on disk around it: for editors linting unsaved buffers.
 cli-arg-show-files = Print the files that would be linted, and the unreachable ones skipped, instead of linting.
+cli-arg-fix = Apply the safe fixes to the files (`ttlint rules` shows which rules have them), then lint again and report what is left.
+cli-arg-fix-dry-run = Print the safe fixes as a unified diff instead of applying them; exit 1 when there are some.
+cli-arg-suppress-all = Record every finding in the baseline (`ttlint-suppressions.json`): from then on only findings beyond its counts fail, so a team can adopt ttlint on an existing app.
+cli-arg-suppress-rule = Record the findings of rule ID in the baseline. Repeatable.
+cli-arg-prune-suppressions = Lower the baseline's counts to what is found now, and drop entries for what is gone.
+cli-arg-suppressions-location = The baseline file (default: `ttlint-suppressions.json` in the working folder).
+cli-arg-print-config = Print the settings that apply to the first PATH as JSON (the config file, every rule's level after it and `--rule`, ignores, data, language, baseline) instead of linting.
 cli-arg-threads = Worker threads (default: one per CPU core).
 cli-arg-lang = Language of messages and help: `en` or `zh-CN`. Default: `"lang"` in ttlint.json, else `LC_ALL`, `LC_MESSAGES` or `LANG` (`zh…` reads Chinese).
 cli-arg-rules-format = Output format: `pretty` (default), `json`, or `markdown` (the rule table of the README).
 cli-arg-explain-rule = A rule id, as shown in findings (for example `deprecated-tt-pay`).
+cli-arg-lsp-stdio = Accepted for editors that pass it: standard input and output are the only transport.
 cli-arg-help = Print help
 cli-arg-help-long = Print help (see a summary with `-h`)
 cli-arg-version = Print version

@@ -13,6 +13,7 @@ label-pays-here = 在这里支付：{ $api }
 label-hands-over-payment = 在这里把发起支付的函数交给别处调用
 label-shows-payment = 在这里显示发起支付的内容（`{ $flag }`）
 label-opened-here = 在 iOS 上同样从这里打开：这里设置了 `{ $flag }`，它会显示支付入口
+label-shares-here = 用户从这里分享
 
 ## deprecated-tt-pay
 
@@ -90,18 +91,22 @@ ios-platform-value-help = 请与 `'ios'` 比较：抖音上的 `platform` 都是
 
 drainage-contact-text = `{ $found }` 引导用户到抖音之外联系你（第三方引流）
 drainage-contact-clipboard = 复制 `{ $value }`，让用户去微信或 QQ 添加（第三方引流）
+drainage-contact-api = `{ $api }` 打开的是企业微信客服，而不是抖音IM客服：它把用户带离抖音（第三方引流）
 drainage-contact-help = 删除联系方式，把用户留在抖音：咨询和售后请使用抖音IM客服（`<button open-type="im">`）。
 
 ## drainage-qrcode
 
 drainage-qrcode-text = `{ $found }` 让用户扫描二维码离开抖音（第三方引流）
 drainage-qrcode-image = 二维码或联系方式提示旁有一张可长按识别的图片：用户长按即可离开抖音（第三方引流）
+drainage-qrcode-save = `{ $found }`，而同一文件里又有 `{ $scan }`：用户保存二维码是为了到抖音之外扫描（第三方引流）
 drainage-qrcode-help = 删除二维码提示：不得把用户引向微信、群聊或公众号。请直接在小程序内提供相应的福利。
 
 ## drainage-external-link
 
 drainage-external-link-download = `{ $found }` 引导用户下载其他 App（第三方引流）
 drainage-external-link-download-help = 删除下载提示：小程序不得引导用户安装 App。
+drainage-external-link-platform = `{ $found }` 把用户引向其他平台（第三方引流）
+drainage-external-link-platform-help = 删除这条行动号召：小程序不得把用户引向其他平台的账号或店铺。内容和购买都留在小程序里。
 drainage-external-link-http = `web-view` 通过明文 `http` 加载 `{ $url }`：`web-view` 页面必须是你已校验的业务域名，并使用 HTTPS
 drainage-external-link-http-help = 请使用 HTTPS，从开发者后台已校验的业务域名提供这个页面。
 drainage-external-link-browser = 复制 `{ $url }`，让用户到浏览器中打开（第三方引流）
@@ -131,6 +136,7 @@ wechat-only-feature-contact-help = 请使用抖音IM客服：`<button open-type=
 wechat-only-feature-directive = `{ $directive }` 是微信的指令，抖音会忽略它：{ $effect ->
     [condition] 元素总是会渲染
     [loop] 元素只会渲染一次，而不是每一项渲染一次
+    [name] 循环变量仍叫默认的 `item` 和 `index`，绑定这里所起名字的内容都会是空的
     [key] 列表会在没有 `key` 的情况下重新渲染
    *[other] 元素上的这项设置不会生效
 }
@@ -141,6 +147,18 @@ wechat-only-feature-wx-call-help = 请改用抖音的同名接口 `{ $douyin }`�
 wechat-only-feature-wx-call-no-equivalent-help = 抖音没有 `{ $douyin }`：请删除这次调用，或把它放在 `// #ifdef MP-WEIXIN` 中（或放在 `typeof wx !== 'undefined'` 判断之后）。
 wechat-only-feature-wxml = 页面 `{ $route }` 只有微信的 `.wxml` 模板，没有 `.ttml`：抖音无法渲染它
 wechat-only-feature-wxml-help = 把 `{ $route }.wxml` 改名为 `.ttml`，并把 `wx:` 指令换成 `tt:`。
+
+## drainage-phone
+
+drainage-phone-number = `{ $number }` 是作为服务渠道提供给用户的电话号码（引导致电）
+drainage-phone-bound = `{ $label }` 向用户展示从数据绑定的电话号码，把电话当作服务渠道（引导致电）
+drainage-phone-call = `{ $api }` 拨打小程序自己的电话 `{ $number }`，把电话当作服务渠道（引导致电）
+drainage-phone-help = 请通过抖音IM客服（`<button open-type="im">`）提供客服，不要提供电话：页面或弹窗中包含客服、销售等电话属于引导致电，平台会因此取消小程序的通用挂载权限。
+
+## induced-share
+
+induced-share-text = `{ $found }` 在用户可以分享的页面上承诺分享或邀请的奖励（诱导分享）
+induced-share-help = 让用户因为内容值得分享而分享：不要为分享、邀请或集赞提供奖励、佣金、解锁或额外机会。诱导分享一经发现，平台会强制小程序下线 7 天，并可能取消其通用挂载权限。
 
 ## trade-missing-customer-service
 
@@ -216,6 +234,7 @@ parse-error-json = JSON 格式错误：{ $message }
 parse-error-syntax-help = 请修正语法错误：抖音开发者工具无法构建此文件，ttlint 也无法检查它。
 parse-error-template = 模板错误：{ $message }
 parse-error-template-help = 请修正模板标签：抖音开发者工具无法编译这个模板。
+parse-error-outside-help = 小程序中没有任何地方引用这个文件，构建时不会读取它，但 ttlint 无法检查它。如果它不是小程序代码，请把它加到 ttlint.json 的 `ignore` 中。
 
 ## missing-file
 
@@ -239,6 +258,18 @@ unused-suppression-unknown-rule = `ttlint-disable` 指令中的规则 ID `{ $rul
 unused-suppression-unknown-rule-help = 请检查拼写：`ttlint rules` 会列出所有规则 ID。
 unused-suppression-rule = 这里屏蔽了 `{ $rule }`，但它没有报告任何问题
 unused-suppression-rule-help = 请把这个规则 ID 从指令中删掉：过期的屏蔽注释会把这里下一个真正的问题藏起来。
+
+## 语言服务器（`ttlint lsp`）：代码操作的标题、悬停提示、发给编辑器的消息
+
+lsp-fix-change = 把 `{ $from }` 改为 `{ $to }`
+lsp-fix = 修复这个 `{ $rule }` 问题
+lsp-fix-unsafe = { $fix }（会改变代码的行为，请检查）
+lsp-disable-line = 在这一行屏蔽 `{ $rule }`
+lsp-disable-file = 在整个文件中屏蔽 `{ $rule }`
+lsp-show-documentation = 查看 `{ $rule }` 的文档
+lsp-hover-platform-page = 平台规则：{ $url }
+lsp-config-error = ttlint：{ $error }（修正之前按内置的默认配置检查）
+lsp-lint-failed = ttlint 检查 { $file } 时出错，已清除它的检查结果。这是 ttlint 的缺陷，请报告给我们：{ $error }
 
 ## 文件为什么没有检查（`--show-files`、HTML 报告）
 
@@ -355,11 +386,13 @@ rule-deprecated-trade-api-summary = 已废弃或即将废弃的交易组件和�
 rule-ios-virtual-payment-summary = 在出售虚拟商品（会员、充值、金币、课程…）的页面上，点击或页面打开后经由你自己的函数和模块到达支付，而支付前没有 iOS 判断
 rule-ios-payment-redirect-summary = 引导 iOS 用户到别处付款的文案（安卓、App、官网、公众号、二维码、客服转账）
 rule-ios-platform-value-summary = `platform` 与 `'iOS'`、`'IOS'` 或 `'iPhone'` 比较：恒为假，iOS 拦截永远不会生效
-rule-drainage-contact-summary = 用户能看到的、把人引向微信、QQ、公众号或企业微信的文案（加微信、微信号、`vx:` 后接号码、QQ群、关注公众号…），以及为添加微信而复制到剪贴板的号码
+rule-drainage-contact-summary = 用户能看到的、把人引向微信、QQ、公众号或企业微信的文案（加微信、微信号、店家微信、`vx:` 后接号码、QQ群、加群交流、关注公众号…）、为添加微信而复制到剪贴板的号码，以及 `tt.openCustomerServiceChat`（企业微信客服）
 rule-drainage-qrcode-summary = 扫码或长按识别二维码的提示（扫码关注、长按识别二维码），以及旁边可长按识别的图片
-rule-drainage-external-link-summary = `http:` 或第三方的 `web-view`、让用户“到浏览器中打开”而复制的链接、下载引导（下载APP、App Store、`.apk`）
+rule-drainage-external-link-summary = `http:` 或第三方的 `web-view`、让用户“到浏览器中打开”而复制的链接、下载和打开 App 的引导（下载APP、打开APP识别、App Store、`.apk`）、引向其他平台的行动号召（关注小红书、淘宝店）
 rule-navigate-to-mini-program-summary = `tt.navigateToMiniProgram` 的目标不在 `navigateToMiniProgramAppIdList` 中、列表超过 10 个、列表中有微信 AppID
 rule-wechat-only-feature-summary = `<official-account>`、`open-type="contact"`、`wx:if`、`wx:for`、`wx.*` 调用、`.wxml` 页面，以及“微信授权/微信登录”文案
+rule-drainage-phone-summary = 引导致电：向用户展示的客服或销售电话（400 热线、`咨询电话：0571-…`、`客服电话：{"{{"}phone{"}}"}`），或用 `tt.makePhoneCall` 拨打的固定号码；从数据绑定的订单电话、骑手电话不算
+rule-induced-share-summary = 诱导分享：在有分享按钮或分享处理函数的页面上，承诺分享或邀请的奖励（分享得、分享领取、转发解锁、邀请好友得、集赞得）
 rule-trade-missing-customer-service-summary = 小程序涉及交易，却没有任何页面提供抖音IM客服（只报告一次，报在 `app.json` 上）
 rule-trade-page-missing-customer-service-summary = 交易页或订单页上没有渲染出任何IM入口；或者IM入口只出现在用户不会去看的页面上
 rule-im-button-invalid-summary = `open-type="im"` 按钮没有可用的 `data-im-id`（缺失、为空、`xxx`、`抖音号`…），或 `data-im-type` 卡片缺少对应的 ID
@@ -384,6 +417,11 @@ category-name = { $category ->
     [deposit] 保证金
    *[engine] 引擎
   }
+fix-kind-name = { $fix ->
+    [safe] 可自动修复
+    [unsafe] 有修复建议
+   *[none] {""}
+  }
 
 ## `ttlint rules`、`ttlint explain`、`--show-files`
 
@@ -402,6 +440,29 @@ summary-found = ✖ 在 { $files }中发现 { $found }
 summary-suppressed = ；另有 { $count } 处被注释屏蔽
 summary-skipped = ；{ $count } 个源文件从 app.json 无法到达，已跳过（加 `--all-files` 可检查它们）
 summary-build-output = ；{ $count } 个编译产物文件已跳过：检查的是源码（加 `--include-build-output` 可检查它们）
+summary-baselined = ；另有 { $count } 个问题已记入基线，不再报告
+summary-baseline-stale = ；基线中有 { $count } 条记录的数量多于实际发现的问题（运行 `--prune-suppressions` 更新基线）
+pretty-more-related = 另有 { $count } 处
+pretty-more-like-this = 本文件中另有 { $count } 处同类问题：{ $places }{ $unlisted ->
+    [0] {""}
+   *[other] ，以及另外 { $unlisted } 处
+  }
+pretty-not-shown = … 另有 { $count } 个问题未显示（`--max-diagnostics { $limit }`；下面的统计包含它们）
+pretty-table-heading = { $column ->
+    [rule] 规则
+    [severity] 级别
+    [findings] 问题数
+    [files] 文件数
+   *[fixable] 可自动修复
+  }
+pretty-dominant = 大部分问题来自 `{ $rule }`（{ $total } 个中的 { $count } 个）。{ $fixable ->
+    [0] {""}
+   *[other] `ttlint --fix` 可以自动修复其中 { $fixable } 个。
+  }想先看其他问题，加上 `--rule { $rule }=off`；想先接入 ttlint、暂不修复它们，用 `ttlint --suppress-rule { $rule }` 把它们记入基线：之后只有新增的问题会导致失败。
+skipped-ignored = 已跳过：它匹配忽略模式（内置、ttlint.json 中或 `--ignore` 指定的）
+skipped-not-read = 已跳过：ttlint 不检查这类文件（支持 `.js` `.mjs` `.cjs` `.ts` `.ttml` `.sjs` `.json` `.vue` `.tsx` `.jsx`）
+note-named-skipped = ttlint：提示：{ $path } { $why }
+note-step-summary = ttlint：提示：无法写入步骤摘要 { $path }：{ $reason }
 
 ## 中止运行的错误（退出码 2）。`$reason` 是操作系统给出的原文。
 
@@ -416,7 +477,6 @@ error-threads = 无法启动工作线程：{ $reason }
 error-unknown-rule = 未知规则 `{ $rule }`：运行 `ttlint rules` 可以查看所有规则
 error-unknown-rule-similar = 未知规则 `{ $rule }`：你要找的是不是 { $similar }？
 error-no-such-path = 无法检查 { $path }：文件或文件夹不存在
-error-not-lintable = { $path } 不是 ttlint 检查的文件类型（支持 `.js` `.mjs` `.cjs` `.ts` `.ttml` `.sjs` `.json` `.vue` `.tsx` `.jsx`）
 error-stdin-not-lintable = `--stdin-filename` { $path }：不是 ttlint 检查的文件类型（支持 `.js` `.mjs` `.cjs` `.ts` `.ttml` `.sjs` `.json` `.vue` `.tsx` `.jsx`）
 error-bad-glob = { $source ->
     [builtin] 内置的忽略规则
@@ -429,10 +489,40 @@ error-bad-glob-set = { $source ->
    *[cli] `--ignore` 的模式
   }有误：{ $reason }
 
+## 基线文件 `ttlint-suppressions.json`。问题显示在位置之后：`<文件>:<行>:<列>: <问题>`。
+
+baseline-unreadable = 无法读取基线文件 { $path }：{ $reason }
+baseline-not-object = 基线文件应是“文件路径 → 规则 ID 和数量”的对象
+baseline-file-not-object = `{ $file }` 的值应是“规则 ID → `count`”的对象
+baseline-unsuppressible = `{ $rule }` 不能记入基线：ttlint 自身的故障总是会报告
+baseline-bad-count = `{ $rule }` 需要一个大于等于 1 的 `count`
+baseline-write = 无法写入基线文件 { $path }：{ $reason }
+baseline-written = ttlint：{ $path } 记录了 { $files } 个文件中的 { $findings } 个问题；只有超出这些数量的问题才会导致检查失败
+
+## `--fix` 和 `--fix-dry-run`，输出到标准错误。
+
+fix-applied = ttlint：已修复 { $files } 个文件中的 { $findings } 个问题
+fix-would = ttlint：`--fix` 可以修复 { $files } 个文件中的 { $findings } 个问题
+fix-refused = ttlint：提示：{ $path } 未修复：修复后的文件无法像现在一样正常解析
+fix-changed = ttlint：提示：{ $path } 未修复：ttlint 运行期间文件被修改了
+fix-write = 无法写入修复后的文件 { $path }：{ $reason }
+
+## `ttlint init`：生成的 ttlint.json 中的注释，以及运行后的提示。
+
+init-comment-schema = ttlint 的设置；能读取 JSON 模式文件的编辑器可以自动补全。
+init-comment-rules = 规则级别：`"off"`、`"info"`、`"warning"` 或 `"error"`（运行 `ttlint rules` 可以查看所有规则）。
+init-comment-ignore = 不检查的路径，相对于本文件；不含 `/` 的模式匹配任意位置的同名文件或文件夹。
+init-comment-lang = 消息的语言：`"en"` 或 `"zh-CN"`（不设置时取运行环境的语言）。
+init-comment-data = 追加到 ttlint 规则数据中的条目，例如你自己的 `web-view` 业务域名。
+init-done = 已生成 { $path }。下一步：运行 `ttlint`；要在已有的小程序上接入，运行 `ttlint --suppress-all` 记录现有问题，之后只有新问题会导致失败。
+init-exists = { $path } 已存在：`ttlint init` 不会覆盖它
+init-write = 无法写入 { $path }：{ $reason }
+
 ## `--rule ID=LEVEL`
 
 option-rule-syntax = `--rule` 的格式应为 `ID=LEVEL`（例如 `deprecated-tt-pay=warning`），实际是 `{ $spec }`
 option-rule-unknown = `--rule { $spec }`：未知规则 ID `{ $rule }`（运行 `ttlint rules` 可以查看）
+option-rule-unknown-similar = `--rule { $spec }`：未知规则 ID `{ $rule }`；你要找的是不是 `{ $similar }`？
 option-rule-always-on = `--rule { $spec }`：`{ $rule }` 不能配置：ttlint 自身的故障总是会报告
 option-rule-bad-level = `--rule { $spec }`：级别 `{ $level }` 无效，应为 `off`、`info`、`warning` 或 `error`
 
@@ -443,6 +533,7 @@ config-invalid-json = JSON 格式错误：{ $message }
 config-not-object = 配置必须是一个 JSON 对象
 config-rules-not-object = `rules` 必须是“规则 ID → 级别”的对象
 config-unknown-rule = 未知规则 ID `{ $rule }`（运行 `ttlint rules` 可以查看）
+config-unknown-rule-similar = 未知规则 ID `{ $rule }`；你要找的是不是 { $similar }？
 config-always-on = `{ $rule }` 不能配置：ttlint 自身的故障总是会报告
 config-bad-level = `{ $rule }` 的级别无效：应为 `"off"`、`"info"`、`"warning"` 或 `"error"`
 config-data-not-object = `data` 必须是“列表名 → 字符串数组”的对象
@@ -450,6 +541,7 @@ config-unknown-list = 未知的数据列表 `{ $list }`；可用的列表有：{
 config-bad-api = `{ $list }` 的条目应写成 `tt.name`、`uni.name` 或 `Taro.name` 形式的接口名；实际是 `{ $value }`
 config-bad-lang = `lang` 只能是 `"en"` 或 `"zh-CN"`；实际是 `{ $value }`
 config-unknown-setting = 未知设置 `{ $setting }`；可用的设置有 `rules`、`ignore`、`data` 和 `lang`
+config-unknown-setting-similar = 未知设置 `{ $setting }`；你要找的是不是 `{ $similar }`？
 config-not-list = `{ $name }` 必须是字符串数组
 config-not-string = `{ $name }` 的条目必须是字符串，实际是{ $found ->
     [null] `null`
@@ -481,24 +573,41 @@ cli-example-file = 检查单个文件，同时结合它所在的项目
 cli-example-json = 机器可读的输出，供编辑器和脚本使用
 cli-example-html = 生成合规报告，用浏览器打开
 cli-example-lang = 用中文输出结果和帮助（`--lang en` 为英文）
+cli-example-baseline = 在已有的小程序上接入：之后只有新问题会导致失败
+cli-example-fix = 自动修复安全的问题（`--fix-dry-run` 只显示补丁）
 cli-example-rules = 列出所有规则
 cli-example-explain = 查看一条规则的文档
+cli-example-lsp = 语言服务器，供编辑器使用（见 `ttlint lsp --help`）
 cli-exit-codes = 退出码：0 表示没有错误（且警告数没有超过 `--max-warnings`），1 表示检查未通过，
     2 表示参数错误、配置错误或内部错误。
 cli-cmd-check = 检查小程序文件（默认命令）。
 cli-cmd-rules = 列出所有规则：ID、默认级别、类别、简介和平台文档。
+cli-cmd-init = 在当前工作文件夹中生成带注释的 ttlint.json。
 cli-cmd-explain = 显示规则的完整文档：检查什么、为什么、应该怎么改。
+cli-cmd-lsp = 在标准输入输出上运行语言服务器，供编辑器使用：边写边检查、快速修复、悬停查看规则文档。
+cli-lsp-after-help =
+    由编辑器启动（VS Code 扩展、`nvim-lspconfig` 或任何 LSP 客户端），不需要手动输入。
+    每个文档都按编辑器中未保存的文本检查，同时结合它所在的小程序和项目的 ttlint.json。
+
+    初始化选项（`initializationOptions`）：`lang`（`en` 或 `zh-CN`），以及 `debounceMs`：
+    停止输入多少毫秒后检查修改过的文档（默认 200）。
+
+    消息的语言依次取：上面的 `lang`、`--lang`、项目 ttlint.json 中的 `"lang"`、
+    编辑器的显示语言（`InitializeParams.locale`），最后是 `LC_ALL`、`LC_MESSAGES` 或 `LANG`。
 cli-cmd-help = 显示本帮助，或指定子命令的帮助
 cli-arg-paths = 要检查的文件或文件夹（默认：当前文件夹）。
     含有 app.json 的文件夹按小程序检查：只检查从 app.json 能到达的文件。
-cli-arg-format = 输出格式：`pretty`（默认）、`json`、`sarif`、`github`、`checkstyle`、
-    `junit` 或 `html`（用浏览器打开的报告，配合 `-o` 使用）。
+cli-arg-format = 输出格式：`pretty`（默认）、`concise`（每个问题一行）、`json`、
+    `sarif`、`github`、`gitlab`、`checkstyle`、`junit` 或 `html`
+    （用浏览器打开的报告，配合 `-o` 使用）。
 cli-arg-output-file = 把输出写入 `FILE`（不存在则创建，已存在则覆盖），而不是标准输出。
 cli-arg-color = 美化输出何时使用颜色：`auto`（默认：输出到终端
     且未设置 `NO_COLOR` 时）、`always` 或 `never`。
 cli-arg-config = 使用此配置文件，而不是从被检查的文件夹向上查找的 ttlint.json。
 cli-arg-rule = 设置规则级别，覆盖配置文件：`ID=off|info|warning|error`。可重复使用。
 cli-arg-max-warnings = 警告超过 N 个时检查失败（退出码 1）。默认：警告不会导致失败。
+cli-arg-max-diagnostics = `pretty` 和 `concise` 输出最多显示 N 个问题（错误优先），
+    统计数字仍然完整。
 cli-arg-quiet = 只报告错误：警告和提示既不显示也不计数。
 cli-arg-ignore = 不检查匹配 GLOB 的路径（相对于当前工作文件夹）。可重复使用。
 cli-arg-all-files = 同时检查 app.json 到达不了的文件（没用到的页面、废弃的工具代码）。
@@ -509,11 +618,26 @@ cli-arg-include-build-output = 同时检查 uni-app 或 Taro 项目源码旁的�
 cli-arg-stdin-filename = 把标准输入的文本当作 PATH 处的文件来检查（该文件可以还不存在），
     同时结合磁盘上的小程序：供编辑器检查尚未保存的内容。
 cli-arg-show-files = 只列出会被检查的文件和被跳过的不可达文件，不进行检查。
+cli-arg-fix = 把安全的自动修复写入文件（`ttlint rules` 会显示哪些规则可以修复），
+    然后重新检查并报告剩下的问题。
+cli-arg-fix-dry-run = 不修改文件，而是以补丁格式打印安全的修复；
+    有可修复的问题时退出码为 1。
+cli-arg-suppress-all = 把当前所有问题记入基线（`ttlint-suppressions.json`）：
+    之后只有超出记录数量的问题才会导致失败，
+    方便团队在已有的小程序上接入 ttlint。
+cli-arg-suppress-rule = 把规则 ID 的问题记入基线。可重复使用。
+cli-arg-prune-suppressions = 把基线中的数量降到现在实际发现的数量，
+    并删除已经不存在的记录。
+cli-arg-suppressions-location = 基线文件的位置
+    （默认：当前工作文件夹中的 `ttlint-suppressions.json`）。
+cli-arg-print-config = 以 JSON 打印对第一个 PATH 生效的设置，不进行检查：配置文件、
+    经配置和 `--rule` 调整后的每条规则级别、忽略模式、数据、语言、基线。
 cli-arg-threads = 工作线程数（默认：每个 CPU 核心一个）。
 cli-arg-lang = 消息和帮助的语言：`en` 或 `zh-CN`。默认取 ttlint.json 中的 `"lang"`，
     否则看 `LC_ALL`、`LC_MESSAGES`、`LANG`（以 `zh` 开头即为中文）。
 cli-arg-rules-format = 输出格式：`pretty`（默认）、`json` 或 `markdown`（`README.md` 中的规则表）。
 cli-arg-explain-rule = 规则 ID，与检查结果中显示的一致（例如 `deprecated-tt-pay`）。
+cli-arg-lsp-stdio = 为传入此参数的编辑器保留：语言服务器只通过标准输入输出通信。
 cli-arg-help = 显示帮助
 cli-arg-help-long = 显示帮助（`-h` 显示简要版本）
 cli-arg-version = 显示版本号

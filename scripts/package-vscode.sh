@@ -18,7 +18,8 @@ fi
 cd "$repo/editors/vscode"
 npm ci --no-audit --no-fund
 npm run compile
-npm test
+# The server test (test/server.test.js) speaks to the binary being bundled, if one is given.
+TTLINT_BINARY="$binary" npm test
 
 rm -rf bin
 if [[ -n "$binary" ]]; then

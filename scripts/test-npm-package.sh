@@ -11,11 +11,13 @@
 #
 # No network: npm runs with --offline, an empty cache, no user .npmrc and a registry address
 # that refuses connections, so any attempt to reach a registry fails the install.
-# Prints PASS/FAIL per check and 'N passed, N failed'; exits 1 if any check failed.
+# Prints PASS/FAIL per check and 'N passed, N failed'; exits 1 if any check failed, or if the
+# whole test took longer than its budget (TTLINT_NPM_TEST_BUDGET seconds, default 180).
 set -uo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 start=$SECONDS
+budget=${TTLINT_NPM_TEST_BUDGET:-180}
 pack_args=()
 launcher_tgz=""
 platform_tgz=""
@@ -29,7 +31,7 @@ while (($#)); do
     --tarballs)
       [[ $# -ge 3 ]] || { echo "test-npm-package: --tarballs needs two files" >&2; exit 2; }
       launcher_tgz="$2"; platform_tgz="$3"; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "test-npm-package: unknown argument: $1" >&2; exit 2 ;;
   esac
   shift
@@ -40,7 +42,13 @@ failed=0
 pass() { passed=$((passed + 1)); printf 'PASS: %s\n' "$*"; }
 fail() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*"; }
 finish() {
-  printf 'npm package test: %ss\n' "$((SECONDS - start))"
+  local took=$((SECONDS - start))
+  printf 'npm package test: %ss\n' "$took"
+  # The time budget: installing from the tarballs is what a user waits for, and a step that
+  # creeps past it (a registry timeout retried, a slow postinstall) is a regression.
+  if ((took > budget)); then
+    fail "took ${took}s, over the budget of ${budget}s (TTLINT_NPM_TEST_BUDGET)"
+  fi
   printf '%d passed, %d failed\n' "$passed" "$failed"
   ((failed == 0))
   exit $?

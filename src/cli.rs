@@ -1,15 +1,17 @@
-//! Command-line interface: argument definitions, the language of the run, and the three
-//! commands (`check`, `rules`, `explain`). `main.rs` only maps the outcome to an exit code.
+//! Command-line interface: argument definitions, the language of the run, and the commands
+//! (`check`, `rules`, `explain`, and `lsp`, which hands over to [`crate::lsp`]). `main.rs` only
+//! maps the outcome to an exit code.
 //!
 //! The language is chosen once, in order: `--lang`, then `"lang"` in ttlint.json, then the
 //! environment (`LC_ALL`, `LC_MESSAGES`, `LANG`). Everything the user reads — findings, rule
-//! docs, errors, `--help` — is rendered in it from the catalogue.
+//! docs, errors, `--help` — is rendered in it from the catalogue. (The language server also
+//! hears the editor's language: see [`crate::lsp`].)
 
 mod localize;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -18,14 +20,17 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::base::error::UsageError;
-use crate::base::message::{Catalogue, Lang};
+use crate::base::message::{Catalogue, Lang, Message};
 use crate::base::messages;
+use crate::base::meta::RuleMeta;
 use crate::base::vfs::Vfs;
-use crate::engine::config::Config;
+use crate::engine::baseline::{BASELINE_FILE, Baseline};
+use crate::engine::config::{CONFIG_FILE, Config, Level};
+use crate::engine::fix;
 use crate::engine::lint::{self, LintOptions};
 use crate::engine::report::Report;
 use crate::output::{self, Format, Style};
-use crate::project::discover::normalize;
+use crate::project::discover::{display_path, normalize};
 use crate::rules::{self, docs};
 
 pub use localize::render_error;
@@ -123,8 +128,8 @@ fn answer(error: &clap::Error, lang: Lang) -> ExitCode {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Lint (the default command).
-    Check(CheckArgs),
+    /// Lint (the default command). Boxed: its options outweigh the other commands many times.
+    Check(Box<CheckArgs>),
     /// List every rule.
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Pretty)]
@@ -132,6 +137,14 @@ pub enum Command {
     },
     /// A rule's documentation.
     Explain { rule: String },
+    /// Write a commented ttlint.json in the working folder.
+    Init,
+    /// The language server, on standard input and output.
+    Lsp {
+        /// Accepted for clients that pass it; standard input and output are the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -181,6 +194,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
 
+    /// Show at most N findings in pretty and concise output; the counts stay true.
+    #[arg(long, value_name = "N")]
+    pub max_diagnostics: Option<usize>,
+
     /// Report errors only: warnings and infos are neither shown nor counted.
     #[arg(long, short)]
     pub quiet: bool,
@@ -209,6 +226,39 @@ pub struct CheckArgs {
     #[arg(long)]
     pub show_files: bool,
 
+    /// Print the settings that apply to the first PATH (config file, rule levels after it and
+    /// `--rule`, ignores, data, language, baseline) as JSON, instead of linting.
+    #[arg(long, conflicts_with = "show_files")]
+    pub print_config: bool,
+
+    /// Apply the safe fixes to the files, then lint again and report what is left.
+    #[arg(long, conflicts_with_all = ["fix_dry_run", "stdin_filename"])]
+    pub fix: bool,
+
+    /// Print the safe fixes as a unified diff instead of applying them (exit 1 when there are
+    /// some).
+    #[arg(long)]
+    pub fix_dry_run: bool,
+
+    /// Record every finding in the baseline (`ttlint-suppressions.json`): from then on, only
+    /// findings beyond its counts fail.
+    #[arg(long, conflicts_with_all = ["suppress_rule", "stdin_filename"])]
+    pub suppress_all: bool,
+
+    /// Record the findings of one rule in the baseline. Repeatable.
+    #[arg(long, value_name = "ID", conflicts_with = "stdin_filename")]
+    pub suppress_rule: Vec<String>,
+
+    /// Lower the baseline's counts to what is found now, and drop what is gone.
+    #[arg(long, conflicts_with = "stdin_filename")]
+    pub prune_suppressions: bool,
+
+    /// The baseline file (default: `ttlint-suppressions.json` in the working folder). In
+    /// `--help` only: its name would widen `-h`'s option column past what Chinese help, which
+    /// cannot wrap at spaces, is broken for.
+    #[arg(long, value_name = "FILE", hide_short_help = true)]
+    pub suppressions_location: Option<PathBuf>,
+
     /// Worker threads (default: one per CPU core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
@@ -231,10 +281,18 @@ pub enum Outcome {
 pub fn run(cli: Cli, lang: &mut Lang) -> Result<Outcome, UsageError> {
     let explicit = cli.lang.is_some();
     match cli.command {
-        Some(Command::Check(args)) => check(args, lang, explicit),
+        Some(Command::Check(args)) => check(*args, lang, explicit),
         None => check(cli.check, lang, explicit),
         Some(Command::Rules { format }) => list_rules(format, *lang).map(|_| Outcome::Passed),
         Some(Command::Explain { rule }) => explain(&rule, *lang).map(|_| Outcome::Passed),
+        Some(Command::Init) => init(*lang).map(|_| Outcome::Passed),
+        // The protocol's exit statuses: 0 after `shutdown` and `exit`, 1 for `exit` alone.
+        Some(Command::Lsp { .. }) => {
+            crate::lsp::run(explicit.then_some(*lang), *lang).map(|exit| match exit {
+                crate::lsp::Exit::Clean => Outcome::Passed,
+                crate::lsp::Exit::Unclean => Outcome::Failed,
+            })
+        }
     }
 }
 
@@ -266,6 +324,18 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
         }
         None => None,
     };
+    for id in &args.suppress_rule {
+        check_rule_id(id)?;
+    }
+    let baseline_path = normalize(
+        args.suppressions_location
+            .as_deref()
+            .unwrap_or(Path::new(BASELINE_FILE)),
+        &cwd,
+    );
+    // Read before linting: a broken baseline stops the run at once.
+    let baseline_shown = display_path(&baseline_path, &cwd);
+    let existing = Baseline::load(&baseline_path, &baseline_shown, &vfs)?;
     let start = normalize(stdin.as_ref().unwrap_or(&args.paths[0]), &cwd);
     let mut config = match &args.config {
         Some(path) => Config::load(path, &vfs)?,
@@ -277,13 +347,18 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
     for spec in &args.rules {
         config.override_rule(spec)?;
     }
+    if args.print_config {
+        let baseline = existing.is_some().then_some(baseline_shown.as_str());
+        return print_config(&config, &args.ignore, baseline, *lang, &cwd).map(|_| Outcome::Passed);
+    }
     let options = LintOptions {
         paths: args.paths.clone(),
         cwd,
         config,
         ignore: args.ignore.clone(),
         threads: args.threads.map(usize::from),
-        quiet: args.quiet,
+        // After the baseline, which counts warnings too.
+        quiet: false,
         all_files: args.all_files,
         build_output: args.include_build_output,
         stdin,
@@ -295,9 +370,44 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
         Some(path) if !args.show_files => Some(create_output(path)?),
         _ => None,
     };
-    let report = lint::lint(&options)?;
+    let mut report = lint::lint(&options)?;
     if args.show_files {
         return show_files(&report, *lang).map(|_| Outcome::Passed);
+    }
+    let text = Catalogue::shared(*lang);
+    for file in report.skipped.iter().filter(|s| s.reason.named()) {
+        let why = text.render(&file.reason.message());
+        eprintln!(
+            "{}",
+            text.render(&messages::note_named_skipped(&file.path, why))
+        );
+    }
+    if args.fix_dry_run {
+        return fix_dry_run(&report, *lang);
+    }
+    if args.fix && apply_fixes(&report, *lang)? {
+        report = lint::lint(&options)?;
+    }
+    let records = args.suppress_all || !args.suppress_rule.is_empty();
+    let baseline = if records || args.prune_suppressions {
+        let mut baseline = existing.unwrap_or_default();
+        if records {
+            let only = (!args.suppress_all).then_some(args.suppress_rule.as_slice());
+            baseline.record(&report, only);
+        }
+        if args.prune_suppressions {
+            baseline.prune(&report, &|file| options.cwd.join(file).exists());
+        }
+        write_baseline(&baseline, &baseline_path, &baseline_shown, *lang)?;
+        Some(baseline)
+    } else {
+        existing
+    };
+    if let Some(baseline) = &baseline {
+        baseline.apply(&mut report);
+    }
+    if args.quiet {
+        report.keep_errors();
     }
     let color = match args.color {
         ColorChoice::Always => true,
@@ -316,11 +426,212 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
     written(output::write(
         &report,
         args.format,
-        Style { color, lang: *lang },
+        Style {
+            color,
+            lang: *lang,
+            max_diagnostics: args.max_diagnostics,
+        },
         &mut out,
     ))?;
     written(out.flush())?;
+    if args.format == Format::Github
+        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
+    {
+        step_summary(&report, Path::new(&path), *lang);
+    }
     Ok(outcome(&report, args.max_warnings))
+}
+
+/// `--print-config`: what a run with these arguments would use, as JSON. Rule levels are
+/// every rule's, after `ttlint.json` and `--rule`; data lists are the config's additions to the
+/// built-in ones.
+fn print_config(
+    config: &Config,
+    cli_ignore: &[String],
+    baseline: Option<&str>,
+    lang: Lang,
+    cwd: &Path,
+) -> Result<(), UsageError> {
+    #[derive(Serialize)]
+    struct Effective<'a> {
+        /// The `ttlint.json` in use, as a path from the working folder; `null` for none.
+        config: Option<String>,
+        lang: &'static str,
+        rules: std::collections::BTreeMap<&'static str, &'static str>,
+        /// `ignore` of `ttlint.json` (relative to its folder) and `--ignore` (to the working one).
+        ignore: Ignores<'a>,
+        data: &'a std::collections::BTreeMap<String, Vec<String>>,
+        /// The baseline applied, if there is one.
+        suppressions: Option<&'a str>,
+    }
+    #[derive(Serialize)]
+    struct Ignores<'a> {
+        config: &'a [String],
+        #[serde(rename = "commandLine")]
+        command_line: &'a [String],
+    }
+    let rules = rules::all()
+        .iter()
+        .map(|r| {
+            let meta = r.meta();
+            let level = match config.level(meta) {
+                Level::Off => "off",
+                Level::On(severity) => severity.as_str(),
+            };
+            (meta.id, level)
+        })
+        .collect();
+    let effective = Effective {
+        config: config.path.as_deref().map(|p| display_path(p, cwd)),
+        lang: lang.tag(),
+        rules,
+        ignore: Ignores {
+            config: &config.ignore,
+            command_line: cli_ignore,
+        },
+        data: &config.data.lists,
+        suppressions: baseline,
+    };
+    let mut out = io::stdout().lock();
+    written(serde_json::to_writer_pretty(&mut out, &effective).map_err(io::Error::from))?;
+    written(writeln!(out))
+}
+
+/// `ttlint init`: a commented `ttlint.json` in the working folder, with its comments in the
+/// run's language. An existing one is never overwritten.
+fn init(lang: Lang) -> Result<(), UsageError> {
+    let text = Catalogue::shared(lang);
+    let path = Path::new(CONFIG_FILE);
+    let t = |message: Message| text.render(&message);
+    let body = format!(
+        "{{\n  // {}\n  \"$schema\": \"{SCHEMA_URL}\",\n\n  // {}\n  \"rules\": {{\n    // \"trade-prerequisites\": \"off\"\n  }},\n\n  // {}\n  \"ignore\": [],\n\n  // {}\n  // \"lang\": \"zh-CN\",\n\n  // {}\n  \"data\": {{\n    // \"ownDomains\": [\"m.example.com\"]\n  }}\n}}\n",
+        t(messages::init_comment_schema()),
+        t(messages::init_comment_rules()),
+        t(messages::init_comment_ignore()),
+        t(messages::init_comment_lang()),
+        t(messages::init_comment_data()),
+    );
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| {
+            UsageError::new(if e.kind() == io::ErrorKind::AlreadyExists {
+                messages::init_exists(CONFIG_FILE)
+            } else {
+                messages::init_write(CONFIG_FILE, e.to_string())
+            })
+        })?;
+    file.write_all(body.as_bytes())
+        .map_err(|e| UsageError::new(messages::init_write(CONFIG_FILE, e.to_string())))?;
+    let mut out = io::stdout().lock();
+    written(writeln!(out, "{}", t(messages::init_done(CONFIG_FILE))))
+}
+
+/// Where editors find the schema of `ttlint.json`, for completion.
+const SCHEMA_URL: &str = "https://github.com/ttlint/ttlint/raw/main/schemas/ttlint.schema.json";
+
+/// `--fix-dry-run`: the safe fixes as a unified diff, and how many there are. Fails (exit 1)
+/// when there is something to fix, so that CI can ask for it.
+fn fix_dry_run(report: &Report, lang: Lang) -> Result<Outcome, UsageError> {
+    let fixes = fix::fixes(report);
+    let mut out = io::stdout().lock();
+    for file in &fixes.files {
+        written(write!(out, "{}", fix::unified_diff(file)))?;
+    }
+    written(out.flush())?;
+    let text = Catalogue::shared(lang);
+    for refused in &fixes.refused {
+        eprintln!("{}", text.render(&messages::fix_refused(refused)));
+    }
+    eprintln!(
+        "{}",
+        text.render(&messages::fix_would(fixes.count(), fixes.files.len()))
+    );
+    Ok(if fixes.files.is_empty() {
+        Outcome::Passed
+    } else {
+        Outcome::Failed
+    })
+}
+
+/// `--fix`: writes the safe fixes, says what it fixed, and whether any file changed (then the
+/// caller lints again). A file that changed on disk since it was read is left alone.
+fn apply_fixes(report: &Report, lang: Lang) -> Result<bool, UsageError> {
+    let text = Catalogue::shared(lang);
+    let fixes = fix::fixes(report);
+    let mut fixed = 0;
+    let mut files = 0;
+    for file in &fixes.files {
+        let unchanged =
+            std::fs::read(&file.path).is_ok_and(|bytes| bytes == file.before.as_bytes());
+        if !unchanged {
+            eprintln!("{}", text.render(&messages::fix_changed(&file.display)));
+            continue;
+        }
+        std::fs::write(&file.path, &file.after)
+            .map_err(|e| UsageError::new(messages::fix_write(&file.display, e.to_string())))?;
+        fixed += file.fixed;
+        files += 1;
+    }
+    for refused in &fixes.refused {
+        eprintln!("{}", text.render(&messages::fix_refused(refused)));
+    }
+    eprintln!("{}", text.render(&messages::fix_applied(fixed, files)));
+    Ok(files > 0)
+}
+
+/// Appends the summary to the GitHub job's step summary. A summary that cannot be written costs
+/// a note, not the check.
+fn step_summary(report: &Report, path: &Path, lang: Lang) {
+    let text = Catalogue::shared(lang);
+    let appended = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .and_then(|mut file| output::write_step_summary(report, text, &mut file));
+    if let Err(e) = appended {
+        eprintln!(
+            "{}",
+            text.render(&messages::note_step_summary(
+                path.display().to_string(),
+                e.to_string()
+            ))
+        );
+    }
+}
+
+/// A rule id named on the command line, checked: an unknown one is answered with the ids it may
+/// have meant.
+fn check_rule_id(id: &str) -> Result<&'static RuleMeta, UsageError> {
+    let meta = rules::find(id).ok_or_else(|| {
+        let similar = rules::similar(id);
+        UsageError::new(if similar.is_empty() {
+            messages::error_unknown_rule(id)
+        } else {
+            messages::error_unknown_rule_similar(id, similar)
+        })
+    })?;
+    Ok(meta)
+}
+
+/// Writes the baseline after `--suppress-all`, `--suppress-rule` or `--prune-suppressions`, and
+/// says what it holds now.
+fn write_baseline(
+    baseline: &Baseline,
+    path: &Path,
+    shown: &str,
+    lang: Lang,
+) -> Result<(), UsageError> {
+    std::fs::write(path, baseline.to_json())
+        .map_err(|e| UsageError::new(messages::baseline_write(shown, e.to_string())))?;
+    let (findings, files) = baseline.totals();
+    let text = Catalogue::shared(lang);
+    eprintln!(
+        "{}",
+        text.render(&messages::baseline_written(shown, findings, files))
+    );
+    Ok(())
 }
 
 /// Creates (or truncates) the `--output-file`.
@@ -379,9 +690,26 @@ struct RuleRow {
     id: &'static str,
     severity: &'static str,
     category: &'static str,
+    /// `safe` (`--fix` applies its fixes), `unsafe` (offered only) or `none`.
+    fix: &'static str,
     /// In the run's language; ids and the other fields never change with it.
     summary: String,
     url: &'static str,
+}
+
+/// `ttlint rules --format json`: versioned like the check's JSON output, so that a script can
+/// tell which shape it reads.
+#[derive(Serialize)]
+struct RuleList<'a> {
+    version: u32,
+    tool: Tool,
+    rules: &'a [RuleRow],
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
 }
 
 /// Pads `text` to `width` terminal columns: Chinese characters take two.
@@ -399,6 +727,7 @@ fn list_rules(format: ListFormat, lang: Lang) -> Result<(), UsageError> {
                 id: m.id,
                 severity: m.default_severity.as_str(),
                 category: m.category.as_str(),
+                fix: m.fix.as_str(),
                 summary: docs::summary(m, lang),
                 url: m.url,
             }
@@ -407,42 +736,54 @@ fn list_rules(format: ListFormat, lang: Lang) -> Result<(), UsageError> {
     let mut out = io::stdout().lock();
     match format {
         ListFormat::Json => {
-            written(serde_json::to_writer_pretty(&mut out, &rows).map_err(io::Error::from))?;
+            let list = RuleList {
+                version: 1,
+                tool: Tool {
+                    name: "ttlint",
+                    version: env!("CARGO_PKG_VERSION"),
+                },
+                rules: &rows,
+            };
+            written(serde_json::to_writer_pretty(&mut out, &list).map_err(io::Error::from))?;
             written(writeln!(out))?;
         }
         ListFormat::Markdown => {
             written(writeln!(
                 out,
-                "| rule | default | what it finds |\n|---|---|---|"
+                "| rule | default | fix | what it finds |\n|---|---|---|---|"
             ))?;
             for r in &rows {
+                let fix = if r.fix == "none" { "" } else { r.fix };
                 written(writeln!(
                     out,
-                    "| `{}` | {} | {} |",
+                    "| `{}` | {} | {fix} | {} |",
                     r.id, r.severity, r.summary
                 ))?;
             }
         }
         ListFormat::Pretty => {
-            let named: Vec<(String, String)> = rows
+            let named: Vec<(String, String, String)> = rows
                 .iter()
                 .map(|r| {
                     (
                         text.render(&messages::severity_name(r.severity)),
                         text.render(&messages::category_name(r.category)),
+                        text.render(&messages::fix_kind_name(r.fix)),
                     )
                 })
                 .collect();
             let width = rows.iter().map(|r| r.id.len()).max().unwrap_or(0);
-            let severity_width = named.iter().map(|(s, _)| s.width()).max().unwrap_or(0);
-            let category_width = named.iter().map(|(_, c)| c.width()).max().unwrap_or(0);
-            for (r, (severity, category)) in rows.iter().zip(&named) {
+            let severity_width = named.iter().map(|n| n.0.width()).max().unwrap_or(0);
+            let category_width = named.iter().map(|n| n.1.width()).max().unwrap_or(0);
+            let fix_width = named.iter().map(|n| n.2.width()).max().unwrap_or(0);
+            for (r, (severity, category, fix)) in rows.iter().zip(&named) {
                 written(writeln!(
                     out,
-                    "{:width$}  {}  {}  {}",
+                    "{:width$}  {}  {}  {}  {}",
                     r.id,
                     pad(severity, severity_width.max(7)),
                     pad(category, category_width.max(8)),
+                    pad(fix, fix_width),
                     r.summary
                 ))?;
             }
@@ -457,19 +798,7 @@ fn list_rules(format: ListFormat, lang: Lang) -> Result<(), UsageError> {
 }
 
 fn explain(id: &str, lang: Lang) -> Result<(), UsageError> {
-    let Some(meta) = rules::find(id) else {
-        let similar: Vec<String> = rules::all()
-            .iter()
-            .map(|r| r.meta().id)
-            .filter(|known| known.contains(id) || id.contains(known))
-            .map(str::to_string)
-            .collect();
-        return Err(UsageError::new(if similar.is_empty() {
-            messages::error_unknown_rule(id)
-        } else {
-            messages::error_unknown_rule_similar(id, similar)
-        }));
-    };
+    let meta = check_rule_id(id)?;
     let text = Catalogue::shared(lang);
     let header = text.render(&messages::explain_header(
         text.render(&messages::severity_name(meta.default_severity.as_str())),

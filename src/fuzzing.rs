@@ -21,7 +21,7 @@ use crate::output::{self, Format, Style};
 use crate::project::app::{AppConfig, Easycom};
 use crate::syntax::comment::Comment;
 use crate::syntax::js::conditional::Regions;
-use crate::syntax::js::{parse as js, static_value};
+use crate::syntax::js::{nesting, parse as js, static_value};
 use crate::syntax::json::{self, Dialect, Json};
 use crate::syntax::load::{self, Loaded};
 use crate::syntax::markup;
@@ -102,7 +102,10 @@ fn ttml_here(text: &str) {
     for c in &parsed.comments {
         check_span("TTML comment", c.span, 0, text.len());
     }
-    check_loaded(&load::parse(source("page.ttml", FileKind::Ttml, text)));
+    check_loaded(&load::parse(
+        source("page.ttml", FileKind::Ttml, text),
+        load::Origin::Build,
+    ));
 }
 
 /// The Vue single-file component splitter, the Vue template dialect over the whole text, and the
@@ -126,13 +129,21 @@ fn vue_here(text: &str) {
     for e in &template.errors {
         check_span("Vue template error", e.span, 0, text.len());
     }
-    check_loaded(&load::parse(source("page.vue", FileKind::Vue, text)));
+    check_loaded(&load::parse(
+        source("page.vue", FileKind::Vue, text),
+        load::Origin::Build,
+    ));
 }
 
 /// swc over a `.tsx` file and the facts extraction, which lowers its JSX into markup: the whole
 /// load of a `.tsx` file, which does both (and leaks a tree too deep to drop, as a run does).
 pub fn tsx(text: &str) {
-    on_worker_stack(|| check_loaded(&load::parse(source("page.tsx", FileKind::Tsx, text))));
+    on_worker_stack(|| {
+        check_loaded(&load::parse(
+            source("page.tsx", FileKind::Tsx, text),
+            load::Origin::Build,
+        ))
+    });
 }
 
 /// JSON both ways (strict and with comments), then uni-app's `pages.json` reading of it and the
@@ -175,16 +186,17 @@ pub fn app_config(text: &str) {
 }
 
 fn app_config_here(text: &str) {
-    if let Ok(parsed) = js::parse(text, 0, FileKind::TypeScript)
+    // As the loader does: swc never sees what the nesting guard refuses.
+    if nesting::too_deep_typescript(text).is_none()
+        && let Ok(parsed) = js::parse(text, 0, FileKind::TypeScript)
         && let Some(value) = static_value::exported_object(&parsed.program)
     {
         let _ = AppConfig::from_json(&value);
     }
-    check_loaded(&load::parse(source(
-        "src/app.config.ts",
-        FileKind::TypeScript,
-        text,
-    )));
+    check_loaded(&load::parse(
+        source("src/app.config.ts", FileKind::TypeScript, text),
+        load::Origin::Build,
+    ));
 }
 
 /// The suppression-comment parser: each line of `text` is a comment (`//` when it starts with a
@@ -273,8 +285,9 @@ pub fn project(files: &[(String, String)]) -> ProjectRun {
     let style = Style {
         color: false,
         lang: crate::base::message::Lang::En,
+        max_diagnostics: None,
     };
-    for format in [Format::Json, Format::Pretty] {
+    for format in [Format::Json, Format::Pretty, Format::Concise, Format::Html] {
         let mut out = Vec::new();
         let written = output::write(&report, format, style, &mut out);
         assert!(written.is_ok(), "{format:?} output failed: {written:?}");

@@ -10,8 +10,8 @@
 //! 4. [`analysis`]: what several rules share;
 //! 5. [`rules`]: one module per rule;
 //! 6. [`engine`] and [`output`]: the run and its renderings;
-//! 7. [`cli`]: arguments and exit codes; `fuzzing` (with the `fuzzing` feature): the entry
-//!    points of the fuzz targets.
+//! 7. [`cli`]: arguments and exit codes; `lsp`: the language server `ttlint lsp` starts;
+//!    `fuzzing` (with the `fuzzing` feature): the entry points of the fuzz targets.
 //!
 //! Only what the binary, the integration tests and the benchmarks use is public; everything else
 //! is `pub(crate)`, so the compiler reports what nothing uses.
@@ -22,6 +22,7 @@ pub mod cli;
 pub mod engine;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
+pub(crate) mod lsp;
 pub mod output;
 pub(crate) mod project;
 pub mod rules;

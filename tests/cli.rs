@@ -69,8 +69,8 @@ fn json_output_has_the_documented_shape() {
     assert_eq!(
         keys,
         vec![
-            "category", "end", "file", "help", "message", "related", "rule", "severity", "start",
-            "url"
+            "category", "end", "file", "fix", "help", "message", "related", "rule", "severity",
+            "start", "url"
         ]
     );
     assert_eq!(first["rule"], "deprecated-tt-pay");
@@ -371,7 +371,11 @@ fn rules_lists_every_rule() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
-    let rules: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(list["version"], 1);
+    assert_eq!(list["tool"]["name"], "ttlint");
+    assert_eq!(list["tool"]["version"], env!("CARGO_PKG_VERSION"));
+    let rules = &list["rules"];
     let ids: Vec<&str> = rules
         .as_array()
         .unwrap()
@@ -383,17 +387,47 @@ fn rules_lists_every_rule() {
         "{ids:?}"
     );
     for rule in rules.as_array().unwrap() {
-        for key in ["id", "severity", "category", "summary", "url"] {
+        for key in ["id", "severity", "category", "fix", "summary", "url"] {
             assert!(
                 rule[key].as_str().is_some_and(|v| !v.is_empty()),
                 "{rule} lacks {key}"
             );
         }
     }
+    let fixes: Vec<(&str, &str)> = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["fix"] != "none")
+        .map(|r| (r["id"].as_str().unwrap(), r["fix"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        fixes,
+        vec![
+            ("ios-platform-value", "safe"),
+            ("wechat-only-feature", "safe")
+        ]
+    );
     let pretty = ttlint().arg("rules").output().unwrap();
-    let first = stdout(&pretty).lines().next().unwrap().to_string();
-    let columns: Vec<&str> = first.split_whitespace().take(3).collect();
-    assert_eq!(columns, vec!["deprecated-tt-pay", "error", "payment"]);
+    let lines: Vec<String> = stdout(&pretty).lines().map(str::to_string).collect();
+    let columns = |line: &str| -> Vec<String> {
+        line.split_whitespace()
+            .take(4)
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(
+        columns(&lines[0])[..3],
+        ["deprecated-tt-pay", "error", "payment"]
+    );
+    let fixable = lines
+        .iter()
+        .find(|l| l.starts_with("wechat-only-feature "))
+        .unwrap();
+    assert_eq!(
+        columns(fixable),
+        ["wechat-only-feature", "warning", "drainage", "--fix"]
+    );
 }
 
 #[test]
@@ -402,8 +436,8 @@ fn explain_shows_full_docs() {
         .args(["rules", "--format", "json"])
         .output()
         .unwrap();
-    let rules: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
-    for id in rules
+    let list: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    for id in list["rules"]
         .as_array()
         .unwrap()
         .iter()
@@ -439,4 +473,20 @@ fn check_is_the_default_command() {
         .unwrap();
     assert_eq!(a.stdout, b.stdout);
     assert_eq!(a.status.code(), Some(1));
+}
+
+#[test]
+fn a_parse_error_outside_the_build_does_not_claim_the_build_fails() {
+    let case = "tests/precision/p05-not-app-code-native";
+    let (json, _) = lint_json(&[case, "--all-files"]);
+    let help: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "parse-error")
+        .filter_map(|d| d["help"].as_str())
+        .collect();
+    assert_eq!(help.len(), 1, "{json}");
+    assert!(help[0].contains("never reads it"), "{}", help[0]);
+    assert!(!help[0].contains("will not build"), "{}", help[0]);
 }

@@ -109,9 +109,17 @@ fn the_readme_names_the_two_commands() {
 #[test]
 fn the_readme_sample_is_real_output() {
     let readme = read("README.md");
-    let start = readme
-        .find("```\nios-virtual-payment (")
-        .expect("the README opens with a sample finding")
+    assert_sample_is_real(&readme, 0, &[]);
+}
+
+/// The sample output block found in `readme` after `from` (a finding, a blank line, the summary)
+/// is what `ttlint fixtures/demo-shop` prints with `args`: the finding somewhere in it, the summary
+/// as its last line.
+fn assert_sample_is_real(readme: &str, from: usize, args: &[&str]) {
+    let start = from
+        + readme[from..]
+            .find("```\nios-virtual-payment (")
+            .expect("a sample finding")
         + 4;
     let end = start
         + readme[start..]
@@ -124,32 +132,23 @@ fn the_readme_sample_is_real_output() {
         .expect("a finding, a blank line, the summary");
     let output = ttlint()
         .args(["fixtures/demo-shop", "--color", "never"])
+        .args(args)
         .output()
         .unwrap();
     let real = String::from_utf8(output.stdout).unwrap();
     assert!(
         real.contains(finding),
-        "the README's sample finding is not in the real output:\n{real}"
+        "the README's sample finding is not in the real output ({args:?}):\n{real}"
     );
     assert_eq!(real.trim_end().lines().last(), Some(summary));
 }
 
 #[test]
 fn the_readme_shows_both_languages() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme = read("README.md");
     assert!(readme.contains("## 中文输出 / Chinese output"));
     assert!(readme.contains("LANG=zh_CN.UTF-8 cargo run --release -- fixtures/demo-shop"));
     assert!(readme.contains("cargo run --release -- fixtures/demo-shop --lang en"));
-    // The Chinese sample is the real output's last line.
-    let output = ttlint()
-        .args(["fixtures/demo-shop", "--lang", "zh-CN", "--color", "never"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&output.stdout);
-    let last = text.lines().last().unwrap();
-    assert!(
-        readme.contains(last),
-        "README lacks the summary line {last}"
-    );
+    let chinese = readme.find("## 中文输出").expect("the Chinese section");
+    assert_sample_is_real(&readme, chinese, &["--lang", "zh-CN"]);
 }

@@ -127,8 +127,16 @@ fn github_annotations_cannot_be_hijacked() {
         .unwrap();
     let text = stdout(&output);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 2, "one command per finding: {text}");
-    for line in &lines {
+    assert_eq!(
+        lines.len(),
+        3,
+        "one command per finding, then the summary: {text}"
+    );
+    assert_eq!(
+        lines[2], "::notice title=ttlint::✖ 2 errors in 1 file",
+        "the summary notice"
+    );
+    for line in &lines[..2] {
         assert!(
             line.starts_with("::error file=evil%2Cname%3A%3Ax.js,line="),
             "{line}"
@@ -163,7 +171,16 @@ fn checkstyle_and_junit_name_every_finding() {
             .output()
             .unwrap(),
     );
-    assert_eq!(junit.matches("<failure ").count(), 9);
+    assert_eq!(
+        junit.matches("<failure ").count(),
+        4,
+        "the errors; the 4 warnings and the info pass"
+    );
+    assert_eq!(
+        junit.matches("<testcase ").count(),
+        9 + 10,
+        "a case per finding, and one per clean file: {junit}"
+    );
     assert!(junit.contains("<testsuites name=\"ttlint\""));
 }
 

@@ -120,6 +120,7 @@ fn a_panicking_rule_is_an_internal_error_and_the_run_exits_2() {
         ttlint::output::Style {
             color: false,
             lang: ttlint::base::message::Lang::En,
+            max_diagnostics: None,
         },
         &mut pretty,
     )

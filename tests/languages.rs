@@ -108,6 +108,7 @@ fn machine_output_translates_messages_but_not_ids_or_fingerprints() {
         .output()
         .unwrap();
     let rules: serde_json::Value = serde_json::from_slice(&rules.stdout).unwrap();
+    let rules = &rules["rules"];
     assert_eq!(rules[0]["id"], "deprecated-tt-pay");
     assert_eq!(rules[0]["severity"], "error");
     assert!(rules[0]["summary"].as_str().unwrap().contains("担保支付"));
@@ -175,6 +176,16 @@ fn help_zh_cn() {
 }
 
 #[test]
+fn lsp_help_en() {
+    insta::assert_snapshot!(run(&["lsp", "--help", "--lang", "en"]));
+}
+
+#[test]
+fn lsp_help_zh_cn() {
+    insta::assert_snapshot!(run(&["lsp", "--help", "--lang", "zh-CN"]));
+}
+
+#[test]
 fn short_help_zh_cn() {
     insta::assert_snapshot!(run(&["check", "-h", "--lang", "zh-CN"]));
 }
@@ -217,6 +228,7 @@ fn chinese_help_fits_100_columns() {
         &["check", "--help"],
         &["rules", "--help"],
         &["explain", "--help"],
+        &["lsp", "--help"],
         &["help", "help"],
     ] {
         let text = run(&[args, &["--lang", "zh-CN"]].concat());

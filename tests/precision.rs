@@ -80,11 +80,19 @@ fn cases() -> Vec<PathBuf> {
     cases
 }
 
-fn lint(case: &Path) -> Vec<Finding> {
+/// Lints a case folder; `args` are the case's own (`# args:` lines), by default `.`.
+fn lint(case: &Path, args: &[&str]) -> Vec<Finding> {
+    let paths: &[&str] = if args.iter().any(|a| !a.starts_with('-')) {
+        &[]
+    } else {
+        &["."]
+    };
     let output = Command::cargo_bin("ttlint")
         .expect("the ttlint binary is built")
         .current_dir(case)
-        .args([".", "--format", "json"])
+        .args(paths)
+        .args(args)
+        .args(["--format", "json"])
         .output()
         .expect("ttlint runs");
     let json: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
@@ -147,7 +155,12 @@ fn check(case: &Path) -> Vec<String> {
     if expectations.is_empty() {
         problems.push(format!("{name}: expect.txt expects nothing"));
     }
-    let found = lint(case);
+    let args: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("# args:"))
+        .flat_map(str::split_whitespace)
+        .collect();
+    let found = lint(case, &args);
     for e in &expectations {
         let hits = found.iter().filter(|f| e.matches(f)).count();
         if e.must_appear && hits == 0 {

@@ -56,7 +56,7 @@ fn only_files_reachable_from_app_json_are_linted() {
     assert_eq!(
         skipped,
         vec![
-            "fixtures/project-model/mock/pay.js (skipped: not reachable from the app's configuration; --all-files lints it)",
+            "fixtures/project-model/mock/pay.js (skipped: not app code — tooling, back-end code, mock data or tests beside the app)",
             "fixtures/project-model/pages/unused/unused.js (skipped: not reachable from the app's configuration; --all-files lints it)",
             "fixtures/project-model/pages/unused/unused.ttml (skipped: not reachable from the app's configuration; --all-files lints it)",
             "fixtures/project-model/utils/dead.js (skipped: not reachable from the app's configuration; --all-files lints it)",
@@ -69,7 +69,8 @@ fn unreachable_files_are_counted_and_never_linted() {
     let (json, code) = lint_json(&["fixtures/project-model"]);
     assert_eq!(code, 1);
     assert_eq!(json["summary"]["files"], 24);
-    assert_eq!(json["summary"]["skipped"], 4);
+    assert_eq!(json["summary"]["skipped"], 3);
+    assert_eq!(json["summary"]["tooling"], 1, "mock/ is not app code");
     assert!(
         findings_of(&json, "deprecated-tt-pay").is_empty(),
         "tt.pay in dead files is not reported"
@@ -79,7 +80,7 @@ fn unreachable_files_are_counted_and_never_linted() {
         .output()
         .unwrap();
     assert!(stdout(&summary).contains(
-        "4 source files not reachable from app.json and skipped (--all-files lints them)"
+        "3 source files not reachable from app.json and skipped (--all-files lints them)"
     ));
 }
 
@@ -89,10 +90,8 @@ fn all_files_lints_the_unreachable_ones_too() {
     assert_eq!(json["summary"]["skipped"], 0);
     assert_eq!(
         findings_of(&json, "deprecated-tt-pay"),
-        vec![
-            "deprecated-tt-pay fixtures/project-model/mock/pay.js:1:1",
-            "deprecated-tt-pay fixtures/project-model/pages/unused/unused.js:1:16",
-        ]
+        vec!["deprecated-tt-pay fixtures/project-model/pages/unused/unused.js:1:16"],
+        "mock data no page reaches is not app code, even with --all-files"
     );
 }
 

@@ -24,6 +24,10 @@ pub struct FileContext<'a> {
     pub content: &'a Content,
     /// What kept the file, or part of it, from being parsed.
     pub problems: &'a [Problem],
+    /// Part of a mini-program's build (reached from its configuration). False for a file linted
+    /// only because it was named, walked outside any project, or `--all-files` asked: the
+    /// developer tools never read it.
+    pub in_build: bool,
     pub data: &'a RuleData,
     /// How the mini-program the file belongs to is written (`Native` for a loose file): in
     /// uni-app source `wx` is uni's own alias, not a WeChat leftover.

@@ -6,10 +6,11 @@
 use aho_corasick::AhoCorasick;
 
 use crate::analysis::context::FileContext;
-use crate::base::data::Patterns;
+use crate::base::data::{Patterns, RuleData};
 use crate::base::source::{SourceFile, Span};
 use crate::syntax::json::Json;
-use crate::syntax::markup::NodeId;
+use crate::syntax::load::Content;
+use crate::syntax::markup::{Element, Markup, NodeId, NodeKind, TextPart};
 
 /// A piece of visible text.
 #[derive(Debug, Clone)]
@@ -22,6 +23,8 @@ pub struct Text<'a> {
     pub verbatim_at: Option<usize>,
     /// The template node it belongs to, for template text.
     pub node: Option<NodeId>,
+    /// The attribute it is the value of (`placeholder`), for attribute text.
+    pub attr: Option<&'a str>,
 }
 
 impl Text<'_> {
@@ -51,37 +54,45 @@ fn json_string<'a>(source: &SourceFile, value: &'a Json, out: &mut Vec<Text<'a>>
             text,
             verbatim_at: verbatim(source, value.span, text),
             node: None,
+            attr: None,
         });
     }
 }
 
 /// The visible text of a file.
 pub fn visible<'a>(cx: &FileContext<'a>) -> Vec<Text<'a>> {
+    visible_in(cx.source, cx.content, cx.data)
+}
+
+/// The visible text of a loaded file, for the project pass (which has no [`FileContext`]).
+pub fn visible_in<'a>(source: &SourceFile, content: &'a Content, data: &RuleData) -> Vec<Text<'a>> {
     let mut out = Vec::new();
-    if let Some(markup) = cx.content.markup() {
-        for t in markup.visible_texts(&cx.data.drainage.visible_attributes) {
+    if let Some(markup) = content.markup() {
+        for t in markup.visible_texts(&data.drainage.visible_attributes) {
             out.push(Text {
                 span: t.span,
                 text: t.text,
-                verbatim_at: verbatim(cx.source, t.span, t.text),
+                verbatim_at: verbatim(source, t.span, t.text),
                 node: Some(t.node),
+                attr: t.attr,
             });
         }
     }
-    if let Some(facts) = cx.content.script() {
+    if let Some(facts) = content.script() {
         for t in &facts.texts {
             out.push(Text {
                 span: t.span,
                 text: &t.text,
-                verbatim_at: verbatim(cx.source, t.span, &t.text),
+                verbatim_at: verbatim(source, t.span, &t.text),
                 node: None,
+                attr: None,
             });
         }
     }
-    if let Some(root) = cx.content.json().and_then(|doc| doc.value.as_ref()) {
+    if let Some(root) = content.json().and_then(|doc| doc.value.as_ref()) {
         for holder in [Some(root), root.get("window")].into_iter().flatten() {
             if let Some(title) = holder.get("navigationBarTitleText") {
-                json_string(cx.source, title, &mut out);
+                json_string(source, title, &mut out);
             }
         }
         let tabs = root
@@ -90,7 +101,7 @@ pub fn visible<'a>(cx: &FileContext<'a>) -> Vec<Text<'a>> {
             .and_then(Json::as_array);
         for tab in tabs.unwrap_or_default() {
             if let Some(text) = tab.get("text") {
-                json_string(cx.source, text, &mut out);
+                json_string(source, text, &mut out);
             }
         }
     }
@@ -126,4 +137,73 @@ pub fn find<'a>(
             })
         })
         .collect()
+}
+
+/// Whether an element takes what users type or pick: `input`, `textarea`, `picker`, and
+/// component libraries' fields (`u-input`, `uni-easyinput`, `van-field`, `nut-textarea`).
+fn is_field(element: &Element) -> bool {
+    let tag = element.tag.as_str();
+    matches!(tag, "input" | "textarea" | "picker" | "editor")
+        || ["input", "textarea", "-field"]
+            .iter()
+            .any(|suffix| tag.ends_with(suffix))
+}
+
+/// Whether `id` or anything inside it is a field users fill in.
+fn holds_field(markup: &Markup, id: NodeId) -> bool {
+    let mut todo = vec![id];
+    while let Some(n) = todo.pop() {
+        if let Some(e) = markup.element(n) {
+            if is_field(e) {
+                return true;
+            }
+            todo.extend(e.children.iter().copied());
+        }
+    }
+    false
+}
+
+/// Whether a template text labels a field users fill in: the `placeholder` or `label` of a
+/// field (or of a form item holding one), or text in the same group as a field — the text's
+/// element, or the group around it, holds an input (`<view class="input-group"><view>微信号</view>
+/// <view><input/></view></view>`). Such a label asks users for their own data: it names an
+/// account or a number without offering one.
+pub fn labels_field(markup: &Markup, text: &Text) -> bool {
+    let Some(node) = text.node else { return false };
+    if text.attr.is_some() {
+        return holds_field(markup, node);
+    }
+    // The text's element, then the group it sits in.
+    markup
+        .ancestry(node)
+        .skip(1)
+        .take(2)
+        .any(|group| holds_field(markup, group))
+}
+
+/// Whether a template text shows a value bound from data beside it: in the text itself
+/// (`客服电话：{{phone}}`), in its element (`<view>客服电话：<text>{{phone}}</text></view>`) or in
+/// the group around that element (`<view><text>客服电话</text><text>{{phone}}</text></view>`) —
+/// the same reach as [`labels_field`], so a label is read with what it labels and no further.
+pub fn beside_bound_value(markup: &Markup, text: &Text) -> bool {
+    let Some(node) = text.node else { return false };
+    if text.attr.is_some() {
+        return false;
+    }
+    let Some(group) = markup.ancestry(node).skip(1).take(2).last() else {
+        return false;
+    };
+    let mut todo = vec![group];
+    while let Some(n) = todo.pop() {
+        match markup.node(n).map(|n| &n.kind) {
+            Some(NodeKind::Text(parts))
+                if parts.iter().any(|p| matches!(p, TextPart::Dynamic { .. })) =>
+            {
+                return true;
+            }
+            Some(NodeKind::Element(e)) => todo.extend(e.children.iter().copied()),
+            Some(NodeKind::Text(_)) | None => {}
+        }
+    }
+    false
 }

@@ -23,6 +23,7 @@ const DRAINAGE: &str = include_str!("../../rules/drainage.json");
 const IOS: &str = include_str!("../../rules/ios.json");
 const DOUYIN_API: &str = include_str!("../../rules/douyin-api.json");
 const FRAMEWORKS: &str = include_str!("../../rules/frameworks.json");
+const NOT_APP_CODE: &str = include_str!("../../rules/not-app-code.json");
 
 /// Lists of rule data a project adds to the built-in ones (see `rules/`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,6 +43,7 @@ pub const EXTENSIBLE_LISTS: &[&str] = &[
     "contactKeywords",
     "qrcodeKeywords",
     "downloadKeywords",
+    "platformKeywords",
     "ownDomains",
     "thirdPartyHosts",
     "virtualGoodsWords",
@@ -97,6 +99,7 @@ fn apis(name: &str, entries: &[String]) -> ApiSet {
 #[serde(rename_all = "camelCase")]
 struct DouyinApiList {
     apis: Vec<String>,
+    same_as_wechat: Vec<String>,
 }
 
 /// uni-app's and Taro's APIs as they compile for Douyin (`rules/frameworks.json`), as written.
@@ -248,9 +251,24 @@ impl WrapperButton {
 struct DrainageLists {
     visible_attributes: Vec<String>,
     contact_patterns: Vec<String>,
+    own_account_patterns: Vec<String>,
+    field_label_patterns: Vec<String>,
     clipboard_contact_patterns: Vec<String>,
     qrcode_patterns: Vec<String>,
+    qrcode_save_patterns: Vec<String>,
+    scan_elsewhere_patterns: Vec<String>,
+    own_code_patterns: Vec<String>,
     download_patterns: Vec<String>,
+    platform_patterns: Vec<String>,
+    contact_apis: Vec<String>,
+    hotline_patterns: Vec<String>,
+    phone_number_patterns: Vec<String>,
+    phone_word_patterns: Vec<String>,
+    service_phone_label_patterns: Vec<String>,
+    phone_call_apis: Vec<String>,
+    share_reward_patterns: Vec<String>,
+    share_open_types: Vec<String>,
+    share_handlers: Vec<String>,
     browser_patterns: Vec<String>,
     wechat_feature_patterns: Vec<String>,
     allowed_phrases: Vec<String>,
@@ -278,7 +296,9 @@ impl Patterns {
         Self { set, each }
     }
 
-    /// The first match in `text` that does not overlap an allowed phrase, as a byte range.
+    /// The first match in `text` that does not overlap an allowed phrase, as a byte range. A
+    /// pattern that must look at the character before its words (`(^|[^已])…`, Rust's regexes
+    /// have no look-behind) names the words `(?P<found>…)`: only they are the match.
     pub fn find(&self, text: &str, allowed: &AhoCorasick) -> Option<std::ops::Range<usize>> {
         let hits = self.set.matches(text);
         if !hits.matched_any() {
@@ -287,7 +307,8 @@ impl Patterns {
         let spared: Vec<std::ops::Range<usize>> =
             allowed.find_iter(text).map(|m| m.range()).collect();
         hits.iter()
-            .flat_map(|i| self.each[i].find_iter(text))
+            .flat_map(|i| self.each[i].captures_iter(text))
+            .filter_map(|c| c.name("found").or_else(|| c.get(0)))
             .map(|m| m.range())
             .filter(|m| !spared.iter().any(|s| s.start < m.end && m.start < s.end))
             .min_by_key(|m| m.start)
@@ -299,9 +320,38 @@ impl Patterns {
 pub struct DrainageData {
     pub visible_attributes: Vec<String>,
     pub contact: Patterns,
+    /// Prompts asking users for their own account (`请输入微信号`).
+    pub own_account: Patterns,
+    /// Bare field labels (`微信号：`), spared where they label an input.
+    pub field_label: Patterns,
     pub clipboard_contact: Patterns,
     pub qrcode: Patterns,
+    /// Prompts to save a QR code (`保存二维码`): drainage only beside a scan-elsewhere prompt.
+    pub qrcode_save: Patterns,
+    pub scan_elsewhere: Patterns,
+    /// The app's own codes (`小程序码`, `推广码`): a scan prompt naming one stays on Douyin.
+    pub own_code: Patterns,
     pub download: Patterns,
+    /// Calls to action towards other platforms (`关注小红书`, `淘宝店`).
+    pub platform: Patterns,
+    /// Members of `tt` that open another platform's customer service.
+    pub contact_apis: Vec<String>,
+    /// 400/800 numbers: a service line by themselves.
+    pub hotline: Patterns,
+    /// Other phone numbers (mobile, landline).
+    pub phone_number: Patterns,
+    /// Words presenting a number as a phone line (`电话`, `拨打`).
+    pub phone_word: Patterns,
+    /// Customer-service and sales labels (`客服电话`), which make a bound number a service line.
+    pub service_phone_label: Patterns,
+    /// Members of `tt` that dial (`makePhoneCall`).
+    pub phone_call_apis: Vec<String>,
+    /// Rewards promised for sharing or inviting, and sharing made a condition.
+    pub share_reward: Patterns,
+    /// `open-type` values of a share button.
+    pub share_open_types: Vec<String>,
+    /// Share handlers: page methods (`onShareAppMessage`) and hooks (`useShareAppMessage`).
+    pub share_handlers: Vec<String>,
     pub browser: Patterns,
     pub wechat_feature: Patterns,
     /// Phrases never reported on their own (`微信支付`).
@@ -318,6 +368,7 @@ impl DrainageData {
                 "contactKeywords" => lists.contact_patterns.extend(escaped),
                 "qrcodeKeywords" => lists.qrcode_patterns.extend(escaped),
                 "downloadKeywords" => lists.download_patterns.extend(escaped),
+                "platformKeywords" => lists.platform_patterns.extend(escaped),
                 "ownDomains" => lists.own_domains.extend(values.iter().cloned()),
                 "thirdPartyHosts" => lists.third_party_hosts.extend(values.iter().cloned()),
                 _ => {}
@@ -327,11 +378,29 @@ impl DrainageData {
             .unwrap_or_else(|e| panic!("rule data allowedPhrases: {e}"));
         Self {
             contact: Patterns::new("contactPatterns", &lists.contact_patterns),
+            own_account: Patterns::new("ownAccountPatterns", &lists.own_account_patterns),
+            field_label: Patterns::new("fieldLabelPatterns", &lists.field_label_patterns),
             clipboard_contact: Patterns::new(
                 "clipboardContactPatterns",
                 &lists.clipboard_contact_patterns,
             ),
             qrcode: Patterns::new("qrcodePatterns", &lists.qrcode_patterns),
+            own_code: Patterns::new("ownCodePatterns", &lists.own_code_patterns),
+            qrcode_save: Patterns::new("qrcodeSavePatterns", &lists.qrcode_save_patterns),
+            scan_elsewhere: Patterns::new("scanElsewherePatterns", &lists.scan_elsewhere_patterns),
+            platform: Patterns::new("platformPatterns", &lists.platform_patterns),
+            contact_apis: lists.contact_apis,
+            hotline: Patterns::new("hotlinePatterns", &lists.hotline_patterns),
+            phone_number: Patterns::new("phoneNumberPatterns", &lists.phone_number_patterns),
+            phone_word: Patterns::new("phoneWordPatterns", &lists.phone_word_patterns),
+            service_phone_label: Patterns::new(
+                "servicePhoneLabelPatterns",
+                &lists.service_phone_label_patterns,
+            ),
+            phone_call_apis: lists.phone_call_apis,
+            share_reward: Patterns::new("shareRewardPatterns", &lists.share_reward_patterns),
+            share_open_types: lists.share_open_types,
+            share_handlers: lists.share_handlers,
             download: Patterns::new("downloadPatterns", &lists.download_patterns),
             browser: Patterns::new("browserPatterns", &lists.browser_patterns),
             wechat_feature: Patterns::new("wechatFeaturePatterns", &lists.wechat_feature_patterns),
@@ -415,6 +484,17 @@ impl IosData {
     }
 }
 
+/// What sits beside a mini-program without being part of it (`rules/not-app-code.json`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NotAppCodeData {
+    pub node_modules: Vec<String>,
+    pub back_end_modules: Vec<String>,
+    pub back_end_folders: Vec<String>,
+    pub mock_and_test_folders: Vec<String>,
+    pub mock_and_test_file_marks: Vec<String>,
+}
+
 /// All rule data of a run: the built-in lists plus the project's extensions.
 #[derive(Debug, Clone)]
 pub struct RuleData {
@@ -423,12 +503,18 @@ pub struct RuleData {
     pub customer_service: CustomerServiceData,
     pub drainage: DrainageData,
     pub ios: IosData,
+    pub not_app_code: NotAppCodeData,
     /// Member names of `tt` (`rules/douyin-api.json`).
     douyin_apis: HashSet<Ustr>,
+    /// Members whose `wx.X(…)` call `--fix` rewrites to `tt.X(…)`.
+    same_as_wechat: HashSet<Ustr>,
     /// `uni.X` → `tt.Y` where Y ≠ X.
     uni_renames: HashMap<Ustr, Ustr>,
     /// `Taro.X` → `tt.Y` where Y ≠ X.
     taro_renames: HashMap<Ustr, Ustr>,
+    /// Index into `deprecated_trade.apis` by API, parsed once: the trade analysis asks it of
+    /// every API use in a project, and an editor runs it on every pause in typing.
+    deprecated_by_api: HashMap<Api, usize>,
 }
 
 fn renames(list: &BTreeMap<String, String>) -> HashMap<Ustr, Ustr> {
@@ -448,7 +534,8 @@ impl RuleData {
     /// The built-in lists extended with a project's own entries.
     pub fn new(extensions: &DataExtensions) -> Self {
         let mut lists: PaymentLists = parse("rules/payment.json", PAYMENT);
-        let deprecated_trade = parse("rules/deprecated-trade.json", DEPRECATED_TRADE);
+        let deprecated_trade: DeprecatedTradeData =
+            parse("rules/deprecated-trade.json", DEPRECATED_TRADE);
         let mut customer_service: CustomerServiceData =
             parse("rules/customer-service.json", CUSTOMER_SERVICE);
         for (name, values) in &extensions.lists {
@@ -479,13 +566,27 @@ impl RuleData {
             frameworks.taro.im_id_reaches_native_button != Some(false);
         let drainage = DrainageData::new(parse("rules/drainage.json", DRAINAGE), extensions);
         let ios = IosData::new(parse("rules/ios.json", IOS), extensions);
+        let deprecated_by_api = deprecated_trade
+            .apis
+            .iter()
+            .enumerate()
+            .rev()
+            .filter_map(|(i, a)| Some((Api::parse(&a.name)?, i)))
+            .collect();
         Self {
+            deprecated_by_api,
             payment,
             deprecated_trade,
             customer_service,
             drainage,
             ios,
+            not_app_code: parse("rules/not-app-code.json", NOT_APP_CODE),
             douyin_apis: douyin.apis.iter().map(|a| Ustr::from(a)).collect(),
+            same_as_wechat: douyin
+                .same_as_wechat
+                .iter()
+                .map(|a| Ustr::from(a))
+                .collect(),
             uni_renames: renames(&frameworks.uni_app.renamed_on_douyin),
             taro_renames: renames(&frameworks.taro.renamed_on_douyin),
         }
@@ -493,10 +594,9 @@ impl RuleData {
 
     /// The deprecation entry of an API, if any.
     pub fn deprecated_api(&self, api: Api) -> Option<&DeprecatedApi> {
-        self.deprecated_trade
-            .apis
-            .iter()
-            .find(|a| Api::parse(&a.name) == Some(api))
+        self.deprecated_by_api
+            .get(&api)
+            .and_then(|&i| self.deprecated_trade.apis.get(i))
     }
 
     /// What an API becomes in a Douyin build: `tt.X` itself, `Taro.X` → `tt.X`, `uni.X` →
@@ -521,6 +621,19 @@ impl RuleData {
     /// not proof that Douyin lacks it).
     pub fn douyin_has(&self, member: &str) -> bool {
         self.douyin_apis.contains(&Ustr::from(member))
+    }
+
+    /// Whether `wx.<member>(…)` does on WeChat what `tt.<member>(…)` does on Douyin, so that a
+    /// port can be fixed by renaming the object (`sameAsWechat` in `rules/douyin-api.json`).
+    pub fn same_as_wechat(&self, member: &str) -> bool {
+        self.same_as_wechat.contains(&Ustr::from(member))
+    }
+
+    /// The `sameAsWechat` members, sorted: for the test that fixes each.
+    pub fn same_as_wechat_members(&self) -> Vec<&str> {
+        let mut members: Vec<&str> = self.same_as_wechat.iter().map(|m| m.as_str()).collect();
+        members.sort_unstable();
+        members
     }
 }
 
@@ -639,6 +752,76 @@ mod tests {
                 .is_some()
         );
         assert!(d.download.find("下载App领红包", &d.allowed).is_some());
+        assert!(d.download.find("打开APP识别", &d.allowed).is_some());
+        assert!(
+            d.download.find("打开抖音App", &d.allowed).is_none(),
+            "Douyin itself"
+        );
+        assert_eq!(contact("店家微信: starshop"), Some("店家微信".into()));
+        assert_eq!(contact("加群交流"), Some("加群交流".into()));
+        assert_eq!(
+            contact("欢迎大家 加群交流").as_deref(),
+            Some("加群交流"),
+            "the character looked at before the words is not part of the match"
+        );
+        assert_eq!(
+            contact("联系 vx:star_shop88").as_deref(),
+            Some("vx:star_shop88")
+        );
+        assert_eq!(contact("已进群"), None, "an in-app group's status");
+        assert_eq!(contact("加群成功"), None);
+        assert!(d.platform.find("关注小红书「好物」", &d.allowed).is_some());
+        assert!(d.platform.find("分享到新浪微博", &d.allowed).is_none());
+        assert!(
+            d.qrcode.find("长按保存二维码", &d.allowed).is_none(),
+            "saving is not scanning"
+        );
+        assert!(d.qrcode_save.find("长按保存二维码", &d.allowed).is_some());
+        let found = |p: &Patterns, t: &str| p.find(t, &d.allowed).map(|r| t[r].to_string());
+        assert_eq!(
+            found(&d.hotline, "客服热线：400-820-8820。").as_deref(),
+            Some("400-820-8820")
+        );
+        assert_eq!(found(&d.hotline, "订单号 2024004008208820"), None);
+        assert_eq!(
+            found(&d.phone_number, "电话 0571-88886666").as_deref(),
+            Some("0571-88886666")
+        );
+        assert_eq!(found(&d.phone_number, "编号 913800138000123"), None);
+        assert!(d.share_reward.find("分享得红包", &d.allowed).is_some());
+        assert!(
+            d.share_reward
+                .find("邀请3位好友即可领取会员", &d.allowed)
+                .is_some()
+        );
+        assert!(
+            d.share_reward
+                .find("转发解锁全部章节", &d.allowed)
+                .is_some()
+        );
+        assert!(
+            d.share_reward
+                .find("帮我点赞你拿红包", &d.allowed)
+                .is_some()
+        );
+        assert!(
+            d.share_reward
+                .find("分享有赏，好友下单后可得积分奖励", &d.allowed)
+                .is_some()
+        );
+        assert!(
+            d.share_reward
+                .find("快邀请好友来拆红包", &d.allowed)
+                .is_some()
+        );
+        assert!(d.share_reward.find("点赞得积分", &d.allowed).is_none());
+        assert!(d.share_reward.find("分享心得", &d.allowed).is_none());
+        assert!(d.share_reward.find("分享给好友", &d.allowed).is_none());
+        assert!(
+            d.share_reward
+                .find("邀请好友一起拼团", &d.allowed)
+                .is_none()
+        );
         assert!(
             d.browser
                 .find("请复制链接到浏览器打开", &d.allowed)
@@ -685,6 +868,7 @@ mod tests {
                 "contactKeywords" => d.contact.find(value, &d.allowed).is_some(),
                 "qrcodeKeywords" => d.qrcode.find(value, &d.allowed).is_some(),
                 "downloadKeywords" => d.download.find(value, &d.allowed).is_some(),
+                "platformKeywords" => d.platform.find(value, &d.allowed).is_some(),
                 "redirectKeywords" => data.ios.redirect.find(value, &d.allowed).is_some(),
                 "virtualGoodsWords" => data.ios.virtual_goods.is_match(value),
                 "physicalGoodsWords" => data.ios.physical_goods.is_match(value),

@@ -28,6 +28,7 @@ messages! {
     label_hands_over_payment() = "label-hands-over-payment";
     label_shows_payment(flag) = "label-shows-payment";
     label_opened_here(flag) = "label-opened-here";
+    label_shares_here() = "label-shares-here";
 
     deprecated_tt_pay_call(api) = "deprecated-tt-pay-call";
     deprecated_tt_pay_value(api) = "deprecated-tt-pay-value";
@@ -70,20 +71,32 @@ messages! {
 
     drainage_contact_text(found) = "drainage-contact-text";
     drainage_contact_clipboard(value) = "drainage-contact-clipboard";
+    drainage_contact_api(api) = "drainage-contact-api";
     drainage_contact_help() = "drainage-contact-help";
 
     drainage_qrcode_text(found) = "drainage-qrcode-text";
     drainage_qrcode_image() = "drainage-qrcode-image";
+    drainage_qrcode_save(found, scan) = "drainage-qrcode-save";
     drainage_qrcode_help() = "drainage-qrcode-help";
 
     drainage_external_link_download(found) = "drainage-external-link-download";
     drainage_external_link_download_help() = "drainage-external-link-download-help";
+    drainage_external_link_platform(found) = "drainage-external-link-platform";
+    drainage_external_link_platform_help() = "drainage-external-link-platform-help";
     drainage_external_link_http(url) = "drainage-external-link-http";
     drainage_external_link_http_help() = "drainage-external-link-http-help";
     drainage_external_link_browser(url) = "drainage-external-link-browser";
     drainage_external_link_browser_help() = "drainage-external-link-browser-help";
     drainage_external_link_third_party(host) = "drainage-external-link-third-party";
     drainage_external_link_third_party_help() = "drainage-external-link-third-party-help";
+
+    drainage_phone_number(number) = "drainage-phone-number";
+    drainage_phone_bound(label) = "drainage-phone-bound";
+    drainage_phone_call(api, number) = "drainage-phone-call";
+    drainage_phone_help() = "drainage-phone-help";
+
+    induced_share_text(found) = "induced-share-text";
+    induced_share_help() = "induced-share-help";
 
     navigate_to_mini_program_too_many(count, max) = "navigate-to-mini-program-too-many";
     navigate_to_mini_program_too_many_help(max) = "navigate-to-mini-program-too-many-help";
@@ -100,7 +113,7 @@ messages! {
     wechat_only_feature_official_account_help() = "wechat-only-feature-official-account-help";
     wechat_only_feature_contact() = "wechat-only-feature-contact";
     wechat_only_feature_contact_help() = "wechat-only-feature-contact-help";
-    /// `effect` is `condition`, `loop`, `key` or `other`: what Douyin loses by ignoring it.
+    /// `effect` is `condition`, `loop`, `name`, `key` or `other`: what Douyin loses by ignoring it.
     wechat_only_feature_directive(directive, effect) = "wechat-only-feature-directive";
     wechat_only_feature_directive_help(replacement) = "wechat-only-feature-directive-help";
     wechat_only_feature_wx_call(api) = "wechat-only-feature-wx-call";
@@ -146,6 +159,7 @@ messages! {
     parse_error_syntax_help() = "parse-error-syntax-help";
     parse_error_template(message) = "parse-error-template";
     parse_error_template_help() = "parse-error-template-help";
+    parse_error_outside_help() = "parse-error-outside-help";
 
     missing_file_page(route, config) = "missing-file-page";
     missing_file_page_template(route) = "missing-file-page-template";
@@ -164,11 +178,29 @@ messages! {
     unused_suppression_rule(rule) = "unused-suppression-rule";
     unused_suppression_rule_help() = "unused-suppression-rule-help";
 
+    // The language server: code action titles, hovers, messages to the editor.
+    /// A fix's title when it rewrites a short piece of one line.
+    lsp_fix_change(from, to) = "lsp-fix-change";
+    lsp_fix(rule) = "lsp-fix";
+    /// An unsafe fix's title: `fix` is the title it would have if it were safe.
+    lsp_fix_unsafe(fix) = "lsp-fix-unsafe";
+    lsp_disable_line(rule) = "lsp-disable-line";
+    lsp_disable_file(rule) = "lsp-disable-file";
+    lsp_show_documentation(rule) = "lsp-show-documentation";
+    lsp_hover_platform_page(url) = "lsp-hover-platform-page";
+    lsp_config_error(error) = "lsp-config-error";
+    lsp_lint_failed(file, error) = "lsp-lint-failed";
+
     // Why a file was not linted (`--show-files`).
     skipped_unreachable() = "skipped-unreachable";
     skipped_build_output() = "skipped-build-output";
     skipped_tooling() = "skipped-tooling";
     skipped_other_platform() = "skipped-other-platform";
+    skipped_ignored() = "skipped-ignored";
+    skipped_not_read() = "skipped-not-read";
+    /// A file named on the command line and not linted; `why` is a `skipped-*` message.
+    note_named_skipped(path, why) = "note-named-skipped";
+    note_step_summary(path, reason) = "note-step-summary";
 
     // The HTML report (`--format html`): headings, labels and verdicts.
     report_html_lang() = "report-html-lang";
@@ -262,6 +294,8 @@ messages! {
     // People's names of severities and categories (`severity`, `category`: their ids).
     severity_name(severity) = "severity-name";
     category_name(category) = "category-name";
+    /// `fix`: `safe`, `unsafe` or `none` (a rule's fix kind, `ttlint rules`).
+    fix_kind_name(fix) = "fix-kind-name";
 
     // `ttlint rules`, `ttlint explain`, `--show-files`.
     rules_footer() = "rules-footer";
@@ -279,6 +313,18 @@ messages! {
     summary_suppressed(count) = "summary-suppressed";
     summary_skipped(count) = "summary-skipped";
     summary_build_output(count) = "summary-build-output";
+    summary_baselined(count) = "summary-baselined";
+    summary_baseline_stale(count) = "summary-baseline-stale";
+    /// Under a finding that lists only some of its related locations.
+    pretty_more_related(count) = "pretty-more-related";
+    /// Under a folded block: `places` are `line:column`s, `unlisted` how many are not listed.
+    pretty_more_like_this(count, places, unlisted) = "pretty-more-like-this";
+    /// `--max-diagnostics`: `count` findings not shown, `limit` the option's value.
+    pretty_not_shown(count, limit) = "pretty-not-shown";
+    /// `column`: `rule`, `severity`, `findings`, `files` or `fixable`.
+    pretty_table_heading(column) = "pretty-table-heading";
+    /// `fixable`: how many of the rule's findings `--fix` fixes (0 leaves that sentence out).
+    pretty_dominant(rule, count, total, fixable) = "pretty-dominant";
 
     // Errors that stop a run. `reason` is the operating system's (or a library's) own text.
     error_line(message) = "error-line";
@@ -291,14 +337,41 @@ messages! {
     error_unknown_rule(rule) = "error-unknown-rule";
     error_unknown_rule_similar(rule, similar) = "error-unknown-rule-similar";
     error_no_such_path(path) = "error-no-such-path";
-    error_not_lintable(path) = "error-not-lintable";
     error_stdin_not_lintable(path) = "error-stdin-not-lintable";
     /// `source`: `builtin`, `config` or `cli`.
     error_bad_glob(source, pattern, reason) = "error-bad-glob";
     error_bad_glob_set(source, reason) = "error-bad-glob-set";
 
+    // The baseline, `ttlint-suppressions.json`.
+    baseline_unreadable(path, reason) = "baseline-unreadable";
+    baseline_not_object() = "baseline-not-object";
+    baseline_file_not_object(file) = "baseline-file-not-object";
+    baseline_unsuppressible(rule) = "baseline-unsuppressible";
+    baseline_bad_count(rule) = "baseline-bad-count";
+    baseline_write(path, reason) = "baseline-write";
+    /// After `--suppress-all`, `--suppress-rule` or `--prune-suppressions` wrote the file.
+    baseline_written(path, findings, files) = "baseline-written";
+
+    // `--fix` and `--fix-dry-run`, on standard error.
+    fix_applied(findings, files) = "fix-applied";
+    fix_would(findings, files) = "fix-would";
+    fix_refused(path) = "fix-refused";
+    fix_changed(path) = "fix-changed";
+    fix_write(path, reason) = "fix-write";
+
+    // `ttlint init`: the comments of the file it writes, and what it says.
+    init_comment_schema() = "init-comment-schema";
+    init_comment_rules() = "init-comment-rules";
+    init_comment_ignore() = "init-comment-ignore";
+    init_comment_lang() = "init-comment-lang";
+    init_comment_data() = "init-comment-data";
+    init_done(path) = "init-done";
+    init_exists(path) = "init-exists";
+    init_write(path, reason) = "init-write";
+
     option_rule_syntax(spec) = "option-rule-syntax";
     option_rule_unknown(spec, rule) = "option-rule-unknown";
+    option_rule_unknown_similar(spec, rule, similar) = "option-rule-unknown-similar";
     option_rule_always_on(spec, rule) = "option-rule-always-on";
     option_rule_bad_level(spec, level) = "option-rule-bad-level";
 
@@ -307,6 +380,7 @@ messages! {
     config_not_object() = "config-not-object";
     config_rules_not_object() = "config-rules-not-object";
     config_unknown_rule(rule) = "config-unknown-rule";
+    config_unknown_rule_similar(rule, similar) = "config-unknown-rule-similar";
     config_always_on(rule) = "config-always-on";
     config_bad_level(rule) = "config-bad-level";
     config_data_not_object() = "config-data-not-object";
@@ -314,6 +388,7 @@ messages! {
     config_bad_api(list, value) = "config-bad-api";
     config_bad_lang(value) = "config-bad-lang";
     config_unknown_setting(setting) = "config-unknown-setting";
+    config_unknown_setting_similar(setting, similar) = "config-unknown-setting-similar";
     config_not_list(name) = "config-not-list";
     /// `found`: the JSON kind found, `null`, `boolean`, `number`, `array` or `object`.
     config_not_string(name, found) = "config-not-string";
@@ -333,12 +408,19 @@ messages! {
     cli_example_json() = "cli-example-json";
     cli_example_html() = "cli-example-html";
     cli_example_lang() = "cli-example-lang";
+    cli_example_baseline() = "cli-example-baseline";
+    cli_example_fix() = "cli-example-fix";
     cli_example_rules() = "cli-example-rules";
     cli_example_explain() = "cli-example-explain";
+    cli_example_lsp() = "cli-example-lsp";
     cli_exit_codes() = "cli-exit-codes";
     cli_cmd_check() = "cli-cmd-check";
     cli_cmd_rules() = "cli-cmd-rules";
     cli_cmd_explain() = "cli-cmd-explain";
+    cli_cmd_lsp() = "cli-cmd-lsp";
+    /// `ttlint lsp --help` after the options: who starts it, its options, its language.
+    cli_lsp_after_help() = "cli-lsp-after-help";
+    cli_cmd_init() = "cli-cmd-init";
     cli_cmd_help() = "cli-cmd-help";
     cli_arg_paths() = "cli-arg-paths";
     cli_arg_format() = "cli-arg-format";
@@ -346,6 +428,7 @@ messages! {
     cli_arg_config() = "cli-arg-config";
     cli_arg_rule() = "cli-arg-rule";
     cli_arg_max_warnings() = "cli-arg-max-warnings";
+    cli_arg_max_diagnostics() = "cli-arg-max-diagnostics";
     cli_arg_quiet() = "cli-arg-quiet";
     cli_arg_ignore() = "cli-arg-ignore";
     cli_arg_all_files() = "cli-arg-all-files";
@@ -353,10 +436,18 @@ messages! {
     cli_arg_output_file() = "cli-arg-output-file";
     cli_arg_stdin_filename() = "cli-arg-stdin-filename";
     cli_arg_show_files() = "cli-arg-show-files";
+    cli_arg_print_config() = "cli-arg-print-config";
+    cli_arg_fix() = "cli-arg-fix";
+    cli_arg_fix_dry_run() = "cli-arg-fix-dry-run";
+    cli_arg_suppress_all() = "cli-arg-suppress-all";
+    cli_arg_suppress_rule() = "cli-arg-suppress-rule";
+    cli_arg_prune_suppressions() = "cli-arg-prune-suppressions";
+    cli_arg_suppressions_location() = "cli-arg-suppressions-location";
     cli_arg_threads() = "cli-arg-threads";
     cli_arg_lang() = "cli-arg-lang";
     cli_arg_rules_format() = "cli-arg-rules-format";
     cli_arg_explain_rule() = "cli-arg-explain-rule";
+    cli_arg_lsp_stdio() = "cli-arg-lsp-stdio";
     cli_arg_help() = "cli-arg-help";
     cli_arg_help_long() = "cli-arg-help-long";
     cli_arg_version() = "cli-arg-version";

@@ -11,4 +11,5 @@ pub mod message;
 pub mod messages;
 pub mod meta;
 pub mod source;
+pub mod suggest;
 pub mod vfs;

@@ -49,6 +49,17 @@ impl Vfs {
         self.memory.insert(path, text);
     }
 
+    /// Drops the text held for `path`: the disk's file shows through again (an editor closed
+    /// its buffer). Returns whether something was held.
+    pub fn remove(&mut self, path: &Path) -> bool {
+        self.memory.remove(path).is_some()
+    }
+
+    /// Whether `path` is held in memory (an open buffer), whatever the disk has.
+    pub fn in_memory(&self, path: &Path) -> bool {
+        self.memory.contains_key(path)
+    }
+
     /// Makes every read of `path` fail with `kind`, as if the file vanished or lost its
     /// permissions during the run. What is at the path (in memory or on disk) is still seen by
     /// discovery: only reading it fails.

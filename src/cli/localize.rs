@@ -75,6 +75,7 @@ const CHECK_ARGS: &[(&str, Text)] = &[
     ("config", messages::cli_arg_config),
     ("rules", messages::cli_arg_rule),
     ("max_warnings", messages::cli_arg_max_warnings),
+    ("max_diagnostics", messages::cli_arg_max_diagnostics),
     ("quiet", messages::cli_arg_quiet),
     ("ignore", messages::cli_arg_ignore),
     ("all_files", messages::cli_arg_all_files),
@@ -84,6 +85,16 @@ const CHECK_ARGS: &[(&str, Text)] = &[
     ),
     ("stdin_filename", messages::cli_arg_stdin_filename),
     ("show_files", messages::cli_arg_show_files),
+    ("print_config", messages::cli_arg_print_config),
+    ("fix", messages::cli_arg_fix),
+    ("fix_dry_run", messages::cli_arg_fix_dry_run),
+    ("suppress_all", messages::cli_arg_suppress_all),
+    ("suppress_rule", messages::cli_arg_suppress_rule),
+    ("prune_suppressions", messages::cli_arg_prune_suppressions),
+    (
+        "suppressions_location",
+        messages::cli_arg_suppressions_location,
+    ),
     ("threads", messages::cli_arg_threads),
 ];
 
@@ -102,11 +113,14 @@ const EXAMPLES: &[(&str, Text)] = &[
         messages::cli_example_html,
     ),
     ("ttlint --lang zh-CN", messages::cli_example_lang),
+    ("ttlint --suppress-all", messages::cli_example_baseline),
+    ("ttlint --fix", messages::cli_example_fix),
     ("ttlint rules", messages::cli_example_rules),
     (
         "ttlint explain deprecated-tt-pay",
         messages::cli_example_explain,
     ),
+    ("ttlint lsp", messages::cli_example_lsp),
 ];
 
 /// The sections of a command's help, in order.
@@ -157,11 +171,23 @@ pub fn localize(cmd: Command, lang: Lang) -> Command {
                 .help_template(template(text, &[Section::Options]))
                 .mut_arg("format", |a| a.help(t(messages::cli_arg_rules_format())))
         })
+        .mut_subcommand("init", |sub| {
+            sub.about(t(messages::cli_cmd_init()))
+                .override_usage("ttlint init")
+                .help_template(template(text, &[Section::Options]))
+        })
         .mut_subcommand("explain", |sub| {
             sub.about(t(messages::cli_cmd_explain()))
                 .override_usage(format!("ttlint explain [{options}] <RULE>"))
                 .help_template(template(text, &[Section::Arguments, Section::Options]))
                 .mut_arg("rule", |a| a.help(t(messages::cli_arg_explain_rule())))
+        })
+        .mut_subcommand("lsp", |sub| {
+            sub.about(t(messages::cli_cmd_lsp()))
+                .after_help(t(messages::cli_lsp_after_help()))
+                .override_usage(format!("ttlint lsp [{options}]"))
+                .help_template(template(text, &[Section::Options]))
+                .mut_arg("stdio", |a| a.help(t(messages::cli_arg_lsp_stdio())))
         });
     // clap's own `--help`, `--version` and `help` command carry English texts that can only be
     // changed after building, which breaks clap's index of its arguments; ours replace them.
@@ -501,7 +527,9 @@ mod tests {
             .unwrap_err();
         let rendered = render_error(&error, Lang::ZhCn);
         assert!(
-            rendered.contains("`--format <FORMAT>` 的值 `xml` 无效；可选的值有：`pretty`、`json`"),
+            rendered.contains(
+                "`--format <FORMAT>` 的值 `xml` 无效；可选的值有：`pretty`、`concise`、`json`"
+            ),
             "{rendered}"
         );
     }

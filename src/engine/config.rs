@@ -15,12 +15,16 @@ use crate::base::message::{Catalogue, Lang, Message};
 use crate::base::messages;
 use crate::base::meta::RuleMeta;
 use crate::base::source::LineIndex;
+use crate::base::suggest;
 use crate::base::vfs::{Entry, Vfs};
 use crate::rules;
 use crate::syntax::json::{self, Dialect, Json, JsonValue};
 
 /// The file name ttlint looks for.
 pub const CONFIG_FILE: &str = "ttlint.json";
+
+/// The settings of `ttlint.json`, besides `$schema`.
+const SETTINGS: [&str; 4] = ["rules", "ignore", "data", "lang"];
 
 /// A configured level for a rule: off, or a severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +86,15 @@ impl Config {
 
     /// Finds `ttlint.json` in `start` (absolute) or its ancestors.
     pub fn discover(start: &Path, vfs: &Vfs) -> Result<Self, UsageError> {
+        match Self::find(start, vfs) {
+            Some(path) => Self::load(&path, vfs),
+            None => Ok(Self::default()),
+        }
+    }
+
+    /// The `ttlint.json` that applies at `start` (absolute): in it (a folder) or its nearest
+    /// ancestor holding one.
+    pub fn find(start: &Path, vfs: &Vfs) -> Option<PathBuf> {
         let mut dir = match vfs.entry(start) {
             Some(Entry::Folder) => Some(start),
             _ => start.parent(),
@@ -89,11 +102,11 @@ impl Config {
         while let Some(d) = dir {
             let candidate = d.join(CONFIG_FILE);
             if vfs.is_file(&candidate) {
-                return Self::load(&candidate, vfs);
+                return Some(candidate);
             }
             dir = d.parent();
         }
-        Ok(Self::default())
+        None
     }
 
     /// Reads and validates a config file.
@@ -144,10 +157,7 @@ impl Config {
                     })?;
                     for rule in rules {
                         if rules::find(&rule.key).is_none() {
-                            return Err(at(
-                                rule.key_span.start,
-                                messages::config_unknown_rule(&rule.key),
-                            ));
+                            return Err(at(rule.key_span.start, rules::unknown(&rule.key)));
                         }
                         if rules::ALWAYS_ON.contains(&rule.key.as_str()) {
                             return Err(at(
@@ -204,10 +214,11 @@ impl Config {
                     config.lang = Some(lang);
                 }
                 other => {
-                    return Err(at(
-                        member.key_span.start,
-                        messages::config_unknown_setting(other),
-                    ));
+                    let problem = match suggest::similar(other, SETTINGS).first() {
+                        Some(meant) => messages::config_unknown_setting_similar(other, *meant),
+                        None => messages::config_unknown_setting(other),
+                    };
+                    return Err(at(member.key_span.start, problem));
                 }
             }
         }
@@ -221,7 +232,10 @@ impl Config {
             .ok_or_else(|| UsageError::new(messages::option_rule_syntax(spec)))?;
         let (id, level) = (id.trim(), level.trim());
         if rules::find(id).is_none() {
-            return Err(UsageError::new(messages::option_rule_unknown(spec, id)));
+            return Err(UsageError::new(match rules::similar(id).first() {
+                Some(meant) => messages::option_rule_unknown_similar(spec, id, meant),
+                None => messages::option_rule_unknown(spec, id),
+            }));
         }
         if rules::ALWAYS_ON.contains(&id) {
             return Err(UsageError::new(messages::option_rule_always_on(spec, id)));
@@ -306,7 +320,14 @@ mod tests {
             .to_string();
         assert!(err.starts_with("1:35: bad level"), "{err}");
         let err = Config::parse("{ \"rule\": {} }").unwrap_err().to_string();
-        assert!(err.starts_with("1:3: unknown setting `rule`"), "{err}");
+        assert_eq!(err, "1:3: unknown setting `rule`; did you mean `rules`?");
+        let err = Config::parse("{ \"rules\": { \"drainage-qr\": \"off\" } }")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "1:14: unknown rule id `drainage-qr`; did you mean `drainage-qrcode`?"
+        );
         let err = Config::parse("{ \"data\": { \"tradeApis\": [\"tt.myPay\", \"myPay\"] } }")
             .unwrap_err()
             .to_string();
@@ -350,6 +371,13 @@ mod tests {
         assert_eq!(config.rules["deprecated-tt-pay"], Level::Off);
         assert!(config.override_rule("deprecated-tt-pay").is_err());
         assert!(config.override_rule("nope=off").is_err());
+        assert_eq!(
+            config
+                .override_rule("wechat-only-feture=off")
+                .unwrap_err()
+                .to_string(),
+            "--rule wechat-only-feture=off: unknown rule id `wechat-only-feture`; did you mean `wechat-only-feature`?"
+        );
         assert!(config.override_rule("deprecated-tt-pay=loud").is_err());
         assert_eq!(
             config

@@ -108,4 +108,22 @@ mod tests {
         });
         assert_ne!(fingerprints(&changed)[0], b[0], "the line itself changed");
     }
+
+    /// A checkout with Windows line endings (git's `autocrlf`) keeps every fingerprint, so SARIF
+    /// and GitLab see the same findings from Windows and Linux runners.
+    #[test]
+    fn crlf_keeps_fingerprints() {
+        let message = || messages::deprecated_tt_pay_call("tt.pay");
+        let lf = report(
+            "a()\ntt.pay(a)\ntt.pay(a)\n",
+            &[("tt.pay", 0), ("tt.pay", 1)],
+            message,
+        );
+        let crlf = report(
+            "a()\r\ntt.pay(a)\r\ntt.pay(a)\r\n",
+            &[("tt.pay", 0), ("tt.pay", 1)],
+            message,
+        );
+        assert_eq!(fingerprints(&lf), fingerprints(&crlf));
+    }
 }

@@ -16,18 +16,18 @@ use crate::base::data::RuleData;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::error::UsageError;
 use crate::base::messages;
-use crate::base::source::{FileId, FileKind};
+use crate::base::source::{FileId, FileKind, SourceFile};
 use crate::base::vfs::Vfs;
-use crate::project::discover::{self, Candidate, Ignore};
+use crate::project::discover::{self, Candidate, Ignore, NotRead};
 use crate::project::files::{Entry, Files, Request};
 use crate::project::framework::Framework;
-use crate::project::{self, Loader, Project};
+use crate::project::{self, Loader, Project, not_app};
 use crate::rules::{self, InternalError, Rule, UnusedSuppression};
-use crate::syntax::js::facts::JsFacts;
 use crate::syntax::load::is_config_script;
+use crate::syntax::suppress::Suppressions;
 
 /// Worker threads get large stacks: swc and the tree walks recurse once per nesting level.
-const WORKER_STACK: usize = 256 * 1024 * 1024;
+pub(super) const WORKER_STACK: usize = 256 * 1024 * 1024;
 
 /// Everything a run needs besides the files themselves.
 #[derive(Debug, Clone)]
@@ -57,12 +57,12 @@ pub struct LintOptions {
 }
 
 /// The rules enabled in a run, with their severities.
-struct Enabled {
+pub(super) struct Enabled {
     rules: Vec<(&'static dyn Rule, Severity)>,
 }
 
 impl Enabled {
-    fn new(config: &Config, registry: &[&'static dyn Rule]) -> Self {
+    pub(super) fn new(config: &Config, registry: &[&'static dyn Rule]) -> Self {
         let rules = registry
             .iter()
             .filter_map(|&rule| match config.level(rule.meta()) {
@@ -82,10 +82,10 @@ impl Enabled {
 }
 
 /// The engine's side of project building: which paths are read, and which are linted.
-struct EngineLoader<'a> {
-    files: &'a mut Files,
-    ignore: &'a Ignore,
-    candidates: &'a HashMap<PathBuf, &'a Candidate>,
+pub(super) struct EngineLoader<'a> {
+    pub(super) files: &'a mut Files,
+    pub(super) ignore: &'a Ignore,
+    pub(super) candidates: &'a HashMap<PathBuf, &'a Candidate>,
 }
 
 impl Loader for EngineLoader<'_> {
@@ -101,6 +101,7 @@ impl Loader for EngineLoader<'_> {
                         path: path.clone(),
                         kind,
                         linted: self.candidates.contains_key(path),
+                        in_build: true,
                     });
                 }
                 _ => slots.push(None),
@@ -159,7 +160,17 @@ pub fn lint_with(
     let mut files = Files::new(&options.cwd, Arc::clone(&options.vfs));
     let mut projects: Vec<Project> = Vec::new();
     let mut found: Vec<Diagnostic> = Vec::new();
-    let mut skipped = Vec::new();
+    let mut skipped: Vec<Skipped> = discovery
+        .not_read
+        .iter()
+        .map(|(path, why)| Skipped {
+            path: path.clone(),
+            reason: match why {
+                NotRead::Ignored => SkipReason::Ignored,
+                NotRead::Kind => SkipReason::NotRead,
+            },
+        })
+        .collect();
     let mut summaries: Vec<ProjectSummary> = Vec::new();
 
     pool.install(|| {
@@ -191,7 +202,11 @@ pub fn lint_with(
                 skipped.push(skip(SkipReason::BuildOutput));
                 continue;
             }
-            if is_config_script(&c.path) {
+            // Back-end code, mock data and tests beside the app: not app code, in any mode.
+            let relative = project
+                .and_then(|p| c.path.strip_prefix(&p.root).ok())
+                .unwrap_or(Path::new(&c.display));
+            if is_config_script(&c.path) || not_app::by_path(relative, &data.not_app_code) {
                 skipped.push(skip(SkipReason::Tooling));
                 continue;
             }
@@ -212,15 +227,18 @@ pub fn lint_with(
                     path: c.path.clone(),
                     kind: c.kind,
                     linted: true,
+                    in_build: false,
                 });
             } else if c.kind.is_source() {
                 skipped.push(skip(SkipReason::Unreachable));
             }
         }
         let ids = files.load(rest);
-        // Scripts that drive Node (build and upload scripts) are tooling, not the app.
+        // Scripts that run in Node or on a server (build and upload scripts, cloud functions)
+        // are not the app.
         for id in ids {
-            if files.content(id).script().is_some_and(is_node_tooling) {
+            let script = files.content(id).script();
+            if script.is_some_and(|facts| not_app::by_imports(facts, &data.not_app_code)) {
                 files.unlint(id);
                 skipped.push(Skipped {
                     path: files.source(id).display.clone(),
@@ -246,32 +264,44 @@ pub fn lint_with(
 
     for project in &projects {
         let cx = ProjectContext::new(project, &files, &data);
-        for &(rule, _) in &enabled.rules {
-            let mut out = Vec::new();
-            let run = catch_unwind(AssertUnwindSafe(|| rule.check_project(&cx, &mut out)));
-            match run {
-                Ok(()) => found.append(&mut out),
-                Err(panic) => found.push(InternalError::diagnostic(
-                    project.app_json,
-                    rule.meta().id,
-                    panic_message(&panic),
-                )),
-            }
-        }
+        found.extend(project_pass(&cx, &enabled));
         if options.summarize {
             summaries.push(summary::summarize(&cx, &options.cwd));
         }
     }
 
-    let mut report = finish(files, found, &enabled, options.quiet, skipped);
+    let mut report = finish(files, found, &enabled, skipped);
     report.root = options.cwd.clone();
     report.project_passes = projects.len();
     report.projects = summaries;
+    report.rules = enabled.rules.iter().map(|(r, _)| r.meta().id).collect();
+    if options.quiet {
+        report.keep_errors();
+    }
     Ok(report)
 }
 
+/// Runs every enabled project rule over one mini-program. A rule that panics costs the project
+/// that rule's findings, reported on `app.json`, and nothing else.
+pub(super) fn project_pass(cx: &ProjectContext, enabled: &Enabled) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for &(rule, _) in &enabled.rules {
+        let mut out = Vec::new();
+        let run = catch_unwind(AssertUnwindSafe(|| rule.check_project(cx, &mut out)));
+        match run {
+            Ok(()) => found.append(&mut out),
+            Err(panic) => found.push(InternalError::diagnostic(
+                cx.project.app_json,
+                rule.meta().id,
+                panic_message(&panic),
+            )),
+        }
+    }
+    found
+}
+
 /// The framework of the innermost mini-program holding `path`; `Native` outside any.
-fn framework_of(projects: &[Project], path: &Path) -> Framework {
+pub(super) fn framework_of(projects: &[Project], path: &Path) -> Framework {
     projects
         .iter()
         .filter(|p| path.starts_with(&p.root))
@@ -281,7 +311,7 @@ fn framework_of(projects: &[Project], path: &Path) -> Framework {
 
 /// Runs every enabled file rule over one file. A rule that panics (a bug in ttlint) costs that
 /// file its findings from that rule, reported as such, and nothing else.
-fn file_pass(
+pub(super) fn file_pass(
     id: FileId,
     entry: &Entry,
     framework: Framework,
@@ -293,6 +323,7 @@ fn file_pass(
         source: &entry.loaded.source,
         content: &entry.loaded.content,
         problems: &entry.loaded.problems,
+        in_build: entry.in_build,
         data,
         framework,
     };
@@ -312,33 +343,8 @@ fn file_pass(
     found
 }
 
-/// Node's own modules: a script loading them runs in Node (a build or upload script), never in
-/// the mini-program.
-const NODE_MODULES: &[&str] = &[
-    "fs",
-    "path",
-    "child_process",
-    "os",
-    "http",
-    "https",
-    "net",
-    "crypto",
-    "zlib",
-    "stream",
-    "readline",
-    "fs/promises",
-];
-
-/// Whether a script is Node tooling: it loads Node's own modules.
-fn is_node_tooling(facts: &JsFacts) -> bool {
-    facts.module_refs.iter().any(|m| {
-        let name = m.specifier.strip_prefix("node:").unwrap_or(&m.specifier);
-        NODE_MODULES.contains(&name)
-    })
-}
-
 /// What a panic said.
-fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
+pub(super) fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
     panic
         .downcast_ref::<String>()
         .map(String::as_str)
@@ -352,7 +358,6 @@ fn finish(
     files: Files,
     found: Vec<Diagnostic>,
     enabled: &Enabled,
-    quiet: bool,
     skipped: Vec<Skipped>,
 ) -> Report {
     let mut entries = files.into_entries();
@@ -375,76 +380,83 @@ fn finish(
         let entry = &mut entries[id.0 as usize];
         let source = &entry.loaded.source;
         let suppressions = &mut entry.loaded.suppressions;
-        for mut d in list {
-            let Some(severity) = enabled.severity(d.rule.id) else {
-                continue;
-            };
-            if !rules::UNSUPPRESSIBLE.contains(&d.rule.id)
-                && suppressions.suppresses(
-                    d.rule.id,
-                    d.span.start,
-                    source.lines.line_of(d.span.start),
-                )
-            {
-                suppressed += 1;
-                continue;
-            }
-            d.severity = severity;
-            diagnostics.push(d);
-        }
-        if let Some(severity) = enabled.severity(UnusedSuppression.meta().id) {
-            let known = |rule: &str| rules::find(rule).is_some();
-            let ran = |rule: &str| enabled.severity(rule).is_some();
-            for unused in suppressions.unused(&known, &ran) {
-                let mut d = UnusedSuppression::diagnostic(id, &unused);
-                d.severity = severity;
-                diagnostics.push(d);
-            }
-        }
+        suppressed += settle(id, source, suppressions, list, enabled, &mut diagnostics);
     }
-    if quiet {
-        diagnostics.retain(|d| d.severity == Severity::Error);
-    }
-    let internal_errors = diagnostics
-        .iter()
-        .filter(|d| d.rule.id == InternalError.meta().id)
-        .count();
     let files: Vec<_> = entries.into_iter().map(|e| e.loaded.source).collect();
     diagnostics.sort_by(|a, b| {
         let (fa, fb) = (&files[a.file.0 as usize], &files[b.file.0 as usize]);
-        fa.display
-            .cmp(&fb.display)
-            .then(a.span.start.cmp(&b.span.start))
-            .then(a.rule.id.cmp(b.rule.id))
-            .then(a.span.end.cmp(&b.span.end))
-            .then(a.message.cmp(&b.message))
+        fa.display.cmp(&fb.display).then(in_file_order(a, b))
     });
-    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let count_skipped = |r: SkipReason| skipped.iter().filter(|s| s.reason == r).count();
     let summary = Summary {
         files: linted.len(),
-        errors: count(Severity::Error),
-        warnings: count(Severity::Warning),
-        infos: count(Severity::Info),
         suppressed,
         skipped: count_skipped(SkipReason::Unreachable),
         build_output: count_skipped(SkipReason::BuildOutput),
         tooling: count_skipped(SkipReason::Tooling),
         other_platforms: count_skipped(SkipReason::OtherPlatform),
-        internal_errors,
+        ..Summary::default()
     };
     let linted = linted
         .into_iter()
         .map(|id| files[id.0 as usize].display.clone())
         .collect();
-    Report {
+    let mut report = Report {
         files,
         diagnostics,
         summary,
         linted,
         skipped,
-        project_passes: 0,
-        root: PathBuf::new(),
-        projects: Vec::new(),
+        ..Report::default()
+    };
+    report.recount();
+    report
+}
+
+/// Applies one file's suppressions and the configured severities to its findings, drops those of
+/// disabled rules, and adds its unused suppressions; the findings kept go to `out`. Returns how
+/// many were suppressed. `suppressions` records which directives were used, so a caller that
+/// keeps the file between runs passes a copy.
+pub(super) fn settle(
+    id: FileId,
+    source: &SourceFile,
+    suppressions: &mut Suppressions,
+    found: Vec<Diagnostic>,
+    enabled: &Enabled,
+    out: &mut Vec<Diagnostic>,
+) -> usize {
+    let mut suppressed = 0;
+    for mut d in found {
+        let Some(severity) = enabled.severity(d.rule.id) else {
+            continue;
+        };
+        if !rules::UNSUPPRESSIBLE.contains(&d.rule.id)
+            && suppressions.suppresses(d.rule.id, d.span.start, source.lines.line_of(d.span.start))
+        {
+            suppressed += 1;
+            continue;
+        }
+        d.severity = severity;
+        out.push(d);
     }
+    if let Some(severity) = enabled.severity(UnusedSuppression.meta().id) {
+        let known = |rule: &str| rules::find(rule).is_some();
+        let ran = |rule: &str| enabled.severity(rule).is_some();
+        for unused in suppressions.unused(&known, &ran) {
+            let mut d = UnusedSuppression::diagnostic(id, &unused);
+            d.severity = severity;
+            out.push(d);
+        }
+    }
+    suppressed
+}
+
+/// The order of findings within one file: by place, then rule, then message.
+pub(super) fn in_file_order(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
+    a.span
+        .start
+        .cmp(&b.span.start)
+        .then(a.rule.id.cmp(b.rule.id))
+        .then(a.span.end.cmp(&b.span.end))
+        .then(a.message.cmp(&b.message))
 }

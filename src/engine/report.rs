@@ -5,10 +5,13 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::summary::ProjectSummary;
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::message::Message;
 use crate::base::messages;
 use crate::base::source::{FileId, Position, SourceFile};
+
+/// The rule a failure of ttlint itself is reported under.
+const INTERNAL_ERROR: &str = "internal-error";
 
 /// Counts shown in the closing summary and in JSON output.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -20,11 +23,17 @@ pub struct Summary {
     pub infos: usize,
     /// Findings hidden by `ttlint-disable` comments.
     pub suppressed: usize,
+    /// Findings within the counts of the baseline (`ttlint-suppressions.json`), not reported.
+    pub baselined: usize,
+    /// Baseline entries that record more findings than this run found where it looked.
+    #[serde(skip)]
+    pub baseline_stale: usize,
     /// Source files not reachable from `app.json`, and so not linted.
     pub skipped: usize,
     /// Files of a framework's compiled output, next to its source (`unpackage/`, `dist/`).
     pub build_output: usize,
-    /// Configuration and Node scripts of the tooling around the app (`vue.config.js`).
+    /// Files that are not app code: configuration and Node scripts of the tooling around the app
+    /// (`vue.config.js`), back-end code, mock data and tests.
     pub tooling: usize,
     /// Files built only for other platforms (`index.weapp.tsx`, `platforms/mp-weixin/`).
     pub other_platforms: usize,
@@ -40,13 +49,24 @@ pub enum SkipReason {
     Unreachable,
     /// A framework's compiled output next to its source (`--include-build-output` lints it).
     BuildOutput,
-    /// A configuration or Node script of the tooling around the app.
+    /// Not app code: a configuration or Node script of the tooling around the app, back-end
+    /// code, mock data or tests (see `project::not_app`).
     Tooling,
     /// Built only for another platform.
     OtherPlatform,
+    /// Named on the command line, but matches an ignore pattern.
+    Ignored,
+    /// Named on the command line, but of a kind ttlint does not read (`.ttss`, an image).
+    NotRead,
 }
 
 impl SkipReason {
+    /// Whether the file was named on the command line: the run says so as it starts, since
+    /// someone asked for it.
+    pub fn named(self) -> bool {
+        matches!(self, Self::Ignored | Self::NotRead)
+    }
+
     /// Why, in words: `--show-files` and the HTML report say the same thing.
     pub fn message(self) -> Message {
         match self {
@@ -54,6 +74,8 @@ impl SkipReason {
             Self::BuildOutput => messages::skipped_build_output(),
             Self::Tooling => messages::skipped_tooling(),
             Self::OtherPlatform => messages::skipped_other_platform(),
+            Self::Ignored => messages::skipped_ignored(),
+            Self::NotRead => messages::skipped_not_read(),
         }
     }
 }
@@ -82,9 +104,30 @@ pub struct Report {
     /// Each mini-program page by page, when the run was asked to summarize
     /// ([`crate::engine::lint::LintOptions::summarize`]); empty otherwise.
     pub projects: Vec<ProjectSummary>,
+    /// The rules that ran, by id: the baseline is pruned only where the run looked.
+    pub rules: Vec<&'static str>,
 }
 
 impl Report {
+    /// Counts the findings again after some were taken out (the baseline, `--quiet`).
+    pub fn recount(&mut self) {
+        let count = |s: Severity| self.diagnostics.iter().filter(|d| d.severity == s).count();
+        self.summary.errors = count(Severity::Error);
+        self.summary.warnings = count(Severity::Warning);
+        self.summary.infos = count(Severity::Info);
+        self.summary.internal_errors = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.id == INTERNAL_ERROR)
+            .count();
+    }
+
+    /// `--quiet`: errors only, warnings and infos neither shown nor counted.
+    pub fn keep_errors(&mut self) {
+        self.diagnostics.retain(|d| d.severity == Severity::Error);
+        self.recount();
+    }
+
     pub fn file(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]
     }

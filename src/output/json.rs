@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::base::diagnostic::Applicability;
 use crate::base::message::Catalogue;
 use crate::base::source::Position;
 use crate::engine::report::{Report, Summary};
@@ -35,6 +36,23 @@ struct JsonDiagnostic<'a> {
     start: JsonPosition,
     end: JsonPosition,
     related: Vec<JsonRelated<'a>>,
+    /// The rule's fix, when it has one: what `--fix` applies (if `safe`), for editors to offer.
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    /// `safe` (`--fix` applies it) or `unsafe` (offered only).
+    applicability: &'static str,
+    /// Replacements in the finding's file, sorted, never overlapping.
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    start: JsonPosition,
+    end: JsonPosition,
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -91,6 +109,24 @@ pub fn write(report: &Report, text: &Catalogue, out: &mut dyn Write) -> io::Resu
                         }
                     })
                     .collect(),
+                fix: d.fix.as_ref().map(|fix| {
+                    let file = report.file(d.file);
+                    JsonFix {
+                        applicability: match fix.applicability {
+                            Applicability::Safe => "safe",
+                            Applicability::Unsafe => "unsafe",
+                        },
+                        edits: fix
+                            .edits
+                            .iter()
+                            .map(|e| JsonEdit {
+                                start: file.position(e.span.start).into(),
+                                end: file.position(e.span.end).into(),
+                                text: &e.text,
+                            })
+                            .collect(),
+                    }
+                }),
             }
         })
         .collect();

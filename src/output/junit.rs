@@ -1,11 +1,14 @@
 //! `--format junit`: JUnit XML, which CI systems show as test results. Each linted file is a
-//! test suite; each finding a failed test case; a file without findings one passing case.
+//! test suite and each finding a test case: an error is a failure; a warning or an info is a
+//! passing case with the finding in its output, since neither fails the check (CI systems
+//! that count failures would otherwise fail on them). A file without findings is one passing
+//! case.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use super::xml::escape;
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::message::Catalogue;
 use crate::engine::report::Report;
 
@@ -22,7 +25,13 @@ pub fn write(report: &Report, text: &Catalogue, out: &mut dyn Write) -> io::Resu
             .push(d);
     }
     let tests: usize = by_file.values().map(|v| v.len().max(1)).sum();
-    let failures = report.diagnostics.len();
+    let failing = |found: &[&Diagnostic]| {
+        found
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    };
+    let failures = failing(&report.diagnostics.iter().collect::<Vec<_>>());
     writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(
         out,
@@ -34,7 +43,7 @@ pub fn write(report: &Report, text: &Catalogue, out: &mut dyn Write) -> io::Resu
             out,
             "  <testsuite name=\"{file}\" tests=\"{}\" failures=\"{}\">",
             found.len().max(1),
-            found.len()
+            failing(found)
         )?;
         if found.is_empty() {
             writeln!(out, "    <testcase name=\"{file}\" classname=\"{file}\"/>")?;
@@ -56,13 +65,23 @@ pub fn write(report: &Report, text: &Catalogue, out: &mut dyn Write) -> io::Resu
                 "    <testcase name=\"{} ({}:{})\" classname=\"{file}\">",
                 d.rule.id, start.line, start.column
             )?;
-            writeln!(
-                out,
-                "      <failure message=\"{}\" type=\"{}\">{}</failure>",
-                escape(&text.render(&d.message)),
-                d.severity.as_str(),
-                escape(&detail)
-            )?;
+            if d.severity == Severity::Error {
+                writeln!(
+                    out,
+                    "      <failure message=\"{}\" type=\"{}\">{}</failure>",
+                    escape(&text.render(&d.message)),
+                    d.severity.as_str(),
+                    escape(&detail)
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "      <system-out>{}: {}\n{}</system-out>",
+                    d.severity.as_str(),
+                    escape(&text.render(&d.message)),
+                    escape(&detail)
+                )?;
+            }
             writeln!(out, "    </testcase>")?;
         }
         writeln!(out, "  </testsuite>")?;

@@ -1,7 +1,10 @@
 //! Formatters: renderings of a [`Report`]. They decide nothing; one file per format.
 
+mod blocks;
 mod checkstyle;
+mod concise;
 mod github;
+mod gitlab;
 mod html;
 mod json;
 mod junit;
@@ -18,6 +21,7 @@ use clap::ValueEnum;
 use crate::base::message::Catalogue;
 use crate::engine::report::Report;
 
+pub use github::write_step_summary;
 pub use pretty::summary_line;
 pub use style::Style;
 
@@ -26,12 +30,16 @@ pub use style::Style;
 pub enum Format {
     /// Code frames with the span underlined, for people at a terminal.
     Pretty,
+    /// One line per finding: `path:line:col: severity rule: message`.
+    Concise,
     /// One JSON document (version 1), for editors and scripts.
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other dashboards.
     Sarif,
     /// GitHub Actions workflow commands: annotations on the pull request.
     Github,
+    /// GitLab Code Quality JSON, for the merge-request widget.
+    Gitlab,
     /// Checkstyle XML.
     Checkstyle,
     /// JUnit XML, shown by CI systems as test results.
@@ -53,9 +61,11 @@ pub fn write(report: &Report, format: Format, style: Style, out: &mut dyn Write)
     let text = Catalogue::shared(style.lang);
     match format {
         Format::Pretty => pretty::write(report, text, style, out),
+        Format::Concise => concise::write(report, text, style, out),
         Format::Json => json::write(report, text, out),
         Format::Sarif => sarif::write(report, text, out),
         Format::Github => github::write(report, text, out),
+        Format::Gitlab => gitlab::write(report, text, out),
         Format::Checkstyle => checkstyle::write(report, text, out),
         Format::Junit => junit::write(report, text, out),
         Format::Html => html::write(report, text, out),
@@ -144,6 +154,7 @@ mod tests {
             project_passes: 1,
             root: "/work/project".into(),
             projects: Vec::new(),
+            rules: Vec::new(),
         }
     }
 
@@ -153,7 +164,17 @@ mod tests {
 
     fn render_in(format: Format, lang: Lang) -> String {
         let mut out = Vec::new();
-        write(&report(), format, Style { color: false, lang }, &mut out).unwrap();
+        write(
+            &report(),
+            format,
+            Style {
+                color: false,
+                lang,
+                max_diagnostics: None,
+            },
+            &mut out,
+        )
+        .unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -227,6 +248,18 @@ mod tests {
     }
 
     #[test]
+    fn gitlab() {
+        insta::assert_snapshot!(render(Format::Gitlab));
+    }
+
+    #[test]
+    fn github_step_summary() {
+        let mut out = Vec::new();
+        write_step_summary(&report(), Catalogue::shared(Lang::En), &mut out).unwrap();
+        insta::assert_snapshot!(String::from_utf8(out).unwrap());
+    }
+
+    #[test]
     fn checkstyle() {
         insta::assert_snapshot!(render(Format::Checkstyle));
     }
@@ -287,6 +320,7 @@ mod tests {
             Style {
                 color: false,
                 lang: Lang::En,
+                max_diagnostics: None,
             },
             &mut out,
         )

@@ -11,6 +11,9 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 
+use unicode_width::UnicodeWidthStr;
+
+use super::blocks::{RuleRow, blocks, dominant, rule_rows};
 use super::sanitize::{clean, replacement};
 use super::style::Style;
 use crate::base::diagnostic::{Diagnostic, Severity};
@@ -19,6 +22,8 @@ use crate::base::messages;
 use crate::base::source::{SourceFile, Span};
 use crate::engine::report::{Report, Summary};
 
+/// The width of the output, in terminal columns.
+const WIDTH: usize = 100;
 /// Longest line shown whole, in characters; longer lines are windowed.
 const MAX_LINE: usize = 160;
 /// Characters kept before the finding on a windowed line.
@@ -131,9 +136,8 @@ struct Frame {
     severity: miette::Severity,
     message: String,
     help: Option<String>,
-    snippet: Snippet,
-    span: SourceSpan,
-    label: Option<String>,
+    /// The code around the finding; none for the compact form infos are shown in.
+    snippet: Option<(Snippet, SourceSpan)>,
 }
 
 impl fmt::Debug for Frame {
@@ -174,19 +178,34 @@ impl miette::Diagnostic for Frame {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.snippet)
+        self.snippet.as_ref().map(|(s, _)| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let (_, span) = self.snippet.as_ref()?;
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
-            self.label.clone(),
-            self.span,
+            None, *span,
         ))))
     }
 }
 
-fn frame(report: &Report, text: &Catalogue, d: &Diagnostic) -> Frame {
-    let (snippet, span) = cut(report.file(d.file), d.span);
+/// A finding as miette renders it: with a code frame, or (`compact`) with its place in the
+/// first line instead.
+fn frame(report: &Report, text: &Catalogue, d: &Diagnostic, compact: bool) -> Frame {
+    let file = report.file(d.file);
+    let mut message = clean(&text.render(&d.message));
+    let snippet = if compact {
+        let at = file.position(d.span.start);
+        message = format!(
+            "{}:{}:{}: {message}",
+            clean(&file.display),
+            at.line,
+            at.column
+        );
+        None
+    } else {
+        Some(cut(file, d.span))
+    };
     Frame {
         code: Some(d.rule.id.to_string()),
         url: Some(d.url().to_string()),
@@ -195,37 +214,70 @@ fn frame(report: &Report, text: &Catalogue, d: &Diagnostic) -> Frame {
             Severity::Warning => miette::Severity::Warning,
             Severity::Info => miette::Severity::Advice,
         },
-        message: clean(&text.render(&d.message)),
+        message,
         help: d.help.as_ref().map(|h| clean(&text.render(h))),
         snippet,
-        span,
-        label: None,
     }
 }
 
+/// Related locations shown under a compact finding; the rest are counted.
+const COMPACT_RELATED: usize = 3;
+
 /// The related locations under a finding, one line each with the line of code they point at:
-/// where to look next, without a second full snippet per place.
-fn related(report: &Report, text: &Catalogue, d: &Diagnostic) -> String {
+/// where to look next, without a second full snippet per place. Compact findings list a few,
+/// without their code.
+fn related(report: &Report, text: &Catalogue, d: &Diagnostic, compact: bool) -> String {
     let mut out = String::new();
-    for r in &d.related {
+    let shown = if compact { COMPACT_RELATED } else { usize::MAX };
+    for r in d.related.iter().take(shown) {
         let file = report.file(r.file);
         let at = file.position(r.span.start);
-        let code = file
-            .text
-            .lines()
-            .nth((at.line as usize).saturating_sub(1))
-            .unwrap_or_default()
-            .trim();
         out.push_str(&format!(
-            "  ↳ {}:{}:{}: {}\n      {}\n",
-            file.display,
+            "  ↳ {}:{}:{}: {}\n",
+            clean(&file.display),
             at.line,
             at.column,
             clean(&text.render(&r.label)),
-            clean(code)
+        ));
+        if !compact {
+            let code = file
+                .text
+                .lines()
+                .nth((at.line as usize).saturating_sub(1))
+                .unwrap_or_default()
+                .trim();
+            out.push_str(&format!("      {}\n", clean(code)));
+        }
+    }
+    if d.related.len() > shown {
+        let more = d.related.len() - shown;
+        out.push_str(&format!(
+            "  ↳ {}\n",
+            text.render(&messages::pretty_more_related(more))
         ));
     }
     out
+}
+
+/// Positions listed under a folded block; the rest are counted.
+const LISTED_POSITIONS: usize = 24;
+
+/// The line under a folded block: how many more findings of its kind the file has, and where.
+pub fn more_like_this(report: &Report, text: &Catalogue, rest: &[&Diagnostic]) -> String {
+    let places: Vec<String> = rest
+        .iter()
+        .take(LISTED_POSITIONS)
+        .map(|d| {
+            let at = report.file(d.file).position(d.span.start);
+            format!("{}:{}", at.line, at.column)
+        })
+        .collect();
+    let unlisted = rest.len().saturating_sub(LISTED_POSITIONS);
+    text.render(&messages::pretty_more_like_this(
+        rest.len(),
+        places,
+        unlisted,
+    ))
 }
 
 pub fn write(
@@ -242,12 +294,23 @@ pub fn write(
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_links(false)
         .without_primary_span_start()
-        .with_width(100);
-    for d in &report.diagnostics {
+        .with_width(WIDTH);
+    let limit = style.max_diagnostics.unwrap_or(usize::MAX);
+    let mut shown = 0;
+    let mut hidden = 0;
+    for block in blocks(report) {
+        if shown >= limit {
+            hidden += block.len();
+            continue;
+        }
+        shown += 1;
+        let d = block.first;
+        // Infos are reminders, not problems: after the problems, without a code frame.
+        let compact = d.severity == Severity::Info;
         let mut rendered = String::new();
         // Rendering into a String cannot fail; a formatting error would be a miette bug.
         if handler
-            .render_report(&mut rendered, &frame(report, text, d))
+            .render_report(&mut rendered, &frame(report, text, d, compact))
             .is_err()
         {
             rendered = format!(
@@ -258,13 +321,102 @@ pub fn write(
             );
         }
         write!(out, "{}", localize_labels(&rendered, text))?;
-        let related = related(report, text, d);
-        if !related.is_empty() {
-            write!(out, "{related}")?;
+        write!(out, "{}", related(report, text, d, compact))?;
+        if !block.rest.is_empty() {
+            let more = more_like_this(report, text, &block.rest);
+            writeln!(out, "{}", wrap(&more, "  ⋯ ", "    "))?;
         }
         writeln!(out)?;
     }
+    if hidden > 0 {
+        writeln!(
+            out,
+            "{}\n",
+            text.render(&messages::pretty_not_shown(hidden, limit))
+        )?;
+    }
+    let rows = rule_rows(report);
+    // One rule's row would only repeat the summary line.
+    if rows.len() > 1 {
+        write!(out, "{}", rule_table(&rows, text))?;
+        writeln!(out)?;
+    }
+    if let Some(row) = dominant(&rows, report.diagnostics.len()) {
+        let advice = text.render(&messages::pretty_dominant(
+            row.rule,
+            row.findings,
+            report.diagnostics.len(),
+            row.fixable,
+        ));
+        writeln!(out, "{}\n", wrap(&advice, "", ""))?;
+    }
     writeln!(out, "{}", summary_line(&report.summary, style.color, text))
+}
+
+/// Wraps a paragraph at the width of the frames, with line breaks where the language allows them
+/// (Chinese breaks between characters).
+fn wrap(paragraph: &str, first: &str, rest: &str) -> String {
+    let options = textwrap::Options::new(WIDTH)
+        .initial_indent(first)
+        .subsequent_indent(rest);
+    textwrap::fill(paragraph, options)
+}
+
+/// The closing table: per rule, its severity, how many findings in how many files, and how many
+/// `--fix` fixes (a column shown only when it has something to say).
+fn rule_table(rows: &[RuleRow], text: &Catalogue) -> String {
+    let heading = |column: &str| text.render(&messages::pretty_table_heading(column));
+    let with_fixes = rows.iter().any(|r| r.fixable > 0);
+    let mut table: Vec<Vec<String>> = vec![vec![
+        heading("rule"),
+        heading("severity"),
+        heading("findings"),
+        heading("files"),
+    ]];
+    if with_fixes {
+        table[0].push(heading("fixable"));
+    }
+    for r in rows {
+        let mut row = vec![
+            r.rule.to_string(),
+            text.render(&messages::severity_name(r.severity.as_str())),
+            r.findings.to_string(),
+            r.files.to_string(),
+        ];
+        if with_fixes {
+            // Blank rather than 0: the column points at what `--fix` can do.
+            row.push(if r.fixable > 0 {
+                r.fixable.to_string()
+            } else {
+                String::new()
+            });
+        }
+        table.push(row);
+    }
+    let columns = table[0].len();
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| table.iter().map(|row| row[c].width()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in &table {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            let pad = " ".repeat(widths[c] - cell.width());
+            // Names left, counts right, as tables of numbers read.
+            if c < 2 {
+                line.push_str(cell);
+                line.push_str(&pad);
+            } else {
+                line.push_str(&pad);
+                line.push_str(cell);
+            }
+            line.push_str("  ");
+        }
+        out.push_str("  ");
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 /// The closing line: what was found, in how many files, what was suppressed or skipped — in
@@ -298,6 +450,12 @@ pub fn summary_line(summary: &Summary, color: bool, text: &Catalogue) -> String 
     };
     if summary.suppressed > 0 {
         line.push_str(&text.render(&messages::summary_suppressed(summary.suppressed)));
+    }
+    if summary.baselined > 0 {
+        line.push_str(&text.render(&messages::summary_baselined(summary.baselined)));
+    }
+    if summary.baseline_stale > 0 {
+        line.push_str(&text.render(&messages::summary_baseline_stale(summary.baseline_stale)));
     }
     if summary.skipped > 0 {
         line.push_str(&text.render(&messages::summary_skipped(summary.skipped)));

@@ -80,7 +80,10 @@ impl Ignore {
 fn build(patterns: &[String], anywhere: bool, source: &'static str) -> Result<GlobSet, UsageError> {
     let mut builder = GlobSetBuilder::new();
     for pattern in patterns {
-        let trimmed = pattern.trim_start_matches("./").trim_end_matches('/');
+        // Written on Windows, `pages\legacy` means `pages/legacy`: a backslash is a separator
+        // here, never an escape, so a team's ttlint.json works on every system.
+        let slashed = pattern.replace('\\', "/");
+        let trimmed = slashed.trim_start_matches("./").trim_end_matches('/');
         let base = if anywhere || !trimmed.contains('/') {
             format!("**/{}", trimmed.trim_start_matches('/'))
         } else {
@@ -119,12 +122,25 @@ pub struct Root {
     pub framework: Framework,
 }
 
+/// Why a file named on the command line is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotRead {
+    /// It matches an ignore pattern (built in, in `ttlint.json` or `--ignore`).
+    Ignored,
+    /// ttlint does not read files of its kind (`.ttss`, images).
+    Kind,
+}
+
 /// What discovery found.
 #[derive(Debug, Default)]
 pub struct Discovery {
     pub candidates: Vec<Candidate>,
     /// Mini-program roots, absolute, deepest last.
     pub roots: Vec<Root>,
+    /// Files named on the command line that are not read, as the user named them. Hooks
+    /// (lint-staged, pre-commit) pass every staged file; stopping at a stylesheet would block the
+    /// commit.
+    pub not_read: Vec<(String, NotRead)>,
 }
 
 /// The mini-program a configuration file makes of its folder, if it does: `app.json`, a uni-app
@@ -219,18 +235,29 @@ pub fn discover(
 ) -> Result<Discovery, UsageError> {
     let mut found = BTreeSet::new();
     let mut roots = BTreeSet::new();
+    let mut not_read = Vec::new();
     for given in paths {
         let path = normalize(given, cwd);
         let entry = vfs.entry(&path).ok_or_else(|| {
             UsageError::new(messages::error_no_such_path(given.display().to_string()))
         })?;
+        if entry == Entry::File {
+            let why = if FileKind::from_path(&path).is_none() {
+                Some(NotRead::Kind)
+            } else if ignore.is_ignored(&path) {
+                Some(NotRead::Ignored)
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                not_read.push((display_path(&path, cwd), why));
+                continue;
+            }
+        }
         if let Some(root) = enclosing_root(&path, vfs) {
             roots.insert(root);
         }
-        if entry == Entry::File {
-            let kind = FileKind::from_path(&path).ok_or_else(|| {
-                UsageError::new(messages::error_not_lintable(given.display().to_string()))
-            })?;
+        if let (Entry::File, Some(kind)) = (entry, FileKind::from_path(&path)) {
             found.insert(Candidate {
                 display: display_path(&path, cwd),
                 path,
@@ -281,7 +308,11 @@ pub fn discover(
         }
     }
     roots.sort_by_key(|r| r.path.components().count());
-    Ok(Discovery { candidates, roots })
+    Ok(Discovery {
+        candidates,
+        roots,
+        not_read,
+    })
 }
 
 /// Discovery for text given on standard input as the file at `path`: that one file, which need
@@ -302,11 +333,12 @@ pub fn stdin_file(path: &Path, cwd: &Path, vfs: &Vfs) -> Result<Discovery, Usage
             explicit: true,
             build_output: false,
         }],
+        not_read: Vec::new(),
     })
 }
 
 /// The nearest mini-program at or above `path`.
-fn enclosing_root(path: &Path, vfs: &Vfs) -> Option<Root> {
+pub fn enclosing_root(path: &Path, vfs: &Vfs) -> Option<Root> {
     let mut dir = match vfs.entry(path) {
         Some(Entry::Folder) => Some(path),
         _ => path.parent(),
@@ -355,6 +387,28 @@ mod tests {
         assert!(ig.is_ignored(Path::new("/p/sub/vendor.min.js")));
         assert!(ig.is_ignored(Path::new("/p/dist/a.js")));
         assert!(!ig.is_ignored(Path::new("/elsewhere/dist/a.js")));
+    }
+
+    #[test]
+    fn backslashes_in_patterns_are_separators() {
+        let ig = ignore(&["pages\\legacy", ".\\dist\\"]);
+        assert!(ig.is_ignored(Path::new("/p/pages/legacy/a.js")));
+        assert!(ig.is_ignored(Path::new("/p/dist/a.js")));
+        assert!(!ig.is_ignored(Path::new("/p/pages/index/a.js")));
+    }
+
+    #[test]
+    fn display_paths_use_forward_slashes() {
+        let cwd = Path::new("/work/app");
+        assert_eq!(
+            display_path(Path::new("/work/app/pages/pay/pay.js"), cwd),
+            "pages/pay/pay.js"
+        );
+        assert_eq!(
+            display_path(Path::new("/work/other/a.js"), cwd),
+            "../other/a.js"
+        );
+        assert_eq!(display_path(Path::new("/work/app"), cwd), ".");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::base::source::{FileId, FileKind, SourceFile};
 use crate::base::vfs::Vfs;
 use crate::project::discover::display_path;
 use crate::syntax::load::Content;
-use crate::syntax::load::{self, Loaded};
+use crate::syntax::load::{self, Loaded, Origin};
 
 /// A loaded file and whether its findings are reported.
 #[derive(Debug)]
@@ -19,6 +19,8 @@ pub struct Entry {
     pub loaded: Loaded,
     /// In the lint set: named on the command line, or found by the walk and reachable.
     pub linted: bool,
+    /// Loaded by a mini-program's build (see [`Request::in_build`]).
+    pub in_build: bool,
 }
 
 /// A file to load.
@@ -27,6 +29,9 @@ pub struct Request {
     pub path: PathBuf,
     pub kind: FileKind,
     pub linted: bool,
+    /// Requested by a mini-program's build (reached from its configuration), not only because
+    /// it was named, walked outside any project, or `--all-files` asked.
+    pub in_build: bool,
 }
 
 #[derive(Debug)]
@@ -61,6 +66,12 @@ impl Files {
         Arc::clone(&self.vfs)
     }
 
+    /// The provider, to change what it holds (an editor's buffers). Files already loaded keep
+    /// the text they were loaded with until [`Files::reload`].
+    pub fn vfs_mut(&mut self) -> &mut Vfs {
+        Arc::make_mut(&mut self.vfs)
+    }
+
     pub fn id(&self, path: &Path) -> Option<FileId> {
         self.by_path.get(path).copied()
     }
@@ -83,6 +94,35 @@ impl Files {
 
     pub fn into_entries(self) -> Vec<Entry> {
         self.entries
+    }
+
+    /// Reads and parses these files again, in parallel (call inside a thread pool): their text
+    /// changed. Ids stay the same, so everything that names them stays valid.
+    pub fn reload(&mut self, ids: &[FileId]) {
+        let cwd = &self.cwd;
+        let vfs = &*self.vfs;
+        let entries = &self.entries;
+        let fresh: Vec<(FileId, Loaded)> = ids
+            .par_iter()
+            .filter_map(|&id| {
+                let entry = entries.get(id.0 as usize)?;
+                let old = &entry.loaded.source;
+                let display = display_path(&old.path, cwd);
+                let bytes = vfs.read(&old.path);
+                let origin = if entry.in_build {
+                    Origin::Build
+                } else {
+                    Origin::Outside
+                };
+                let loaded = load::load(old.path.clone(), display, old.kind, bytes, origin);
+                Some((id, loaded))
+            })
+            .collect();
+        for (id, loaded) in fresh {
+            if let Some(entry) = self.entries.get_mut(id.0 as usize) {
+                entry.loaded = loaded;
+            }
+        }
     }
 
     /// Loads the requested files that are not loaded yet, in parallel (call inside the run's
@@ -120,9 +160,15 @@ impl Files {
             .map(|(_, r)| {
                 let display = display_path(&r.path, cwd);
                 let bytes = vfs.read(&r.path);
+                let origin = if r.in_build {
+                    Origin::Build
+                } else {
+                    Origin::Outside
+                };
                 Entry {
-                    loaded: load::load(r.path, display, r.kind, bytes),
+                    loaded: load::load(r.path, display, r.kind, bytes, origin),
                     linted: r.linted,
+                    in_build: r.in_build,
                 }
             })
             .collect();

@@ -11,6 +11,7 @@ pub(crate) mod discover;
 pub(crate) mod files;
 pub(crate) mod framework;
 mod model;
+pub(crate) mod not_app;
 pub(crate) mod resolve;
 
 pub use build::{Loader, build};

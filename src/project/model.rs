@@ -128,6 +128,51 @@ pub enum Missing {
 }
 
 impl Project {
+    /// Moves the places the model keeps in `file` — its references, those that resolve to
+    /// nothing, the components its script imports — from each old span to its new one in
+    /// `moved`: the file was edited without changing what it refers to, so the model still
+    /// holds, only its places moved (an editor's session thus skips a rebuild). Returns `false`,
+    /// moving nothing, when a place of `file` is not in `moved`: then the model must be rebuilt.
+    pub fn move_places(&mut self, file: FileId, moved: &HashMap<Span, Span>) -> bool {
+        let mut places: Vec<&mut Span> = Vec::new();
+        places.extend(
+            self.references
+                .iter_mut()
+                .filter(|r| r.from == file)
+                .map(|r| &mut r.span),
+        );
+        places.extend(
+            self.missing
+                .iter_mut()
+                .filter(|m| m.file == file)
+                .map(|m| &mut m.span),
+        );
+        let usings = self
+            .units
+            .iter_mut()
+            .flat_map(|u| u.components.iter_mut())
+            .chain(self.app_components.iter_mut())
+            .filter(|u| u.file == file);
+        for using in usings {
+            places.push(&mut using.entry.tag_span);
+            places.push(&mut using.entry.path_span);
+        }
+        // A place the model made up (an easycom component has none) stays where it is.
+        let new = |span: &Span| match moved.get(span) {
+            Some(to) => Some(*to),
+            None => (*span == Span::default()).then_some(*span),
+        };
+        if !places.iter().all(|span| new(span).is_some()) {
+            return false;
+        }
+        for span in places {
+            if let Some(to) = new(span) {
+                *span = to;
+            }
+        }
+        true
+    }
+
     /// The home page: `entryPagePath`, else the first of `pages`.
     pub fn home(&self) -> Option<&Page> {
         if let Some(entry) = &self.app.entry_page {
@@ -282,6 +327,7 @@ mod tests {
                     path: p.clone(),
                     kind: FileKind::from_path(p).unwrap_or(FileKind::Json),
                     linted: true,
+                    in_build: true,
                 })
                 .collect();
             self.0.load(requests).into_iter().map(Some).collect()

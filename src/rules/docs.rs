@@ -57,6 +57,14 @@ static ZH_CN: &[(&str, &str)] = &[
         include_str!("../../locales/zh-CN/rules/wechat-only-feature.md"),
     ),
     (
+        "drainage-phone",
+        include_str!("../../locales/zh-CN/rules/drainage-phone.md"),
+    ),
+    (
+        "induced-share",
+        include_str!("../../locales/zh-CN/rules/induced-share.md"),
+    ),
+    (
         "trade-missing-customer-service",
         include_str!("../../locales/zh-CN/rules/trade-missing-customer-service.md"),
     ),

@@ -17,7 +17,7 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     category: Category::Drainage,
     fix: FixKind::None,
-    summary: "`http:` or third-party `web-view`s, links copied \"to open in the browser\", download lures (下载APP, App Store, `.apk`)",
+    summary: "`http:` or third-party `web-view`s, links copied \"to open in the browser\", download and app lures (下载APP, 打开APP识别, App Store, `.apk`), calls to action towards other platforms (关注小红书, 淘宝店)",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/tutorial/basic-ability/web-view-component",
     docs: r#"## What it does
 Finds the ways a page sends users to the web or to another app:
@@ -26,7 +26,10 @@ Finds the ways a page sends users to the web or to another app:
   Pinduoduo, Kuaishou, Xiaohongshu, JD, Weibo…; list in `rules/drainage.json`);
 - a URL copied with `tt.setClipboardData` while the handler's text tells the user to open it in
   the browser (请在浏览器打开, 复制链接到浏览器);
-- download lures in text users see: 下载APP, 前往应用商店, App Store links, `.apk` addresses.
+- download and app lures in text users see: 下载APP, 下载APP领取, 打开APP识别, 去APP, 扫码下载,
+  前往应用商店, App Store links, `.apk` addresses;
+- calls to action towards other platforms' accounts and shops: 关注小红书, 快手号：, 去淘宝搜索,
+  淘宝店, B站, 微博 (add your own with `"data": { "platformKeywords": [...] }`).
 
 The app's own domains are never third parties: the hosts it calls with `tt.request` (and
 `uploadFile`, `downloadFile`, `connectSocket`), and those listed in ttlint.json
@@ -85,6 +88,17 @@ impl Rule for DrainageExternalLink {
                     messages::drainage_external_link_download(m.found),
                 )
                 .with_help(messages::drainage_external_link_download_help()),
+            );
+        }
+        for m in text::find(&texts, &d.platform, &d.allowed) {
+            out.push(
+                Diagnostic::new(
+                    &META,
+                    cx.id,
+                    m.span,
+                    messages::drainage_external_link_platform(m.found),
+                )
+                .with_help(messages::drainage_external_link_platform_help()),
             );
         }
         if let Some(doc) = cx.markup() {
@@ -175,6 +189,9 @@ mod tests {
     fn cases() {
         Tester::new(&DrainageExternalLink)
             .pass([
+                // A platform named without a call to action, and Douyin's own app.
+                ttml("<view>支持分享到新浪微博、QQ空间</view>\n<view>打开抖音App，搜索小程序</view>"),
+                js("// #ifdef APP-PLUS\nuni.showModal({ content: '关注小红书「好物」' })\n// #endif\nconsole.log('去淘宝搜索')"),
                 ttml("<web-view src=\"https://shop.example.cn/x\" /><web-view src=\"{{url}}\" /><view>下载海报</view>"),
                 ttml("<!-- <web-view src=\"http://a.cn\" /> 下载App -->\n<!-- #ifdef H5 --><view>下载App</view><!-- #endif -->"),
                 js("Page({ share() { tt.setClipboardData({ data: 'https://shop.example.cn/item/1' }); tt.showToast({ title: '已复制' }) } })"),
@@ -192,6 +209,9 @@ mod tests {
             ])
             .fail([
                 ttml("<view>下载App领 50 元红包</view>"),
+                ttml("<view class=\"tip\">打开APP识别口令，或前往淘宝搜索「好物小铺」</view>"),
+                vue("<template>\n  <view class=\"ad\">\n    <text>请联系客服或下载星选直播APP</text>\n    <text class=\"code-text\">扫码下载 星选直播</text>\n  </view>\n</template>"),
+                tsx("import { View, Button } from '@tarojs/components'\nexport default function My() {\n  return (\n    <View className='actions'>\n      <Button className='action-btn primary'>关注小红书</Button>\n    </View>\n  )\n}"),
                 ttml("<web-view src=\"http://a.cn/x\"></web-view>"),
                 js("const url = 'https://cdn.x.cn/shop-v2.apk'"),
                 js("Page({ open() {\n  tt.setClipboardData({ data: 'https://shop.example.cn/app' });\n  tt.showModal({ content: '链接已复制，请在浏览器中打开' });\n} })"),

@@ -4,7 +4,10 @@
 //! mini-program ([`ProjectContext`]); it never touches the file system, the output format or the
 //! config file. Its severity is applied by the engine at report time.
 
+use crate::base::message::{Codes, Message};
+use crate::base::messages;
 use crate::base::meta::RuleMeta;
+use crate::base::suggest;
 pub use rule::Rule;
 
 mod deprecated_trade_api;
@@ -12,9 +15,11 @@ mod deprecated_tt_pay;
 pub(crate) mod docs;
 mod drainage_contact;
 mod drainage_external_link;
+mod drainage_phone;
 mod drainage_qrcode;
 mod evidence;
 mod im_button_invalid;
+mod induced_share;
 mod internal_error;
 mod ios_payment_redirect;
 mod ios_platform_value;
@@ -48,6 +53,8 @@ static RULES: &[&dyn Rule] = &[
     &drainage_external_link::DrainageExternalLink,
     &navigate_to_mini_program::NavigateToMiniProgram,
     &wechat_only_feature::WechatOnlyFeature,
+    &drainage_phone::DrainagePhone,
+    &induced_share::InducedShare,
     &trade_missing_customer_service::TradeMissingCustomerService,
     &trade_page_missing_customer_service::TradePageMissingCustomerService,
     &im_button_invalid::ImButtonInvalid,
@@ -68,6 +75,24 @@ pub const ALWAYS_ON: &[&str] = &["internal-error"];
 /// Every rule, in catalogue order.
 pub fn all() -> &'static [&'static dyn Rule] {
     RULES
+}
+
+/// The rule ids a mistyped one may have meant, best first.
+pub fn similar(id: &str) -> Vec<String> {
+    suggest::similar(id, RULES.iter().map(|r| r.meta().id))
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// An unknown rule id in a file (`ttlint.json`, the baseline), with the ids it may have meant.
+pub fn unknown(id: &str) -> Message {
+    let similar = similar(id);
+    if similar.is_empty() {
+        messages::config_unknown_rule(id)
+    } else {
+        messages::config_unknown_rule_similar(id, Codes(similar))
+    }
 }
 
 /// The metadata of a rule id, if it exists.

@@ -20,6 +20,12 @@ Reports a file ttlint cannot read or parse: a JavaScript/TypeScript syntax error
 UTF-8, or generated code nested too deeply to analyse. The finding points at the first error.
 The other files of the run are still linted.
 
+JSON that only tools read is read as they read it: `tsconfig.json`, `jsconfig.json`, editor
+settings (`.vscode/`, `.hbuilderx/`), uni-app's `pages.json` and `manifest.json`, and any JSON
+outside the mini-program's build may hold comments. A file outside the build (linted because it
+was named, found outside any project, or `--all-files` asked) is reported without the claim that
+the developer tools will refuse it: they never read it.
+
 ## Why is this bad?
 The Douyin developer tools refuse to build a project with a broken file, and ttlint cannot check
 what it cannot parse: a compliance problem could hide in it.
@@ -75,6 +81,15 @@ impl Rule for ParseError {
                         Some(messages::parse_error_template_help()),
                     ),
                 },
+            };
+            // Only the files of a build are read by the developer tools: elsewhere (a loose
+            // file, `--all-files`) the help must not say the build will fail.
+            let help = match problem.kind {
+                ProblemKind::Unreadable(_) | ProblemKind::TooDeep { .. } => help,
+                ProblemKind::NotUtf8 | ProblemKind::Syntax { .. } if !cx.in_build => {
+                    Some(messages::parse_error_outside_help())
+                }
+                ProblemKind::NotUtf8 | ProblemKind::Syntax { .. } => help,
             };
             let mut d = Diagnostic::new(&META, cx.id, problem.span, message);
             d.help = help;

@@ -127,6 +127,7 @@ impl Loader for MemoryLoader {
                     path: p.clone(),
                     kind,
                     linted: true,
+                    in_build: true,
                 })
             })
             .collect::<Vec<_>>();
@@ -250,6 +251,7 @@ pub fn run(rule: &dyn Rule, case: &Case) -> Outcome {
             source: &entry.loaded.source,
             content: &entry.loaded.content,
             problems: &entry.loaded.problems,
+            in_build: entry.in_build,
             data: data(),
             framework: case.framework,
         };

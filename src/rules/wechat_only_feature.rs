@@ -23,10 +23,13 @@ const TT_DIRECTIVES: &[&str] = &[
 ];
 
 /// What an element loses when Douyin ignores its `wx:` directive, as the message's `effect`.
+/// A loop variable's name is not the loop: ignored, it leaves the default name (`item`,
+/// `index`), and bindings to the name it gave come out empty.
 fn directive_effect(directive: &str) -> &'static str {
     match directive {
         "wx:if" | "wx:elif" | "wx:else" => "condition",
-        "wx:for" | "wx:for-item" | "wx:for-index" | "wx:for-items" => "loop",
+        "wx:for" | "wx:for-items" => "loop",
+        "wx:for-item" | "wx:for-index" => "name",
         "wx:key" => "key",
         _ => "other",
     }
@@ -143,7 +146,9 @@ impl Rule for WechatOnlyFeature {
                         ),
                     )
                     .with_help(messages::wechat_only_feature_directive_help(&douyin));
-                    if TT_DIRECTIVES.contains(&douyin.as_str()) {
+                    // Renaming is safe unless the element already has the Douyin directive:
+                    // then the two would be duplicate attributes.
+                    if TT_DIRECTIVES.contains(&douyin.as_str()) && element.attr(&douyin).is_none() {
                         let prefix = Span::new(attr.name_span.start, attr.name_span.start + 2);
                         d = d.with_fix(Fix {
                             applicability: Applicability::Safe,
@@ -183,7 +188,22 @@ impl Rule for WechatOnlyFeature {
                 } else {
                     messages::wechat_only_feature_wx_call_no_equivalent_help(douyin)
                 };
-                out.push(Diagnostic::new(&META, cx.id, api.span, message).with_help(help));
+                let mut d = Diagnostic::new(&META, cx.id, api.span, message).with_help(help);
+                // `wx.X(…)` written as such (not through an alias) becomes `tt.X(…)`, for the
+                // APIs that behave the same on both platforms.
+                if api.access == Access::Call
+                    && cx.data.same_as_wechat(&api.api.member)
+                    && cx.source.slice(api.span) == format!("wx.{}", api.api.member)
+                {
+                    d = d.with_fix(Fix {
+                        applicability: Applicability::Safe,
+                        edits: vec![Edit {
+                            span: Span::new(api.span.start, api.span.start + 2),
+                            text: "tt".into(),
+                        }],
+                    });
+                }
+                out.push(d);
             }
         }
     }
@@ -226,11 +246,17 @@ mod tests {
                 // uni's runtime answers `wx.showToast` with Douyin's `tt.showToast`.
                 vue("<script>\nexport default { onLoad() { wx.showToast({ title: 'hi' }) } }\n</script>"),
                 tsx("import { Button } from '@tarojs/components'\nexport default function Page() {\n  return process.env.TARO_ENV === 'weapp' ? <Button openType=\"contact\">客服</Button> : null\n}"),
+                // A thrown error's message and a logged line are for developers.
+                tsx("import Taro from '@tarojs/taro'\nexport async function login() {\n  const res = await Taro.login()\n  console.log('微信登录码:', res.code)\n  if (!res.code) throw new Error('获取微信登录码失败')\n}"),
+                js("Page({ fail(e) { this.logger.error('微信登录失败', e); return Promise.reject(new Error('微信授权失败')) } })"),
             ])
             .fail([
                 ttml("<view wx:if=\"{{vip}}\">会员</view>\n<button open-type=\"contact\">客服</button>\n<official-account />"),
                 ttml("<view wx:for=\"{{list}}\" wx:key=\"id\">{{item.name}}</view>"),
+                ttml("<view tt:for=\"{{list}}\" wx:for-item=\"goods\" wx:for-index=\"i\">{{i}}: {{goods.name}}</view>"),
                 ttml("<button>微信一键登录</button>"),
+                // Ported markup writes attributes in camelCase.
+                ttml("<button class=\"goods-footer-icon\" openType=\"contact\" sessionFrom=\"{{nickname}}\">客服</button>"),
                 js("wx.showToast({ title: 'ok' });\nwx.requestPayment({})"),
                 js("wx.openCustomerServiceChat({ corpId })"),
                 project(&[
@@ -244,6 +270,42 @@ mod tests {
                 tsx("import { View, Button } from '@tarojs/components'\nexport default function Page() {\n  return <View><Button openType=\"contact\">客服</Button></View>\n}"),
             ])
             .test_and_snapshot();
+    }
+
+    /// Every API of `sameAsWechat` is fixed by renaming the object, and only when written as
+    /// `wx.X(…)`: not through an alias, not as a value.
+    #[test]
+    fn each_api_the_same_on_douyin_is_fixed() {
+        let data = crate::rules::tester::data();
+        let members = data.same_as_wechat_members();
+        assert!(members.len() >= 40, "{members:?}");
+        for member in members {
+            assert!(data.douyin_has(member), "`{member}` is not a Douyin API");
+            let code = format!("wx.{member}({{}})\n");
+            let outcome = crate::rules::tester::run(&WechatOnlyFeature, &js(&code));
+            let fixes: Vec<_> = outcome.found.iter().filter_map(|d| d.fix.clone()).collect();
+            assert_eq!(fixes.len(), 1, "`wx.{member}` has one fix");
+            let edit = &fixes[0].edits[0];
+            let mut fixed = code.clone();
+            fixed.replace_range(edit.span.start..edit.span.end, &edit.text);
+            assert_eq!(fixed, format!("tt.{member}({{}})\n"), "`wx.{member}`");
+        }
+        for code in [
+            "const w = wx; w.showToast({})",
+            "const t = wx.showToast",
+            "wx.login({})",
+            "wx['showToast']({})",
+        ] {
+            let outcome = crate::rules::tester::run(&WechatOnlyFeature, &js(code));
+            assert!(!outcome.found.is_empty(), "{code} is reported");
+            assert!(
+                outcome.found.iter().all(|d| d.fix.is_none()),
+                "{code} is not fixed"
+            );
+        }
+        let both = ttml("<view wx:if=\"{{a}}\" tt:if=\"{{b}}\">x</view>");
+        let outcome = crate::rules::tester::run(&WechatOnlyFeature, &both);
+        assert!(outcome.found[0].fix.is_none(), "tt:if is there already");
     }
 
     #[test]

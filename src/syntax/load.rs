@@ -84,6 +84,16 @@ impl Problem {
     }
 }
 
+/// Whether a file is part of a mini-program's build, which decides how strictly its JSON is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Reached from the app's configuration: JSON is read as the developer tools read it.
+    Build,
+    /// Linted only because it was named, walked outside any project, or `--all-files` asked:
+    /// its JSON belongs to some tool, and tools read comments.
+    Outside,
+}
+
 /// A file after load & parse.
 #[derive(Debug)]
 pub struct Loaded {
@@ -99,6 +109,7 @@ pub fn load(
     display: String,
     kind: FileKind,
     bytes: std::io::Result<Vec<u8>>,
+    origin: Origin,
 ) -> Loaded {
     let text = match bytes {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -123,7 +134,7 @@ pub fn load(
             return unparsed(source, problem);
         }
     };
-    parse(SourceFile::new(path, display, kind, text))
+    parse(SourceFile::new(path, display, kind, text), origin)
 }
 
 fn unparsed(source: SourceFile, problem: Problem) -> Loaded {
@@ -145,10 +156,13 @@ pub fn is_config_script(path: &Path) -> bool {
 }
 
 /// JSON files tools read with comments (uni-app's `pages.json` and `manifest.json` may even hold
-/// `// #ifdef` blocks; editors' and TypeScript's settings): never a parse error for a comment.
-/// Mini-program configuration (`app.json`, page `.json`) is read strictly, as the Douyin
-/// developer tools read it.
-fn json_dialect(path: &Path) -> Dialect {
+/// `// #ifdef` blocks; editors' and TypeScript's settings; any JSON outside the build): never a
+/// parse error for a comment. Mini-program configuration (`app.json`, page `.json`) is read
+/// strictly, as the Douyin developer tools read it.
+fn json_dialect(path: &Path, origin: Origin) -> Dialect {
+    if origin == Origin::Outside {
+        return Dialect::WithComments;
+    }
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let tool_folder = path.components().any(|c| {
         matches!(
@@ -170,12 +184,13 @@ fn json_dialect(path: &Path) -> Dialect {
 fn too_deep(text: &str, kind: FileKind) -> Option<(usize, usize)> {
     match kind {
         FileKind::TypeScript => nesting::too_deep_typescript(text),
+        FileKind::Tsx => nesting::too_deep_tsx(text),
         _ => nesting::too_deep(text).map(|at| (at, nesting::LIMIT)),
     }
 }
 
 /// Parses a file whose text is in memory.
-pub fn parse(source: SourceFile) -> Loaded {
+pub fn parse(source: SourceFile, origin: Origin) -> Loaded {
     let base = source.bom;
     match source.kind {
         FileKind::Vue => vue(source),
@@ -222,22 +237,24 @@ pub fn parse(source: SourceFile) -> Loaded {
                 Err(error) => unparsed(source, Problem::syntax(Syntax::Script, &error)),
             }
         }
-        FileKind::Json => match json::parse(source.body(), base, json_dialect(&source.path)) {
-            Ok(doc) => {
-                let suppressions =
-                    Suppressions::parse(&doc.comments, &source.lines, source.text.len());
-                Loaded {
-                    content: Content {
-                        json: Some(doc),
-                        ..Content::default()
-                    },
-                    suppressions,
-                    problems: Vec::new(),
-                    source,
+        FileKind::Json => {
+            match json::parse(source.body(), base, json_dialect(&source.path, origin)) {
+                Ok(doc) => {
+                    let suppressions =
+                        Suppressions::parse(&doc.comments, &source.lines, source.text.len());
+                    Loaded {
+                        content: Content {
+                            json: Some(doc),
+                            ..Content::default()
+                        },
+                        suppressions,
+                        problems: Vec::new(),
+                        source,
+                    }
                 }
+                Err(error) => unparsed(source, Problem::syntax(Syntax::Json, &error)),
             }
-            Err(error) => unparsed(source, Problem::syntax(Syntax::Json, &error)),
-        },
+        }
         FileKind::Ttml => {
             let parsed = ttml::parse(source.body(), base);
             let problems = parsed

@@ -281,6 +281,33 @@ mod tests {
         );
     }
 
+    /// Windows line endings: a directive's rule ids end before the `\r`, and "next line" is the
+    /// line after the CRLF.
+    #[test]
+    fn crlf_line_endings() {
+        assert_eq!(
+            run(
+                "// ttlint-disable-next-line deprecated-tt-pay\r\ntt.pay()\r\n",
+                "tt.pay"
+            ),
+            (true, vec![])
+        );
+        assert_eq!(
+            run(
+                "tt.pay() // ttlint-disable-line deprecated-tt-pay\r\nx()\r\n",
+                "tt.pay"
+            ),
+            (true, vec![])
+        );
+        assert_eq!(
+            run(
+                "// ttlint-disable-next-line deprecated-tt-pay -- legacy\r\n\r\ntt.pay()\r\n",
+                "tt.pay"
+            ),
+            (false, rule("deprecated-tt-pay"))
+        );
+    }
+
     #[test]
     fn ranges_and_files() {
         let src = "// ttlint-disable deprecated-tt-pay\na()\n// ttlint-enable deprecated-tt-pay\ntt.pay()\n";

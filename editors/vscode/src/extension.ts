@@ -32,6 +32,8 @@ const DOCUMENT_SELECTOR: DocumentSelector = [
   { scheme: 'file', language: 'jsonc' },
   { scheme: 'file', language: 'ttml' },
   { scheme: 'file', pattern: '**/*.sjs' },
+  // VS Code itself has no `vue` language: without a Vue extension a .vue file is plain text.
+  { scheme: 'file', pattern: '**/*.vue' },
 ];
 
 /**
@@ -194,7 +196,7 @@ async function startClient(context: vscode.ExtensionContext, fromCommand: boolea
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
-    initializationOptions: { lang: resolveLang(config.get<string>('lang', 'auto')) },
+    initializationOptions: initializationOptions(config.get<string>('lang', 'auto')),
     synchronize: { fileEvents: watcher },
     // A restart loop of a broken binary should not bury the user in pop-ups.
     connectionOptions: { maxRestartCount: 4 },
@@ -232,12 +234,13 @@ async function stopClient(): Promise<void> {
   await current.dispose().catch(() => undefined);
 }
 
-/** "auto" follows VS Code's display language; the server knows "en" and "zh-CN". */
-export function resolveLang(setting: string | undefined, uiLanguage: string = vscode.env.language): string {
-  if (setting === 'en' || setting === 'zh-CN') {
-    return setting;
-  }
-  return uiLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+/**
+ * `ttlint.lang` "en" or "zh-CN" is the user's choice and wins on the server over everything
+ * else. "auto" sends none: the server then follows the project's ttlint.json ("lang"), else
+ * VS Code's display language, which the client sends as `locale`.
+ */
+export function initializationOptions(lang: string | undefined): { lang?: string } {
+  return lang === 'en' || lang === 'zh-CN' ? { lang } : {};
 }
 
 interface Resolved {

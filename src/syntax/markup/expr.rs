@@ -1,9 +1,16 @@
 //! `{{ }}` bindings: parsed by swc at their offset in the `.ttml` file, then reduced to the small
 //! condition language rules reason about (`tt:if="{{!isIOS && canPay}}"`) plus the string
 //! literals they contain (`{{ vip ? '开通会员' : '' }}` shows text to users).
+//!
+//! TTML expressions are not JavaScript: a data key that happens to be a reserved word
+//! (`{{class}}`, `{{default}}`, `{{new}}`) is just a name there, and the Douyin developer tools
+//! build it. swc refuses such names, so TTML bindings that fail are parsed again with those words
+//! respelled as plain names of the same length, and the names restored afterwards. Vue compiles
+//! its expressions as JavaScript and refuses them (`avoid using JavaScript keyword as property
+//! name`), so in Vue they stay errors, worded as Vue words them.
 
-use swc_ecma_ast::Expr;
-use swc_ecma_visit::{Visit, VisitWith};
+use swc_ecma_ast::{Expr, Ident};
+use swc_ecma_visit::{Visit, VisitMut, VisitMutWith, VisitWith};
 
 use crate::base::source::Span;
 use crate::syntax::js::ast::{RED_ZONE, SEGMENT, span_of, static_string};
@@ -19,23 +26,180 @@ pub struct Binding {
     pub strings: Vec<(Span, String)>,
 }
 
+/// How a template language reads JavaScript's reserved words used as names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reserved {
+    /// As the data keys they name (TTML).
+    AreNames,
+    /// As keywords: a reserved word where a name should be is an error (Vue).
+    AreKeywords,
+}
+
 /// Parses the body of a `{{ }}` that starts at byte `base` of its file. `object` parses it as the
 /// contents of an object literal, as `<template is data="{{a, b: c}}">` does.
-pub fn parse(text: &str, base: usize, object: bool) -> Result<Binding, SyntaxError> {
+pub fn parse(
+    text: &str,
+    base: usize,
+    object: bool,
+    reserved: Reserved,
+) -> Result<Binding, SyntaxError> {
     if let Some(at) = nesting::too_deep(text) {
         return Err(SyntaxError {
             span: Span::new(base + at, base + at + 1),
             message: format!("expression nested more than {} levels deep", nesting::LIMIT),
         });
     }
-    let expr = if object {
+    let error = match parse_expr(text, base, object) {
+        Ok(expr) => return Ok(binding(&expr)),
+        Err(error) => error,
+    };
+    let names = reserved_names(text);
+    let Some(&(first, word)) = names.first() else {
+        return Err(error);
+    };
+    if reserved == Reserved::AreKeywords {
+        return Err(SyntaxError {
+            span: Span::new(base + first, base + first + word.len()),
+            message: format!(
+                "`{word}` is a JavaScript keyword and cannot name data in an expression"
+            ),
+        });
+    }
+    let mut respelled = text.to_string();
+    for &(at, _) in &names {
+        // `_` keeps the length (offsets stay true) and makes any reserved word a plain name.
+        respelled.replace_range(at..at + 1, "_");
+    }
+    let mut expr = parse_expr(&respelled, base, object).map_err(|_| error)?;
+    expr.visit_mut_with(&mut Restore {
+        names: names.iter().map(|&(at, word)| (base + at, word)).collect(),
+    });
+    Ok(binding(&expr))
+}
+
+fn parse_expr(text: &str, base: usize, object: bool) -> Result<Box<Expr>, SyntaxError> {
+    if object {
         // `({` + body + `})`, positioned so that the body keeps its offsets.
         let wrapped = format!("({{{text}}})");
-        js::parse_expr(&wrapped, base.saturating_sub(2))?
+        js::parse_expr(&wrapped, base.saturating_sub(2))
     } else {
-        js::parse_expr(text, base)?
-    };
-    Ok(binding(&expr))
+        js::parse_expr(text, base)
+    }
+}
+
+/// JavaScript's reserved words (and the strict-mode ones), which swc refuses as names.
+const RESERVED_WORDS: &[&str] = &[
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "import",
+    "in",
+    "instanceof",
+    "new",
+    "return",
+    "super",
+    "switch",
+    "throw",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "implements",
+    "interface",
+    "let",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "static",
+    "yield",
+];
+
+/// Reserved words standing where a value is read, with their offsets: at the start or after an
+/// operator or an opening bracket (not after `.`, where any word is a property name, nor after a
+/// value, where `in` is an operator), and followed by the end or by what follows a value (not a
+/// name or a literal, as in `new Date()` or `typeof x`). Strings are skipped.
+fn reserved_names(text: &str) -> Vec<(usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    // What came before the current token: `true` after a value (a name, a literal, `)`, `]`).
+    let mut after_value = false;
+    let mut after_dot = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if matches!(b, b'\'' | b'"' | b'`') {
+            i += 1;
+            while i < bytes.len() && bytes[i] != b {
+                i += if bytes[i] == b'\\' { 2 } else { 1 };
+            }
+            i += 1;
+            (after_value, after_dot) = (true, false);
+            continue;
+        }
+        if b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80 {
+            let start = i;
+            while i < bytes.len()
+                && (bytes[i].is_ascii_alphanumeric()
+                    || bytes[i] == b'_'
+                    || bytes[i] == b'$'
+                    || bytes[i] >= 0x80)
+            {
+                i += 1;
+            }
+            let word = &text[start..i];
+            let next = text[i..].trim_start().bytes().next();
+            let value_follows = next.is_some_and(|n| {
+                n.is_ascii_alphanumeric()
+                    || matches!(n, b'_' | b'$' | b'\'' | b'"' | b'`' | b'(')
+                    || n >= 0x80
+            });
+            if !after_value && !after_dot && !value_follows && RESERVED_WORDS.contains(&word) {
+                out.push((start, word));
+            }
+            (after_value, after_dot) = (true, false);
+            continue;
+        }
+        after_dot = b == b'.' && !bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        after_value = matches!(b, b')' | b']');
+        i += 1;
+    }
+    out
+}
+
+/// Gives respelled names their own words back, so that conditions read `class`, not `_lass`.
+struct Restore<'a> {
+    names: Vec<(usize, &'a str)>,
+}
+
+impl VisitMut for Restore<'_> {
+    fn visit_mut_ident(&mut self, ident: &mut Ident) {
+        let at = span_of(ident.span).start;
+        if let Some(&(_, word)) = self.names.iter().find(|(n, _)| *n == at) {
+            ident.sym = word.into();
+        }
+    }
 }
 
 /// The binding of an expression already parsed: its condition form and string literals (a JSX
@@ -72,7 +236,7 @@ mod tests {
     #[test]
     fn strings_are_collected_with_spans() {
         let src = "vip ? '开通会员' : `续费`";
-        let b = parse(src, 10, false).unwrap();
+        let b = parse(src, 10, false, Reserved::AreNames).unwrap();
         let found: Vec<_> = b
             .strings
             .iter()
@@ -86,18 +250,65 @@ mod tests {
 
     #[test]
     fn template_data_is_an_object_body() {
-        assert!(parse("...item, index: i", 5, true).is_ok());
+        assert!(parse("...item, index: i", 5, true, Reserved::AreNames).is_ok());
         assert!(
-            parse("a, b", 5, false).is_ok(),
+            parse("a, b", 5, false, Reserved::AreNames).is_ok(),
             "a sequence is still an expression"
         );
-        let err = parse("a b", 5, false).unwrap_err();
+        let err = parse("a b", 5, false, Reserved::AreNames).unwrap_err();
         assert_eq!(err.span.start, 7);
     }
 
     #[test]
     fn errors_point_into_the_file() {
-        let err = parse("a +", 20, false).unwrap_err();
+        let err = parse("a +", 20, false, Reserved::AreNames).unwrap_err();
         assert!(err.span.start >= 20, "{err:?}");
+    }
+
+    #[test]
+    fn reserved_words_name_data_in_ttml() {
+        for src in [
+            "class",
+            "default",
+            "new",
+            " new.price ",
+            "default ? 'on' : ''",
+            "a ? class : delete",
+            "[default, new]",
+            "!default",
+            "(class)",
+        ] {
+            assert!(
+                parse(src, 0, false, Reserved::AreNames).is_ok(),
+                "`{src}` is a TTML data name"
+            );
+        }
+        let b = parse("class && !default", 0, false, Reserved::AreNames).unwrap();
+        assert_eq!(b.cond.paths(), vec!["default", "class"], "{:?}", b.cond);
+        assert!(
+            parse("default, class: 1", 0, true, Reserved::AreNames).is_ok(),
+            "`<template data>` shorthand"
+        );
+    }
+
+    #[test]
+    fn reserved_words_that_are_operators_stay_operators() {
+        assert!(parse("new Date()", 0, false, Reserved::AreNames).is_ok());
+        assert!(parse("typeof x === 'string'", 0, false, Reserved::AreNames).is_ok());
+        assert!(parse("a ? new Date() : void 0", 0, false, Reserved::AreNames).is_ok());
+        assert!(parse("item.default", 0, false, Reserved::AreKeywords).is_ok());
+        assert!(parse("a default", 0, false, Reserved::AreNames).is_err());
+        assert!(parse("if (a) b", 0, false, Reserved::AreNames).is_err());
+        assert_eq!(
+            reserved_names("'class' + x.class + default"),
+            vec![(20, "default")]
+        );
+    }
+
+    #[test]
+    fn vue_names_the_keyword() {
+        let err = parse("vip ? default : ''", 7, false, Reserved::AreKeywords).unwrap_err();
+        assert_eq!(err.span, Span::new(13, 20));
+        assert!(err.message.contains("`default`"), "{}", err.message);
     }
 }

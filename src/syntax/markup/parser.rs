@@ -505,7 +505,11 @@ impl<'a> Parser<'a> {
             let binding = if body.trim().is_empty() {
                 None
             } else {
-                match expr::parse(body, self.base + i + 2, object) {
+                let reserved = match self.dialect {
+                    Dialect::Ttml => expr::Reserved::AreNames,
+                    Dialect::Vue => expr::Reserved::AreKeywords,
+                };
+                match expr::parse(body, self.base + i + 2, object, reserved) {
                     Ok(b) => Some(b),
                     Err(e) => {
                         self.doc.errors.push(SyntaxError {

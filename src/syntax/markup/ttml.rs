@@ -39,6 +39,17 @@ fn event_name(attr: &str) -> Option<&str> {
         .filter(|rest| !rest.is_empty())
 }
 
+/// An attribute's name in the model: camelCase as ported templates write it (`openType`,
+/// `formType`, the Alipay-style markup of converted projects) in kebab case like every other
+/// dialect's (`open-type`). `data-*` names are kept: they name dataset keys as written.
+fn attr_name(name: &str) -> String {
+    if name.starts_with("data-") {
+        name.to_string()
+    } else {
+        super::model::hyphenate(name)
+    }
+}
+
 fn value(raw: Option<&tree::Value>) -> Value {
     match raw {
         None => Value::Empty,
@@ -125,7 +136,7 @@ fn element(doc: &Document, id: tree::NodeId, raw: &tree::Element) -> Element {
                 });
             }
             None => attrs.push(super::model::Attr {
-                name: attr.name.clone(),
+                name: attr_name(&attr.name),
                 name_span: attr.name_span,
                 value: value(attr.value.as_ref()),
             }),

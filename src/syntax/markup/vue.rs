@@ -221,7 +221,7 @@ impl Lowering<'_> {
         if text.trim().is_empty() {
             return None;
         }
-        match expr::parse(&text, raw.span.start, false) {
+        match expr::parse(&text, raw.span.start, false, expr::Reserved::AreKeywords) {
             Ok(binding) => Some(binding),
             Err(error) => {
                 self.syntax_error(error, attr);

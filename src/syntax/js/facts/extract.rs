@@ -99,6 +99,7 @@ pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment]) -> Extracted {
         data_fns: Vec::new(),
         url_spans: Vec::new(),
         outer_target: Target::Unconditional,
+        unseen: 0,
         markup: Markup::default(),
         jsx: Vec::new(),
         chain_targets: Vec::new(),
@@ -171,6 +172,9 @@ struct Extractor {
     /// The build-environment target of the code around the current function (callbacks written
     /// inside `if (process.env.TARO_ENV === 'weapp')` are WeChat code too).
     outer_target: Target,
+    /// How many `throw` statements and error constructors (`new Error(…)`) enclose the current
+    /// node: their strings are messages for developers and logs, not text users see.
+    unseen: usize,
     /// JSX elements lowered so far.
     markup: Markup,
     /// What each guard chain (by its innermost link) means for a Douyin build.
@@ -196,6 +200,25 @@ struct Extractor {
     /// Calls through a property of `this` (`this.api.pay()`), resolved once every assignment of
     /// the script has been read.
     self_uses: Vec<(String, ApiUse)>,
+}
+
+/// `Error`, `TypeError`, `BizError`, `UnauthorizedException`: classes of thrown errors.
+fn is_error_class(name: &str) -> bool {
+    name.ends_with("Error") || name.ends_with("Exception")
+}
+
+/// A logger's level method (`logger.error(…)`, `this.log.warn(…)`, `this.$log.info(…)`): what it
+/// is given goes to logs. A receiver merely containing "log" (`dialog.error`) is no logger.
+fn is_logger_call(path: &str) -> bool {
+    let Some((receiver, method)) = path.rsplit_once('.') else {
+        return false;
+    };
+    let receiver = receiver.rsplit('.').next().unwrap_or(receiver);
+    let receiver = receiver.trim_start_matches(['$', '_']).to_ascii_lowercase();
+    matches!(
+        method,
+        "log" | "info" | "warn" | "error" | "debug" | "trace" | "fatal"
+    ) && (receiver == "log" || receiver.ends_with("logger"))
 }
 
 fn is_function(expr: &Expr) -> bool {
@@ -469,6 +492,7 @@ impl Extractor {
             .is_none()
             .then(|| self.callback_spans.get(&span).cloned())
             .flatten();
+        let target = self.target_at(span.start);
         self.facts.functions.push(FunctionFact {
             name,
             span,
@@ -476,9 +500,10 @@ impl Extractor {
             method,
             guards: self.guard,
             callback,
+            target,
         });
         let outer = self.outer_target;
-        self.outer_target = self.target_at(span.start);
+        self.outer_target = target;
         let guard = self.guard.take();
         let calls = std::mem::take(&mut self.calls);
         let keys = std::mem::take(&mut self.keys);
@@ -1017,8 +1042,8 @@ impl Extractor {
 
     fn visit_call_parts(&mut self, callee: &Expr, args: &[ExprOrSpread], span: Span) {
         if let Some(path) = raw_path(callee)
-            && path.starts_with("console.")
-            && !self.scopes.is_bound("console")
+            && (path.starts_with("console.") && !self.scopes.is_bound("console")
+                || is_logger_call(&path))
         {
             // Logging is not UI: nothing inside it is text users see.
             return;
@@ -1047,7 +1072,7 @@ impl Extractor {
     }
 
     fn text(&mut self, span: Span, text: String) {
-        if !self.target_at(span.start).ships_to_douyin() {
+        if self.unseen > 0 || !self.target_at(span.start).ships_to_douyin() {
             return;
         }
         self.facts.texts.push(JsText {
@@ -1146,7 +1171,19 @@ impl Visit for Extractor {
     }
 
     fn visit_stmt(&mut self, stmt: &Stmt) {
+        let unseen = matches!(stmt, Stmt::Throw(_));
+        self.unseen += usize::from(unseen);
         self.deeper(|this| stmt.visit_children_with(this));
+        self.unseen -= usize::from(unseen);
+    }
+
+    /// `new Error('…')`: the message of an error is for developers and logs.
+    fn visit_new_expr(&mut self, new: &swc_ecma_ast::NewExpr) {
+        let unseen = matches!(unwrap(&new.callee), Expr::Ident(id) if is_error_class(&id.sym));
+        new.callee.visit_with(self);
+        self.unseen += usize::from(unseen);
+        self.values(|this| new.args.visit_with(this));
+        self.unseen -= usize::from(unseen);
     }
 
     /// A statement list: after `if (c) return;` the rest runs only when `c` does not hold.
@@ -1829,7 +1866,9 @@ impl Extractor {
                 Child::JSXExprContainer(container) => {
                     if let swc_ecma_ast::JSXExpr::Expr(expr) = &container.expr {
                         let found = expr::binding(expr);
-                        if !found.strings.is_empty() {
+                        // A value shown in place (`{phone}`, `{order.mobile}`) is dynamic text,
+                        // as `{{phone}}` is in a template; `{cond && <View/>}` is structure.
+                        if !found.strings.is_empty() || !holds_jsx(expr) {
                             let span = span_of(swc_common::Spanned::span(&**expr));
                             let parent = self.jsx.last().map(|&(node, _)| node);
                             let part = TextPart::Dynamic {
@@ -2061,4 +2100,25 @@ impl Extractor {
             _ => {}
         }
     }
+}
+
+/// Whether an expression builds elements (`cond && <View/>`, `list.map(i => <Text/>)`).
+fn holds_jsx(expr: &Expr) -> bool {
+    struct Finder(bool);
+    impl Visit for Finder {
+        fn visit_expr(&mut self, expr: &Expr) {
+            if !self.0 {
+                stacker::maybe_grow(RED_ZONE, SEGMENT, || expr.visit_children_with(self));
+            }
+        }
+        fn visit_jsx_element(&mut self, _: &swc_ecma_ast::JSXElement) {
+            self.0 = true;
+        }
+        fn visit_jsx_fragment(&mut self, _: &swc_ecma_ast::JSXFragment) {
+            self.0 = true;
+        }
+    }
+    let mut finder = Finder(false);
+    expr.visit_with(&mut finder);
+    finder.0
 }

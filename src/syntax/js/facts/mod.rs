@@ -548,4 +548,46 @@ mod tests {
         assert_eq!(f.api_uses[0].target, Target::Excluded);
         assert_eq!(f.api_uses[1].target, Target::Douyin);
     }
+
+    #[test]
+    fn functions_know_whether_they_ship_to_douyin() {
+        let f = facts(
+            "Page({\n  // #ifdef MP-WEIXIN\n  onShareAppMessage() {},\n  // #endif\n  onShareTimeline() {},\n})\nif (process.env.TARO_ENV === 'weapp') { function share() {} }",
+        );
+        let targets: Vec<(&str, Target)> = f
+            .functions
+            .iter()
+            .map(|g| (g.name.as_deref().unwrap_or(""), g.target))
+            .collect();
+        assert_eq!(
+            targets,
+            vec![
+                ("onShareAppMessage", Target::Excluded),
+                ("onShareTimeline", Target::Unconditional),
+                ("share", Target::Excluded),
+            ]
+        );
+    }
+
+    #[test]
+    fn jsx_values_shown_in_place_are_dynamic_text() {
+        use crate::syntax::markup::{NodeKind, TextPart};
+        let src = "const A = () => <View>电话：{order.mobile}{list.map((i) => <Text>{i}</Text>)}{ok && <Text>好</Text>}</View>";
+        let parsed = super::super::parse::parse(src, 0, FileKind::Tsx).expect("parses");
+        let markup = extract(&parsed.program, &parsed.comments)
+            .markup
+            .expect("markup");
+        let dynamic: Vec<&str> = markup
+            .nodes
+            .iter()
+            .filter_map(|n| match &n.kind {
+                NodeKind::Text(parts) => parts.iter().find_map(|p| match p {
+                    TextPart::Dynamic { span, .. } => Some(&src[span.start..span.end]),
+                    TextPart::Static { .. } => None,
+                }),
+                NodeKind::Element(_) => None,
+            })
+            .collect();
+        assert_eq!(dynamic, vec!["order.mobile", "i"]);
+    }
 }

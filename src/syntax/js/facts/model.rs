@@ -142,6 +142,9 @@ pub struct FunctionFact {
     /// `setTimeout(function () { … })`), what it is passed to (`onMounted`, `setTimeout`, `""`
     /// when the callee has no plain name): the callee runs it when the code around it runs.
     pub callback: Option<String>,
+    /// Whether it is written in code that ships to Douyin: a `onShareAppMessage` inside
+    /// `#ifdef MP-WEIXIN` makes no Douyin page shareable.
+    pub target: Target,
 }
 
 /// What a call inside the script calls, as far as one file can tell.

@@ -1,0 +1,3 @@
+Component({
+  properties: { navs: Array, nickname: String },
+})

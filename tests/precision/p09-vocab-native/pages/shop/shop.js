@@ -1,0 +1,6 @@
+Page({
+  data: { shop: {}, showKefu: false },
+  kefu() {
+    this.setData({ showKefu: true })
+  },
+})

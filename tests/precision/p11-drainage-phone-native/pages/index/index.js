@@ -1,0 +1,6 @@
+Page({
+  data: { shops: [] },
+  callService() {
+    tt.makePhoneCall({ phoneNumber: '4008208820' })
+  },
+})

@@ -1,0 +1,4 @@
+export default defineAppConfig({
+  pages: ['pages/consult/index'],
+  window: { navigationBarTitleText: '法律咨询' },
+})

@@ -1,0 +1,5 @@
+Page({
+  onShareAppMessage() {
+    return { title: '送你一张美食券', path: '/pages/index/index' }
+  },
+})
