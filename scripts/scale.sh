@@ -34,13 +34,13 @@ if [ ! -d "$work/app" ]; then
 fi
 
 status=0
-printf '| %-9s | %8s | %8s | %7s | %9s | %9s | %4s | %8s | %-4s |\n' \
+printf '| %-9s | %8s | %8s | %7s | %9s | %9s | %9s | %4s | %8s | %-4s |\n' \
   case files MB "wall s" "bound s" "peak MB" "bound MB" exit findings ok
-printf '|%s|\n' "-----------|----------|----------|---------|-----------|-----------|------|----------|------"
+printf '|%s|\n' "-----------|----------|----------|---------|-----------|-----------|-----------|------|----------|------"
 # case, bound seconds, bound MB (0: none), planted finding (a substring of the JSON output)
 run() {
   local name=$1 bound_s=$2 bound_mb=$3 planted=$4
-  local dir="$work/$name" out="$work/$name.json" time="$work/$name.time"
+  local dir="$work/$name" out="$work/$name.findings.json" time="$work/$name.time"
   local files mb
   files=$(find "$dir" -type f | wc -l)
   mb=$(du -sm "$dir" | cut -f1)
@@ -57,7 +57,7 @@ run() {
   [ "$code" -le 1 ] || ok=no
   grep -q -- "$planted" "$out" || ok=no
   [ "$ok" = yes ] || status=1
-  printf '| %-9s | %8s | %8s | %7s | %9s | %9s | %4s | %8s | %-4s |\n' \
+  printf '| %-9s | %8s | %8s | %7s | %9s | %9s | %9s | %4s | %8s | %-4s |\n' \
     "$name" "$files" "$mb" "$secs" "≤ $bound_s" "$peak" "$([ "$bound_mb" -eq 0 ] && echo - || echo "≤ $bound_mb")" \
     "$code" "$findings" "$ok"
 }

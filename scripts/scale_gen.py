@@ -96,7 +96,7 @@ def minified(out, mb):
         elif k == 1:
             s = f't.m{i}={{id:{i},name:"商品{i}",list:[{i},{i + 1},"x"],ok:!0,f:function(){{return this.id}}}};'
         elif k == 2:
-            s = f'tt.showToast({{title:"ok{i}",icon:"none"}}),'
+            s = f'tt.showToast({{title:"ok{i}",icon:"none"}});'
         elif k == 3:
             s = f'e.s{i}=(function(n){{for(var r=0;r<n.length;r++)if(n[r]==={i})return r;return-1}})([1,2,3]);'
         elif k == 4:
