@@ -11,6 +11,9 @@ label-trades-here = trades here: { $what }
 label-customer-service-on = customer service on `{ $route }`
 label-calls-payment = calls the payment from here
 label-pays-here = pays here: { $api }
+label-hands-over-payment = hands over the function that pays from here
+label-shows-payment = shows what pays from here (`{ $flag }`)
+label-opened-here = opened from here on iOS too: this sets `{ $flag }`, which shows the payment
 label-shares-here = users share from here
 
 ## deprecated-tt-pay
@@ -63,6 +66,12 @@ deprecated-trade-api-help = Use { $replacement }.
 ios-virtual-payment-component = page `{ $route }` sells virtual goods ({ $goods }) and shows the pay component `<{ $tag }>` on iOS, where cash payment for virtual goods is banned
 ios-virtual-payment-handler = page `{ $route }` sells virtual goods ({ $goods }) and `{ $handler }` starts a payment that nothing stops on iOS, where cash payment for virtual goods is banned
 ios-virtual-payment-inline = page `{ $route }` sells virtual goods ({ $goods }) and the `{ $event }` handler written here starts a payment that nothing stops on iOS, where cash payment for virtual goods is banned
+ios-virtual-payment-lifecycle = page `{ $route }` sells virtual goods ({ $goods }) and `{ $lifecycle }` starts a payment as soon as the page opens, with nothing to stop it on iOS, where cash payment for virtual goods is banned
+ios-virtual-payment-lifecycle-help = Return before paying on iOS (`if (isIOS) return;` with `isIOS` set from `{ $framework ->
+    [uni-app] uni
+    [taro] Taro
+   *[native] tt
+}.getSystemInfoSync().platform === 'ios'`), and offer no other way to pay on iOS.
 ios-virtual-payment-help = Make the payment unreachable on iOS: { $framework ->
     [uni-app] hide the element (`v-if="!isIOS"` with `isIOS` set from `uni.getSystemInfoSync().platform === 'ios'`)
     [taro] hide the element (`{"{"}!isIOS && <Button …>{"}"}` with `isIOS` set from `Taro.getSystemInfoSync().platform === 'ios'`)
@@ -411,7 +420,7 @@ report-footer = Made by ttlint. This file is self-contained and makes no network
 rule-deprecated-tt-pay-summary = `tt.pay` in any form: call, `tt['pay']`, `tt?.pay`, `const {"{"} pay {"}"} = tt`, an alias of `tt`, `tt.pay` passed as a value; `Taro.pay`, and uni-app's `uni.requestPayment` compiled for Douyin
 rule-non-douyin-payment-api-summary = `tt.requestPayment` / `wx.requestPayment` (they do not exist on Douyin) and WeChat JSAPI payment parameters passed to a payment call
 rule-deprecated-trade-api-summary = deprecated or soon-deprecated trade components and APIs: the built-in `<pay-button>`, `ext://industry/pay-button`, `microapp-trade-plugin`, `tt.continueToPayLife`, `tt.openEcCart`… — each with its replacement
-rule-ios-virtual-payment-summary = on a page selling virtual goods (会员, 充值, 金币, 课程…), a tap that reaches a payment — through your own functions and modules — with no iOS check in front of it
+rule-ios-virtual-payment-summary = on a page selling virtual goods (会员, 充值, 金币, 课程…), a tap — or the page opening — that reaches a payment through your own functions and modules with no iOS check in front of it
 rule-ios-payment-redirect-summary = text sending iOS users to pay elsewhere (安卓, the app, 官网, 公众号, QR code, 客服转账)
 rule-ios-platform-value-summary = `platform` compared with `'iOS'`/`'IOS'`/`'iPhone'`: always false, so the iOS gate never closes
 rule-drainage-contact-summary = text users see that sends them to WeChat, QQ, an official account or WeCom (加微信, 微信号, 店家微信, `vx:` + id, QQ群, 加群交流, 关注公众号…), ids copied to the clipboard for WeChat, and `tt.openCustomerServiceChat` (WeCom customer service)

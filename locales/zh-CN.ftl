@@ -10,6 +10,9 @@ label-trades-here = 在这里发起交易：{ $what }
 label-customer-service-on = `{ $route }` 上有客服入口
 label-calls-payment = 从这里调用支付
 label-pays-here = 在这里支付：{ $api }
+label-hands-over-payment = 在这里把发起支付的函数交给别处调用
+label-shows-payment = 在这里显示发起支付的内容（`{ $flag }`）
+label-opened-here = 在 iOS 上同样从这里打开：这里设置了 `{ $flag }`，它会显示支付入口
 label-shares-here = 用户从这里分享
 
 ## deprecated-tt-pay
@@ -61,6 +64,12 @@ deprecated-trade-api-help = 请改用{ $replacement }。
 
 ios-virtual-payment-component = 页面 `{ $route }` 出售虚拟商品（{ $goods }），却在 iOS 上显示支付组件 `<{ $tag }>`，而 iOS 上禁止用现金购买虚拟商品
 ios-virtual-payment-handler = 页面 `{ $route }` 出售虚拟商品（{ $goods }），`{ $handler }` 发起的支付在 iOS 上没有被拦截，而 iOS 上禁止用现金购买虚拟商品
+ios-virtual-payment-lifecycle = 页面 `{ $route }` 出售虚拟商品（{ $goods }），`{ $lifecycle }` 在页面一打开就发起支付，在 iOS 上没有任何拦截，而 iOS 上禁止用现金购买虚拟商品
+ios-virtual-payment-lifecycle-help = 在 iOS 上支付前直接返回（`if (isIOS) return;`，`isIOS` 取自 `{ $framework ->
+    [uni-app] uni
+    [taro] Taro
+   *[native] tt
+}.getSystemInfoSync().platform === 'ios'`），并且不要在 iOS 上提供任何其他付款途径。
 ios-virtual-payment-inline = 页面 `{ $route }` 出售虚拟商品（{ $goods }），这里内联写的 `{ $event }` 事件处理函数发起的支付在 iOS 上没有被拦截，而 iOS 上禁止用现金购买虚拟商品
 ios-virtual-payment-help = 让支付在 iOS 上无法触达：{ $framework ->
     [uni-app] 隐藏该元素（`v-if="!isIOS"`，`isIOS` 取自 `uni.getSystemInfoSync().platform === 'ios'`）
@@ -374,7 +383,7 @@ report-footer = 由 ttlint 生成。这个文件不依赖任何外部资源，�
 rule-deprecated-tt-pay-summary = 已下线的担保支付接口 `tt.pay` 的任何写法：调用、`tt['pay']`、`tt?.pay`、`const {"{"} pay {"}"} = tt`、`tt` 的别名、作为值传递的 `tt.pay`；以及 `Taro.pay` 和编译到抖音的 uni-app `uni.requestPayment`
 rule-non-douyin-payment-api-summary = `tt.requestPayment`、`wx.requestPayment`（抖音上不存在这两个接口），以及传给支付调用的微信 JSAPI 支付参数
 rule-deprecated-trade-api-summary = 已废弃或即将废弃的交易组件和接口：内置 `<pay-button>`、`ext://industry/pay-button`、`microapp-trade-plugin`、`tt.continueToPayLife`、`tt.openEcCart`…，每一项都给出替代方案
-rule-ios-virtual-payment-summary = 在出售虚拟商品（会员、充值、金币、课程…）的页面上，点击后经由你自己的函数和模块到达支付，而支付前没有 iOS 判断
+rule-ios-virtual-payment-summary = 在出售虚拟商品（会员、充值、金币、课程…）的页面上，点击或页面打开后经由你自己的函数和模块到达支付，而支付前没有 iOS 判断
 rule-ios-payment-redirect-summary = 引导 iOS 用户到别处付款的文案（安卓、App、官网、公众号、二维码、客服转账）
 rule-ios-platform-value-summary = `platform` 与 `'iOS'`、`'IOS'` 或 `'iPhone'` 比较：恒为假，iOS 拦截永远不会生效
 rule-drainage-contact-summary = 用户能看到的、把人引向微信、QQ、公众号或企业微信的文案（加微信、微信号、店家微信、`vx:` 后接号码、QQ群、加群交流、关注公众号…）、为添加微信而复制到剪贴板的号码，以及 `tt.openCustomerServiceChat`（企业微信客服）

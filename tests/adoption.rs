@@ -8,11 +8,13 @@ use std::path::Path;
 
 use common::{stderr, stdout, tree, ttlint};
 
-/// A ported app: a page with many `wx:if` directives (fixable), one offline payment call.
+/// A ported app: a page with many `wx:if` directives (fixable), and a buy button whose handler
+/// makes one offline payment call.
 fn ported_app() -> tempfile::TempDir {
-    let directives: String = (1..=25)
+    let mut directives: String = (1..=25)
         .map(|i| format!("<view wx:if=\"{{{{show{i}}}}}\">第 {i} 项</view>\n"))
         .collect();
+    directives.push_str("<button bindtap=\"buy\">购买</button>\n");
     tree(&[
         ("app.json", r#"{ "pages": ["pages/index/index"] }"#),
         ("pages/index/index.ttml", &directives),

@@ -48,7 +48,7 @@ fn run(script: &str) -> ttlint::engine::report::Report {
     );
     vfs.insert(
         root.join("pages/index/index.ttml"),
-        "<view>首页</view>".into(),
+        "<button bindtap=\"pay\">购买</button>".into(),
     );
     vfs.insert(root.join("pages/index/index.js"), script.into());
     let options = LintOptions {

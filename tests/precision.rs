@@ -9,13 +9,15 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
-/// One line of an `expect.txt`: a rule at a file, and optionally a line.
+/// One line of an `expect.txt`: a rule at a file, optionally a line, and optionally words the
+/// finding's message, help or a related location's label holds (`~ words`).
 #[derive(Debug)]
 struct Expectation {
     must_appear: bool,
     rule: String,
     file: String,
     line: Option<u64>,
+    words: Option<String>,
     text: String,
 }
 
@@ -25,6 +27,10 @@ impl Expectation {
             ("+", rest) => (true, rest),
             ("-", rest) => (false, rest),
             _ => return None,
+        };
+        let (rest, says) = match rest.split_once(" ~ ") {
+            Some((place, says)) => (place, Some(says.trim().to_string())),
+            None => (rest, None),
         };
         let mut words = rest.split_whitespace();
         let rule = words.next()?.to_string();
@@ -38,6 +44,7 @@ impl Expectation {
             rule,
             file,
             line: line_no,
+            words: says,
             text: line.to_string(),
         })
     }
@@ -46,6 +53,10 @@ impl Expectation {
         self.rule == finding.rule
             && (self.file == "*" || self.file == finding.file)
             && self.line.is_none_or(|n| n == finding.line)
+            && self
+                .words
+                .as_ref()
+                .is_none_or(|w| finding.said.iter().any(|s| s.contains(w.as_str())))
     }
 }
 
@@ -54,6 +65,8 @@ struct Finding {
     rule: String,
     file: String,
     line: u64,
+    /// The message, the help and the related locations' labels.
+    said: Vec<String>,
 }
 
 fn cases() -> Vec<PathBuf> {
@@ -101,6 +114,18 @@ fn lint(case: &Path, args: &[&str]) -> Vec<Finding> {
                 .trim_start_matches("./")
                 .to_string(),
             line: d["start"]["line"].as_u64().unwrap_or_default(),
+            said: [&d["message"], &d["help"]]
+                .into_iter()
+                .chain(
+                    d["related"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|r| &r["message"]),
+                )
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect(),
         })
         .collect()
 }
@@ -175,6 +200,11 @@ fn expectation_lines_are_read_as_written() {
     let e = Expectation::parse("- drainage-contact *").unwrap();
     assert!(!e.must_appear);
     assert_eq!((e.file.as_str(), e.line), ("*", None));
+    let e = Expectation::parse("+ trade-prerequisites app.json ~ trades (1 place)").unwrap();
+    assert_eq!(
+        (e.file.as_str(), e.words.as_deref()),
+        ("app.json", Some("trades (1 place)"))
+    );
     assert!(Expectation::parse("deprecated-tt-pay a.js").is_none());
     assert!(Expectation::parse("+ rule a.js:x").is_none());
 }

@@ -2,6 +2,8 @@
 
 use std::cell::OnceCell;
 
+use crate::analysis::calls::Graph;
+use crate::analysis::reach;
 use crate::analysis::service::{self, PageFacts};
 use crate::analysis::trade::{self, TradeSite};
 use crate::analysis::virtual_goods::{self, VirtualGoods};
@@ -54,6 +56,7 @@ pub struct ProjectContext<'a> {
     pub data: &'a RuleData,
     trade_sites: OnceCell<Vec<TradeSite>>,
     pages: OnceCell<Vec<PageFacts>>,
+    graph: OnceCell<Graph<'a>>,
     virtual_goods: OnceCell<Vec<VirtualGoods>>,
 }
 
@@ -65,14 +68,25 @@ impl<'a> ProjectContext<'a> {
             data,
             trade_sites: OnceCell::new(),
             pages: OnceCell::new(),
+            graph: OnceCell::new(),
             virtual_goods: OnceCell::new(),
         }
     }
 
-    /// Every place the project trades ([`crate::analysis::trade::project_sites`]).
+    /// The project's call graph and API uses through aliases ([`Graph`]).
+    pub fn graph(&self) -> &Graph<'a> {
+        self.graph
+            .get_or_init(|| Graph::new(self.project, self.files))
+    }
+
+    /// Every place the project trades that runs: on its pages, and in the app script
+    /// ([`crate::analysis::trade::project_sites`]).
     pub fn trade_sites(&self) -> &[TradeSite] {
-        self.trade_sites
-            .get_or_init(|| trade::project_sites(self.project, self.files, self.data))
+        self.trade_sites.get_or_init(|| {
+            let graph = self.graph();
+            let page_sites = self.pages().iter().flat_map(|p| &p.trade);
+            trade::project_sites(graph, page_sites, &reach::app(graph), self.data)
+        })
     }
 
     /// Where project-level findings on the app's configuration point: the opening brace of its
@@ -98,17 +112,13 @@ impl<'a> ProjectContext<'a> {
     /// What each page is and renders ([`crate::analysis::service::pages`]).
     pub fn pages(&self) -> &[PageFacts] {
         self.pages
-            .get_or_init(|| service::pages(self.project, self.files, self.data))
+            .get_or_init(|| service::pages(self.graph(), self.data))
     }
 
     /// What each page sells and its ungated payment starts on iOS, in the order of
-    /// [`ProjectContext::pages`] ([`crate::analysis::virtual_goods::page`]).
+    /// [`ProjectContext::pages`] ([`crate::analysis::virtual_goods::pages`]).
     pub fn virtual_goods(&self) -> &[VirtualGoods] {
-        self.virtual_goods.get_or_init(|| {
-            self.pages()
-                .iter()
-                .map(|page| virtual_goods::page(self.project, self.files, self.data, page))
-                .collect()
-        })
+        self.virtual_goods
+            .get_or_init(|| virtual_goods::pages(self.graph(), self.data, self.pages()))
     }
 }

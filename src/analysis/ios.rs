@@ -8,14 +8,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::analysis::calls::{self, FnRef};
+use crate::analysis::calls::{FnRef, Graph};
 use crate::analysis::trade::opens_cashier;
 use crate::base::data::RuleData;
 use crate::base::message::Message;
 use crate::base::messages;
 use crate::base::source::{FileId, Span};
-use crate::project::Project;
-use crate::project::files::Files;
 use crate::syntax::js::cond::Cond;
 pub use crate::syntax::js::eval::Gate;
 use crate::syntax::js::eval::{Environment, Evaluator, Values};
@@ -124,48 +122,98 @@ fn path_open(
     true
 }
 
-/// The first path from `start` to a cashier ([`opens_cashier`]) that no iOS check closes,
-/// through the project's own calls; `None` when every path is gated (or there is no payment).
-pub fn ungated_payment(
-    project: &Project,
-    files: &Files,
+/// What a path from a tap looks for.
+#[derive(Debug, Clone, Copy)]
+pub enum Goal<'g> {
+    /// A cashier that takes cash ([`opens_cashier`]).
+    Cashier,
+    /// A value that may be true given to a data flag (`this.setData({ showPay: true })`): what
+    /// shows a drawer or modal rendered under that flag.
+    Shows(&'g str),
+}
+
+/// Whether a value given to a flag may make it true: anything but `false`, `0` and `''`.
+pub fn may_be_true(value: &Cond) -> bool {
+    match value {
+        Cond::Bool(b) => *b,
+        Cond::Str(s) => !s.is_empty(),
+        Cond::Num(n) => *n != 0.0,
+        _ => true,
+    }
+}
+
+/// Where `goal` is met inside `start`, on a path no iOS check closes.
+fn goal_here(
+    graph: &Graph<'_>,
     data: &RuleData,
     env: &Env<'_>,
+    goal: Goal<'_>,
+    start: FnRef,
+    facts: &JsFacts,
+) -> Option<Step> {
+    let reached = |function: Option<FnId>, guards: Option<GuardId>| {
+        facts.within(function, start.function)
+            && path_open(env, facts, guards, function, start.function)
+    };
+    match goal {
+        Goal::Cashier => graph
+            .api_uses(start.file)
+            .find(|api| opens_cashier(data, api) && reached(api.function, api.guards))
+            .map(|api| Step {
+                file: start.file,
+                span: api.span,
+                label: messages::label_pays_here(api.api.to_string()),
+            }),
+        Goal::Shows(flag) => facts
+            .assignments
+            .iter()
+            .find(|a| a.path == flag && may_be_true(&a.value) && reached(a.function, a.guards))
+            .map(|a| Step {
+                file: start.file,
+                span: a.span,
+                label: messages::label_shows_payment(flag),
+            }),
+    }
+}
+
+/// The first path from `start` to `goal` that no iOS check closes, through the project's own
+/// calls and the functions handed over to be called (`success: this.pay`); `None` when every
+/// path is gated (or there is none).
+pub fn ungated_path(
+    graph: &Graph<'_>,
+    data: &RuleData,
+    env: &Env<'_>,
+    goal: Goal<'_>,
     start: FnRef,
     visited: &mut HashSet<FnRef>,
 ) -> Option<Vec<Step>> {
     if visited.len() > 256 || !visited.insert(start) {
         return None;
     }
-    let facts = files.content(start.file).script()?;
-    let inside = |function: Option<FnId>| facts.within(function, start.function);
-    for api in &facts.api_uses {
-        if inside(api.function)
-            && opens_cashier(data, api)
-            && path_open(env, facts, api.guards, api.function, start.function)
-        {
-            return Some(vec![Step {
-                file: start.file,
-                span: api.span,
-                label: messages::label_pays_here(api.api.to_string()),
-            }]);
-        }
+    let facts = graph.facts(start.file)?;
+    if let Some(step) = goal_here(graph, data, env, goal, start, facts) {
+        return Some(vec![step]);
     }
     for call in &facts.calls {
-        if !inside(call.function)
+        if !facts.within(call.function, start.function)
             || !call.target.ships_to_douyin()
             || !path_open(env, facts, call.guards, call.function, start.function)
         {
             continue;
         }
-        for callee in calls::resolve(project, files, start.file, facts, &call.callee) {
-            if let Some(mut rest) = ungated_payment(project, files, data, env, callee, visited) {
+        for callee in graph.resolve(start.file, &call.callee) {
+            if let Some(mut rest) = ungated_path(graph, data, env, goal, callee, visited) {
+                let label = if call.reference {
+                    messages::label_hands_over_payment()
+                } else {
+                    messages::label_calls_payment()
+                };
                 rest.insert(
                     0,
                     Step {
                         file: start.file,
                         span: call.span,
-                        label: messages::label_calls_payment(),
+                        label,
                     },
                 );
                 return Some(rest);
@@ -173,6 +221,16 @@ pub fn ungated_payment(
         }
     }
     None
+}
+
+/// The first path from `start` to a cashier that no iOS check closes.
+pub fn ungated_payment(
+    graph: &Graph<'_>,
+    data: &RuleData,
+    env: &Env<'_>,
+    start: FnRef,
+) -> Option<Vec<Step>> {
+    ungated_path(graph, data, env, Goal::Cashier, start, &mut HashSet::new())
 }
 
 #[cfg(test)]

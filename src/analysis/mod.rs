@@ -5,6 +5,8 @@ pub(crate) mod calls;
 pub mod context;
 pub(crate) mod drainage;
 pub(crate) mod ios;
+pub(crate) mod pay_starts;
+pub(crate) mod reach;
 pub(crate) mod service;
 pub(crate) mod text;
 pub(crate) mod trade;

@@ -1,12 +1,14 @@
 //! Customer service definitions the three customer-service rules share: what an IM entry is,
 //! which pages are trade, order, personal and prominent pages, and where entries render.
 
+use crate::analysis::calls::Graph;
+use crate::analysis::reach::{self, Reach};
 use crate::analysis::trade::{self, TradeSite};
 use crate::base::data::{CustomerServiceData, RuleData, WrapperButton};
 use crate::base::source::{FileId, Span};
+use crate::project::Rendered;
 use crate::project::files::Files;
 use crate::project::framework::Framework;
-use crate::project::{Project, Rendered};
 use crate::syntax::markup::{Element, hyphenate};
 
 /// Whether an element is meant to open Douyin IM customer service: `<button open-type="im">`
@@ -101,9 +103,13 @@ pub struct PageFacts {
     pub tab: bool,
     pub order: bool,
     pub personal: bool,
-    /// Where a trade starts on the page (its scripts and the modules they reach, and the pay
-    /// components it renders).
+    /// A payment page by its route or title (`pages/pay/pay`, 支付): a cashier or relay page.
+    pub payment: bool,
+    /// Where a trade starts on the page: the payment and trade API uses that run there
+    /// ([`Reach`]) and the pay components it renders.
     pub trade: Vec<TradeSite>,
+    /// What runs on the page.
+    pub reach: Reach,
     /// The IM entries rendered on it.
     pub entries: Vec<Entry>,
     /// The page's own template.
@@ -131,7 +137,8 @@ fn says(words: &[String], route: &[String], title: &str) -> bool {
 }
 
 /// The facts of every page of a project, in `app.json` order.
-pub fn pages(project: &Project, files: &Files, data: &RuleData) -> Vec<PageFacts> {
+pub fn pages(graph: &Graph<'_>, data: &RuleData) -> Vec<PageFacts> {
+    let (project, files) = (graph.project(), graph.files());
     let cs = &data.customer_service;
     let home = project.home().map(|p| p.unit);
     project
@@ -141,12 +148,8 @@ pub fn pages(project: &Project, files: &Files, data: &RuleData) -> Vec<PageFacts
             let route = route_words(&page.entry.route);
             let title = project.title(page.unit, files).unwrap_or_default();
             let rendered = project.rendered(page.unit, files);
-            let mut trade: Vec<TradeSite> = rendered
-                .scripts
-                .iter()
-                .filter_map(|&f| files.content(f).script().map(|facts| (f, facts)))
-                .flat_map(|(f, facts)| trade::api_sites(f, facts, data).collect::<Vec<_>>())
-                .collect();
+            let reach = reach::page(graph, &rendered);
+            let mut trade = trade::reached_sites(graph, &reach, data);
             for &unit in &rendered.units {
                 trade.extend(trade::component_sites(project, unit, files, data));
             }
@@ -158,7 +161,9 @@ pub fn pages(project: &Project, files: &Files, data: &RuleData) -> Vec<PageFacts
                 tab: project.is_tab_page(page),
                 order: says(&cs.order_words, &route, title),
                 personal: says(&cs.personal_words, &route, title),
+                payment: says(&data.ios.payment_page_words, &route, title),
                 trade,
+                reach,
                 entries: entries_in(&rendered.templates, files, cs, project.framework),
                 template: project.units[page.unit].template,
                 rendered,

@@ -3,12 +3,14 @@
 
 use std::collections::BTreeSet;
 
+use crate::analysis::calls::Graph;
+use crate::analysis::reach::Reach;
 use crate::base::data::RuleData;
 use crate::base::source::{FileId, Span};
 use crate::project::files::Files;
 use crate::project::{Project, UnitId, Using, UsingTarget};
 use crate::syntax::js::conditional::Target;
-use crate::syntax::js::facts::{Access, ApiUse, JsFacts};
+use crate::syntax::js::facts::{Access, ApiUse};
 
 /// A place where a trade starts or is handled.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -78,21 +80,21 @@ pub fn opens_cashier(data: &RuleData, api: &ApiUse) -> bool {
         || payment.cashier_apis.contains(&on_douyin))
 }
 
-/// The trade API uses of one script.
-pub fn api_sites<'a>(
-    file: FileId,
-    facts: &'a JsFacts,
-    data: &'a RuleData,
-) -> impl Iterator<Item = TradeSite> + 'a {
-    facts
-        .api_uses
-        .iter()
-        .filter(|api| is_trade_api(data, api))
-        .map(move |api| TradeSite {
-            file,
-            span: api.span,
-            what: api.api.to_string(),
-        })
+/// The trade API uses that run ([`Reach`]), through aliases too.
+pub fn reached_sites(graph: &Graph<'_>, reach: &Reach, data: &RuleData) -> Vec<TradeSite> {
+    let mut out = Vec::new();
+    for file in reach.files() {
+        for api in graph.api_uses(file) {
+            if is_trade_api(data, api) && reach.runs(file, api.function) {
+                out.push(TradeSite {
+                    file,
+                    span: api.span,
+                    what: api.api.to_string(),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Whether a tag renders a pay component on a unit: the built-in `<pay-button>` (no
@@ -139,16 +141,15 @@ pub fn component_sites(
     out
 }
 
-/// Every trade site of a project, in file order, without duplicates.
-pub fn project_sites(project: &Project, files: &Files, data: &RuleData) -> Vec<TradeSite> {
-    let mut sites = BTreeSet::new();
-    for &file in &project.files {
-        if let Some(facts) = files.content(file).script() {
-            sites.extend(api_sites(file, facts, data));
-        }
-    }
-    for unit in 0..project.units.len() {
-        sites.extend(component_sites(project, unit, files, data));
-    }
+/// Every trade site of a project that runs — on a page, or in the app script — in file order,
+/// without duplicates.
+pub fn project_sites<'s>(
+    graph: &Graph<'_>,
+    page_sites: impl IntoIterator<Item = &'s TradeSite>,
+    app: &Reach,
+    data: &RuleData,
+) -> Vec<TradeSite> {
+    let mut sites: BTreeSet<TradeSite> = page_sites.into_iter().cloned().collect();
+    sites.extend(reached_sites(graph, app, data));
     sites.into_iter().collect()
 }

@@ -6,23 +6,24 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use crate::analysis::calls::{FnRef, handler_functions};
-use crate::analysis::ios::{Env, Gate, Step, ungated_payment};
+use crate::analysis::calls::Graph;
+use crate::analysis::ios::{Env, Step, ungated_payment};
+use crate::analysis::pay_starts::{Shown, TriggerKind, hidden_on_ios, page_triggers, shown_on_ios};
 use crate::analysis::service::PageFacts;
 use crate::analysis::trade::is_pay_component;
 use crate::base::data::RuleData;
 use crate::base::source::{FileId, Span};
-use crate::project::Project;
-use crate::project::files::Files;
-use crate::syntax::markup::{Handler, Markup, NodeId};
+use crate::syntax::markup::Handler;
 
 /// What a page sells and where iOS users can pay for it.
 #[derive(Debug, Clone, Default)]
 pub struct VirtualGoods {
     /// The virtual-goods words the page shows, sorted; empty when it does not sell virtual goods
-    /// (no such words, or physical-goods words outnumber them).
+    /// (no such words, or physical-goods words outnumber them). A page that trades but names no
+    /// goods at all has the app's words ([`pages`]).
     pub words: Vec<String>,
-    /// The payment starts no iOS check stops, in template order; always empty when `words` is.
+    /// The payment starts no iOS check stops, in template order, then the lifecycle methods;
+    /// always empty when `words` is.
     pub ungated: Vec<PaymentStart>,
 }
 
@@ -32,13 +33,24 @@ impl VirtualGoods {
     }
 }
 
-/// An element that starts a payment on iOS.
+/// Where an iOS user starts a payment: an element of a template, or the first line of a
+/// lifecycle method.
 #[derive(Debug, Clone)]
 pub struct PaymentStart {
-    /// The template the element is in.
     pub file: FileId,
     pub span: Span,
     pub how: StartKind,
+    /// For an element inside a drawer or modal shown by a flag: the ungated tap that sets the
+    /// flag, which is where iOS users open it.
+    pub opened_by: Option<OpenedBy>,
+}
+
+/// The tap that shows a drawer or modal, and the flag it sets.
+#[derive(Debug, Clone)]
+pub struct OpenedBy {
+    pub file: FileId,
+    pub span: Span,
+    pub flag: String,
 }
 
 #[derive(Debug, Clone)]
@@ -53,11 +65,25 @@ pub enum StartKind {
         event: String,
         steps: Vec<Step>,
     },
+    /// A lifecycle method or opening hook (`onLoad`, `mounted`, `useEffect`) that reaches a
+    /// cashier as the page opens, and the steps on the way there.
+    Lifecycle { name: String, steps: Vec<Step> },
 }
 
-/// The virtual-goods words a page shows, when it sells virtual goods: its templates' visible
-/// text, its scripts' sentences and its navigation titles.
-pub fn words(project: &Project, files: &Files, data: &RuleData, page: &PageFacts) -> Vec<String> {
+/// The goods words a page shows, as counted over its templates' visible text, its scripts'
+/// sentences and its navigation titles.
+struct Goods {
+    /// The virtual-goods words, sorted; empty when there are none or physical ones outnumber
+    /// them.
+    words: Vec<String>,
+    /// Physical-goods words outnumber the virtual ones.
+    physical: bool,
+    /// No goods words at all.
+    silent: bool,
+}
+
+fn goods(graph: &Graph<'_>, data: &RuleData, page: &PageFacts) -> Goods {
+    let (project, files) = (graph.project(), graph.files());
     let ios = &data.ios;
     let mut texts: Vec<&str> = Vec::new();
     for &template in &page.rendered.templates {
@@ -70,11 +96,7 @@ pub fn words(project: &Project, files: &Files, data: &RuleData, page: &PageFacts
         }
     }
     for &unit in &page.rendered.units {
-        if let Some(facts) = project
-            .unit(unit)
-            .script
-            .and_then(|s| files.content(s).script())
-        {
+        if let Some(facts) = project.unit(unit).script.and_then(|s| graph.facts(s)) {
             // Sentences, not identifiers: `payOrder('vip-monthly')` sells nothing.
             texts.extend(
                 facts
@@ -95,116 +117,164 @@ pub fn words(project: &Project, files: &Files, data: &RuleData, page: &PageFacts
         }
         physical_count += ios.physical_goods.find_iter(text).count();
     }
-    if virtual_count == 0 || physical_count > virtual_count {
-        return Vec::new();
+    let physical = physical_count > virtual_count;
+    Goods {
+        silent: virtual_count == 0 && physical_count == 0,
+        words: if virtual_count == 0 || physical {
+            Vec::new()
+        } else {
+            seen.into_iter().collect()
+        },
+        physical,
     }
-    seen.into_iter().collect()
 }
 
-/// Whether an element is hidden or not rendered on iOS (or behind a platform check ttlint
-/// cannot evaluate).
-fn hidden_on_ios(env: &Env<'_>, doc: &Markup, node: NodeId) -> bool {
-    doc.guards(node).any(|g| {
-        g.cond
-            .as_ref()
-            .is_some_and(|c| env.gate(c, g.holds) != Gate::Open)
-    })
+/// The virtual-goods words of each page, in the order of `pages`. An order page or a payment
+/// page (a relay page opened with an order id) that trades but names no goods of its own — its
+/// orders load at run time — sells what the app sells, when some page sells virtual goods and
+/// none names physical ones: its "continue paying" pays for a virtual order. Any other page that
+/// names nothing (a goods detail page whose goods load at run time) is left alone.
+fn words(graph: &Graph<'_>, data: &RuleData, pages: &[PageFacts]) -> Vec<Vec<String>> {
+    let own: Vec<Goods> = pages.iter().map(|p| goods(graph, data, p)).collect();
+    let shop = own.iter().any(|g| g.physical);
+    let app: BTreeSet<String> = own.iter().flat_map(|g| g.words.iter().cloned()).collect();
+    pages
+        .iter()
+        .zip(own)
+        .map(|(page, goods)| {
+            if goods.silent && !page.trade.is_empty() && !shop && (page.order || page.payment) {
+                app.iter().cloned().collect()
+            } else {
+                goods.words
+            }
+        })
+        .collect()
 }
 
-/// The payment starts on a page that no iOS check stops: pay components shown on iOS, and tap
-/// handlers from which a cashier is reachable with every condition on the way open on an iPhone.
-pub fn ungated_starts(
-    project: &Project,
-    files: &Files,
-    data: &RuleData,
-    page: &PageFacts,
-) -> Vec<PaymentStart> {
+/// Conditions as on an iPhone, with the values of the page's scripts and the app's.
+fn page_env<'a>(graph: &Graph<'a>, data: &'a RuleData, page: &PageFacts) -> Env<'a> {
     let mut env = Env::new(data);
     for &file in page
         .rendered
         .scripts
         .iter()
-        .chain(project.app_script.iter())
+        .chain(graph.project().app_script.iter())
     {
-        if let Some(facts) = files.content(file).script() {
+        if let Some(facts) = graph.facts(file) {
             env.add(facts);
         }
     }
+    env
+}
+
+/// The payment starts on a page that no iOS check stops: pay components shown on iOS; taps,
+/// lifecycle methods and opening hooks from which a cashier is reachable with every condition on
+/// the way open on an iPhone. A tap inside a drawer or modal counts only when an ungated tap
+/// opens it ([`shown_on_ios`]).
+pub fn ungated_starts(graph: &Graph<'_>, data: &RuleData, page: &PageFacts) -> Vec<PaymentStart> {
+    let project = graph.project();
+    let env = page_env(graph, data, page);
     let mut out = Vec::new();
     let mut seen: HashSet<(FileId, Span)> = HashSet::new();
     for &unit in &page.rendered.units {
-        let script = project.unit(unit).script;
-        let facts = script.and_then(|s| files.content(s).script());
         for template in project.templates_of(unit) {
-            let Some(doc) = files.content(template).markup() else {
+            let Some(doc) = graph.files().content(template).markup() else {
                 continue;
             };
-            for (node, element) in doc.elements() {
-                if !doc.target(node).ships_to_douyin() || hidden_on_ios(&env, doc, node) {
-                    continue;
-                }
-                if is_pay_component(project, unit, &element.tag, data) {
-                    if seen.insert((template, element.tag_span)) {
-                        out.push(PaymentStart {
-                            file: template,
-                            span: element.tag_span,
-                            how: StartKind::Component {
-                                tag: element.tag.clone(),
-                            },
-                        });
-                    }
-                    continue;
-                }
-                let (Some(script), Some(facts)) = (script, facts) else {
-                    continue;
-                };
-                for event in &element.events {
-                    let path = handler_functions(facts, &event.handler)
-                        .into_iter()
-                        .find_map(|function| {
-                            ungated_payment(
-                                project,
-                                files,
-                                data,
-                                &env,
-                                FnRef {
-                                    file: script,
-                                    function,
-                                },
-                                &mut HashSet::new(),
-                            )
-                        });
-                    if let Some(steps) = path
-                        && seen.insert((template, event.span))
-                    {
-                        out.push(PaymentStart {
-                            file: template,
-                            span: event.span,
-                            how: StartKind::Handler {
-                                handler: match &event.handler {
-                                    Handler::Named(name) => Some(name.to_string()),
-                                    _ => None,
-                                },
-                                event: event.name.to_string(),
-                                steps,
-                            },
-                        });
-                    }
+            for (node, element) in doc.douyin_elements() {
+                if !hidden_on_ios(&env, doc, node)
+                    && is_pay_component(project, unit, &element.tag, data)
+                    && seen.insert((template, element.tag_span))
+                {
+                    out.push(PaymentStart {
+                        file: template,
+                        span: element.tag_span,
+                        how: StartKind::Component {
+                            tag: element.tag.clone(),
+                        },
+                        opened_by: None,
+                    });
                 }
             }
         }
     }
+    let triggers = page_triggers(graph, &env, &page.rendered);
+    for (trigger, hidden) in &triggers {
+        if *hidden || seen.contains(&(trigger.file, trigger.span)) {
+            continue;
+        }
+        let Some(steps) = trigger
+            .functions
+            .iter()
+            .find_map(|&f| ungated_payment(graph, data, &env, f))
+        else {
+            continue;
+        };
+        let (how, opened_by) = match &trigger.kind {
+            TriggerKind::Event {
+                template,
+                node,
+                handler,
+                event,
+            } => {
+                let Some(doc) = graph.files().content(*template).markup() else {
+                    continue;
+                };
+                let opened_by =
+                    match shown_on_ios(graph, data, &env, &page.rendered, &triggers, doc, *node) {
+                        Shown::Never => continue,
+                        Shown::OpenedBy(by, flag) => Some(OpenedBy {
+                            file: by.file,
+                            span: by.span,
+                            flag,
+                        }),
+                        Shown::Always => None,
+                    };
+                let handler = match handler {
+                    Handler::Named(name) => Some(name.to_string()),
+                    _ => None,
+                };
+                (
+                    StartKind::Handler {
+                        handler,
+                        event: event.clone(),
+                        steps,
+                    },
+                    opened_by,
+                )
+            }
+            TriggerKind::Opening(name) => (
+                StartKind::Lifecycle {
+                    name: name.clone(),
+                    steps,
+                },
+                None,
+            ),
+        };
+        seen.insert((trigger.file, trigger.span));
+        out.push(PaymentStart {
+            file: trigger.file,
+            span: trigger.span,
+            how,
+            opened_by,
+        });
+    }
     out
 }
 
-/// What a page sells and its ungated payment starts (none are looked for on a page that sells
-/// no virtual goods).
-pub fn page(project: &Project, files: &Files, data: &RuleData, page: &PageFacts) -> VirtualGoods {
-    let words = words(project, files, data, page);
-    let ungated = if words.is_empty() {
-        Vec::new()
-    } else {
-        ungated_starts(project, files, data, page)
-    };
-    VirtualGoods { words, ungated }
+/// What each page sells and its ungated payment starts, in the order of `pages` (none are looked
+/// for on a page that sells no virtual goods).
+pub fn pages(graph: &Graph<'_>, data: &RuleData, pages: &[PageFacts]) -> Vec<VirtualGoods> {
+    pages
+        .iter()
+        .zip(words(graph, data, pages))
+        .map(|(page, words)| {
+            let ungated = if words.is_empty() {
+                Vec::new()
+            } else {
+                ungated_starts(graph, data, page)
+            };
+            VirtualGoods { words, ungated }
+        })
+        .collect()
 }

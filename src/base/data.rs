@@ -442,6 +442,7 @@ struct IosLists {
     virtual_goods_words: Vec<String>,
     physical_goods_words: Vec<String>,
     redirect_patterns: Vec<String>,
+    payment_page_words: Vec<String>,
     platform_words: Vec<String>,
 }
 
@@ -452,6 +453,8 @@ pub struct IosData {
     pub virtual_words: Vec<String>,
     pub physical_goods: AhoCorasick,
     pub redirect: Patterns,
+    /// Route and title words of a payment page (`pay`, `支付`).
+    pub payment_page_words: Vec<String>,
     pub platform_words: Vec<String>,
 }
 
@@ -475,6 +478,7 @@ impl IosData {
             physical_goods: words(&lists.physical_goods_words, "physicalGoodsWords"),
             redirect: Patterns::new("redirectPatterns", &lists.redirect_patterns),
             virtual_words: lists.virtual_goods_words,
+            payment_page_words: lists.payment_page_words,
             platform_words: lists.platform_words,
         }
     }

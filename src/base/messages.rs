@@ -25,6 +25,9 @@ messages! {
     label_customer_service_on(route) = "label-customer-service-on";
     label_calls_payment() = "label-calls-payment";
     label_pays_here(api) = "label-pays-here";
+    label_hands_over_payment() = "label-hands-over-payment";
+    label_shows_payment(flag) = "label-shows-payment";
+    label_opened_here(flag) = "label-opened-here";
     label_shares_here() = "label-shares-here";
 
     deprecated_tt_pay_call(api) = "deprecated-tt-pay-call";
@@ -54,6 +57,9 @@ messages! {
     ios_virtual_payment_component(route, goods, tag) = "ios-virtual-payment-component";
     ios_virtual_payment_handler(route, goods, handler) = "ios-virtual-payment-handler";
     ios_virtual_payment_inline(route, goods, event) = "ios-virtual-payment-inline";
+    ios_virtual_payment_lifecycle(route, goods, lifecycle) = "ios-virtual-payment-lifecycle";
+    /// Advice for a payment a lifecycle method starts: there is no element to hide.
+    ios_virtual_payment_lifecycle_help(framework) = "ios-virtual-payment-lifecycle-help";
     /// `framework` is `native`, `uni-app` or `taro`: the advice is written in its dialect.
     ios_virtual_payment_help(framework) = "ios-virtual-payment-help";
 
@@ -543,5 +549,34 @@ mod tests {
             }
         }
         assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+    }
+
+    /// Advice must never send users to an API Douyin does not have: every `tt.<name>` a help
+    /// text names, in every language, is in `rules/douyin-api.json`. (Messages may name the
+    /// missing ones: that is what `non-douyin-payment-api` reports.)
+    #[test]
+    fn advice_names_only_douyin_apis_that_exist() {
+        let data = crate::base::data::RuleData::default();
+        let api = regex::Regex::new(r"\btt\.([A-Za-z_][A-Za-z0-9_]*)").expect("a valid pattern");
+        let id = regex::Regex::new(r"^([a-z][a-z0-9-]*) =").expect("a valid pattern");
+        let mut missing = BTreeSet::new();
+        for lang in Lang::ALL {
+            // A message's text runs from its `id =` line to the next one.
+            let mut help = false;
+            for line in lang.source().lines() {
+                if let Some(found) = id.captures(line).and_then(|c| c.get(1)) {
+                    help = found.as_str().ends_with("-help");
+                }
+                if help {
+                    missing.extend(
+                        api.captures_iter(line)
+                            .filter_map(|c| c.get(1))
+                            .map(|m| m.as_str())
+                            .filter(|name| !data.douyin_has(name)),
+                    );
+                }
+            }
+        }
+        assert!(missing.is_empty(), "not Douyin APIs: {missing:?}");
     }
 }

@@ -13,6 +13,7 @@ use super::model::{
 use super::resolve::{Resolved, Resolver, append};
 use crate::base::source::{FileId, FileKind, Span};
 use crate::syntax::js::conditional::Regions;
+use crate::syntax::js::facts::NamePattern;
 use crate::syntax::markup::hyphenate;
 
 /// How the builder gets files: the engine decides what is ignored and what is linted.
@@ -544,7 +545,7 @@ impl<L: Loader> Builder<'_, L> {
             | FileKind::Jsx
             | FileKind::Vue => {
                 self.components_used(id);
-                let specs: Vec<(String, Span)> = self
+                let specs: Vec<(String, Span, Option<NamePattern>)> = self
                     .loader
                     .files()
                     .content(id)
@@ -554,11 +555,19 @@ impl<L: Loader> Builder<'_, L> {
                             .module_refs
                             .iter()
                             .filter(|m| m.target.ships_to_douyin())
-                            .map(|m| (m.specifier.clone(), m.span))
+                            .map(|m| (m.specifier.clone(), m.span, m.pattern.clone()))
                             .collect()
                     })
                     .unwrap_or_default();
-                for (spec, span) in specs {
+                for (spec, span, pattern) in specs {
+                    // A path built at run time loads one of the files that fit it; none fitting
+                    // is not proof of a missing file.
+                    if let Some(pattern) = pattern {
+                        for path in self.resolver.candidates(&from, &spec, &pattern) {
+                            self.pending_refs.push((path, id, span, RefKind::Module));
+                        }
+                        continue;
+                    }
                     match self.resolver.module(&from, &spec) {
                         Resolved::Found(path) => {
                             if FileKind::from_path(&path).is_some() {

@@ -7,8 +7,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::framework::Framework;
-use crate::base::vfs::Vfs;
+use crate::base::vfs::{Entry, Vfs};
 use crate::project::discover::normalize;
+use crate::syntax::js::facts::NamePattern;
+
+/// The most modules one path built at run time is taken to load.
+pub const MAX_CANDIDATES: usize = 64;
 
 /// Where a reference leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,6 +108,44 @@ impl Resolver {
             // there is an npm package or an alias.
             Resolved::External
         }
+    }
+
+    /// The modules a path built at run time can load (`` require(`./api/${name}`) ``): the
+    /// scripts directly in its folder whose names fit the text around the run-time part, at most
+    /// [`MAX_CANDIDATES`] of them, never the referring file.
+    pub fn candidates(&mut self, from: &Path, folder: &str, pattern: &NamePattern) -> Vec<PathBuf> {
+        let base = self.base(from, folder);
+        if self.vfs.entry(&base) != Some(Entry::Folder) {
+            return Vec::new();
+        }
+        let vfs = Arc::clone(&self.vfs);
+        let nested = |p: &Path| p != base && vfs.entry(p) == Some(Entry::Folder);
+        let extensions = self.framework.module_extensions();
+        let fits = |path: &Path| -> bool {
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                return false;
+            };
+            let Some(ext) = extensions.iter().find(|e| {
+                name.len() > e.len() + 1
+                    && name.ends_with(*e)
+                    && name[..name.len() - e.len()].ends_with('.')
+            }) else {
+                return false;
+            };
+            let stem = &name[..name.len() - ext.len() - 1];
+            [name, stem].iter().any(|candidate| {
+                candidate.len() > pattern.prefix.len() + pattern.suffix.len()
+                    && candidate.starts_with(&pattern.prefix)
+                    && candidate.ends_with(&pattern.suffix)
+            })
+        };
+        self.vfs
+            .walk(&base, &nested)
+            .into_iter()
+            .filter(|p| p.parent() == Some(base.as_path()) && p != from)
+            .filter(|p| !self.framework.other_platform_file(&self.root, p) && fits(p))
+            .take(MAX_CANDIDATES)
+            .collect()
     }
 
     /// An `<import src>`, `<include src>` or `<sjs src>` in a template.

@@ -1,14 +1,14 @@
 use std::collections::BTreeSet;
 
 use crate::analysis::context::{FileContext, ProjectContext};
-use crate::base::data::DeprecatedComponent;
+use crate::base::data::{DeprecatedComponent, RuleData};
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
 use crate::base::meta::{Category, FixKind, RuleMeta};
 use crate::base::source::{FileId, Span};
 use crate::project::{Project, UnitId, Using, UsingTarget};
 use crate::rules::rule::Rule;
-use crate::syntax::js::facts::Access;
+use crate::syntax::js::facts::{Access, ApiUse};
 
 pub struct DeprecatedTradeApi;
 
@@ -92,30 +92,17 @@ impl Rule for DeprecatedTradeApi {
     fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(facts) = cx.script() else { return };
         for api in &facts.api_uses {
-            if !api.target.ships_to_douyin() {
-                continue;
-            }
-            if api.access == Access::FeatureTest {
-                continue;
-            }
-            let Some(entry) = cx.data.deprecated_api(cx.data.on_douyin(api.api)) else {
-                continue;
-            };
-            out.push(
-                Diagnostic::new(
-                    &META,
-                    cx.id,
-                    api.span,
-                    messages::deprecated_trade_api_api(api.api.to_string(), entry.status.id()),
-                )
-                .with_help(messages::deprecated_trade_api_help(
-                    entry.localized_replacement(),
-                )),
-            );
+            check_api(cx.data, cx.id, api, out);
         }
     }
 
     fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
+        // Calls through an alias another file sets up (`getApp().core = tt`).
+        for &file in &cx.project.files {
+            for api in cx.graph().aliased_uses(file) {
+                check_api(cx.data, file, api, out);
+            }
+        }
         let components = &cx.data.deprecated_trade.components;
         let project = cx.project;
         let mut seen: BTreeSet<(FileId, Span)> = BTreeSet::new();
@@ -169,6 +156,26 @@ impl Rule for DeprecatedTradeApi {
             }
         }
     }
+}
+
+fn check_api(data: &RuleData, file: FileId, api: &ApiUse, out: &mut Vec<Diagnostic>) {
+    if !api.target.ships_to_douyin() || api.access == Access::FeatureTest {
+        return;
+    }
+    let Some(entry) = data.deprecated_api(data.on_douyin(api.api)) else {
+        return;
+    };
+    out.push(
+        Diagnostic::new(
+            &META,
+            file,
+            api.span,
+            messages::deprecated_trade_api_api(api.api.to_string(), entry.status.id()),
+        )
+        .with_help(messages::deprecated_trade_api_help(
+            entry.localized_replacement(),
+        )),
+    );
 }
 
 #[cfg(test)]

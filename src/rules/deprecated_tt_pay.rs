@@ -1,10 +1,12 @@
-use crate::analysis::context::FileContext;
+use crate::analysis::context::{FileContext, ProjectContext};
 use crate::analysis::trade::wechat_shaped;
 use crate::base::api::Namespace;
+use crate::base::data::RuleData;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::message::Message;
 use crate::base::messages;
 use crate::base::meta::{Category, FixKind, RuleMeta};
+use crate::base::source::FileId;
 use crate::rules::rule::Rule;
 use crate::syntax::js::facts::{Access, ApiUse};
 
@@ -88,47 +90,58 @@ impl Rule for DeprecatedTtPay {
 
     fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(facts) = cx.script() else { return };
-        let payment = &cx.data.payment;
         for api in &facts.api_uses {
-            if !api.target.ships_to_douyin() || api.access == Access::FeatureTest {
-                continue;
-            }
-            if !payment
-                .offline_payment_apis
-                .contains(&cx.data.on_douyin(api.api))
-            {
-                continue;
-            }
-            if payment.offline_payment_apis.contains(&api.api) {
-                out.push(
-                    Diagnostic::new(&META, cx.id, api.span, message(api))
-                        .with_help(messages::deprecated_tt_pay_help()),
-                );
-            } else if !wechat_shaped(api, &payment.wechat_payment_keys) {
-                // A framework API that becomes `tt.pay` (`uni.requestPayment`, `Taro.pay`). With
-                // WeChat JSAPI parameters it is `non-douyin-payment-api`'s, once.
-                let full = api.api.to_string();
-                let (message, help) = if api.api.ns == Namespace::Taro {
-                    (
-                        messages::deprecated_tt_pay_taro(full),
-                        messages::deprecated_tt_pay_taro_help(),
-                    )
-                } else {
-                    (
-                        messages::deprecated_tt_pay_wrapper(&full),
-                        messages::deprecated_tt_pay_wrapper_help(full),
-                    )
-                };
-                out.push(Diagnostic::new(&META, cx.id, api.span, message).with_help(help));
+            check(cx.data, cx.id, api, out);
+        }
+    }
+
+    /// Calls through an alias another file sets up (`getApp().core = tt` in `app.js`,
+    /// `getApp().core.pay(…)` on a page).
+    fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
+        for &file in &cx.project.files {
+            for api in cx.graph().aliased_uses(file) {
+                check(cx.data, file, api, out);
             }
         }
+    }
+}
+
+fn check(data: &RuleData, file: FileId, api: &ApiUse, out: &mut Vec<Diagnostic>) {
+    let payment = &data.payment;
+    if !api.target.ships_to_douyin()
+        || api.access == Access::FeatureTest
+        || !payment
+            .offline_payment_apis
+            .contains(&data.on_douyin(api.api))
+    {
+        return;
+    }
+    if payment.offline_payment_apis.contains(&api.api) {
+        out.push(
+            Diagnostic::new(&META, file, api.span, message(api))
+                .with_help(messages::deprecated_tt_pay_help()),
+        );
+    } else if !wechat_shaped(api, &payment.wechat_payment_keys) {
+        let full = api.api.to_string();
+        let (message, help) = if api.api.ns == Namespace::Taro {
+            (
+                messages::deprecated_tt_pay_taro(full),
+                messages::deprecated_tt_pay_taro_help(),
+            )
+        } else {
+            (
+                messages::deprecated_tt_pay_wrapper(&full),
+                messages::deprecated_tt_pay_wrapper_help(full),
+            )
+        };
+        out.push(Diagnostic::new(&META, file, api.span, message).with_help(help));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::tester::{Tester, check_docs, js, tsx, vue};
+    use crate::rules::tester::{Tester, check_docs, js, project, tsx, vue};
 
     #[test]
     fn cases() {
@@ -160,6 +173,14 @@ mod tests {
                 vue("<script setup lang=\"ts\">\n// #ifdef MP-TOUTIAO\nuni.requestPayment({ orderInfo })\n// #endif\n</script>"),
                 tsx("import Taro from '@tarojs/taro'\nexport default function Page() {\n  const buy = () => Taro.pay({ orderInfo: {} })\n  return null\n}"),
                 tsx("import { pay as ttPay } from '@tarojs/taro'\nexport default function Page() {\n  ttPay({})\n  return null\n}"),
+                // The app instance holds `tt` under another name; a page pays through it.
+                project(&[
+                    ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                    ("app.js", "App({ onLaunch() { this.core = tt } })"),
+                    ("pages/a/a.ttml", "<button bindtap=\"buy\">购买</button>"),
+                    ("pages/a/a.js", "const app = getApp();\nPage({ buy() { app.core.pay({ orderInfo }) } })"),
+                ]),
+                js("Page({\n  onLoad() { this.api = tt },\n  buy() { this.api.pay({ orderInfo }) },\n})"),
             ])
             .test_and_snapshot();
     }

@@ -1,11 +1,13 @@
-use crate::analysis::context::FileContext;
+use crate::analysis::context::{FileContext, ProjectContext};
 use crate::analysis::trade::{compiled_for_douyin, wechat_shaped};
 use crate::base::api::Namespace;
+use crate::base::data::RuleData;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
 use crate::base::meta::{Category, FixKind, RuleMeta};
+use crate::base::source::FileId;
 use crate::rules::rule::Rule;
-use crate::syntax::js::facts::Access;
+use crate::syntax::js::facts::{Access, ApiUse};
 
 pub struct NonDouyinPaymentApi;
 
@@ -69,56 +71,68 @@ impl Rule for NonDouyinPaymentApi {
 
     fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(facts) = cx.script() else { return };
-        let payment = &cx.data.payment;
         for api in &facts.api_uses {
-            if !api.target.ships_to_douyin() || api.access == Access::FeatureTest {
-                continue;
-            }
-            let on_douyin = cx.data.on_douyin(api.api);
-            let full = api.api.to_string();
-            if payment.foreign_payment_apis.contains(&api.api)
-                || payment.foreign_payment_apis.contains(&on_douyin)
-            {
-                let message = if api.api.ns == Namespace::Wx {
-                    messages::non_douyin_payment_api_wx(full)
-                } else if wechat_shaped(api, &payment.wechat_payment_keys) {
-                    messages::non_douyin_payment_api_wechat_params(full)
-                } else if api.options.as_ref().is_some_and(|o| o.has("data")) {
-                    messages::non_douyin_payment_api_toutiao(full)
-                } else {
-                    messages::non_douyin_payment_api_missing(full)
-                };
-                out.push(
-                    Diagnostic::new(&META, cx.id, api.span, message)
-                        .with_help(messages::non_douyin_payment_api_help()),
-                );
-                continue;
-            }
-            if api.access == Access::Call
-                && payment.offline_payment_apis.contains(&on_douyin)
-                && wechat_shaped(api, &payment.wechat_payment_keys)
-            {
-                let Some(options) = &api.options else {
-                    continue;
-                };
-                let message = if compiled_for_douyin(api) || api.api.ns == Namespace::Tt {
-                    messages::non_douyin_payment_api_jsapi(full)
-                } else {
-                    messages::non_douyin_payment_api_jsapi_shipped(full)
-                };
-                out.push(
-                    Diagnostic::new(&META, cx.id, options.span, message)
-                        .with_help(messages::non_douyin_payment_api_help()),
-                );
+            check(cx.data, cx.id, api, out);
+        }
+    }
+
+    /// Calls through an alias another file sets up (`getApp().core = tt` in `app.js`,
+    /// `getApp().core.requestPayment(…)` on a page).
+    fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
+        for &file in &cx.project.files {
+            for api in cx.graph().aliased_uses(file) {
+                check(cx.data, file, api, out);
             }
         }
+    }
+}
+
+fn check(data: &RuleData, file: FileId, api: &ApiUse, out: &mut Vec<Diagnostic>) {
+    let payment = &data.payment;
+    if !api.target.ships_to_douyin() || api.access == Access::FeatureTest {
+        return;
+    }
+    let on_douyin = data.on_douyin(api.api);
+    let full = api.api.to_string();
+    if payment.foreign_payment_apis.contains(&api.api)
+        || payment.foreign_payment_apis.contains(&on_douyin)
+    {
+        let message = if api.api.ns == Namespace::Wx {
+            messages::non_douyin_payment_api_wx(full)
+        } else if wechat_shaped(api, &payment.wechat_payment_keys) {
+            messages::non_douyin_payment_api_wechat_params(full)
+        } else if api.options.as_ref().is_some_and(|o| o.has("data")) {
+            messages::non_douyin_payment_api_toutiao(full)
+        } else {
+            messages::non_douyin_payment_api_missing(full)
+        };
+        out.push(
+            Diagnostic::new(&META, file, api.span, message)
+                .with_help(messages::non_douyin_payment_api_help()),
+        );
+        return;
+    }
+    if api.access == Access::Call
+        && payment.offline_payment_apis.contains(&on_douyin)
+        && wechat_shaped(api, &payment.wechat_payment_keys)
+        && let Some(options) = &api.options
+    {
+        let message = if compiled_for_douyin(api) || api.api.ns == Namespace::Tt {
+            messages::non_douyin_payment_api_jsapi(full)
+        } else {
+            messages::non_douyin_payment_api_jsapi_shipped(full)
+        };
+        out.push(
+            Diagnostic::new(&META, file, options.span, message)
+                .with_help(messages::non_douyin_payment_api_help()),
+        );
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::tester::{Tester, check_docs, js, tsx, vue};
+    use crate::rules::tester::{Tester, check_docs, js, project, tsx, vue};
 
     const JSAPI: &str = "{ timeStamp: t, nonceStr: n, package: p, signType: 'MD5', paySign: s }";
 
@@ -149,6 +163,14 @@ mod tests {
                 vue(&format!("<template><button @tap=\"pay\">支付</button></template>\n<script>\nexport default {{\n  methods: {{\n    pay() {{\n      uni.requestPayment({{ provider: 'wxpay', ...{JSAPI} }})\n      uni.requestPayment({JSAPI})\n    }},\n  }},\n}}\n</script>")),
                 tsx("import Taro from '@tarojs/taro'\nexport default function Page() {\n  const pay = () => Taro.requestPayment({ orderInfo })\n  return null\n}"),
                 tsx(&format!("import {{ requestPayment }} from '@tarojs/taro'\nexport default function Page() {{\n  requestPayment({JSAPI})\n  return null\n}}")),
+                // `core.js` exports `tt` under another name, the app keeps it as `core`.
+                project(&[
+                    ("app.json", r#"{"pages":["pages/a/a"]}"#),
+                    ("app.js", "App({ core: require('./core/core') })"),
+                    ("core/core.js", "var hj = null;\nif (typeof tt !== 'undefined') hj = tt;\nelse hj = my;\nmodule.exports = hj;"),
+                    ("pages/a/a.ttml", "<button bindtap=\"buy\">购买</button>"),
+                    ("pages/a/a.js", "Page({ buy(res) { getApp().core.requestPayment({ timeStamp: res.t, nonceStr: res.n, package: res.p, signType: 'MD5', paySign: res.s }) } })"),
+                ]),
             ])
             .test_and_snapshot();
     }

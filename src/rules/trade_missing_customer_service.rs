@@ -19,8 +19,11 @@ Reports once, on `app.json`, a mini-program that has trade capability but no Dou
 customer-service entry on any page. The trade sites are shown as related locations.
 
 Definitions (shared with `trade-page-missing-customer-service`):
-- **Trade capability**: a payment or trade API call (`tt.requestOrder`, `tt.getOrderPayment`,
-  `tt.pay`, …) or a pay component (`<pay-button>`…) anywhere reachable from `app.json`.
+- **Trade capability**: a pay component (`<pay-button>`…) rendered on a page, or a payment or
+  trade API call (`tt.requestOrder`, `tt.getOrderPayment`, `tt.pay`, …) that runs on a page:
+  from a handler of an element the page renders, a lifecycle method (`onLoad`, `mounted`…), a
+  component's render function, or the functions those call across the project's modules. A
+  module loaded for its login helpers that also exports a payment nothing calls is not trade.
 - **IM entry**: `<button open-type="im">`, `open-type="platformIm"`, `open-type="lifeIm"`, or
   `<web-view type="im">`, rendered on a page: in its template, a template it imports or
   includes, or a custom component it uses (transitively). An entry inside `tt:if` still counts.
@@ -126,6 +129,13 @@ mod tests {
                 ]),
                 // Testing whether the trade API exists is not trading.
                 project(&[APP, ("pages/a/a.ttml", "<view/>"), ("pages/a/a.js", "const ok = !!tt.requestOrder")]),
+                // A module loaded for its login helper also exports a payment nothing calls.
+                project(&[
+                    APP,
+                    ("pages/a/a.ttml", "<button bindtap=\"login\">登录</button>"),
+                    ("pages/a/a.js", "const api = require('../../utils/api');\nPage({ login() { api.login() } })"),
+                    ("utils/api.js", "function login() { tt.login({}) }\nfunction pay(id) { tt.requestOrder({ data: id }) }\nmodule.exports = { login, pay };"),
+                ]),
                 project(&[
                     ("pages.json", r#"{ "pages": [{ "path": "pages/index/index" }] }"#),
                     ("pages/index/index.vue", "<template>\n  <button open-type=\"im\" :data-im-id=\"imId\">客服</button>\n</template>\n<script>\nexport default { methods: { buy() { tt.requestOrder({}) } } }\n</script>"),
@@ -137,7 +147,7 @@ mod tests {
                     APP,
                     (
                         "pages/a/a.ttml",
-                        "<button open-type=\"contact\">客服</button>\n<!-- <button open-type=\"im\" data-im-id=\"a\" /> -->\n<button open-type=\"share\">分享</button>",
+                        "<button open-type=\"contact\">客服</button>\n<!-- <button open-type=\"im\" data-im-id=\"a\" /> -->\n<button open-type=\"share\">分享</button>\n<button bindtap=\"buy\">购买</button>",
                     ),
                     TRADE,
                     ("components/unused/unused.ttml", "<button open-type=\"im\" data-im-id=\"a\">客服</button>"),
@@ -149,7 +159,7 @@ mod tests {
                 ]),
                 project(&[
                     ("app.config.ts", "export default defineAppConfig({ pages: ['pages/index/index'] })"),
-                    ("pages/index/index.tsx", "import Taro from '@tarojs/taro'\nexport default function Page() {\n  const buy = () => Taro.requestOrder({})\n  return null\n}"),
+                    ("pages/index/index.tsx", "import Taro from '@tarojs/taro'\nimport { Button } from '@tarojs/components'\nexport default function Page() {\n  const buy = () => Taro.requestOrder({})\n  return <Button onClick={buy}>购买</Button>\n}"),
                 ]),
             ])
             .test_and_snapshot();

@@ -26,8 +26,10 @@ In a mini-program that trades and has Douyin IM customer service somewhere (when
   service is buried where users will not find it.
 
 Definitions:
-- **Trade page**: a page on which a trade starts: its script, a module that script loads, or a
-  component rendered on it calls a payment or trade API, or it renders a pay component.
+- **Trade page**: a page on which a trade starts: a payment or trade API call runs there — from
+  a handler of what it renders, a lifecycle method, or the functions those call in its script,
+  the modules it loads or the components it renders — or it renders a pay component. A module
+  it loads that exports a payment nothing on the page calls does not make it one.
 - **Order page / personal page**: a page whose route (split into words at `/`, `-`, `_` and
   camelCase) or navigation title says so: `order`, `orders`, `订单`; `mine`, `my`, `me`, `user`,
   `profile`, `center`, `个人`, `我的` (lists in `rules/customer-service.json`).
@@ -231,7 +233,7 @@ mod tests {
                 ]),
                 project(&[
                     ("app.json", r#"{"pages":["pages/index/index","pages/help/help"]}"#),
-                    ("pages/index/index.ttml", "<view>首页</view>"),
+                    ("pages/index/index.ttml", "<view>首页</view>\n<button bindtap=\"go\">去支付</button>"),
                     ("pages/index/index.js", "Page({ go() { tt.getOrderPayment({}) } })"),
                     ("pages/help/help.ttml", IM),
                 ]),
@@ -240,10 +242,10 @@ mod tests {
                     ("pages/mine/mine.ttml", IM),
                     (
                         "pages/goods/goods.ttml",
-                        "<!-- #ifdef MP-WEIXIN -->\n<button open-type=\"im\" data-im-id=\"a\">客服</button>\n<!-- #endif -->\n<view>商品</view>",
+                        "<!-- #ifdef MP-WEIXIN -->\n<button open-type=\"im\" data-im-id=\"a\">客服</button>\n<!-- #endif -->\n<view>商品</view>\n<button bindtap=\"buy\">购买</button>",
                     ),
                     ("pages/goods/goods.js", "Page({ buy() { tt.getOrderPayment({}) } })"),
-                    ("pages/old/old.ttml", "<view>订单</view>"),
+                    ("pages/old/old.ttml", "<view>订单</view>\n<button bindtap=\"buy\">支付</button>"),
                     ("pages/old/old.js", "Page({ buy() { tt.getOrderPayment({}) } })"),
                 ]),
                 project(&[

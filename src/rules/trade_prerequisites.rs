@@ -15,10 +15,12 @@ pub static META: RuleMeta = RuleMeta {
     summary: "once per trading mini-program: the console steps code cannot show (商户进件, 保证金, trade access)",
     url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/open-capacity/business-monetization/guaranteed-payment/general/basicapi",
     docs: r#"## What it does
-When a mini-program trades — it calls a payment or trade API (`tt.requestOrder`,
-`tt.getOrderPayment`, `tt.pay`, …) or renders a pay component, anywhere reachable from
-`app.json` — reports once, on `app.json`, the console steps that code cannot show, with the
-trade sites as related locations. It is an info: it never fails a run.
+When a mini-program trades — a page renders a pay component, or a payment or trade API
+(`tt.requestOrder`, `tt.getOrderPayment`, `tt.pay`, …) runs on a page: from a handler of what
+the page renders, a lifecycle method, or a function those call across the project's modules —
+reports once, on `app.json`, the console steps that code cannot show, with the trade sites as
+related locations and their number. It is an info: it never fails a run. A module a page loads
+for something else does not make it trade by also exporting a payment nothing calls.
 
 ## Why is this bad?
 It is not bad; it is easy to forget. Trade only works, and review only passes, when the
@@ -32,6 +34,9 @@ developer console has:
 
 ## Example
 Any project that places orders:
+```html
+<button bindtap="buy">立即购买</button>
+```
 ```js
 Page({
   buy() {
@@ -99,13 +104,13 @@ mod tests {
             .fail([
                 project(&[
                     ("app.json", r#"{"pages":["pages/a/a","pages/b/b"]}"#),
-                    ("pages/a/a.ttml", "<view/>"),
+                    ("pages/a/a.ttml", "<button bindtap=\"buy\">购买</button>"),
                     ("pages/a/a.js", "Page({ buy() { tt.requestOrder({}) } })"),
                     ("pages/b/b.ttml", "<pay-button />"),
                 ]),
                 project(&[
                     ("app.config.ts", "export default defineAppConfig({ pages: ['pages/index/index'] })"),
-                    ("pages/index/index.tsx", "import Taro from '@tarojs/taro'\nexport default function Page() {\n  const buy = () => Taro.pay({})\n  return null\n}"),
+                    ("pages/index/index.tsx", "import Taro from '@tarojs/taro'\nimport { Button } from '@tarojs/components'\nexport default function Page() {\n  const buy = () => Taro.pay({})\n  return <Button onClick={buy}>购买</Button>\n}"),
                 ]),
             ])
             .test_and_snapshot();

@@ -174,6 +174,16 @@ pub enum Gate {
 /// Deepest chain of names followed.
 const MAX_DEPTH: usize = 16;
 
+/// Whether a path is fixed by the build, whatever the device or the user does: the build
+/// environment (`process.env.TARO_ENV`, `Taro.getEnv()`, `Taro.ENV_TYPE.WEAPP`) or a platform
+/// global (`wx`, `tt`), whose existence is the build target's.
+pub fn build_path(path: &str) -> bool {
+    path.starts_with("process.env.")
+        || path.starts_with("Taro.ENV_TYPE.")
+        || path == "Taro.getEnv()"
+        || Namespace::global(path).is_some()
+}
+
 /// Conditions under one environment.
 pub struct Evaluator<'a> {
     pub env: Environment,

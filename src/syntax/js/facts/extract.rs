@@ -1,6 +1,6 @@
 //! The one traversal that turns a script's syntax tree into [`JsFacts`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use swc_ecma_ast::{
     ArrowExpr, AssignExpr, AssignTarget, BinExpr, BinaryOp, BlockStmt, CallExpr,
     Callee as SwcCallee, CatchClause, ClassMethod, CondExpr, Constructor, Decl, DefaultDecl,
@@ -13,10 +13,12 @@ use swc_ecma_ast::{
 use swc_ecma_visit::{Visit, VisitWith};
 use ustr::Ustr;
 
+use super::dynamic::{ModulePath, module_path, wrapped_function, wrapped_reference};
 use super::model::{
-    Access, ApiUse, Assignment, CallFact, Callee, Comparison, CondId, ExportFact, FnId,
-    FunctionFact, GuardId, GuardLink, ImportBinding, Imported, JsFacts, JsText, ModuleRef,
-    ModuleRefKind, RequestUrl, UrlPart, object_facts,
+    Access, AliasBase, AliasTarget, AliasedUse, ApiUse, AppAlias, Assignment, CallFact, Callee,
+    Comparison, CondId, ExportFact, FnId, FunctionFact, GuardId, GuardLink, HandlerAlias,
+    ImportBinding, Imported, JsFacts, JsText, ModuleRef, ModuleRefKind, NamePattern, RequestUrl,
+    UrlPart, object_facts,
 };
 use crate::base::api::{Api, Namespace};
 use crate::base::source::Span;
@@ -24,7 +26,7 @@ use crate::syntax::comment::Comment;
 use crate::syntax::js::ast::{RED_ZONE, SEGMENT, prop_name, span_of, static_string, unwrap};
 use crate::syntax::js::cond::{Cond, cond, member_path, normalize_path, path, raw_path};
 use crate::syntax::js::conditional::{Regions, Target};
-use crate::syntax::js::eval::{Environment, Evaluator, Gate, Values};
+use crate::syntax::js::eval::{Environment, Evaluator, Gate, Values, build_path};
 use crate::syntax::js::scope::{
     Binding, Scopes, declared_in, declared_in_module, for_head_lexical, pattern_names,
 };
@@ -103,11 +105,19 @@ pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment]) -> Extracted {
         jsx: Vec::new(),
         chain_targets: Vec::new(),
         values: HashMap::new(),
+        callback_spans: HashMap::new(),
+        app_vars: HashSet::new(),
+        app_objects: Vec::new(),
+        calls_app: false,
+        self_aliases: HashMap::new(),
+        self_uses: Vec::new(),
+        state_setters: HashMap::new(),
     };
     for part in parts {
         extractor.setup = part.setup;
         part.program.visit_with(&mut extractor);
     }
+    extractor.resolve_self_aliases();
     let mut facts = extractor.facts;
     let urls = extractor.url_spans;
     facts
@@ -170,11 +180,27 @@ struct Extractor {
     markup: Markup,
     /// What each guard chain (by its innermost link) means for a Douyin build.
     chain_targets: Vec<Target>,
-    /// The assignments by path, for evaluating conditions while reading.
+    /// The assignments the build decides ([`from_build`]) by path, for evaluating conditions
+    /// while reading.
     values: HashMap<String, Vec<usize>>,
     /// The JSX elements around the current node, innermost last, with the condition in force
     /// where each was written.
     jsx: Vec<(NodeId, Option<GuardId>)>,
+    /// Functions written in place as call arguments, with the callee they are passed to.
+    callback_spans: HashMap<Span, String>,
+    /// Names holding the app instance (`const app = getApp()`).
+    app_vars: HashSet<String>,
+    /// The object literals passed to `App()`: their properties are the app instance's.
+    app_objects: Vec<Span>,
+    /// Whether the script calls `App()`: `this` in its methods is the app instance.
+    calls_app: bool,
+    /// React state setters and the state they set (`setVisible` → `visible`).
+    state_setters: HashMap<String, String>,
+    /// Properties of `this` set to a platform object (`this.api = tt`).
+    self_aliases: HashMap<String, Namespace>,
+    /// Calls through a property of `this` (`this.api.pay()`), resolved once every assignment of
+    /// the script has been read.
+    self_uses: Vec<(String, ApiUse)>,
 }
 
 /// `Error`, `TypeError`, `BizError`, `UnauthorizedException`: classes of thrown errors.
@@ -200,6 +226,34 @@ fn is_function(expr: &Expr) -> bool {
     matches!(unwrap(expr), Expr::Fn(_) | Expr::Arrow(_))
 }
 
+/// `this`, or a name code keeps it in (`const that = this`).
+fn is_self(expr: &Expr) -> bool {
+    match unwrap(expr) {
+        Expr::This(_) => true,
+        Expr::Ident(id) => SELVES.contains(&&*id.sym),
+        _ => false,
+    }
+}
+
+/// The object literal a call's first argument is.
+fn first_object(args: &[ExprOrSpread]) -> Option<&ObjectLit> {
+    match args.first() {
+        Some(ExprOrSpread { spread: None, expr }) => match unwrap(expr) {
+            Expr::Object(object) => Some(object),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A module as a script names it.
+struct Specifier {
+    /// The path, or the folder of a path built at run time.
+    path: String,
+    span: Span,
+    pattern: Option<NamePattern>,
+}
+
 /// What code behind a condition is, for a Douyin build: never built for Douyin (the condition
 /// cannot hold there: `process.env.TARO_ENV === 'weapp'`, `typeof wx !== 'undefined'`), only for
 /// Douyin (it holds on Douyin and not on WeChat: `process.env.TARO_ENV === 'tt'`), or either.
@@ -215,7 +269,7 @@ fn build_target(cond: &Cond, holds: bool, values: &dyn Values) -> Target {
     Target::Unconditional
 }
 
-/// The values a script has assigned so far, by path.
+/// The values a script has assigned so far that the build decides, by path ([`from_build`]).
 struct ScriptValues<'a> {
     assignments: &'a [Assignment],
     index: &'a HashMap<String, Vec<usize>>,
@@ -230,6 +284,47 @@ impl Values for ScriptValues<'_> {
             .filter_map(|&i| self.assignments.get(i).map(|a| &a.value))
             .collect()
     }
+}
+
+/// Whether a value is one the build decides: it reads a build path, tests which platform
+/// globals exist, or reads a name already holding such a value (`build_names`): `const env =
+/// typeof wx !== 'undefined' ? 'wx' : 'tt'`, then `const isTT = env === 'tt'`. A value the user
+/// changes is no build constant: with `data() { return { agree: false } }`, the `else` of
+/// `if (this.agree == false)` runs once the user agrees, although no assignment after it has
+/// been read yet.
+fn from_build(cond: &Cond, build_names: &HashMap<String, Vec<usize>>) -> bool {
+    let mut todo = vec![cond];
+    while let Some(c) = todo.pop() {
+        match c {
+            Cond::TypeOf(_) => return true,
+            Cond::Call(path) if build_path(path) => return true,
+            Cond::Path(path) if build_path(path) || build_names.contains_key(path.as_str()) => {
+                return true;
+            }
+            Cond::Not(a) => todo.push(a),
+            Cond::And(a, b) | Cond::Or(a, b) | Cond::Cmp(_, a, b) => {
+                todo.push(a);
+                todo.push(b);
+            }
+            Cond::Method(receiver, _, args) => {
+                todo.push(receiver);
+                todo.extend(args);
+            }
+            Cond::RegexTest { arg, .. } => todo.push(arg),
+            Cond::Ternary(t) => {
+                todo.push(&t.0);
+                todo.push(&t.1);
+                todo.push(&t.2);
+            }
+            Cond::Path(_)
+            | Cond::Str(_)
+            | Cond::Num(_)
+            | Cond::Bool(_)
+            | Cond::Call(_)
+            | Cond::Other => {}
+        }
+    }
+    false
 }
 
 /// `if (c) return;` / `if (c) { …; throw e }`: the branch always leaves the function.
@@ -367,13 +462,23 @@ impl Extractor {
             .within(chain)
     }
 
-    /// Records a value given to a name, and indexes it for the build-target evaluation.
-    fn assign(&mut self, assignment: Assignment) {
+    /// Records a value given to a name where the code is, and indexes it for the build-target
+    /// evaluation.
+    fn assign(&mut self, path: String, value: Cond, span: Span) {
+        let assignment = Assignment {
+            path,
+            value,
+            span,
+            function: self.function(),
+            guards: self.guard,
+        };
         let index = self.facts.assignments.len();
-        self.values
-            .entry(assignment.path.clone())
-            .or_default()
-            .push(index);
+        if from_build(&assignment.value, &self.values) {
+            self.values
+                .entry(assignment.path.clone())
+                .or_default()
+                .push(index);
+        }
         self.facts.assignments.push(assignment);
     }
 
@@ -384,6 +489,10 @@ impl Extractor {
         let method =
             method.unwrap_or(false) || (self.setup && self.fns.is_empty() && name.is_some());
         let id = FnId(self.facts.functions.len() as u32);
+        let callback = name
+            .is_none()
+            .then(|| self.callback_spans.get(&span).cloned())
+            .flatten();
         let target = self.target_at(span.start);
         self.facts.functions.push(FunctionFact {
             name,
@@ -391,6 +500,7 @@ impl Extractor {
             parent: self.function(),
             method,
             guards: self.guard,
+            callback,
             target,
         });
         let outer = self.outer_target;
@@ -448,26 +558,24 @@ impl Extractor {
     }
 
     fn record(&mut self, api: Api, span: Span, access: Access, args: &[ExprOrSpread]) {
-        let object = match args.first() {
-            Some(ExprOrSpread { spread: None, expr }) => match unwrap(expr) {
-                Expr::Object(object) => Some(object),
-                _ => None,
-            },
-            _ => None,
-        };
-        if let Some(object) = object {
+        if let Some(object) = first_object(args) {
             self.api_options(api, object);
         }
-        let target = self.target_at(span.start);
-        self.facts.api_uses.push(ApiUse {
+        let used = self.api_use(api, span, access, args);
+        self.facts.api_uses.push(used);
+    }
+
+    /// A use of `api` here, with the options object of its call.
+    fn api_use(&self, api: Api, span: Span, access: Access, args: &[ExprOrSpread]) -> ApiUse {
+        ApiUse {
             api,
             span,
             access,
-            options: object.map(object_facts),
-            target,
+            options: first_object(args).map(object_facts),
+            target: self.target_at(span.start),
             function: self.function(),
             guards: self.guard,
-        });
+        }
     }
 
     /// What an API's options tell beyond their shape: request URLs, and the result a `success`
@@ -507,26 +615,56 @@ impl Extractor {
 
     fn callback_result(&mut self, api: Api, param: Option<&Pat>) {
         if let Some(Pat::Ident(id)) = param {
-            self.assign(Assignment {
-                path: id.id.sym.to_string(),
-                value: Cond::Call(api.to_string().into()),
-                span: span_of(id.id.span),
-            });
+            self.assign(
+                id.id.sym.to_string(),
+                Cond::Call(api.to_string().into()),
+                span_of(id.id.span),
+            );
         }
     }
 
-    fn module_ref(&mut self, specifier: String, span: Span, kind: ModuleRefKind) {
-        let target = self.target_at(span.start);
+    fn module_ref(&mut self, specifier: Specifier, kind: ModuleRefKind) {
+        let target = self.target_at(specifier.span.start);
         self.facts.module_refs.push(ModuleRef {
-            specifier,
-            span,
+            specifier: specifier.path,
+            span: specifier.span,
             kind,
             target,
+            pattern: specifier.pattern,
         });
     }
 
-    /// `require('x')`: the specifier and its span.
-    fn require_spec(&self, callee: &Expr, args: &[ExprOrSpread]) -> Option<(String, Span)> {
+    /// The module a path expression names: known text, or a folder and the names a path built
+    /// at run time can take there (with the script's top-level constants resolved).
+    fn specifier(&self, expr: &Expr) -> Option<Specifier> {
+        let span = span_of(swc_common::Spanned::span(expr));
+        if let Some(path) = static_string(expr) {
+            return Some(Specifier {
+                path,
+                span,
+                pattern: None,
+            });
+        }
+        let constant = |name: &str| {
+            self.facts
+                .constants
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        };
+        let (path, pattern) = match module_path(expr, &constant)? {
+            ModulePath::Known(path) => (path, None),
+            ModulePath::Built(folder, pattern) => (folder, Some(pattern)),
+        };
+        Some(Specifier {
+            path,
+            span,
+            pattern,
+        })
+    }
+
+    /// `require('x')`, `` require(`./api/${name}`) ``: the module it names.
+    fn require_spec(&self, callee: &Expr, args: &[ExprOrSpread]) -> Option<Specifier> {
         let Expr::Ident(id) = unwrap(callee) else {
             return None;
         };
@@ -536,13 +674,10 @@ impl Extractor {
         let ExprOrSpread { spread: None, expr } = args.first()? else {
             return None;
         };
-        Some((
-            static_string(expr)?,
-            span_of(swc_common::Spanned::span(&**expr)),
-        ))
+        self.specifier(expr)
     }
 
-    fn is_require(&self, expr: &Expr) -> Option<(String, Span)> {
+    fn is_require(&self, expr: &Expr) -> Option<Specifier> {
         let Expr::Call(call) = unwrap(expr) else {
             return None;
         };
@@ -552,25 +687,240 @@ impl Extractor {
         self.require_spec(callee, &call.args)
     }
 
-    /// Records a call of the project's own code.
-    fn own_call(&mut self, callee: &Expr, span: Span) {
-        let callee = match unwrap(callee) {
-            Expr::Ident(id) => Callee::Local(id.sym.to_string()),
+    /// `getApp()`, where `getApp` is the framework's.
+    fn is_get_app(&self, expr: &Expr) -> bool {
+        let Expr::Call(call) = unwrap(expr) else {
+            return false;
+        };
+        matches!(&call.callee, SwcCallee::Expr(c)
+            if matches!(unwrap(c), Expr::Ident(id) if &*id.sym == "getApp" && !self.scopes.is_bound("getApp")))
+    }
+
+    /// Whether an expression is the app instance: `getApp()`, or a name holding it.
+    fn is_app(&self, expr: &Expr) -> bool {
+        match unwrap(expr) {
+            Expr::Ident(id) => self.app_vars.contains(&*id.sym) && self.scopes.is_bound(&id.sym),
+            other => self.is_get_app(other),
+        }
+    }
+
+    /// The project function an expression names: `pay`, `this.pay`, `util.pay`,
+    /// `getApp().pay`, `app.pay`.
+    fn callee_of(&self, expr: &Expr) -> Option<Callee> {
+        match unwrap(expr) {
+            Expr::Ident(id) => Some(Callee::Local(id.sym.to_string())),
             Expr::Member(m) => {
                 let MemberProp::Ident(prop) = &m.prop else {
-                    return;
+                    return None;
                 };
+                let name = prop.sym.to_string();
                 match unwrap(&m.obj) {
-                    Expr::This(_) => Callee::Method(prop.sym.to_string()),
-                    Expr::Ident(obj) if SELVES.contains(&&*obj.sym) => {
-                        Callee::Method(prop.sym.to_string())
-                    }
-                    Expr::Ident(obj) => Callee::Member(obj.sym.to_string(), prop.sym.to_string()),
-                    _ => return,
+                    obj if is_self(obj) => Some(Callee::Method(name)),
+                    obj if self.is_app(obj) => Some(Callee::App(name)),
+                    Expr::Ident(obj) => Some(Callee::Member(obj.sym.to_string(), name)),
+                    _ => None,
                 }
             }
-            _ => return,
+            _ => None,
+        }
+    }
+
+    /// The platform object a value is in a Douyin build: `tt`, a name holding it, or the branch
+    /// of `process.env.TARO_ENV === 'tt' ? tt : wx` (or `typeof tt !== 'undefined' ? tt : my`)
+    /// that build takes.
+    fn platform_object(&self, value: &Expr) -> Option<Namespace> {
+        match unwrap(value) {
+            Expr::Ident(id) => self.scopes.namespace(&id.sym),
+            Expr::Cond(c) => {
+                let test = cond(&c.test);
+                let values = ScriptValues {
+                    assignments: &self.facts.assignments,
+                    index: &self.values,
+                };
+                if build_target(&test, false, &values) == Target::Excluded {
+                    self.platform_object(&c.cons)
+                } else if build_target(&test, true, &values) == Target::Excluded {
+                    self.platform_object(&c.alt)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// What a platform object alias is set to: `tt` (or a name holding it, or the branch a
+    /// Douyin build takes), Taro's module, or a module that may export one.
+    fn alias_target(&self, value: &Expr) -> Option<AliasTarget> {
+        if let Some(ns) = self.platform_object(value) {
+            return Some(AliasTarget::Namespace(ns));
+        }
+        if let Some(Binding::Namespace(ns)) = self.taro_require(value) {
+            return Some(AliasTarget::Namespace(ns));
+        }
+        self.is_require(value)
+            .filter(|s| s.pattern.is_none())
+            .map(|s| AliasTarget::Module(s.span))
+    }
+
+    /// `this.api = tt`, `getApp().core = tt`: a property set to a platform object.
+    fn alias_assignment(&mut self, member: &MemberExpr, value: &Expr) {
+        let MemberProp::Ident(prop) = &member.prop else {
+            return;
         };
+        let Some(target) = self.alias_target(value) else {
+            return;
+        };
+        if !self.target_at(span_of(member.span).start).ships_to_douyin() {
+            return;
+        }
+        let name = prop.sym.to_string();
+        let object = unwrap(&member.obj);
+        if is_self(object) {
+            if let AliasTarget::Namespace(ns) = target {
+                self.self_aliases.entry(name.clone()).or_insert(ns);
+            }
+            // In `App()`'s methods `this` is the app: `this.core = tt` is `getApp().core`.
+            self.self_app_alias(name, target);
+        } else if self.is_app(object) {
+            self.facts.app_aliases.push(AppAlias { name, target });
+        }
+    }
+
+    /// A property of `this` set to a platform object: the app's, when the script makes the app.
+    fn self_app_alias(&mut self, name: String, target: AliasTarget) {
+        if self.calls_app {
+            self.facts.app_aliases.push(AppAlias { name, target });
+        }
+    }
+
+    /// A call through an object that may be a platform object: `this.api.pay()`,
+    /// `getApp().core.pay()`, `core.pay()` with `core` a module.
+    fn aliased_call(&mut self, member: &MemberExpr, args: &[ExprOrSpread]) {
+        let MemberProp::Ident(prop) = &member.prop else {
+            return;
+        };
+        let api = Api::new(Namespace::Tt, &prop.sym);
+        let span = span_of(member.span);
+        match unwrap(&member.obj) {
+            Expr::Member(inner) => {
+                let MemberProp::Ident(name) = &inner.prop else {
+                    return;
+                };
+                let name = name.sym.to_string();
+                let object = unwrap(&inner.obj);
+                if is_self(object) {
+                    let used = self.api_use(api, span, Access::Call, args);
+                    self.self_uses.push((name, used));
+                } else if self.is_app(object) {
+                    let used = self.api_use(api, span, Access::Call, args);
+                    self.facts.aliased_uses.push(AliasedUse {
+                        base: AliasBase::App(name),
+                        used,
+                    });
+                }
+            }
+            Expr::Ident(id) if self.facts.imports.iter().any(|i| i.local == *id.sym) => {
+                let used = self.api_use(api, span, Access::Call, args);
+                self.facts.aliased_uses.push(AliasedUse {
+                    base: AliasBase::Module(id.sym.to_string()),
+                    used,
+                });
+            }
+            _ => {}
+        }
+    }
+
+    /// `const [visible, setVisible] = useState(false)`: the state starts with its initial value,
+    /// and calls of the setter give it others.
+    fn use_state(&mut self, name: &Pat, init: &Expr) {
+        let Pat::Array(array) = name else {
+            return;
+        };
+        let Expr::Call(call) = unwrap(init) else {
+            return;
+        };
+        let hook = match &call.callee {
+            SwcCallee::Expr(callee) => raw_path(callee),
+            _ => None,
+        };
+        if !hook.is_some_and(|h| h == "useState" || h.ends_with(".useState")) {
+            return;
+        }
+        let Some(Some(Pat::Ident(state))) = array.elems.first() else {
+            return;
+        };
+        let state = state.id.sym.to_string();
+        if let Some(Some(Pat::Ident(setter))) = array.elems.get(1) {
+            self.state_setters
+                .insert(setter.id.sym.to_string(), state.clone());
+        }
+        let initial = match call.args.first() {
+            Some(ExprOrSpread { spread: None, expr }) => cond(expr),
+            _ => Cond::Other,
+        };
+        self.assign(state, initial, span_of(call.span));
+    }
+
+    /// Calls through `this.api` once every `this.api = tt` of the script is known.
+    fn resolve_self_aliases(&mut self) {
+        for (name, used) in std::mem::take(&mut self.self_uses) {
+            if let Some(&ns) = self.self_aliases.get(&name) {
+                let mut used = used;
+                used.api = used.api.on(ns);
+                self.facts.api_uses.push(used);
+            }
+        }
+    }
+
+    /// Functions and project functions handed to a call: callbacks it runs (`setTimeout(() =>
+    /// …)`) and references it may call (`setTimeout(this.pay)`, `{ success: onPaid }`).
+    fn hand_over(&mut self, callee: &Expr, expr: &Expr, in_object: bool) {
+        match unwrap(expr) {
+            e @ (Expr::Fn(_) | Expr::Arrow(_)) if !in_object => {
+                self.callback_spans.insert(
+                    span_of(swc_common::Spanned::span(e)),
+                    raw_path(callee).unwrap_or_default(),
+                );
+            }
+            Expr::Object(object)
+                if !in_object && !self.method_objects.contains(&span_of(object.span)) =>
+            {
+                for prop in &object.props {
+                    if let PropOrSpread::Prop(prop) = prop
+                        && let Prop::KeyValue(kv) = &**prop
+                    {
+                        self.hand_over(callee, &kv.value, true);
+                    }
+                }
+            }
+            e @ (Expr::Ident(_) | Expr::Member(_)) => self.reference(e),
+            _ => {}
+        }
+    }
+
+    /// The project function a value names, unless it is a platform API or object.
+    fn value_callee(&self, expr: &Expr) -> Option<Callee> {
+        let is_api = match unwrap(expr) {
+            Expr::Member(m) => self.api_member(m).is_some(),
+            Expr::Ident(id) => self.scopes.resolve(&id.sym) != Binding::Local,
+            _ => false,
+        };
+        if is_api {
+            return None;
+        }
+        self.callee_of(expr)
+    }
+
+    /// A project function named as a value here: whoever receives it may call it.
+    fn reference(&mut self, expr: &Expr) {
+        if let Some(callee) = self.value_callee(expr) {
+            let span = span_of(swc_common::Spanned::span(expr));
+            self.push_call(callee, span, true);
+        }
+    }
+
+    fn push_call(&mut self, callee: Callee, span: Span, reference: bool) {
         let target = self.target_at(span.start);
         self.facts.calls.push(CallFact {
             callee,
@@ -578,7 +928,24 @@ impl Extractor {
             function: self.function(),
             guards: self.guard,
             target,
+            reference,
         });
+    }
+
+    /// Records a call of the project's own code: `pay()`, `this.pay()`, `util.pay()`,
+    /// `getApp().pay()`; through `this.pay.call(this)`, and handed on by `this.pay.bind(this)`.
+    fn own_call(&mut self, callee: &Expr, span: Span) {
+        if let Expr::Member(m) = unwrap(callee)
+            && let MemberProp::Ident(prop) = &m.prop
+            && matches!(&*prop.sym, "bind" | "call" | "apply")
+            && let Some(bound) = self.callee_of(&m.obj)
+        {
+            self.push_call(bound, span, &*prop.sym == "bind");
+            return;
+        }
+        if let Some(callee) = self.callee_of(callee) {
+            self.push_call(callee, span, false);
+        }
     }
 
     /// `this.setData({ k: v })`: page data assignments.
@@ -590,18 +957,18 @@ impl Extractor {
             match &**prop {
                 Prop::KeyValue(kv) => {
                     if let Some(key) = prop_name(&kv.key) {
-                        self.assign(Assignment {
-                            path: key,
-                            value: cond(&kv.value),
-                            span: span_of(swc_common::Spanned::span(&kv.key)),
-                        });
+                        self.assign(
+                            key,
+                            cond(&kv.value),
+                            span_of(swc_common::Spanned::span(&kv.key)),
+                        );
                     }
                 }
-                Prop::Shorthand(id) => self.assign(Assignment {
-                    path: id.sym.to_string(),
-                    value: Cond::Path(id.sym.as_str().into()),
-                    span: span_of(id.span),
-                }),
+                Prop::Shorthand(id) => self.assign(
+                    id.sym.to_string(),
+                    Cond::Path(id.sym.as_str().into()),
+                    span_of(id.span),
+                ),
                 _ => {}
             }
         }
@@ -625,19 +992,22 @@ impl Extractor {
             );
             return (true, Some(api.to_string()));
         }
-        let first_object = match args.first() {
-            Some(ExprOrSpread { spread: None, expr }) => match unwrap(expr) {
-                Expr::Object(o) => Some(o),
-                _ => None,
-            },
-            None | Some(_) => None,
-        };
+        if let Some(member) = self.callee_member(callee) {
+            self.aliased_call(member, args);
+        }
+        let first_object = first_object(args);
         match unwrap(callee) {
             Expr::Ident(id)
                 if CONSTRUCTORS.contains(&&*id.sym) && !self.scopes.is_bound(&id.sym) =>
             {
+                if &*id.sym == "App" {
+                    self.calls_app = true;
+                }
                 if let Some(object) = first_object {
                     self.method_objects.push(span_of(object.span));
+                    if &*id.sym == "App" {
+                        self.app_objects.push(span_of(object.span));
+                    }
                 }
             }
             Expr::Member(m)
@@ -648,12 +1018,21 @@ impl Extractor {
                     self.method_objects.push(span_of(object.span));
                 }
             }
+            // A page's `this.setData({…})`, a React class component's `this.setState({…})`.
             Expr::Member(m)
-                if matches!(&m.prop, MemberProp::Ident(p) if &*p.sym == "setData")
+                if matches!(&m.prop, MemberProp::Ident(p) if matches!(&*p.sym, "setData" | "setState"))
                     && raw_path(&m.obj).is_some_and(|p| SELVES.contains(&p.as_str())) =>
             {
                 if let Some(object) = first_object {
                     self.set_data(object);
+                }
+            }
+            // `setVisible(true)` with `const [visible, setVisible] = useState(false)`.
+            Expr::Ident(id) if self.state_setters.contains_key(&*id.sym) => {
+                if let (Some(state), Some(ExprOrSpread { spread: None, expr })) =
+                    (self.state_setters.get(&*id.sym).cloned(), args.first())
+                {
+                    self.assign(state, cond(expr), span);
                 }
             }
             _ => {}
@@ -670,16 +1049,26 @@ impl Extractor {
             // Logging is not UI: nothing inside it is text users see.
             return;
         }
-        if let Some((specifier, spec_span)) = self.require_spec(callee, args) {
-            self.module_ref(specifier, spec_span, ModuleRefKind::Require);
+        if let Some(specifier) = self.require_spec(callee, args) {
+            self.module_ref(specifier, ModuleRefKind::Require);
             return;
         }
         let (consumed, path) = self.call(callee, args, span);
         if !consumed {
             callee.visit_with(self);
         }
+        for arg in args.iter().filter(|a| a.spread.is_none()) {
+            self.hand_over(callee, &arg.expr, false);
+        }
+        // `Boolean(tt.pay)` tests for the API; any other call's arguments are values.
+        let boolean = matches!(unwrap(callee), Expr::Ident(id)
+            if &*id.sym == "Boolean" && !self.scopes.is_bound("Boolean"));
         self.calls.push(path);
-        self.values(|this| args.visit_with(this));
+        if boolean {
+            self.test(|this| args.visit_with(this));
+        } else {
+            self.values(|this| args.visit_with(this));
+        }
         self.calls.pop();
     }
 
@@ -700,6 +1089,13 @@ impl Extractor {
         self.facts.exports.push(ExportFact { name, local });
     }
 
+    /// `module.exports = api` where `api` holds a platform object: the module is that object.
+    fn namespace_export(&mut self, name: &str, value: &swc_ecma_ast::Ident) {
+        if let Some(ns) = self.scopes.namespace(&value.sym) {
+            self.facts.namespace_exports.push((name.to_string(), ns));
+        }
+    }
+
     /// `module.exports = { a, b: fn }` / `module.exports = fn`.
     fn module_exports(&mut self, value: &Expr) {
         match unwrap(value) {
@@ -715,7 +1111,10 @@ impl Extractor {
                                 continue;
                             };
                             let local = match unwrap(&kv.value) {
-                                Expr::Ident(id) => id.sym.to_string(),
+                                Expr::Ident(id) => {
+                                    self.namespace_export(&key, id);
+                                    id.sym.to_string()
+                                }
                                 _ => key.clone(),
                             };
                             self.export(key, local);
@@ -729,7 +1128,10 @@ impl Extractor {
                     }
                 }
             }
-            Expr::Ident(id) => self.export("default".into(), id.sym.to_string()),
+            Expr::Ident(id) => {
+                self.namespace_export("default", id);
+                self.export("default".into(), id.sym.to_string())
+            }
             Expr::Fn(f) => {
                 let local = f
                     .ident
@@ -875,13 +1277,13 @@ impl Visit for Extractor {
         if let (Some(key), Some(value)) = (prop_name(&prop.key), &prop.value) {
             let value_cond = cond(value);
             if value_cond != Cond::Other {
-                self.assign(Assignment {
-                    path: key.clone(),
-                    value: value_cond,
-                    span: span_of(swc_common::Spanned::span(&prop.key)),
-                });
+                self.assign(
+                    key.clone(),
+                    value_cond,
+                    span_of(swc_common::Spanned::span(&prop.key)),
+                );
             }
-            if is_function(value) {
+            if is_function(value) || wrapped_function(value) {
                 self.pending_name = Some((key, false));
             }
         }
@@ -927,11 +1329,7 @@ impl Visit for Extractor {
                 && let Some(name) = self.facts.function(function).and_then(|f| f.name.clone())
             {
                 let value = cond(arg);
-                self.assign(Assignment {
-                    path: name,
-                    value,
-                    span: span_of(stmt.span),
-                });
+                self.assign(name, value, span_of(stmt.span));
             }
         }
         stmt.visit_children_with(self);
@@ -944,11 +1342,11 @@ impl Visit for Extractor {
         if let (Some(key), Some(here)) = (&key, here) {
             if let Some((_, prefix)) = self.data_objects.iter().find(|(o, _)| *o == here) {
                 let path = format!("{prefix}{key}");
-                self.assign(Assignment {
+                self.assign(
                     path,
-                    value: cond(&prop.value),
-                    span: span_of(swc_common::Spanned::span(&prop.key)),
-                });
+                    cond(&prop.value),
+                    span_of(swc_common::Spanned::span(&prop.key)),
+                );
             }
             if let Expr::Object(inner) = unwrap(&prop.value) {
                 let inner = span_of(inner.span);
@@ -962,7 +1360,26 @@ impl Visit for Extractor {
                     _ => {}
                 }
             }
-            if is_function(&prop.value) {
+            if self.app_objects.contains(&here)
+                && let Some(target) = self.alias_target(&prop.value)
+            {
+                self.facts.app_aliases.push(AppAlias {
+                    name: key.clone(),
+                    target,
+                });
+            }
+            let named = match unwrap(&prop.value) {
+                e @ (Expr::Ident(_) | Expr::Member(_)) => Some(e),
+                other => wrapped_reference(other),
+            };
+            if in_methods && let Some(callee) = named.and_then(|value| self.value_callee(value)) {
+                self.facts.handler_aliases.push(HandlerAlias {
+                    name: key.clone(),
+                    method: true,
+                    callee,
+                });
+            }
+            if is_function(&prop.value) || wrapped_function(&prop.value) {
                 let computed = self.computed_objects.contains(&here);
                 let next = FnId(self.facts.functions.len() as u32);
                 if computed {
@@ -1058,7 +1475,8 @@ impl Visit for Extractor {
                         target,
                     });
                 }
-                expr.visit_children_with(self);
+                // `tt.pay !== undefined`, `tt.pay == null`: an API compared is tested for.
+                self.test(|this| expr.visit_children_with(this));
             }
             _ => expr.visit_children_with(self),
         }
@@ -1070,9 +1488,7 @@ impl Visit for Extractor {
                 if let Pat::Ident(local) = &decl.name {
                     self.scopes.bind(&local.id.sym, binding);
                 }
-            } else if let Expr::Ident(id) = unwrap(init)
-                && let Some(global) = self.scopes.namespace(&id.sym)
-            {
+            } else if let Some(global) = self.platform_object(init) {
                 match &decl.name {
                     // `const t = tt`: later `t.pay()` is `tt.pay()`.
                     Pat::Ident(alias) => {
@@ -1101,12 +1517,29 @@ impl Visit for Extractor {
                 }
             }
             self.declaration(&decl.name, init);
-            if let Pat::Ident(name) = &decl.name
-                && is_function(init)
-            {
+            self.use_state(&decl.name, init);
+            if let Pat::Ident(name) = &decl.name {
+                if self.is_get_app(init) {
+                    self.app_vars.insert(name.id.sym.to_string());
+                }
+                // `const buy = pay`, `const buy = this.pay`, `const buy = useThrottleFn(pay,
+                // 300)`: a function under a second name.
+                let named = match unwrap(init) {
+                    Expr::Ident(_) => Some(&**init),
+                    Expr::Member(m) if is_self(&m.obj) => Some(&**init),
+                    other => wrapped_reference(other),
+                };
+                if let Some(callee) = named.and_then(|value| self.value_callee(value)) {
+                    self.facts.handler_aliases.push(HandlerAlias {
+                        name: name.id.sym.to_string(),
+                        method: false,
+                        callee,
+                    });
+                }
                 let anonymous = match unwrap(init) {
                     Expr::Fn(f) => f.ident.is_none(),
-                    _ => true,
+                    Expr::Arrow(_) => true,
+                    other => wrapped_function(other),
                 };
                 if anonymous {
                     self.pending_name = Some((name.id.sym.to_string(), false));
@@ -1117,6 +1550,18 @@ impl Visit for Extractor {
     }
 
     fn visit_assign_expr(&mut self, expr: &AssignExpr) {
+        if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &expr.left {
+            self.alias_assignment(member, &expr.right);
+        }
+        // `hj = tt` (in code that ships to Douyin): `hj` holds the platform object from here on.
+        if let AssignTarget::Simple(SimpleAssignTarget::Ident(target)) = &expr.left
+            && let Some(ns) = self.platform_object(&expr.right)
+            && self.scopes.is_bound(&target.id.sym)
+            && self.target_at(span_of(expr.span).start).ships_to_douyin()
+            && self.scopes.namespace(&target.id.sym) != Some(Namespace::Tt)
+        {
+            self.scopes.bind(&target.id.sym, Binding::Namespace(ns));
+        }
         if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &expr.left
             && let Some(raw) = member_path(member)
         {
@@ -1128,7 +1573,10 @@ impl Visit for Extractor {
                 self.module_exports(&expr.right);
             } else if let Some(name) = export {
                 let local = match unwrap(&expr.right) {
-                    Expr::Ident(id) => id.sym.to_string(),
+                    Expr::Ident(id) => {
+                        self.namespace_export(&name, id);
+                        id.sym.to_string()
+                    }
                     _ => name.clone(),
                 };
                 self.export(name.clone(), local);
@@ -1136,11 +1584,11 @@ impl Visit for Extractor {
                     self.pending_name = Some((name, false));
                 }
             } else {
-                self.assign(Assignment {
-                    path: normalize_path(&raw),
-                    value: cond(&expr.right),
-                    span: span_of(member.span),
-                });
+                self.assign(
+                    normalize_path(&raw),
+                    cond(&expr.right),
+                    span_of(member.span),
+                );
             }
         }
         expr.visit_children_with(self);
@@ -1153,10 +1601,9 @@ impl Visit for Extractor {
             }
             SwcCallee::Import(_) => {
                 if let Some(ExprOrSpread { spread: None, expr }) = call.args.first()
-                    && let Some(specifier) = static_string(expr)
+                    && let Some(specifier) = self.specifier(expr)
                 {
-                    let span = span_of(swc_common::Spanned::span(&**expr));
-                    self.module_ref(specifier, span, ModuleRefKind::Import);
+                    self.module_ref(specifier, ModuleRefKind::Import);
                 }
             }
             SwcCallee::Super(_) => call.args.visit_with(self),
@@ -1203,8 +1650,11 @@ impl Visit for Extractor {
             self.taro_import(import);
         }
         self.module_ref(
-            specifier.clone(),
-            span_of(import.src.span),
+            Specifier {
+                path: specifier.clone(),
+                span: span_of(import.src.span),
+                pattern: None,
+            },
             ModuleRefKind::Import,
         );
         for spec in &import.specifiers {
@@ -1232,13 +1682,21 @@ impl Visit for Extractor {
     fn visit_module_decl(&mut self, decl: &ModuleDecl) {
         match decl {
             ModuleDecl::ExportAll(e) if !e.type_only => {
-                let specifier = e.src.value.to_string_lossy().into_owned();
-                self.module_ref(specifier, span_of(e.src.span), ModuleRefKind::Import);
+                let specifier = Specifier {
+                    path: e.src.value.to_string_lossy().into_owned(),
+                    span: span_of(e.src.span),
+                    pattern: None,
+                };
+                self.module_ref(specifier, ModuleRefKind::Import);
             }
             ModuleDecl::ExportNamed(e) if !e.type_only => {
                 if let Some(src) = &e.src {
-                    let specifier = src.value.to_string_lossy().into_owned();
-                    self.module_ref(specifier, span_of(src.span), ModuleRefKind::Import);
+                    let specifier = Specifier {
+                        path: src.value.to_string_lossy().into_owned(),
+                        span: span_of(src.span),
+                        pattern: None,
+                    };
+                    self.module_ref(specifier, ModuleRefKind::Import);
                 } else {
                     for spec in &e.specifiers {
                         if let ExportSpecifier::Named(n) = spec {
@@ -1277,7 +1735,10 @@ impl Visit for Extractor {
                 }
             }
             ModuleDecl::ExportDefaultExpr(e) => match unwrap(&e.expr) {
-                Expr::Ident(id) => self.export("default".into(), id.sym.to_string()),
+                Expr::Ident(id) => {
+                    self.namespace_export("default", id);
+                    self.export("default".into(), id.sym.to_string())
+                }
                 // A Vue component's options: `export default { data() {…}, methods: {…} }`.
                 Expr::Object(object) => self.method_objects.push(span_of(object.span)),
                 _ => {}
@@ -1549,15 +2010,15 @@ impl Extractor {
             }
             _ => init,
         };
-        let (specifier, _) = self.is_require(module)?;
-        (specifier == TARO_MODULE).then_some(Binding::Namespace(Namespace::Taro))
+        let specifier = self.is_require(module)?;
+        (specifier.path == TARO_MODULE).then_some(Binding::Namespace(Namespace::Taro))
     }
 
     /// What a declaration binds: imports through `require`, constants, and data values.
     fn declaration(&mut self, name: &Pat, init: &Expr) {
         let required = self
             .is_require(init)
-            .map(|(spec, span)| (spec, span, None))
+            .map(|spec| (spec.path, spec.span, None))
             .or_else(|| {
                 // `const pay = require('./pay').payOrder`
                 let Expr::Member(m) = unwrap(init) else {
@@ -1567,7 +2028,7 @@ impl Extractor {
                     return None;
                 };
                 self.is_require(&m.obj)
-                    .map(|(spec, span)| (spec, span, Some(prop.sym.to_string())))
+                    .map(|spec| (spec.path, spec.span, Some(prop.sym.to_string())))
             });
         if let Some((specifier, span, member)) = required {
             match name {
@@ -1611,11 +2072,7 @@ impl Extractor {
                 }
                 let value = cond(init);
                 if value != Cond::Other {
-                    self.assign(Assignment {
-                        path: local,
-                        value,
-                        span: span_of(id.id.span),
-                    });
+                    self.assign(local, value, span_of(id.id.span));
                 }
             }
             // `const { platform, system: sys } = tt.getSystemInfoSync()`
@@ -1638,11 +2095,7 @@ impl Extractor {
                         ),
                         ObjectPatProp::Rest(_) => continue,
                     };
-                    self.assign(Assignment {
-                        path: local,
-                        value: Cond::Path(format!("{source}.{key}").into()),
-                        span,
-                    });
+                    self.assign(local, Cond::Path(format!("{source}.{key}").into()), span);
                 }
             }
             _ => {}

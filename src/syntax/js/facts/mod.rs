@@ -6,6 +6,7 @@
 //! exports; which values it assigns to data. Rules match against facts, never against the tree,
 //! so adding a rule never adds a traversal.
 
+mod dynamic;
 mod extract;
 mod model;
 
@@ -59,7 +60,7 @@ mod tests {
 
     #[test]
     fn feature_tests_are_not_uses() {
-        let src = "const p = { name: tt.pay ? 'pay' : 'requestPayment' };\nif (tt.requestOrder) {}\nconst ok = !!tt.pay || typeof tt.getOrderPayment === 'function';\ntt.pay && tt.pay({});\npromisify(tt.pay);\nif (check(tt.pay)) {}";
+        let src = "const p = { name: tt.pay ? 'pay' : 'requestPayment' };\nif (tt.requestOrder) {}\nconst ok = !!tt.pay || typeof tt.getOrderPayment === 'function';\ntt.pay && tt.pay({});\npromisify(tt.pay);\nif (check(tt.pay)) {}\nconst has = tt.requestOrder != null && Boolean(tt.getOrderPayment);";
         let got: Vec<(String, Access)> = facts(src)
             .api_uses
             .iter()
@@ -77,6 +78,8 @@ mod tests {
                 ("tt.pay".into(), Access::Call),
                 ("tt.pay".into(), Access::Value),
                 ("tt.pay".into(), Access::Value),
+                test("tt.requestOrder"),
+                test("tt.getOrderPayment"),
             ],
             "a call inside a guarded branch, and a value passed to a function, are uses"
         );
@@ -169,6 +172,187 @@ mod tests {
                 ("util", &Imported::Namespace)
             ]
         );
+    }
+
+    #[test]
+    fn callbacks_references_and_second_names() {
+        let f = facts(
+            "const app = getApp();\nonMounted(() => { app.track() });\nPage({\n  buy: pay,\n  later: debounce(function () { getApp().pay() }, 300),\n  onLoad() { setTimeout(this.buy, 10); tt.showModal({ success: onOk }); this.go.bind(this) },\n});",
+        );
+        let callbacks: Vec<(Option<&str>, Option<&str>)> = f
+            .functions
+            .iter()
+            .map(|x| (x.name.as_deref(), x.callback.as_deref()))
+            .collect();
+        assert_eq!(
+            callbacks,
+            vec![
+                (None, Some("onMounted")),
+                (Some("later"), None),
+                (Some("onLoad"), None)
+            ],
+            "a wrapped handler takes the name it is stored under and is no callback"
+        );
+        assert!(f.functions[1].method);
+        let calls: Vec<(&Callee, bool)> =
+            f.calls.iter().map(|c| (&c.callee, c.reference)).collect();
+        for expected in [
+            (&Callee::App("track".into()), false),
+            (&Callee::App("pay".into()), false),
+            (&Callee::Method("buy".into()), true),
+            (&Callee::Local("onOk".into()), true),
+            (&Callee::Method("go".into()), true),
+        ] {
+            assert!(calls.contains(&expected), "{expected:?} in {calls:?}");
+        }
+        assert_eq!(
+            f.handler_aliases,
+            vec![HandlerAlias {
+                name: "buy".into(),
+                method: true,
+                callee: Callee::Local("pay".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn wrapped_references_are_second_names() {
+        let f = facts(
+            "import { useThrottleFn } from 'ahooks';\nconst next = useThrottleFn(pay, 300);\nPage({\n  buy: debounce(this.pay, 500),\n  later: throttle(() => pay(), 500),\n});",
+        );
+        assert_eq!(
+            f.handler_aliases,
+            vec![
+                HandlerAlias {
+                    name: "next".into(),
+                    method: false,
+                    callee: Callee::Local("pay".into())
+                },
+                HandlerAlias {
+                    name: "buy".into(),
+                    method: true,
+                    callee: Callee::Method("pay".into())
+                },
+            ],
+            "a function written in place is no second name: it is the handler itself"
+        );
+    }
+
+    #[test]
+    fn react_state_is_data() {
+        let f = facts(
+            "function Vip() {\n  const [open, setOpen] = useState(false);\n  const [plan] = React.useState('month');\n  const show = () => setOpen(true);\n  return null;\n}\nclass Pay extends Component {\n  confirm() { this.setState({ visible: true }) }\n}",
+        );
+        let got: Vec<(&str, &Cond, bool)> = f
+            .assignments
+            .iter()
+            .map(|a| {
+                let nested = a
+                    .function
+                    .and_then(|id| f.function(id))
+                    .is_some_and(|x| x.parent.is_some());
+                (a.path.as_str(), &a.value, nested)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("open", &Cond::Bool(false), false),
+                ("plan", &Cond::Str("month".into()), false),
+                ("open", &Cond::Bool(true), true),
+                ("visible", &Cond::Bool(true), false),
+            ],
+            "the initial value where the component runs, the setter's where it is called"
+        );
+    }
+
+    #[test]
+    fn aliases_of_the_platform_object() {
+        let f = facts(
+            "Page({\n  onLoad() { this.api = tt },\n  buy() { this.api.pay({ orderInfo }); this.data.list.push(1) },\n});",
+        );
+        let got: Vec<(String, Access)> = f
+            .api_uses
+            .iter()
+            .map(|u| (u.api.to_string(), u.access))
+            .collect();
+        assert_eq!(got, vec![("tt.pay".to_string(), Access::Call)]);
+        let app = facts(
+            "var hj = null;\nif (typeof tt != 'undefined') hj = tt; else hj = my;\nmodule.exports = hj;\ngetApp().core = tt;\nApp({ api: require('./core/core'), onLaunch() { this.sdk = tt } });",
+        );
+        assert_eq!(
+            app.namespace_exports,
+            vec![("default".to_string(), crate::base::api::Namespace::Tt)],
+            "the branch taken off Douyin does not count"
+        );
+        for (src, expected) in [
+            (
+                "const api = process.env.TARO_ENV === 'tt' ? tt : wx;\nexport default api;",
+                vec![("default".to_string(), crate::base::api::Namespace::Tt)],
+            ),
+            (
+                "const api = typeof tt === 'undefined' ? my : tt;\nmodule.exports = api;",
+                vec![("default".to_string(), crate::base::api::Namespace::Tt)],
+            ),
+            (
+                "const api = debug ? tt : wx;\nmodule.exports = api;",
+                vec![],
+            ),
+        ] {
+            assert_eq!(
+                facts(src).namespace_exports,
+                expected,
+                "the branch a Douyin build takes, when the test decides it: {src}"
+            );
+        }
+        let names: Vec<&str> = app.app_aliases.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, vec!["core", "api", "sdk"]);
+        let page = facts(
+            "const app = getApp();\nconst core = require('../../core/core');\napp.core.requestPayment({ timeStamp });\ngetApp().core.pay({});\ncore.pay({});",
+        );
+        let bases: Vec<(&AliasBase, String)> = page
+            .aliased_uses
+            .iter()
+            .map(|a| (&a.base, a.used.api.member.to_string()))
+            .collect();
+        assert_eq!(
+            bases,
+            vec![
+                (&AliasBase::App("core".into()), "requestPayment".into()),
+                (&AliasBase::App("core".into()), "pay".into()),
+                (&AliasBase::Module("core".into()), "pay".into()),
+            ]
+        );
+        assert!(page.aliased_uses[0].used.options.is_some());
+    }
+
+    #[test]
+    fn module_paths_built_at_run_time() {
+        let f = facts(
+            "const DIR = './api/';\nconst a = require(`./pay/${name}.js`);\nconst b = require(DIR + name);\nrequire('' + file);\nconst c = require(DIR + 'pay');",
+        );
+        let refs: Vec<(&str, Option<(&str, &str)>)> = f
+            .module_refs
+            .iter()
+            .map(|m| {
+                (
+                    m.specifier.as_str(),
+                    m.pattern
+                        .as_ref()
+                        .map(|p| (p.prefix.as_str(), p.suffix.as_str())),
+                )
+            })
+            .collect();
+        assert_eq!(
+            refs,
+            vec![
+                ("./pay/", Some(("", ".js"))),
+                ("./api/", Some(("", ""))),
+                ("./api/pay", None)
+            ],
+            "a path of known pieces is an ordinary specifier"
+        );
+        assert_eq!(f.imports.len(), 3);
     }
 
     #[test]
@@ -316,6 +500,43 @@ mod tests {
                 ("requestPayment", Target::Douyin),
                 ("c", Target::Douyin),
             ]
+        );
+    }
+
+    #[test]
+    fn only_values_the_build_decides_decide_the_target() {
+        let f = facts(
+            "const env = typeof wx !== 'undefined' ? 'wx' : 'tt';\nconst isWx = env === 'wx';\nif (isWx) { wx.login() }\nPage({\n  data: { agree: false },\n  buy() {\n    if (this.data.agree == false) { tt.showToast({}) } else { tt.pay({}) }\n  },\n  agreeProtocol() { this.setData({ agree: true }) },\n});",
+        );
+        let targets: Vec<(&str, Target)> = f
+            .api_uses
+            .iter()
+            .map(|u| (u.api.member.as_str(), u.target))
+            .collect();
+        assert_eq!(
+            targets,
+            vec![
+                ("login", Target::Excluded),
+                ("showToast", Target::Unconditional),
+                ("pay", Target::Unconditional),
+            ],
+            "a name computed from the platform globals decides; a data flag the user sets does not"
+        );
+    }
+
+    /// Minified code reassigns a few names thousands of times: whether a value is the build's
+    /// is decided once, as it is assigned, never by walking every earlier value again.
+    #[test]
+    fn names_reassigned_thousands_of_times_stay_linear() {
+        let mut src = String::from("var e = 0, t = 1;\n");
+        for _ in 0..3000 {
+            src.push_str("var e = e || t; var t = t && e; if (e) { wx.login() }\n");
+        }
+        let f = facts(&src);
+        assert_eq!(f.assignments.len(), 2 + 3000 * 2);
+        assert!(
+            f.api_uses.iter().all(|u| u.target == Target::Unconditional),
+            "no value here is the build's: every branch may run"
         );
     }
 

@@ -8,7 +8,7 @@ pub use super::super::cond::Cond;
 use super::super::conditional::{Regions, Target};
 use crate::base::source::Span;
 
-use crate::base::api::Api;
+use crate::base::api::{Api, Namespace};
 
 /// Index of a function in [`JsFacts::functions`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -107,11 +107,23 @@ pub enum ModuleRefKind {
 /// `require('./x')`, `import … from './x'`, `import('./x')`, `export … from './x'`.
 #[derive(Debug, Clone)]
 pub struct ModuleRef {
+    /// The path as written; for a path built at run time, the folder it names.
     pub specifier: String,
-    /// The string literal naming the module.
+    /// The expression naming the module: a string literal, or the template or concatenation.
     pub span: Span,
     pub kind: ModuleRefKind,
     pub target: Target,
+    /// For a path built at run time (`require(`./api/${name}`)`, `require(DIR + name)`): what the
+    /// file names it can load start and end with, in the folder of [`ModuleRef::specifier`].
+    pub pattern: Option<NamePattern>,
+}
+
+/// The file names a path built at run time can take in its folder: `./api/${name}.js` takes any
+/// name in `./api/` starting with `""` and ending with `.js`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamePattern {
+    pub prefix: String,
+    pub suffix: String,
 }
 
 /// A function: a declaration, a method, or a function expression or arrow with a name to call
@@ -127,6 +139,10 @@ pub struct FunctionFact {
     /// The conditions in force where the function is written (in its parent): a callback created
     /// after `if (isIOS) return;` only ever runs off iOS.
     pub guards: Option<GuardId>,
+    /// For a function written in place as an argument of a call (`onMounted(() => …)`,
+    /// `setTimeout(function () { … })`), what it is passed to (`onMounted`, `setTimeout`, `""`
+    /// when the callee has no plain name): the callee runs it when the code around it runs.
+    pub callback: Option<String>,
     /// Whether it is written in code that ships to Douyin: a `onShareAppMessage` inside
     /// `#ifdef MP-WEIXIN` makes no Douyin page shareable.
     pub target: Target,
@@ -141,9 +157,12 @@ pub enum Callee {
     Local(String),
     /// `object.name()`: a member of a module bound to `object` (`util.pay()`).
     Member(String, String),
+    /// `getApp().name()`, or `app.name()` with `app = getApp()`: a method of the app.
+    App(String),
 }
 
-/// A call of the project's own code.
+/// A call of the project's own code, or a function of it handed to other code that will call
+/// it: `setTimeout(this.pay)`, `tt.showModal({ success: onConfirm })`, `this.pay.bind(this)`.
 #[derive(Debug, Clone)]
 pub struct CallFact {
     pub callee: Callee,
@@ -151,6 +170,62 @@ pub struct CallFact {
     pub function: Option<FnId>,
     pub guards: Option<GuardId>,
     pub target: Target,
+    /// Handed over as a value rather than called here.
+    pub reference: bool,
+}
+
+/// A method or handler that is another function under a second name: `Page({ buy: pay })`,
+/// `methods: { buy: util.pay }`. A template's `bindtap="buy"` runs what it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandlerAlias {
+    pub name: String,
+    /// A property of the object passed to `Page()`, `Component()`, `App()` or a Vue component.
+    pub method: bool,
+    pub callee: Callee,
+}
+
+/// What an alias of a platform object is set to: the object itself (`getApp().core = tt`), or a
+/// module (`App({ core: require('./core') })`, whose export may be one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AliasTarget {
+    Namespace(Namespace),
+    /// The module's specifier span (the same span as its [`ModuleRef`]).
+    Module(Span),
+}
+
+/// A property of the app instance set to a platform object: `getApp().core = tt`,
+/// `App({ core: tt })`, `this.core = tt` in `App()`'s methods.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppAlias {
+    pub name: String,
+    pub target: AliasTarget,
+}
+
+/// What the object of an [`AliasedUse`] is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AliasBase {
+    /// `getApp().core`, `app.core` with `app = getApp()`.
+    App(String),
+    /// A local bound to a module (`const core = require('./core')`): what it exports.
+    Module(String),
+}
+
+/// A call through an object that may be a platform object set elsewhere in the project
+/// (`getApp().core.requestPayment(…)`, `core.pay(…)`): which one is known only once the app and
+/// the modules are read. `used.api` names the member on `tt` until then.
+#[derive(Debug, Clone)]
+pub struct AliasedUse {
+    pub base: AliasBase,
+    pub used: ApiUse,
+}
+
+impl AliasedUse {
+    /// The use, once its object is known to be `ns`.
+    pub fn on(&self, ns: Namespace) -> ApiUse {
+        let mut used = self.used.clone();
+        used.api = used.api.on(ns);
+        used
+    }
 }
 
 /// A string literal or a piece of a template literal: text that may reach users.
@@ -225,6 +300,9 @@ pub struct Assignment {
     pub path: String,
     pub value: Cond,
     pub span: Span,
+    /// The innermost function it is made in, and the conditions it runs under there.
+    pub function: Option<FnId>,
+    pub guards: Option<GuardId>,
 }
 
 /// `left === 'text'` (or `!=`, `==`, `!==`, either way round).
@@ -255,6 +333,12 @@ pub struct JsFacts {
     pub constants: Vec<(String, String)>,
     pub imports: Vec<ImportBinding>,
     pub exports: Vec<ExportFact>,
+    /// Platform objects the module exports: `module.exports = api` with `api = tt`, by export
+    /// name (`default` for the module itself).
+    pub namespace_exports: Vec<(String, Namespace)>,
+    pub handler_aliases: Vec<HandlerAlias>,
+    pub app_aliases: Vec<AppAlias>,
+    pub aliased_uses: Vec<AliasedUse>,
     pub assignments: Vec<Assignment>,
     pub comparisons: Vec<Comparison>,
     /// uni-app conditional-compilation regions, for rules that ask about other offsets.

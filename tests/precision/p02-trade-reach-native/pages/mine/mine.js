@@ -1,0 +1,5 @@
+Page({
+  data: { imId: 'shop_service' },
+  onIm() {},
+  onImError() {},
+})

@@ -1,0 +1,10 @@
+const { buyCourse } = require('../../utils/pay')
+
+Component({
+  properties: { courseId: String },
+  methods: {
+    buy() {
+      buyCourse(this.properties.courseId)
+    },
+  },
+})

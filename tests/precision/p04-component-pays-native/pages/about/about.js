@@ -1,0 +1,5 @@
+const { formatPrice } = require('../../utils/pay')
+
+Page({
+  data: { price: formatPrice(19900) },
+})

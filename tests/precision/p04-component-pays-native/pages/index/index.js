@@ -1,0 +1,1 @@
+Page({ data: { imId: 'edu_cs' }, onImError() {} })

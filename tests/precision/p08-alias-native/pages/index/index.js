@@ -1,0 +1,7 @@
+Page({
+  data: { imId: 'mall_cs' },
+  call() {
+    getApp().core.showLoading({ title: '加载中' })
+  },
+  onImError() {},
+})

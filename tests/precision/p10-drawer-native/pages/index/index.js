@@ -1,0 +1,4 @@
+Page({
+  data: { imId: 'novel_cs' },
+  onImError() {},
+})

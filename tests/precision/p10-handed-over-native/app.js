@@ -1,0 +1,6 @@
+App({
+  globalData: { isIOS: false },
+  onLaunch() {
+    this.globalData.isIOS = tt.getSystemInfoSync().platform === 'ios'
+  },
+})

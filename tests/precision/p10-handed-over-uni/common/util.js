@@ -1,0 +1,7 @@
+export function debounce(fn, wait) {
+  let timer = null
+  return function (...args) {
+    clearTimeout(timer)
+    timer = setTimeout(() => fn.apply(this, args), wait)
+  }
+}

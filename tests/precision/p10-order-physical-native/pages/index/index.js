@@ -1,0 +1,4 @@
+Page({
+  data: { spots: [], imId: 'ectrip_cs' },
+  onImError() {},
+})
