@@ -306,11 +306,11 @@ fn from_build(cond: &Cond, build_names: &HashMap<String, Vec<usize>>) -> bool {
                 todo.push(a);
                 todo.push(b);
             }
-            Cond::Method(receiver, _, args) => {
-                todo.push(receiver);
-                todo.extend(args);
+            Cond::Method(call) => {
+                todo.push(&call.receiver);
+                todo.extend(&call.args);
             }
-            Cond::RegexTest { arg, .. } => todo.push(arg),
+            Cond::RegexTest(test) => todo.push(&test.arg),
             Cond::Ternary(t) => {
                 todo.push(&t.0);
                 todo.push(&t.1);
