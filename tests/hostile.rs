@@ -138,8 +138,16 @@ fn file_names_that_are_not_utf8_are_linted_and_shown_lossily() {
     let (json, code) = lint_json(&["--all-files", root]);
     assert_eq!(code, 1, "{json}");
     let all = findings(&json);
-    let prefix = format!("{root}/");
-    let all: Vec<String> = all.iter().map(|f| f.replace(&prefix, "")).collect();
+    // Display paths are relative to the working folder when they can be (`../.tmpXYZ/…` when the
+    // checkout itself is in the temporary folder): compare from the project folder down.
+    let marker = format!("{}/", dir.path().file_name().unwrap().to_string_lossy());
+    let all: Vec<String> = all
+        .iter()
+        .map(|f| match (f.split_once(' '), f.find(&marker)) {
+            (Some((rule, _)), Some(at)) => format!("{rule} {}", &f[at + marker.len()..]),
+            _ => f.clone(),
+        })
+        .collect();
     for f in [
         "deprecated-tt-pay pages/a/a.js:2:1",
         "deprecated-tt-pay lib\u{fffd}\u{fffd}/pay\u{fffd}.js:1:1",
