@@ -121,27 +121,19 @@ impl Rule for IosPlatformValue {
                     else {
                         continue;
                     };
-                    let mut todo = vec![&binding.cond];
-                    while let Some(c) = todo.pop() {
-                        match c {
-                            Cond::Cmp(CmpOp::Eq | CmpOp::Ne, a, b) => {
-                                for (side, other) in [(a, b), (b, a)] {
-                                    if let Cond::Str(literal) = &**other
-                                        && wrong_ios(literal)
-                                        && is_platform(side, None)
-                                        && let Some((span, _)) =
-                                            binding.strings.iter().find(|(_, s)| **s == **literal)
-                                    {
-                                        out.push(finding(cx.id, *span, literal));
-                                    }
-                                }
+                    for c in binding.cond.walk() {
+                        let Cond::Cmp(CmpOp::Eq | CmpOp::Ne, a, b) = c else {
+                            continue;
+                        };
+                        for (side, other) in [(a, b), (b, a)] {
+                            if let Cond::Str(literal) = &**other
+                                && wrong_ios(literal)
+                                && is_platform(side, None)
+                                && let Some((span, _)) =
+                                    binding.strings.iter().find(|(_, s)| **s == **literal)
+                            {
+                                out.push(finding(cx.id, *span, literal));
                             }
-                            Cond::Not(a) => todo.push(a),
-                            Cond::And(a, b) | Cond::Or(a, b) => {
-                                todo.push(a);
-                                todo.push(b);
-                            }
-                            _ => {}
                         }
                     }
                 }

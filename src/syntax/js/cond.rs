@@ -64,37 +64,47 @@ pub struct RegexTest {
 }
 
 impl Cond {
-    /// The data paths the condition reads.
-    pub fn paths(&self) -> Vec<&str> {
-        let mut out = Vec::new();
+    /// This condition and every condition inside it, outermost first.
+    pub fn walk(&self) -> impl Iterator<Item = &Cond> {
         let mut todo = vec![self];
-        while let Some(c) = todo.pop() {
+        std::iter::from_fn(move || {
+            let c = todo.pop()?;
             match c {
-                Cond::Path(p) => out.push(p.as_str()),
                 Cond::Not(a) => todo.push(a),
                 Cond::And(a, b) | Cond::Or(a, b) | Cond::Cmp(_, a, b) => {
-                    todo.push(a);
                     todo.push(b);
+                    todo.push(a);
                 }
                 Cond::Method(call) => {
+                    todo.extend(call.args.iter().rev());
                     todo.push(&call.receiver);
-                    todo.extend(&call.args);
                 }
                 Cond::RegexTest(test) => todo.push(&test.arg),
                 Cond::Ternary(t) => {
-                    todo.push(&t.0);
-                    todo.push(&t.1);
                     todo.push(&t.2);
+                    todo.push(&t.1);
+                    todo.push(&t.0);
                 }
-                Cond::Str(_)
+                Cond::Path(_)
+                | Cond::Str(_)
                 | Cond::Num(_)
                 | Cond::Bool(_)
                 | Cond::Call(_)
                 | Cond::TypeOf(_)
                 | Cond::Other => {}
             }
-        }
-        out
+            Some(c)
+        })
+    }
+
+    /// The data paths the condition reads, in the order they are written.
+    pub fn paths(&self) -> Vec<&str> {
+        self.walk()
+            .filter_map(|c| match c {
+                Cond::Path(p) => Some(p.as_str()),
+                _ => None,
+            })
+            .collect()
     }
 }
 

@@ -367,46 +367,13 @@ impl<'a> Evaluator<'a> {
                 .iter()
                 .any(|w| s.contains(w.to_lowercase().as_str()))
         };
-        let mut todo = vec![cond];
-        while let Some(c) = todo.pop() {
-            match c {
-                Cond::Path(p) | Cond::Call(p) | Cond::TypeOf(p) => {
-                    if mentions(p) {
-                        return true;
-                    }
-                }
-                Cond::Str(s) => {
-                    if mentions(s) {
-                        return true;
-                    }
-                }
-                Cond::Method(call) => {
-                    if mentions(&call.method) {
-                        return true;
-                    }
-                    todo.push(&call.receiver);
-                    todo.extend(&call.args);
-                }
-                Cond::RegexTest(test) => {
-                    if mentions(&test.pattern) {
-                        return true;
-                    }
-                    todo.push(&test.arg);
-                }
-                Cond::Not(a) => todo.push(a),
-                Cond::And(a, b) | Cond::Or(a, b) | Cond::Cmp(_, a, b) => {
-                    todo.push(a);
-                    todo.push(b);
-                }
-                Cond::Ternary(t) => {
-                    todo.push(&t.0);
-                    todo.push(&t.1);
-                    todo.push(&t.2);
-                }
-                Cond::Num(_) | Cond::Bool(_) | Cond::Other => {}
-            }
-        }
-        false
+        cond.walk().any(|c| match c {
+            Cond::Path(p) | Cond::Call(p) | Cond::TypeOf(p) => mentions(p),
+            Cond::Str(s) => mentions(s),
+            Cond::Method(call) => mentions(&call.method),
+            Cond::RegexTest(test) => mentions(&test.pattern),
+            _ => false,
+        })
     }
 
     /// Whether code behind `cond` (running where it evaluates to `holds`) runs here.

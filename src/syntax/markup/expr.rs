@@ -284,7 +284,7 @@ mod tests {
             );
         }
         let b = parse("class && !default", 0, false, Reserved::AreNames).unwrap();
-        assert_eq!(b.cond.paths(), vec!["default", "class"], "{:?}", b.cond);
+        assert_eq!(b.cond.paths(), vec!["class", "default"], "{:?}", b.cond);
         assert!(
             parse("default, class: 1", 0, true, Reserved::AreNames).is_ok(),
             "`<template data>` shorthand"

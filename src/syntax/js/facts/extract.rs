@@ -293,38 +293,12 @@ impl Values for ScriptValues<'_> {
 /// `if (this.agree == false)` runs once the user agrees, although no assignment after it has
 /// been read yet.
 fn from_build(cond: &Cond, build_names: &HashMap<String, Vec<usize>>) -> bool {
-    let mut todo = vec![cond];
-    while let Some(c) = todo.pop() {
-        match c {
-            Cond::TypeOf(_) => return true,
-            Cond::Call(path) if build_path(path) => return true,
-            Cond::Path(path) if build_path(path) || build_names.contains_key(path.as_str()) => {
-                return true;
-            }
-            Cond::Not(a) => todo.push(a),
-            Cond::And(a, b) | Cond::Or(a, b) | Cond::Cmp(_, a, b) => {
-                todo.push(a);
-                todo.push(b);
-            }
-            Cond::Method(call) => {
-                todo.push(&call.receiver);
-                todo.extend(&call.args);
-            }
-            Cond::RegexTest(test) => todo.push(&test.arg),
-            Cond::Ternary(t) => {
-                todo.push(&t.0);
-                todo.push(&t.1);
-                todo.push(&t.2);
-            }
-            Cond::Path(_)
-            | Cond::Str(_)
-            | Cond::Num(_)
-            | Cond::Bool(_)
-            | Cond::Call(_)
-            | Cond::Other => {}
-        }
-    }
-    false
+    cond.walk().any(|c| match c {
+        Cond::TypeOf(_) => true,
+        Cond::Call(path) => build_path(path),
+        Cond::Path(path) => build_path(path) || build_names.contains_key(path.as_str()),
+        _ => false,
+    })
 }
 
 /// `if (c) return;` / `if (c) { …; throw e }`: the branch always leaves the function.
