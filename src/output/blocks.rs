@@ -65,6 +65,16 @@ pub fn blocks(report: &Report) -> Vec<Block<'_>> {
     blocks
 }
 
+/// The first `max` blocks (`--max-diagnostics`; all without it), and how many findings the blocks
+/// left out stand for: the counts people read stay true.
+pub fn shown_blocks(report: &Report, max: Option<usize>) -> (Vec<Block<'_>>, usize) {
+    let mut all = blocks(report);
+    let shown = max.unwrap_or(usize::MAX).min(all.len());
+    let hidden = all[shown..].iter().map(Block::len).sum();
+    all.truncate(shown);
+    (all, hidden)
+}
+
 /// Whether `--fix` applies a finding's fix.
 pub fn fixable(d: &Diagnostic) -> bool {
     d.fix

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::blocks::blocks;
+use super::blocks::shown_blocks;
 use super::pretty::{more_like_this, summary_line};
 use super::sanitize::clean;
 use super::style::Style;
@@ -19,15 +19,8 @@ pub fn write(
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let limit = style.max_diagnostics.unwrap_or(usize::MAX);
-    let mut shown = 0;
-    let mut hidden = 0;
-    for block in blocks(report) {
-        if shown >= limit {
-            hidden += block.len();
-            continue;
-        }
-        shown += 1;
+    let (shown, hidden) = shown_blocks(report, style.max_diagnostics);
+    for block in shown {
         let d = block.first;
         let file = report.file(d.file);
         let at = file.position(d.span.start);
@@ -49,7 +42,10 @@ pub fn write(
         writeln!(
             out,
             "{}",
-            text.render(&messages::pretty_not_shown(hidden, limit))
+            text.render(&messages::pretty_not_shown(
+                hidden,
+                style.max_diagnostics.unwrap_or_default()
+            ))
         )?;
     }
     writeln!(out, "{}", summary_line(&report.summary, style.color, text))

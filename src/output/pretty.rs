@@ -13,7 +13,7 @@ use miette::{
 
 use unicode_width::UnicodeWidthStr;
 
-use super::blocks::{RuleRow, blocks, dominant, rule_rows};
+use super::blocks::{RuleRow, dominant, rule_rows, shown_blocks};
 use super::sanitize::{clean, replacement};
 use super::style::Style;
 use crate::base::diagnostic::{Diagnostic, Severity};
@@ -295,15 +295,8 @@ pub fn write(
         .with_links(false)
         .without_primary_span_start()
         .with_width(WIDTH);
-    let limit = style.max_diagnostics.unwrap_or(usize::MAX);
-    let mut shown = 0;
-    let mut hidden = 0;
-    for block in blocks(report) {
-        if shown >= limit {
-            hidden += block.len();
-            continue;
-        }
-        shown += 1;
+    let (shown, hidden) = shown_blocks(report, style.max_diagnostics);
+    for block in shown {
         let d = block.first;
         // Infos are reminders, not problems: after the problems, without a code frame.
         let compact = d.severity == Severity::Info;
@@ -332,7 +325,10 @@ pub fn write(
         writeln!(
             out,
             "{}\n",
-            text.render(&messages::pretty_not_shown(hidden, limit))
+            text.render(&messages::pretty_not_shown(
+                hidden,
+                style.max_diagnostics.unwrap_or_default()
+            ))
         )?;
     }
     let rows = rule_rows(report);

@@ -19,6 +19,14 @@ mod tests {
     use crate::base::source::FileKind;
     use crate::syntax::js::conditional::Target;
 
+    /// Each platform API used, by member, with the build target it ships to.
+    fn targets(f: &JsFacts) -> Vec<(&str, Target)> {
+        f.api_uses
+            .iter()
+            .map(|u| (u.api.member.as_str(), u.target))
+            .collect()
+    }
+
     fn facts(src: &str) -> JsFacts {
         let parsed = super::super::parse::parse(src, 0, FileKind::Script).expect("parses");
         extract(&parsed.program, &parsed.comments).facts
@@ -485,11 +493,7 @@ mod tests {
         let f = facts(
             "if (process.env.TARO_ENV === 'weapp') { wx.login({ success() { wx.getUserInfo() } }) }\nif (process.env.TARO_ENV !== 'tt') { wx.a() } else { tt.b() }\nprocess.env.UNI_PLATFORM === 'mp-toutiao' && uni.requestPayment({});\nif (process.env.TARO_ENV === 'tt') { tt.c() }",
         );
-        let targets: Vec<(&str, Target)> = f
-            .api_uses
-            .iter()
-            .map(|u| (u.api.member.as_str(), u.target))
-            .collect();
+        let targets = targets(&f);
         assert_eq!(
             targets,
             vec![
@@ -508,11 +512,7 @@ mod tests {
         let f = facts(
             "const env = typeof wx !== 'undefined' ? 'wx' : 'tt';\nconst isWx = env === 'wx';\nif (isWx) { wx.login() }\nPage({\n  data: { agree: false },\n  buy() {\n    if (this.data.agree == false) { tt.showToast({}) } else { tt.pay({}) }\n  },\n  agreeProtocol() { this.setData({ agree: true }) },\n});",
         );
-        let targets: Vec<(&str, Target)> = f
-            .api_uses
-            .iter()
-            .map(|u| (u.api.member.as_str(), u.target))
-            .collect();
+        let targets = targets(&f);
         assert_eq!(
             targets,
             vec![
