@@ -165,6 +165,7 @@ mod tests {
                 js("if (getApp().globalData.platform === 'Ios') {}"),
                 js("const p = sys.platform;\nif ('iOS' === p) {}"),
                 ttml("<view tt:if=\"{{platform != 'iOS'}}\">开通</view>"),
+                ttml("<view class=\"{{platform == 'iOS' ? 'hide' : 'show'}}\">开通</view>"),
                 vue("<template>\n  <button v-if=\"platform !== 'iOS'\">开通会员</button>\n</template>\n<script setup>\nconst isIOS = uni.getSystemInfoSync().platform === 'iOS'\n</script>"),
                 tsx("import Taro from '@tarojs/taro'\nexport default function Page() {\n  const isIOS = Taro.getSystemInfoSync().platform === 'iOS'\n  return null\n}"),
             ])
