@@ -300,10 +300,12 @@ impl Patterns {
     /// pattern that must look at the character before its words (`(^|[^已])…`, Rust's regexes
     /// have no look-behind) names the words `(?P<found>…)`: only they are the match.
     pub fn find(&self, text: &str, allowed: &AhoCorasick) -> Option<std::ops::Range<usize>> {
-        let hits = self.set.matches(text);
-        if !hits.matched_any() {
+        // Most texts match nothing: `is_match` stops at the first hit and allocates nothing,
+        // where `matches` runs every pattern to the end of the text.
+        if !self.set.is_match(text) {
             return None;
         }
+        let hits = self.set.matches(text);
         let spared: Vec<std::ops::Range<usize>> =
             allowed.find_iter(text).map(|m| m.range()).collect();
         hits.iter()
