@@ -5,6 +5,7 @@
 //! so a platform change or a project's own wrapper is a data edit, not a code change.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet};
@@ -532,7 +533,39 @@ fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
         .unwrap_or_else(|e| panic!("built-in rule data {name} is invalid: {e}"))
 }
 
+/// Compiled rule data kept for the next lint with the same extensions: compiling the patterns
+/// costs more than linting a small project, and a process that lints again and again (a test
+/// suite, the fuzzer, an embedder) asks for the same data each time. Only the last set of
+/// extensions asked for is kept.
+#[derive(Default)]
+pub struct DataCache(Mutex<Option<(DataExtensions, Arc<RuleData>)>>);
+
+impl DataCache {
+    pub const fn new() -> Self {
+        Self(Mutex::new(None))
+    }
+
+    pub fn get(&self, extensions: &DataExtensions) -> Arc<RuleData> {
+        let mut last = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((kept, data)) = &*last
+            && kept == extensions
+        {
+            return Arc::clone(data);
+        }
+        let data = Arc::new(RuleData::new(extensions));
+        *last = Some((extensions.clone(), Arc::clone(&data)));
+        data
+    }
+}
+
 impl RuleData {
+    /// [`RuleData::new`], compiled once for a run of lints with the same extensions (see
+    /// [`DataCache`]).
+    pub fn shared(extensions: &DataExtensions) -> Arc<RuleData> {
+        static CACHE: DataCache = DataCache::new();
+        CACHE.get(extensions)
+    }
+
     /// The built-in lists extended with a project's own entries.
     pub fn new(extensions: &DataExtensions) -> Self {
         let mut lists: PaymentLists = parse("rules/payment.json", PAYMENT);
@@ -852,6 +885,23 @@ mod tests {
                 .trade_apis
                 .contains(&Api::new(Namespace::Tt, "requestOrder"))
         );
+    }
+
+    #[test]
+    fn shared_data_is_compiled_once_per_set_of_extensions() {
+        let mut ext = DataExtensions::default();
+        ext.lists
+            .insert("contactKeywords".into(), vec!["zz-shared-zz".into()]);
+        let cache = DataCache::new();
+        let first = cache.get(&ext);
+        assert!(Arc::ptr_eq(&first, &cache.get(&ext)));
+        let d = &first.drainage;
+        assert!(d.contact.find("zz-shared-zz", &d.allowed).is_some());
+        // Other extensions are other data, never the kept one.
+        let plain = cache.get(&DataExtensions::default());
+        assert!(!Arc::ptr_eq(&first, &plain));
+        let d = &plain.drainage;
+        assert!(d.contact.find("zz-shared-zz", &d.allowed).is_none());
     }
 
     #[test]

@@ -145,7 +145,7 @@ pub fn lint_with(
         )?,
     };
     let enabled = Enabled::new(&options.config, registry);
-    let data = RuleData::new(&options.config.data);
+    let data = RuleData::shared(&options.config.data);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads.unwrap_or(0))
         .stack_size(WORKER_STACK)
