@@ -5,6 +5,7 @@ use std::cell::OnceCell;
 use crate::analysis::calls::Graph;
 use crate::analysis::reach;
 use crate::analysis::service::{self, PageFacts};
+use crate::analysis::text::{self, Text};
 use crate::analysis::trade::{self, TradeSite};
 use crate::analysis::virtual_goods::{self, VirtualGoods};
 use crate::base::data::RuleData;
@@ -32,9 +33,38 @@ pub struct FileContext<'a> {
     /// How the mini-program the file belongs to is written (`Native` for a loose file): in
     /// uni-app source `wx` is uni's own alias, not a WeChat leftover.
     pub framework: Framework,
+    /// The file's visible text, found once for the several rules that read it.
+    visible: OnceCell<Vec<Text<'a>>>,
 }
 
-impl FileContext<'_> {
+impl<'a> FileContext<'a> {
+    pub fn new(
+        id: FileId,
+        source: &'a SourceFile,
+        content: &'a Content,
+        problems: &'a [Problem],
+        in_build: bool,
+        data: &'a RuleData,
+        framework: Framework,
+    ) -> Self {
+        Self {
+            id,
+            source,
+            content,
+            problems,
+            in_build,
+            data,
+            framework,
+            visible: OnceCell::new(),
+        }
+    }
+
+    /// The text users see in the file (see [`text`](crate::analysis::text)).
+    pub fn visible(&self) -> &[Text<'a>] {
+        self.visible
+            .get_or_init(|| text::visible_in(self.source, self.content, self.data))
+    }
+
     pub fn script(&self) -> Option<&JsFacts> {
         self.content.script()
     }

@@ -5,7 +5,6 @@
 
 use aho_corasick::AhoCorasick;
 
-use crate::analysis::context::FileContext;
 use crate::base::data::{Patterns, RuleData};
 use crate::base::source::{SourceFile, Span};
 use crate::syntax::json::Json;
@@ -59,12 +58,8 @@ fn json_string<'a>(source: &SourceFile, value: &'a Json, out: &mut Vec<Text<'a>>
     }
 }
 
-/// The visible text of a file.
-pub fn visible<'a>(cx: &FileContext<'a>) -> Vec<Text<'a>> {
-    visible_in(cx.source, cx.content, cx.data)
-}
-
-/// The visible text of a loaded file, for the project pass (which has no [`FileContext`]).
+/// The visible text of a loaded file: the file pass reads it through
+/// [`FileContext::visible`](crate::analysis::context::FileContext::visible), which keeps it.
 pub fn visible_in<'a>(source: &SourceFile, content: &'a Content, data: &RuleData) -> Vec<Text<'a>> {
     let mut out = Vec::new();
     if let Some(markup) = content.markup() {

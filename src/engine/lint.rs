@@ -318,15 +318,15 @@ pub(super) fn file_pass(
     enabled: &Enabled,
     data: &RuleData,
 ) -> Vec<Diagnostic> {
-    let cx = FileContext {
+    let cx = FileContext::new(
         id,
-        source: &entry.loaded.source,
-        content: &entry.loaded.content,
-        problems: &entry.loaded.problems,
-        in_build: entry.in_build,
+        &entry.loaded.source,
+        &entry.loaded.content,
+        &entry.loaded.problems,
+        entry.in_build,
         data,
         framework,
-    };
+    );
     let mut found = Vec::new();
     for &(rule, _) in &enabled.rules {
         let mut out = Vec::new();

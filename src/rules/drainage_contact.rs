@@ -83,8 +83,8 @@ impl Rule for DrainageContact {
 
     fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let d = &cx.data.drainage;
-        let texts = text::visible(cx);
-        for m in text::find(&texts, &d.contact, &d.allowed) {
+        let texts = cx.visible();
+        for m in text::find(texts, &d.contact, &d.allowed) {
             if asks_for_own_account(cx, m.text) {
                 continue;
             }

@@ -78,8 +78,8 @@ impl Rule for DrainageExternalLink {
 
     fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let d = &cx.data.drainage;
-        let texts = text::visible(cx);
-        for m in text::find(&texts, &d.download, &d.allowed) {
+        let texts = cx.visible();
+        for m in text::find(texts, &d.download, &d.allowed) {
             out.push(
                 Diagnostic::new(
                     &META,
@@ -90,7 +90,7 @@ impl Rule for DrainageExternalLink {
                 .with_help(messages::drainage_external_link_download_help()),
             );
         }
-        for m in text::find(&texts, &d.platform, &d.allowed) {
+        for m in text::find(texts, &d.platform, &d.allowed) {
             out.push(
                 Diagnostic::new(
                     &META,

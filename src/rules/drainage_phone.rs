@@ -163,7 +163,7 @@ impl Rule for DrainagePhone {
 
     fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let dialled = self.check_calls(cx, out);
-        for t in &text::visible(cx) {
+        for t in cx.visible() {
             // The number a call dials is reported as the call.
             if !dialled.contains(&t.span) {
                 self.check_text(cx, t, out);

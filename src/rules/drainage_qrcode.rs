@@ -54,8 +54,8 @@ impl Rule for DrainageQrcode {
 
     fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let d = &cx.data.drainage;
-        let texts = text::visible(cx);
-        let mut prompts = text::find(&texts, &d.qrcode, &d.allowed);
+        let texts = cx.visible();
+        let mut prompts = text::find(texts, &d.qrcode, &d.allowed);
         // The app's own mini-program, referral or poster code keeps users on Douyin.
         prompts.retain(|m| d.own_code.find(m.text.text, &d.allowed).is_none());
         for m in &prompts {
@@ -71,9 +71,9 @@ impl Rule for DrainageQrcode {
         }
         // 长按保存二维码 only keeps a code (a voucher, a poster) unless the same file tells users to
         // scan it somewhere else (`微信扫一扫`).
-        let scan = text::find(&texts, &d.scan_elsewhere, &d.allowed);
+        let scan = text::find(texts, &d.scan_elsewhere, &d.allowed);
         if let Some(scan) = scan.first() {
-            for m in text::find(&texts, &d.qrcode_save, &d.allowed) {
+            for m in text::find(texts, &d.qrcode_save, &d.allowed) {
                 if d.own_code.find(m.text.text, &d.allowed).is_some() {
                     continue;
                 }
@@ -88,7 +88,7 @@ impl Rule for DrainageQrcode {
                 );
             }
         }
-        let contacts = text::find(&texts, &d.contact, &d.allowed);
+        let contacts = text::find(texts, &d.contact, &d.allowed);
         let lure_nodes: Vec<NodeId> = prompts
             .iter()
             .chain(&contacts)

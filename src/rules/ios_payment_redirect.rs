@@ -46,8 +46,8 @@ impl Rule for IosPaymentRedirect {
     }
 
     fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
-        let texts = text::visible(cx);
-        for m in text::find(&texts, &cx.data.ios.redirect, &cx.data.drainage.allowed) {
+        let texts = cx.visible();
+        for m in text::find(texts, &cx.data.ios.redirect, &cx.data.drainage.allowed) {
             out.push(
                 Diagnostic::new(
                     &META,

@@ -246,15 +246,15 @@ pub fn run(rule: &dyn Rule, case: &Case) -> Outcome {
         for p in &entry.loaded.problems {
             problems.push(format!("{}: {:?}", entry.loaded.source.display, p.kind));
         }
-        let cx = FileContext {
+        let cx = FileContext::new(
             id,
-            source: &entry.loaded.source,
-            content: &entry.loaded.content,
-            problems: &entry.loaded.problems,
-            in_build: entry.in_build,
-            data: data(),
-            framework: case.framework,
-        };
+            &entry.loaded.source,
+            &entry.loaded.content,
+            &entry.loaded.problems,
+            entry.in_build,
+            data(),
+            case.framework,
+        );
         rule.check_file(&cx, &mut found);
     }
     if let Some(project) = &project {

@@ -90,8 +90,8 @@ impl Rule for WechatOnlyFeature {
 
     fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
         let d = &cx.data.drainage;
-        let texts = text::visible(cx);
-        for m in text::find(&texts, &d.wechat_feature, &d.allowed) {
+        let texts = cx.visible();
+        for m in text::find(texts, &d.wechat_feature, &d.allowed) {
             out.push(
                 Diagnostic::new(
                     &META,
