@@ -118,11 +118,12 @@ const PAGE_SELVES: &[&str] = &["this", "that", "self", "_this"];
 /// (`this.data.isIOS` → `isIOS`, as templates write it); anything under `globalData` becomes
 /// `globalData.…` however the app object was reached (`getApp().globalData`, `app.globalData`,
 /// `this.globalData` inside `App({})`).
-pub fn normalize_path(raw: &str) -> String {
+pub fn normalize_path(mut raw: String) -> String {
     if let Some(at) = raw.find("globalData") {
         let before = &raw[..at];
         if before.is_empty() || before.ends_with('.') {
-            return raw[at..].to_string();
+            raw.drain(..at);
+            return raw;
         }
     }
     for me in PAGE_SELVES {
@@ -131,50 +132,80 @@ pub fn normalize_path(raw: &str) -> String {
         };
         // Mini-program page data (`this.data.isIOS`), and a Vue or React component's own
         // state and properties (`this.isIOS`), are what templates name bare.
-        return rest.strip_prefix("data.").unwrap_or(rest).to_string();
+        let key = rest.strip_prefix("data.").unwrap_or(rest);
+        let at = raw.len() - key.len();
+        raw.drain(..at);
+        return raw;
     }
-    raw.to_string()
+    raw
 }
 
 /// The raw member path of an expression: `a.b['c']`, `this.x`, `getApp().globalData.y`.
 pub fn raw_path(expr: &Expr) -> Option<String> {
-    match unwrap(expr) {
-        Expr::Ident(i) => Some(i.sym.to_string()),
-        Expr::This(_) => Some("this".into()),
-        Expr::Member(m) => member_path(m),
-        // `getApp()`, and platform API results: `tt.getSystemInfoSync().platform`.
-        Expr::Call(c) => match &c.callee {
-            Callee::Expr(callee) => match unwrap(callee) {
-                Expr::Ident(i) if &*i.sym == "getApp" && c.args.is_empty() => {
-                    Some("getApp()".into())
-                }
-                Expr::Member(m) => {
-                    let api = member_path(m)?;
-                    let root = api.split('.').next().unwrap_or_default();
-                    PLATFORM_OBJECTS.contains(&root).then(|| format!("{api}()"))
-                }
-                _ => None,
-            },
-            _ => None,
-        },
-        _ => None,
-    }
+    let mut out = String::new();
+    write_path(expr, &mut out).then_some(out)
 }
 
 /// The raw path of a member expression: `a.b['c']`.
 pub fn member_path(m: &MemberExpr) -> Option<String> {
-    let object = raw_path(&m.obj)?;
-    let prop = match &m.prop {
-        MemberProp::Ident(i) => i.sym.to_string(),
-        MemberProp::Computed(c) => static_string(&c.expr)?,
-        MemberProp::PrivateName(_) => return None,
-    };
-    Some(format!("{object}.{prop}"))
+    let mut out = String::new();
+    write_member(m, &mut out).then_some(out)
+}
+
+/// Appends the raw path of `expr` to `out`, one buffer for the whole chain (a chain of n members
+/// would otherwise be built n times over); false when the expression has no path.
+fn write_path(expr: &Expr, out: &mut String) -> bool {
+    match unwrap(expr) {
+        Expr::Ident(i) => out.push_str(&i.sym),
+        Expr::This(_) => out.push_str("this"),
+        Expr::Member(m) => return write_member(m, out),
+        // `getApp()`, and platform API results: `tt.getSystemInfoSync().platform`.
+        Expr::Call(c) => {
+            let Callee::Expr(callee) = &c.callee else {
+                return false;
+            };
+            match unwrap(callee) {
+                Expr::Ident(i) if &*i.sym == "getApp" && c.args.is_empty() => {
+                    out.push_str("getApp()");
+                }
+                Expr::Member(m) => {
+                    let start = out.len();
+                    if !write_member(m, out) {
+                        return false;
+                    }
+                    let root = out[start..].split('.').next().unwrap_or_default();
+                    if !PLATFORM_OBJECTS.contains(&root) {
+                        return false;
+                    }
+                    out.push_str("()");
+                }
+                _ => return false,
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+fn write_member(m: &MemberExpr, out: &mut String) -> bool {
+    if !write_path(&m.obj, out) {
+        return false;
+    }
+    out.push('.');
+    match &m.prop {
+        MemberProp::Ident(i) => out.push_str(&i.sym),
+        MemberProp::Computed(c) => match static_string(&c.expr) {
+            Some(key) => out.push_str(&key),
+            None => return false,
+        },
+        MemberProp::PrivateName(_) => return false,
+    }
+    true
 }
 
 /// The normalised data path of an expression.
 pub fn path(expr: &Expr) -> Option<String> {
-    raw_path(expr).map(|p| normalize_path(&p))
+    raw_path(expr).map(normalize_path)
 }
 
 pub fn cond(expr: &Expr) -> Cond {

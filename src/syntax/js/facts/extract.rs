@@ -1558,11 +1558,7 @@ impl Visit for Extractor {
                     self.pending_name = Some((name, false));
                 }
             } else {
-                self.assign(
-                    normalize_path(&raw),
-                    cond(&expr.right),
-                    span_of(member.span),
-                );
+                self.assign(normalize_path(raw), cond(&expr.right), span_of(member.span));
             }
         }
         expr.visit_children_with(self);
