@@ -14,12 +14,21 @@ pub const LIMIT: usize = 5_000;
 /// a thousand: found by fuzzing), and real code writes a handful.
 pub const TYPE_ASSERTION_LIMIT: usize = 256;
 
-/// Most parentheses ttlint lets open right after a `<` or a `<T>` (`f<(…`, `a < (…`, `!<(…`,
-/// `<T>(…`) in TypeScript and TSX. swc tries each such `<` as type arguments or a generic arrow first and backtracks, and
-/// nested attempts multiply: `a<(c=a<({b=` four times over takes seconds (found by fuzzing),
-/// each level about four times the one before. Real code compares with a parenthesised operand
-/// once or twice in a statement, never four levels deep.
+/// Most parentheses ttlint lets open while a `<` that could start type arguments is pending
+/// (`f<(…`, `a < b < (…`, `!<(…`, `<T>(…`), one inside another, in TypeScript and TSX. swc tries
+/// each such `<` as type arguments or a generic arrow first and backtracks, and nested attempts
+/// multiply: `a<(c=a<({b=` five levels deep takes seconds (found by fuzzing), each level about
+/// fifteen times the one before. Real code compares with a parenthesised operand once or twice
+/// in a statement, never five levels deep.
 pub const TYPE_ARGUMENT_LIMIT: usize = 4;
+
+/// Most weight the nested attempts of [`TYPE_ARGUMENT_LIMIT`] may have: the product, over the
+/// parentheses open, of one more than the pending `<` before each (and than those pending inside
+/// the innermost). Every pending `<` is an attempt of its own, so a chain multiplies a level's
+/// cost: three levels of `w<E<E<E<({s=` take a tenth
+/// of a second and four take three seconds, where three levels of one `<` take a millisecond
+/// (fuzzing found `E<T<E<e<T<({s=…` three times over at four seconds).
+pub const TYPE_ARGUMENT_WEIGHT: usize = 64;
 
 /// The offset where the nesting estimate first exceeds [`LIMIT`], if it does.
 pub fn too_deep(text: &str) -> Option<usize> {
@@ -27,8 +36,8 @@ pub fn too_deep(text: &str) -> Option<usize> {
 }
 
 /// [`too_deep`] for TypeScript, which also refuses more than [`TYPE_ASSERTION_LIMIT`] type
-/// assertions in a statement and more than [`TYPE_ARGUMENT_LIMIT`] open brackets after a `<`
-/// that could start type arguments: the offset and the limit exceeded.
+/// assertions in a statement and nested type-argument attempts past [`TYPE_ARGUMENT_LIMIT`] or
+/// [`TYPE_ARGUMENT_WEIGHT`]: the offset and the limit exceeded.
 pub fn too_deep_typescript(text: &str) -> Option<(usize, usize)> {
     scan(text, true, true)
 }
@@ -45,8 +54,12 @@ fn scan(text: &str, assertions_parse: bool, type_arguments: bool) -> Option<(usi
     let mut chain = 0usize;
     // `<` where an operand starts (`<T>x`), since the last `,`, `;` or `}`.
     let mut assertions = 0usize;
-    // The depths of the parentheses still open that follow a `<` (`f<(`).
-    let mut speculative: Vec<usize> = Vec::new();
+    // `<` that could start type arguments, since the innermost speculative parenthesis opened
+    // (or the statement began), less those a `>` closed.
+    let mut pending = 0usize;
+    // The parentheses still open that were opened while a `<` was pending: their depth and the
+    // pending count they hid (restored when they close).
+    let mut speculative: Vec<(usize, usize)> = Vec::new();
     // The last significant byte before the current one (`a` stands for any word, `"` for any
     // string), to tell unary `-x` from binary `a - x`.
     let mut prev = b';';
@@ -66,32 +79,55 @@ fn scan(text: &str, assertions_parse: bool, type_arguments: bool) -> Option<(usi
                 if depth > LIMIT {
                     return Some((i, LIMIT));
                 }
-                let speculative_open = prev == b'<' || (prev == b'>' && type_parameters_closed);
-                if type_arguments && b == b'(' && speculative_open {
-                    speculative.push(depth);
-                    if speculative.len() > TYPE_ARGUMENT_LIMIT {
+                let after_type_parameters = prev == b'>' && type_parameters_closed;
+                if type_arguments && b == b'(' && (pending > 0 || after_type_parameters) {
+                    speculative.push((depth, pending.max(1)));
+                    if speculative.len() > TYPE_ARGUMENT_LIMIT
+                        || weight(&speculative, 0) > TYPE_ARGUMENT_WEIGHT
+                    {
                         return Some((i, TYPE_ARGUMENT_LIMIT));
                     }
+                    pending = 0;
                 }
             }
             b')' | b']' => {
-                close(&mut speculative, depth);
+                close(&mut speculative, &mut pending, depth);
                 depth = depth.saturating_sub(1);
             }
             b'}' => {
-                close(&mut speculative, depth);
+                close(&mut speculative, &mut pending, depth);
                 depth = depth.saturating_sub(1);
                 chain = 0;
                 assertions = 0;
+                pending = 0;
             }
-            b',' | b';' => {
+            b',' => {
                 chain = 0;
                 assertions = 0;
             }
-            b'<' if assertions_parse && is_operator(prev) => {
-                assertions += 1;
-                if assertions > TYPE_ASSERTION_LIMIT {
-                    return Some((i, TYPE_ASSERTION_LIMIT));
+            b';' => {
+                chain = 0;
+                assertions = 0;
+                pending = 0;
+            }
+            // `a < b && c`: type arguments never hold `&&` or `||`, so no attempt runs past one.
+            b'&' | b'|' if bytes.get(i + 1) == Some(&b) => {
+                pending = 0;
+                next_i = i + 2;
+            }
+            // `<<`, `<=`, and `</` (a closing JSX tag) never start type arguments.
+            b'<' if matches!(bytes.get(i + 1), Some(b'<' | b'=' | b'/')) => next_i = i + 2,
+            b'<' => {
+                pending += 1;
+                // Inside an attempt, each `<` is an attempt of its own over what follows.
+                if !speculative.is_empty() && weight(&speculative, pending) > TYPE_ARGUMENT_WEIGHT {
+                    return Some((i, TYPE_ARGUMENT_LIMIT));
+                }
+                if assertions_parse && is_operator(prev) {
+                    assertions += 1;
+                    if assertions > TYPE_ASSERTION_LIMIT {
+                        return Some((i, TYPE_ASSERTION_LIMIT));
+                    }
                 }
             }
             b'\'' | b'"' | b'`' => {
@@ -109,7 +145,10 @@ fn scan(text: &str, assertions_parse: bool, type_arguments: bool) -> Option<(usi
                 continue;
             }
             // `:` nests in label chains (`a: b: c: …`); in objects a `,` follows soon.
-            b'>' => type_parameters_closed = prev == b'a' && prev2 == b'<',
+            b'>' => {
+                type_parameters_closed = prev == b'a' && prev2 == b'<';
+                pending = pending.saturating_sub(1);
+            }
             b'!' | b'~' | b':' => nests = true,
             // `a ? b : c` nests; `?.` and `??` chain iteratively.
             b'?' => nests = !matches!(bytes.get(i + 1), Some(b'.' | b'?')),
@@ -131,7 +170,8 @@ fn scan(text: &str, assertions_parse: bool, type_arguments: bool) -> Option<(usi
                                 | b'|'
                                 | b'^'
                         ));
-                next_i = i + run;
+                // The `>` of `=>` goes with it: it closes no `<`.
+                next_i = i + run + usize::from(bytes.get(i + run) == Some(&b'>'));
             }
             // Unary `-x` and `+x` nest; binary `a - b` and `i++` do not.
             b'-' | b'+' => {
@@ -177,10 +217,23 @@ fn scan(text: &str, assertions_parse: bool, type_arguments: bool) -> Option<(usi
     None
 }
 
-/// Closes the bracket at `depth`: a speculative one opened there is closed too.
-fn close(speculative: &mut Vec<usize>, depth: usize) {
-    if speculative.last() == Some(&depth) {
+/// The weight of nested type-argument attempts: one more than the `<` pending before each open
+/// speculative parenthesis, and than the `pending` inside the innermost, multiplied.
+fn weight(speculative: &[(usize, usize)], pending: usize) -> usize {
+    speculative
+        .iter()
+        .map(|&(_, before)| before + 1)
+        .fold(pending + 1, usize::saturating_mul)
+}
+
+/// Closes the bracket at `depth`: a speculative one opened there is closed too, and the `<`
+/// pending before it are pending again.
+fn close(speculative: &mut Vec<(usize, usize)>, pending: &mut usize, depth: usize) {
+    if let Some(&(open, before)) = speculative.last()
+        && open == depth
+    {
         speculative.pop();
+        *pending = before;
     }
 }
 
@@ -315,6 +368,9 @@ mod tests {
             "const m = useState<{ a: number }>({ a: 1 }); type F = Array<(a: A<(b: B) => C>) => D>;",
             "x = a < (b < (c < (d + 1) ? 2 : 3) ? 4 : 5) ? 6 : 7;",
             "const id = <T>(a: T) => a; const pair = <A, B>(a: A, b: B) => [a, b]; f<T>(g<U>(h<V>(1)));",
+            "const [n, setN] = useState<number>(0); const f = useCallback<(e: E) => void>((e) => { setN(e.a < 1 ? 0 : 1) }, []);",
+            "const v = useMemo<Item[]>(() => list.filter((x) => x.a < max && x.b > min).map((x) => (<View key={x.id} className=\"row\"><Text>{x.a < 1 ? '<1' : x.a}</Text><Image src={x.src} /></View>)), [list]);",
+            "for (let i = 0; i < n; i++) { if (a[i] < b[i] || (c < d && (e < f))) { g(h < (i + 1), j < k); } }",
         ]
         .join("\n")
         .repeat(100);
