@@ -61,11 +61,13 @@ for t in "${targets[@]}"; do
   mkdir -p logs
   before=$(ls "artifacts/$t" | wc -l)
   start=$(date +%s)
-  # Parsers: small inputs explore faster; the engine's structured input needs more bytes.
-  max_len=8192
-  [ "$t" = project ] && max_len=65536
+  # Parsers: small inputs explore faster; the engine's structured input needs more bytes, and
+  # from the start: at a few hundred inputs a second, libFuzzer's slow growth of the length
+  # limit (len_control) kept it at a dozen bytes, too few to describe a project, for an hour.
+  max_len=8192 len_control=100
+  [ "$t" = project ] && max_len=65536 len_control=0
   TTLINT_FUZZ_STATS=1 nice -n "${NICE:-19}" "$bin/$t" "corpus/$t" \
-    -max_total_time="$seconds" ${RUNS:+-runs=$RUNS} -timeout=3 -report_slow_units=1 -rss_limit_mb=2048 -max_len=$max_len \
+    -max_total_time="$seconds" ${RUNS:+-runs=$RUNS} -timeout=3 -report_slow_units=1 -rss_limit_mb=2048 -max_len=$max_len -len_control=$len_control \
     -dict="$(dict_of "$t")" -artifact_prefix="artifacts/$t/" -print_final_stats=1 \
     >"$log" 2>&1
   took=$(($(date +%s) - start))
