@@ -1,6 +1,7 @@
 //! What rules see: a parsed file with its facts, or (in the project pass) the whole mini-program.
 
 use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use crate::analysis::calls::Graph;
 use crate::analysis::reach;
@@ -79,15 +80,16 @@ impl<'a> FileContext<'a> {
 }
 
 /// The project pass's view of one mini-program. Analyses several rules share are computed on
-/// first use and kept for the others.
+/// first use and kept for the others; the rules run in parallel, so a rule that asks for one
+/// another is computing waits for it.
 pub struct ProjectContext<'a> {
     pub project: &'a Project,
     pub files: &'a Files,
     pub data: &'a RuleData,
-    trade_sites: OnceCell<Vec<TradeSite>>,
-    pages: OnceCell<Vec<PageFacts>>,
-    graph: OnceCell<Graph<'a>>,
-    virtual_goods: OnceCell<Vec<VirtualGoods>>,
+    trade_sites: OnceLock<Vec<TradeSite>>,
+    pages: OnceLock<Vec<PageFacts>>,
+    graph: OnceLock<Graph<'a>>,
+    virtual_goods: OnceLock<Vec<VirtualGoods>>,
 }
 
 impl<'a> ProjectContext<'a> {
@@ -96,10 +98,10 @@ impl<'a> ProjectContext<'a> {
             project,
             files,
             data,
-            trade_sites: OnceCell::new(),
-            pages: OnceCell::new(),
-            graph: OnceCell::new(),
-            virtual_goods: OnceCell::new(),
+            trade_sites: OnceLock::new(),
+            pages: OnceLock::new(),
+            graph: OnceLock::new(),
+            virtual_goods: OnceLock::new(),
         }
     }
 

@@ -262,15 +262,17 @@ pub fn lint_with(
     });
     found.extend(file_findings);
 
-    for project in &projects {
-        let cx = ProjectContext::new(project, &files, &data);
-        found.extend(project_pass(&cx, &enabled));
-        if options.summarize {
-            summaries.push(summary::summarize(&cx, &options.cwd));
+    pool.install(|| {
+        for project in &projects {
+            let cx = ProjectContext::new(project, &files, &data);
+            found.extend(project_pass(&cx, &enabled));
+            if options.summarize {
+                summaries.push(summary::summarize(&cx, &options.cwd));
+            }
         }
-    }
+    });
 
-    let mut report = finish(files, found, &enabled, skipped);
+    let mut report = pool.install(|| finish(files, found, &enabled, skipped));
     report.root = options.cwd.clone();
     report.project_passes = projects.len();
     report.projects = summaries;
@@ -284,20 +286,22 @@ pub fn lint_with(
 /// Runs every enabled project rule over one mini-program. A rule that panics costs the project
 /// that rule's findings, reported on `app.json`, and nothing else.
 pub(super) fn project_pass(cx: &ProjectContext, enabled: &Enabled) -> Vec<Diagnostic> {
-    let mut found = Vec::new();
-    for &(rule, _) in &enabled.rules {
-        let mut out = Vec::new();
-        let run = catch_unwind(AssertUnwindSafe(|| rule.check_project(cx, &mut out)));
-        match run {
-            Ok(()) => found.append(&mut out),
-            Err(panic) => found.push(InternalError::diagnostic(
-                cx.project.app_json,
-                rule.meta().id,
-                panic_message(&panic),
-            )),
-        }
-    }
-    found
+    enabled
+        .rules
+        .par_iter()
+        .flat_map_iter(|&(rule, _)| {
+            let mut out = Vec::new();
+            let run = catch_unwind(AssertUnwindSafe(|| rule.check_project(cx, &mut out)));
+            if let Err(panic) = run {
+                out = vec![InternalError::diagnostic(
+                    cx.project.app_json,
+                    rule.meta().id,
+                    panic_message(&panic),
+                )];
+            }
+            out
+        })
+        .collect()
 }
 
 /// The framework of the innermost mini-program holding `path`; `Native` outside any.
@@ -382,7 +386,9 @@ fn finish(
         let suppressions = &mut entry.loaded.suppressions;
         suppressed += settle(id, source, suppressions, list, enabled, &mut diagnostics);
     }
-    let files: Vec<_> = entries.into_iter().map(|e| e.loaded.source).collect();
+    // What the report keeps of each file is its source; freeing the rest (facts, templates) is
+    // a fair part of a run, so it is shared across the threads too.
+    let files: Vec<_> = entries.into_par_iter().map(|e| e.loaded.source).collect();
     diagnostics.sort_by(|a, b| {
         let (fa, fb) = (&files[a.file.0 as usize], &files[b.file.0 as usize]);
         fa.display.cmp(&fb.display).then(in_file_order(a, b))
