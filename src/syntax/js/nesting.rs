@@ -14,13 +14,14 @@ pub const LIMIT: usize = 5_000;
 /// a thousand: found by fuzzing), and real code writes a handful.
 pub const TYPE_ASSERTION_LIMIT: usize = 256;
 
-/// Most parentheses ttlint lets open while a `<` that could start type arguments is pending
-/// (`f<(…`, `a < b < (…`, `!<(…`, `<T>(…`), one inside another, in TypeScript and TSX. swc tries
-/// each such `<` as type arguments or a generic arrow first and backtracks, and nested attempts
-/// multiply: `a<(c=a<({b=` five levels deep takes seconds (found by fuzzing), each level about
-/// fifteen times the one before. Real code compares with a parenthesised operand once or twice
-/// in a statement, never five levels deep.
-pub const TYPE_ARGUMENT_LIMIT: usize = 4;
+/// Most parentheses or square brackets ttlint lets open while a `<` that could start type
+/// arguments is pending (`f<(…`, `a < b < (…`, `!<(…`, `<T>(…`, `E<T[…`), one inside another, in
+/// TypeScript and TSX. swc tries each such `<` as type arguments or a generic arrow first and
+/// backtracks, and nested attempts multiply: `a<({b=` four levels deep takes a hundredth of a
+/// second, five levels 0.15 s, and a chain before a level (below) or square brackets (tuple and
+/// indexed access types) make each level dearer (all found by fuzzing: 0.5 to 23 s). Real code
+/// compares with a bracketed operand once or twice in a statement, rarely three levels deep.
+pub const TYPE_ARGUMENT_LIMIT: usize = 3;
 
 /// Most weight the nested attempts of [`TYPE_ARGUMENT_LIMIT`] may have: the product, over the
 /// parentheses open, of one more than the pending `<` before each (and than those pending inside
@@ -80,7 +81,7 @@ fn scan(text: &str, assertions_parse: bool, type_arguments: bool) -> Option<(usi
                     return Some((i, LIMIT));
                 }
                 let after_type_parameters = prev == b'>' && type_parameters_closed;
-                if type_arguments && b == b'(' && (pending > 0 || after_type_parameters) {
+                if type_arguments && b != b'{' && (pending > 0 || after_type_parameters) {
                     speculative.push((depth, pending.max(1)));
                     if speculative.len() > TYPE_ARGUMENT_LIMIT
                         || weight(&speculative, 0) > TYPE_ARGUMENT_WEIGHT
