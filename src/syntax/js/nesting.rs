@@ -136,7 +136,7 @@ fn scan(text: &str, assertions_parse: bool, type_arguments: bool) -> Option<(usi
                 this = b'"';
             }
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                i = memchr(bytes, i, b'\n');
+                i = line_end(bytes, i);
                 continue;
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
@@ -250,15 +250,26 @@ fn word_end(bytes: &[u8], start: usize) -> usize {
         .map_or(bytes.len(), |n| start + n)
 }
 
-fn memchr(bytes: &[u8], from: usize, needle: u8) -> usize {
-    bytes[from..]
-        .iter()
-        .position(|&b| b == needle)
-        .map_or(bytes.len(), |n| from + n)
+/// Where the line holding `from` ends: at `\n`, `\r`, U+2028 or U+2029, as JavaScript ends a
+/// `//` comment (a comment the scan ran on past a `\r` hid code swc parses: found by fuzzing).
+fn line_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' | b'\r' => return i,
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                return i;
+            }
+            _ => i += 1,
+        }
+    }
+    bytes.len()
 }
 
 /// Skips a quoted string or template literal starting at `start`; returns the offset after it.
-/// A quote string ends at its line's end if unterminated; `${ }` in templates is not entered (a
+/// A quote string ends at its line's end (`\n` or `\r`) if unterminated; `${ }` in templates is not entered (a
 /// nested template can only make the estimate skip text, never crash the scan).
 fn skip_string(bytes: &[u8], start: usize) -> usize {
     let quote = bytes[start];
@@ -266,7 +277,7 @@ fn skip_string(bytes: &[u8], start: usize) -> usize {
     while i < bytes.len() {
         match bytes[i] {
             b'\\' => i += 2,
-            b'\n' if quote != b'`' => return i,
+            b'\n' | b'\r' if quote != b'`' => return i,
             b if b == quote => return i + 1,
             _ => i += 1,
         }
@@ -299,6 +310,16 @@ mod tests {
             " == b".repeat(10_000)
         );
         assert_eq!(too_deep(&flat), None, "binary chains are flat");
+    }
+
+    #[test]
+    fn line_comments_end_where_javascript_ends_lines() {
+        let nested = "(".repeat(LIMIT + 1);
+        for end in ["\n", "\r", "\u{2028}", "\u{2029}"] {
+            let src = format!("// a comment{end}{nested}");
+            assert!(too_deep(&src).is_some(), "{end:?}");
+        }
+        assert_eq!(too_deep(&format!("// {nested}")), None);
     }
 
     #[test]
