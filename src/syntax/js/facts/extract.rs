@@ -440,7 +440,7 @@ impl Extractor {
     /// evaluation.
     fn assign(&mut self, path: String, value: Cond, span: Span) {
         let assignment = Assignment {
-            path,
+            path: Ustr::from(&path),
             value,
             span,
             function: self.function(),
@@ -449,7 +449,7 @@ impl Extractor {
         let index = self.facts.assignments.len();
         if from_build(&assignment.value, &self.values) {
             self.values
-                .entry(assignment.path.clone())
+                .entry(path)
                 .or_default()
                 .push(index);
         }

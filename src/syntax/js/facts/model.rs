@@ -80,7 +80,8 @@ pub struct ObjectFacts {
 
 #[derive(Debug, Clone)]
 pub struct PropFacts {
-    pub key: String,
+    /// Interned: a few keys (`url`, `success`, `data`) are most of them.
+    pub key: Ustr,
     pub key_span: Span,
     /// The value when it is a string literal (or a template literal without substitutions).
     pub string: Option<String>,
@@ -296,8 +297,9 @@ pub struct ExportFact {
 /// (`success(res)` of `tt.getSystemInfo`) too.
 #[derive(Debug, Clone)]
 pub struct Assignment {
-    /// The normalised path assigned (see [`super::cond::normalize_path`]).
-    pub path: String,
+    /// The normalised path assigned (see [`super::cond::normalize_path`]), interned: the same few
+    /// data keys are assigned over and over.
+    pub path: Ustr,
     pub value: Cond,
     pub span: Span,
     /// The innermost function it is made in, and the conditions it runs under there.
@@ -441,7 +443,7 @@ pub(super) fn object_facts(object: &ObjectLit) -> ObjectFacts {
         };
         let Some(key) = key else { continue };
         props.push(PropFacts {
-            key,
+            key: Ustr::from(&key),
             key_span,
             string: value.and_then(static_string),
             value_span: value.map_or(key_span, |v| span_of(swc_common::Spanned::span(v))),
