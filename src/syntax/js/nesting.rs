@@ -145,6 +145,12 @@ fn scan(text: &str, assertions_parse: bool, type_arguments: bool) -> Option<(usi
                     .map_or(bytes.len(), |end| i + 2 + end + 2);
                 continue;
             }
+            // A `/` where an operand starts is a regular expression: what it holds is not code,
+            // and a `/*` right after it is not a comment (`s = * /re/*x<(…`, found by fuzzing).
+            b'/' if is_operator(prev) => {
+                next_i = skip_regex(bytes, i);
+                this = b'"';
+            }
             // `:` nests in label chains (`a: b: c: …`); in objects a `,` follows soon.
             b'>' => {
                 type_parameters_closed = prev == b'a' && prev2 == b'<';
@@ -268,6 +274,30 @@ fn line_end(bytes: &[u8], from: usize) -> usize {
     bytes.len()
 }
 
+/// Skips a regular expression literal starting at `start` (escapes and `[…]` classes may hold a
+/// `/`); returns the offset after it, or the line's end if it is unterminated.
+fn skip_regex(bytes: &[u8], start: usize) -> usize {
+    let mut class = false;
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'\n' | b'\r' => return i,
+            b'[' => {
+                class = true;
+                i += 1;
+            }
+            b']' => {
+                class = false;
+                i += 1;
+            }
+            b'/' if !class => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
 /// Skips a quoted string or template literal starting at `start`; returns the offset after it.
 /// A quote string ends at its line's end (`\n` or `\r`) if unterminated; `${ }` in templates is not entered (a
 /// nested template can only make the estimate skip text, never crash the scan).
@@ -320,6 +350,19 @@ mod tests {
             assert!(too_deep(&src).is_some(), "{end:?}");
         }
         assert_eq!(too_deep(&format!("// {nested}")), None);
+    }
+
+    #[test]
+    fn regular_expressions_are_not_code() {
+        let nested = "(".repeat(LIMIT + 1);
+        assert_eq!(too_deep(&format!("x = /{nested}/.test(s);")), None);
+        assert_eq!(too_deep(&format!("x = /[/]{nested}/g;")), None);
+        // `/re/` then `*`: a multiplication, not a comment hiding what follows.
+        assert!(too_deep(&format!("s = x * /re/*{nested}")).is_some());
+        assert!(
+            too_deep(&format!("y = a / b / {nested}")).is_some(),
+            "division"
+        );
     }
 
     #[test]
