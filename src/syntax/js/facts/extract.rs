@@ -448,10 +448,7 @@ impl Extractor {
         };
         let index = self.facts.assignments.len();
         if from_build(&assignment.value, &self.values) {
-            self.values
-                .entry(path)
-                .or_default()
-                .push(index);
+            self.values.entry(path).or_default().push(index);
         }
         self.facts.assignments.push(assignment);
     }
