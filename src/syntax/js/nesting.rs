@@ -55,10 +55,10 @@ fn scan(text: &str, assertions_parse: bool, type_arguments: bool) -> Option<(usi
     let mut chain = 0usize;
     // `<` where an operand starts (`<T>x`), since the last `,`, `;` or `}`.
     let mut assertions = 0usize;
-    // `<` that could start type arguments, since the innermost speculative parenthesis opened
-    // (or the statement began), less those a `>` closed.
+    // `<` that could start type arguments, since the innermost speculative bracket opened (or
+    // the statement began), less those a `>` closed.
     let mut pending = 0usize;
-    // The parentheses still open that were opened while a `<` was pending: their depth and the
+    // The `(` and `[` still open that were opened while a `<` was pending: their depth and the
     // pending count they hid (restored when they close).
     let mut speculative: Vec<(usize, usize)> = Vec::new();
     // The last significant byte before the current one (`a` stands for any word, `"` for any
