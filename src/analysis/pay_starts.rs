@@ -165,7 +165,7 @@ pub fn page_triggers(
                             template,
                             node,
                             handler: event.handler.clone(),
-                            event: event.name.clone(),
+                            event: event.name.to_string(),
                         },
                         functions: graph.handler(script, &event.handler),
                     };

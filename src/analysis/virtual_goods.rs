@@ -190,7 +190,7 @@ pub fn ungated_starts(graph: &Graph<'_>, data: &RuleData, page: &PageFacts) -> V
                         file: template,
                         span: element.tag_span,
                         how: StartKind::Component {
-                            tag: element.tag.clone(),
+                            tag: element.tag.to_string(),
                         },
                         opened_by: None,
                     });

@@ -423,7 +423,7 @@ impl<L: Loader> Builder<'_, L> {
         };
         let tags: BTreeSet<String> = markup
             .elements()
-            .map(|(_, e)| e.tag.clone())
+            .map(|(_, e)| e.tag.to_string())
             .filter(|t| !BUILT_IN_TAGS.contains(&t.as_str()))
             .collect();
         let imports: Vec<(String, String, Span)> = content
@@ -432,7 +432,13 @@ impl<L: Loader> Builder<'_, L> {
                 facts
                     .imports
                     .iter()
-                    .map(|i| (hyphenate(&i.local), i.specifier.clone(), i.span))
+                    .map(|i| {
+                        (
+                            hyphenate(&i.local).into_owned(),
+                            i.specifier.clone(),
+                            i.span,
+                        )
+                    })
                     .filter(|(tag, _, _)| tags.contains(tag))
                     .collect()
             })

@@ -145,7 +145,9 @@ impl Rule for DeprecatedTradeApi {
                         Some(tag) if project.component_for(unit, tag).is_none() => {
                             messages::deprecated_trade_api_builtin(tag, c.status.id())
                         }
-                        _ => messages::deprecated_trade_api_tag(&element.tag, c.status.id()),
+                        _ => {
+                            messages::deprecated_trade_api_tag(element.tag.as_str(), c.status.id())
+                        }
                     };
                     out.push(
                         Diagnostic::new(&META, template, element.tag_span, message).with_help(

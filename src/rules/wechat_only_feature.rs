@@ -141,7 +141,7 @@ impl Rule for WechatOnlyFeature {
                         cx.id,
                         attr.name_span,
                         messages::wechat_only_feature_directive(
-                            &attr.name,
+                            attr.name.as_str(),
                             directive_effect(&attr.name),
                         ),
                     )

@@ -8,6 +8,10 @@
 //! Nodes live in an arena in document order with parent links: no query recurses, so markup
 //! nested a hundred thousand levels deep costs time, never the stack.
 
+use std::borrow::Cow;
+
+use ustr::Ustr;
+
 use super::expr::Binding;
 use crate::base::source::Span;
 use crate::syntax::comment::Comment;
@@ -29,8 +33,11 @@ pub struct Parsed {
 
 /// Vue's `hyphenate`: a capital letter after a letter, digit or `_` starts a new word
 /// (`PayPanel` → `pay-panel`, `openType` → `open-type`); names already in kebab case and
-/// built-in components (`web-view`) are unchanged.
-pub fn hyphenate(name: &str) -> String {
+/// built-in components (`web-view`) are unchanged, and not copied.
+pub fn hyphenate(name: &str) -> Cow<'_, str> {
+    if !name.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(name);
+    }
     let mut out = String::with_capacity(name.len() + 4);
     let mut previous_is_word = false;
     for c in name.chars() {
@@ -40,7 +47,7 @@ pub fn hyphenate(name: &str) -> String {
         out.push(c.to_ascii_lowercase());
         previous_is_word = c.is_ascii_alphanumeric() || c == '_';
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Index of a node in [`Markup::nodes`].
@@ -94,7 +101,7 @@ pub enum TextPart {
 pub struct Element {
     /// The tag, normalised: built-in components in kebab case (`button`, `web-view`), custom
     /// components as written in kebab case (`u-button`, `pay-panel`).
-    pub tag: String,
+    pub tag: Ustr,
     pub tag_span: Span,
     pub attrs: Vec<Attr>,
     pub events: Vec<Event>,
@@ -109,7 +116,7 @@ pub struct Element {
 /// `show-menu-by-longpress`.
 #[derive(Debug, Clone)]
 pub struct Attr {
-    pub name: String,
+    pub name: Ustr,
     pub name_span: Span,
     pub value: Value,
 }
@@ -165,7 +172,7 @@ impl Value {
 #[derive(Debug, Clone)]
 pub struct Event {
     /// The event, normalised: `tap` (also for `click`), `error`, `im`, `longpress`.
-    pub name: String,
+    pub name: Ustr,
     /// The whole binding, name and value.
     pub span: Span,
     pub handler: Handler,

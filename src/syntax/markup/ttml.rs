@@ -3,6 +3,9 @@
 //! `catch:tap` / `capture-bind:tap` become events.
 
 pub use super::model::Parsed;
+
+use ustr::Ustr;
+
 use super::model::{Element, Event, Guard, Handler, Markup, Node, NodeId, NodeKind, Value};
 use super::parser::{self, Dialect};
 use super::tree::{self, Document};
@@ -42,11 +45,11 @@ fn event_name(attr: &str) -> Option<&str> {
 /// An attribute's name in the model: camelCase as ported templates write it (`openType`,
 /// `formType`, the Alipay-style markup of converted projects) in kebab case like every other
 /// dialect's (`open-type`). `data-*` names are kept: they name dataset keys as written.
-fn attr_name(name: &str) -> String {
+fn attr_name(name: &str) -> Ustr {
     if name.starts_with("data-") {
-        name.to_string()
+        name.into()
     } else {
-        super::model::hyphenate(name)
+        super::model::hyphenate(name).as_ref().into()
     }
 }
 
@@ -130,7 +133,7 @@ fn element(doc: &Document, id: tree::NodeId, raw: &tree::Element) -> Element {
                     .as_ref()
                     .map_or(attr.name_span.end, |v| v.span.end + 1);
                 events.push(Event {
-                    name: name.to_string(),
+                    name: name.into(),
                     span: crate::base::source::Span::new(attr.name_span.start, end),
                     handler,
                 });
@@ -143,7 +146,7 @@ fn element(doc: &Document, id: tree::NodeId, raw: &tree::Element) -> Element {
         }
     }
     Element {
-        tag: raw.name.clone(),
+        tag: raw.name.as_str().into(),
         tag_span: raw.name_span,
         attrs,
         events,

@@ -9,6 +9,7 @@
 
 use swc_ecma_ast::{CallExpr, Callee, Expr, Stmt};
 use swc_ecma_visit::{Visit, VisitWith};
+use ustr::Ustr;
 
 use super::expr::{self, Binding};
 use super::model::{
@@ -100,10 +101,14 @@ fn event_argument(attr: &str) -> Option<&str> {
 
 /// The event name in the model: lower case, with `click` (what Vue on the web calls a tap) as
 /// `tap`, the one name mini-programs use.
-fn event_name(arg: &str) -> String {
-    match arg.to_ascii_lowercase().as_str() {
-        "click" => "tap".into(),
-        other => other.into(),
+fn event_name(arg: &str) -> Ustr {
+    if arg.eq_ignore_ascii_case("click") {
+        return "tap".into();
+    }
+    if arg.bytes().any(|b| b.is_ascii_uppercase()) {
+        arg.to_ascii_lowercase().as_str().into()
+    } else {
+        arg.into()
     }
 }
 
@@ -306,7 +311,7 @@ impl Lowering<'_> {
                     strings: Vec::new(),
                 };
                 return Attr {
-                    name: hyphenate(arg),
+                    name: hyphenate(arg).as_ref().into(),
                     name_span: raw.name_span,
                     value: Value::Bound {
                         span,
@@ -318,21 +323,21 @@ impl Lowering<'_> {
                 };
             }
             return Attr {
-                name: raw.name.clone(),
+                name: name.into(),
                 name_span: raw.name_span,
                 value: Value::Empty,
             };
         };
         let (name, value) = if let Some((_, arg)) = bind_argument(name) {
-            (hyphenate(arg), self.bound(value, name))
+            (hyphenate(arg).as_ref().into(), self.bound(value, name))
         } else if EXPRESSION_DIRECTIVES.contains(&name) {
-            (raw.name.clone(), self.bound(value, name))
+            (name.into(), self.bound(value, name))
         } else {
             let value = Value::Static {
                 span: value.span,
                 text: value.static_text().unwrap_or_default(),
             };
-            (raw.name.clone(), value)
+            (name.into(), value)
         };
         Attr {
             name,
@@ -358,7 +363,7 @@ impl Lowering<'_> {
             }
         }
         let mut element = Element {
-            tag: hyphenate(&raw.name),
+            tag: hyphenate(&raw.name).as_ref().into(),
             tag_span: raw.name_span,
             attrs,
             events,

@@ -1751,7 +1751,7 @@ impl Extractor {
             };
             if let Some(event) = jsx_event(&name) {
                 events.push(Event {
-                    name: event,
+                    name: event.into(),
                     span: span_of(attr.span),
                     handler: expr.map_or(Handler::Dynamic, |e| self.jsx_handler(e)),
                 });
@@ -1911,22 +1911,22 @@ impl Extractor {
 }
 
 /// The tag of a JSX element, normalised: Taro's `<WebView>` is the built-in `web-view`.
-fn jsx_tag(name: &swc_ecma_ast::JSXElementName) -> String {
+fn jsx_tag(name: &swc_ecma_ast::JSXElementName) -> Ustr {
     match name {
-        swc_ecma_ast::JSXElementName::Ident(i) => hyphenate(&i.sym),
-        swc_ecma_ast::JSXElementName::JSXMemberExpr(m) => hyphenate(&m.prop.sym),
+        swc_ecma_ast::JSXElementName::Ident(i) => hyphenate(&i.sym).as_ref().into(),
+        swc_ecma_ast::JSXElementName::JSXMemberExpr(m) => hyphenate(&m.prop.sym).as_ref().into(),
         swc_ecma_ast::JSXElementName::JSXNamespacedName(n) => {
-            format!("{}:{}", n.ns.sym, n.name.sym)
+            format!("{}:{}", n.ns.sym, n.name.sym).into()
         }
     }
 }
 
 /// A prop's attribute name: `openType` → `open-type`, `className` → `class`; `data-im-id` as is.
-fn jsx_prop(name: &str) -> String {
+fn jsx_prop(name: &str) -> Ustr {
     match name {
         "className" => "class".into(),
-        _ if name.contains('-') || name.contains(':') => name.to_string(),
-        _ => hyphenate(name),
+        _ if name.contains('-') || name.contains(':') => name.into(),
+        _ => hyphenate(name).as_ref().into(),
     }
 }
 
