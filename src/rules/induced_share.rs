@@ -1,7 +1,9 @@
 //! `induced-share`: rewards promised for sharing or inviting (诱导分享), on pages users share
 //! from — a project rule, since the share entry and the reward copy are often in different files.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+
+use rayon::prelude::*;
 
 use crate::analysis::context::ProjectContext;
 use crate::analysis::text;
@@ -133,23 +135,43 @@ impl Rule for InducedShare {
 
     fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
         let d = &cx.data.drainage;
-        // A component on several pages is reported once.
-        let mut reported: BTreeSet<(FileId, Span)> = BTreeSet::new();
-        for page in cx.pages() {
-            let Some((entry_file, entry_span)) = share_entry(&page.rendered, cx.files, d) else {
-                continue;
-            };
-            for file in on_page(cx.project, &page.rendered) {
+        let shared: Vec<(BTreeSet<FileId>, (FileId, Span))> = cx
+            .pages()
+            .iter()
+            .filter_map(|page| {
+                let entry = share_entry(&page.rendered, cx.files, d)?;
+                Some((on_page(cx.project, &page.rendered), entry))
+            })
+            .collect();
+        // Each file's reward copy is found once, however many pages render it, and across the
+        // run's threads: this was the project pass's longest wait.
+        let mut files: Vec<FileId> = shared.iter().flat_map(|(on, _)| on).copied().collect();
+        files.sort_unstable();
+        files.dedup();
+        let copy: HashMap<FileId, Vec<(Span, String)>> = files
+            .into_par_iter()
+            .map(|file| {
                 let loaded = &cx.files.get(file).loaded;
                 let texts = text::visible_in(&loaded.source, &loaded.content, cx.data);
-                for m in text::find(&texts, &d.share_reward, &d.allowed) {
-                    if !reported.insert((file, m.span)) {
+                let found = text::find(&texts, &d.share_reward, &d.allowed)
+                    .into_iter()
+                    .map(|m| (m.span, m.found.to_string()))
+                    .collect();
+                (file, found)
+            })
+            .collect();
+        // A component on several pages is reported once, with the first page's share entry.
+        let mut reported: BTreeSet<(FileId, Span)> = BTreeSet::new();
+        for (on, (entry_file, entry_span)) in &shared {
+            for file in on {
+                for (span, found) in copy.get(file).into_iter().flatten() {
+                    if !reported.insert((*file, *span)) {
                         continue;
                     }
                     out.push(
-                        Diagnostic::new(&META, file, m.span, messages::induced_share_text(m.found))
+                        Diagnostic::new(&META, *file, *span, messages::induced_share_text(found))
                             .with_help(messages::induced_share_help())
-                            .with_related(entry_file, entry_span, messages::label_shares_here()),
+                            .with_related(*entry_file, *entry_span, messages::label_shares_here()),
                     );
                 }
             }
