@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::base::api::Namespace;
 use crate::base::source::{FileId, Span};
 use crate::project::files::Files;
@@ -83,9 +85,11 @@ pub struct Graph<'a> {
 
 impl<'a> Graph<'a> {
     pub fn new(project: &'a Project, files: &'a Files) -> Self {
+        // Indexed across the run's threads: a project of thousands of scripts is the project
+        // pass's first wait, every rule asking for the graph.
         let scripts = project
             .files
-            .iter()
+            .par_iter()
             .filter_map(|&f| files.content(f).script().map(|s| (f, ScriptIndex::new(s))))
             .collect();
         let mut graph = Self {

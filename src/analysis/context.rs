@@ -141,6 +141,14 @@ impl<'a> ProjectContext<'a> {
             .unwrap_or_default()
     }
 
+    /// Computes the call graph and the pages, which most project rules share, across the run's
+    /// threads. Call it before running rules in parallel: found lazily inside a rule, they are
+    /// built under a `OnceLock` whose waiters block instead of helping, and a worker building
+    /// them in parallel could take up another rule's job that waits on the same lock.
+    pub fn prepare(&self) {
+        self.pages();
+    }
+
     /// What each page is and renders ([`crate::analysis::service::pages`]).
     pub fn pages(&self) -> &[PageFacts] {
         self.pages

@@ -1,6 +1,8 @@
 //! Customer service definitions the three customer-service rules share: what an IM entry is,
 //! which pages are trade, order, personal and prominent pages, and where entries render.
 
+use rayon::prelude::*;
+
 use crate::analysis::calls::Graph;
 use crate::analysis::reach::{self, Reach};
 use crate::analysis::trade::{self, TradeSite};
@@ -136,14 +138,15 @@ fn says(words: &[String], route: &[String], title: &str) -> bool {
     })
 }
 
-/// The facts of every page of a project, in `app.json` order.
+/// The facts of every page of a project, in `app.json` order. Pages are independent of each
+/// other, so they are found across the run's threads: several rules wait for them.
 pub fn pages(graph: &Graph<'_>, data: &RuleData) -> Vec<PageFacts> {
     let (project, files) = (graph.project(), graph.files());
     let cs = &data.customer_service;
     let home = project.home().map(|p| p.unit);
     project
         .pages
-        .iter()
+        .par_iter()
         .map(|page| {
             let route = route_words(&page.entry.route);
             let title = project.title(page.unit, files).unwrap_or_default();

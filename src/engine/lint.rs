@@ -286,6 +286,9 @@ pub fn lint_with(
 /// Runs every enabled project rule over one mini-program. A rule that panics costs the project
 /// that rule's findings, reported on `app.json`, and nothing else.
 pub(super) fn project_pass(cx: &ProjectContext, enabled: &Enabled) -> Vec<Diagnostic> {
+    // Should the shared analyses panic (a bug), each rule that asks for them meets the panic
+    // again and reports it as its own.
+    let _ = catch_unwind(AssertUnwindSafe(|| cx.prepare()));
     enabled
         .rules
         .par_iter()
