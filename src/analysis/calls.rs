@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use rayon::prelude::*;
+use ustr::Ustr;
 
 use crate::base::api::Namespace;
 use crate::base::source::{FileId, Span};
@@ -34,7 +35,7 @@ struct ScriptIndex {
     children: Vec<Vec<FnId>>,
     calls: Vec<Vec<usize>>,
     top_calls: Vec<usize>,
-    by_name: HashMap<String, Vec<FnId>>,
+    by_name: HashMap<Ustr, Vec<FnId>>,
 }
 
 impl ScriptIndex {
@@ -50,7 +51,7 @@ impl ScriptIndex {
                 children.push(id);
             }
             if let Some(name) = &f.name {
-                index.by_name.entry(name.clone()).or_default().push(id);
+                index.by_name.entry(*name).or_default().push(id);
             }
         }
         for (i, call) in facts.calls.iter().enumerate() {
@@ -202,7 +203,8 @@ impl<'a> Graph<'a> {
     fn named(&self, file: FileId, name: &str) -> &[FnId] {
         self.scripts
             .get(&file)
-            .and_then(|s| s.by_name.get(name))
+            .zip(Ustr::from_existing(name))
+            .and_then(|(s, name)| s.by_name.get(&name))
             .map_or(&[], Vec::as_slice)
     }
 

@@ -116,12 +116,12 @@ fn openings(graph: &Graph<'_>, unit: UnitId) -> Vec<Trigger> {
     for (i, f) in facts.functions.iter().enumerate() {
         let name = match (&f.name, &f.callback) {
             (Some(name), _) if f.parent.is_none() && OPENING.contains(&name.as_str()) => {
-                name.clone()
+                name.to_string()
             }
             (None, Some(callee))
                 if OPENING_HOOKS.contains(&callee.rsplit('.').next().unwrap_or_default()) =>
             {
-                callee.clone()
+                callee.to_string()
             }
             _ => continue,
         };

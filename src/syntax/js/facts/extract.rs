@@ -187,7 +187,7 @@ struct Extractor {
     /// where each was written.
     jsx: Vec<(NodeId, Option<GuardId>)>,
     /// Functions written in place as call arguments, with the callee they are passed to.
-    callback_spans: HashMap<Span, String>,
+    callback_spans: HashMap<Span, Ustr>,
     /// Names holding the app instance (`const app = getApp()`).
     app_vars: HashSet<String>,
     /// The object literals passed to `App()`: their properties are the app instance's.
@@ -462,11 +462,11 @@ impl Extractor {
         let id = FnId(self.facts.functions.len() as u32);
         let callback = name
             .is_none()
-            .then(|| self.callback_spans.get(&span).cloned())
+            .then(|| self.callback_spans.get(&span).copied())
             .flatten();
         let target = self.target_at(span.start);
         self.facts.functions.push(FunctionFact {
-            name,
+            name: name.as_deref().map(Ustr::from),
             span,
             parent: self.function(),
             method,
@@ -851,7 +851,7 @@ impl Extractor {
             e @ (Expr::Fn(_) | Expr::Arrow(_)) if !in_object => {
                 self.callback_spans.insert(
                     span_of(swc_common::Spanned::span(e)),
-                    raw_path(callee).unwrap_or_default(),
+                    raw_path(callee).as_deref().unwrap_or_default().into(),
                 );
             }
             Expr::Object(object)
@@ -1297,10 +1297,10 @@ impl Visit for Extractor {
                 self.data_objects
                     .push((span_of(object.span), String::new()));
             } else if self.computed_fns.contains(&function)
-                && let Some(name) = self.facts.function(function).and_then(|f| f.name.clone())
+                && let Some(name) = self.facts.function(function).and_then(|f| f.name)
             {
                 let value = cond(arg);
-                self.assign(name, value, span_of(stmt.span));
+                self.assign(name.to_string(), value, span_of(stmt.span));
             }
         }
         stmt.visit_children_with(self);

@@ -131,7 +131,7 @@ pub struct NamePattern {
 /// it by (its variable, its property key).
 #[derive(Debug, Clone)]
 pub struct FunctionFact {
-    pub name: Option<String>,
+    pub name: Option<Ustr>,
     pub span: Span,
     pub parent: Option<FnId>,
     /// A method of the object passed to `Page()`, `Component()` (directly or in `methods`) or
@@ -143,7 +143,7 @@ pub struct FunctionFact {
     /// For a function written in place as an argument of a call (`onMounted(() => …)`,
     /// `setTimeout(function () { … })`), what it is passed to (`onMounted`, `setTimeout`, `""`
     /// when the callee has no plain name): the callee runs it when the code around it runs.
-    pub callback: Option<String>,
+    pub callback: Option<Ustr>,
     /// Whether it is written in code that ships to Douyin: a `onShareAppMessage` inside
     /// `#ifdef MP-WEIXIN` makes no Douyin page shareable.
     pub target: Target,
