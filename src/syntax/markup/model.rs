@@ -387,7 +387,7 @@ impl Markup {
                 NodeKind::Text(parts) => push_parts(&mut out, id, None, parts),
                 NodeKind::Element(e) => {
                     for attr in &e.attrs {
-                        if !attributes.iter().any(|a| a == &attr.name) {
+                        if !attributes.iter().any(|a| a == attr.name) {
                             continue;
                         }
                         match &attr.value {
