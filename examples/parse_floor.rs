@@ -78,9 +78,9 @@ fn file(path: &Path) -> (usize, usize) {
                 ttlint::syntax::vue::sfc::ScriptLang::Other(_) => continue,
             };
             let Some(syntax) = syntax(lang) else { continue };
-            let inner = &text[script.inner.start..script.inner.end];
+            let inner = &text[script.inner.start()..script.inner.end()];
             bytes += inner.len();
-            failed += usize::from(!parse(inner, script.inner.start, syntax));
+            failed += usize::from(!parse(inner, script.inner.start(), syntax));
         }
         return (bytes, failed);
     }

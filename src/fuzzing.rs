@@ -67,7 +67,7 @@ fn on_worker_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
 /// Panics unless `span` lies inside a text of `len` bytes starting at `base`.
 fn check_span(what: &str, span: Span, base: usize, len: usize) {
     assert!(
-        span.start <= span.end && span.start >= base && span.end <= base + len + 1,
+        span.start() <= span.end() && span.start() >= base && span.end() <= base + len + 1,
         "{what} span {span:?} outside the text {base}..{}",
         base + len
     );
@@ -223,7 +223,7 @@ fn suppressions_here(text: &str) {
     let ids: Vec<&str> = crate::rules::all().iter().map(|r| r.meta().id).collect();
     for (i, c) in comments.iter().enumerate() {
         let rule = ids[i % ids.len()];
-        let _ = parsed.suppresses(rule, c.span.start, lines.line_of(c.span.start));
+        let _ = parsed.suppresses(rule, c.span.start(), lines.line_of(c.span.start()));
     }
     let known = |rule: &str| crate::rules::find(rule).is_some();
     let _ = parsed.unused(&known, &known);

@@ -36,7 +36,7 @@ fn survives(text: &str, bound: Duration) {
                 let len = loaded.source.text.len();
                 for p in &loaded.problems {
                     assert!(
-                        p.span.end <= len + 1,
+                        p.span.end() <= len + 1,
                         "{name}: problem outside the text: {p:?}"
                     );
                 }

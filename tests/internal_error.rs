@@ -79,7 +79,7 @@ fn findings(report: &ttlint::engine::report::Report) -> Vec<String> {
         .iter()
         .map(|d| {
             let file = &report.files[d.file.0 as usize];
-            let line = file.position(d.span.start).line;
+            let line = file.position(d.span.start()).line;
             format!("{} {}:{}", d.rule.id, file.display, line)
         })
         .collect()

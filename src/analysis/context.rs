@@ -129,7 +129,7 @@ impl<'a> ProjectContext<'a> {
             .content(self.project.app_json)
             .json()
             .and_then(|doc| doc.value.as_ref());
-        let start = root.map_or(0, |value| value.span.start);
+        let start = root.map_or(0, |value| value.span.start());
         Span::new(start, start + 1)
     }
 

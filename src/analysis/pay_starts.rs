@@ -94,12 +94,13 @@ pub fn hidden_on_ios(env: &Env<'_>, doc: &Markup, node: NodeId) -> bool {
 /// The first line of a span: where a finding on a whole function points.
 fn first_line(text: &str, span: Span) -> Span {
     let end = text
-        .get(span.start..span.end)
+        .get(span.start()..span.end())
         .and_then(|t| t.find('\n'))
-        .map_or(span.end, |n| span.start + n);
+        .map_or(span.end(), |n| span.start() + n);
     Span::new(
-        span.start,
-        end.max(span.start + 1).min(span.end.max(span.start + 1)),
+        span.start(),
+        end.max(span.start() + 1)
+            .min(span.end().max(span.start() + 1)),
     )
 }
 

@@ -89,8 +89,8 @@ fn innermost(facts: &JsFacts, offset: usize) -> Option<FnId> {
         .functions
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.span.start <= offset && offset < f.span.end)
-        .min_by_key(|(_, f)| f.span.end - f.span.start)
+        .filter(|(_, f)| f.span.start() <= offset && offset < f.span.end())
+        .min_by_key(|(_, f)| f.span.end() - f.span.start())
         .map(|(i, _)| FnId(i as u32))
 }
 
@@ -127,7 +127,7 @@ pub fn unit_starts(graph: &Graph<'_>, unit: UnitId) -> Vec<FnRef> {
                 starts.extend(graph.handler(script, &event.handler));
             }
             if template == script
-                && let Some(render) = innermost(facts, element.tag_span.start)
+                && let Some(render) = innermost(facts, element.tag_span.start())
             {
                 starts.push(here(render));
             }

@@ -40,10 +40,10 @@ impl Text<'_> {
 fn verbatim(source: &SourceFile, span: Span, text: &str) -> Option<usize> {
     let raw = source.slice(span);
     if raw == text {
-        return Some(span.start);
+        return Some(span.start());
     }
     let inner = raw.get(1..raw.len().saturating_sub(1))?;
-    (inner == text && raw.len() >= 2).then_some(span.start + 1)
+    (inner == text && raw.len() >= 2).then_some(span.start() + 1)
 }
 
 fn json_string<'a>(source: &SourceFile, value: &'a Json, out: &mut Vec<Text<'a>>) {
@@ -101,7 +101,7 @@ pub fn visible_in<'a>(source: &SourceFile, content: &'a Content, data: &RuleData
         }
     }
     // A string in JSX is both a script literal and markup text: one text, once.
-    out.sort_by_key(|t| (t.span.start, t.span.end, t.node.is_none()));
+    out.sort_by_key(|t| (t.span.start(), t.span.end(), t.node.is_none()));
     out.dedup_by_key(|t| t.span);
     out
 }

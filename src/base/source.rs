@@ -94,27 +94,40 @@ impl SourceFile {
     /// The text of a span, or an empty string when the span does not fall on character
     /// boundaries (it never should).
     pub fn slice(&self, span: Span) -> &str {
-        self.text.get(span.start..span.end).unwrap_or("")
+        self.text.get(span.start()..span.end()).unwrap_or("")
     }
 }
 
 /// A byte range in one file: `start..end`, end exclusive.
+///
+/// Offsets are kept in 32 bits: every fact, template node and attribute holds a span, and a
+/// run keeps them for all files at once. Files are far smaller than 4 GiB (swc's own positions
+/// are 32-bit); an offset past that is clamped, never wrapped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Self {
+        let clamp = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
         Self {
-            start,
-            end: end.max(start),
+            start: clamp(start),
+            end: clamp(end.max(start)),
         }
     }
 
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
+
     pub fn len(self) -> usize {
-        self.end - self.start
+        (self.end - self.start) as usize
     }
 
     pub fn is_empty(self) -> bool {
@@ -135,20 +148,22 @@ pub struct Position {
 }
 
 /// Byte offsets of line starts, built once per file. `\n`, `\r\n` and a lone `\r` end lines.
+/// 32-bit, as [`Span`]s are.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
-    starts: Vec<usize>,
+    starts: Vec<u32>,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        let clamp = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         let mut i = 0;
         while i < bytes.len() {
             match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                b'\n' => starts.push(clamp(i + 1)),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(clamp(i + 1)),
                 _ => {}
             }
             i += 1;
@@ -162,14 +177,15 @@ impl LineIndex {
     pub fn line_of(&self, offset: usize) -> u32 {
         let index = self
             .starts
-            .partition_point(|&s| s <= offset)
+            .partition_point(|&s| s as usize <= offset)
             .saturating_sub(1);
         index as u32 + 1
     }
 
     /// Byte offset where a 1-based line starts.
     pub fn line_start(&self, line: u32) -> Option<usize> {
-        self.starts.get((line as usize).checked_sub(1)?).copied()
+        let start = self.starts.get((line as usize).checked_sub(1)?)?;
+        Some(*start as usize)
     }
 
     pub fn line_count(&self) -> usize {
@@ -184,8 +200,10 @@ impl LineIndex {
             offset -= 1;
         }
         let line = self.line_of(offset);
-        let start = self.starts[line as usize - 1];
-        let column: usize = text[start..offset].chars().map(char::len_utf16).sum();
+        let start = self.starts[line as usize - 1] as usize;
+        let column: usize = text
+            .get(start..offset)
+            .map_or(0, |line| line.chars().map(char::len_utf16).sum());
         Position {
             line,
             column: column as u32 + 1,

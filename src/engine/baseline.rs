@@ -88,30 +88,30 @@ impl Baseline {
     /// Parses baseline text; a problem comes with its byte offset.
     pub fn parse(text: &str) -> Result<Self, (usize, Message)> {
         let doc = json::parse(text, 0, Dialect::WithComments)
-            .map_err(|e| (e.span.start, messages::config_invalid_json(&e.message)))?;
+            .map_err(|e| (e.span.start(), messages::config_invalid_json(&e.message)))?;
         let mut baseline = Self::default();
         let Some(root) = doc.value else {
             return Ok(baseline);
         };
         let files = root
             .as_object()
-            .ok_or((root.span.start, messages::baseline_not_object()))?;
+            .ok_or((root.span.start(), messages::baseline_not_object()))?;
         for file in files {
             let found = file.value.as_object().ok_or((
-                file.value.span.start,
+                file.value.span.start(),
                 messages::baseline_file_not_object(&file.key),
             ))?;
             let mut counts = BTreeMap::new();
             for rule in found {
                 let id = rule.key.as_str();
                 if rules::find(id).is_none() {
-                    return Err((rule.key_span.start, rules::unknown(id)));
+                    return Err((rule.key_span.start(), rules::unknown(id)));
                 }
                 if !baselinable(id) {
-                    return Err((rule.key_span.start, messages::baseline_unsuppressible(id)));
+                    return Err((rule.key_span.start(), messages::baseline_unsuppressible(id)));
                 }
                 let count = count(&rule.value)
-                    .ok_or((rule.value.span.start, messages::baseline_bad_count(id)))?;
+                    .ok_or((rule.value.span.start(), messages::baseline_bad_count(id)))?;
                 counts.insert(rule.key.clone(), count);
             }
             // A path written by hand on Windows (`pages\pay\pay.js`) is the path findings show.

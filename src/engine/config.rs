@@ -140,34 +140,40 @@ impl Config {
             }
         };
         let doc = json::parse(text, 0, Dialect::WithComments)
-            .map_err(|e| at(e.span.start, messages::config_invalid_json(&e.message)))?;
+            .map_err(|e| at(e.span.start(), messages::config_invalid_json(&e.message)))?;
         let mut config = Self::default();
         let Some(root) = doc.value else {
             return Ok(config);
         };
         let members = root
             .as_object()
-            .ok_or_else(|| at(root.span.start, messages::config_not_object()))?;
+            .ok_or_else(|| at(root.span.start(), messages::config_not_object()))?;
         for member in members {
             match member.key.as_str() {
                 "$schema" => {}
                 "rules" => {
                     let rules = member.value.as_object().ok_or_else(|| {
-                        at(member.value.span.start, messages::config_rules_not_object())
+                        at(
+                            member.value.span.start(),
+                            messages::config_rules_not_object(),
+                        )
                     })?;
                     for rule in rules {
                         if rules::find(&rule.key).is_none() {
-                            return Err(at(rule.key_span.start, rules::unknown(&rule.key)));
+                            return Err(at(rule.key_span.start(), rules::unknown(&rule.key)));
                         }
                         if rules::ALWAYS_ON.contains(&rule.key.as_str()) {
                             return Err(at(
-                                rule.key_span.start,
+                                rule.key_span.start(),
                                 messages::config_always_on(&rule.key),
                             ));
                         }
                         let level =
                             rule.value.as_str().and_then(Level::parse).ok_or_else(|| {
-                                at(rule.value.span.start, messages::config_bad_level(&rule.key))
+                                at(
+                                    rule.value.span.start(),
+                                    messages::config_bad_level(&rule.key),
+                                )
                             })?;
                         config.rules.insert(rule.key.clone(), level);
                     }
@@ -175,7 +181,10 @@ impl Config {
                 "ignore" => config.ignore = string_list(&member.value, "ignore", &at)?,
                 "data" => {
                     let lists = member.value.as_object().ok_or_else(|| {
-                        at(member.value.span.start, messages::config_data_not_object())
+                        at(
+                            member.value.span.start(),
+                            messages::config_data_not_object(),
+                        )
                     })?;
                     for list in lists {
                         if !crate::base::data::EXTENSIBLE_LISTS.contains(&list.key.as_str()) {
@@ -184,7 +193,7 @@ impl Config {
                                 .map(|l| l.to_string())
                                 .collect();
                             return Err(at(
-                                list.key_span.start,
+                                list.key_span.start(),
                                 messages::config_unknown_list(&list.key, lists),
                             ));
                         }
@@ -196,7 +205,7 @@ impl Config {
                             )
                         {
                             return Err(at(
-                                items[bad].span.start,
+                                items[bad].span.start(),
                                 messages::config_bad_api(&list.key, &values[bad]),
                             ));
                         }
@@ -207,7 +216,7 @@ impl Config {
                     let value = member.value.as_str();
                     let lang = value.and_then(Lang::parse).ok_or_else(|| {
                         at(
-                            member.value.span.start,
+                            member.value.span.start(),
                             messages::config_bad_lang(value.unwrap_or(kind(&member.value))),
                         )
                     })?;
@@ -218,7 +227,7 @@ impl Config {
                         Some(meant) => messages::config_unknown_setting_similar(other, *meant),
                         None => messages::config_unknown_setting(other),
                     };
-                    return Err(at(member.key_span.start, problem));
+                    return Err(at(member.key_span.start(), problem));
                 }
             }
         }
@@ -261,14 +270,14 @@ fn string_list(
     at: &dyn Fn(usize, Message) -> ConfigError,
 ) -> Result<Vec<String>, ConfigError> {
     let JsonValue::Array(items) = &value.value else {
-        return Err(at(value.span.start, messages::config_not_list(name)));
+        return Err(at(value.span.start(), messages::config_not_list(name)));
     };
     items
         .iter()
         .map(|item| {
             item.as_str().map(str::to_string).ok_or_else(|| {
                 at(
-                    item.span.start,
+                    item.span.start(),
                     messages::config_not_string(name, kind(item)),
                 )
             })

@@ -22,7 +22,7 @@ fn fnv(parts: &[&str]) -> String {
 fn line_text(report: &Report, index: usize) -> String {
     let d = &report.diagnostics[index];
     let source = report.file(d.file);
-    let line = source.lines.line_of(d.span.start);
+    let line = source.lines.line_of(d.span.start());
     let start = source.lines.line_start(line).unwrap_or(0);
     let end = source
         .lines

@@ -89,20 +89,22 @@ fn accepted(found: &[&Diagnostic], len: usize) -> (Vec<Edit>, usize) {
     for d in found {
         let Some(fix) = &d.fix else { continue };
         let mut mine: Vec<Edit> = fix.edits.clone();
-        mine.sort_by_key(|e| (e.span.start, e.span.end));
-        let inside = mine.iter().all(|e| e.span.end <= len);
-        let apart = mine.windows(2).all(|w| w[0].span.end <= w[1].span.start);
+        mine.sort_by_key(|e| (e.span.start(), e.span.end()));
+        let inside = mine.iter().all(|e| e.span.end() <= len);
+        let apart = mine
+            .windows(2)
+            .all(|w| w[0].span.end() <= w[1].span.start());
         let free = mine.iter().all(|e| {
             edits
                 .iter()
-                .all(|o| e.span.end <= o.span.start || o.span.end <= e.span.start)
+                .all(|o| e.span.end() <= o.span.start() || o.span.end() <= e.span.start())
         });
         if inside && apart && free {
             edits.extend(mine);
             fixed += 1;
         }
     }
-    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    edits.sort_by_key(|e| (e.span.start(), e.span.end()));
     (edits, fixed)
 }
 
@@ -111,9 +113,9 @@ fn apply(text: &str, edits: &[Edit]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for e in edits {
-        out.push_str(&text[at..e.span.start]);
+        out.push_str(&text[at..e.span.start()]);
         out.push_str(&e.text);
-        at = e.span.end;
+        at = e.span.end();
     }
     out.push_str(&text[at..]);
     out
@@ -155,8 +157,8 @@ pub fn unified_diff(file: &Fixed) -> String {
     };
     let mut changes: Vec<(usize, usize, Vec<&Edit>)> = Vec::new();
     for e in &file.edits {
-        let first = line_of(e.span.start);
-        let last = line_of(e.span.end).max(first);
+        let first = line_of(e.span.start());
+        let last = line_of(e.span.end()).max(first);
         match changes.last_mut() {
             // Edits on the same or neighbouring lines make one change, as `diff` shows them.
             Some((_, end, list)) if first <= *end + 1 => {
@@ -173,9 +175,9 @@ pub fn unified_diff(file: &Fixed) -> String {
         let mut text = String::new();
         let mut at = from;
         for e in edits {
-            text.push_str(&file.before[at..e.span.start]);
+            text.push_str(&file.before[at..e.span.start()]);
             text.push_str(&e.text);
-            at = e.span.end;
+            at = e.span.end();
         }
         text.push_str(&file.before[at..to]);
         text.split_inclusive('\n').map(str::to_string).collect()

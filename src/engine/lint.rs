@@ -440,7 +440,11 @@ pub(super) fn settle(
             continue;
         };
         if !rules::UNSUPPRESSIBLE.contains(&d.rule.id)
-            && suppressions.suppresses(d.rule.id, d.span.start, source.lines.line_of(d.span.start))
+            && suppressions.suppresses(
+                d.rule.id,
+                d.span.start(),
+                source.lines.line_of(d.span.start()),
+            )
         {
             suppressed += 1;
             continue;
@@ -463,9 +467,9 @@ pub(super) fn settle(
 /// The order of findings within one file: by place, then rule, then message.
 pub(super) fn in_file_order(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
     a.span
-        .start
-        .cmp(&b.span.start)
+        .start()
+        .cmp(&b.span.start())
         .then(a.rule.id.cmp(b.rule.id))
-        .then(a.span.end.cmp(&b.span.end))
+        .then(a.span.end().cmp(&b.span.end()))
         .then(a.message.cmp(&b.message))
 }

@@ -135,6 +135,6 @@ impl Report {
     /// Start and end positions of a diagnostic.
     pub fn range(&self, d: &Diagnostic) -> (Position, Position) {
         let file = self.file(d.file);
-        (file.position(d.span.start), file.position(d.span.end))
+        (file.position(d.span.start()), file.position(d.span.end()))
     }
 }

@@ -503,7 +503,7 @@ mod tests {
         diagnostics
             .iter()
             .map(|d| {
-                let p = source.position(d.span.start);
+                let p = source.position(d.span.start());
                 format!("{} {}:{} {}", d.rule.id, p.line, p.column, d.message.id())
             })
             .collect()

@@ -115,32 +115,32 @@ fn regions(markup: &Markup, text: &str) -> Vec<Region> {
     for node in &markup.nodes {
         match &node.kind {
             NodeKind::Element(element) => {
-                let mut from = element.tag_span.end;
+                let mut from = element.tag_span.end();
                 for attr in &element.attrs {
-                    from = from.max(attr.name_span.end);
+                    from = from.max(attr.name_span.end());
                     if let Some(span) = attr.value.span() {
-                        from = from.max(span.end);
+                        from = from.max(span.end());
                     }
                 }
                 let Some(gt) = text
-                    .get(from..node.span.end)
+                    .get(from..node.span.end())
                     .and_then(|rest| rest.find('>'))
                     .map(|at| from + at)
                 else {
                     continue;
                 };
                 out.push(Region {
-                    span: Span::new(node.span.start, gt + 1),
+                    span: Span::new(node.span.start(), gt + 1),
                     kind: RegionKind::StartTag,
                 });
                 let self_closing = text.get(..gt).is_some_and(|t| t.ends_with('/'));
-                if self_closing || gt + 1 >= node.span.end {
+                if self_closing || gt + 1 >= node.span.end() {
                     continue;
                 }
                 let close = text
-                    .get(gt + 1..node.span.end)
+                    .get(gt + 1..node.span.end())
                     .and_then(|inner| inner.rfind("</"))
-                    .map_or(node.span.end, |at| gt + 1 + at);
+                    .map_or(node.span.end(), |at| gt + 1 + at);
                 let kind = if element.tag == "sjs" {
                     RegionKind::Raw
                 } else {
@@ -228,18 +228,18 @@ impl<'a> Commenter<'a> {
     /// The innermost region strictly containing `offset`, and the outermost start tag or
     /// expression containing it (a template comment cannot go inside either).
     fn placement(&self, offset: usize) -> Option<Placement> {
-        let inside = |r: &&Region| r.span.start < offset && offset < r.span.end;
+        let inside = |r: &&Region| r.span.start() < offset && offset < r.span.end();
         let innermost = self
             .regions
             .iter()
             .filter(inside)
-            .max_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+            .max_by_key(|r| (r.span.start(), std::cmp::Reverse(r.span.end())));
         let unbreakable = self
             .regions
             .iter()
             .filter(inside)
             .filter(|r| matches!(r.kind, RegionKind::StartTag | RegionKind::Expression))
-            .min_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+            .min_by_key(|r| (r.span.start(), std::cmp::Reverse(r.span.end())));
         let markup = |this: &Self| {
             match innermost.map(|r| r.kind) {
                 Some(RegionKind::Raw) => None,
@@ -254,7 +254,7 @@ impl<'a> Commenter<'a> {
             Family::Script => Some(Placement::NextLine(Syntax::Line)),
             Family::Template => markup(self),
             Family::Vue { template, scripts } => {
-                let within = |s: &Span| s.start <= offset && offset <= s.end;
+                let within = |s: &Span| s.start() <= offset && offset <= s.end();
                 if scripts.iter().any(within) {
                     Some(Placement::NextLine(Syntax::Line))
                 } else if template.as_ref().is_some_and(within) {
@@ -290,10 +290,10 @@ impl<'a> Commenter<'a> {
                 }])
             }
             Placement::Around(span, syntax) => {
-                let first = self.lines.line_of(span.start);
+                let first = self.lines.line_of(span.start());
                 let (first_start, first_text) = self.line_text(first)?;
                 let indent = &first_text[..first_text.len() - first_text.trim_start().len()];
-                let last = self.lines.line_of(span.end.saturating_sub(1));
+                let last = self.lines.line_of(span.end().saturating_sub(1));
                 let (last_start, last_text) = self.line_text(last)?;
                 let last_end = last_start + last_text.len();
                 Some(vec![
@@ -397,10 +397,10 @@ mod tests {
     use crate::syntax::load;
 
     fn apply(text: &str, mut edits: Vec<Edit>) -> String {
-        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start()));
         let mut out = text.to_string();
         for e in edits {
-            out.replace_range(e.span.start..e.span.end, &e.text);
+            out.replace_range(e.span.start()..e.span.end(), &e.text);
         }
         out
     }

@@ -15,7 +15,7 @@ pub fn range(source: &SourceFile, span: Span) -> Range {
         let p = source.position(offset);
         Position::new(p.line.saturating_sub(1), p.column.saturating_sub(1))
     };
-    Range::new(point(span.start), point(span.end))
+    Range::new(point(span.start()), point(span.end()))
 }
 
 /// The byte offset of an LSP position in `text`. A line past the end is the end of the text; a

@@ -1064,15 +1064,15 @@ fn fix_title(source: &SourceFile, d: &Diagnostic, fix: &Fix, catalogue: &Catalog
     let short = !before.is_empty() && before.len() <= 80 && !before.contains(['\n', '\r']);
     let mut after = before.to_string();
     let mut edits: Vec<&Edit> = fix.edits.iter().collect();
-    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start()));
     let rewritten = short
         && edits.iter().all(|e| {
             d.span.contains(e.span)
-                && after.is_char_boundary(e.span.start - d.span.start)
-                && after.is_char_boundary(e.span.end - d.span.start)
+                && after.is_char_boundary(e.span.start() - d.span.start())
+                && after.is_char_boundary(e.span.end() - d.span.start())
                 && {
                     after.replace_range(
-                        e.span.start - d.span.start..e.span.end - d.span.start,
+                        e.span.start() - d.span.start()..e.span.end() - d.span.start(),
                         &e.text,
                     );
                     true
@@ -1147,7 +1147,7 @@ fn findings(linted: &Linted<'_>, catalogue: &Catalogue) -> Vec<Finding> {
                     preferred: fix.applicability == Applicability::Safe,
                 }),
                 disable_line: commenter
-                    .and_then(|c| c.disable_line(id, d.span.start))
+                    .and_then(|c| c.disable_line(id, d.span.start()))
                     .map(|edits| text_edits(source, &edits)),
                 disable_file: commenter.map(|c| text_edits(source, &c.disable_file(id))),
             }

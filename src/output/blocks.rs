@@ -196,7 +196,7 @@ mod tests {
         ]);
         let shown: Vec<(u32, usize, usize)> = blocks(&report)
             .iter()
-            .map(|b| (b.first.file.0, b.first.span.start, b.len()))
+            .map(|b| (b.first.file.0, b.first.span.start(), b.len()))
             .collect();
         assert_eq!(
             shown,

@@ -23,7 +23,7 @@ pub fn write(
     for block in shown {
         let d = block.first;
         let file = report.file(d.file);
-        let at = file.position(d.span.start);
+        let at = file.position(d.span.start());
         let mut line = format!(
             "{}:{}:{}: {} {}: {}",
             clean(&file.display),

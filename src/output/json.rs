@@ -104,8 +104,8 @@ pub fn write(report: &Report, text: &Catalogue, out: &mut dyn Write) -> io::Resu
                         JsonRelated {
                             message: text.render(&r.label),
                             file: &file.display,
-                            start: file.position(r.span.start).into(),
-                            end: file.position(r.span.end).into(),
+                            start: file.position(r.span.start()).into(),
+                            end: file.position(r.span.end()).into(),
                         }
                     })
                     .collect(),
@@ -120,8 +120,8 @@ pub fn write(report: &Report, text: &Catalogue, out: &mut dyn Write) -> io::Resu
                             .edits
                             .iter()
                             .map(|e| JsonEdit {
-                                start: file.position(e.span.start).into(),
-                                end: file.position(e.span.end).into(),
+                                start: file.position(e.span.start()).into(),
+                                end: file.position(e.span.end()).into(),
                                 text: &e.text,
                             })
                             .collect(),

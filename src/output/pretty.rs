@@ -61,10 +61,10 @@ impl SourceCode for Snippet {
 
 /// Cuts the snippet for `span` and returns it with the span's place in it.
 fn cut(file: &SourceFile, span: Span) -> (Snippet, SourceSpan) {
-    let start = file.position(span.start);
+    let start = file.position(span.start());
     let end_line = file
         .lines
-        .line_of(span.end.max(span.start))
+        .line_of(span.end().max(span.start()))
         .min(start.line + MAX_SPAN_LINES);
     let first = start.line.saturating_sub(1).max(1);
     let last = (end_line + 1).min(file.lines.line_count() as u32);
@@ -82,7 +82,7 @@ fn cut(file: &SourceFile, span: Span) -> (Snippet, SourceSpan) {
             (0, chars.len())
         } else {
             let lead_from = if line == start.line {
-                let col = chars.partition_point(|&(i, _)| line_start + i < span.start);
+                let col = chars.partition_point(|&(i, _)| line_start + i < span.start());
                 col.saturating_sub(LEAD)
             } else {
                 0
@@ -94,24 +94,24 @@ fn cut(file: &SourceFile, span: Span) -> (Snippet, SourceSpan) {
         }
         for &(i, c) in &chars[from..to] {
             let offset = line_start + i;
-            if offset == span.start {
+            if offset == span.start() {
                 at_start = Some(out.len());
             }
-            if offset == span.end {
+            if offset == span.end() {
                 at_end = Some(out.len());
             }
             out.push(replacement(c).unwrap_or(c));
         }
         let window_end = chars.get(to).map_or(line_text.len(), |&(i, _)| i) + line_start;
-        if at_start.is_some() && at_end.is_none() && span.end <= window_end.max(span.start) {
+        if at_start.is_some() && at_end.is_none() && span.end() <= window_end.max(span.start()) {
             at_end = Some(out.len());
         }
         if to < chars.len() {
             out.push('…');
         }
         if at_start.is_none()
-            && span.start >= line_start
-            && span.start <= line_start + line_text.len()
+            && span.start() >= line_start
+            && span.start() <= line_start + line_text.len()
         {
             at_start = Some(out.len());
         }
@@ -195,7 +195,7 @@ fn frame(report: &Report, text: &Catalogue, d: &Diagnostic, compact: bool) -> Fr
     let file = report.file(d.file);
     let mut message = clean(&text.render(&d.message));
     let snippet = if compact {
-        let at = file.position(d.span.start);
+        let at = file.position(d.span.start());
         message = format!(
             "{}:{}:{}: {message}",
             clean(&file.display),
@@ -231,7 +231,7 @@ fn related(report: &Report, text: &Catalogue, d: &Diagnostic, compact: bool) -> 
     let shown = if compact { COMPACT_RELATED } else { usize::MAX };
     for r in d.related.iter().take(shown) {
         let file = report.file(r.file);
-        let at = file.position(r.span.start);
+        let at = file.position(r.span.start());
         out.push_str(&format!(
             "  ↳ {}:{}:{}: {}\n",
             clean(&file.display),
@@ -268,7 +268,7 @@ pub fn more_like_this(report: &Report, text: &Catalogue, rest: &[&Diagnostic]) -
         .iter()
         .take(LISTED_POSITIONS)
         .map(|d| {
-            let at = report.file(d.file).position(d.span.start);
+            let at = report.file(d.file).position(d.span.start());
             format!("{}:{}", at.line, at.column)
         })
         .collect();

@@ -53,7 +53,7 @@ fn location(
     span: crate::base::source::Span,
 ) -> Value {
     let source = report.file(file);
-    let (start, end) = (source.position(span.start), source.position(span.end));
+    let (start, end) = (source.position(span.start()), source.position(span.end()));
     json!({
         "physicalLocation": {
             "artifactLocation": { "uri": uri(&source.display), "uriBaseId": "SRCROOT" },

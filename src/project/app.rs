@@ -125,7 +125,7 @@ impl AppConfig {
     /// `tabBar.list[].pagePath`, `globalStyle.usingComponents`. Entries inside a `// #ifdef`
     /// block never compiled for Douyin (`regions`) are left out.
     pub fn from_pages_json(json: &Json, regions: &Regions) -> Self {
-        let ships = |j: &Json| regions.target_at(j.span.start).ships_to_douyin();
+        let ships = |j: &Json| regions.target_at(j.span.start()).ships_to_douyin();
         let mut app = Self::default();
         let paths = |list: Option<&Json>| -> Vec<Spanned> {
             list.and_then(Json::as_array)
@@ -319,7 +319,7 @@ mod tests {
         );
         assert_eq!(app.pages[2].subpackage.as_deref(), Some("pkgA"));
         assert_eq!(
-            &text[app.pages[2].span.start..app.pages[2].span.end],
+            &text[app.pages[2].span.start()..app.pages[2].span.end()],
             "\"pages/vip/vip\""
         );
         assert_eq!(app.entry_page.unwrap().value, "pages/me/me");

@@ -71,7 +71,10 @@ fn is_platform(value: &Cond, facts: Option<&JsFacts>) -> bool {
 /// The finding on a string literal (quotes included) compared with `platform`, with the fix that
 /// writes the value the platform reports.
 fn finding(file: FileId, literal_span: Span, literal: &str) -> Diagnostic {
-    let inner = Span::new(literal_span.start + 1, literal_span.end.saturating_sub(1));
+    let inner = Span::new(
+        literal_span.start() + 1,
+        literal_span.end().saturating_sub(1),
+    );
     Diagnostic::new(
         &META,
         file,

@@ -171,7 +171,10 @@ impl Outcome {
         let mut out = String::new();
         for d in &self.found {
             let source = self.files.source(d.file);
-            let (start, end) = (source.position(d.span.start), source.position(d.span.end));
+            let (start, end) = (
+                source.position(d.span.start()),
+                source.position(d.span.end()),
+            );
             let _ = writeln!(
                 out,
                 "{} ({}) {}:{}:{}-{}:{}",
@@ -195,7 +198,7 @@ impl Outcome {
             }
             for r in &d.related {
                 let file = self.files.source(r.file);
-                let p = file.position(r.span.start);
+                let p = file.position(r.span.start());
                 let _ = writeln!(
                     out,
                     "  related: {}:{}:{} {}",
@@ -263,7 +266,7 @@ pub fn run(rule: &dyn Rule, case: &Case) -> Outcome {
     }
     found.sort_by(|a, b| {
         let (fa, fb) = (&files.source(a.file).display, &files.source(b.file).display);
-        fa.cmp(fb).then(a.span.start.cmp(&b.span.start))
+        fa.cmp(fb).then(a.span.start().cmp(&b.span.start()))
     });
     for d in &found {
         assert_eq!(d.rule.id, rule.meta().id, "a rule reports only its own id");

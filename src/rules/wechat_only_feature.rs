@@ -149,7 +149,7 @@ impl Rule for WechatOnlyFeature {
                     // Renaming is safe unless the element already has the Douyin directive:
                     // then the two would be duplicate attributes.
                     if TT_DIRECTIVES.contains(&douyin.as_str()) && element.attr(&douyin).is_none() {
-                        let prefix = Span::new(attr.name_span.start, attr.name_span.start + 2);
+                        let prefix = Span::new(attr.name_span.start(), attr.name_span.start() + 2);
                         d = d.with_fix(Fix {
                             applicability: Applicability::Safe,
                             edits: vec![Edit {
@@ -198,7 +198,7 @@ impl Rule for WechatOnlyFeature {
                     d = d.with_fix(Fix {
                         applicability: Applicability::Safe,
                         edits: vec![Edit {
-                            span: Span::new(api.span.start, api.span.start + 2),
+                            span: Span::new(api.span.start(), api.span.start() + 2),
                             text: "tt".into(),
                         }],
                     });
@@ -287,7 +287,7 @@ mod tests {
             assert_eq!(fixes.len(), 1, "`wx.{member}` has one fix");
             let edit = &fixes[0].edits[0];
             let mut fixed = code.clone();
-            fixed.replace_range(edit.span.start..edit.span.end, &edit.text);
+            fixed.replace_range(edit.span.start()..edit.span.end(), &edit.text);
             assert_eq!(fixed, format!("tt.{member}({{}})\n"), "`wx.{member}`");
         }
         for code in [

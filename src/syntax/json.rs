@@ -143,8 +143,8 @@ pub fn parse(text: &str, base: usize, dialect: Dialect) -> Result<JsonDoc, Synta
             }
         })
         .collect();
-    comments.sort_by_key(|c| c.span.start);
-    comments.dedup_by_key(|c| c.span.start);
+    comments.sort_by_key(|c| c.span.start());
+    comments.dedup_by_key(|c| c.span.start());
     Ok(JsonDoc {
         value: result.value.map(|v| convert(&v, base)),
         comments,
@@ -204,12 +204,12 @@ mod tests {
         let root = doc.value.unwrap();
         let pages = root.get("pages").unwrap().as_array().unwrap();
         assert_eq!(
-            &text[pages[1].span.start..pages[1].span.end],
+            &text[pages[1].span.start()..pages[1].span.end()],
             "\"pages/pay/pay\""
         );
         assert_eq!(pages[1].as_str(), Some("pages/pay/pay"));
         let key = root.member("pages").unwrap().key_span;
-        assert_eq!(&text[key.start..key.end], "\"pages\"");
+        assert_eq!(&text[key.start()..key.end()], "\"pages\"");
     }
 
     #[test]
@@ -228,13 +228,13 @@ mod tests {
         let doc = parse("{\n // note\n \"a\": 1,\n}", 5, Dialect::WithComments).unwrap();
         assert_eq!(doc.comments.len(), 1);
         assert_eq!(doc.comments[0].text, " note");
-        assert_eq!(doc.comments[0].span.start, 8);
+        assert_eq!(doc.comments[0].span.start(), 8);
     }
 
     #[test]
     fn errors_point_at_the_problem() {
         let err = parse("{\"a\": }", 10, Dialect::Strict).unwrap_err();
-        assert_eq!(err.span.start, 16);
+        assert_eq!(err.span.start(), 16);
     }
 
     #[test]

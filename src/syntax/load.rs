@@ -312,14 +312,14 @@ fn vue(source: SourceFile) -> Loaded {
         };
         let text = source.slice(script.inner);
         if let Some((at, limit)) = too_deep(text, kind) {
-            let at = script.inner.start + at;
+            let at = script.inner.start() + at;
             problems.push(Problem {
                 span: Span::new(at, at + 1),
                 kind: ProblemKind::TooDeep { limit },
             });
             continue;
         }
-        match js::parse(text, script.inner.start, kind) {
+        match js::parse(text, script.inner.start(), kind) {
             Ok(parsed) => {
                 problems.extend(
                     parsed
@@ -337,7 +337,7 @@ fn vue(source: SourceFile) -> Loaded {
         .template
         .as_ref()
         .filter(|t| t.lang.as_deref().is_none_or(|l| l == "html"))
-        .map(|t| markup::vue::parse(source.slice(t.inner), t.inner.start));
+        .map(|t| markup::vue::parse(source.slice(t.inner), t.inner.start()));
     let markup = template.map(|parsed| {
         problems.extend(
             parsed
@@ -348,7 +348,7 @@ fn vue(source: SourceFile) -> Loaded {
         comments.extend(parsed.comments);
         parsed.markup
     });
-    comments.sort_by_key(|c| c.span.start);
+    comments.sort_by_key(|c| c.span.start());
     let parts: Vec<Part<'_>> = programs
         .iter()
         .map(|(program, setup)| Part {
@@ -361,7 +361,7 @@ fn vue(source: SourceFile) -> Loaded {
     if extracted.depth > DEEPEST_DROPPED {
         std::mem::forget(programs);
     }
-    problems.sort_by_key(|p| p.span.start);
+    problems.sort_by_key(|p| p.span.start());
     Loaded {
         content: Content {
             script: (!outline.scripts.is_empty()).then_some(extracted.facts),

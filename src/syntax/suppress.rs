@@ -86,14 +86,14 @@ impl Suppressions {
                 "disable-next-line" => Scope::NextLine,
                 "disable-line" => Scope::Line,
                 "disable-file" => Scope::File,
-                "disable" => Scope::Range(comment.span.end, file_len),
+                "disable" => Scope::Range(comment.span.end(), file_len),
                 _ => {
                     // `enable`: close the ranges it names (all of them when it names none).
                     open.retain(|&i| {
                         let d: &mut Directive = &mut directives[i];
                         let closes = ids.is_empty() || d.rules.iter().any(|r| ids.contains(r));
                         if closes && let Scope::Range(start, _) = d.scope {
-                            d.scope = Scope::Range(start, comment.span.start);
+                            d.scope = Scope::Range(start, comment.span.start());
                         }
                         !closes
                     });
@@ -101,8 +101,8 @@ impl Suppressions {
                 }
             };
             let line = match scope {
-                Scope::NextLine => lines.line_of(comment.span.end.saturating_sub(1)) + 1,
-                _ => lines.line_of(comment.span.start),
+                Scope::NextLine => lines.line_of(comment.span.end().saturating_sub(1)) + 1,
+                _ => lines.line_of(comment.span.start()),
             };
             if matches!(scope, Scope::Range(..)) {
                 open.push(directives.len());

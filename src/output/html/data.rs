@@ -227,13 +227,13 @@ fn finding(
     file_of: &mut impl FnMut(&SourceFile) -> usize,
 ) -> Finding {
     let source = report.file(d.file);
-    let start = source.position(d.span.start);
+    let start = source.position(d.span.start());
     let related = d
         .related
         .iter()
         .map(|r| {
             let file = report.file(r.file);
-            let at = file.position(r.span.start);
+            let at = file.position(r.span.start());
             Related {
                 label: text.render(&r.label),
                 file: file_of(file),
@@ -262,9 +262,9 @@ fn finding(
 /// The lines around `span`: `context` lines either side, at most `span_lines` of the span.
 fn frame(file: &SourceFile, span: Span, context: u32, span_lines: u32) -> Vec<FrameLine> {
     let lines = &file.lines;
-    let first_span_line = lines.line_of(span.start);
+    let first_span_line = lines.line_of(span.start());
     let last_span_line = lines
-        .line_of(span.end.saturating_sub(1).max(span.start))
+        .line_of(span.end().saturating_sub(1).max(span.start()))
         .min(first_span_line + span_lines.saturating_sub(1));
     let first = first_span_line.saturating_sub(context).max(1);
     let last = (last_span_line + context).min(lines.line_count() as u32);
@@ -283,8 +283,8 @@ fn frame(file: &SourceFile, span: Span, context: u32, span_lines: u32) -> Vec<Fr
         let mark = (first_span_line..=last_span_line)
             .contains(&number)
             .then(|| {
-                let a = span.start.clamp(start, line_end) - start;
-                let b = span.end.clamp(start, line_end) - start;
+                let a = span.start().clamp(start, line_end) - start;
+                let b = span.end().clamp(start, line_end) - start;
                 (a, b.max(a))
             });
         out.push(FrameLine(number, segments(line, mark)));

@@ -154,12 +154,12 @@ impl Regions {
                     let outer = stack.last().copied().unwrap_or(Target::Unconditional);
                     let effective = target.within(outer);
                     stack.push(effective);
-                    segments.push((span.start, effective));
+                    segments.push((span.start(), effective));
                 }
                 Directive::End => {
                     stack.pop();
                     let now = stack.last().copied().unwrap_or(Target::Unconditional);
-                    segments.push((span.end, now));
+                    segments.push((span.end(), now));
                 }
             }
         }

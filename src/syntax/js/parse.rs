@@ -101,7 +101,7 @@ fn parse_expr_unguarded(text: &str, base: usize) -> Result<Box<swc_ecma_ast::Exp
         return Err(to_syntax_error(error));
     }
     // `parse_expr` stops at the end of the expression: anything left over is an error.
-    let rest = &text[(span_of(swc_common::Spanned::span(&*expr)).end - base).min(text.len())..];
+    let rest = &text[(span_of(swc_common::Spanned::span(&*expr)).end() - base).min(text.len())..];
     if let Some(extra) = rest.find(|c: char| !c.is_whitespace()) {
         let at = base + text.len() - rest.len() + extra;
         return Err(SyntaxError {
@@ -133,8 +133,8 @@ fn collect_comments(comments: SingleThreadedComments) -> Vec<Comment> {
             block: matches!(c.kind, swc_common::comments::CommentKind::Block),
         })
         .collect();
-    all.sort_by_key(|c| c.span.start);
-    all.dedup_by_key(|c| c.span.start);
+    all.sort_by_key(|c| c.span.start());
+    all.dedup_by_key(|c| c.span.start());
     all
 }
 
@@ -157,7 +157,7 @@ mod tests {
         let err = parse("let a = 1;\nlet = ;", 100, FileKind::Script)
             .err()
             .unwrap();
-        assert!(err.span.start >= 111, "{err:?}");
+        assert!(err.span.start() >= 111, "{err:?}");
     }
 
     #[test]

@@ -232,7 +232,7 @@ mod tests {
             .and_then(|w| w.get("navigationBarTitleText"))
             .unwrap();
         assert_eq!(title.as_str(), Some("会员商城"));
-        assert_eq!(&src[title.span.start..title.span.end], "`会员商城`");
+        assert_eq!(&src[title.span.start()..title.span.end()], "`会员商城`");
     }
 
     #[test]

@@ -195,7 +195,7 @@ struct Restore<'a> {
 
 impl VisitMut for Restore<'_> {
     fn visit_mut_ident(&mut self, ident: &mut Ident) {
-        let at = span_of(ident.span).start;
+        let at = span_of(ident.span).start();
         if let Some(&(_, word)) = self.names.iter().find(|(n, _)| *n == at) {
             ident.sym = word.into();
         }
@@ -240,7 +240,7 @@ mod tests {
         let found: Vec<_> = b
             .strings
             .iter()
-            .map(|(s, t)| (s.start - 10, t.as_str()))
+            .map(|(s, t)| (s.start() - 10, t.as_str()))
             .collect();
         assert_eq!(
             found,
@@ -256,13 +256,13 @@ mod tests {
             "a sequence is still an expression"
         );
         let err = parse("a b", 5, false, Reserved::AreNames).unwrap_err();
-        assert_eq!(err.span.start, 7);
+        assert_eq!(err.span.start(), 7);
     }
 
     #[test]
     fn errors_point_into_the_file() {
         let err = parse("a +", 20, false, Reserved::AreNames).unwrap_err();
-        assert!(err.span.start >= 20, "{err:?}");
+        assert!(err.span.start() >= 20, "{err:?}");
     }
 
     #[test]

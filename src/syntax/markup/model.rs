@@ -235,7 +235,7 @@ impl Attr {
     /// The attribute as written: name and value.
     pub fn span(&self) -> Span {
         match self.value.span() {
-            Some(value) => Span::new(self.name_span.start, value.end),
+            Some(value) => Span::new(self.name_span.start(), value.end()),
             None => self.name_span,
         }
     }

@@ -93,7 +93,7 @@ pub fn parse(text: &str, base: usize, dialect: Dialect) -> Document {
     };
     p.run();
     let mut doc = p.doc;
-    doc.errors.sort_by_key(|e| e.span.start);
+    doc.errors.sort_by_key(|e| e.span.start());
     doc
 }
 
@@ -186,8 +186,8 @@ impl<'a> Parser<'a> {
     fn unclosed(&mut self, id: NodeId) {
         let node = &self.doc.nodes[id];
         if let NodeKind::Element(e) = &node.kind {
-            let (start, name) = (node.span.start - self.base, e.name.clone());
-            let end = e.name_span.end - self.base;
+            let (start, name) = (node.span.start() - self.base, e.name.clone());
+            let end = e.name_span.end() - self.base;
             self.error(start, end, format!("`<{name}>` is never closed"));
         }
     }
@@ -257,7 +257,7 @@ impl<'a> Parser<'a> {
     fn close(&mut self, id: NodeId, end: usize) {
         let end = self.base + end;
         let node = &mut self.doc.nodes[id];
-        node.span.end = end.max(node.span.end);
+        node.span = Span::new(node.span.start(), end.max(node.span.end()));
     }
 
     fn start_tag(&mut self) {
@@ -550,7 +550,7 @@ mod tests {
         parse(src, 0)
             .errors
             .into_iter()
-            .map(|e| (e.span.start, e.message))
+            .map(|e| (e.span.start(), e.message))
             .collect()
     }
 
@@ -592,7 +592,7 @@ mod tests {
         let parts = text.unwrap();
         assert_eq!(parts.len(), 3);
         assert!(
-            matches!(&parts[1], TextPart::Dynamic { span, binding: Some(_) } if &src[span.start..span.end] == "price")
+            matches!(&parts[1], TextPart::Dynamic { span, binding: Some(_) } if &src[span.start()..span.end()] == "price")
         );
     }
 
@@ -612,7 +612,7 @@ mod tests {
         let value = text.attr("data-id").unwrap().value.as_ref().unwrap();
         match &value.parts[0] {
             TextPart::Dynamic { span, .. } => {
-                assert_eq!(&src[span.start - 100..span.end - 100], " item.id ")
+                assert_eq!(&src[span.start() - 100..span.end() - 100], " item.id ")
             }
             other => panic!("{other:?}"),
         }
@@ -665,7 +665,7 @@ mod tests {
         let doc = parse(src, 0);
         assert_eq!(names(&doc), vec!["sjs", "view"]);
         assert_eq!(doc.errors.len(), 1);
-        let at = doc.errors[0].span.start;
+        let at = doc.errors[0].span.start();
         assert!(
             at > src.find("function").unwrap() && at < src.find("</sjs>").unwrap(),
             "{:?}",
@@ -771,10 +771,10 @@ mod properties {
     fn check(src: &str) {
         let doc = parse(src, 0, Dialect::Ttml);
         let on_boundary = |s: Span| {
-            s.start <= s.end
-                && s.end <= src.len()
-                && src.is_char_boundary(s.start)
-                && src.is_char_boundary(s.end)
+            s.start() <= s.end()
+                && s.end() <= src.len()
+                && src.is_char_boundary(s.start())
+                && src.is_char_boundary(s.end())
         };
         for node in &doc.nodes {
             assert!(on_boundary(node.span), "{:?} in {src:?}", node.span);
@@ -783,7 +783,7 @@ mod properties {
             }
         }
         for error in &doc.errors {
-            assert!(error.span.start <= src.len(), "{error:?} in {src:?}");
+            assert!(error.span.start() <= src.len(), "{error:?} in {src:?}");
         }
     }
 

@@ -131,10 +131,10 @@ fn element(doc: &Document, id: tree::NodeId, raw: &tree::Element) -> Element {
                 let end = attr
                     .value
                     .as_ref()
-                    .map_or(attr.name_span.end, |v| v.span.end + 1);
+                    .map_or(attr.name_span.end(), |v| v.span.end() + 1);
                 events.push(Event {
                     name: name.into(),
-                    span: crate::base::source::Span::new(attr.name_span.start, end),
+                    span: crate::base::source::Span::new(attr.name_span.start(), end),
                     handler,
                 });
             }
@@ -165,7 +165,7 @@ fn lower(doc: &Document, regions: &Regions) -> Markup {
         .map(|(id, node)| Node {
             parent: node.parent.map(|p| NodeId(p as u32)),
             span: node.span,
-            target: regions.target_at(node.span.start),
+            target: regions.target_at(node.span.start()),
             kind: match &node.kind {
                 tree::NodeKind::Element(e) => NodeKind::Element(element(doc, id, e)),
                 tree::NodeKind::Text(parts) => NodeKind::Text(parts.clone()),
@@ -203,7 +203,7 @@ mod tests {
         assert_eq!(button.events[0].name, "tap");
         assert_eq!(button.events[0].handler, Handler::Named("buy".into()));
         assert_eq!(
-            &src[button.events[0].span.start..button.events[0].span.end],
+            &src[button.events[0].span.start()..button.events[0].span.end()],
             "bindtap=\"buy\""
         );
         assert_eq!(button.events[1].name, "error");

@@ -45,7 +45,7 @@ pub fn parse(text: &str, base: usize) -> Parsed {
     let Lowering {
         markup, mut errors, ..
     } = lowering;
-    errors.sort_by_key(|e| e.span.start);
+    errors.sort_by_key(|e| e.span.start());
     Parsed {
         markup,
         comments: doc.comments,
@@ -206,7 +206,7 @@ impl Lowering<'_> {
             self.markup.nodes.push(Node {
                 parent: node.parent.map(|p| NodeId(p as u32)),
                 span: node.span,
-                target: self.regions.target_at(node.span.start),
+                target: self.regions.target_at(node.span.start()),
                 kind,
             });
         }
@@ -226,7 +226,7 @@ impl Lowering<'_> {
         if text.trim().is_empty() {
             return None;
         }
-        match expr::parse(&text, raw.span.start, false, expr::Reserved::AreKeywords) {
+        match expr::parse(&text, raw.span.start(), false, expr::Reserved::AreKeywords) {
             Ok(binding) => Some(binding),
             Err(error) => {
                 self.syntax_error(error, attr);
@@ -250,14 +250,14 @@ impl Lowering<'_> {
     /// Where an attribute ends: after its value's closing quote, if it has one.
     fn attr_end(&self, attr: &tree::Attr) -> usize {
         let Some(value) = &attr.value else {
-            return attr.name_span.end;
+            return attr.name_span.end();
         };
         let bytes = self.text.as_bytes();
-        let (start, end) = (value.span.start - self.base, value.span.end - self.base);
+        let (start, end) = (value.span.start() - self.base, value.span.end() - self.base);
         let quote = start.checked_sub(1).and_then(|at| bytes.get(at));
         match (quote, bytes.get(end)) {
-            (Some(open @ (b'"' | b'\'')), Some(close)) if open == close => value.span.end + 1,
-            _ => value.span.end,
+            (Some(open @ (b'"' | b'\'')), Some(close)) if open == close => value.span.end() + 1,
+            _ => value.span.end(),
         }
     }
 
@@ -271,7 +271,7 @@ impl Lowering<'_> {
         if text.trim().is_empty() {
             return Handler::Dynamic;
         }
-        let start = value.span.start;
+        let start = value.span.start();
         if let Some(at) = nesting::too_deep(&text) {
             let error = SyntaxError {
                 span: Span::new(start + at, start + at + 1),
@@ -304,7 +304,7 @@ impl Lowering<'_> {
         let Some(value) = &raw.value else {
             if let Some((prefix, arg)) = bind_argument(name) {
                 // Vue 3.4's same-name shorthand: `:title` binds the variable `title`.
-                let start = raw.name_span.start + prefix;
+                let start = raw.name_span.start() + prefix;
                 let span = Span::new(start, start + arg.len());
                 let binding = Binding {
                     cond: Cond::Path(camelize(arg).into()),
@@ -355,7 +355,7 @@ impl Lowering<'_> {
                     let handler = self.handler(attr);
                     events.push(Event {
                         name: event_name(arg),
-                        span: Span::new(attr.name_span.start, self.attr_end(attr)),
+                        span: Span::new(attr.name_span.start(), self.attr_end(attr)),
                         handler,
                     });
                 }
@@ -418,7 +418,7 @@ impl Lowering<'_> {
         let excluded = doc
             .nodes
             .get(id)
-            .is_some_and(|n| !self.regions.target_at(n.span.start).ships_to_douyin());
+            .is_some_and(|n| !self.regions.target_at(n.span.start()).ships_to_douyin());
         // Children are pushed in document order, so ids are sorted.
         let at = siblings.partition_point(|&s| s < id);
         siblings[..at]
@@ -465,7 +465,7 @@ mod tests {
     }
 
     fn at(src: &str, span: Span, base: usize) -> &str {
-        &src[span.start - base..span.end - base]
+        &src[span.start() - base..span.end() - base]
     }
 
     #[test]
@@ -611,7 +611,7 @@ mod tests {
         assert!(b.attrs.is_empty(), "events are not attributes");
         assert_eq!(parsed.errors.len(), 1, "{:?}", parsed.errors);
         assert!(parsed.errors[0].message.starts_with("in @input: "));
-        let at_error = parsed.errors[0].span.start - 50;
+        let at_error = parsed.errors[0].span.start() - 50;
         assert!(
             at_error > src.find("save(\"").unwrap()
                 && at_error <= src.find(" @getuserinfo").unwrap(),
@@ -741,7 +741,7 @@ mod tests {
         );
         let first = &m.visible_texts(&[])[0];
         assert_eq!(first.text, "开通会员");
-        assert_eq!(&src[first.span.start..first.span.end], "'开通会员'");
+        assert_eq!(&src[first.span.start()..first.span.end()], "'开通会员'");
     }
 
     #[test]
@@ -773,7 +773,7 @@ mod tests {
         let errors: Vec<(usize, &str)> = parsed
             .errors
             .iter()
-            .map(|e| (e.span.start - base, e.message.as_str()))
+            .map(|e| (e.span.start() - base, e.message.as_str()))
             .collect();
         assert_eq!(errors.len(), 3, "{errors:?}");
         let prop = src.find("a +").unwrap();
@@ -832,10 +832,10 @@ mod properties {
     fn check(src: &str) {
         let parsed = parse(src, 0);
         let on_boundary = |s: Span| {
-            s.start <= s.end
-                && s.end <= src.len()
-                && src.is_char_boundary(s.start)
-                && src.is_char_boundary(s.end)
+            s.start() <= s.end()
+                && s.end() <= src.len()
+                && src.is_char_boundary(s.start())
+                && src.is_char_boundary(s.end())
         };
         for node in &parsed.markup.nodes {
             assert!(on_boundary(node.span), "{:?} in {src:?}", node.span);
@@ -849,7 +849,7 @@ mod properties {
             }
         }
         for error in &parsed.errors {
-            assert!(error.span.start <= src.len(), "{error:?} in {src:?}");
+            assert!(error.span.start() <= src.len(), "{error:?} in {src:?}");
         }
     }
 

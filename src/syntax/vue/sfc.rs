@@ -92,7 +92,7 @@ pub fn split(text: &str, base: usize) -> Sfc {
     };
     s.run();
     let mut sfc = s.sfc;
-    sfc.errors.sort_by_key(|e| e.span.start);
+    sfc.errors.sort_by_key(|e| e.span.start());
     sfc
 }
 
@@ -435,7 +435,7 @@ mod tests {
     use super::*;
 
     fn inner(src: &str, span: Span) -> &str {
-        &src[span.start..span.end]
+        &src[span.start()..span.end()]
     }
 
     const OPTIONS_PAGE: &str = r#"<template>
@@ -550,7 +550,7 @@ export default {
         let body = inner(src, template.inner);
         assert!(body.trim_end().ends_with("</view>"), "{body:?}");
         assert_eq!(
-            template.span.end,
+            template.span.end(),
             src.find("</template>\n<script>").unwrap() + "</template>".len()
         );
         assert_eq!(inner(src, sfc.scripts[0].inner), "export default {}");
@@ -563,7 +563,7 @@ export default {
         let comments: Vec<(usize, &str)> = sfc
             .comments
             .iter()
-            .map(|c| (c.span.start - 3, c.text.trim()))
+            .map(|c| (c.span.start() - 3, c.text.trim()))
             .collect();
         assert_eq!(
             comments,
@@ -577,12 +577,12 @@ export default {
         );
         let c = &sfc.comments[1];
         assert_eq!(
-            &src[c.span.start - 3..c.span.end - 3],
+            &src[c.span.start() - 3..c.span.end() - 3],
             "<!-- #ifdef MP-WEIXIN -->"
         );
         assert_eq!(sfc.scripts.len(), 2);
         assert_eq!(
-            &src[sfc.scripts[1].inner.start - 3..sfc.scripts[1].inner.end - 3],
+            &src[sfc.scripts[1].inner.start() - 3..sfc.scripts[1].inner.end() - 3],
             "tt.login()"
         );
     }
@@ -593,10 +593,10 @@ export default {
         let sfc = split(&file[3..], 3);
         let template = sfc.template.expect("the template");
         assert_eq!(
-            &file[template.inner.start..template.inner.end],
+            &file[template.inner.start()..template.inner.end()],
             "<view>支付</view>"
         );
-        assert_eq!(template.span.start, 3);
+        assert_eq!(template.span.start(), 3);
     }
 
     #[test]
@@ -612,14 +612,14 @@ export default {
             }]
         );
         let template = sfc.template.expect("still a template");
-        assert_eq!(template.inner.end, src.len());
+        assert_eq!(template.inner.end(), src.len());
         assert_eq!(sfc.scripts.len(), 1);
 
         let src = "<template><view/></template>\n<script setup>\nconst a = 1\n";
         let sfc = split(src, 0);
         assert_eq!(sfc.errors.len(), 1);
-        assert_eq!(sfc.errors[0].span.start, src.find("<script").unwrap());
-        assert_eq!(sfc.scripts[0].inner.end, src.len());
+        assert_eq!(sfc.errors[0].span.start(), src.find("<script").unwrap());
+        assert_eq!(sfc.scripts[0].inner.end(), src.len());
         assert!(sfc.scripts[0].setup);
     }
 
@@ -648,7 +648,7 @@ export default {
         );
         let sfc = split(&deep, 0);
         assert!(sfc.errors.is_empty());
-        assert_eq!(sfc.template.map(|t| t.span.end), Some(deep.len()));
+        assert_eq!(sfc.template.map(|t| t.span.end()), Some(deep.len()));
     }
 }
 
@@ -661,10 +661,10 @@ mod properties {
     fn check(src: &str) {
         let sfc = split(src, 0);
         let inside = |s: Span| {
-            s.start <= s.end
-                && s.end <= src.len()
-                && src.is_char_boundary(s.start)
-                && src.is_char_boundary(s.end)
+            s.start() <= s.end()
+                && s.end() <= src.len()
+                && src.is_char_boundary(s.start())
+                && src.is_char_boundary(s.end())
         };
         let blocks = sfc
             .template
@@ -676,13 +676,13 @@ mod properties {
                 inside(span) && inside(inner),
                 "{span:?} {inner:?} in {src:?}"
             );
-            assert!(span.start <= inner.start && inner.end <= span.end);
+            assert!(span.start() <= inner.start() && inner.end() <= span.end());
         }
         for c in &sfc.comments {
             assert!(inside(c.span), "{c:?} in {src:?}");
         }
         for e in &sfc.errors {
-            assert!(e.span.start <= src.len(), "{e:?} in {src:?}");
+            assert!(e.span.start() <= src.len(), "{e:?} in {src:?}");
         }
     }
 

@@ -464,7 +464,7 @@ impl Extractor {
             .is_none()
             .then(|| self.callback_spans.get(&span).copied())
             .flatten();
-        let target = self.target_at(span.start);
+        let target = self.target_at(span.start());
         self.facts.functions.push(FunctionFact {
             name: name.as_deref().map(Ustr::from),
             span,
@@ -543,7 +543,7 @@ impl Extractor {
             span,
             access,
             options: first_object(args).map(object_facts),
-            target: self.target_at(span.start),
+            target: self.target_at(span.start()),
             function: self.function(),
             guards: self.guard,
         }
@@ -595,7 +595,7 @@ impl Extractor {
     }
 
     fn module_ref(&mut self, specifier: Specifier, kind: ModuleRefKind) {
-        let target = self.target_at(specifier.span.start);
+        let target = self.target_at(specifier.span.start());
         self.facts.module_refs.push(ModuleRef {
             specifier: specifier.path,
             span: specifier.span,
@@ -742,7 +742,10 @@ impl Extractor {
         let Some(target) = self.alias_target(value) else {
             return;
         };
-        if !self.target_at(span_of(member.span).start).ships_to_douyin() {
+        if !self
+            .target_at(span_of(member.span).start())
+            .ships_to_douyin()
+        {
             return;
         }
         let name = prop.sym.to_string();
@@ -892,7 +895,7 @@ impl Extractor {
     }
 
     fn push_call(&mut self, callee: Callee, span: Span, reference: bool) {
-        let target = self.target_at(span.start);
+        let target = self.target_at(span.start());
         self.facts.calls.push(CallFact {
             callee,
             span,
@@ -1044,7 +1047,7 @@ impl Extractor {
     }
 
     fn text(&mut self, span: Span, text: String) {
-        if self.unseen > 0 || !self.target_at(span.start).ships_to_douyin() {
+        if self.unseen > 0 || !self.target_at(span.start()).ships_to_douyin() {
             return;
         }
         self.facts.texts.push(JsText {
@@ -1437,7 +1440,7 @@ impl Visit for Extractor {
                     .iter()
                     .find_map(|(a, b)| static_string(a).map(|s| ((s, *a), *b)))
                 {
-                    let target = self.target_at(span_of(expr.span).start);
+                    let target = self.target_at(span_of(expr.span).start());
                     self.facts.comparisons.push(Comparison {
                         span: span_of(expr.span),
                         other: cond(other),
@@ -1528,7 +1531,7 @@ impl Visit for Extractor {
         if let AssignTarget::Simple(SimpleAssignTarget::Ident(target)) = &expr.left
             && let Some(ns) = self.platform_object(&expr.right)
             && self.scopes.is_bound(&target.id.sym)
-            && self.target_at(span_of(expr.span).start).ships_to_douyin()
+            && self.target_at(span_of(expr.span).start()).ships_to_douyin()
             && self.scopes.namespace(&target.id.sym) != Some(Namespace::Tt)
         {
             self.scopes.bind(&target.id.sym, Binding::Namespace(ns));
@@ -1761,7 +1764,7 @@ impl Extractor {
                 (Some(swc_ecma_ast::JSXAttrValue::Str(lit)), _) => {
                     let outer = span_of(lit.span);
                     Value::Static {
-                        span: Span::new(outer.start + 1, outer.end.saturating_sub(1)),
+                        span: Span::new(outer.start() + 1, outer.end().saturating_sub(1)),
                         text: lit.value.to_string_lossy().into_owned(),
                     }
                 }
@@ -1794,7 +1797,7 @@ impl Extractor {
         let node = self.markup.push(
             parent,
             span,
-            self.target_at(span.start),
+            self.target_at(span.start()),
             NodeKind::Element(Element {
                 tag: jsx_tag(&opening.name),
                 tag_span: span_of(swc_common::Spanned::span(&opening.name)),
@@ -1827,7 +1830,7 @@ impl Extractor {
                     self.markup.push(
                         parent,
                         span,
-                        self.target_at(span.start),
+                        self.target_at(span.start()),
                         NodeKind::Text(vec![part]),
                     );
                 }
@@ -1846,7 +1849,7 @@ impl Extractor {
                             self.markup.push(
                                 parent,
                                 span,
-                                self.target_at(span.start),
+                                self.target_at(span.start()),
                                 NodeKind::Text(vec![part]),
                             );
                         }

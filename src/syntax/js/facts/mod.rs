@@ -37,7 +37,7 @@ mod tests {
         f.api_uses
             .iter()
             .map(|u| {
-                let text = &src[u.span.start..u.span.end];
+                let text = &src[u.span.start()..u.span.end()];
                 (u.api.to_string(), u.access, text)
             })
             .map(|(a, b, c)| (a, b, &*Box::leak(c.to_string().into_boxed_str())))
@@ -582,7 +582,7 @@ mod tests {
             .iter()
             .filter_map(|n| match &n.kind {
                 NodeKind::Text(parts) => parts.iter().find_map(|p| match p {
-                    TextPart::Dynamic { span, .. } => Some(&src[span.start..span.end]),
+                    TextPart::Dynamic { span, .. } => Some(&src[span.start()..span.end()]),
                     TextPart::Static { .. } => None,
                 }),
                 NodeKind::Element(_) => None,
