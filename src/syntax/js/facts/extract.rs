@@ -849,12 +849,12 @@ impl Extractor {
 
     /// Functions and project functions handed to a call: callbacks it runs (`setTimeout(() =>
     /// …)`) and references it may call (`setTimeout(this.pay)`, `{ success: onPaid }`).
-    fn hand_over(&mut self, callee: &Expr, expr: &Expr, in_object: bool) {
+    fn hand_over(&mut self, callee: Option<&str>, expr: &Expr, in_object: bool) {
         match unwrap(expr) {
             e @ (Expr::Fn(_) | Expr::Arrow(_)) if !in_object => {
                 self.callback_spans.insert(
                     span_of(swc_common::Spanned::span(e)),
-                    raw_path(callee).as_deref().unwrap_or_default().into(),
+                    callee.unwrap_or_default().into(),
                 );
             }
             Expr::Object(object)
@@ -948,14 +948,20 @@ impl Extractor {
         }
     }
 
-    /// Handles a call's callee; returns whether it was consumed (so it must not be visited again
-    /// as a plain reference) and the callee's path for the text context of its arguments.
-    fn call(&mut self, callee: &Expr, args: &[ExprOrSpread], span: Span) -> (bool, Option<String>) {
+    /// Handles a call's callee, whose path is `path`; returns the API it calls, if any: then the
+    /// callee is consumed (it must not be visited again as a plain reference).
+    fn call(
+        &mut self,
+        callee: &Expr,
+        path: Option<&str>,
+        args: &[ExprOrSpread],
+        span: Span,
+    ) -> Option<Api> {
         if let Some(member) = self.callee_member(callee)
             && let Some(api) = self.api_member(member)
         {
             self.record(api, span_of(member.span), Access::Call, args);
-            return (true, Some(api.to_string()));
+            return Some(api);
         }
         if let Some(api) = self.api_ident(callee) {
             self.record(
@@ -964,7 +970,7 @@ impl Extractor {
                 Access::Call,
                 args,
             );
-            return (true, Some(api.to_string()));
+            return Some(api);
         }
         if let Some(member) = self.callee_member(callee) {
             self.aliased_call(member, args);
@@ -984,10 +990,7 @@ impl Extractor {
                     }
                 }
             }
-            Expr::Member(m)
-                if raw_path(callee).as_deref() == Some("Vue.extend")
-                    && !self.scopes.is_bound("Vue") =>
-            {
+            Expr::Member(_) if path == Some("Vue.extend") && !self.scopes.is_bound("Vue") => {
                 if let Some(object) = first_object {
                     self.method_objects.push(span_of(object.span));
                 }
@@ -1012,13 +1015,15 @@ impl Extractor {
             _ => {}
         }
         self.own_call(callee, span);
-        (false, raw_path(callee))
+        None
     }
 
     fn visit_call_parts(&mut self, callee: &Expr, args: &[ExprOrSpread], span: Span) {
-        if let Some(path) = raw_path(callee)
+        // The callee's path, found once for the several questions below.
+        let path = raw_path(callee);
+        if let Some(path) = &path
             && (path.starts_with("console.") && !self.scopes.is_bound("console")
-                || is_logger_call(&path))
+                || is_logger_call(path))
         {
             // Logging is not UI: nothing inside it is text users see.
             return;
@@ -1027,13 +1032,15 @@ impl Extractor {
             self.module_ref(specifier, ModuleRefKind::Require);
             return;
         }
-        let (consumed, path) = self.call(callee, args, span);
-        if !consumed {
+        let api = self.call(callee, path.as_deref(), args, span);
+        if api.is_none() {
             callee.visit_with(self);
         }
         for arg in args.iter().filter(|a| a.spread.is_none()) {
-            self.hand_over(callee, &arg.expr, false);
+            self.hand_over(path.as_deref(), &arg.expr, false);
         }
+        // The text context of its arguments: the API by its own name, else the path as written.
+        let path = api.map(|api| api.to_string()).or(path);
         // `Boolean(tt.pay)` tests for the API; any other call's arguments are values.
         let boolean = matches!(unwrap(callee), Expr::Ident(id)
             if &*id.sym == "Boolean" && !self.scopes.is_bound("Boolean"));
