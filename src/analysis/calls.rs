@@ -86,8 +86,8 @@ pub struct Graph<'a> {
 
 impl<'a> Graph<'a> {
     pub fn new(project: &'a Project, files: &'a Files) -> Self {
-        // Indexed across the run's threads: a project of thousands of scripts is the project
-        // pass's first wait, every rule asking for the graph.
+        // Indexed across the run's threads, before any rule runs (`ProjectContext::prepare`):
+        // every rule of the project pass asks for the graph.
         let scripts = project
             .files
             .par_iter()

@@ -109,12 +109,16 @@ pub struct Span {
     end: u32,
 }
 
+/// An offset in 32 bits: clamped, never wrapped.
+fn narrow(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
 impl Span {
     pub fn new(start: usize, end: usize) -> Self {
-        let clamp = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
         Self {
-            start: clamp(start),
-            end: clamp(end.max(start)),
+            start: narrow(start),
+            end: narrow(end.max(start)),
         }
     }
 
@@ -156,14 +160,13 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let clamp = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         let mut i = 0;
         while i < bytes.len() {
             match bytes[i] {
-                b'\n' => starts.push(clamp(i + 1)),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(clamp(i + 1)),
+                b'\n' => starts.push(narrow(i + 1)),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(narrow(i + 1)),
                 _ => {}
             }
             i += 1;
@@ -246,6 +249,20 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.position(text, 1).offset, 0);
         assert_eq!(index.position(text, 99).offset, text.len());
+    }
+
+    #[test]
+    fn spans_past_32_bits_are_clamped_not_wrapped() {
+        let far = u32::MAX as usize;
+        let span = Span::new(far + 10, far + 20);
+        assert_eq!((span.start(), span.end(), span.len()), (far, far, 0));
+        let straddling = Span::new(far - 1, far + 5);
+        assert_eq!((straddling.start(), straddling.end()), (far - 1, far));
+        assert_eq!(
+            Span::new(7, 3).end(),
+            7,
+            "an end before the start is the start"
+        );
     }
 
     #[test]
