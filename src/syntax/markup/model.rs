@@ -100,7 +100,8 @@ pub enum TextPart {
 #[derive(Debug, Clone)]
 pub struct Element {
     /// The tag, normalised: built-in components in kebab case (`button`, `web-view`), custom
-    /// components as written in kebab case (`u-button`, `pay-panel`).
+    /// components as written in kebab case (`u-button`, `pay-panel`). Tags, attribute and event
+    /// names are interned: a few dozen names make up nearly all of them.
     pub tag: Ustr,
     pub tag_span: Span,
     pub attrs: Vec<Attr>,
