@@ -225,6 +225,17 @@ mod tests {
                     ("components/lock-tip/lock-tip.ttml", "<view class=\"lock\">转发解锁后续章节</view>"),
                     ("components/lock-tip/lock-tip.js", "Component({})"),
                 ]),
+                // A component on two share pages: one finding, beside the first page's entry.
+                project(&[
+                    ("app.json", r#"{ "pages": ["pages/a/a", "pages/b/b"] }"#),
+                    ("pages/a/a.json", r#"{ "usingComponents": { "reward-tip": "/components/reward-tip/reward-tip" } }"#),
+                    ("pages/a/a.ttml", "<reward-tip />\n<button open-type=\"share\">分享</button>"),
+                    ("pages/b/b.json", r#"{ "usingComponents": { "reward-tip": "/components/reward-tip/reward-tip" } }"#),
+                    ("pages/b/b.ttml", "<view>活动</view>\n<reward-tip />"),
+                    ("pages/b/b.js", "Page({ onShareAppMessage() { return { title: '活动' } } })"),
+                    ("components/reward-tip/reward-tip.json", r#"{ "component": true }"#),
+                    ("components/reward-tip/reward-tip.ttml", "<view>分享得红包</view>"),
+                ]),
                 vue("<template>\n  <view class=\"invite\">\n    <text>邀请3位好友即可领取7天会员</text>\n    <button open-type=\"share\">去邀请</button>\n  </view>\n</template>"),
                 vue("<template>\n  <view>邀请好友得积分</view>\n</template>\n<script setup>\nimport { onShareAppMessage } from '@dcloudio/uni-app'\nonShareAppMessage(() => ({ title: '好物推荐' }))\n</script>"),
                 tsx("import { View, Text, Button } from '@tarojs/components'\nexport default function Novel() {\n  return (\n    <View>\n      <Text>转发解锁全文</Text>\n      <Button openType='share'>转发</Button>\n    </View>\n  )\n}"),
