@@ -421,10 +421,10 @@ impl<L: Loader> Builder<'_, L> {
         let Some(markup) = content.markup() else {
             return;
         };
-        let tags: BTreeSet<String> = markup
+        let tags: BTreeSet<&str> = markup
             .elements()
-            .map(|(_, e)| e.tag.to_string())
-            .filter(|t| !BUILT_IN_TAGS.contains(&t.as_str()))
+            .map(|(_, e)| e.tag.as_str())
+            .filter(|t| !BUILT_IN_TAGS.contains(t))
             .collect();
         let imports: Vec<(String, String, Span)> = content
             .script()
@@ -439,7 +439,7 @@ impl<L: Loader> Builder<'_, L> {
                             i.span,
                         )
                     })
-                    .filter(|(tag, _, _)| tags.contains(tag))
+                    .filter(|(tag, _, _)| tags.contains(tag.as_str()))
                     .collect()
             })
             .unwrap_or_default();
@@ -459,7 +459,7 @@ impl<L: Loader> Builder<'_, L> {
                     continue;
                 }
                 if let Some((path, target)) = self.easycom_component(&easycom, tag) {
-                    found.push((tag.clone(), path, Span::default(), target));
+                    found.push((tag.to_string(), path, Span::default(), target));
                 }
             }
         }
