@@ -162,14 +162,12 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(narrow(i + 1)),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(narrow(i + 1)),
-                _ => {}
+        // Every byte of every file passes through here: memchr finds the line ends a word at a
+        // time, where a byte loop cost a twentieth of what parsing the scripts does.
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                starts.push(narrow(i + 1));
             }
-            i += 1;
         }
         // Kept for the whole run, like the text it indexes.
         starts.shrink_to_fit();
@@ -241,6 +239,19 @@ mod tests {
         );
         let z = text.find('Z').unwrap();
         assert_eq!(index.position(text, z).line, 4, "a lone CR ends a line");
+    }
+
+    #[test]
+    fn lines_end_at_each_convention() {
+        let text = "a\r\r\nb\nc\r";
+        let index = LineIndex::new(text);
+        let starts: Vec<_> = (1..=6).map(|line| index.line_start(line)).collect();
+        assert_eq!(starts, [Some(0), Some(2), Some(4), Some(6), Some(8), None]);
+        assert_eq!(
+            index.line_count(),
+            5,
+            "a CR at the very end starts an empty line"
+        );
     }
 
     #[test]
