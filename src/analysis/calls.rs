@@ -4,7 +4,7 @@
 //! (`getApp().core = tt`, a module exporting `tt`). One file's facts name the callee; the project
 //! model's references say which file a specifier loads.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 use ustr::Ustr;
@@ -35,7 +35,7 @@ struct ScriptIndex {
     children: Vec<Vec<FnId>>,
     calls: Vec<Vec<usize>>,
     top_calls: Vec<usize>,
-    by_name: HashMap<Ustr, Vec<FnId>>,
+    by_name: FxHashMap<Ustr, Vec<FnId>>,
 }
 
 impl ScriptIndex {
@@ -79,9 +79,9 @@ fn modules_at(project: &Project, file: FileId, span: Span) -> Vec<FileId> {
 pub struct Graph<'a> {
     project: &'a Project,
     files: &'a Files,
-    scripts: HashMap<FileId, ScriptIndex>,
+    scripts: FxHashMap<FileId, ScriptIndex>,
     /// API uses through aliases other files set up, by the file they are written in.
-    aliased: HashMap<FileId, Vec<ApiUse>>,
+    aliased: FxHashMap<FileId, Vec<ApiUse>>,
 }
 
 impl<'a> Graph<'a> {
@@ -97,7 +97,7 @@ impl<'a> Graph<'a> {
             project,
             files,
             scripts,
-            aliased: HashMap::new(),
+            aliased: FxHashMap::default(),
         };
         graph.aliased = graph.resolve_aliases();
         graph
@@ -161,8 +161,8 @@ impl<'a> Graph<'a> {
 
     /// The API uses through aliases, once every script's aliases are known: the app instance's
     /// properties set to a platform object anywhere, and modules exporting one.
-    fn resolve_aliases(&self) -> HashMap<FileId, Vec<ApiUse>> {
-        let mut app: HashMap<&str, Namespace> = HashMap::new();
+    fn resolve_aliases(&self) -> FxHashMap<FileId, Vec<ApiUse>> {
+        let mut app: FxHashMap<&str, Namespace> = FxHashMap::default();
         for &file in &self.project.files {
             let Some(facts) = self.facts(file) else {
                 continue;
@@ -177,7 +177,7 @@ impl<'a> Graph<'a> {
                 }
             }
         }
-        let mut out: HashMap<FileId, Vec<ApiUse>> = HashMap::new();
+        let mut out: FxHashMap<FileId, Vec<ApiUse>> = FxHashMap::default();
         for &file in &self.project.files {
             let Some(facts) = self.facts(file) else {
                 continue;

@@ -6,7 +6,7 @@
 //! assignments of the page's scripts and the app's (`const isIOS = …`, `setData({ isIOS })`,
 //! `data: { isIOS }`, `getApp().globalData.isIOS = …`).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analysis::calls::{FnRef, Graph};
 use crate::analysis::trade::opens_cashier;
@@ -22,9 +22,9 @@ use crate::syntax::js::facts::{FnId, GuardId, Imported, JsFacts};
 /// The values names take on a page, gathered from its scripts and the app's.
 #[derive(Debug, Default)]
 struct PageValues<'a> {
-    values: HashMap<&'a str, Vec<&'a Cond>>,
+    values: FxHashMap<&'a str, Vec<&'a Cond>>,
     /// Local names bound to whole modules (`const device = require('…')`).
-    namespaces: HashSet<&'a str>,
+    namespaces: FxHashSet<&'a str>,
 }
 
 impl Values for PageValues<'_> {
@@ -185,7 +185,7 @@ pub fn ungated_path(
     env: &Env<'_>,
     goal: Goal<'_>,
     start: FnRef,
-    visited: &mut HashSet<FnRef>,
+    visited: &mut FxHashSet<FnRef>,
 ) -> Option<Vec<Step>> {
     if visited.len() > 256 || !visited.insert(start) {
         return None;
@@ -230,7 +230,14 @@ pub fn ungated_payment(
     env: &Env<'_>,
     start: FnRef,
 ) -> Option<Vec<Step>> {
-    ungated_path(graph, data, env, Goal::Cashier, start, &mut HashSet::new())
+    ungated_path(
+        graph,
+        data,
+        env,
+        Goal::Cashier,
+        start,
+        &mut FxHashSet::default(),
+    )
 }
 
 #[cfg(test)]

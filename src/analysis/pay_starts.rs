@@ -4,7 +4,7 @@
 //! on the opening tap.
 
 use crate::analysis::calls::{FnRef, Graph};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::analysis::ios::{Env, Gate, Goal, may_be_true, ungated_path};
 use crate::base::data::RuleData;
@@ -266,8 +266,15 @@ pub fn shown_on_ios(
             .filter(|(_, hidden)| !hidden)
             .find(|(start, _)| {
                 start.functions.iter().any(|&f| {
-                    ungated_path(graph, data, env, Goal::Shows(&flag), f, &mut HashSet::new())
-                        .is_some()
+                    ungated_path(
+                        graph,
+                        data,
+                        env,
+                        Goal::Shows(&flag),
+                        f,
+                        &mut FxHashSet::default(),
+                    )
+                    .is_some()
                 })
             });
         match by {

@@ -8,7 +8,8 @@
 //! `useEffect`) and closures are how mini-program code does everything, and a closure written but
 //! never called is rare enough that counting it costs less than missing the callbacks.
 
-use std::collections::{BTreeSet, HashSet};
+use rustc_hash::FxHashSet;
+use std::collections::BTreeSet;
 
 use crate::analysis::calls::{FnRef, Graph};
 use crate::base::source::FileId;
@@ -61,7 +62,7 @@ pub const LIFECYCLE: &[&str] = &[
 /// The functions and top-level code that run.
 #[derive(Debug, Clone, Default)]
 pub struct Reach {
-    functions: HashSet<FnRef>,
+    functions: FxHashSet<FnRef>,
     /// Scripts whose top-level code runs.
     scripts: BTreeSet<FileId>,
 }
@@ -139,7 +140,7 @@ pub fn unit_starts(graph: &Graph<'_>, unit: UnitId) -> Vec<FnRef> {
 /// Everything `starts` and the top-level code of `scripts` run.
 fn close(graph: &Graph<'_>, mut todo: Vec<FnRef>, scripts: &[FileId]) -> Reach {
     let mut reach = Reach {
-        functions: HashSet::new(),
+        functions: FxHashSet::default(),
         scripts: scripts.iter().copied().collect(),
     };
     let follow = |file: FileId, function: Option<FnId>, todo: &mut Vec<FnRef>| {

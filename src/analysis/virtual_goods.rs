@@ -4,7 +4,8 @@
 //! summary of the HTML report (which shows, per page, whether it sells virtual goods and whether
 //! its payments are gated on iOS), so the two can never disagree.
 
-use std::collections::{BTreeSet, HashSet};
+use rustc_hash::FxHashSet;
+use std::collections::BTreeSet;
 
 use crate::analysis::calls::Graph;
 use crate::analysis::ios::{Env, Step, ungated_payment};
@@ -175,7 +176,7 @@ pub fn ungated_starts(graph: &Graph<'_>, data: &RuleData, page: &PageFacts) -> V
     let project = graph.project();
     let env = page_env(graph, data, page);
     let mut out = Vec::new();
-    let mut seen: HashSet<(FileId, Span)> = HashSet::new();
+    let mut seen: FxHashSet<(FileId, Span)> = FxHashSet::default();
     for &unit in &page.rendered.units {
         for template in project.templates_of(unit) {
             let Some(doc) = graph.files().content(template).markup() else {

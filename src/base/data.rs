@@ -4,7 +4,7 @@
 //! are parsed once per run. A project extends them from `ttlint.json` (`"data": { list: [...] }`),
 //! so a platform change or a project's own wrapper is a data edit, not a code change.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use aho_corasick::AhoCorasick;
@@ -56,7 +56,7 @@ pub const EXTENSIBLE_LISTS: &[&str] = &[
 pub const API_LISTS: &[&str] = &["offlinePaymentApis", "foreignPaymentApis", "tradeApis"];
 
 /// A set of APIs.
-pub type ApiSet = HashSet<Api>;
+pub type ApiSet = FxHashSet<Api>;
 
 /// Payment and trade APIs (`rules/payment.json`), as written.
 #[derive(Debug, Clone, Deserialize)]
@@ -508,19 +508,19 @@ pub struct RuleData {
     pub ios: IosData,
     pub not_app_code: NotAppCodeData,
     /// Member names of `tt` (`rules/douyin-api.json`).
-    douyin_apis: HashSet<Ustr>,
+    douyin_apis: FxHashSet<Ustr>,
     /// Members whose `wx.X(…)` call `--fix` rewrites to `tt.X(…)`.
-    same_as_wechat: HashSet<Ustr>,
+    same_as_wechat: FxHashSet<Ustr>,
     /// `uni.X` → `tt.Y` where Y ≠ X.
-    uni_renames: HashMap<Ustr, Ustr>,
+    uni_renames: FxHashMap<Ustr, Ustr>,
     /// `Taro.X` → `tt.Y` where Y ≠ X.
-    taro_renames: HashMap<Ustr, Ustr>,
+    taro_renames: FxHashMap<Ustr, Ustr>,
     /// Index into `deprecated_trade.apis` by API, parsed once: the trade analysis asks it of
     /// every API use in a project, and an editor runs it on every pause in typing.
-    deprecated_by_api: HashMap<Api, usize>,
+    deprecated_by_api: FxHashMap<Api, usize>,
 }
 
-fn renames(list: &BTreeMap<String, String>) -> HashMap<Ustr, Ustr> {
+fn renames(list: &BTreeMap<String, String>) -> FxHashMap<Ustr, Ustr> {
     list.iter()
         .map(|(from, to)| (Ustr::from(from), Ustr::from(to)))
         .collect()

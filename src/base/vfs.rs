@@ -4,7 +4,8 @@
 //! config lookup, reference resolution, loading) asks the provider, so a run over buffers sees the
 //! same project a run over the disk would.
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -26,7 +27,7 @@ pub struct Vfs {
     /// Paths whose read fails, with the reason: a file deleted or made unreadable between
     /// discovery and loading. Tests run as root, who can read any file, so this seam is the only
     /// way to make a read fail on purpose.
-    failing: HashMap<PathBuf, io::ErrorKind>,
+    failing: FxHashMap<PathBuf, io::ErrorKind>,
 }
 
 impl Vfs {
@@ -35,7 +36,7 @@ impl Vfs {
         Self {
             memory: BTreeMap::new(),
             disk: true,
-            failing: HashMap::new(),
+            failing: FxHashMap::default(),
         }
     }
 

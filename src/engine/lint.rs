@@ -1,7 +1,7 @@
 //! The lint run: discover → load & parse (parallel, once per file; projects in waves from
 //! `app.json`) → file pass (parallel) → project pass → report (suppressions, severities, order).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -85,7 +85,7 @@ impl Enabled {
 pub(super) struct EngineLoader<'a> {
     pub(super) files: &'a mut Files,
     pub(super) ignore: &'a Ignore,
-    pub(super) candidates: &'a HashMap<PathBuf, &'a Candidate>,
+    pub(super) candidates: &'a FxHashMap<PathBuf, &'a Candidate>,
 }
 
 impl Loader for EngineLoader<'_> {
@@ -152,7 +152,7 @@ pub fn lint_with(
         .build()
         .map_err(|e| UsageError::new(messages::error_threads(e.to_string())))?;
 
-    let candidates: HashMap<PathBuf, &Candidate> = discovery
+    let candidates: FxHashMap<PathBuf, &Candidate> = discovery
         .candidates
         .iter()
         .map(|c| (c.path.clone(), c))
@@ -368,12 +368,12 @@ fn finish(
     skipped: Vec<Skipped>,
 ) -> Report {
     let mut entries = files.into_entries();
-    let linted: HashSet<FileId> = (0..entries.len())
+    let linted: FxHashSet<FileId> = (0..entries.len())
         .filter(|&i| entries[i].linted)
         .map(|i| FileId(i as u32))
         .collect();
     // Every linted file, findings or not: its unused suppressions are reported too.
-    let mut by_file: HashMap<FileId, Vec<Diagnostic>> =
+    let mut by_file: FxHashMap<FileId, Vec<Diagnostic>> =
         linted.iter().map(|&id| (id, Vec::new())).collect();
     for d in found {
         by_file.entry(d.file).or_default().push(d);

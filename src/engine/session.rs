@@ -19,7 +19,8 @@
 //! that no mini-program reaches: in an editor those belong to other tools (`package.json`,
 //! `tsconfig.json` with comments), and linting them would only show false parse errors.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -93,7 +94,7 @@ enum Shape {
 enum Change {
     Same,
     /// The same references, written elsewhere: old place → new.
-    Moved(HashMap<Span, Span>),
+    Moved(FxHashMap<Span, Span>),
     Reshaped,
 }
 
@@ -154,7 +155,7 @@ impl Shape {
                     places: places_after,
                 },
             ) if what == what_after => {
-                let mut moved = HashMap::new();
+                let mut moved = FxHashMap::default();
                 for (&from, &to) in places.iter().zip(places_after) {
                     // One place cannot move to two (a specifier is both a reference and an
                     // import binding: they move together).
@@ -200,7 +201,7 @@ pub struct Session {
     /// By root folder (the folder of `app.json`, `pages.json` or `app.config.*`).
     projects: BTreeMap<PathBuf, Slot>,
     /// The file pass's findings by file, until the file changes.
-    file_findings: HashMap<FileId, Arc<Vec<Diagnostic>>>,
+    file_findings: FxHashMap<FileId, Arc<Vec<Diagnostic>>>,
     /// Paths whose text may have changed since the last run.
     changed: BTreeSet<PathBuf>,
     /// Paths that came into being or disappeared since the last run.
@@ -245,7 +246,7 @@ impl Session {
             config,
             pool,
             projects: BTreeMap::new(),
-            file_findings: HashMap::new(),
+            file_findings: FxHashMap::default(),
             changed: BTreeSet::new(),
             appeared: BTreeSet::new(),
             #[cfg(test)]
@@ -475,7 +476,7 @@ impl Session {
             return;
         }
         slot.framework = root.framework;
-        let candidates = HashMap::new();
+        let candidates = FxHashMap::default();
         let mut loader = EngineLoader {
             files: &mut self.files,
             ignore: &self.ignore,

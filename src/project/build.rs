@@ -1,7 +1,8 @@
 //! Building the model: start at `app.json`, load what it names, follow the references of what
 //! was loaded, wave after wave until nothing new is reached.
 
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::app::{AppConfig, ComponentEntry, Easycom, ProjectConfig, using_components};
@@ -35,14 +36,14 @@ struct Builder<'a, L: Loader> {
     loader: &'a mut L,
     resolver: Resolver,
     units: Vec<Unit>,
-    unit_by_base: HashMap<PathBuf, UnitId>,
+    unit_by_base: FxHashMap<PathBuf, UnitId>,
     references: Vec<Reference>,
     reached: BTreeSet<FileId>,
     /// For `packOptions.ignore`: files left out of the upload are not read.
     config: ProjectConfig,
-    unit_of_json: HashMap<FileId, UnitId>,
+    unit_of_json: FxHashMap<FileId, UnitId>,
     /// The unit a script or single-file component belongs to.
-    unit_of_file: HashMap<FileId, UnitId>,
+    unit_of_file: FxHashMap<FileId, UnitId>,
     /// uni-app's easycom rules: components found by their tag.
     easycom: Option<Easycom>,
     missing: Vec<MissingRef>,
@@ -149,12 +150,12 @@ pub fn build<L: Loader>(root: &Path, framework: Framework, loader: &mut L) -> Op
         resolver,
         loader,
         units: Vec::new(),
-        unit_by_base: HashMap::new(),
+        unit_by_base: FxHashMap::default(),
         references: Vec::new(),
         reached,
         config: config.clone(),
-        unit_of_json: HashMap::new(),
-        unit_of_file: HashMap::new(),
+        unit_of_json: FxHashMap::default(),
+        unit_of_file: FxHashMap::default(),
         easycom,
         missing: Vec::new(),
         frontier: Vec::new(),
@@ -237,7 +238,7 @@ pub fn build<L: Loader>(root: &Path, framework: Framework, loader: &mut L) -> Op
         wechat_pages,
         app_components,
         references: Vec::new(),
-        outgoing: HashMap::new(),
+        outgoing: FxHashMap::default(),
         files: b.reached,
         missing: b.missing,
     };

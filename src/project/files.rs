@@ -1,7 +1,7 @@
 //! The run's file table: every file loaded, once, by id — the ones linted and the ones read only
 //! to understand the project around them.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -37,7 +37,7 @@ pub struct Request {
 #[derive(Debug)]
 pub struct Files {
     entries: Vec<Entry>,
-    by_path: HashMap<PathBuf, FileId>,
+    by_path: FxHashMap<PathBuf, FileId>,
     /// The working directory, for display paths.
     cwd: PathBuf,
     /// Where text comes from.
@@ -50,7 +50,7 @@ impl Files {
             cwd: cwd.to_path_buf(),
             vfs,
             entries: Vec::new(),
-            by_path: HashMap::new(),
+            by_path: FxHashMap::default(),
         }
     }
 

@@ -1,7 +1,8 @@
 //! The model's types and the questions rules ask of it: the home page, what renders on a page,
 //! which component a tag names.
 
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use super::app::{self, AppConfig, ComponentEntry, PageEntry, ProjectConfig};
@@ -96,7 +97,7 @@ pub struct Project {
     pub app_components: Vec<Using>,
     pub references: Vec<Reference>,
     /// Indices into `references`, by referring file.
-    pub(super) outgoing: HashMap<FileId, Vec<usize>>,
+    pub(super) outgoing: FxHashMap<FileId, Vec<usize>>,
     /// Every file reachable from `app.json`.
     pub files: BTreeSet<FileId>,
     /// References that resolve to nothing.
@@ -133,7 +134,7 @@ impl Project {
     /// `moved`: the file was edited without changing what it refers to, so the model still
     /// holds, only its places moved (an editor's session thus skips a rebuild). Returns `false`,
     /// moving nothing, when a place of `file` is not in `moved`: then the model must be rebuilt.
-    pub fn move_places(&mut self, file: FileId, moved: &HashMap<Span, Span>) -> bool {
+    pub fn move_places(&mut self, file: FileId, moved: &FxHashMap<Span, Span>) -> bool {
         let mut places: Vec<&mut Span> = Vec::new();
         places.extend(
             self.references

@@ -2,7 +2,7 @@
 //! `/`-paths from the project root, extension and `index` fallbacks; plugins and npm packages are
 //! recognised but never looked up on disk.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -31,18 +31,18 @@ pub enum Resolved {
 #[derive(Debug)]
 pub struct Resolver {
     root: PathBuf,
-    exists: HashMap<PathBuf, bool>,
+    exists: FxHashMap<PathBuf, bool>,
     vfs: Arc<Vfs>,
     framework: Framework,
     /// uni_modules components by tag, once looked up.
-    uni_modules: Option<HashMap<String, PathBuf>>,
+    uni_modules: Option<FxHashMap<String, PathBuf>>,
 }
 
 impl Resolver {
     pub fn new(root: &Path, vfs: Arc<Vfs>, framework: Framework) -> Self {
         Self {
             root: root.to_path_buf(),
-            exists: HashMap::new(),
+            exists: FxHashMap::default(),
             vfs,
             framework,
             uni_modules: None,

@@ -1,7 +1,8 @@
 //! `induced-share`: rewards promised for sharing or inviting (诱导分享), on pages users share
 //! from — a project rule, since the share entry and the reward copy are often in different files.
 
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 
@@ -148,7 +149,7 @@ impl Rule for InducedShare {
         let mut files: Vec<FileId> = shared.iter().flat_map(|(on, _)| on).copied().collect();
         files.sort_unstable();
         files.dedup();
-        let copy: HashMap<FileId, Vec<(Span, String)>> = files
+        let copy: FxHashMap<FileId, Vec<(Span, String)>> = files
             .into_par_iter()
             .map(|file| {
                 let loaded = &cx.files.get(file).loaded;

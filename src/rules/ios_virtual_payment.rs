@@ -1,7 +1,7 @@
 //! `ios-virtual-payment`: the payment starts iOS users can reach on pages selling virtual goods.
 //! Detection is shared with the report ([`crate::analysis::virtual_goods`]); this module words it.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::analysis::context::ProjectContext;
 use crate::analysis::virtual_goods::StartKind;
@@ -110,7 +110,7 @@ impl Rule for IosVirtualPayment {
 
     fn check_project(&self, cx: &ProjectContext<'_>, out: &mut Vec<Diagnostic>) {
         // A component or template shared by several pages is reported once.
-        let mut reported: HashSet<(FileId, Span)> = HashSet::new();
+        let mut reported: FxHashSet<(FileId, Span)> = FxHashSet::default();
         for (page, goods) in cx.pages().iter().zip(cx.virtual_goods()) {
             let words: Vec<String> = goods.words.iter().take(4).cloned().collect();
             let route = &page.route;

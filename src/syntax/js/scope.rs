@@ -2,7 +2,7 @@
 //! bindings that happen to share their names, and to follow aliases (`const t = tt`) and imports
 //! (`import Taro from '@tarojs/taro'`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::base::api::{Api, Namespace};
 
@@ -27,7 +27,7 @@ pub enum Binding {
 /// `var tt` later in a function still shadows the global at its top.
 #[derive(Debug, Default)]
 pub struct Scopes {
-    stack: Vec<HashMap<String, Binding>>,
+    stack: Vec<FxHashMap<String, Binding>>,
 }
 
 impl Scopes {

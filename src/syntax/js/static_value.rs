@@ -5,7 +5,7 @@
 //! (`process.env.TARO_ENV === 'tt' ? a : b`, evaluated for a Douyin build) are understood; anything
 //! else is left out, never guessed.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use swc_ecma_ast::{
     Callee, Decl, Expr, Lit, ModuleDecl, ModuleItem, ObjectLit, Pat, Program, Prop, PropOrSpread,
@@ -25,7 +25,7 @@ const DEFINERS: &[&str] = &["defineAppConfig", "definePageConfig", "defineConfig
 
 /// The object exported by `export default …` or `module.exports = …`, if it can be read.
 pub fn exported_object(program: &Program) -> Option<Json> {
-    let mut consts: HashMap<&str, &Expr> = HashMap::new();
+    let mut consts: FxHashMap<&str, &Expr> = FxHashMap::default();
     let mut exported: Option<&Expr> = None;
     match program {
         Program::Module(module) => {
@@ -63,7 +63,7 @@ pub fn exported_object(program: &Program) -> Option<Json> {
 /// What a top-level statement tells: a `const`'s value, or `module.exports = …`.
 fn note<'a>(
     stmt: &'a Stmt,
-    consts: &mut HashMap<&'a str, &'a Expr>,
+    consts: &mut FxHashMap<&'a str, &'a Expr>,
     exported: &mut Option<&'a Expr>,
 ) {
     match stmt {
@@ -89,7 +89,7 @@ fn note<'a>(
 }
 
 struct Reader<'a> {
-    consts: HashMap<&'a str, &'a Expr>,
+    consts: FxHashMap<&'a str, &'a Expr>,
 }
 
 impl Reader<'_> {

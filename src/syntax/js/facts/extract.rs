@@ -1,6 +1,6 @@
 //! The one traversal that turns a script's syntax tree into [`JsFacts`].
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use swc_ecma_ast::{
     ArrowExpr, AssignExpr, AssignTarget, BinExpr, BinaryOp, BlockStmt, CallExpr,
     Callee as SwcCallee, CatchClause, ClassMethod, CondExpr, Constructor, Decl, DefaultDecl,
@@ -104,14 +104,14 @@ pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment]) -> Extracted {
         markup: Markup::default(),
         jsx: Vec::new(),
         chain_targets: Vec::new(),
-        values: HashMap::new(),
-        callback_spans: HashMap::new(),
-        app_vars: HashSet::new(),
+        values: FxHashMap::default(),
+        callback_spans: FxHashMap::default(),
+        app_vars: FxHashSet::default(),
         app_objects: Vec::new(),
         calls_app: false,
-        self_aliases: HashMap::new(),
+        self_aliases: FxHashMap::default(),
         self_uses: Vec::new(),
-        state_setters: HashMap::new(),
+        state_setters: FxHashMap::default(),
     };
     for part in parts {
         extractor.setup = part.setup;
@@ -182,22 +182,22 @@ struct Extractor {
     chain_targets: Vec<Target>,
     /// The assignments the build decides ([`from_build`]) by path, for evaluating conditions
     /// while reading.
-    values: HashMap<String, Vec<usize>>,
+    values: FxHashMap<String, Vec<usize>>,
     /// The JSX elements around the current node, innermost last, with the condition in force
     /// where each was written.
     jsx: Vec<(NodeId, Option<GuardId>)>,
     /// Functions written in place as call arguments, with the callee they are passed to.
-    callback_spans: HashMap<Span, Ustr>,
+    callback_spans: FxHashMap<Span, Ustr>,
     /// Names holding the app instance (`const app = getApp()`).
-    app_vars: HashSet<String>,
+    app_vars: FxHashSet<String>,
     /// The object literals passed to `App()`: their properties are the app instance's.
     app_objects: Vec<Span>,
     /// Whether the script calls `App()`: `this` in its methods is the app instance.
     calls_app: bool,
     /// React state setters and the state they set (`setVisible` → `visible`).
-    state_setters: HashMap<String, String>,
+    state_setters: FxHashMap<String, String>,
     /// Properties of `this` set to a platform object (`this.api = tt`).
-    self_aliases: HashMap<String, Namespace>,
+    self_aliases: FxHashMap<String, Namespace>,
     /// Calls through a property of `this` (`this.api.pay()`), resolved once every assignment of
     /// the script has been read.
     self_uses: Vec<(String, ApiUse)>,
@@ -272,7 +272,7 @@ fn build_target(cond: &Cond, holds: bool, values: &dyn Values) -> Target {
 /// The values a script has assigned so far that the build decides, by path ([`from_build`]).
 struct ScriptValues<'a> {
     assignments: &'a [Assignment],
-    index: &'a HashMap<String, Vec<usize>>,
+    index: &'a FxHashMap<String, Vec<usize>>,
 }
 
 impl Values for ScriptValues<'_> {
@@ -292,7 +292,7 @@ impl Values for ScriptValues<'_> {
 /// changes is no build constant: with `data() { return { agree: false } }`, the `else` of
 /// `if (this.agree == false)` runs once the user agrees, although no assignment after it has
 /// been read yet.
-fn from_build(cond: &Cond, build_names: &HashMap<String, Vec<usize>>) -> bool {
+fn from_build(cond: &Cond, build_names: &FxHashMap<String, Vec<usize>>) -> bool {
     cond.walk().any(|c| match c {
         Cond::TypeOf(_) => true,
         Cond::Call(path) => build_path(path),
