@@ -119,7 +119,9 @@ const PAGE_SELVES: &[&str] = &["this", "that", "self", "_this"];
 /// `globalData.…` however the app object was reached (`getApp().globalData`, `app.globalData`,
 /// `this.globalData` inside `App({})`).
 pub fn normalize_path(mut raw: String) -> String {
-    if let Some(at) = raw.find("globalData") {
+    // `str::find` sets up a substring searcher per call; memmem's one-shot search does not,
+    // and this runs for every member path a condition or assignment reads.
+    if let Some(at) = memchr::memmem::find(raw.as_bytes(), b"globalData") {
         let before = &raw[..at];
         if before.is_empty() || before.ends_with('.') {
             raw.drain(..at);

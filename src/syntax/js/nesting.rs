@@ -71,6 +71,15 @@ fn scan(text: &str, assertions_parse: bool, type_arguments: bool) -> Option<(usi
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // Whitespace changes nothing here, and indentation is a good part of a script's bytes:
+        // skip it a run at a time.
+        if b.is_ascii_whitespace() {
+            i += bytes[i..]
+                .iter()
+                .position(|c| !c.is_ascii_whitespace())
+                .unwrap_or(bytes.len() - i);
+            continue;
+        }
         let mut next_i = i + 1;
         let mut this = b;
         let mut nests = false;
@@ -215,10 +224,8 @@ fn scan(text: &str, assertions_parse: bool, type_arguments: bool) -> Option<(usi
                 return Some((i, LIMIT));
             }
         }
-        if !b.is_ascii_whitespace() {
-            prev2 = prev;
-            prev = this;
-        }
+        prev2 = prev;
+        prev = this;
         i = next_i;
     }
     None
