@@ -48,7 +48,7 @@ pub(crate) fn unwrap(mut expr: &Expr) -> &Expr {
 
 pub(crate) fn prop_name(prop: &PropName) -> Option<String> {
     match prop {
-        PropName::Ident(i) => Some(i.sym.to_string()),
+        PropName::Ident(i) => Some(i.sym.as_str().to_owned()),
         PropName::Str(s) => Some(s.value.to_string_lossy().into_owned()),
         PropName::Num(n) => Some(n.value.to_string()),
         PropName::Computed(c) => static_string(&c.expr),

@@ -274,7 +274,7 @@ fn cond_inner(expr: &Expr) -> Cond {
                         }
                         _ => Cond::Method(Box::new(MethodCall {
                             receiver: cond(&m.obj),
-                            method: method.sym.to_string(),
+                            method: method.sym.as_str().to_owned(),
                             args,
                         })),
                     }

@@ -79,7 +79,7 @@ pub fn pattern_names(pat: &Pat, out: &mut Vec<String>) {
 
 fn pattern_names_inner(pat: &Pat, out: &mut Vec<String>) {
     match pat {
-        Pat::Ident(id) => out.push(id.id.sym.to_string()),
+        Pat::Ident(id) => out.push(id.id.sym.as_str().to_owned()),
         Pat::Array(array) => {
             for elem in array.elems.iter().flatten() {
                 pattern_names(elem, out);
@@ -90,7 +90,9 @@ fn pattern_names_inner(pat: &Pat, out: &mut Vec<String>) {
             for prop in &object.props {
                 match prop {
                     ObjectPatProp::KeyValue(kv) => pattern_names(&kv.value, out),
-                    ObjectPatProp::Assign(assign) => out.push(assign.key.id.sym.to_string()),
+                    ObjectPatProp::Assign(assign) => {
+                        out.push(assign.key.id.sym.as_str().to_owned())
+                    }
                     ObjectPatProp::Rest(rest) => pattern_names(&rest.arg, out),
                 }
             }
@@ -135,7 +137,7 @@ pub fn declared_in_module(items: &[ModuleItem]) -> Vec<String> {
                         ImportSpecifier::Default(s) => &s.local,
                         ImportSpecifier::Namespace(s) => &s.local,
                     };
-                    out.push(local.sym.to_string());
+                    out.push(local.sym.as_str().to_owned());
                 }
             }
             ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(export)) => {
@@ -155,8 +157,8 @@ fn lexical(stmt: &Stmt, out: &mut Vec<String>) {
 
 fn decl_names(decl: &Decl, include_var: bool, out: &mut Vec<String>) {
     match decl {
-        Decl::Fn(f) => out.push(f.ident.sym.to_string()),
-        Decl::Class(c) => out.push(c.ident.sym.to_string()),
+        Decl::Fn(f) => out.push(f.ident.sym.as_str().to_owned()),
+        Decl::Class(c) => out.push(c.ident.sym.as_str().to_owned()),
         Decl::Var(v) if v.kind != VarDeclKind::Var || include_var => var_names(v, out),
         _ => {}
     }

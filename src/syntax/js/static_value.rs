@@ -175,7 +175,7 @@ impl Reader<'_> {
                             self.value(&kv.value, depth + 1),
                         ),
                         Prop::Shorthand(id) => (
-                            Some(id.sym.to_string()),
+                            Some(id.sym.as_str().to_owned()),
                             span_of(id.span),
                             self.consts
                                 .get(id.sym.as_str())

@@ -497,7 +497,7 @@ impl Extractor {
         };
         let ns = self.scopes.namespace(&object.sym)?;
         let name = match &member.prop {
-            MemberProp::Ident(i) => i.sym.to_string(),
+            MemberProp::Ident(i) => i.sym.as_str().to_owned(),
             MemberProp::Computed(c) => static_string(&c.expr)?,
             MemberProp::PrivateName(_) => return None,
         };
@@ -587,7 +587,7 @@ impl Extractor {
     fn callback_result(&mut self, api: Api, param: Option<&Pat>) {
         if let Some(Pat::Ident(id)) = param {
             self.assign(
-                id.id.sym.to_string(),
+                id.id.sym.as_str().to_owned(),
                 Cond::Call(api.to_string().into()),
                 span_of(id.id.span),
             );
@@ -679,16 +679,16 @@ impl Extractor {
     /// `getApp().pay`, `app.pay`.
     fn callee_of(&self, expr: &Expr) -> Option<Callee> {
         match unwrap(expr) {
-            Expr::Ident(id) => Some(Callee::Local(id.sym.to_string())),
+            Expr::Ident(id) => Some(Callee::Local(id.sym.as_str().to_owned())),
             Expr::Member(m) => {
                 let MemberProp::Ident(prop) = &m.prop else {
                     return None;
                 };
-                let name = prop.sym.to_string();
+                let name = prop.sym.as_str().to_owned();
                 match unwrap(&m.obj) {
                     obj if is_self(obj) => Some(Callee::Method(name)),
                     obj if self.is_app(obj) => Some(Callee::App(name)),
-                    Expr::Ident(obj) => Some(Callee::Member(obj.sym.to_string(), name)),
+                    Expr::Ident(obj) => Some(Callee::Member(obj.sym.as_str().to_owned(), name)),
                     _ => None,
                 }
             }
@@ -748,7 +748,7 @@ impl Extractor {
         {
             return;
         }
-        let name = prop.sym.to_string();
+        let name = prop.sym.as_str().to_owned();
         let object = unwrap(&member.obj);
         if is_self(object) {
             if let AliasTarget::Namespace(ns) = target {
@@ -781,7 +781,7 @@ impl Extractor {
                 let MemberProp::Ident(name) = &inner.prop else {
                     return;
                 };
-                let name = name.sym.to_string();
+                let name = name.sym.as_str().to_owned();
                 let object = unwrap(&inner.obj);
                 if is_self(object) {
                     let used = self.api_use(api, span, Access::Call, args);
@@ -797,7 +797,7 @@ impl Extractor {
             Expr::Ident(id) if self.facts.imports.iter().any(|i| i.local == *id.sym) => {
                 let used = self.api_use(api, span, Access::Call, args);
                 self.facts.aliased_uses.push(AliasedUse {
-                    base: AliasBase::Module(id.sym.to_string()),
+                    base: AliasBase::Module(id.sym.as_str().to_owned()),
                     used,
                 });
             }
@@ -824,10 +824,10 @@ impl Extractor {
         let Some(Some(Pat::Ident(state))) = array.elems.first() else {
             return;
         };
-        let state = state.id.sym.to_string();
+        let state = state.id.sym.as_str().to_owned();
         if let Some(Some(Pat::Ident(setter))) = array.elems.get(1) {
             self.state_setters
-                .insert(setter.id.sym.to_string(), state.clone());
+                .insert(setter.id.sym.as_str().to_owned(), state.clone());
         }
         let initial = match call.args.first() {
             Some(ExprOrSpread { spread: None, expr }) => cond(expr),
@@ -939,7 +939,7 @@ impl Extractor {
                     }
                 }
                 Prop::Shorthand(id) => self.assign(
-                    id.sym.to_string(),
+                    id.sym.as_str().to_owned(),
                     Cond::Path(id.sym.as_str().into()),
                     span_of(id.span),
                 ),
@@ -1086,7 +1086,9 @@ impl Extractor {
                         continue;
                     };
                     match &**prop {
-                        Prop::Shorthand(id) => self.export(id.sym.to_string(), id.sym.to_string()),
+                        Prop::Shorthand(id) => {
+                            self.export(id.sym.as_str().to_owned(), id.sym.as_str().to_owned())
+                        }
                         Prop::KeyValue(kv) => {
                             let Some(key) = prop_name(&kv.key) else {
                                 continue;
@@ -1094,7 +1096,7 @@ impl Extractor {
                             let local = match unwrap(&kv.value) {
                                 Expr::Ident(id) => {
                                     self.namespace_export(&key, id);
-                                    id.sym.to_string()
+                                    id.sym.as_str().to_owned()
                                 }
                                 _ => key.clone(),
                             };
@@ -1111,13 +1113,13 @@ impl Extractor {
             }
             Expr::Ident(id) => {
                 self.namespace_export("default", id);
-                self.export("default".into(), id.sym.to_string())
+                self.export("default".into(), id.sym.as_str().to_owned())
             }
             Expr::Fn(f) => {
                 let local = f
                     .ident
                     .as_ref()
-                    .map_or("default".to_string(), |i| i.sym.to_string());
+                    .map_or("default".to_string(), |i| i.sym.as_str().to_owned());
                 self.export("default".into(), local);
             }
             _ => {}
@@ -1207,7 +1209,7 @@ impl Visit for Extractor {
     }
 
     fn visit_fn_decl(&mut self, decl: &FnDecl) {
-        self.pending_name = Some((decl.ident.sym.to_string(), false));
+        self.pending_name = Some((decl.ident.sym.as_str().to_owned(), false));
         decl.function.visit_with(self);
     }
 
@@ -1483,9 +1485,10 @@ impl Visit for Extractor {
                                     prop_name(&kv.key),
                                     span_of(swc_common::Spanned::span(&kv.key)),
                                 ),
-                                ObjectPatProp::Assign(a) => {
-                                    (Some(a.key.id.sym.to_string()), span_of(a.key.id.span))
-                                }
+                                ObjectPatProp::Assign(a) => (
+                                    Some(a.key.id.sym.as_str().to_owned()),
+                                    span_of(a.key.id.span),
+                                ),
                                 ObjectPatProp::Rest(_) => (None, Span::default()),
                             };
                             if let Some(name) = name {
@@ -1501,7 +1504,7 @@ impl Visit for Extractor {
             self.use_state(&decl.name, init);
             if let Pat::Ident(name) = &decl.name {
                 if self.is_get_app(init) {
-                    self.app_vars.insert(name.id.sym.to_string());
+                    self.app_vars.insert(name.id.sym.as_str().to_owned());
                 }
                 // `const buy = pay`, `const buy = this.pay`, `const buy = useThrottleFn(pay,
                 // 300)`: a function under a second name.
@@ -1512,7 +1515,7 @@ impl Visit for Extractor {
                 };
                 if let Some(callee) = named.and_then(|value| self.value_callee(value)) {
                     self.facts.handler_aliases.push(HandlerAlias {
-                        name: name.id.sym.to_string(),
+                        name: name.id.sym.as_str().to_owned(),
                         method: false,
                         callee,
                     });
@@ -1523,7 +1526,7 @@ impl Visit for Extractor {
                     other => wrapped_function(other),
                 };
                 if anonymous {
-                    self.pending_name = Some((name.id.sym.to_string(), false));
+                    self.pending_name = Some((name.id.sym.as_str().to_owned(), false));
                 }
             }
         }
@@ -1556,7 +1559,7 @@ impl Visit for Extractor {
                 let local = match unwrap(&expr.right) {
                     Expr::Ident(id) => {
                         self.namespace_export(&name, id);
-                        id.sym.to_string()
+                        id.sym.as_str().to_owned()
                     }
                     _ => name.clone(),
                 };
@@ -1638,14 +1641,16 @@ impl Visit for Extractor {
             let (local, imported) = match spec {
                 ImportSpecifier::Named(n) => {
                     let imported = match &n.imported {
-                        Some(ModuleExportName::Ident(i)) => i.sym.to_string(),
+                        Some(ModuleExportName::Ident(i)) => i.sym.as_str().to_owned(),
                         Some(ModuleExportName::Str(s)) => s.value.to_string_lossy().into_owned(),
-                        None => n.local.sym.to_string(),
+                        None => n.local.sym.as_str().to_owned(),
                     };
-                    (n.local.sym.to_string(), Imported::Named(imported))
+                    (n.local.sym.as_str().to_owned(), Imported::Named(imported))
                 }
-                ImportSpecifier::Default(d) => (d.local.sym.to_string(), Imported::Default),
-                ImportSpecifier::Namespace(n) => (n.local.sym.to_string(), Imported::Namespace),
+                ImportSpecifier::Default(d) => (d.local.sym.as_str().to_owned(), Imported::Default),
+                ImportSpecifier::Namespace(n) => {
+                    (n.local.sym.as_str().to_owned(), Imported::Namespace)
+                }
             };
             self.facts.imports.push(ImportBinding {
                 local,
@@ -1678,7 +1683,7 @@ impl Visit for Extractor {
                     for spec in &e.specifiers {
                         if let ExportSpecifier::Named(n) = spec {
                             let name = |n: &ModuleExportName| match n {
-                                ModuleExportName::Ident(i) => i.sym.to_string(),
+                                ModuleExportName::Ident(i) => i.sym.as_str().to_owned(),
                                 ModuleExportName::Str(s) => s.value.to_string_lossy().into_owned(),
                             };
                             let local = name(&n.orig);
@@ -1689,11 +1694,17 @@ impl Visit for Extractor {
                 }
             }
             ModuleDecl::ExportDecl(e) => match &e.decl {
-                Decl::Fn(f) => self.export(f.ident.sym.to_string(), f.ident.sym.to_string()),
+                Decl::Fn(f) => self.export(
+                    f.ident.sym.as_str().to_owned(),
+                    f.ident.sym.as_str().to_owned(),
+                ),
                 Decl::Var(v) => {
                     for d in &v.decls {
                         if let Pat::Ident(id) = &d.name {
-                            self.export(id.id.sym.to_string(), id.id.sym.to_string());
+                            self.export(
+                                id.id.sym.as_str().to_owned(),
+                                id.id.sym.as_str().to_owned(),
+                            );
                         }
                     }
                 }
@@ -1704,7 +1715,7 @@ impl Visit for Extractor {
                     let local = f
                         .ident
                         .as_ref()
-                        .map_or("default".to_string(), |i| i.sym.to_string());
+                        .map_or("default".to_string(), |i| i.sym.as_str().to_owned());
                     self.export("default".into(), local.clone());
                     if f.ident.is_none() {
                         self.pending_name = Some((local, false));
@@ -1714,7 +1725,7 @@ impl Visit for Extractor {
             ModuleDecl::ExportDefaultExpr(e) => match unwrap(&e.expr) {
                 Expr::Ident(id) => {
                     self.namespace_export("default", id);
-                    self.export("default".into(), id.sym.to_string())
+                    self.export("default".into(), id.sym.as_str().to_owned())
                 }
                 // A Vue component's options: `export default { data() {…}, methods: {…} }`.
                 Expr::Object(object) => self.method_objects.push(span_of(object.span)),
@@ -1746,7 +1757,7 @@ impl Extractor {
                 continue;
             };
             let name = match &attr.name {
-                swc_ecma_ast::JSXAttrName::Ident(i) => i.sym.to_string(),
+                swc_ecma_ast::JSXAttrName::Ident(i) => i.sym.as_str().to_owned(),
                 swc_ecma_ast::JSXAttrName::JSXNamespacedName(n) => {
                     format!("{}:{}", n.ns.sym, n.name.sym)
                 }
@@ -1894,11 +1905,13 @@ impl Extractor {
     /// What an event prop calls.
     fn jsx_handler(&self, expr: &Expr) -> Handler {
         match unwrap(expr) {
-            Expr::Ident(id) => Handler::Named(id.sym.to_string()),
+            Expr::Ident(id) => Handler::Named(id.sym.as_str().to_owned()),
             Expr::Member(m) => match (&m.prop, unwrap(&m.obj)) {
-                (MemberProp::Ident(prop), Expr::This(_)) => Handler::Named(prop.sym.to_string()),
+                (MemberProp::Ident(prop), Expr::This(_)) => {
+                    Handler::Named(prop.sym.as_str().to_owned())
+                }
                 (MemberProp::Ident(prop), Expr::Ident(obj)) if SELVES.contains(&&*obj.sym) => {
-                    Handler::Named(prop.sym.to_string())
+                    Handler::Named(prop.sym.as_str().to_owned())
                 }
                 _ => Handler::Dynamic,
             },
@@ -1964,9 +1977,9 @@ impl Extractor {
                 ImportSpecifier::Namespace(n) => (&n.local, Binding::Namespace(Namespace::Taro)),
                 ImportSpecifier::Named(n) => {
                     let imported = match &n.imported {
-                        Some(ModuleExportName::Ident(i)) => i.sym.to_string(),
+                        Some(ModuleExportName::Ident(i)) => i.sym.as_str().to_owned(),
                         Some(ModuleExportName::Str(s)) => s.value.to_string_lossy().into_owned(),
-                        None => n.local.sym.to_string(),
+                        None => n.local.sym.as_str().to_owned(),
                     };
                     let binding = match imported.as_str() {
                         "default" => Binding::Namespace(Namespace::Taro),
@@ -2005,12 +2018,12 @@ impl Extractor {
                     return None;
                 };
                 self.is_require(&m.obj)
-                    .map(|spec| (spec.path, spec.span, Some(prop.sym.to_string())))
+                    .map(|spec| (spec.path, spec.span, Some(prop.sym.as_str().to_owned())))
             });
         if let Some((specifier, span, member)) = required {
             match name {
                 Pat::Ident(id) => self.facts.imports.push(ImportBinding {
-                    local: id.id.sym.to_string(),
+                    local: id.id.sym.as_str().to_owned(),
                     specifier,
                     span,
                     imported: member.map_or(Imported::Namespace, Imported::Named),
@@ -2019,12 +2032,15 @@ impl Extractor {
                     for prop in &object.props {
                         let (key, local) = match prop {
                             ObjectPatProp::KeyValue(kv) => match (&*kv.value, prop_name(&kv.key)) {
-                                (Pat::Ident(local), Some(key)) => (key, local.id.sym.to_string()),
+                                (Pat::Ident(local), Some(key)) => {
+                                    (key, local.id.sym.as_str().to_owned())
+                                }
                                 _ => continue,
                             },
-                            ObjectPatProp::Assign(a) => {
-                                (a.key.id.sym.to_string(), a.key.id.sym.to_string())
-                            }
+                            ObjectPatProp::Assign(a) => (
+                                a.key.id.sym.as_str().to_owned(),
+                                a.key.id.sym.as_str().to_owned(),
+                            ),
                             ObjectPatProp::Rest(_) => continue,
                         };
                         self.facts.imports.push(ImportBinding {
@@ -2041,7 +2057,7 @@ impl Extractor {
         }
         match name {
             Pat::Ident(id) => {
-                let local = id.id.sym.to_string();
+                let local = id.id.sym.as_str().to_owned();
                 if self.fns.is_empty()
                     && let Some(text) = static_string(init)
                 {
@@ -2060,14 +2076,16 @@ impl Extractor {
                 for prop in &object.props {
                     let (key, local, span) = match prop {
                         ObjectPatProp::KeyValue(kv) => match (&*kv.value, prop_name(&kv.key)) {
-                            (Pat::Ident(local), Some(key)) => {
-                                (key, local.id.sym.to_string(), span_of(local.id.span))
-                            }
+                            (Pat::Ident(local), Some(key)) => (
+                                key,
+                                local.id.sym.as_str().to_owned(),
+                                span_of(local.id.span),
+                            ),
                             _ => continue,
                         },
                         ObjectPatProp::Assign(a) => (
-                            a.key.id.sym.to_string(),
-                            a.key.id.sym.to_string(),
+                            a.key.id.sym.as_str().to_owned(),
+                            a.key.id.sym.as_str().to_owned(),
                             span_of(a.key.id.span),
                         ),
                         ObjectPatProp::Rest(_) => continue,

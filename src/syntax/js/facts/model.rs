@@ -433,7 +433,7 @@ pub(super) fn object_facts(object: &ObjectLit) -> ObjectFacts {
                 span_of(swc_common::Spanned::span(&kv.key)),
                 Some(&kv.value),
             ),
-            Prop::Shorthand(id) => (Some(id.sym.to_string()), span_of(id.span), None),
+            Prop::Shorthand(id) => (Some(id.sym.as_str().to_owned()), span_of(id.span), None),
             Prop::Method(m) => (
                 prop_name(&m.key),
                 span_of(swc_common::Spanned::span(&m.key)),
