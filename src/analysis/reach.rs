@@ -8,8 +8,9 @@
 //! `useEffect`) and closures are how mini-program code does everything, and a closure written but
 //! never called is rare enough that counting it costs less than missing the callbacks.
 
-use rustc_hash::FxHashSet;
 use std::collections::BTreeSet;
+
+use rustc_hash::FxHashSet;
 
 use crate::analysis::calls::{FnRef, Graph};
 use crate::base::source::FileId;

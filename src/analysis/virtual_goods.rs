@@ -4,8 +4,9 @@
 //! summary of the HTML report (which shows, per page, whether it sells virtual goods and whether
 //! its payments are gated on iOS), so the two can never disagree.
 
-use rustc_hash::FxHashSet;
 use std::collections::BTreeSet;
+
+use rustc_hash::FxHashSet;
 
 use crate::analysis::calls::Graph;
 use crate::analysis::ios::{Env, Step, ungated_payment};

@@ -4,11 +4,11 @@
 //! are parsed once per run. A project extends them from `ttlint.json` (`"data": { list: [...] }`),
 //! so a platform change or a project's own wrapper is a data edit, not a code change.
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use ustr::Ustr;
 

@@ -4,11 +4,11 @@
 //! config lookup, reference resolution, loading) asks the provider, so a run over buffers sees the
 //! same project a run over the disk would.
 
-use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rustc_hash::FxHashMap;
 use walkdir::WalkDir;
 
 /// What is at a path.

@@ -1,12 +1,12 @@
 //! The lint run: discover → load & parse (parallel, once per file; projects in waves from
 //! `app.json`) → file pass (parallel) → project pass → report (suppressions, severities, order).
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::config::{Config, Level};
 use super::report::{Report, SkipReason, Skipped, Summary};

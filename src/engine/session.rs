@@ -19,10 +19,11 @@
 //! that no mini-program reaches: in an editor those belong to other tools (`package.json`,
 //! `tsconfig.json` with comments), and linting them would only show false parse errors.
 
-use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use super::config::Config;
 use super::lint::{

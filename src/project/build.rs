@@ -1,9 +1,10 @@
 //! Building the model: start at `app.json`, load what it names, follow the references of what
 //! was loaded, wave after wave until nothing new is reached.
 
-use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap;
 
 use super::app::{AppConfig, ComponentEntry, Easycom, ProjectConfig, using_components};
 use super::files::Files;

@@ -1,11 +1,11 @@
 //! The run's file table: every file loaded, once, by id — the ones linted and the ones read only
 //! to understand the project around them.
 
-use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::base::source::{FileId, FileKind, SourceFile};
 use crate::base::vfs::Vfs;

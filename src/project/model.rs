@@ -1,9 +1,10 @@
 //! The model's types and the questions rules ask of it: the home page, what renders on a page,
 //! which component a tag names.
 
-use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+
+use rustc_hash::FxHashMap;
 
 use super::app::{self, AppConfig, ComponentEntry, PageEntry, ProjectConfig};
 use super::files::Files;

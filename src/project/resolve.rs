@@ -2,9 +2,10 @@
 //! `/`-paths from the project root, extension and `index` fallbacks; plugins and npm packages are
 //! recognised but never looked up on disk.
 
-use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use super::framework::Framework;
 use crate::base::vfs::{Entry, Vfs};

@@ -1,10 +1,10 @@
 //! `induced-share`: rewards promised for sharing or inviting (诱导分享), on pages users share
 //! from — a project rule, since the share entry and the reward copy are often in different files.
 
-use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::analysis::context::ProjectContext;
 use crate::analysis::text;
