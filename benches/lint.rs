@@ -15,7 +15,7 @@ use ttlint::engine::lint::{LintOptions, lint};
 
 /// The allocator the `ttlint` binary ships with.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: ttlint::base::alloc::Mimalloc = ttlint::base::alloc::Mimalloc;
 
 fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     (0..runs)

@@ -20,7 +20,7 @@ use swc_ecma_parser::{EsSyntax, Parser, StringInput, Syntax, TsSyntax};
 
 /// The allocator the `ttlint` binary ships with, so the two differ only in the work they do.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: ttlint::base::alloc::Mimalloc = ttlint::base::alloc::Mimalloc;
 
 fn syntax(ext: &str) -> Option<Syntax> {
     let es = |jsx| {

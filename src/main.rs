@@ -6,10 +6,9 @@ use ttlint::base::message::Catalogue;
 use ttlint::base::messages;
 use ttlint::cli::{self, Outcome};
 
-/// Parsing allocates a syntax tree node by node and frees it file by file; mimalloc does that
-/// markedly faster than the system allocator (see `benches/lint.rs`).
+/// mimalloc: parsing allocates a syntax tree node by node and frees it file by file.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: ttlint::base::alloc::Mimalloc = ttlint::base::alloc::Mimalloc;
 
 /// The last panic's message and place, kept for the one-paragraph internal-error report instead
 /// of a stack trace. Panics inside a rule are caught by the engine and reported as findings.

@@ -1,6 +1,7 @@
 //! Layer 1: what every other layer speaks — source files and spans, diagnostics, rule metadata,
 //! rule data and the errors that stop a run.
 
+pub mod alloc;
 pub(crate) mod api;
 pub mod data;
 pub mod diagnostic;
