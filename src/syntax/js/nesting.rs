@@ -199,21 +199,7 @@ fn scan(text: &str, assertions_parse: bool, type_arguments: bool) -> Option<(usi
             }
             b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'$' => {
                 next_i = word_end(bytes, i);
-                nests = matches!(
-                    &text[i..next_i],
-                    "new"
-                        | "typeof"
-                        | "void"
-                        | "delete"
-                        | "await"
-                        | "yield"
-                        | "while"
-                        | "for"
-                        | "if"
-                        | "with"
-                        | "else"
-                        | "do"
-                );
+                nests = nesting_keyword(&bytes[i..next_i]);
                 this = b'a';
             }
             _ => {}
@@ -259,8 +245,34 @@ fn is_operator(prev: u8) -> bool {
 fn word_end(bytes: &[u8], start: usize) -> usize {
     bytes[start..]
         .iter()
-        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_' || *b == b'$'))
+        .position(|&b| !WORD[usize::from(b)])
         .map_or(bytes.len(), |n| start + n)
+}
+
+/// The bytes of a word: ASCII letters and digits, `_` and `$`. A table, because every byte of
+/// every identifier is looked up.
+const WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_' || c == b'$';
+        b += 1;
+    }
+    table
+};
+
+/// Whether a word is a keyword that nests what follows (`new`, `typeof`, `while`…). Compared by
+/// length first: every identifier of a script is asked, and almost none is a keyword.
+fn nesting_keyword(word: &[u8]) -> bool {
+    match word.len() {
+        2 => matches!(word, b"if" | b"do"),
+        3 => matches!(word, b"new" | b"for"),
+        4 => matches!(word, b"void" | b"with" | b"else"),
+        5 => matches!(word, b"await" | b"yield" | b"while"),
+        6 => matches!(word, b"typeof" | b"delete"),
+        _ => false,
+    }
 }
 
 /// Where the line holding `from` ends: at `\n`, `\r`, U+2028 or U+2029, as JavaScript ends a
