@@ -4,7 +4,7 @@
 //! are parsed once per run. A project extends them from `ttlint.json` (`"data": { list: [...] }`),
 //! so a platform change or a project's own wrapper is a data edit, not a code change.
 
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet};
@@ -282,7 +282,9 @@ struct DrainageLists {
 #[derive(Debug, Clone)]
 pub struct Patterns {
     set: RegexSet,
-    each: Vec<Regex>,
+    /// Each pattern on its own, compiled the first time the set finds it: a run matches few of
+    /// them, and compiling them all up front was most of the work of linting a small project.
+    each: Vec<OnceLock<Regex>>,
 }
 
 impl Patterns {
@@ -290,11 +292,16 @@ impl Patterns {
         // Built-in patterns are covered by a test and extensions are escaped keywords: a failure
         // here is a bug in ttlint.
         let set = RegexSet::new(patterns).unwrap_or_else(|e| panic!("rule data {name}: {e}"));
-        let each = patterns
-            .iter()
-            .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("rule data {name}: {e}")))
-            .collect();
+        let each = patterns.iter().map(|_| OnceLock::new()).collect();
         Self { set, each }
+    }
+
+    /// Pattern `i` on its own. The set compiled it already, so it compiles alone.
+    fn pattern(&self, i: usize) -> &Regex {
+        self.each[i].get_or_init(|| {
+            let pattern = &self.set.patterns()[i];
+            Regex::new(pattern).unwrap_or_else(|e| panic!("rule data pattern {pattern}: {e}"))
+        })
     }
 
     /// The first match in `text` that does not overlap an allowed phrase, as a byte range. A
@@ -310,7 +317,7 @@ impl Patterns {
         let spared: Vec<std::ops::Range<usize>> =
             allowed.find_iter(text).map(|m| m.range()).collect();
         hits.iter()
-            .flat_map(|i| self.each[i].captures_iter(text))
+            .flat_map(|i| self.pattern(i).captures_iter(text))
             .filter_map(|c| c.name("found").or_else(|| c.get(0)))
             .map(|m| m.range())
             .filter(|m| !spared.iter().any(|s| s.start < m.end && m.start < s.end))
