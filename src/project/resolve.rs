@@ -2,6 +2,7 @@
 //! `/`-paths from the project root, extension and `index` fallbacks; plugins and npm packages are
 //! recognised but never looked up on disk.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -32,7 +33,11 @@ pub enum Resolved {
 #[derive(Debug)]
 pub struct Resolver {
     root: PathBuf,
-    exists: FxHashMap<PathBuf, bool>,
+    /// Whether each path asked about is a file, keyed by the path's bytes: hashing a `Path`
+    /// walks its components, and module resolution asks about every extension of every import
+    /// (half of a Taro project's module resolution went to hashing paths). Two spellings of one
+    /// path only cost a second look at the disk.
+    exists: FxHashMap<OsString, bool>,
     vfs: Arc<Vfs>,
     framework: Framework,
     /// uni_modules components by tag, once looked up.
@@ -51,11 +56,11 @@ impl Resolver {
     }
 
     pub fn is_file(&mut self, path: &Path) -> bool {
-        if let Some(&known) = self.exists.get(path) {
+        if let Some(&known) = self.exists.get(path.as_os_str()) {
             return known;
         }
         let found = self.vfs.is_file(path);
-        self.exists.insert(path.to_path_buf(), found);
+        self.exists.insert(path.as_os_str().to_owned(), found);
         found
     }
 
