@@ -14,7 +14,7 @@ use crate::base::source::{FileId, Span};
 use crate::project::files::Files;
 use crate::project::{Project, RefKind};
 use crate::syntax::js::facts::{
-    AliasBase, AliasTarget, ApiUse, Callee, FnId, ImportBinding, Imported, JsFacts,
+    AliasBase, AliasTarget, ApiUse, CallFact, Callee, FnId, ImportBinding, Imported, JsFacts,
 };
 use crate::syntax::markup::Handler;
 
@@ -28,39 +28,98 @@ pub struct FnRef {
     pub function: FnId,
 }
 
+/// Lists of items by key, stored flat: the items of key `k` are `items[starts[k]..starts[k + 1]]`.
+/// A script has as many lists as functions, most of them empty or of one item; a `Vec` each cost
+/// a large project's call graph an allocation per function and most of its memory.
+#[derive(Debug)]
+struct Grouped<T> {
+    starts: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Grouped<T> {
+    /// Groups `(key, item)` pairs under keys `0..keys` (a pair with a larger key is dropped);
+    /// items keep their order within a key.
+    fn new(keys: usize, pairs: impl Iterator<Item = (usize, T)>) -> Self {
+        let mut pairs: Vec<(usize, T)> = pairs.filter(|&(key, _)| key < keys).collect();
+        pairs.sort_by_key(|&(key, _)| key);
+        let mut starts = Vec::with_capacity(keys + 1);
+        let mut at = 0;
+        for key in 0..=keys {
+            while pairs.get(at).is_some_and(|&(k, _)| k < key) {
+                at += 1;
+            }
+            starts.push(at as u32);
+        }
+        let items = pairs.into_iter().map(|(_, item)| item).collect();
+        Self { starts, items }
+    }
+
+    fn get(&self, key: usize) -> &[T] {
+        match (self.starts.get(key), self.starts.get(key + 1)) {
+            (Some(&start), Some(&end)) => &self.items[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+}
+
 /// One script's functions, indexed once: what is nested in each, the calls written directly in
 /// each (or at the top level), and the functions by name.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct ScriptIndex {
-    children: Vec<Vec<FnId>>,
-    calls: Vec<Vec<usize>>,
+    children: Grouped<FnId>,
+    calls: Grouped<usize>,
     top_calls: Vec<usize>,
-    by_name: FxHashMap<Ustr, Vec<FnId>>,
+    /// The named functions' names, sorted by their interned address, beside them in
+    /// `named_functions`: the functions of one name are a run, in script order.
+    names: Vec<Ustr>,
+    named_functions: Vec<FnId>,
 }
 
 impl ScriptIndex {
     fn new(facts: &JsFacts) -> Self {
-        let mut index = Self {
-            children: vec![Vec::new(); facts.functions.len()],
-            calls: vec![Vec::new(); facts.functions.len()],
-            ..Self::default()
-        };
-        for (i, f) in facts.functions.iter().enumerate() {
-            let id = FnId(i as u32);
-            if let Some(children) = f.parent.and_then(|p| index.children.get_mut(p.index())) {
-                children.push(id);
-            }
-            if let Some(name) = &f.name {
-                index.by_name.entry(*name).or_default().push(id);
-            }
+        let functions = facts.functions.len();
+        let children = facts
+            .functions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| Some((f.parent?.index(), FnId(i as u32))));
+        let in_function =
+            |call: &CallFact| call.function.map(FnId::index).filter(|&f| f < functions);
+        let calls = facts
+            .calls
+            .iter()
+            .enumerate()
+            .filter_map(|(i, call)| Some((in_function(call)?, i)));
+        let top_calls = facts
+            .calls
+            .iter()
+            .enumerate()
+            .filter(|(_, call)| in_function(call).is_none())
+            .map(|(i, _)| i)
+            .collect();
+        let mut named: Vec<(Ustr, FnId)> = facts
+            .functions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| Some((f.name?, FnId(i as u32))))
+            .collect();
+        named.sort_by_key(|(name, _)| name.as_char_ptr() as usize);
+        Self {
+            children: Grouped::new(functions, children),
+            calls: Grouped::new(functions, calls),
+            top_calls,
+            names: named.iter().map(|&(name, _)| name).collect(),
+            named_functions: named.into_iter().map(|(_, f)| f).collect(),
         }
-        for (i, call) in facts.calls.iter().enumerate() {
-            match call.function.and_then(|f| index.calls.get_mut(f.index())) {
-                Some(calls) => calls.push(i),
-                None => index.top_calls.push(i),
-            }
-        }
-        index
+    }
+
+    /// The functions named `name`, in script order.
+    fn named(&self, name: Ustr) -> &[FnId] {
+        let key = |n: &Ustr| n.as_char_ptr() as usize;
+        let start = self.names.partition_point(|n| key(n) < key(&name));
+        let end = self.names.partition_point(|n| key(n) <= key(&name));
+        &self.named_functions[start..end]
     }
 }
 
@@ -204,8 +263,7 @@ impl<'a> Graph<'a> {
         self.scripts
             .get(&file)
             .zip(Ustr::from_existing(name))
-            .and_then(|(s, name)| s.by_name.get(&name))
-            .map_or(&[], Vec::as_slice)
+            .map_or(&[], |(s, name)| s.named(name))
     }
 
     fn is_method(&self, file: FileId, function: FnId) -> bool {
@@ -375,14 +433,12 @@ impl<'a> Graph<'a> {
         let mut out = Vec::new();
         let mut todo = vec![function.function];
         while let Some(f) = todo.pop() {
-            if let Some(children) = index.children.get(f.index()) {
-                for &child in children {
-                    out.push(FnRef {
-                        file: function.file,
-                        function: child,
-                    });
-                    todo.push(child);
-                }
+            for &child in index.children.get(f.index()) {
+                out.push(FnRef {
+                    file: function.file,
+                    function: child,
+                });
+                todo.push(child);
             }
         }
         out
@@ -395,8 +451,43 @@ impl<'a> Graph<'a> {
             return &[];
         };
         match function {
-            Some(f) => index.calls.get(f.index()).map_or(&[], Vec::as_slice),
+            Some(f) => index.calls.get(f.index()),
             None => &index.top_calls,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::source::FileKind;
+    use crate::syntax::js::facts::extract;
+    use crate::syntax::js::parse::parse;
+
+    #[test]
+    fn grouped_keeps_each_keys_items_in_order_and_drops_unknown_keys() {
+        let pairs = [(2, 'a'), (0, 'b'), (2, 'c'), (5, 'x'), (0, 'd'), (3, 'e')];
+        let grouped = Grouped::new(4, pairs.into_iter());
+        assert_eq!(grouped.get(0), ['b', 'd']);
+        assert_eq!(grouped.get(1), [] as [char; 0]);
+        assert_eq!(grouped.get(2), ['a', 'c']);
+        assert_eq!(grouped.get(3), ['e']);
+        assert_eq!(grouped.get(4), [] as [char; 0]);
+        assert_eq!(grouped.get(5), [] as [char; 0]);
+    }
+
+    #[test]
+    fn functions_are_found_by_name_in_script_order() {
+        let src = "function pay() {}\nfunction buy() { function pay() {} }\nconst pay2 = () => {};";
+        let parsed = parse(src, 0, FileKind::Script).expect("parses");
+        let facts = extract(&parsed.program, &parsed.comments).facts;
+        let index = ScriptIndex::new(&facts);
+        let name = |n: &str| facts.functions[index.named(Ustr::from(n))[0].index()].span;
+        assert_eq!(index.named(Ustr::from("pay")), [FnId(0), FnId(2)]);
+        assert_eq!(index.named(Ustr::from("buy")), [FnId(1)]);
+        assert_eq!(index.named(Ustr::from("pay2")), [FnId(3)]);
+        assert_eq!(index.named(Ustr::from("refund")), [] as [FnId; 0]);
+        assert_eq!(name("buy").start(), 18);
+        assert_eq!(index.children.get(1), [FnId(2)]);
     }
 }
