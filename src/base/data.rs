@@ -525,7 +525,14 @@ pub struct RuleData {
     /// Index into `deprecated_trade.apis` by API, parsed once: the trade analysis asks it of
     /// every API use in a project, and an editor runs it on every pause in typing.
     deprecated_by_api: FxHashMap<Api, usize>,
+    /// The members some rule looks for (see [`RuleData::reads_api`]).
+    read_members: FxHashSet<Ustr>,
 }
+
+/// Members of `tt` a rule looks for by name in its own code rather than in a data list:
+/// `navigate-to-mini-program` and the clipboard check of `drainage-contact`. A rule that asks
+/// for another member by name adds it here (a test finds such names in the rules' code).
+const NAMED_IN_RULES: [&str; 2] = ["navigateToMiniProgram", "setClipboardData"];
 
 fn renames(list: &BTreeMap<String, String>) -> FxHashMap<Ustr, Ustr> {
     list.iter()
@@ -608,14 +615,31 @@ impl RuleData {
             frameworks.taro.im_id_reaches_native_button != Some(false);
         let drainage = DrainageData::new(parse("rules/drainage.json", DRAINAGE), extensions);
         let ios = IosData::new(parse("rules/ios.json", IOS), extensions);
-        let deprecated_by_api = deprecated_trade
+        let deprecated_by_api: FxHashMap<Api, usize> = deprecated_trade
             .apis
             .iter()
             .enumerate()
             .rev()
             .filter_map(|(i, a)| Some((Api::parse(&a.name)?, i)))
             .collect();
+        let read_members = payment
+            .offline_payment_apis
+            .iter()
+            .chain(&payment.foreign_payment_apis)
+            .chain(&payment.trade_apis)
+            .chain(&payment.cashier_apis)
+            .chain(deprecated_by_api.keys())
+            .map(|api| api.member)
+            .chain(
+                (drainage.contact_apis.iter())
+                    .chain(&drainage.phone_call_apis)
+                    .chain(&drainage.share_handlers)
+                    .map(|member| Ustr::from(member)),
+            )
+            .chain(NAMED_IN_RULES.map(Ustr::from))
+            .collect();
         Self {
+            read_members,
             deprecated_by_api,
             payment,
             deprecated_trade,
@@ -632,6 +656,22 @@ impl RuleData {
             uni_renames: renames(&frameworks.uni_app.renamed_on_douyin),
             taro_renames: renames(&frameworks.taro.renamed_on_douyin),
         }
+    }
+
+    /// Whether some rule reads uses of `api`: every `wx` API (`wechat-only-feature`), and the
+    /// members the data lists and the rules name, under any object and as they become on Douyin
+    /// (`uni.requestPayment` is `tt.pay`). The facts of a script keep only these: `tt.request`,
+    /// `tt.showToast` and the like, with their options, are most of a script's uses and no rule
+    /// looks at them.
+    pub fn reads_api(&self, api: Api) -> bool {
+        api.ns == Namespace::Wx
+            || self.read_members.contains(&api.member)
+            || self.read_members.contains(&self.on_douyin(api).member)
+    }
+
+    /// Whether `other` reads the uses of the same APIs (see [`RuleData::reads_api`]).
+    pub fn reads_same_apis(&self, other: &RuleData) -> bool {
+        self.read_members == other.read_members
     }
 
     /// The deprecation entry of an API, if any.
@@ -934,6 +974,78 @@ mod tests {
                 _ => format!("{data:?}").contains(value.trim_start_matches("tt.")),
             };
             assert!(found, "{name} is accepted in ttlint.json but never applied");
+        }
+    }
+
+    #[test]
+    fn scripts_keep_the_uses_of_the_apis_rules_read() {
+        let data = RuleData::default();
+        let api = |s: &str| Api::parse(s).expect("an API");
+        for read in [
+            "tt.pay",
+            "uni.requestPayment",
+            "Taro.requestPayment",
+            "wx.requestPayment",
+            "wx.getWeRunData",
+            "tt.navigateToMiniProgram",
+            "tt.setClipboardData",
+            "tt.makePhoneCall",
+            "tt.openCustomerServiceChat",
+        ] {
+            assert!(data.reads_api(api(read)), "{read}");
+        }
+        for unread in [
+            "tt.request",
+            "tt.showToast",
+            "uni.navigateTo",
+            "Taro.getStorageSync",
+        ] {
+            assert!(!data.reads_api(api(unread)), "{unread}");
+        }
+        let lists = [
+            &data.payment.offline_payment_apis,
+            &data.payment.foreign_payment_apis,
+            &data.payment.trade_apis,
+            &data.payment.cashier_apis,
+        ];
+        for listed in lists.into_iter().flatten() {
+            assert!(data.reads_api(*listed), "{listed}");
+        }
+        for deprecated in &data.deprecated_trade.apis {
+            assert!(data.reads_api(api(&deprecated.name)), "{}", deprecated.name);
+        }
+        let extended = RuleData::new(&DataExtensions {
+            lists: BTreeMap::from([("tradeApis".into(), vec!["tt.placeOrder".into()])]),
+        });
+        assert!(!data.reads_api(api("tt.placeOrder")));
+        assert!(extended.reads_api(api("tt.placeOrder")));
+        assert!(!extended.reads_same_apis(&data));
+        assert!(RuleData::default().reads_same_apis(&data));
+    }
+
+    /// A rule or analysis that compares an API's member with a name written in its code reads
+    /// uses the data lists do not name: the name must be in `NAMED_IN_RULES`, or the facts drop
+    /// those uses before the rule sees them.
+    #[test]
+    fn members_rules_name_in_code_are_kept() {
+        let data = RuleData::default();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let named = Regex::new(r#"member\s*[!=]=\s*"(\w+)""#).expect("a valid pattern");
+        let mut found = Vec::new();
+        for dir in ["rules", "analysis"] {
+            let entries = std::fs::read_dir(root.join(dir)).expect("the source folder");
+            for entry in entries.flatten() {
+                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                for c in named.captures_iter(&text) {
+                    found.push(c[1].to_string());
+                }
+            }
+        }
+        found.sort();
+        found.dedup();
+        assert_eq!(found, ["navigateToMiniProgram", "setClipboardData"]);
+        for member in &found {
+            assert!(data.reads_api(Api::new(Namespace::Tt, member)), "{member}");
         }
     }
 }

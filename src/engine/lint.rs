@@ -158,6 +158,7 @@ pub fn lint_with(
         .map(|c| (c.path.clone(), c))
         .collect();
     let mut files = Files::new(&options.cwd, Arc::clone(&options.vfs));
+    files.set_rule_data(Arc::clone(&data));
     let mut projects: Vec<Project> = Vec::new();
     let mut found: Vec<Diagnostic> = Vec::new();
     let mut skipped: Vec<Skipped> = discovery

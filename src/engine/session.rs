@@ -196,7 +196,7 @@ pub struct Session {
     config: Config,
     ignore: Ignore,
     enabled: Enabled,
-    data: RuleData,
+    data: Arc<RuleData>,
     pool: rayon::ThreadPool,
     files: Files,
     /// By root folder (the folder of `app.json`, `pages.json` or `app.config.*`).
@@ -238,11 +238,14 @@ impl Session {
             .thread_name(|i| format!("ttlint-worker-{i}"))
             .build()
             .map_err(|e| UsageError::new(messages::error_threads(e.to_string())))?;
+        let data = Arc::new(RuleData::new(&config.data));
+        let mut files = Files::new(&cwd, Arc::new(vfs));
+        files.set_rule_data(Arc::clone(&data));
         Ok(Self {
             ignore: Ignore::new(&config.ignore, config.base_dir(), &[], &cwd)?,
             enabled: Enabled::new(&config, rules::all()),
-            data: RuleData::new(&config.data),
-            files: Files::new(&cwd, Arc::new(vfs)),
+            data: Arc::clone(&data),
+            files,
             cwd,
             config,
             pool,
@@ -264,7 +267,18 @@ impl Session {
     pub fn set_config(&mut self, config: Config) -> Result<(), UsageError> {
         self.ignore = Ignore::new(&config.ignore, config.base_dir(), &[], &self.cwd)?;
         self.enabled = Enabled::new(&config, rules::all());
-        self.data = RuleData::new(&config.data);
+        let data = Arc::new(RuleData::new(&config.data));
+        // Scripts keep the API uses the old data's rules read: parsed again if that changed.
+        let reparse = !data.reads_same_apis(&self.data);
+        self.files.set_rule_data(Arc::clone(&data));
+        if reparse {
+            let ids: Vec<FileId> = (0..self.files.entries().len())
+                .map(|i| FileId(i as u32))
+                .collect();
+            let files = &mut self.files;
+            self.pool.install(|| files.reload(&ids));
+        }
+        self.data = data;
         self.config = config;
         self.file_findings.clear();
         for slot in self.projects.values_mut() {
@@ -777,5 +791,26 @@ mod tests {
         assert!(s.lint(&root.join("dist/a.js")).is_some());
         s.set_config(config).unwrap();
         assert!(s.lint(&root.join("dist/a.js")).is_none());
+    }
+
+    #[test]
+    fn an_api_the_configuration_adds_is_found_in_files_already_parsed() {
+        let (root, mut vfs) = shop();
+        let script = root.join("utils/pay.js");
+        vfs.insert(
+            script.clone(),
+            "module.exports = { pay() { tt.payLegacy({ orderInfo: {} }); } };\n".into(),
+        );
+        let mut s = session(&root, vfs);
+        let pays = |found: &[String]| found.iter().any(|f| f.starts_with("deprecated-tt-pay"));
+        assert!(!pays(&lint_in(&mut s, &script)));
+        let mut config = Config::default();
+        config
+            .data
+            .lists
+            .insert("offlinePaymentApis".into(), vec!["tt.payLegacy".into()]);
+        s.set_config(config).unwrap();
+        let found = lint_in(&mut s, &script);
+        assert!(pays(&found), "{found:?}");
     }
 }

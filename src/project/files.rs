@@ -7,6 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use crate::base::data::RuleData;
 use crate::base::source::{FileId, FileKind, SourceFile};
 use crate::base::vfs::Vfs;
 use crate::project::discover::display_path;
@@ -42,6 +43,9 @@ pub struct Files {
     cwd: PathBuf,
     /// Where text comes from.
     vfs: Arc<Vfs>,
+    /// The rules' data, when scripts keep only the platform API uses a rule reads
+    /// ([`Content::keep_apis`]); without it they keep every use.
+    data: Option<Arc<RuleData>>,
 }
 
 impl Files {
@@ -51,7 +55,30 @@ impl Files {
             vfs,
             entries: Vec::new(),
             by_path: FxHashMap::default(),
+            data: None,
         }
+    }
+
+    /// Files whose scripts keep only the platform API uses `data`'s rules read. Files loaded
+    /// before keep what they had: change it before loading, or reload them.
+    pub fn set_rule_data(&mut self, data: Arc<RuleData>) {
+        self.data = Some(data);
+    }
+
+    /// Parses a file from its bytes and keeps what the rules read.
+    fn load_one(
+        &self,
+        path: PathBuf,
+        display: String,
+        kind: FileKind,
+        bytes: std::io::Result<Vec<u8>>,
+        origin: Origin,
+    ) -> Loaded {
+        let mut loaded = load::load(path, display, kind, bytes, origin);
+        if let Some(data) = &self.data {
+            loaded.content.keep_apis(|api| data.reads_api(api));
+        }
+        loaded
     }
 
     /// Keeps a loaded file out of the lint set (it turned out to be tooling, not the app).
@@ -102,6 +129,7 @@ impl Files {
         let cwd = &self.cwd;
         let vfs = &*self.vfs;
         let entries = &self.entries;
+        let this = &*self;
         let fresh: Vec<(FileId, Loaded)> = ids
             .par_iter()
             .filter_map(|&id| {
@@ -114,7 +142,7 @@ impl Files {
                 } else {
                     Origin::Outside
                 };
-                let loaded = load::load(old.path.clone(), display, old.kind, bytes, origin);
+                let loaded = this.load_one(old.path.clone(), display, old.kind, bytes, origin);
                 Some((id, loaded))
             })
             .collect();
@@ -155,6 +183,7 @@ impl Files {
             .collect();
         let cwd = &self.cwd;
         let vfs = &*self.vfs;
+        let this = &*self;
         let mut loaded: Vec<Entry> = fresh
             .into_par_iter()
             .map(|(_, r)| {
@@ -166,7 +195,7 @@ impl Files {
                     Origin::Outside
                 };
                 Entry {
-                    loaded: load::load(r.path, display, r.kind, bytes, origin),
+                    loaded: this.load_one(r.path, display, r.kind, bytes, origin),
                     linted: r.linted,
                     in_build: r.in_build,
                 }

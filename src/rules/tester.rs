@@ -146,9 +146,12 @@ impl Loader for MemoryLoader {
 
 /// The built-in rule data, compiled once for all tests.
 pub fn data() -> &'static RuleData {
-    static DATA: std::sync::LazyLock<RuleData> = std::sync::LazyLock::new(RuleData::default);
-    &DATA
+    &SHARED_DATA
 }
+
+/// The built-in data, shared with the file table (which keeps the API uses its rules read).
+static SHARED_DATA: std::sync::LazyLock<Arc<RuleData>> =
+    std::sync::LazyLock::new(|| Arc::new(RuleData::default()));
 
 /// A message in English, as the tests compare it.
 pub fn render(message: &Message) -> String {
@@ -232,7 +235,9 @@ pub fn run(rule: &dyn Rule, case: &Case) -> Outcome {
     for (path, text) in &case.files {
         vfs.insert(root.join(path), text.clone());
     }
-    let mut loader = MemoryLoader(Files::new(&root, Arc::new(vfs)));
+    let mut files = Files::new(&root, Arc::new(vfs));
+    files.set_rule_data(Arc::clone(&SHARED_DATA));
+    let mut loader = MemoryLoader(files);
     let project = build(&root, case.framework, &mut loader);
     let files = loader.0;
     let mut found = Vec::new();

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::base::api::Api;
 use crate::base::source::{FileKind, SourceFile, Span};
 use crate::syntax::comment::Comment;
 use crate::syntax::js::facts::{self, JsFacts, Part};
@@ -41,6 +42,17 @@ impl Content {
 
     pub fn json(&self) -> Option<&JsonDoc> {
         self.json.as_ref()
+    }
+
+    /// Drops the platform API uses `keep` refuses, with their options. The engine keeps those a
+    /// rule reads ([`RuleData::reads_api`](crate::base::data::RuleData::reads_api)): every
+    /// file's facts stay in memory until the project pass ends, and `tt.request`,
+    /// `tt.showToast` and their like are most of a script's uses.
+    pub fn keep_apis(&mut self, keep: impl Fn(Api) -> bool) {
+        if let Some(facts) = &mut self.script {
+            facts.api_uses.retain(|u| keep(u.api));
+            facts.api_uses.shrink_to_fit();
+        }
     }
 }
 

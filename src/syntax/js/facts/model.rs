@@ -321,6 +321,8 @@ pub struct Comparison {
 /// Everything the rules need from one script.
 #[derive(Debug, Clone, Default)]
 pub struct JsFacts {
+    /// Platform API uses. A file loaded by the engine keeps only those of the APIs a rule reads
+    /// ([`Content::keep_apis`](crate::syntax::load::Content::keep_apis)).
     pub api_uses: Vec<ApiUse>,
     /// Every condition of the script's `if`s, ternaries, `&&`/`||` and early returns, stored once.
     pub conds: Vec<Cond>,
