@@ -33,6 +33,11 @@ pub const TYPE_ARGUMENT_WEIGHT: usize = 64;
 
 /// The offset where the nesting estimate first exceeds [`LIMIT`], if it does.
 pub fn too_deep(text: &str) -> Option<usize> {
+    // Each level, and each link of a nesting chain, takes a byte at least: a text no longer than
+    // the limit cannot pass it. Most scripts, and every template expression, are that short.
+    if text.len() <= LIMIT {
+        return None;
+    }
     scan(text, false, false).map(|(at, _)| at)
 }
 
@@ -382,6 +387,17 @@ mod tests {
             too_deep(&format!("y = a / b / {nested}")).is_some(),
             "division"
         );
+    }
+
+    #[test]
+    fn the_limit_is_exact_for_texts_of_every_length() {
+        let at_limit = "(".repeat(LIMIT);
+        assert_eq!(too_deep(&at_limit), None);
+        assert_eq!(scan(&at_limit, false, false), None, "the scan agrees");
+        assert_eq!(too_deep(&format!("{at_limit}(")), Some(LIMIT));
+        let chain = format!("{}1", "!".repeat(LIMIT));
+        assert_eq!(too_deep(&chain), None);
+        assert_eq!(too_deep(&format!("!{chain}")), Some(LIMIT));
     }
 
     #[test]
