@@ -65,22 +65,6 @@ impl Files {
         self.data = Some(data);
     }
 
-    /// Parses a file from its bytes and keeps what the rules read.
-    fn load_one(
-        &self,
-        path: PathBuf,
-        display: String,
-        kind: FileKind,
-        bytes: std::io::Result<Vec<u8>>,
-        origin: Origin,
-    ) -> Loaded {
-        let mut loaded = load::load(path, display, kind, bytes, origin);
-        if let Some(data) = &self.data {
-            loaded.content.keep_apis(|api| data.reads_api(api));
-        }
-        loaded
-    }
-
     /// Keeps a loaded file out of the lint set (it turned out to be tooling, not the app).
     pub fn unlint(&mut self, id: FileId) {
         if let Some(entry) = self.entries.get_mut(id.0 as usize) {
@@ -129,7 +113,7 @@ impl Files {
         let cwd = &self.cwd;
         let vfs = &*self.vfs;
         let entries = &self.entries;
-        let this = &*self;
+        let data = self.data.as_deref();
         let fresh: Vec<(FileId, Loaded)> = ids
             .par_iter()
             .filter_map(|&id| {
@@ -142,7 +126,7 @@ impl Files {
                 } else {
                     Origin::Outside
                 };
-                let loaded = this.load_one(old.path.clone(), display, old.kind, bytes, origin);
+                let loaded = parse(data, old.path.clone(), display, old.kind, bytes, origin);
                 Some((id, loaded))
             })
             .collect();
@@ -183,7 +167,7 @@ impl Files {
             .collect();
         let cwd = &self.cwd;
         let vfs = &*self.vfs;
-        let this = &*self;
+        let data = self.data.as_deref();
         let mut loaded: Vec<Entry> = fresh
             .into_par_iter()
             .map(|(_, r)| {
@@ -195,7 +179,7 @@ impl Files {
                     Origin::Outside
                 };
                 Entry {
-                    loaded: this.load_one(r.path, display, r.kind, bytes, origin),
+                    loaded: parse(data, r.path, display, r.kind, bytes, origin),
                     linted: r.linted,
                     in_build: r.in_build,
                 }
@@ -204,4 +188,21 @@ impl Files {
         self.entries.append(&mut loaded);
         ids
     }
+}
+
+/// Parses a file from its bytes, keeping the platform API uses `data`'s rules read (every use
+/// without it).
+fn parse(
+    data: Option<&RuleData>,
+    path: PathBuf,
+    display: String,
+    kind: FileKind,
+    bytes: std::io::Result<Vec<u8>>,
+    origin: Origin,
+) -> Loaded {
+    let mut loaded = load::load(path, display, kind, bytes, origin);
+    if let Some(data) = data {
+        loaded.content.keep_apis(|api| data.reads_api(api));
+    }
+    loaded
 }
