@@ -244,11 +244,11 @@ pub fn ungated_payment(
 mod tests {
     use super::*;
     use crate::base::source::FileKind;
-    use crate::syntax::js::facts::extract;
+    use crate::syntax::js::facts::{every_api, extract};
 
     fn facts(src: &str) -> JsFacts {
         let parsed = crate::syntax::js::parse::parse(src, 0, FileKind::Script).unwrap();
-        extract(&parsed.program, &parsed.comments).facts
+        extract(&parsed.program, &parsed.comments, &every_api).facts
     }
 
     fn gate(setup: &str, cond: &str, holds: bool) -> Gate {

@@ -44,7 +44,7 @@ pub struct Files {
     /// Where text comes from.
     vfs: Arc<Vfs>,
     /// The rules' data, when scripts keep only the platform API uses a rule reads
-    /// ([`Content::keep_apis`]); without it they keep every use.
+    /// ([`load::parse_keeping`]); without it they keep every use.
     data: Option<Arc<RuleData>>,
 }
 
@@ -200,9 +200,6 @@ fn parse(
     bytes: std::io::Result<Vec<u8>>,
     origin: Origin,
 ) -> Loaded {
-    let mut loaded = load::load(path, display, kind, bytes, origin);
-    if let Some(data) = data {
-        loaded.content.keep_apis(|api| data.reads_api(api));
-    }
-    loaded
+    let keep = |api| data.is_none_or(|data| data.reads_api(api));
+    load::load(path, display, kind, bytes, origin, &keep)
 }

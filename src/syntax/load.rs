@@ -4,10 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::base::api::Api;
 use crate::base::source::{FileKind, SourceFile, Span};
 use crate::syntax::comment::Comment;
-use crate::syntax::js::facts::{self, JsFacts, Part};
+use crate::syntax::js::facts::{self, JsFacts, KeepApi, Part};
 use crate::syntax::js::{nesting, parse as js, static_value};
 use crate::syntax::json::{self, Dialect, JsonDoc};
 use crate::syntax::markup::{self, Markup, ttml};
@@ -42,17 +41,6 @@ impl Content {
 
     pub fn json(&self) -> Option<&JsonDoc> {
         self.json.as_ref()
-    }
-
-    /// Drops the platform API uses `keep` refuses, with their options. The engine keeps those a
-    /// rule reads ([`RuleData::reads_api`](crate::base::data::RuleData::reads_api)): every
-    /// file's facts stay in memory until the project pass ends, and `tt.request`,
-    /// `tt.showToast` and their like are most of a script's uses.
-    pub fn keep_apis(&mut self, keep: impl Fn(Api) -> bool) {
-        if let Some(facts) = &mut self.script {
-            facts.api_uses.retain(|u| keep(u.api));
-            facts.api_uses.shrink_to_fit();
-        }
     }
 }
 
@@ -122,6 +110,7 @@ pub fn load(
     kind: FileKind,
     bytes: std::io::Result<Vec<u8>>,
     origin: Origin,
+    keep: KeepApi<'_>,
 ) -> Loaded {
     let text = match bytes {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -146,7 +135,7 @@ pub fn load(
             return unparsed(source, problem);
         }
     };
-    parse(SourceFile::new(path, display, kind, text), origin)
+    parse_keeping(SourceFile::new(path, display, kind, text), origin, keep)
 }
 
 fn unparsed(source: SourceFile, problem: Problem) -> Loaded {
@@ -203,7 +192,15 @@ fn too_deep(text: &str, kind: FileKind) -> Option<(usize, usize)> {
 
 /// Parses a file whose text is in memory.
 pub fn parse(source: SourceFile, origin: Origin) -> Loaded {
-    let mut loaded = parse_content(source, origin);
+    parse_keeping(source, origin, &facts::every_api)
+}
+
+/// [`parse`], keeping the platform API uses `keep` takes: the engine keeps those a rule reads
+/// ([`RuleData::reads_api`](crate::base::data::RuleData::reads_api)), since every file's facts
+/// stay in memory until the project pass ends and `tt.request`, `tt.showToast` and their like,
+/// with their options, are most of a script's uses.
+pub fn parse_keeping(source: SourceFile, origin: Origin, keep: KeepApi<'_>) -> Loaded {
+    let mut loaded = parse_content(source, origin, keep);
     if let Some(facts) = &mut loaded.content.script {
         facts.shrink_to_fit();
     }
@@ -213,10 +210,10 @@ pub fn parse(source: SourceFile, origin: Origin) -> Loaded {
     loaded
 }
 
-fn parse_content(source: SourceFile, origin: Origin) -> Loaded {
+fn parse_content(source: SourceFile, origin: Origin, keep: KeepApi<'_>) -> Loaded {
     let base = source.bom;
     match source.kind {
-        FileKind::Vue => vue(source),
+        FileKind::Vue => vue(source, keep),
         FileKind::Script | FileKind::TypeScript | FileKind::Sjs | FileKind::Tsx | FileKind::Jsx => {
             if let Some((at, limit)) = too_deep(source.body(), source.kind) {
                 let problem = Problem {
@@ -232,7 +229,7 @@ fn parse_content(source: SourceFile, origin: Origin) -> Loaded {
                         .iter()
                         .map(|e| Problem::syntax(Syntax::Script, e))
                         .collect();
-                    let extracted = facts::extract(&parsed.program, &parsed.comments);
+                    let extracted = facts::extract(&parsed.program, &parsed.comments, keep);
                     // A configuration script (`app.config.ts`): the object it exports.
                     let json = is_config_script(&source.path)
                         .then(|| static_value::exported_object(&parsed.program))
@@ -303,7 +300,7 @@ fn parse_content(source: SourceFile, origin: Origin) -> Loaded {
 /// A `.vue` single-file component: its `<script>` blocks parsed by swc at their offsets and read
 /// as one script, its `<template>` lowered into the markup model. Comments of every part make the
 /// file's suppressions and `#ifdef` regions.
-fn vue(source: SourceFile) -> Loaded {
+fn vue(source: SourceFile, keep: KeepApi<'_>) -> Loaded {
     let base = source.bom;
     let outline = sfc::split(source.body(), base);
     let mut problems: Vec<Problem> = outline
@@ -368,7 +365,7 @@ fn vue(source: SourceFile) -> Loaded {
             setup: *setup,
         })
         .collect();
-    let extracted = facts::extract_parts(&parts, &comments);
+    let extracted = facts::extract_parts(&parts, &comments, keep);
     let suppressions = Suppressions::parse(&comments, &source.lines, source.text.len());
     if extracted.depth > DEEPEST_DROPPED {
         std::mem::forget(programs);

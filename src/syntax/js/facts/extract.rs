@@ -62,23 +62,38 @@ pub struct Part<'a> {
     pub setup: bool,
 }
 
-/// Extracts the facts of a parsed program in one traversal.
-pub fn extract(program: &swc_ecma_ast::Program, comments: &[Comment]) -> Extracted {
+/// Which platform API uses the facts keep (see [`JsFacts::api_uses`]).
+pub type KeepApi<'a> = &'a dyn Fn(Api) -> bool;
+
+/// Keeps every platform API use.
+pub fn every_api(_: Api) -> bool {
+    true
+}
+
+/// Extracts the facts of a parsed program in one traversal, keeping the API uses `keep` takes.
+pub fn extract(
+    program: &swc_ecma_ast::Program,
+    comments: &[Comment],
+    keep: KeepApi<'_>,
+) -> Extracted {
     extract_parts(
         &[Part {
             program,
             setup: false,
         }],
         comments,
+        keep,
     )
 }
 
 /// Extracts the facts of a file's script parts into one set of facts (a `.vue` file's
-/// `<script>` and `<script setup>`), each part traversed once. `comments` are the whole file's,
-/// in source order: its `#ifdef` regions apply to every part.
-pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment]) -> Extracted {
+/// `<script>` and `<script setup>`), each part traversed once, keeping the API uses `keep`
+/// takes. `comments` are the whole file's, in source order: its `#ifdef` regions apply to
+/// every part.
+pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment], keep: KeepApi<'_>) -> Extracted {
     let regions = Regions::from_comments(comments.iter().map(|c| (c.span, c.text.as_str())));
     let mut extractor = Extractor {
+        keep,
         facts: JsFacts::default(),
         scopes: Scopes::default(),
         regions,
@@ -132,7 +147,10 @@ pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment]) -> Extracted {
     }
 }
 
-struct Extractor {
+struct Extractor<'k> {
+    /// Which API uses to keep: the engine keeps those a rule reads, and builds no options
+    /// for the rest.
+    keep: KeepApi<'k>,
     facts: JsFacts,
     scopes: Scopes,
     regions: Regions,
@@ -344,7 +362,7 @@ fn url_parts(expr: &Expr, out: &mut Vec<UrlPart>) {
     }
 }
 
-impl Extractor {
+impl Extractor<'_> {
     /// Recurses into a node on a stack that grows on the heap when it runs low. Syntax nests
     /// without brackets (`1+1+1+…` and `else if` chains are trees as deep as they are long), so no
     /// limit on the text bounds the recursion; growing the stack does.
@@ -532,8 +550,10 @@ impl Extractor {
         if let Some(object) = first_object(args) {
             self.api_options(api, object);
         }
-        let used = self.api_use(api, span, access, args);
-        self.facts.api_uses.push(used);
+        if (self.keep)(api) {
+            let used = self.api_use(api, span, access, args);
+            self.facts.api_uses.push(used);
+        }
     }
 
     /// A use of `api` here, with the options object of its call.
@@ -842,7 +862,9 @@ impl Extractor {
             if let Some(&ns) = self.self_aliases.get(&name) {
                 let mut used = used;
                 used.api = used.api.on(ns);
-                self.facts.api_uses.push(used);
+                if (self.keep)(used.api) {
+                    self.facts.api_uses.push(used);
+                }
             }
         }
     }
@@ -1127,7 +1149,7 @@ impl Extractor {
     }
 }
 
-impl Visit for Extractor {
+impl Visit for Extractor<'_> {
     fn visit_jsx_element(&mut self, element: &swc_ecma_ast::JSXElement) {
         self.deeper(|this| this.jsx_element(element));
     }
@@ -1742,7 +1764,7 @@ impl Visit for Extractor {
 /// `onTap` become `tap` events whose handlers name a method (`this.buy`), a function in scope
 /// (`buy`) or the arrow written in place, and the conditions in force where an element is written
 /// (`cond && <X/>`, ternary branches, `if (!x) return null`) are its guards.
-impl Extractor {
+impl Extractor<'_> {
     fn jsx_element(&mut self, element: &swc_ecma_ast::JSXElement) {
         let opening = &element.opening;
         let span = span_of(element.span);
@@ -1967,7 +1989,7 @@ fn jsx_event(name: &str) -> Option<String> {
     })
 }
 
-impl Extractor {
+impl Extractor<'_> {
     /// `import Taro from '@tarojs/taro'` (under any name), `import * as Taro`, and named imports
     /// of single APIs (`import { requestPayment } from '@tarojs/taro'`).
     fn taro_import(&mut self, import: &ImportDecl) {

@@ -10,7 +10,7 @@ mod dynamic;
 mod extract;
 mod model;
 
-pub use extract::{Part, extract, extract_parts};
+pub use extract::{KeepApi, Part, every_api, extract, extract_parts};
 pub use model::*;
 
 #[cfg(test)]
@@ -29,7 +29,7 @@ mod tests {
 
     fn facts(src: &str) -> JsFacts {
         let parsed = super::super::parse::parse(src, 0, FileKind::Script).expect("parses");
-        extract(&parsed.program, &parsed.comments).facts
+        extract(&parsed.program, &parsed.comments, &every_api).facts
     }
 
     fn uses(src: &str) -> Vec<(String, Access, &str)> {
@@ -482,6 +482,22 @@ mod tests {
     }
 
     #[test]
+    fn uses_left_out_still_tell_what_their_options_hold() {
+        let src = "tt.getSystemInfo({ success(res) { this.setData({ p: res.platform }); } });\ntt.request({ url: 'https://example.com/a' });\ntt.pay({ orderInfo: {} });";
+        let parsed = super::super::parse::parse(src, 0, FileKind::Script).expect("parses");
+        let only_pay = |api: crate::base::api::Api| api.member == "pay";
+        let f = extract(&parsed.program, &parsed.comments, &only_pay).facts;
+        assert_eq!(targets(&f), [("pay", Target::Unconditional)]);
+        let urls: Vec<Option<String>> = f.requests.iter().map(|r| f.request_url(r)).collect();
+        assert_eq!(urls, [Some("https://example.com/a".to_string())]);
+        let res: Vec<&Cond> = (f.assignments.iter())
+            .filter(|a| a.path == "res")
+            .map(|a| &a.value)
+            .collect();
+        assert_eq!(res, [&Cond::Call("tt.getSystemInfo".into())]);
+    }
+
+    #[test]
     fn comparisons_with_string_literals() {
         let f = facts("if (sys.platform === 'iOS') {}\nif ('android' == p) {}\nif (a === b) {}");
         let found: Vec<&str> = f.comparisons.iter().map(|c| c.literal.as_str()).collect();
@@ -574,7 +590,7 @@ mod tests {
         use crate::syntax::markup::{NodeKind, TextPart};
         let src = "const A = () => <View>电话：{order.mobile}{list.map((i) => <Text>{i}</Text>)}{ok && <Text>好</Text>}</View>";
         let parsed = super::super::parse::parse(src, 0, FileKind::Tsx).expect("parses");
-        let markup = extract(&parsed.program, &parsed.comments)
+        let markup = extract(&parsed.program, &parsed.comments, &every_api)
             .markup
             .expect("markup");
         let dynamic: Vec<&str> = markup

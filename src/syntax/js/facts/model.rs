@@ -322,7 +322,7 @@ pub struct Comparison {
 #[derive(Debug, Clone, Default)]
 pub struct JsFacts {
     /// Platform API uses. A file loaded by the engine keeps only those of the APIs a rule reads
-    /// ([`Content::keep_apis`](crate::syntax::load::Content::keep_apis)).
+    /// ([`parse_keeping`](crate::syntax::load::parse_keeping)).
     pub api_uses: Vec<ApiUse>,
     /// Every condition of the script's `if`s, ternaries, `&&`/`||` and early returns, stored once.
     pub conds: Vec<Cond>,
