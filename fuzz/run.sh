@@ -71,10 +71,15 @@ for t in "${targets[@]}"; do
     -dict="$(dict_of "$t")" -artifact_prefix="artifacts/$t/" -print_final_stats=1 \
     >"$log" 2>&1
   took=$(($(date +%s) - start))
-  # Replay each slow unit alone: still over 1 s, it is a timeout; otherwise the machine was busy.
+  # Replay each slow unit alone, three times: still over 1 s at its fastest, it is a timeout;
+  # otherwise the machine was busy (a replay under `nice` on a busy machine is itself slowed).
   for f in artifacts/$t/slow-unit-*; do
     [ -e "$f" ] || continue
-    ms=$(nice -n "${NICE:-19}" "$bin/$t" "$f" 2>&1 | grep -o 'in [0-9]* ms' | grep -o '[0-9]*')
+    ms=
+    for _ in 1 2 3; do
+      run=$(nice -n "${NICE:-19}" "$bin/$t" "$f" 2>&1 | grep -o 'in [0-9]* ms' | grep -o '[0-9]*')
+      if [ -z "$ms" ] || [ "${run:-0}" -lt "$ms" ]; then ms=${run:-0}; fi
+    done
     if [ "${ms:-0}" -gt 1000 ]; then
       mv "$f" "artifacts/$t/timeout-${f##*slow-unit-}"
     else
