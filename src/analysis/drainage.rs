@@ -1,5 +1,6 @@
 //! What the drainage rules share: the clipboard calls they inspect, and the text around them.
 
+use crate::base::data;
 use crate::syntax::js::facts::{Access, ApiUse, FnId, JsFacts};
 
 /// A `tt.setClipboardData({ data: '…' })` call with a literal value, shipping to Douyin.
@@ -11,7 +12,7 @@ pub struct ClipboardCopy<'a> {
 
 pub fn clipboard_copies(facts: &JsFacts) -> impl Iterator<Item = ClipboardCopy<'_>> {
     facts.api_uses.iter().filter_map(|api| {
-        if api.api.member != "setClipboardData"
+        if api.api.member != data::SET_CLIPBOARD_DATA
             || api.access != Access::Call
             || !api.target.ships_to_douyin()
         {

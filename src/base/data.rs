@@ -529,10 +529,16 @@ pub struct RuleData {
     read_members: FxHashSet<Ustr>,
 }
 
-/// Members of `tt` a rule looks for by name in its own code rather than in a data list:
-/// `navigate-to-mini-program` and the clipboard check of `drainage-contact`. A rule that asks
-/// for another member by name adds it here (a test finds such names in the rules' code).
-const NAMED_IN_RULES: [&str; 2] = ["navigateToMiniProgram", "setClipboardData"];
+/// `tt.navigateToMiniProgram`, which `navigate-to-mini-program` checks.
+pub const NAVIGATE_TO_MINI_PROGRAM: &str = "navigateToMiniProgram";
+
+/// `tt.setClipboardData`, whose copied text the drainage rules read.
+pub const SET_CLIPBOARD_DATA: &str = "setClipboardData";
+
+/// Members of `tt` a rule looks for by one name rather than through a data list. Rules name
+/// them by these constants, never by a literal (a test reads the rules' code for one), so the
+/// facts keep their uses ([`RuleData::reads_api`]).
+const NAMED_IN_RULES: [&str; 2] = [NAVIGATE_TO_MINI_PROGRAM, SET_CLIPBOARD_DATA];
 
 fn renames(list: &BTreeMap<String, String>) -> FxHashMap<Ustr, Ustr> {
     list.iter()
@@ -1023,28 +1029,36 @@ mod tests {
         assert!(RuleData::default().reads_same_apis(&data));
     }
 
-    /// A rule or analysis that compares an API's member with a name written in its code reads
-    /// uses the data lists do not name: the name must be in `NAMED_IN_RULES`, or the facts drop
-    /// those uses before the rule sees them.
+    /// A rule or analysis that compares an API's member with a name written in its code would
+    /// read uses the facts drop (unless the name happened to be in a data list): rules name
+    /// single members by the constants of `NAMED_IN_RULES` instead.
     #[test]
-    fn members_rules_name_in_code_are_kept() {
+    fn rules_name_members_by_the_constants_the_facts_keep() {
         let data = RuleData::default();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let named = Regex::new(r#"member\s*[!=]=\s*"(\w+)""#).expect("a valid pattern");
-        let mut found = Vec::new();
+        let literal =
+            Regex::new(r#"member(\.as_str\(\))?\s*[!=]=\s*"(\w+)""#).expect("a valid pattern");
+        let constant = Regex::new(r"member\s*[!=]=\s*data::([A-Z_]+)").expect("a valid pattern");
+        let (mut literals, mut constants) = (Vec::new(), Vec::new());
         for dir in ["rules", "analysis"] {
             let entries = std::fs::read_dir(root.join(dir)).expect("the source folder");
             for entry in entries.flatten() {
                 let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-                for c in named.captures_iter(&text) {
-                    found.push(c[1].to_string());
-                }
+                literals.extend(literal.captures_iter(&text).map(|c| c[2].to_string()));
+                constants.extend(constant.captures_iter(&text).map(|c| c[1].to_string()));
             }
         }
-        found.sort();
-        found.dedup();
-        assert_eq!(found, ["navigateToMiniProgram", "setClipboardData"]);
-        for member in &found {
+        assert_eq!(
+            literals,
+            [] as [String; 0],
+            "compare with a constant of base::data"
+        );
+        constants.sort();
+        assert_eq!(
+            constants,
+            ["NAVIGATE_TO_MINI_PROGRAM", "SET_CLIPBOARD_DATA"]
+        );
+        for member in NAMED_IN_RULES {
             assert!(data.reads_api(Api::new(Namespace::Tt, member)), "{member}");
         }
     }

@@ -1,4 +1,5 @@
 use crate::analysis::context::ProjectContext;
+use crate::base::data;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
 use crate::base::meta::{Category, FixKind, RuleMeta};
@@ -92,7 +93,7 @@ impl Rule for NavigateToMiniProgram {
                 continue;
             };
             for api in &facts.api_uses {
-                if api.api.member != "navigateToMiniProgram"
+                if api.api.member != data::NAVIGATE_TO_MINI_PROGRAM
                     || api.access != Access::Call
                     || !api.target.ships_to_douyin()
                 {
