@@ -156,6 +156,28 @@ pub struct Position {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<u32>,
+    /// Checkpoints every [`MARK_STRIDE`] bytes along lines longer than that (minified code), in
+    /// offset order: finding a column then counts at most a stride of bytes. Without them a
+    /// column cost the bytes before it on its line, and N findings on one line of L bytes cost
+    /// N × L: 20,000 findings on a 1 MB minified line took 100 s to write as SARIF.
+    marks: Vec<Mark>,
+}
+
+/// A character boundary on a long line and its UTF-16 column there (0-based).
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    offset: u32,
+    column: u32,
+}
+
+const MARK_STRIDE: usize = 4096;
+
+/// UTF-16 code units in `text`: one per character, two for those outside the BMP (the
+/// characters UTF-8 writes in four bytes). Counted on bytes, which the compiler vectorises.
+fn utf16_len(text: &str) -> usize {
+    text.bytes()
+        .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 impl LineIndex {
@@ -171,7 +193,25 @@ impl LineIndex {
         }
         // Kept for the whole run, like the text it indexes.
         starts.shrink_to_fit();
-        Self { starts }
+        let mut marks = Vec::new();
+        for (i, &start) in starts.iter().enumerate() {
+            let start = start as usize;
+            let end = starts.get(i + 1).map_or(text.len(), |&s| s as usize);
+            let (mut at, mut column) = (start, 0);
+            while end - at > MARK_STRIDE {
+                let mut next = at + MARK_STRIDE;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                column += utf16_len(&text[at..next]);
+                marks.push(Mark {
+                    offset: narrow(next),
+                    column: narrow(column),
+                });
+                at = next;
+            }
+        }
+        Self { starts, marks }
     }
 
     /// The 1-based line of an offset.
@@ -202,9 +242,14 @@ impl LineIndex {
         }
         let line = self.line_of(offset);
         let start = self.starts[line as usize - 1] as usize;
-        let column: usize = text
-            .get(start..offset)
-            .map_or(0, |line| line.chars().map(char::len_utf16).sum());
+        let mark = self
+            .marks
+            .partition_point(|m| m.offset as usize <= offset)
+            .checked_sub(1)
+            .map(|i| self.marks[i])
+            .filter(|m| m.offset as usize >= start);
+        let (from, before) = mark.map_or((start, 0), |m| (m.offset as usize, m.column as usize));
+        let column = before + text.get(from..offset).map_or(0, utf16_len);
         Position {
             line,
             column: column as u32 + 1,
@@ -239,6 +284,27 @@ mod tests {
         );
         let z = text.find('Z').unwrap();
         assert_eq!(index.position(text, z).line, 4, "a lone CR ends a line");
+    }
+
+    #[test]
+    fn columns_on_long_lines_match_counting_from_the_line_start() {
+        // Lines of several strides, of one-, two-, three- and four-byte characters, so that
+        // strides end inside characters; then a short line after them.
+        let long = "a支é😀".repeat(3 * MARK_STRIDE / 10 + 7);
+        let text = format!("x\n{long}\r\n{long}\nend");
+        let index = LineIndex::new(&text);
+        assert!(index.marks.len() >= 4, "{} marks", index.marks.len());
+        for (offset, _) in text.char_indices() {
+            let line = index.line_of(offset);
+            let start = index.line_start(line).unwrap();
+            let expected: usize = text[start..offset].chars().map(char::len_utf16).sum();
+            let at = index.position(&text, offset);
+            assert_eq!(
+                (at.line, at.column as usize),
+                (line, expected + 1),
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

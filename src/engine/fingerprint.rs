@@ -4,25 +4,37 @@
 //! file, the text of the finding's line (white space normalised) and how many identical findings
 //! come before it in that file — never from the message or from line numbers.
 
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+
+use crate::base::source::FileId;
 use crate::engine::report::Report;
 
-/// FNV-1a, 64 bits: the same in every run and every build.
-fn fnv(parts: &[&str]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
+/// FNV-1a, 64 bits, over parts each followed by a zero byte: the same in every run and every
+/// build.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    const START: Self = Self(0xcbf2_9ce4_8422_2325);
+
+    fn part(mut self, part: &str) -> Self {
         for b in part.bytes().chain([0]) {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
+        self
     }
-    format!("{hash:016x}")
+
+    fn hex(self) -> String {
+        format!("{:016x}", self.0)
+    }
 }
 
-/// The text of the line a finding starts on, trimmed, runs of white space made one space.
-fn line_text(report: &Report, index: usize) -> String {
-    let d = &report.diagnostics[index];
-    let source = report.file(d.file);
-    let line = source.lines.line_of(d.span.start());
+/// The text of a line of a finding's file, trimmed, runs of white space made one space.
+fn line_text(report: &Report, file: FileId, line: u32) -> String {
+    let source = report.file(file);
     let start = source.lines.line_start(line).unwrap_or(0);
     let end = source
         .lines
@@ -33,16 +45,42 @@ fn line_text(report: &Report, index: usize) -> String {
 }
 
 /// The fingerprint of every finding of a report, in the report's order.
+///
+/// Each line is normalised, and hashed with each rule and file, once however many findings it
+/// holds: minified code puts thousands on one line of a megabyte, and doing it per finding cost
+/// their number times the line.
 pub fn fingerprints(report: &Report) -> Vec<String> {
-    let mut seen: std::collections::HashMap<(String, &str, &str), usize> =
-        std::collections::HashMap::new();
-    (0..report.diagnostics.len())
-        .map(|i| {
-            let d = &report.diagnostics[i];
-            let text = line_text(report, i);
-            let file = report.file(d.file).display.as_str();
-            let occurrence = seen.entry((text.clone(), d.rule.id, file)).or_insert(0);
-            let fingerprint = fnv(&[d.rule.id, file, &text, &occurrence.to_string()]);
+    // Each distinct normalised text, numbered: lines with the same text count their identical
+    // findings together.
+    let mut texts: Vec<Rc<str>> = Vec::new();
+    let mut text_ids: FxHashMap<Rc<str>, usize> = FxHashMap::default();
+    let mut line_ids: FxHashMap<(FileId, u32), usize> = FxHashMap::default();
+    // The hash of rule, file and text, and how many findings with them came before.
+    let mut seen: FxHashMap<(usize, &str, FileId), (Fnv, usize)> = FxHashMap::default();
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let source = report.file(d.file);
+            let line = source.lines.line_of(d.span.start());
+            let text_id = *line_ids.entry((d.file, line)).or_insert_with(|| {
+                let text: Rc<str> = line_text(report, d.file, line).into();
+                let next = texts.len();
+                let id = *text_ids.entry(Rc::clone(&text)).or_insert(next);
+                if id == next {
+                    texts.push(text);
+                }
+                id
+            });
+            let (hash, occurrence) =
+                seen.entry((text_id, d.rule.id, d.file)).or_insert_with(|| {
+                    let hash = Fnv::START
+                        .part(d.rule.id)
+                        .part(&source.display)
+                        .part(&texts[text_id]);
+                    (hash, 0)
+                });
+            let fingerprint = hash.part(&occurrence.to_string()).hex();
             *occurrence += 1;
             fingerprint
         })
