@@ -2,11 +2,9 @@
 //! output for people that keeps errors in sight, CI formats, fixes, and the command-line
 //! conventions of ESLint, ruff, oxlint and Biome.
 
-mod common;
-
 use std::path::Path;
 
-use common::{stderr, stdout, tree, ttlint};
+use crate::common::{stderr, stdout, tree, ttlint};
 
 /// A ported app: a page with many `wx:if` directives (fixable), and a buy button whose handler
 /// makes one offline payment call.

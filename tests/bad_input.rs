@@ -1,8 +1,8 @@
 //! Bad input never crashes a run and never costs the other files their findings.
 
-mod common;
+use crate::common;
 
-use common::{findings, lint_json, path_str, stderr, tree, ttlint};
+use crate::common::{findings, lint_json, path_str, stderr, tree, ttlint};
 
 #[test]
 fn a_parse_error_does_not_hide_findings_elsewhere() {

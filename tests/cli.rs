@@ -1,8 +1,6 @@
 //! The command line through the real binary: formats, exit codes, config, suppressions.
 
-mod common;
-
-use common::{findings, findings_of, lint_json, path_str, stderr, stdout, tree, ttlint};
+use crate::common::{findings, findings_of, lint_json, path_str, stderr, stdout, tree, ttlint};
 
 #[test]
 fn the_demo_shop_fails_with_readable_diagnostics() {

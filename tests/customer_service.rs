@@ -1,8 +1,6 @@
 //! The customer-service rules through the binary, on the apps in `fixtures/customer-service`.
 
-mod common;
-
-use common::{findings, lint_json};
+use crate::common::{findings, lint_json};
 
 fn lint(app: &str) -> (Vec<String>, serde_json::Value) {
     let path = format!("fixtures/customer-service/{app}");

@@ -2,11 +2,9 @@
 //! schema's rules and the JSON output schema's categories are checked against it, and each
 //! failure prints what to paste.
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::ttlint;
+use crate::common::ttlint;
 use serde_json::Value;
 use ttlint::base::meta::Category;
 

@@ -1,9 +1,9 @@
 //! The drainage rules through the binary, on `fixtures/drainage`: template text, script modal
 //! text, clipboard handlers, web-view pages and the app.json list; and each silence.
 
-mod common;
+use crate::common;
 
-use common::{findings, lint_json};
+use crate::common::{findings, lint_json};
 
 #[test]
 fn every_drainage_finding() {

@@ -2,13 +2,13 @@
 //! gives a finding or a clear error, never a crash, and no finding in the other files is lost.
 //! (The scale cases of the same issue are `scripts/scale.sh`; the fuzz targets are in `fuzz/`.)
 
-mod common;
+use crate::common;
 
 use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use common::{findings, lint_json, path_str, tree};
+use crate::common::{findings, lint_json, path_str, tree};
 use ttlint::base::vfs::Vfs;
 use ttlint::engine::config::Config;
 use ttlint::engine::lint::{LintOptions, lint};

@@ -2,9 +2,7 @@
 //! checked by `scripts/test-html-report.sh`; here, the file itself: written where asked, per-page
 //! facts right for the demo shop, nothing fetched, hostile names escaped.
 
-mod common;
-
-use common::{path_str, stderr, stdout, tree, ttlint};
+use crate::common::{path_str, stderr, stdout, tree, ttlint};
 
 fn html_of(args: &[&str]) -> (String, i32) {
     let dir = tempfile::tempdir().unwrap();

@@ -1,11 +1,9 @@
 //! CI and editor integration through the binary: SARIF against the official schema, GitHub
 //! annotations that cannot be hijacked, standard-input mode, and the published JSON schemas.
 
-mod common;
-
 use std::path::Path;
 
-use common::{lint_json, stdout, tree, ttlint};
+use crate::common::{lint_json, stdout, tree, ttlint};
 use serde_json::Value;
 
 fn validator(path: &Path, patch: impl Fn(String) -> String) -> Option<jsonschema::Validator> {

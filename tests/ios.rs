@@ -3,9 +3,7 @@
 //! membership, a gated course with an ungated continue-paying order page, physical goods, a
 //! broken gate, and redirect text in a template and a modal.
 
-mod common;
-
-use common::{findings, findings_of, lint_json};
+use crate::common::{findings, findings_of, lint_json};
 
 fn ios_findings() -> (Vec<String>, serde_json::Value) {
     let (json, _) = lint_json(&["fixtures/ios"]);

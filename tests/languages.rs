@@ -1,9 +1,7 @@
 //! Output in the user's language, through the real binary: how the language is chosen, and
 //! snapshots of what people read (findings, `explain`, `--help`, errors) in English and Chinese.
 
-mod common;
-
-use common::{lint_json, stderr, stdout, tree, ttlint};
+use crate::common::{lint_json, stderr, stdout, tree, ttlint};
 
 /// The pretty output of the demo shop, in a language chosen by `args` and `env`.
 fn demo_shop(args: &[&str], env: &[(&str, &str)]) -> String {

@@ -1,9 +1,7 @@
 //! The payment rules through the binary, on `fixtures/payment`: wrappers, uni-app regions,
 //! deprecated components in page json, a WeChat port, and a correct trade flow.
 
-mod common;
-
-use common::{findings, findings_of, lint_json};
+use crate::common::{findings, findings_of, lint_json};
 
 #[test]
 fn payment_findings_and_silences() {

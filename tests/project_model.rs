@@ -1,8 +1,8 @@
 //! The project model through the binary: reachability, skipped files, missing files.
 
-mod common;
+use crate::common;
 
-use common::{findings, findings_of, lint_json, stdout, ttlint};
+use crate::common::{findings, findings_of, lint_json, stdout, ttlint};
 
 #[test]
 fn only_files_reachable_from_app_json_are_linted() {

@@ -2,9 +2,7 @@
 //! conditions, files built for other platforms, and compiled output (a real Taro 4 build) whose
 //! runtime is never reported.
 
-mod common;
-
-use common::{findings, findings_of, lint_json, path_str, tree};
+use crate::common::{findings, findings_of, lint_json, path_str, tree};
 
 const CONFIG: &str = "export default defineAppConfig({ pages: ['pages/index/index'] })";
 const PACKAGE: &str =

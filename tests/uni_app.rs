@@ -2,9 +2,7 @@
 //! UI-library components, `wx` as uni's alias, suppressions in `.vue`, and compiled output
 //! (real Vue 2 and Vue 3 builds) that is never taken for the source.
 
-mod common;
-
-use common::{findings, findings_of, lint_json, path_str, tree};
+use crate::common::{findings, findings_of, lint_json, path_str, tree};
 
 const PAGES: &str = r#"{ "pages": [{ "path": "pages/index/index" }] }"#;
 
