@@ -175,3 +175,77 @@ fn file_names_that_are_not_utf8_are_linted_and_shown_lossily() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1), "{output:?}");
 }
+
+/// Minified code puts thousands of findings on one line of a megabyte. Every format places each
+/// one (a column counts the line up to it) and SARIF, GitLab and the baseline fingerprint each
+/// one (a hash of its line): done per finding over the whole line, 20,000 findings on a 1 MB line
+/// took 15 s as JSON and 100 s as SARIF in a release build. The bound is many times what the
+/// work takes in a debug build, and a small part of what it took before (minutes).
+#[test]
+fn many_findings_on_one_long_line_cost_the_line_once() {
+    use std::time::{Duration, Instant};
+    use ttlint::output::{Format, Style, write};
+
+    // Each use followed by a comment of a kilobyte: 2,000 findings on a line of 2 MB.
+    const PREFIX: &str = "!function(){";
+    let unit = format!(r#"tt.pay({{title:"支付"}});/*{}*/"#, "x".repeat(1_000));
+    let count = 2_000;
+    let text = format!("{PREFIX}{}}}();", unit.repeat(count));
+    let root = PathBuf::from("/m");
+    let mut vfs = Vfs::memory();
+    vfs.insert(root.join("bundle.min.js"), text);
+    let options = LintOptions {
+        paths: vec![root.clone()],
+        cwd: root,
+        config: Config::default(),
+        ignore: Vec::new(),
+        threads: Some(2),
+        quiet: false,
+        all_files: true,
+        build_output: false,
+        summarize: true,
+        stdin: None,
+        vfs: Arc::new(vfs),
+    };
+    let report = lint(&options).expect("the run completes");
+    assert_eq!(report.diagnostics.len(), count);
+    // The last use: after the prefix and count - 1 units of 1,025 UTF-16 units (支付 is two).
+    let (last, _) = report.range(&report.diagnostics[count - 1]);
+    assert_eq!(
+        (last.line, last.column as usize),
+        (1, PREFIX.len() + 1_025 * (count - 1) + 1)
+    );
+
+    let style = Style {
+        color: false,
+        lang: ttlint::base::message::Lang::En,
+        max_diagnostics: None,
+    };
+    let start = Instant::now();
+    let mut sarif = Vec::new();
+    write(&report, Format::Sarif, style, &mut sarif).unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&sarif).unwrap();
+    let fingerprints: std::collections::HashSet<_> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["partialFingerprints"].to_string())
+        .collect();
+    assert_eq!(
+        fingerprints.len(),
+        count,
+        "each finding its own fingerprint"
+    );
+    for format in [
+        Format::Json,
+        Format::Gitlab,
+        Format::Github,
+        Format::Checkstyle,
+        Format::Junit,
+        Format::Html,
+    ] {
+        write(&report, format, style, &mut io::sink()).unwrap();
+    }
+    let took = start.elapsed();
+    assert!(took < Duration::from_secs(60), "took {took:?}");
+}
