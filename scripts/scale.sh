@@ -6,7 +6,7 @@
 #
 # | case      | input                                         | bounds          |
 # | tree      | 100,000 files: mini-programs, loose code, …   | ≤ 60 s, ≤ 2 GB  |
-# | minified  | one 50 MB single-line minified script         | ≤ 15 s, ≤ 3 GB  |
+# | minified  | one 50 MB minified line, a tt.pay per 100     | ≤ 15 s, ≤ 3 GB  |
 # | template  | one 10 MB TTML template                       | ≤ 10 s          |
 # | app       | a mini-program of 10,000 pages                | ≤ 30 s          |
 #
