@@ -357,6 +357,9 @@ fuzz_target!(
     init: ttlint::fuzzing::install_panic_hook(),
     |input: Input| {
         let files = build(&input);
+        if let Some(dir) = std::env::var_os("TTLINT_FUZZ_DUMP") {
+            dump(std::path::Path::new(&dir), &files);
+        }
         let run = ttlint::fuzzing::project(&files);
         // libFuzzer keeps no statistics of its own for this: print now and then how many
         // inputs reached the project pass, when asked to.
@@ -365,6 +368,25 @@ fuzz_target!(
         }
     }
 );
+
+/// Writes the generated project under `dir`, to lint it with the `ttlint` binary: a finding is
+/// a structured input, and this is how to see it as the files the engine read.
+fn dump(dir: &std::path::Path, files: &[(String, String)]) {
+    for (path, text) in files {
+        // As `ttlint::fuzzing::project` reads them: a fuzzed name never leaves `dir`.
+        let relative = path.trim_start_matches('/');
+        if relative.is_empty() || relative.split('/').any(|c| c == ".." || c == ".") {
+            continue;
+        }
+        let path = dir.join(relative);
+        if let Some(parent) = path.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("{}: {e}", path.display());
+        }
+    }
+}
 
 /// Counts inputs and those that reached the project pass; prints every 1,000 inputs.
 fn stats(reached: bool) {
