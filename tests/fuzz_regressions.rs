@@ -177,26 +177,16 @@ fn chains_of_pending_type_arguments_are_refused_before_parsing() {
 /// kept as the target generated it, in `tests/data/fuzz-project/`.
 #[test]
 fn many_syntax_errors_on_one_line_are_written_in_every_format() {
-    use std::sync::Arc;
+    use crate::common;
     use ttlint::base::vfs::Vfs;
-    use ttlint::engine::config::Config;
     use ttlint::engine::lint::{LintOptions, lint};
-    use ttlint::output::{Format, Style, write};
+    use ttlint::output::{Format, write};
 
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/fuzz-project/many-errors-on-one-line");
     let options = LintOptions {
-        paths: vec![root.clone()],
-        cwd: root,
-        config: Config::default(),
-        ignore: Vec::new(),
-        threads: Some(2),
-        quiet: false,
-        all_files: false,
-        build_output: false,
         summarize: true,
-        stdin: None,
-        vfs: Arc::new(Vfs::disk()),
+        ..common::lint_options(&root, Vfs::disk())
     };
     let report = lint(&options).expect("the run completes");
     let errors = report
@@ -205,11 +195,13 @@ fn many_syntax_errors_on_one_line_are_written_in_every_format() {
         .filter(|d| d.rule.id == "parse-error" && report.file(d.file).display == "pages/p3/p3.ttml")
         .count();
     assert_eq!(errors, 3_523);
-    let style = Style {
-        color: false,
-        lang: ttlint::base::message::Lang::En,
-        max_diagnostics: None,
-    };
+    // Columns on the one long line: the last finding's, against counting UTF-16 units directly.
+    let last = report.diagnostics.last().expect("findings");
+    let (start, _) = report.range(last);
+    let text = &report.file(last.file).text;
+    let expected = text[..last.span.start()].encode_utf16().count() + 1;
+    assert_eq!((start.line, start.column as usize), (1, expected));
+    let style = common::plain_style();
     let start = Instant::now();
     for format in [
         Format::Pretty,

@@ -2,15 +2,11 @@
 //! gives a finding or a clear error, never a crash, and no finding in the other files is lost.
 //! (The scale cases of the same issue are `scripts/scale.sh`; the fuzz targets are in `fuzz/`.)
 
-use crate::common;
-
 use std::io;
 use std::path::PathBuf;
-use std::sync::Arc;
 
-use crate::common::{findings, lint_json, path_str, tree};
+use crate::common::{self, findings, lint_json, path_str, tree};
 use ttlint::base::vfs::Vfs;
-use ttlint::engine::config::Config;
 use ttlint::engine::lint::{LintOptions, lint};
 
 const APP: &[(&str, &str)] = &[
@@ -29,17 +25,8 @@ fn lint_failing(dir: &std::path::Path, failing: &[(&str, io::ErrorKind)]) -> Vec
         vfs.fail(dir.join(path), *kind);
     }
     let options = LintOptions {
-        paths: vec![dir.to_path_buf()],
-        cwd: dir.to_path_buf(),
-        config: Config::default(),
-        ignore: Vec::new(),
-        threads: Some(2),
-        quiet: false,
         all_files: true,
-        build_output: false,
-        summarize: false,
-        stdin: None,
-        vfs: Arc::new(vfs),
+        ..common::lint_options(dir, vfs)
     };
     let report = lint(&options).expect("the run completes");
     report
@@ -184,7 +171,7 @@ fn file_names_that_are_not_utf8_are_linted_and_shown_lossily() {
 #[test]
 fn many_findings_on_one_long_line_cost_the_line_once() {
     use std::time::{Duration, Instant};
-    use ttlint::output::{Format, Style, write};
+    use ttlint::output::{Format, write};
 
     // Each use followed by a comment of a kilobyte: 2,000 findings on a line of 2 MB.
     const PREFIX: &str = "!function(){";
@@ -195,17 +182,9 @@ fn many_findings_on_one_long_line_cost_the_line_once() {
     let mut vfs = Vfs::memory();
     vfs.insert(root.join("bundle.min.js"), text);
     let options = LintOptions {
-        paths: vec![root.clone()],
-        cwd: root,
-        config: Config::default(),
-        ignore: Vec::new(),
-        threads: Some(2),
-        quiet: false,
         all_files: true,
-        build_output: false,
         summarize: true,
-        stdin: None,
-        vfs: Arc::new(vfs),
+        ..common::lint_options(&root, vfs)
     };
     let report = lint(&options).expect("the run completes");
     assert_eq!(report.diagnostics.len(), count);
@@ -216,11 +195,7 @@ fn many_findings_on_one_long_line_cost_the_line_once() {
         (1, PREFIX.len() + 1_025 * (count - 1) + 1)
     );
 
-    let style = Style {
-        color: false,
-        lang: ttlint::base::message::Lang::En,
-        max_diagnostics: None,
-    };
+    let style = common::plain_style();
     let start = Instant::now();
     let mut sarif = Vec::new();
     write(&report, Format::Sarif, style, &mut sarif).unwrap();

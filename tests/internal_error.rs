@@ -3,8 +3,8 @@
 //! exit code 2 — never a silent pass and never a disguised `parse-error`.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
+use crate::common;
 use ttlint::analysis::context::FileContext;
 use ttlint::base::diagnostic::{Diagnostic, Severity};
 use ttlint::base::meta::{Category, FixKind, RuleMeta};
@@ -52,17 +52,8 @@ fn run(script: &str) -> ttlint::engine::report::Report {
     );
     vfs.insert(root.join("pages/index/index.js"), script.into());
     let options = LintOptions {
-        paths: vec![root.clone()],
-        cwd: root,
-        config: Config::default(),
-        ignore: Vec::new(),
         threads: Some(1),
-        quiet: false,
-        all_files: false,
-        build_output: false,
-        stdin: None,
-        vfs: Arc::new(vfs),
-        summarize: false,
+        ..common::lint_options(&root, vfs)
     };
     let registry: Vec<&'static dyn Rule> = rules::all()
         .iter()
@@ -117,11 +108,7 @@ fn a_panicking_rule_is_an_internal_error_and_the_run_exits_2() {
     ttlint::output::write(
         &report,
         ttlint::output::Format::Pretty,
-        ttlint::output::Style {
-            color: false,
-            lang: ttlint::base::message::Lang::En,
-            max_diagnostics: None,
-        },
+        common::plain_style(),
         &mut pretty,
     )
     .unwrap();

@@ -3,9 +3,15 @@
 
 use std::path::Path;
 use std::process::Output;
+use std::sync::Arc;
 
 use assert_cmd::Command;
 use serde_json::Value;
+use ttlint::base::message::Lang;
+use ttlint::base::vfs::Vfs;
+use ttlint::engine::config::Config;
+use ttlint::engine::lint::LintOptions;
+use ttlint::output::Style;
 
 /// `ttlint` with the repository root as working directory, so paths read `fixtures/…`, in
 /// English whatever the contributor's locale: the language comes from `LC_ALL`, `LC_MESSAGES`
@@ -87,4 +93,32 @@ pub fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
 
 pub fn path_str(p: &Path) -> &str {
     p.to_str().unwrap()
+}
+
+/// A library run over `root` read through `vfs`, as the command line sets it up with no flags:
+/// default config, two threads, only what the mini-program reaches. Tests change the fields
+/// they are about.
+pub fn lint_options(root: &Path, vfs: Vfs) -> LintOptions {
+    LintOptions {
+        paths: vec![root.to_path_buf()],
+        cwd: root.to_path_buf(),
+        config: Config::default(),
+        ignore: Vec::new(),
+        threads: Some(2),
+        quiet: false,
+        all_files: false,
+        build_output: false,
+        summarize: false,
+        stdin: None,
+        vfs: Arc::new(vfs),
+    }
+}
+
+/// Output for people, in English, without colour or a cap on findings.
+pub fn plain_style() -> Style {
+    Style {
+        color: false,
+        lang: Lang::En,
+        max_diagnostics: None,
+    }
 }
