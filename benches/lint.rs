@@ -159,6 +159,7 @@ fn whole_run() {
 }
 
 fn main() {
+    ttlint::base::alloc::use_small_pages();
     ttml_linearity();
     whole_run();
 }

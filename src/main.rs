@@ -15,6 +15,7 @@ static ALLOCATOR: ttlint::base::alloc::Mimalloc = ttlint::base::alloc::Mimalloc;
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 
 fn main() -> ExitCode {
+    ttlint::base::alloc::use_small_pages();
     let (cli, mut lang) = match cli::parse(std::env::args_os().collect(), |name| {
         std::env::var(name).ok()
     }) {
