@@ -234,6 +234,11 @@ parse-error-syntax-help = Fix the syntax error: the Douyin developer tools will 
 parse-error-template = template error: { $message }
 parse-error-template-help = Fix the markup: the Douyin developer tools will not compile this template.
 parse-error-outside-help = Nothing in the mini-program reaches this file, so its build never reads it, but ttlint could not check it. If it is not app code, add it to `ignore` in ttlint.json.
+parse-error-more = { $count } more syntax { $count ->
+    [one] error
+   *[other] errors
+  } in this file, not listed
+parse-error-more-help = Fix the errors listed before this one and run ttlint again: most of the rest usually follow from the first.
 
 ## missing-file
 

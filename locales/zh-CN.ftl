@@ -235,6 +235,8 @@ parse-error-syntax-help = 请修正语法错误：抖音开发者工具无法构
 parse-error-template = 模板错误：{ $message }
 parse-error-template-help = 请修正模板标签：抖音开发者工具无法编译这个模板。
 parse-error-outside-help = 小程序中没有任何地方引用这个文件，构建时不会读取它，但 ttlint 无法检查它。如果它不是小程序代码，请把它加到 ttlint.json 的 `ignore` 中。
+parse-error-more = 此文件还有 { $count } 处语法错误未列出
+parse-error-more-help = 请先修正此前列出的错误，再运行一次 ttlint：其余的错误通常由最前面的错误引起。
 
 ## missing-file
 

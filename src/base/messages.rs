@@ -160,6 +160,8 @@ messages! {
     parse_error_template(message) = "parse-error-template";
     parse_error_template_help() = "parse-error-template-help";
     parse_error_outside_help() = "parse-error-outside-help";
+    parse_error_more(count) = "parse-error-more";
+    parse_error_more_help() = "parse-error-more-help";
 
     missing_file_page(route, config) = "missing-file-page";
     missing_file_page_template(route) = "missing-file-page-template";

@@ -2,10 +2,17 @@ use crate::analysis::context::FileContext;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::messages;
 use crate::base::meta::{Category, FixKind, RuleMeta};
+use crate::base::source::Span;
 use crate::rules::rule::Rule;
 use crate::syntax::load::{ProblemKind, Syntax};
 
 pub struct ParseError;
+
+/// Syntax errors listed per file. A parser that recovers from a mistake often reports a cascade
+/// after it (one tag never closed makes the next thousand tags wrong); past the first few they
+/// bury every other finding of the run, and a broken generated file could yield thousands. The
+/// rest are counted in one finding, as compilers stop after a number of errors.
+pub const LISTED_PER_FILE: usize = 10;
 
 pub static META: RuleMeta = RuleMeta {
     id: "parse-error",
@@ -18,7 +25,9 @@ pub static META: RuleMeta = RuleMeta {
 Reports a file ttlint cannot read or parse: a JavaScript/TypeScript syntax error, invalid JSON in
 `app.json` or a page's `.json` (plain JSON: no comments, no trailing commas), a file that is not
 UTF-8, or generated code nested too deeply to analyse. The finding points at the first error.
-The other files of the run are still linted.
+The other files of the run are still linted. A file with more than ten syntax errors gets the
+first ten, then one finding that counts the rest: after a first mistake a parser often reports
+a cascade that fixing it makes go away.
 
 JSON that only tools read is read as they read it: `tsconfig.json`, `jsconfig.json`, editor
 settings (`.vscode/`, `.hbuilderx/`), uni-app's `pages.json` and `manifest.json`, and any JSON
@@ -56,7 +65,17 @@ impl Rule for ParseError {
     }
 
     fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+        let mut syntax_errors = 0;
+        let mut unlisted: Option<(Span, usize)> = None;
         for problem in cx.problems {
+            if matches!(problem.kind, ProblemKind::Syntax { .. }) {
+                syntax_errors += 1;
+                if syntax_errors > LISTED_PER_FILE {
+                    let (_, count) = unlisted.get_or_insert((problem.span, 0));
+                    *count += 1;
+                    continue;
+                }
+            }
             let (message, help) = match &problem.kind {
                 ProblemKind::Unreadable(reason) => (messages::parse_error_unreadable(reason), None),
                 ProblemKind::NotUtf8 => (
@@ -95,6 +114,11 @@ impl Rule for ParseError {
             d.help = help;
             out.push(d);
         }
+        if let Some((span, count)) = unlisted {
+            let mut d = Diagnostic::new(&META, cx.id, span, messages::parse_error_more(count));
+            d.help = Some(messages::parse_error_more_help());
+            out.push(d);
+        }
     }
 }
 
@@ -122,6 +146,12 @@ mod tests {
                 js("let = ;"),
                 ttml("<view><text>a</view>"),
                 ttml("<view>{{ a + }}</view>"),
+                // Twelve errors: ten listed, then one finding for the other two.
+                ttml(&"<view>{{ a + }}</view>\n".repeat(12)),
+                vue(&format!(
+                    "<template>\n{}</template>",
+                    "  <view :class=\"{ a: }\">x</view>\n".repeat(11)
+                )),
                 project(&[
                     ("app.json", "{\n  \"pages\": [\"pages/index/index\",],\n}"),
                     ("pages/index/index.ttml", "<view/>"),
