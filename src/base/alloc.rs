@@ -34,9 +34,9 @@ pub struct Mimalloc;
 /// kernel in small pieces soon after. A run frees each file's syntax tree as it goes, so the
 /// same addresses are given back and touched again all run long — and with huge pages every
 /// touch of a given-back piece makes the kernel zero a whole 2 MiB page. On the benchmark's
-/// 5,000 pages that was a tenth of the run's time (`clear_page_erms` under page faults), and
-/// half-used huge pages added to its peak memory; with small pages the kernel zeroes only what
-/// is used.
+/// 5,000 pages that zeroing was a tenth of a one-thread run's profile (`clear_page_erms` under
+/// page faults), and half-used huge pages added 36 MB to its peak memory; with small pages the
+/// kernel zeroes only what is used.
 pub fn use_small_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: `prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0)` takes integers only and sets one flag of

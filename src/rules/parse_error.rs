@@ -12,7 +12,7 @@ pub struct ParseError;
 /// after it (one tag never closed makes the next thousand tags wrong); past the first few they
 /// bury every other finding of the run, and a broken generated file could yield thousands. The
 /// rest are counted in one finding, as compilers stop after a number of errors.
-pub const LISTED_PER_FILE: usize = 10;
+const LISTED_PER_FILE: usize = 10;
 
 pub static META: RuleMeta = RuleMeta {
     id: "parse-error",
@@ -146,7 +146,7 @@ mod tests {
                 js("let = ;"),
                 ttml("<view><text>a</view>"),
                 ttml("<view>{{ a + }}</view>"),
-                // Twelve errors: ten listed, then one finding for the other two.
+                // Twelve and eleven errors: ten listed, then one finding for the other two, one.
                 ttml(&"<view>{{ a + }}</view>\n".repeat(12)),
                 vue(&format!(
                     "<template>\n{}</template>",
