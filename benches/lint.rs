@@ -10,7 +10,6 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use ttlint::base::source::FileKind;
-use ttlint::engine::config::Config;
 use ttlint::engine::lint::{LintOptions, lint};
 
 /// The allocator the `ttlint` binary ships with.
@@ -135,17 +134,12 @@ fn whole_run() {
         }
     });
     let options = |threads| LintOptions {
-        paths: vec![dir.path().to_path_buf()],
-        cwd: dir.path().to_path_buf(),
-        config: Config::default(),
-        ignore: Vec::new(),
         threads: Some(threads),
-        quiet: false,
-        all_files: false,
-        build_output: false,
-        stdin: None,
-        summarize: false,
-        vfs: std::sync::Arc::new(ttlint::base::vfs::Vfs::disk()),
+        ..LintOptions::new(
+            vec![dir.path().to_path_buf()],
+            dir.path().to_path_buf(),
+            std::sync::Arc::new(ttlint::base::vfs::Vfs::disk()),
+        )
     };
     let one = best_of(5, || lint(&options(1)).map(|r| r.diagnostics.len()));
     let two = best_of(5, || lint(&options(2)).map(|r| r.diagnostics.len()));

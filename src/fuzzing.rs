@@ -15,7 +15,6 @@ use std::sync::Arc;
 
 use crate::base::source::{FileKind, LineIndex, SourceFile, Span};
 use crate::base::vfs::Vfs;
-use crate::engine::config::Config;
 use crate::engine::lint::{LintOptions, lint};
 use crate::output::{self, Format, Style};
 use crate::project::app::{AppConfig, Easycom};
@@ -251,17 +250,9 @@ pub fn project(files: &[(String, String)]) -> ProjectRun {
         vfs.insert(root.join(relative), text.clone());
     }
     let options = LintOptions {
-        paths: vec![root.to_path_buf()],
-        cwd: root.to_path_buf(),
-        config: Config::default(),
-        ignore: Vec::new(),
         threads: Some(1),
-        quiet: false,
-        all_files: false,
-        build_output: false,
         summarize: true,
-        stdin: None,
-        vfs: Arc::new(vfs),
+        ..LintOptions::new(vec![root.to_path_buf()], root.to_path_buf(), Arc::new(vfs))
     };
     let Ok(report) = lint(&options) else {
         return ProjectRun {

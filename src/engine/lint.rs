@@ -56,6 +56,27 @@ pub struct LintOptions {
     pub summarize: bool,
 }
 
+impl LintOptions {
+    /// A run over `paths` (relative to `cwd`) as `ttlint PATHS` runs it with no flags: the
+    /// default configuration, a thread per core, only what the mini-programs reach, files read
+    /// through `vfs`. Embedders and tests change the fields they are about.
+    pub fn new(paths: Vec<PathBuf>, cwd: PathBuf, vfs: Arc<Vfs>) -> Self {
+        Self {
+            paths,
+            cwd,
+            config: Config::default(),
+            ignore: Vec::new(),
+            threads: None,
+            quiet: false,
+            all_files: false,
+            build_output: false,
+            stdin: None,
+            vfs,
+            summarize: false,
+        }
+    }
+}
+
 /// The rules enabled in a run, with their severities.
 pub(super) struct Enabled {
     rules: Vec<(&'static dyn Rule, Severity)>,

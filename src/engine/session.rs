@@ -539,17 +539,13 @@ mod tests {
     /// not lint it.
     fn linted_once(root: &Path, vfs: &Vfs, path: &Path) -> Option<Vec<String>> {
         let report = lint(&LintOptions {
-            paths: vec![path.to_path_buf()],
-            cwd: root.to_path_buf(),
-            config: Config::default(),
-            ignore: Vec::new(),
             threads: Some(2),
-            quiet: false,
-            all_files: false,
-            build_output: false,
             stdin: Some(path.to_path_buf()),
-            vfs: Arc::new(vfs.clone()),
-            summarize: false,
+            ..LintOptions::new(
+                vec![path.to_path_buf()],
+                root.to_path_buf(),
+                Arc::new(vfs.clone()),
+            )
         })
         .unwrap();
         let file = report.files.iter().find(|f| f.path == path)?;

@@ -9,7 +9,6 @@ use assert_cmd::Command;
 use serde_json::Value;
 use ttlint::base::message::Lang;
 use ttlint::base::vfs::Vfs;
-use ttlint::engine::config::Config;
 use ttlint::engine::lint::LintOptions;
 use ttlint::output::Style;
 
@@ -100,17 +99,8 @@ pub fn path_str(p: &Path) -> &str {
 /// they are about.
 pub fn lint_options(root: &Path, vfs: Vfs) -> LintOptions {
     LintOptions {
-        paths: vec![root.to_path_buf()],
-        cwd: root.to_path_buf(),
-        config: Config::default(),
-        ignore: Vec::new(),
         threads: Some(2),
-        quiet: false,
-        all_files: false,
-        build_output: false,
-        summarize: false,
-        stdin: None,
-        vfs: Arc::new(vfs),
+        ..LintOptions::new(vec![root.to_path_buf()], root.to_path_buf(), Arc::new(vfs))
     }
 }
 
