@@ -14,10 +14,12 @@ use crate::project::discover::display_path;
 use crate::syntax::load::Content;
 use crate::syntax::load::{self, Loaded, Origin};
 
-/// A loaded file and whether its findings are reported.
+/// A loaded file and whether its findings are reported. The file itself is boxed: the list of
+/// entries grows by doubling as waves of files are loaded, and should not hold room for ten
+/// thousand unused files' worth of it.
 #[derive(Debug)]
 pub struct Entry {
-    pub loaded: Loaded,
+    pub loaded: Box<Loaded>,
     /// In the lint set: named on the command line, or found by the walk and reachable.
     pub linted: bool,
     /// Loaded by a mini-program's build (see [`Request::in_build`]).
@@ -132,7 +134,7 @@ impl Files {
             .collect();
         for (id, loaded) in fresh {
             if let Some(entry) = self.entries.get_mut(id.0 as usize) {
-                entry.loaded = loaded;
+                *entry.loaded = loaded;
             }
         }
     }
@@ -179,7 +181,7 @@ impl Files {
                     Origin::Outside
                 };
                 Entry {
-                    loaded: parse(data, r.path, display, r.kind, bytes, origin),
+                    loaded: Box::new(parse(data, r.path, display, r.kind, bytes, origin)),
                     linted: r.linted,
                     in_build: r.in_build,
                 }

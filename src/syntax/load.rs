@@ -23,16 +23,17 @@ const DEEPEST_DROPPED: usize = 5_000;
 /// A file's parsed form: the parts it holds. A script has facts; a template has markup; a `.json`
 /// file has its JSON; a single-file component or a JSX file has both facts and markup. Scripts
 /// keep only their facts: the syntax tree is dropped after the one traversal that extracts them.
+/// The facts are boxed: they are the largest part, and a template or JSON file has none.
 #[derive(Debug, Default)]
 pub struct Content {
-    pub script: Option<JsFacts>,
+    pub script: Option<Box<JsFacts>>,
     pub markup: Option<Markup>,
     pub json: Option<JsonDoc>,
 }
 
 impl Content {
     pub fn script(&self) -> Option<&JsFacts> {
-        self.script.as_ref()
+        self.script.as_deref()
     }
 
     pub fn markup(&self) -> Option<&Markup> {
@@ -245,7 +246,7 @@ fn parse_content(source: SourceFile, origin: Origin, keep: KeepApi<'_>) -> Loade
                     }
                     Loaded {
                         content: Content {
-                            script: Some(extracted.facts),
+                            script: Some(Box::new(extracted.facts)),
                             markup: extracted.markup,
                             json,
                         },
@@ -373,7 +374,7 @@ fn vue(source: SourceFile, keep: KeepApi<'_>) -> Loaded {
     problems.sort_by_key(|p| p.span.start());
     Loaded {
         content: Content {
-            script: (!outline.scripts.is_empty()).then_some(extracted.facts),
+            script: (!outline.scripts.is_empty()).then(|| Box::new(extracted.facts)),
             markup,
             json: None,
         },
