@@ -167,8 +167,8 @@ fn lower(doc: &Document, regions: &Regions) -> Markup {
             span: node.span,
             target: regions.target_at(node.span.start()),
             kind: match &node.kind {
-                tree::NodeKind::Element(e) => NodeKind::Element(element(doc, id, e)),
-                tree::NodeKind::Text(parts) => NodeKind::Text(parts.clone()),
+                tree::NodeKind::Element(e) => NodeKind::Element(Box::new(element(doc, id, e))),
+                tree::NodeKind::Text(parts) => NodeKind::Text(parts.as_slice().into()),
             },
         })
         .collect();

@@ -200,8 +200,8 @@ impl Lowering<'_> {
         let doc = self.doc;
         for (id, node) in doc.nodes.iter().enumerate() {
             let kind = match &node.kind {
-                tree::NodeKind::Element(e) => NodeKind::Element(self.element(id, e)),
-                tree::NodeKind::Text(parts) => NodeKind::Text(parts.clone()),
+                tree::NodeKind::Element(e) => NodeKind::Element(Box::new(self.element(id, e))),
+                tree::NodeKind::Text(parts) => NodeKind::Text(parts.as_slice().into()),
             };
             self.markup.nodes.push(Node {
                 parent: node.parent.map(|p| NodeId(p as u32)),
@@ -427,7 +427,7 @@ impl Lowering<'_> {
             .filter_map(|&s| self.markup.nodes.get(s))
             .filter(move |n| excluded || n.target.ships_to_douyin())
             .map_while(|n| match &n.kind {
-                NodeKind::Element(e) if e.has_attr("v-else-if") || e.has_attr("v-if") => Some(e),
+                NodeKind::Element(e) if e.has_attr("v-else-if") || e.has_attr("v-if") => Some(&**e),
                 _ => None,
             })
     }

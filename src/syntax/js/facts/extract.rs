@@ -1838,7 +1838,7 @@ impl Extractor<'_> {
             parent,
             span,
             self.target_at(span.start()),
-            NodeKind::Element(Element {
+            NodeKind::Element(Box::new(Element {
                 tag: jsx_tag(&opening.name),
                 tag_span: span_of(swc_common::Spanned::span(&opening.name)),
                 attrs,
@@ -1846,7 +1846,7 @@ impl Extractor<'_> {
                 guards,
                 repeated: false,
                 children: Vec::new(),
-            }),
+            })),
         );
         self.jsx.push((node, self.guard));
         // Attribute values are code: handlers are functions, props read data.
@@ -1871,7 +1871,7 @@ impl Extractor<'_> {
                         parent,
                         span,
                         self.target_at(span.start()),
-                        NodeKind::Text(vec![part]),
+                        NodeKind::Text(Box::new([part])),
                     );
                 }
                 Child::JSXExprContainer(container) => {
@@ -1890,7 +1890,7 @@ impl Extractor<'_> {
                                 parent,
                                 span,
                                 self.target_at(span.start()),
-                                NodeKind::Text(vec![part]),
+                                NodeKind::Text(Box::new([part])),
                             );
                         }
                         expr.visit_with(self);
