@@ -134,6 +134,7 @@ pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment], keep: KeepApi<'_>
     }
     extractor.resolve_self_aliases();
     let mut facts = extractor.facts;
+    facts.keep_read_guards();
     let urls = extractor.url_spans;
     facts
         .texts

@@ -387,7 +387,35 @@ mod tests {
             3,
             "each condition stored once: isIOS, p !== 'ios', p"
         );
-        assert_eq!(f.guards.len(), 5, "a link per branch taken");
+        assert_eq!(
+            f.guards.len(),
+            4,
+            "a link per branch a fact runs under; the branch that only returns holds none"
+        );
+    }
+
+    #[test]
+    fn branches_without_facts_leave_no_links() {
+        let f = facts(
+            "function f(res, e) {\n  const d = (res && res.data) || {};\n  const id = e && e.id ? e.id : '';\n  if (!id) { return; }\n  if (d.ok) { tt.login(); }\n}",
+        );
+        let login = f.api_uses.iter().find(|u| u.api.member == "login").unwrap();
+        let chain: Vec<(Cond, bool)> = f
+            .guard_chain(login.guards)
+            .map(|(cond, holds)| (cond.clone(), holds))
+            .collect();
+        assert_eq!(
+            chain,
+            vec![
+                (Cond::Path("d.ok".into()), true),
+                (Cond::Not(Box::new(Cond::Path("id".into()))), false),
+            ]
+        );
+        assert_eq!(
+            (f.guards.len(), f.conds.len()),
+            (2, 2),
+            "the `&&`, `||` and `?:` branches hold no fact"
+        );
     }
 
     #[test]
