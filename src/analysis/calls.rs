@@ -385,7 +385,7 @@ impl<'a> Graph<'a> {
             .iter()
             .filter(|a| a.name == name && (a.method || !method))
             // `buy: buy` names itself: nothing more to find.
-            .filter(|a| a.callee != Callee::Local(name.to_string()))
+            .filter(|a| !matches!(a.callee, Callee::Local(local) if local == name))
             .flat_map(|a| self.resolve_within(file, &a.callee, depth + 1))
             .collect()
     }

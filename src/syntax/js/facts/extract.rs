@@ -700,16 +700,16 @@ impl Extractor<'_> {
     /// `getApp().pay`, `app.pay`.
     fn callee_of(&self, expr: &Expr) -> Option<Callee> {
         match unwrap(expr) {
-            Expr::Ident(id) => Some(Callee::Local(id.sym.as_str().to_owned())),
+            Expr::Ident(id) => Some(Callee::Local(Ustr::from(&id.sym))),
             Expr::Member(m) => {
                 let MemberProp::Ident(prop) = &m.prop else {
                     return None;
                 };
-                let name = prop.sym.as_str().to_owned();
+                let name = || Ustr::from(&prop.sym);
                 match unwrap(&m.obj) {
-                    obj if is_self(obj) => Some(Callee::Method(name)),
-                    obj if self.is_app(obj) => Some(Callee::App(name)),
-                    Expr::Ident(obj) => Some(Callee::Member(obj.sym.as_str().to_owned(), name)),
+                    obj if is_self(obj) => Some(Callee::Method(name())),
+                    obj if self.is_app(obj) => Some(Callee::App(name())),
+                    Expr::Ident(obj) => Some(Callee::Member(Ustr::from(&obj.sym), name())),
                     _ => None,
                 }
             }

@@ -149,17 +149,18 @@ pub struct FunctionFact {
     pub target: Target,
 }
 
-/// What a call inside the script calls, as far as one file can tell.
+/// What a call inside the script calls, as far as one file can tell. Names are interned: a
+/// project calls the same few hundred names from every file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Callee {
     /// `this.name()` (or `that.name()`): a method of the page or component.
-    Method(String),
+    Method(Ustr),
     /// `name()`: a function of this file or an imported binding.
-    Local(String),
+    Local(Ustr),
     /// `object.name()`: a member of a module bound to `object` (`util.pay()`).
-    Member(String, String),
+    Member(Ustr, Ustr),
     /// `getApp().name()`, or `app.name()` with `app = getApp()`: a method of the app.
-    App(String),
+    App(Ustr),
 }
 
 /// A call of the project's own code, or a function of it handed to other code that will call
