@@ -105,8 +105,6 @@ pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment], keep: KeepApi<'_>
         last_if: None,
         setup: false,
         pending_name: None,
-        calls: Vec::new(),
-        keys: Vec::new(),
         objects: Vec::new(),
         method_objects: Vec::new(),
         data_objects: Vec::new(),
@@ -171,10 +169,6 @@ struct Extractor<'k> {
     setup: bool,
     /// The name (and method-ness) the next function visited takes.
     pending_name: Option<(String, bool)>,
-    /// Callee paths of the calls whose arguments enclose the current node.
-    calls: Vec<Option<String>>,
-    /// Keys of the object properties whose values enclose the current node.
-    keys: Vec<Option<String>>,
     /// Spans of the object literals around the current node, innermost last.
     objects: Vec<Span>,
     /// Object literals whose properties are page/component/app methods.
@@ -496,15 +490,11 @@ impl Extractor<'_> {
         let outer = self.outer_target;
         self.outer_target = target;
         let guard = self.guard.take();
-        let calls = std::mem::take(&mut self.calls);
-        let keys = std::mem::take(&mut self.keys);
         let testing = std::mem::replace(&mut self.testing, false);
         self.fns.push(id);
         self.with_scope(names, f);
         self.fns.pop();
         self.guard = guard;
-        self.calls = calls;
-        self.keys = keys;
         self.testing = testing;
         self.outer_target = outer;
     }
@@ -1062,18 +1052,14 @@ impl Extractor<'_> {
         for arg in args.iter().filter(|a| a.spread.is_none()) {
             self.hand_over(path.as_deref(), &arg.expr, false);
         }
-        // The text context of its arguments: the API by its own name, else the path as written.
-        let path = api.map(|api| api.to_string()).or(path);
         // `Boolean(tt.pay)` tests for the API; any other call's arguments are values.
         let boolean = matches!(unwrap(callee), Expr::Ident(id)
             if &*id.sym == "Boolean" && !self.scopes.is_bound("Boolean"));
-        self.calls.push(path);
         if boolean {
             self.test(|this| args.visit_with(this));
         } else {
             self.values(|this| args.visit_with(this));
         }
-        self.calls.pop();
     }
 
     fn text(&mut self, span: Span, text: String) {
@@ -1083,8 +1069,6 @@ impl Extractor<'_> {
         self.facts.texts.push(JsText {
             span,
             text,
-            call: self.calls.last().and_then(|c| c.as_deref()).map(Ustr::from),
-            key: self.keys.last().and_then(|k| k.as_deref()).map(Ustr::from),
             function: self.function(),
         });
     }
@@ -1397,9 +1381,7 @@ impl Visit for Extractor<'_> {
             }
         }
         prop.key.visit_with(self);
-        self.keys.push(key);
         prop.value.visit_with(self);
-        self.keys.pop();
     }
 
     fn visit_block_stmt(&mut self, block: &BlockStmt) {

@@ -231,17 +231,11 @@ impl AliasedUse {
 }
 
 /// A string literal or a piece of a template literal: text that may reach users.
-///
-/// Its call and key are interned: they repeat across the literals of every file (`title`,
-/// `this.setData`), and a copy of each per literal was a sixth of a script's facts.
 #[derive(Debug, Clone)]
 pub struct JsText {
     pub span: Span,
     pub text: String,
-    /// The innermost call it is an argument of (at any depth): `tt.showModal`, `this.setData`.
-    pub call: Option<Ustr>,
-    /// The innermost object key it is the value of: `content`, `title`.
-    pub key: Option<Ustr>,
+    /// The innermost function it is in: a handler's texts are read with its calls.
     pub function: Option<FnId>,
 }
 
