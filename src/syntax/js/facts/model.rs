@@ -20,7 +20,8 @@ impl FnId {
     }
 }
 
-/// Index of a link in [`JsFacts::guards`].
+/// Index of a link in [`JsFacts::guards`]. A fact that holds one is listed in
+/// `JsFacts::guard_slots`, which renumbers it when unread links are dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct GuardId(pub u32);
 
@@ -379,12 +380,9 @@ impl JsFacts {
     pub fn keep_read_guards(&mut self) {
         const UNREAD: u32 = u32::MAX;
         let mut guard_ids = vec![UNREAD; self.guards.len()];
-        let read = (self.api_uses.iter().map(|u| u.guards))
-            .chain(self.functions.iter().map(|f| f.guards))
-            .chain(self.calls.iter().map(|c| c.guards))
-            .chain(self.assignments.iter().map(|a| a.guards));
+        let read: Vec<GuardId> = self.guard_slots().filter_map(|slot| *slot).collect();
         for innermost in read {
-            let mut at = innermost;
+            let mut at = Some(innermost);
             while let Some(id) = at {
                 match guard_ids.get_mut(id.0 as usize) {
                     Some(slot) if *slot == UNREAD => *slot = 0,
@@ -420,15 +418,21 @@ impl JsFacts {
             .filter(|&(_, &id)| id != UNREAD)
             .map(|(cond, _)| cond)
             .collect();
-        let moved = |g: &mut Option<GuardId>| *g = g.map(|id| GuardId(at(&guard_ids, id.0)));
-        self.api_uses.iter_mut().for_each(|u| moved(&mut u.guards));
-        self.functions.iter_mut().for_each(|f| moved(&mut f.guards));
-        self.calls.iter_mut().for_each(|c| moved(&mut c.guards));
-        self.assignments
-            .iter_mut()
-            .for_each(|a| moved(&mut a.guards));
+        for slot in self.guard_slots() {
+            *slot = slot.map(|id| GuardId(at(&guard_ids, id.0)));
+        }
     }
 
+    /// Every fact's innermost guard link: the one list of the facts that run under conditions,
+    /// so that dropping unread links renumbers all of them.
+    fn guard_slots(&mut self) -> impl Iterator<Item = &mut Option<GuardId>> {
+        (self.api_uses.iter_mut().map(|u| &mut u.guards))
+            .chain(self.functions.iter_mut().map(|f| &mut f.guards))
+            .chain(self.calls.iter_mut().map(|c| &mut c.guards))
+            .chain(self.assignments.iter_mut().map(|a| &mut a.guards))
+    }
+
+    /// The functions named `name`, outermost first.
     pub fn functions_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = FnId> + 'a {
         self.functions
             .iter()
