@@ -517,9 +517,7 @@ pub(super) fn object_facts(object: &ObjectLit) -> ObjectFacts {
 
 /// Gives the kept entries of a mark list (every entry not `u32::MAX`) their new indices, in order.
 fn renumber(marks: &mut [u32]) {
-    let mut next = 0;
-    for mark in marks.iter_mut().filter(|m| **m != u32::MAX) {
-        *mark = next;
-        next += 1;
+    for (next, mark) in marks.iter_mut().filter(|m| **m != u32::MAX).enumerate() {
+        *mark = next as u32;
     }
 }
