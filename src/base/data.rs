@@ -328,7 +328,9 @@ impl Patterns {
 /// Third-party drainage data, compiled.
 #[derive(Debug, Clone)]
 pub struct DrainageData {
-    pub visible_attributes: Vec<String>,
+    /// Interned, as the markup model's attribute names are: every attribute of every template
+    /// is checked against them, twice a run.
+    pub visible_attributes: Vec<Ustr>,
     pub contact: Patterns,
     /// Prompts asking users for their own account (`请输入微信号`).
     pub own_account: Patterns,
@@ -415,7 +417,9 @@ impl DrainageData {
             browser: Patterns::new("browserPatterns", &lists.browser_patterns),
             wechat_feature: Patterns::new("wechatFeaturePatterns", &lists.wechat_feature_patterns),
             allowed,
-            visible_attributes: lists.visible_attributes,
+            visible_attributes: (lists.visible_attributes.iter())
+                .map(|name| Ustr::from(name))
+                .collect(),
             third_party_hosts: lists.third_party_hosts,
             own_domains: lists.own_domains,
         }

@@ -343,7 +343,7 @@ impl Markup {
     /// Text users see: text nodes, static parts of `attributes` (user-facing ones such as
     /// `placeholder`), and string literals inside expressions of both. Nothing in comments,
     /// scripts, or code never compiled for Douyin.
-    pub fn visible_texts<'a>(&'a self, attributes: &[String]) -> Vec<VisibleText<'a>> {
+    pub fn visible_texts<'a>(&'a self, attributes: &[Ustr]) -> Vec<VisibleText<'a>> {
         let mut out = Vec::new();
         let push_parts = |out: &mut Vec<VisibleText<'a>>,
                           node: NodeId,
@@ -387,7 +387,7 @@ impl Markup {
                 NodeKind::Text(parts) => push_parts(&mut out, id, None, parts),
                 NodeKind::Element(e) => {
                     for attr in &e.attrs {
-                        if !attributes.iter().any(|a| a == attr.name) {
+                        if !attributes.contains(&attr.name) {
                             continue;
                         }
                         match &attr.value {

@@ -268,7 +268,7 @@ mod tests {
     fn visible_text_excludes_names_handlers_urls_and_comments() {
         let src = r#"<view class="wechat" bindtap="addWechat"><input placeholder="请输入微信号" /><image src="https://x/wx.png" alt="二维码"/>{{ vip ? '开通会员' : '' }} 文本<!-- 加微信 --></view>"#;
         let m = parse(src, 0).markup;
-        let attrs = vec!["placeholder".to_string(), "alt".to_string()];
+        let attrs = ["placeholder", "alt"].map(Ustr::from);
         let texts: Vec<&str> = m
             .visible_texts(&attrs)
             .iter()

@@ -719,10 +719,7 @@ mod tests {
     fn interpolations_and_text_directives_are_visible_text() {
         let src = r#"<view><input placeholder="请输入微信号" :placeholder="vip ? '会员' : ''"/>{{ vip ? '开通会员' : '' }} 文本 <text v-text="'加微信'"/><rich-text v-html="'<b>二维码</b>'"/><!-- 加微信 --></view>"#;
         let m = parse(src, 0).markup;
-        let attrs: Vec<String> = ["placeholder", "v-text", "v-html"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let attrs = ["placeholder", "v-text", "v-html"].map(Ustr::from);
         let texts: Vec<&str> = m
             .visible_texts(&attrs)
             .iter()
