@@ -500,6 +500,28 @@ impl Extractor<'_> {
     }
 
     /// `tt.pay`, `tt['pay']`, `t.pay` (t an alias of tt), `Taro.pay` (Taro imported): the API.
+    /// Whether visiting `expr` records nothing, whatever conditions it is under: a number, a
+    /// name, `this`, an empty `{}` or `[]`, and member reads of those that name no platform API
+    /// (`res.data`, `e.currentTarget.dataset`). No text (a string's target depends on the
+    /// conditions around it), no call, no function. Most `&&` and `||` in real code guard such
+    /// a value (`res.data || {}`, `e && e.detail`), and a condition built for them is dropped
+    /// unread.
+    fn inert(&self, expr: &Expr) -> bool {
+        match expr {
+            Expr::Lit(lit) => !matches!(lit, Lit::Str(_) | Lit::JSXText(_)),
+            Expr::This(_) | Expr::Ident(_) => true,
+            Expr::Paren(paren) => self.inert(&paren.expr),
+            Expr::Object(object) => object.props.is_empty(),
+            Expr::Array(array) => array.elems.is_empty(),
+            Expr::Member(member) => {
+                matches!(member.prop, MemberProp::Ident(_))
+                    && self.api_member(member).is_none()
+                    && self.inert(&member.obj)
+            }
+            _ => false,
+        }
+    }
+
     fn api_member(&self, member: &MemberExpr) -> Option<Api> {
         let Expr::Ident(object) = unwrap(&member.obj) else {
             return None;
@@ -1444,6 +1466,10 @@ impl Visit for Extractor<'_> {
         match expr.op {
             BinaryOp::LogicalAnd | BinaryOp::LogicalOr => {
                 self.test(|this| expr.left.visit_with(this));
+                if self.inert(&expr.right) {
+                    expr.right.visit_with(self);
+                    return;
+                }
                 let holds = expr.op == BinaryOp::LogicalAnd;
                 let test = self.store(cond(&expr.left));
                 self.with_guard(test, holds, |this| expr.right.visit_with(this));

@@ -395,6 +395,36 @@ mod tests {
     }
 
     #[test]
+    fn a_platform_api_read_after_and_or_keeps_its_condition() {
+        let f = facts(
+            "const t = tt;\nfunction f(ok, e) {\n  const a = ok || tt.pay;\n  const b = e && e.detail && t.requestOrder;\n  const c = (e.data || {}).pay;\n}",
+        );
+        let chains: Vec<(String, Vec<(Cond, bool)>)> = f
+            .api_uses
+            .iter()
+            .map(|u| {
+                let chain = f.guard_chain(u.guards).map(|(c, h)| (c.clone(), h));
+                (u.api.to_string(), chain.collect())
+            })
+            .collect();
+        let path = |p: &str| Cond::Path(p.into());
+        assert_eq!(
+            chains,
+            vec![
+                ("tt.pay".to_string(), vec![(path("ok"), false)]),
+                (
+                    "tt.requestOrder".to_string(),
+                    vec![(
+                        Cond::And(Box::new(path("e")), Box::new(path("e.detail"))),
+                        true
+                    )]
+                ),
+            ],
+            "an API read, through its object or an alias, is not a plain value"
+        );
+    }
+
+    #[test]
     fn branches_without_facts_leave_no_links() {
         let f = facts(
             "function f(res, e) {\n  const d = (res && res.data) || {};\n  const id = e && e.id ? e.id : '';\n  if (!id) { return; }\n  if (d.ok) { tt.login(); }\n}",
