@@ -260,10 +260,12 @@ impl<'a> Graph<'a> {
 
     /// The functions named `name` in a script.
     fn named(&self, file: FileId, name: &str) -> &[FnId] {
-        self.scripts
-            .get(&file)
-            .zip(Ustr::from_existing(name))
-            .map_or(&[], |(s, name)| s.named(name))
+        Ustr::from_existing(name).map_or(&[], |name| self.named_interned(file, name))
+    }
+
+    /// [`Graph::named`] for a name already interned (a callee's): no lookup in the global table.
+    fn named_interned(&self, file: FileId, name: Ustr) -> &[FnId] {
+        self.scripts.get(&file).map_or(&[], |s| s.named(name))
     }
 
     fn is_method(&self, file: FileId, function: FnId) -> bool {
@@ -317,14 +319,14 @@ impl<'a> Graph<'a> {
         match callee {
             Callee::Method(name) => {
                 let methods: Vec<FnRef> = self
-                    .named(file, name)
+                    .named_interned(file, *name)
                     .iter()
                     .filter(|&&f| self.is_method(file, f))
                     .map(|&f| here(f))
                     .collect();
                 if methods.is_empty() {
                     // A class component's method, or a method under a second name.
-                    self.named(file, name)
+                    self.named_interned(file, *name)
                         .iter()
                         .map(|&f| here(f))
                         .chain(self.aliases(file, name, true, aliases))
@@ -335,7 +337,7 @@ impl<'a> Graph<'a> {
             }
             Callee::Local(name) => {
                 let local: Vec<FnRef> = self
-                    .named(file, name)
+                    .named_interned(file, *name)
                     .iter()
                     .filter(|&&f| !self.is_method(file, f))
                     .map(|&f| here(f))
@@ -363,7 +365,7 @@ impl<'a> Graph<'a> {
                 let Some(app) = self.project.app_script else {
                     return Vec::new();
                 };
-                self.named(app, name)
+                self.named_interned(app, *name)
                     .iter()
                     .filter(|&&f| self.is_method(app, f))
                     .map(|&function| FnRef {
