@@ -46,5 +46,5 @@ pub fn handler_texts<'a>(facts: &'a JsFacts, api: &ApiUse) -> impl Iterator<Item
             Some(root) => facts.within(t.function, root),
             None => t.function.is_none(),
         })
-        .map(|t| t.text.as_str())
+        .map(|t| &*t.text)
 }

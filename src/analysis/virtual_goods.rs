@@ -104,7 +104,7 @@ fn goods(graph: &Graph<'_>, data: &RuleData, page: &PageFacts) -> Goods {
                 facts
                     .texts
                     .iter()
-                    .map(|t| t.text.as_str())
+                    .map(|t| &*t.text)
                     .filter(|t| !t.is_ascii()),
             );
         }

@@ -1090,7 +1090,7 @@ impl Extractor<'_> {
         }
         self.facts.texts.push(JsText {
             span,
-            text,
+            text: text.into_boxed_str(),
             function: self.function(),
         });
     }

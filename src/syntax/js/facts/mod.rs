@@ -453,7 +453,7 @@ mod tests {
         let f = facts(
             "console.log('加微信 debug');\ntt.showModal({ title: '提示', content: `添加客服微信 ${id}` });\nconst o = { '加微信': 1 };\nimport x from './加微信';",
         );
-        let texts: Vec<&str> = f.texts.iter().map(|t| t.text.as_str()).collect();
+        let texts: Vec<&str> = f.texts.iter().map(|t| &*t.text).collect();
         assert_eq!(
             texts,
             vec!["提示", "添加客服微信 ", ""],
