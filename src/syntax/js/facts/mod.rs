@@ -425,6 +425,23 @@ mod tests {
     }
 
     #[test]
+    fn uses_through_app_aliases_keep_their_conditions() {
+        let f = facts(
+            "const t = a ? 'x' : 'y';\nfunction f(ok) {\n  if (ok) { getApp().core.pay({}); }\n}",
+        );
+        let used = &f.aliased_uses[0].used;
+        let chain: Vec<(Cond, bool)> = f
+            .guard_chain(used.guards)
+            .map(|(cond, holds)| (cond.clone(), holds))
+            .collect();
+        assert_eq!(
+            chain,
+            vec![(Cond::Path("ok".into()), true)],
+            "renumbered with the links before it dropped"
+        );
+    }
+
+    #[test]
     fn branches_without_facts_leave_no_links() {
         let f = facts(
             "function f(res, e) {\n  const d = (res && res.data) || {};\n  const id = e && e.id ? e.id : '';\n  if (!id) { return; }\n  if (d.ok) { tt.login(); }\n}",

@@ -432,6 +432,7 @@ impl JsFacts {
             .chain(self.functions.iter_mut().map(|f| &mut f.guards))
             .chain(self.calls.iter_mut().map(|c| &mut c.guards))
             .chain(self.assignments.iter_mut().map(|a| &mut a.guards))
+            .chain(self.aliased_uses.iter_mut().map(|a| &mut a.used.guards))
     }
 
     /// The functions named `name`, outermost first.
