@@ -32,6 +32,13 @@ mod tests {
         extract(&parsed.program, &parsed.comments, &every_api).facts
     }
 
+    /// The conditions a fact with innermost link `id` runs under, innermost first.
+    fn chain(f: &JsFacts, id: Option<GuardId>) -> Vec<(Cond, bool)> {
+        f.guard_chain(id)
+            .map(|(cond, holds)| (cond.clone(), holds))
+            .collect()
+    }
+
     fn uses(src: &str) -> Vec<(String, Access, &str)> {
         let f = facts(src);
         f.api_uses
@@ -368,19 +375,21 @@ mod tests {
         let f = facts(
             "function buy(isIOS) {\n  if (isIOS) { return; }\n  tt.requestOrder({});\n}\nfunction other(p) {\n  if (p !== 'ios') tt.getOrderPayment({}); else tt.showToast({});\n  p && tt.login();\n}",
         );
-        let guards = |name: &str| -> Vec<(Cond, bool)> {
+        let guards = |name: &str| {
             let api = f.api_uses.iter().find(|u| u.api.member == name).unwrap();
-            f.guard_chain(api.guards)
-                .map(|(cond, holds)| (cond.clone(), holds))
-                .collect()
+            chain(&f, api.guards)
         };
         assert_eq!(
             guards("requestOrder"),
             vec![(Cond::Path("isIOS".into()), false)]
         );
-        assert_eq!(guards("getOrderPayment").len(), 1);
-        assert!(guards("getOrderPayment")[0].1);
-        assert!(!guards("showToast")[0].1);
+        let pay = guards("getOrderPayment");
+        assert!(pay.len() == 1 && pay[0].1, "{pay:?}");
+        assert_eq!(
+            guards("showToast"),
+            vec![(pay[0].0.clone(), false)],
+            "the else branch: the same condition, not holding"
+        );
         assert_eq!(guards("login"), vec![(Cond::Path("p".into()), true)]);
         assert_eq!(
             f.conds.len(),
@@ -402,10 +411,7 @@ mod tests {
         let chains: Vec<(String, Vec<(Cond, bool)>)> = f
             .api_uses
             .iter()
-            .map(|u| {
-                let chain = f.guard_chain(u.guards).map(|(c, h)| (c.clone(), h));
-                (u.api.to_string(), chain.collect())
-            })
+            .map(|u| (u.api.to_string(), chain(&f, u.guards)))
             .collect();
         let path = |p: &str| Cond::Path(p.into());
         assert_eq!(
@@ -429,13 +435,8 @@ mod tests {
         let f = facts(
             "const t = a ? 'x' : 'y';\nfunction f(ok) {\n  if (ok) { getApp().core.pay({}); }\n}",
         );
-        let used = &f.aliased_uses[0].used;
-        let chain: Vec<(Cond, bool)> = f
-            .guard_chain(used.guards)
-            .map(|(cond, holds)| (cond.clone(), holds))
-            .collect();
         assert_eq!(
-            chain,
+            chain(&f, f.aliased_uses[0].used.guards),
             vec![(Cond::Path("ok".into()), true)],
             "renumbered with the links before it dropped"
         );
@@ -447,12 +448,8 @@ mod tests {
             "function f(res, e) {\n  const d = (res && res.data) || {};\n  const id = e && e.id ? e.id : '';\n  if (!id) { return; }\n  if (d.ok) { tt.login(); }\n}",
         );
         let login = f.api_uses.iter().find(|u| u.api.member == "login").unwrap();
-        let chain: Vec<(Cond, bool)> = f
-            .guard_chain(login.guards)
-            .map(|(cond, holds)| (cond.clone(), holds))
-            .collect();
         assert_eq!(
-            chain,
+            chain(&f, login.guards),
             vec![
                 (Cond::Path("d.ok".into()), true),
                 (Cond::Not(Box::new(Cond::Path("id".into()))), false),
