@@ -6,8 +6,8 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::base::intern::Ustr;
 use rayon::prelude::*;
-use ustr::Ustr;
 
 use crate::base::api::Namespace;
 use crate::base::source::{FileId, Span};
@@ -104,7 +104,7 @@ impl ScriptIndex {
             .enumerate()
             .filter_map(|(i, f)| Some((f.name?, FnId(i as u32))))
             .collect();
-        named.sort_by_key(|(name, _)| name.as_char_ptr() as usize);
+        named.sort_by_key(|(name, _)| name.id());
         Self {
             children: Grouped::new(functions, children),
             calls: Grouped::new(functions, calls),
@@ -116,7 +116,7 @@ impl ScriptIndex {
 
     /// The functions named `name`, in script order.
     fn named(&self, name: Ustr) -> &[FnId] {
-        let key = |n: &Ustr| n.as_char_ptr() as usize;
+        let key = |n: &Ustr| n.id();
         let start = self.names.partition_point(|n| key(n) < key(&name));
         let end = self.names.partition_point(|n| key(n) <= key(&name));
         &self.named_functions[start..end]

@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use ustr::Ustr;
+use crate::base::intern::Ustr;
 
 /// A platform's or framework's API object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -6,11 +6,11 @@
 
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
+use crate::base::intern::Ustr;
 use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
-use ustr::Ustr;
 
 use super::api::{Api, Namespace};
 use super::message::Localized;

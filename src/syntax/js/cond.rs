@@ -2,8 +2,8 @@
 //! the few method calls platform checks use. One form serves `if (…)` in scripts and
 //! `tt:if="{{…}}"` in templates, so a flag set in a script and tested in a template meet.
 
+use crate::base::intern::Ustr;
 use swc_ecma_ast::{BinaryOp, Callee, Expr, Lit, MemberExpr, MemberProp, UnaryOp};
-use ustr::Ustr;
 
 use super::ast::{RED_ZONE, SEGMENT, static_string, unwrap};
 

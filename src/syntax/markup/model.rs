@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use ustr::Ustr;
+use crate::base::intern::Ustr;
 
 use super::expr::Binding;
 use crate::base::source::Span;

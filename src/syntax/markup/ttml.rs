@@ -4,7 +4,7 @@
 
 pub use super::model::Parsed;
 
-use ustr::Ustr;
+use crate::base::intern::Ustr;
 
 use super::model::{Element, Event, Guard, Handler, Markup, Node, NodeId, NodeKind, Value};
 use super::parser::{self, Dialect};

@@ -7,9 +7,9 @@
 //! the `.vue` file, so rules see the same conditions and string literals as in TTML and findings
 //! point where the user wrote them.
 
+use crate::base::intern::Ustr;
 use swc_ecma_ast::{CallExpr, Callee, Expr, Stmt};
 use swc_ecma_visit::{Visit, VisitWith};
-use ustr::Ustr;
 
 use super::expr::{self, Binding};
 use super::model::{

@@ -10,8 +10,8 @@ use swc_ecma_ast::{
     PropOrSpread, Script, SimpleAssignTarget, Stmt, TsType, VarDeclarator,
 };
 
+use crate::base::intern::Ustr;
 use swc_ecma_visit::{Visit, VisitWith};
-use ustr::Ustr;
 
 use super::dynamic::{ModulePath, module_path, wrapped_function, wrapped_reference};
 use super::model::{

@@ -1,7 +1,7 @@
 //! The facts of a script: plain data the rules match against.
 
+use crate::base::intern::Ustr;
 use swc_ecma_ast::{Expr, ObjectLit, Prop, PropOrSpread};
-use ustr::Ustr;
 
 use super::super::ast::{prop_name, span_of, static_string};
 pub use super::super::cond::Cond;
