@@ -83,7 +83,7 @@ impl ScriptIndex {
             .functions
             .iter()
             .enumerate()
-            .filter_map(|(i, f)| Some((f.parent?.index(), FnId(i as u32))));
+            .filter_map(|(i, f)| Some((f.parent?.index(), FnId::new(i))));
         let in_function =
             |call: &CallFact| call.function.map(FnId::index).filter(|&f| f < functions);
         let calls = facts
@@ -102,7 +102,7 @@ impl ScriptIndex {
             .functions
             .iter()
             .enumerate()
-            .filter_map(|(i, f)| Some((f.name?, FnId(i as u32))))
+            .filter_map(|(i, f)| Some((f.name?, FnId::new(i))))
             .collect();
         named.sort_by_key(|(name, _)| name.id());
         Self {
@@ -420,7 +420,7 @@ impl<'a> Graph<'a> {
             Handler::Named(name) => named(name),
             Handler::Inline(index) => vec![FnRef {
                 file,
-                function: FnId(*index),
+                function: FnId::new(*index as usize),
             }],
             Handler::Calls(names) => names.iter().flat_map(|n| named(n)).collect(),
             Handler::Dynamic => Vec::new(),
@@ -485,11 +485,11 @@ mod tests {
         let facts = extract(&parsed.program, &parsed.comments, &every_api).facts;
         let index = ScriptIndex::new(&facts);
         let name = |n: &str| facts.functions[index.named(Ustr::from(n))[0].index()].span;
-        assert_eq!(index.named(Ustr::from("pay")), [FnId(0), FnId(2)]);
-        assert_eq!(index.named(Ustr::from("buy")), [FnId(1)]);
-        assert_eq!(index.named(Ustr::from("pay2")), [FnId(3)]);
+        assert_eq!(index.named(Ustr::from("pay")), [FnId::new(0), FnId::new(2)]);
+        assert_eq!(index.named(Ustr::from("buy")), [FnId::new(1)]);
+        assert_eq!(index.named(Ustr::from("pay2")), [FnId::new(3)]);
         assert_eq!(index.named(Ustr::from("refund")), [] as [FnId; 0]);
         assert_eq!(name("buy").start(), 18);
-        assert_eq!(index.children.get(1), [FnId(2)]);
+        assert_eq!(index.children.get(1), [FnId::new(2)]);
     }
 }

@@ -132,7 +132,7 @@ fn openings(graph: &Graph<'_>, unit: UnitId) -> Vec<Trigger> {
             kind: TriggerKind::Opening(name),
             functions: vec![FnRef {
                 file: script,
-                function: FnId(i as u32),
+                function: FnId::new(i),
             }],
         });
     }

@@ -93,7 +93,7 @@ fn innermost(facts: &JsFacts, offset: usize) -> Option<FnId> {
         .enumerate()
         .filter(|(_, f)| f.span.start() <= offset && offset < f.span.end())
         .min_by_key(|(_, f)| f.span.end() - f.span.start())
-        .map(|(i, _)| FnId(i as u32))
+        .map(|(i, _)| FnId::new(i))
 }
 
 /// Where a unit's code starts: its lifecycle methods, the handlers of the elements its templates
@@ -118,7 +118,7 @@ pub fn unit_starts(graph: &Graph<'_>, unit: UnitId) -> Vec<FnRef> {
         .filter(|(_, f)| {
             f.parent.is_none() && f.name.as_deref().is_some_and(|n| LIFECYCLE.contains(&n))
         })
-        .map(|(i, _)| here(FnId(i as u32)))
+        .map(|(i, _)| here(FnId::new(i)))
         .collect();
     for template in project.templates_of(unit) {
         let Some(doc) = graph.files().content(template).markup() else {
@@ -167,7 +167,7 @@ fn close(graph: &Graph<'_>, mut todo: Vec<FnRef>, scripts: &[FileId]) -> Reach {
                     .filter(|(_, f)| f.parent.is_none() && f.callback.is_some())
                     .map(|(i, _)| FnRef {
                         file: script,
-                        function: FnId(i as u32),
+                        function: FnId::new(i),
                     }),
             );
         }
@@ -221,7 +221,7 @@ pub fn app(graph: &Graph<'_>) -> Reach {
             })
             .map(|(i, _)| FnRef {
                 file: app,
-                function: FnId(i as u32),
+                function: FnId::new(i),
             })
             .collect()
     });

@@ -6,6 +6,7 @@ pub(crate) mod api;
 pub mod data;
 pub mod diagnostic;
 pub(crate) mod error;
+pub(crate) mod index;
 pub mod intern;
 #[cfg(test)]
 pub(crate) mod locale_check;

@@ -13,6 +13,7 @@ use std::borrow::Cow;
 use crate::base::intern::Ustr;
 
 use super::expr::Binding;
+use crate::base::index::compact_index;
 use crate::base::source::Span;
 use crate::syntax::comment::Comment;
 use crate::syntax::js::cond::Cond;
@@ -50,14 +51,9 @@ pub fn hyphenate(name: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Index of a node in [`Markup::nodes`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct NodeId(pub u32);
-
-impl NodeId {
-    pub fn index(self) -> usize {
-        self.0 as usize
-    }
+compact_index! {
+    /// Index of a node in [`Markup::nodes`].
+    pub struct NodeId;
 }
 
 /// The markup of one file.
@@ -268,7 +264,7 @@ impl Markup {
         target: Target,
         kind: NodeKind,
     ) -> NodeId {
-        let id = NodeId(self.nodes.len() as u32);
+        let id = NodeId::new(self.nodes.len());
         self.nodes.push(Node {
             parent,
             span,
@@ -305,7 +301,7 @@ impl Markup {
             .iter()
             .enumerate()
             .filter_map(|(i, n)| match &n.kind {
-                NodeKind::Element(e) => Some((NodeId(i as u32), &**e)),
+                NodeKind::Element(e) => Some((NodeId::new(i), &**e)),
                 NodeKind::Text(_) => None,
             })
     }
@@ -379,7 +375,7 @@ impl Markup {
             }
         };
         for (i, node) in self.nodes.iter().enumerate() {
-            let id = NodeId(i as u32);
+            let id = NodeId::new(i);
             if !node.target.ships_to_douyin() {
                 continue;
             }

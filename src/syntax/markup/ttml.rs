@@ -152,7 +152,7 @@ fn element(doc: &Document, id: tree::NodeId, raw: &tree::Element) -> Element {
         events,
         guards: guards(doc, id, raw),
         repeated: raw.has_attr("tt:for") || raw.has_attr("tt:for-items"),
-        children: raw.children.iter().map(|&c| NodeId(c as u32)).collect(),
+        children: raw.children.iter().map(|&c| NodeId::new(c)).collect(),
     }
 }
 
@@ -163,7 +163,7 @@ fn lower(doc: &Document, regions: &Regions) -> Markup {
         .iter()
         .enumerate()
         .map(|(id, node)| Node {
-            parent: node.parent.map(|p| NodeId(p as u32)),
+            parent: node.parent.map(NodeId::new),
             span: node.span,
             target: regions.target_at(node.span.start()),
             kind: match &node.kind {
@@ -174,7 +174,7 @@ fn lower(doc: &Document, regions: &Regions) -> Markup {
         .collect();
     Markup {
         nodes,
-        roots: doc.roots.iter().map(|&r| NodeId(r as u32)).collect(),
+        roots: doc.roots.iter().map(|&r| NodeId::new(r)).collect(),
     }
 }
 
@@ -283,7 +283,7 @@ mod tests {
         let src = format!("{}{}", "<view>".repeat(n), "</view>".repeat(n));
         let m = parse(&src, 0).markup;
         assert_eq!(m.nodes.len(), n);
-        assert_eq!(m.guards(NodeId(n as u32 - 1)).count(), 0);
+        assert_eq!(m.guards(NodeId::new(n - 1)).count(), 0);
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub fn parse(text: &str, base: usize) -> Parsed {
         regions: &regions,
         markup: Markup {
             nodes: Vec::with_capacity(doc.nodes.len()),
-            roots: doc.roots.iter().map(|&r| NodeId(r as u32)).collect(),
+            roots: doc.roots.iter().map(|&r| NodeId::new(r)).collect(),
         },
         errors,
     };
@@ -204,7 +204,7 @@ impl Lowering<'_> {
                 tree::NodeKind::Text(parts) => NodeKind::Text(parts.as_slice().into()),
             };
             self.markup.nodes.push(Node {
-                parent: node.parent.map(|p| NodeId(p as u32)),
+                parent: node.parent.map(NodeId::new),
                 span: node.span,
                 target: self.regions.target_at(node.span.start()),
                 kind,
@@ -369,7 +369,7 @@ impl Lowering<'_> {
             events,
             guards: Vec::new(),
             repeated: raw.has_attr("v-for"),
-            children: raw.children.iter().map(|&c| NodeId(c as u32)).collect(),
+            children: raw.children.iter().map(|&c| NodeId::new(c)).collect(),
         };
         element.guards = self.guards(id, &element);
         element
@@ -804,7 +804,7 @@ mod tests {
         let src = format!("{}{}", "<view v-if=\"a\">".repeat(n), "</view>".repeat(n));
         let m = parse(&src, 0).markup;
         assert_eq!(m.nodes.len(), n);
-        assert_eq!(m.guards(NodeId(n as u32 - 1)).count(), n);
+        assert_eq!(m.guards(NodeId::new(n - 1)).count(), n);
     }
 
     #[test]

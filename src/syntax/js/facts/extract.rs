@@ -385,10 +385,10 @@ impl Extractor<'_> {
     /// means for a Douyin build is decided here, once per link, with the values assigned so far
     /// (`const env = typeof wx !== 'undefined' ? 'wx' : 'tt'` before `if (env === 'wx')`).
     fn push_guard(&mut self, cond: CondId, holds: bool) {
-        let id = GuardId(self.facts.guards.len() as u32);
+        let id = GuardId::new(self.facts.guards.len());
         let outer = self
             .guard
-            .and_then(|g| self.chain_targets.get(g.0 as usize).copied())
+            .and_then(|g| self.chain_targets.get(g.index()).copied())
             .unwrap_or(Target::Unconditional);
         let own = match self.facts.conds.get(cond.0 as usize) {
             Some(c) => build_target(
@@ -441,7 +441,7 @@ impl Extractor<'_> {
     fn target_at(&self, offset: usize) -> Target {
         let chain = self
             .guard
-            .and_then(|g| self.chain_targets.get(g.0 as usize).copied())
+            .and_then(|g| self.chain_targets.get(g.index()).copied())
             .unwrap_or(Target::Unconditional);
         self.regions
             .target_at(offset)
@@ -472,7 +472,7 @@ impl Extractor<'_> {
         // In `<script setup>`, a function the template can call is a top-level one.
         let method =
             method.unwrap_or(false) || (self.setup && self.fns.is_empty() && name.is_some());
-        let id = FnId(self.facts.functions.len() as u32);
+        let id = FnId::new(self.facts.functions.len());
         let callback = name
             .is_none()
             .then(|| self.callback_spans.get(&span).copied())
@@ -1318,7 +1318,7 @@ impl Visit for Extractor<'_> {
         let is_method = here.is_some_and(|o| self.method_objects.contains(&o));
         let computed = here.is_some_and(|o| self.computed_objects.contains(&o));
         let name = prop_name(&method.key);
-        let next = FnId(self.facts.functions.len() as u32);
+        let next = FnId::new(self.facts.functions.len());
         if computed {
             self.computed_fns.push(next);
         } else if is_method && name.as_deref() == Some("data") {
@@ -1393,7 +1393,7 @@ impl Visit for Extractor<'_> {
             }
             if is_function(&prop.value) || wrapped_function(&prop.value) {
                 let computed = self.computed_objects.contains(&here);
-                let next = FnId(self.facts.functions.len() as u32);
+                let next = FnId::new(self.facts.functions.len());
                 if computed {
                     self.computed_fns.push(next);
                 } else if in_methods && key == "data" {
@@ -1919,7 +1919,7 @@ impl Extractor<'_> {
             if nested && Some(id) == outer {
                 break;
             }
-            let Some(link) = self.facts.guards.get(id.0 as usize) else {
+            let Some(link) = self.facts.guards.get(id.index()) else {
                 break;
             };
             if let Some(cond) = self.facts.conds.get(link.cond.0 as usize) {

@@ -6,24 +6,21 @@ use swc_ecma_ast::{Expr, ObjectLit, Prop, PropOrSpread};
 use super::super::ast::{prop_name, span_of, static_string};
 pub use super::super::cond::Cond;
 use super::super::conditional::{Regions, Target};
+use crate::base::index::compact_index;
 use crate::base::source::Span;
 
 use crate::base::api::{Api, Namespace};
 
-/// Index of a function in [`JsFacts::functions`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct FnId(pub u32);
-
-impl FnId {
-    pub fn index(self) -> usize {
-        self.0 as usize
-    }
+compact_index! {
+    /// Index of a function in [`JsFacts::functions`].
+    pub struct FnId;
 }
 
-/// Index of a link in [`JsFacts::guards`]. A fact that holds one is listed in
-/// `JsFacts::guard_slots`, which renumbers it when unread links are dropped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct GuardId(pub u32);
+compact_index! {
+    /// Index of a link in [`JsFacts::guards`]. A fact that holds one is listed in
+    /// `JsFacts::guard_slots`, which renumbers it when unread links are dropped.
+    pub struct GuardId;
+}
 
 /// Index of a condition in [`JsFacts::conds`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -386,11 +383,11 @@ impl JsFacts {
         for innermost in read {
             let mut at = Some(innermost);
             while let Some(id) = at {
-                match guard_ids.get_mut(id.0 as usize) {
+                match guard_ids.get_mut(id.index()) {
                     Some(slot) if *slot == UNREAD => *slot = 0,
                     _ => break,
                 }
-                at = self.guards.get(id.0 as usize).and_then(|link| link.parent);
+                at = self.guards.get(id.index()).and_then(|link| link.parent);
             }
         }
         let mut cond_ids = vec![UNREAD; self.conds.len()];
@@ -405,14 +402,16 @@ impl JsFacts {
         renumber(&mut cond_ids);
         // Every id is the extractor's own, so in range; an id out of range would map to one
         // that `guard_chain` finds nothing at, never to another link.
-        let at = |ids: &[u32], i: u32| ids.get(i as usize).copied().unwrap_or(UNREAD);
+        let at = |ids: &[u32], i: usize| ids.get(i).copied().unwrap_or(UNREAD);
         let links = std::mem::take(&mut self.guards);
         self.guards = (links.into_iter().zip(&guard_ids))
             .filter(|&(_, &id)| id != UNREAD)
             .map(|(link, _)| GuardLink {
-                cond: CondId(at(&cond_ids, link.cond.0)),
+                cond: CondId(at(&cond_ids, link.cond.0 as usize)),
                 holds: link.holds,
-                parent: link.parent.map(|p| GuardId(at(&guard_ids, p.0))),
+                parent: link
+                    .parent
+                    .map(|p| GuardId::new(at(&guard_ids, p.index()) as usize)),
             })
             .collect();
         let conds = std::mem::take(&mut self.conds);
@@ -421,7 +420,7 @@ impl JsFacts {
             .map(|(cond, _)| cond)
             .collect();
         for slot in self.guard_slots() {
-            *slot = slot.map(|id| GuardId(at(&guard_ids, id.0)));
+            *slot = slot.map(|id| GuardId::new(at(&guard_ids, id.index()) as usize));
         }
     }
 
@@ -441,7 +440,7 @@ impl JsFacts {
             .iter()
             .enumerate()
             .filter(move |(_, f)| f.name.as_deref() == Some(name))
-            .map(|(i, _)| FnId(i as u32))
+            .map(|(i, _)| FnId::new(i))
     }
 
     pub fn function(&self, id: FnId) -> Option<&FunctionFact> {
@@ -451,8 +450,8 @@ impl JsFacts {
     /// The conditions of a chain, innermost first: each condition and whether the code runs where
     /// it holds.
     pub fn guard_chain(&self, id: Option<GuardId>) -> impl Iterator<Item = (&Cond, bool)> + '_ {
-        std::iter::successors(id.and_then(|g| self.guards.get(g.0 as usize)), |link| {
-            link.parent.and_then(|p| self.guards.get(p.0 as usize))
+        std::iter::successors(id.and_then(|g| self.guards.get(g.index())), |link| {
+            link.parent.and_then(|p| self.guards.get(p.index()))
         })
         .filter_map(|link| Some((self.conds.get(link.cond.0 as usize)?, link.holds)))
     }
