@@ -46,8 +46,8 @@ fn verbatim(source: &SourceFile, span: Span, text: &str) -> Option<usize> {
     (inner == text && raw.len() >= 2).then_some(span.start() + 1)
 }
 
-fn json_string<'a>(source: &SourceFile, value: &'a Json, out: &mut Vec<Text<'a>>) {
-    if let Some(text) = value.as_str() {
+fn json_string<'a>(source: &SourceFile, value: &'a Json, data: &RuleData, out: &mut Vec<Text<'a>>) {
+    if let Some(text) = value.as_str().filter(|text| data.may_match(text)) {
         out.push(Text {
             span: value.span,
             text,
@@ -58,12 +58,17 @@ fn json_string<'a>(source: &SourceFile, value: &'a Json, out: &mut Vec<Text<'a>>
     }
 }
 
-/// The visible text of a loaded file: the file pass reads it through
+/// The visible text of a loaded file that some list of the rule data may match
+/// ([`RuleData::may_match`]): rules only ever look in it for their patterns, and most of a
+/// file's texts match none. The file pass reads it through
 /// [`FileContext::visible`](crate::analysis::context::FileContext::visible), which keeps it.
 pub fn visible_in<'a>(source: &SourceFile, content: &'a Content, data: &RuleData) -> Vec<Text<'a>> {
     let mut out = Vec::new();
     if let Some(markup) = content.markup() {
         for t in markup.visible_texts(&data.drainage.visible_attributes) {
+            if !data.may_match(t.text) {
+                continue;
+            }
             out.push(Text {
                 span: t.span,
                 text: t.text,
@@ -74,7 +79,7 @@ pub fn visible_in<'a>(source: &SourceFile, content: &'a Content, data: &RuleData
         }
     }
     if let Some(facts) = content.script() {
-        for t in &facts.texts {
+        for t in facts.texts.iter().filter(|t| data.may_match(&t.text)) {
             out.push(Text {
                 span: t.span,
                 text: &t.text,
@@ -87,7 +92,7 @@ pub fn visible_in<'a>(source: &SourceFile, content: &'a Content, data: &RuleData
     if let Some(root) = content.json().and_then(|doc| doc.value.as_ref()) {
         for holder in [Some(root), root.get("window")].into_iter().flatten() {
             if let Some(title) = holder.get("navigationBarTitleText") {
-                json_string(source, title, &mut out);
+                json_string(source, title, data, &mut out);
             }
         }
         let tabs = root
@@ -96,7 +101,7 @@ pub fn visible_in<'a>(source: &SourceFile, content: &'a Content, data: &RuleData
             .and_then(Json::as_array);
         for tab in tabs.unwrap_or_default() {
             if let Some(text) = tab.get("text") {
-                json_string(source, text, &mut out);
+                json_string(source, text, data, &mut out);
             }
         }
     }

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use crate::base::intern::Ustr;
 use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet};
+use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
@@ -277,29 +278,72 @@ struct DrainageLists {
     own_domains: Vec<String>,
 }
 
+/// A pattern that matches wherever `pattern` does, and maybe more, in a form the fast engines
+/// run as one set: word boundaries dropped (Unicode ones send a set to a slow engine) and
+/// counted repetitions left open (`.{0,24}` is two dozen states, `.*` one); captures dropped.
+fn relaxed(pattern: &str) -> String {
+    fn relax(hir: &Hir) -> Hir {
+        match hir.kind() {
+            HirKind::Look(look) if !matches!(look, Look::Start | Look::End) => Hir::empty(),
+            HirKind::Repetition(rep) => Hir::repetition(Repetition {
+                min: rep.min,
+                max: None,
+                greedy: rep.greedy,
+                sub: Box::new(relax(&rep.sub)),
+            }),
+            HirKind::Capture(capture) => relax(&capture.sub),
+            HirKind::Concat(subs) => Hir::concat(subs.iter().map(relax).collect()),
+            HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(relax).collect()),
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {
+                hir.clone()
+            }
+        }
+    }
+    // Each pattern parsed already, compiled into its own list: a failure is a bug in ttlint.
+    let hir =
+        regex_syntax::parse(pattern).unwrap_or_else(|e| panic!("rule data pattern {pattern}: {e}"));
+    relax(&hir).to_string()
+}
+
 /// A list of patterns compiled once per run: a set to tell quickly whether any matches, and the
 /// patterns themselves to say where.
 #[derive(Debug, Clone)]
 pub struct Patterns {
-    set: RegexSet,
-    /// Each pattern on its own, compiled the first time the set finds it: a run matches few of
-    /// them, and compiling them all up front was most of the work of linting a small project.
+    name: &'static str,
+    patterns: Box<[String]>,
+    /// The set, compiled the first time a text passes [`RuleData::may_match`] and is asked
+    /// about: most runs ask few of the lists, and compiling them all up front was most of the
+    /// work of linting a small project.
+    set: OnceLock<RegexSet>,
+    /// Each pattern on its own, compiled the first time the set finds it.
     each: Vec<OnceLock<Regex>>,
 }
 
 impl Patterns {
-    fn new(name: &str, patterns: &[String]) -> Self {
+    /// Keeps `patterns` to compile on first use, and adds them to `all`: the union every text
+    /// is tried against first ([`RuleData::may_match`]), which compiles them all at once.
+    fn new(name: &'static str, patterns: &[String], all: &mut Vec<String>) -> Self {
+        all.extend_from_slice(patterns);
+        Self {
+            name,
+            patterns: patterns.into(),
+            set: OnceLock::new(),
+            each: patterns.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    fn set(&self) -> &RegexSet {
         // Built-in patterns are covered by a test and extensions are escaped keywords: a failure
         // here is a bug in ttlint.
-        let set = RegexSet::new(patterns).unwrap_or_else(|e| panic!("rule data {name}: {e}"));
-        let each = patterns.iter().map(|_| OnceLock::new()).collect();
-        Self { set, each }
+        self.set.get_or_init(|| {
+            RegexSet::new(&self.patterns).unwrap_or_else(|e| panic!("rule data {}: {e}", self.name))
+        })
     }
 
     /// Pattern `i` on its own. The set compiled it already, so it compiles alone.
     fn pattern(&self, i: usize) -> &Regex {
         self.each[i].get_or_init(|| {
-            let pattern = &self.set.patterns()[i];
+            let pattern = &self.patterns[i];
             Regex::new(pattern).unwrap_or_else(|e| panic!("rule data pattern {pattern}: {e}"))
         })
     }
@@ -310,10 +354,11 @@ impl Patterns {
     pub fn find(&self, text: &str, allowed: &AhoCorasick) -> Option<std::ops::Range<usize>> {
         // Most texts match nothing: `is_match` stops at the first hit and allocates nothing,
         // where `matches` runs every pattern to the end of the text.
-        if !self.set.is_match(text) {
+        let set = self.set();
+        if !set.is_match(text) {
             return None;
         }
-        let hits = self.set.matches(text);
+        let hits = set.matches(text);
         let spared: Vec<std::ops::Range<usize>> =
             allowed.find_iter(text).map(|m| m.range()).collect();
         hits.iter()
@@ -373,7 +418,7 @@ pub struct DrainageData {
 }
 
 impl DrainageData {
-    fn new(mut lists: DrainageLists, extensions: &DataExtensions) -> Self {
+    fn new(mut lists: DrainageLists, extensions: &DataExtensions, all: &mut Vec<String>) -> Self {
         for (name, values) in &extensions.lists {
             let escaped = values.iter().map(|v| regex::escape(v));
             match name.as_str() {
@@ -389,33 +434,43 @@ impl DrainageData {
         let allowed = AhoCorasick::new(&lists.allowed_phrases)
             .unwrap_or_else(|e| panic!("rule data allowedPhrases: {e}"));
         Self {
-            contact: Patterns::new("contactPatterns", &lists.contact_patterns),
-            own_account: Patterns::new("ownAccountPatterns", &lists.own_account_patterns),
-            field_label: Patterns::new("fieldLabelPatterns", &lists.field_label_patterns),
+            contact: Patterns::new("contactPatterns", &lists.contact_patterns, all),
+            own_account: Patterns::new("ownAccountPatterns", &lists.own_account_patterns, all),
+            field_label: Patterns::new("fieldLabelPatterns", &lists.field_label_patterns, all),
             clipboard_contact: Patterns::new(
                 "clipboardContactPatterns",
                 &lists.clipboard_contact_patterns,
+                all,
             ),
-            qrcode: Patterns::new("qrcodePatterns", &lists.qrcode_patterns),
-            own_code: Patterns::new("ownCodePatterns", &lists.own_code_patterns),
-            qrcode_save: Patterns::new("qrcodeSavePatterns", &lists.qrcode_save_patterns),
-            scan_elsewhere: Patterns::new("scanElsewherePatterns", &lists.scan_elsewhere_patterns),
-            platform: Patterns::new("platformPatterns", &lists.platform_patterns),
+            qrcode: Patterns::new("qrcodePatterns", &lists.qrcode_patterns, all),
+            own_code: Patterns::new("ownCodePatterns", &lists.own_code_patterns, all),
+            qrcode_save: Patterns::new("qrcodeSavePatterns", &lists.qrcode_save_patterns, all),
+            scan_elsewhere: Patterns::new(
+                "scanElsewherePatterns",
+                &lists.scan_elsewhere_patterns,
+                all,
+            ),
+            platform: Patterns::new("platformPatterns", &lists.platform_patterns, all),
             contact_apis: lists.contact_apis,
-            hotline: Patterns::new("hotlinePatterns", &lists.hotline_patterns),
-            phone_number: Patterns::new("phoneNumberPatterns", &lists.phone_number_patterns),
-            phone_word: Patterns::new("phoneWordPatterns", &lists.phone_word_patterns),
+            hotline: Patterns::new("hotlinePatterns", &lists.hotline_patterns, all),
+            phone_number: Patterns::new("phoneNumberPatterns", &lists.phone_number_patterns, all),
+            phone_word: Patterns::new("phoneWordPatterns", &lists.phone_word_patterns, all),
             service_phone_label: Patterns::new(
                 "servicePhoneLabelPatterns",
                 &lists.service_phone_label_patterns,
+                all,
             ),
             phone_call_apis: lists.phone_call_apis,
-            share_reward: Patterns::new("shareRewardPatterns", &lists.share_reward_patterns),
+            share_reward: Patterns::new("shareRewardPatterns", &lists.share_reward_patterns, all),
             share_open_types: lists.share_open_types,
             share_handlers: lists.share_handlers,
-            download: Patterns::new("downloadPatterns", &lists.download_patterns),
-            browser: Patterns::new("browserPatterns", &lists.browser_patterns),
-            wechat_feature: Patterns::new("wechatFeaturePatterns", &lists.wechat_feature_patterns),
+            download: Patterns::new("downloadPatterns", &lists.download_patterns, all),
+            browser: Patterns::new("browserPatterns", &lists.browser_patterns, all),
+            wechat_feature: Patterns::new(
+                "wechatFeaturePatterns",
+                &lists.wechat_feature_patterns,
+                all,
+            ),
             allowed,
             visible_attributes: (lists.visible_attributes.iter())
                 .map(|name| Ustr::from(name))
@@ -473,7 +528,7 @@ pub struct IosData {
 }
 
 impl IosData {
-    fn new(mut lists: IosLists, extensions: &DataExtensions) -> Self {
+    fn new(mut lists: IosLists, extensions: &DataExtensions, all: &mut Vec<String>) -> Self {
         for (name, values) in &extensions.lists {
             match name.as_str() {
                 "virtualGoodsWords" => lists.virtual_goods_words.extend(values.iter().cloned()),
@@ -490,7 +545,7 @@ impl IosData {
         Self {
             virtual_goods: words(&lists.virtual_goods_words, "virtualGoodsWords"),
             physical_goods: words(&lists.physical_goods_words, "physicalGoodsWords"),
-            redirect: Patterns::new("redirectPatterns", &lists.redirect_patterns),
+            redirect: Patterns::new("redirectPatterns", &lists.redirect_patterns, all),
             virtual_words: lists.virtual_goods_words,
             payment_page_words: lists.payment_page_words,
             platform_words: lists.platform_words,
@@ -531,6 +586,8 @@ pub struct RuleData {
     deprecated_by_api: FxHashMap<Api, usize>,
     /// The members some rule looks for (see [`RuleData::reads_api`]).
     read_members: FxHashSet<Ustr>,
+    /// Every text pattern of every list, as one set (see [`RuleData::may_match`]).
+    any_pattern: RegexSet,
 }
 
 /// `tt.navigateToMiniProgram`, which `navigate-to-mini-program` checks.
@@ -623,8 +680,16 @@ impl RuleData {
         customer_service.wrapper_buttons = frameworks.wrapper_buttons;
         customer_service.taro_button_reaches_im =
             frameworks.taro.im_id_reaches_native_button != Some(false);
-        let drainage = DrainageData::new(parse("rules/drainage.json", DRAINAGE), extensions);
-        let ios = IosData::new(parse("rules/ios.json", IOS), extensions);
+        let mut all_patterns = Vec::new();
+        let drainage = DrainageData::new(
+            parse("rules/drainage.json", DRAINAGE),
+            extensions,
+            &mut all_patterns,
+        );
+        let ios = IosData::new(parse("rules/ios.json", IOS), extensions, &mut all_patterns);
+        // Every pattern compiled and is valid on its own, so each relaxes and the union compiles.
+        let any_pattern = RegexSet::new(all_patterns.iter().map(|p| relaxed(p)))
+            .unwrap_or_else(|e| panic!("rule data, all patterns: {e}"));
         let deprecated_by_api: FxHashMap<Api, usize> = deprecated_trade
             .apis
             .iter()
@@ -649,6 +714,7 @@ impl RuleData {
             .chain(NAMED_IN_RULES.map(Ustr::from))
             .collect();
         Self {
+            any_pattern,
             read_members,
             deprecated_by_api,
             payment,
@@ -666,6 +732,13 @@ impl RuleData {
             uni_renames: renames(&frameworks.uni_app.renamed_on_douyin),
             taro_renames: renames(&frameworks.taro.renamed_on_douyin),
         }
+    }
+
+    /// Whether some pattern of the rule data may match `text`. Rules look for a dozen and a half
+    /// lists of patterns in every text users see, and nearly every text matches none: one pass
+    /// of the union first spares the others. A text it clears matches no list.
+    pub fn may_match(&self, text: &str) -> bool {
+        self.any_pattern.is_match(text)
     }
 
     /// Whether some rule reads uses of `api`: every `wx` API (`wechat-only-feature`), and the
@@ -807,6 +880,110 @@ mod tests {
                 .components
                 .iter()
                 .any(|c| c.matches_path("tta5a3d31e3aecfb9b11://pay-button"))
+        );
+    }
+
+    /// Every text list of the rule data.
+    fn text_lists(data: &RuleData) -> Vec<&Patterns> {
+        let d = &data.drainage;
+        vec![
+            &d.contact,
+            &d.own_account,
+            &d.field_label,
+            &d.clipboard_contact,
+            &d.qrcode,
+            &d.own_code,
+            &d.qrcode_save,
+            &d.scan_elsewhere,
+            &d.platform,
+            &d.hotline,
+            &d.phone_number,
+            &d.phone_word,
+            &d.service_phone_label,
+            &d.share_reward,
+            &d.download,
+            &d.browser,
+            &d.wechat_feature,
+            &data.ios.redirect,
+        ]
+    }
+
+    #[test]
+    fn every_list_compiles_and_the_union_clears_no_text_a_list_matches() {
+        let data = RuleData::default();
+        let lists = text_lists(&data);
+        let total: usize = lists.iter().map(|p| p.patterns.len()).sum();
+        assert_eq!(
+            total,
+            data.any_pattern.len(),
+            "the union holds every list's patterns"
+        );
+        for list in &lists {
+            list.set();
+            for i in 0..list.patterns.len() {
+                list.pattern(i);
+            }
+        }
+        let texts = [
+            "加微信：abc_123456",
+            "加v领取",
+            "wx: wechat_user1",
+            "QQ：123456789",
+            "下载APP领红包",
+            "请在浏览器打开",
+            "https://apps.apple.com/cn/app/id1",
+            "app.apk",
+            "扫码关注公众号",
+            "保存二维码到相册",
+            "客服热线 400-123-4567",
+            "tel: 13800138000",
+            "分享到群领红包",
+            "iOS用户请到安卓客户端购买",
+            "苹果手机暂不支持，请到官网充值",
+            "关注小红书",
+            "加载失败",
+            "token",
+        ];
+        let mut matched = 0;
+        for text in texts {
+            for list in &lists {
+                if list.find(text, &data.drainage.allowed).is_some() {
+                    matched += 1;
+                    assert!(data.may_match(text), "{text:?} matches {}", list.name);
+                }
+            }
+        }
+        assert!(matched >= 15, "the sample texts reach the lists: {matched}");
+        assert!(!data.may_match("加载失败") && !data.may_match("token"));
+    }
+
+    #[test]
+    fn relaxed_patterns_match_wherever_the_pattern_does() {
+        let cases = [
+            (r"(?i)\.apk(\b|$)", ["x.APK", "a.apk 下载"]),
+            (r"加\s*([vV](?-u:\b)|Ｖ)", ["加v", "加 V："]),
+            (r"(苹果).{0,3}(购买)", ["苹果购买", "苹果手机去购买"]),
+            (
+                r"(^|[^a-z])(?P<found>qq\s*[:：]?\s*[1-9][0-9]{4,10})",
+                ["qq:12345", "找qq 123456789012"],
+            ),
+        ];
+        for (pattern, texts) in cases {
+            let (strict, loose) = (
+                Regex::new(pattern).unwrap(),
+                Regex::new(&relaxed(pattern)).unwrap(),
+            );
+            for text in texts {
+                assert!(
+                    strict.is_match(text) && loose.is_match(text),
+                    "{pattern} {text}"
+                );
+            }
+        }
+        assert!(
+            Regex::new(&relaxed(r"(苹果).{0,3}(购买)"))
+                .unwrap()
+                .is_match("苹果手机正在热卖，欢迎购买")
         );
     }
 
