@@ -155,23 +155,24 @@ pub fn lint_with(
         &options.cwd,
     )?;
     let vfs = &*options.vfs;
-    let discovery = match &options.stdin {
-        Some(path) => discover::stdin_file(path, &options.cwd, vfs)?,
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.unwrap_or(0))
+        .stack_size(WORKER_STACK)
+        .build()
+        .map_err(|e| UsageError::new(messages::error_threads(e.to_string())))?;
+    // The walk reads folders in parallel.
+    let discovery = pool.install(|| match &options.stdin {
+        Some(path) => discover::stdin_file(path, &options.cwd, vfs),
         None => discover::discover(
             &options.paths,
             &ignore,
             &options.cwd,
             vfs,
             options.build_output,
-        )?,
-    };
+        ),
+    })?;
     let enabled = Enabled::new(&options.config, registry);
     let data = RuleData::shared(&options.config.data);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads.unwrap_or(0))
-        .stack_size(WORKER_STACK)
-        .build()
-        .map_err(|e| UsageError::new(messages::error_threads(e.to_string())))?;
 
     let candidates: FxHashMap<PathBuf, &Candidate> = discovery
         .candidates
