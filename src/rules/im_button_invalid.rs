@@ -84,7 +84,7 @@ fn value_problem(element: &Element, name: &str, data: &CustomerServiceData) -> O
         Value::Bound { .. } => None,
         Value::Static { text, .. } if text.trim().is_empty() => Some(Problem::Empty(attr.span())),
         Value::Static { text, .. } if placeholder(text, data) => {
-            Some(Problem::Placeholder(attr.span(), text.clone()))
+            Some(Problem::Placeholder(attr.span(), text.to_string()))
         }
         Value::Static { .. } => None,
     }

@@ -102,10 +102,12 @@ pub struct Element {
     /// names are interned: a few dozen names make up nearly all of them.
     pub tag: Ustr,
     pub tag_span: Span,
-    pub attrs: Vec<Attr>,
-    pub events: Vec<Event>,
+    /// Boxed slices, here and below: a template's lists never grow once parsed, and a
+    /// `Vec`'s capacity is a word more in each of the run's hundred thousand elements.
+    pub attrs: Box<[Attr]>,
+    pub events: Box<[Event]>,
     /// The conditions this element renders under, beyond its ancestors'.
-    pub guards: Vec<Guard>,
+    pub guards: Box<[Guard]>,
     /// Rendered once per item of a list (`tt:for`, `v-for`, `.map()`).
     pub repeated: bool,
     pub children: Vec<NodeId>,
@@ -125,10 +127,10 @@ pub enum Value {
     /// No value: `hidden`, `show-menu-by-longpress`.
     Empty,
     /// A literal value: `open-type="im"`. `span` is the text inside the quotes.
-    Static { span: Span, text: String },
+    Static { span: Span, text: Box<str> },
     /// A value computed at run time, in parts: `data-im-id="{{imId}}"`, `:data-im-id="imId"`,
     /// `title="会员{{level}}"`.
-    Bound { span: Span, parts: Vec<TextPart> },
+    Bound { span: Span, parts: Box<[TextPart]> },
 }
 
 impl Value {
@@ -241,14 +243,11 @@ impl Attr {
 }
 
 impl Markup {
-    /// Gives back the room the node list and each element's lists grew into while the parser
-    /// pushed onto them: the markup of every file stays in memory until the project pass ends.
+    /// Gives back the room the node list and each element's children grew into while the
+    /// parser pushed onto them: the markup of every file stays in memory until the project pass ends.
     pub fn shrink_to_fit(&mut self) {
         for node in &mut self.nodes {
             if let NodeKind::Element(element) = &mut node.kind {
-                element.attrs.shrink_to_fit();
-                element.events.shrink_to_fit();
-                element.guards.shrink_to_fit();
                 element.children.shrink_to_fit();
             }
         }

@@ -57,10 +57,13 @@ fn value(raw: Option<&tree::Value>) -> Value {
     match raw {
         None => Value::Empty,
         Some(v) => match v.static_text() {
-            Some(text) => Value::Static { span: v.span, text },
+            Some(text) => Value::Static {
+                span: v.span,
+                text: text.into(),
+            },
             None => Value::Bound {
                 span: v.span,
-                parts: v.parts.clone(),
+                parts: v.parts.as_slice().into(),
             },
         },
     }
@@ -148,9 +151,9 @@ fn element(doc: &Document, id: tree::NodeId, raw: &tree::Element) -> Element {
     Element {
         tag: raw.name.as_str().into(),
         tag_span: raw.name_span,
-        attrs,
-        events,
-        guards: guards(doc, id, raw),
+        attrs: attrs.into(),
+        events: events.into(),
+        guards: guards(doc, id, raw).into(),
         repeated: raw.has_attr("tt:for") || raw.has_attr("tt:for-items"),
         children: raw.children.iter().map(|&c| NodeId::new(c)).collect(),
     }
@@ -219,7 +222,7 @@ mod tests {
         );
         let (_, text) = element(&m, "text");
         assert_eq!(
-            text.guards,
+            text.guards.to_vec(),
             vec![
                 Guard {
                     cond: path("b"),

@@ -240,10 +240,10 @@ impl Lowering<'_> {
         let binding = self.binding(raw, attr);
         Value::Bound {
             span: raw.span,
-            parts: vec![TextPart::Dynamic {
+            parts: Box::new([TextPart::Dynamic {
                 span: raw.span,
                 binding,
-            }],
+            }]),
         }
     }
 
@@ -315,10 +315,10 @@ impl Lowering<'_> {
                     name_span: raw.name_span,
                     value: Value::Bound {
                         span,
-                        parts: vec![TextPart::Dynamic {
+                        parts: Box::new([TextPart::Dynamic {
                             span,
                             binding: Some(binding),
-                        }],
+                        }]),
                     },
                 };
             }
@@ -335,7 +335,7 @@ impl Lowering<'_> {
         } else {
             let value = Value::Static {
                 span: value.span,
-                text: value.static_text().unwrap_or_default(),
+                text: value.static_text().unwrap_or_default().into(),
             };
             (name.into(), value)
         };
@@ -365,13 +365,13 @@ impl Lowering<'_> {
         let mut element = Element {
             tag: hyphenate(&raw.name).as_ref().into(),
             tag_span: raw.name_span,
-            attrs,
-            events,
-            guards: Vec::new(),
+            attrs: attrs.into(),
+            events: events.into(),
+            guards: Box::default(),
             repeated: raw.has_attr("v-for"),
             children: raw.children.iter().map(|&c| NodeId::new(c)).collect(),
         };
-        element.guards = self.guards(id, &element);
+        element.guards = self.guards(id, &element).into();
         element
     }
 
@@ -481,7 +481,7 @@ mod tests {
         assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
         let m = parsed.markup;
         let (a, view_a) = element(&m, "view");
-        assert_eq!(view_a.guards, vec![guard("a", true)]);
+        assert_eq!(view_a.guards.to_vec(), vec![guard("a", true)]);
         let (inner, _) = m
             .elements()
             .find(|(_, e)| e.static_attr("class") == Some("in-a"))
@@ -489,11 +489,11 @@ mod tests {
         assert_eq!(m.guards(inner).collect::<Vec<_>>(), vec![&guard("a", true)]);
         let by_id = |id: &str| m.elements().find(|(_, e)| e.static_attr("id") == Some(id));
         assert_eq!(
-            by_id("b").unwrap().1.guards,
+            by_id("b").unwrap().1.guards.to_vec(),
             vec![guard("b", true), guard("a", false)]
         );
         assert_eq!(
-            by_id("c").unwrap().1.guards,
+            by_id("c").unwrap().1.guards.to_vec(),
             vec![
                 guard("c.d", true),
                 guard("b", false),
@@ -510,12 +510,12 @@ mod tests {
             .nth(1)
             .unwrap();
         assert_eq!(
-            none.guards,
+            none.guards.to_vec(),
             vec![guard("c.d", false), guard("b", false), guard("a", false)]
         );
         let (_, image) = element(&m, "image");
         assert_eq!(
-            image.guards,
+            image.guards.to_vec(),
             vec![Guard {
                 cond: Some(Cond::Not(Box::new(Cond::Path("hidden".into())))),
                 holds: true
@@ -549,7 +549,7 @@ mod tests {
             .elements()
             .find(|(_, e)| e.static_attr("id") == Some("rest"))
             .unwrap();
-        assert_eq!(rest.guards, vec![guard("a", false)]);
+        assert_eq!(rest.guards.to_vec(), vec![guard("a", false)]);
     }
 
     #[test]
@@ -790,7 +790,7 @@ mod tests {
             Value::Bound { parts, .. } if matches!(parts[..], [TextPart::Dynamic { binding: None, .. }])
         ));
         assert_eq!(
-            button.guards,
+            button.guards.to_vec(),
             vec![Guard {
                 cond: None,
                 holds: true

@@ -1814,26 +1814,29 @@ impl Extractor<'_> {
                     let outer = span_of(lit.span);
                     Value::Static {
                         span: Span::new(outer.start() + 1, outer.end().saturating_sub(1)),
-                        text: lit.value.to_string_lossy().into_owned(),
+                        text: lit.value.to_string_lossy().into(),
                     }
                 }
                 (_, Some(e)) => {
                     let span = span_of(swc_common::Spanned::span(e));
                     match static_string(e) {
-                        Some(text) => Value::Static { span, text },
+                        Some(text) => Value::Static {
+                            span,
+                            text: text.into(),
+                        },
                         None => Value::Bound {
                             span,
-                            parts: vec![TextPart::Dynamic {
+                            parts: Box::new([TextPart::Dynamic {
                                 span,
                                 binding: Some(expr::binding(e)),
-                            }],
+                            }]),
                         },
                     }
                 }
                 (None, None) => Value::Empty,
                 (Some(_), None) => Value::Bound {
                     span: span_of(attr.span),
-                    parts: Vec::new(),
+                    parts: Box::default(),
                 },
             };
             attrs.push(Attr {
@@ -1850,9 +1853,9 @@ impl Extractor<'_> {
             NodeKind::Element(Box::new(Element {
                 tag: jsx_tag(&opening.name),
                 tag_span: span_of(swc_common::Spanned::span(&opening.name)),
-                attrs,
-                events,
-                guards,
+                attrs: attrs.into(),
+                events: events.into(),
+                guards: guards.into(),
                 repeated: false,
                 children: Vec::new(),
             })),
