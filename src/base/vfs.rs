@@ -148,10 +148,10 @@ fn disk_files(root: &Path, pruned: &(dyn Fn(&Path) -> bool + Sync)) -> Vec<PathB
     }
 }
 
-/// The files in `folder` and the folders under it that are not pruned (nor are pruned
-/// themselves), in no set order. Sibling
-/// folders are read in parallel (on the pool of the caller's thread): a mini-program's
-/// thousands of page folders made a serial walk a twentieth of a two-thread run.
+/// The files in `folder` and in the folders under it, leaving out what `pruned` says, in no set
+/// order. Sibling folders are read in parallel (on the pool of the caller's thread): walking a
+/// mini-program's thousands of page folders one after another was 3% of a one-thread run, and
+/// all of it waited for in a two-thread one.
 fn folder_files(folder: &Path, pruned: &(dyn Fn(&Path) -> bool + Sync)) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return Vec::new();
@@ -226,6 +226,34 @@ mod tests {
             v.walk(Path::new("/p/b.js"), &pruned),
             vec![PathBuf::from("/p/b.js")]
         );
+    }
+
+    #[test]
+    fn disk_walks_prune_files_and_folders_and_sort() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for file in [
+            "b.js",
+            "a/c.js",
+            "a/d/e.js",
+            "a/skip.js",
+            "node_modules/x/i.js",
+        ] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "").unwrap();
+        }
+        let pruned = |p: &Path| p.ends_with("node_modules") || p.ends_with("skip.js");
+        let expected: Vec<PathBuf> = ["a/c.js", "a/d/e.js", "b.js"]
+            .iter()
+            .map(|f| root.join(f))
+            .collect();
+        assert_eq!(Vfs::disk().walk(root, &pruned), expected);
+        assert_eq!(
+            Vfs::disk().walk(&root.join("b.js"), &pruned),
+            vec![root.join("b.js")]
+        );
+        assert!(Vfs::disk().walk(&root.join("missing"), &pruned).is_empty());
     }
 
     #[test]
