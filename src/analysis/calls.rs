@@ -6,10 +6,10 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::base::intern::Ustr;
 use rayon::prelude::*;
 
 use crate::base::api::Namespace;
+use crate::base::intern::Ustr;
 use crate::base::source::{FileId, Span};
 use crate::project::files::Files;
 use crate::project::{Project, RefKind};

@@ -2,10 +2,10 @@
 //! the few method calls platform checks use. One form serves `if (…)` in scripts and
 //! `tt:if="{{…}}"` in templates, so a flag set in a script and tested in a template meet.
 
-use crate::base::intern::Ustr;
 use swc_ecma_ast::{BinaryOp, Callee, Expr, Lit, MemberExpr, MemberProp, UnaryOp};
 
 use super::ast::{RED_ZONE, SEGMENT, static_string, unwrap};
+use crate::base::intern::Ustr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CmpOp {

@@ -10,10 +10,9 @@
 
 use std::borrow::Cow;
 
-use crate::base::intern::Ustr;
-
 use super::expr::Binding;
 use crate::base::index::compact_index;
+use crate::base::intern::Ustr;
 use crate::base::source::Span;
 use crate::syntax::comment::Comment;
 use crate::syntax::js::cond::Cond;

@@ -4,11 +4,10 @@
 
 pub use super::model::Parsed;
 
-use crate::base::intern::Ustr;
-
 use super::model::{Element, Event, Guard, Handler, Markup, Node, NodeId, NodeKind, Value};
 use super::parser::{self, Dialect};
 use super::tree::{self, Document};
+use crate::base::intern::Ustr;
 use crate::syntax::js::conditional::Regions;
 
 /// Parses a template that starts at byte `base` of its file.

@@ -7,7 +7,6 @@
 //! the `.vue` file, so rules see the same conditions and string literals as in TTML and findings
 //! point where the user wrote them.
 
-use crate::base::intern::Ustr;
 use swc_ecma_ast::{CallExpr, Callee, Expr, Stmt};
 use swc_ecma_visit::{Visit, VisitWith};
 
@@ -18,6 +17,7 @@ use super::model::{
 };
 use super::parser::{self, Dialect};
 use super::tree::{self, Document};
+use crate::base::intern::Ustr;
 use crate::base::source::{FileKind, Span};
 use crate::syntax::js::ast::{RED_ZONE, SEGMENT, unwrap};
 use crate::syntax::js::cond::{Cond, raw_path};

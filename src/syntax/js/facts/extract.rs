@@ -10,7 +10,6 @@ use swc_ecma_ast::{
     PropOrSpread, Script, SimpleAssignTarget, Stmt, TsType, VarDeclarator,
 };
 
-use crate::base::intern::Ustr;
 use swc_ecma_visit::{Visit, VisitWith};
 
 use super::dynamic::{ModulePath, module_path, wrapped_function, wrapped_reference};
@@ -21,6 +20,7 @@ use super::model::{
     UrlPart, object_facts,
 };
 use crate::base::api::{Api, Namespace};
+use crate::base::intern::Ustr;
 use crate::base::source::Span;
 use crate::syntax::comment::Comment;
 use crate::syntax::js::ast::{RED_ZONE, SEGMENT, prop_name, span_of, static_string, unwrap};

@@ -1,12 +1,12 @@
 //! The facts of a script: plain data the rules match against.
 
-use crate::base::intern::Ustr;
 use swc_ecma_ast::{Expr, ObjectLit, Prop, PropOrSpread};
 
 use super::super::ast::{prop_name, span_of, static_string};
 pub use super::super::cond::Cond;
 use super::super::conditional::{Regions, Target};
 use crate::base::index::compact_index;
+use crate::base::intern::Ustr;
 use crate::base::source::Span;
 
 use crate::base::api::{Api, Namespace};
