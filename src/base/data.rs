@@ -1163,7 +1163,10 @@ mod tests {
             assert!(found, "{name} is accepted in ttlint.json but never applied");
             // Keywords added to a text list reach the rules only through the union.
             if name.ends_with("Keywords") {
-                assert!(data.may_match(value), "{name}: the union clears its keywords");
+                assert!(
+                    data.may_match(value),
+                    "{name}: the union clears its keywords"
+                );
             }
         }
     }
