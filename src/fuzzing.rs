@@ -73,7 +73,7 @@ fn check_span(what: &str, span: Span, base: usize, len: usize) {
 }
 
 fn check_loaded(loaded: &Loaded) {
-    let len = loaded.source.text.len();
+    let len = loaded.source.text().len();
     for problem in &loaded.problems {
         check_span("problem", problem.span, 0, len);
     }
@@ -270,7 +270,7 @@ pub fn project(files: &[(String, String)]) -> ProjectRun {
             .find(|d| d.rule.id == "internal-error")
     );
     for d in &report.diagnostics {
-        let len = report.file(d.file).text.len();
+        let len = report.file(d.file).text().len();
         check_span("finding", d.span, 0, len);
     }
     let style = Style {

@@ -33,7 +33,7 @@ fn survives(text: &str, bound: Duration) {
                 let source =
                     SourceFile::new(PathBuf::from(name), name.to_string(), *kind, text.clone());
                 let loaded = load::parse(source, load::Origin::Build);
-                let len = loaded.source.text.len();
+                let len = loaded.source.text().len();
                 for p in &loaded.problems {
                     assert!(
                         p.span.end() <= len + 1,
@@ -205,7 +205,7 @@ fn many_syntax_errors_on_one_line_are_written_in_every_format() {
     );
     // Columns on the one long line, against counting UTF-16 units directly.
     let (start, _) = report.range(more);
-    let text = &report.file(more.file).text;
+    let text = report.file(more.file).text();
     let expected = text[..more.span.start()].encode_utf16().count() + 1;
     assert_eq!((start.line, start.column as usize), (1, expected));
     let style = common::plain_style();

@@ -8,7 +8,7 @@ use rustc_hash::FxHashSet;
 
 use crate::analysis::ios::{Env, Gate, Goal, may_be_true, ungated_path};
 use crate::base::data::RuleData;
-use crate::base::source::{FileId, Span};
+use crate::base::source::{FileId, LineIndex, Span};
 use crate::project::{Rendered, UnitId};
 use crate::syntax::js::cond::Cond;
 use crate::syntax::js::facts::FnId;
@@ -91,12 +91,13 @@ pub fn hidden_on_ios(env: &Env<'_>, doc: &Markup, node: NodeId) -> bool {
     })
 }
 
-/// The first line of a span: where a finding on a whole function points.
-fn first_line(text: &str, span: Span) -> Span {
-    let end = text
-        .get(span.start()..span.end())
-        .and_then(|t| t.find('\n'))
-        .map_or(span.end(), |n| span.start() + n);
+/// The first line of a span: where a finding on a whole function points. Read from the line
+/// index: the file's text may be packed away by now.
+fn first_line(lines: &LineIndex, span: Span) -> Span {
+    let line_break = lines
+        .line_start(lines.line_of(span.start()) + 1)
+        .map(|next| next - 1);
+    let end = line_break.map_or(span.end(), |at| at.min(span.end()));
     Span::new(
         span.start(),
         end.max(span.start() + 1)
@@ -112,7 +113,7 @@ fn openings(graph: &Graph<'_>, unit: UnitId) -> Vec<Trigger> {
     let Some(facts) = graph.facts(script) else {
         return Vec::new();
     };
-    let text = &graph.files().source(script).text;
+    let lines = &graph.files().source(script).lines;
     let mut out = Vec::new();
     for (i, f) in facts.functions.iter().enumerate() {
         let name = match (&f.name, &f.callback) {
@@ -128,7 +129,7 @@ fn openings(graph: &Graph<'_>, unit: UnitId) -> Vec<Trigger> {
         };
         out.push(Trigger {
             file: script,
-            span: first_line(text, f.span),
+            span: first_line(lines, f.span),
             kind: TriggerKind::Opening(name),
             functions: vec![FnRef {
                 file: script,

@@ -12,14 +12,14 @@ use crate::syntax::load::Content;
 use crate::syntax::markup::{Element, Markup, NodeId, NodeKind, TextPart};
 
 /// A piece of visible text.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Text<'a> {
     /// Where it is: the literal (quotes included) for strings, the text itself otherwise.
     pub span: Span,
     pub text: &'a str,
-    /// Where `text` starts in the file when the source holds it verbatim (no escapes to decode),
-    /// so a match inside it can be pointed at exactly.
-    pub verbatim_at: Option<usize>,
+    /// The file it is in: where a match inside the text lies is read from the source only for
+    /// the texts that match (the file's text may be packed, see [`SourceFile::text`]).
+    source: &'a SourceFile,
     /// The template node it belongs to, for template text.
     pub node: Option<NodeId>,
     /// The attribute it is the value of (`placeholder`), for attribute text.
@@ -27,12 +27,26 @@ pub struct Text<'a> {
 }
 
 impl Text<'_> {
-    /// The span of a byte range of `text`: exact when the text is verbatim, else the whole text.
+    /// The span of a byte range of `text`: exact when the source holds the text verbatim (no
+    /// escapes to decode), else the whole text.
     pub fn span_of(&self, range: std::ops::Range<usize>) -> Span {
-        match self.verbatim_at {
+        match verbatim(self.source, self.span, self.text) {
             Some(at) => Span::new(at + range.start, at + range.end),
             None => self.span,
         }
+    }
+}
+
+/// Names the file rather than printing all of it.
+impl std::fmt::Debug for Text<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Text")
+            .field("span", &self.span)
+            .field("text", &self.text)
+            .field("file", &self.source.display)
+            .field("node", &self.node)
+            .field("attr", &self.attr)
+            .finish()
     }
 }
 
@@ -46,12 +60,17 @@ fn verbatim(source: &SourceFile, span: Span, text: &str) -> Option<usize> {
     (inner == text && raw.len() >= 2).then_some(span.start() + 1)
 }
 
-fn json_string<'a>(source: &SourceFile, value: &'a Json, data: &RuleData, out: &mut Vec<Text<'a>>) {
+fn json_string<'a>(
+    source: &'a SourceFile,
+    value: &'a Json,
+    data: &RuleData,
+    out: &mut Vec<Text<'a>>,
+) {
     if let Some(text) = value.as_str().filter(|text| data.may_match(text)) {
         out.push(Text {
             span: value.span,
             text,
-            verbatim_at: verbatim(source, value.span, text),
+            source,
             node: None,
             attr: None,
         });
@@ -62,7 +81,11 @@ fn json_string<'a>(source: &SourceFile, value: &'a Json, data: &RuleData, out: &
 /// ([`RuleData::may_match`]): rules only ever look in it for their patterns, and most of a
 /// file's texts match none. The file pass reads it through
 /// [`FileContext::visible`](crate::analysis::context::FileContext::visible), which keeps it.
-pub fn visible_in<'a>(source: &SourceFile, content: &'a Content, data: &RuleData) -> Vec<Text<'a>> {
+pub fn visible_in<'a>(
+    source: &'a SourceFile,
+    content: &'a Content,
+    data: &RuleData,
+) -> Vec<Text<'a>> {
     let mut out = Vec::new();
     if let Some(markup) = content.markup() {
         for t in markup.visible_texts(&data.drainage.visible_attributes) {
@@ -72,7 +95,7 @@ pub fn visible_in<'a>(source: &SourceFile, content: &'a Content, data: &RuleData
             out.push(Text {
                 span: t.span,
                 text: t.text,
-                verbatim_at: verbatim(source, t.span, t.text),
+                source,
                 node: Some(t.node),
                 attr: t.attr,
             });
@@ -83,7 +106,7 @@ pub fn visible_in<'a>(source: &SourceFile, content: &'a Content, data: &RuleData
             out.push(Text {
                 span: t.span,
                 text: &t.text,
-                verbatim_at: verbatim(source, t.span, &t.text),
+                source,
                 node: None,
                 attr: None,
             });

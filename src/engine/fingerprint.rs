@@ -39,8 +39,8 @@ fn line_text(report: &Report, file: FileId, line: u32) -> String {
     let end = source
         .lines
         .line_start(line + 1)
-        .unwrap_or(source.text.len());
-    let text = source.text.get(start..end).unwrap_or("");
+        .unwrap_or(source.text().len());
+    let text = source.text().get(start..end).unwrap_or("");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -61,11 +61,11 @@ pub fn fixes(report: &Report) -> Fixes {
     let mut out = Fixes::default();
     for (id, found) in by_file {
         let source = report.file(id);
-        let (edits, fixed) = accepted(&found, source.text.len());
+        let (edits, fixed) = accepted(&found, source.text().len());
         if fixed == 0 {
             continue;
         }
-        let after = apply(&source.text, &edits);
+        let after = apply(source.text(), &edits);
         if !parses_as_well(source, &after) {
             out.refused.push(source.display.clone());
             continue;
@@ -73,7 +73,7 @@ pub fn fixes(report: &Report) -> Fixes {
         out.files.push(Fixed {
             path: source.path.clone(),
             display: source.display.clone(),
-            before: source.text.clone(),
+            before: source.text().to_string(),
             after,
             edits,
             fixed,
@@ -137,7 +137,7 @@ fn parses_as_well(source: &SourceFile, after: &str) -> bool {
         .problems
         .len()
     };
-    reparse(after) <= reparse(&source.text)
+    reparse(after) <= reparse(source.text())
 }
 
 /// Lines of context around a change in the diff, as `diff -u` and `git diff` show.

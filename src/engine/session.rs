@@ -110,7 +110,7 @@ impl Shape {
         }
         let source = &loaded.source;
         if source.kind == FileKind::Json || is_config_script(&source.path) {
-            return Self::Config(source.text.clone());
+            return Self::Config(source.text().to_string());
         }
         let (mut what, mut places) = (Vec::new(), Vec::new());
         if let Some(markup) = loaded.content.markup() {

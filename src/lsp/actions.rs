@@ -187,13 +187,13 @@ impl<'a> Commenter<'a> {
     /// The commenter of a loaded file; `None` for a file without comments (`.json`).
     pub fn new(loaded: &'a Loaded) -> Option<Self> {
         let source = &loaded.source;
-        let family = Family::of(&source.path, &source.text)?;
+        let family = Family::of(&source.path, source.text())?;
         let regions = match (&family, loaded.content.markup()) {
             (Family::Script, _) | (_, None) => Vec::new(),
-            (_, Some(markup)) => regions(markup, &source.text),
+            (_, Some(markup)) => regions(markup, source.text()),
         };
         Some(Self {
-            text: &source.text,
+            text: source.text(),
             lines: &source.lines,
             bom: source.bom,
             family,
@@ -523,19 +523,19 @@ mod tests {
         let file = loaded("a.js", "#!/usr/bin/env node\ntt.pay();\n");
         let c = Commenter::new(&file).unwrap();
         assert_eq!(
-            apply(&file.source.text, c.disable_file("deprecated-tt-pay")),
+            apply(file.source.text(), c.disable_file("deprecated-tt-pay")),
             "#!/usr/bin/env node\n// ttlint-disable-file deprecated-tt-pay\ntt.pay();\n"
         );
         let file = loaded("a.ttml", "\u{feff}<view/>\n");
         let c = Commenter::new(&file).unwrap();
         assert_eq!(
-            apply(&file.source.text, c.disable_file("drainage-contact")),
+            apply(file.source.text(), c.disable_file("drainage-contact")),
             "\u{feff}<!-- ttlint-disable-file drainage-contact -->\n<view/>\n"
         );
         let file = loaded("a.js", "// ttlint-disable-file a-rule\nx();\n");
         let c = Commenter::new(&file).unwrap();
         assert_eq!(
-            apply(&file.source.text, c.disable_file("deprecated-tt-pay")),
+            apply(file.source.text(), c.disable_file("deprecated-tt-pay")),
             "// ttlint-disable-file a-rule, deprecated-tt-pay\nx();\n"
         );
     }

@@ -193,7 +193,7 @@ impl Files {
 }
 
 /// Parses a file from its bytes, keeping the platform API uses `data`'s rules read (every use
-/// without it).
+/// without it), and packs its text ([`SourceFile::pack`]): the run holds every file at once.
 fn parse(
     data: Option<&RuleData>,
     path: PathBuf,
@@ -203,5 +203,7 @@ fn parse(
     origin: Origin,
 ) -> Loaded {
     let keep = |api| data.is_none_or(|data| data.reads_api(api));
-    load::load(path, display, kind, bytes, origin, &keep)
+    let mut loaded = load::load(path, display, kind, bytes, origin, &keep);
+    loaded.source.pack();
+    loaded
 }

@@ -191,7 +191,7 @@ impl Outcome {
             );
             let _ = writeln!(out, "  {}", render(&d.message));
             let line = source
-                .text
+                .text()
                 .lines()
                 .nth(start.line as usize - 1)
                 .unwrap_or("");

@@ -240,7 +240,7 @@ fn parse_content(source: SourceFile, origin: Origin, keep: KeepApi<'_>) -> Loade
                             comments: Vec::new(),
                         });
                     let suppressions =
-                        Suppressions::parse(&parsed.comments, &source.lines, source.text.len());
+                        Suppressions::parse(&parsed.comments, &source.lines, source.text().len());
                     if extracted.depth > DEEPEST_DROPPED {
                         std::mem::forget(parsed.program);
                     }
@@ -262,7 +262,7 @@ fn parse_content(source: SourceFile, origin: Origin, keep: KeepApi<'_>) -> Loade
             match json::parse(source.body(), base, json_dialect(&source.path, origin)) {
                 Ok(doc) => {
                     let suppressions =
-                        Suppressions::parse(&doc.comments, &source.lines, source.text.len());
+                        Suppressions::parse(&doc.comments, &source.lines, source.text().len());
                     Loaded {
                         content: Content {
                             json: Some(doc),
@@ -284,7 +284,7 @@ fn parse_content(source: SourceFile, origin: Origin, keep: KeepApi<'_>) -> Loade
                 .map(|e| Problem::syntax(Syntax::Template, e))
                 .collect();
             let suppressions =
-                Suppressions::parse(&parsed.comments, &source.lines, source.text.len());
+                Suppressions::parse(&parsed.comments, &source.lines, source.text().len());
             Loaded {
                 content: Content {
                     markup: Some(parsed.markup),
@@ -367,7 +367,7 @@ fn vue(source: SourceFile, keep: KeepApi<'_>) -> Loaded {
         })
         .collect();
     let extracted = facts::extract_parts(&parts, &comments, keep);
-    let suppressions = Suppressions::parse(&comments, &source.lines, source.text.len());
+    let suppressions = Suppressions::parse(&comments, &source.lines, source.text().len());
     if extracted.depth > DEEPEST_DROPPED {
         std::mem::forget(programs);
     }

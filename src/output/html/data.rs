@@ -275,9 +275,9 @@ fn frame(file: &SourceFile, span: Span, context: u32, span_lines: u32) -> Vec<Fr
         };
         let end = lines
             .line_start(number + 1)
-            .unwrap_or(file.text.len())
-            .min(file.text.len());
-        let line = file.text.get(start..end).unwrap_or("");
+            .unwrap_or(file.text().len())
+            .min(file.text().len());
+        let line = file.text().get(start..end).unwrap_or("");
         let line = line.trim_end_matches(['\n', '\r']);
         let line_end = start + line.len();
         let mark = (first_span_line..=last_span_line)
