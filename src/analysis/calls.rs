@@ -463,7 +463,7 @@ impl<'a> Graph<'a> {
 mod tests {
     use super::*;
     use crate::base::source::FileKind;
-    use crate::syntax::js::facts::{every_api, extract};
+    use crate::syntax::js::facts::{Keep, extract};
     use crate::syntax::js::parse::parse;
 
     #[test]
@@ -482,7 +482,7 @@ mod tests {
     fn functions_are_found_by_name_in_script_order() {
         let src = "function pay() {}\nfunction buy() { function pay() {} }\nconst pay2 = () => {};";
         let parsed = parse(src, 0, FileKind::Script).expect("parses");
-        let facts = extract(&parsed.program, &parsed.comments, &every_api).facts;
+        let facts = extract(&parsed.program, &parsed.comments, Keep::EVERYTHING).facts;
         let index = ScriptIndex::new(&facts);
         let name = |n: &str| facts.functions[index.named(Ustr::from(n))[0].index()].span;
         assert_eq!(index.named(Ustr::from("pay")), [FnId::new(0), FnId::new(2)]);

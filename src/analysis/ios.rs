@@ -244,11 +244,11 @@ pub fn ungated_payment(
 mod tests {
     use super::*;
     use crate::base::source::FileKind;
-    use crate::syntax::js::facts::{every_api, extract};
+    use crate::syntax::js::facts::{Keep, extract};
 
     fn facts(src: &str) -> JsFacts {
         let parsed = crate::syntax::js::parse::parse(src, 0, FileKind::Script).unwrap();
-        extract(&parsed.program, &parsed.comments, &every_api).facts
+        extract(&parsed.program, &parsed.comments, Keep::EVERYTHING).facts
     }
 
     fn gate(setup: &str, cond: &str, holds: bool) -> Gate {

@@ -752,9 +752,20 @@ impl RuleData {
             || self.read_members.contains(&self.on_douyin(api).member)
     }
 
-    /// Whether `other` reads the uses of the same APIs (see [`RuleData::reads_api`]).
-    pub fn reads_same_apis(&self, other: &RuleData) -> bool {
+    /// Whether some rule reads a script's string literal with this text: one a text list may
+    /// match ([`RuleData::may_match`]: what users see, and a handler's texts), or one with
+    /// anything but ASCII (`analysis::virtual_goods` counts the goods words of every non-ASCII
+    /// literal on a page). The facts of a script keep only these: request methods, header
+    /// names, storage keys and the like are most of a script's literals and no rule reads them.
+    pub fn reads_text(&self, text: &str) -> bool {
+        !text.is_ascii() || self.may_match(text)
+    }
+
+    /// Whether `other` reads the same API uses and literals of a script (see
+    /// [`RuleData::reads_api`], [`RuleData::reads_text`]): if not, scripts are parsed again.
+    pub fn reads_same(&self, other: &RuleData) -> bool {
         self.read_members == other.read_members
+            && self.any_pattern.patterns() == other.any_pattern.patterns()
     }
 
     /// The deprecation entry of an API, if any.
@@ -1172,6 +1183,35 @@ mod tests {
     }
 
     #[test]
+    fn scripts_keep_the_literals_rules_read() {
+        let data = RuleData::default();
+        assert!(
+            data.reads_text("wx: shop_helper01"),
+            "a contact a list matches"
+        );
+        assert!(
+            data.reads_text("开通会员"),
+            "goods words are counted in non-ASCII text"
+        );
+        for unread in [
+            "POST",
+            "application/json",
+            "token",
+            "[onLoad] request failed",
+        ] {
+            assert!(!data.reads_text(unread), "{unread}");
+        }
+        let extended = RuleData::new(&DataExtensions {
+            lists: BTreeMap::from([("contactKeywords".into(), vec!["ask-for-mike".into()])]),
+        });
+        assert!(extended.reads_text("ask-for-mike"));
+        assert!(
+            !extended.reads_same(&data),
+            "scripts are parsed again for new keywords"
+        );
+    }
+
+    #[test]
     fn scripts_keep_the_uses_of_the_apis_rules_read() {
         let data = RuleData::default();
         let api = |s: &str| Api::parse(s).expect("an API");
@@ -1213,8 +1253,8 @@ mod tests {
         });
         assert!(!data.reads_api(api("tt.placeOrder")));
         assert!(extended.reads_api(api("tt.placeOrder")));
-        assert!(!extended.reads_same_apis(&data));
-        assert!(RuleData::default().reads_same_apis(&data));
+        assert!(!extended.reads_same(&data));
+        assert!(RuleData::default().reads_same(&data));
     }
 
     /// A rule or analysis that compares an API's member with a name written in its code would

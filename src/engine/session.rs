@@ -268,8 +268,9 @@ impl Session {
         self.ignore = Ignore::new(&config.ignore, config.base_dir(), &[], &self.cwd)?;
         self.enabled = Enabled::new(&config, rules::all());
         let data = Arc::new(RuleData::new(&config.data));
-        // Scripts keep the API uses the old data's rules read: parsed again if that changed.
-        let reparse = !data.reads_same_apis(&self.data);
+        // Scripts keep the API uses and literals the old data's rules read: parsed again if
+        // that changed.
+        let reparse = !data.reads_same(&self.data);
         self.files.set_rule_data(Arc::clone(&data));
         if reparse {
             let ids: Vec<FileId> = (0..self.files.entries().len())

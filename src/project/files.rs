@@ -11,6 +11,7 @@ use crate::base::data::RuleData;
 use crate::base::source::{FileId, FileKind, SourceFile};
 use crate::base::vfs::Vfs;
 use crate::project::discover::display_path;
+use crate::syntax::js::facts::Keep;
 use crate::syntax::load::Content;
 use crate::syntax::load::{self, Loaded, Origin};
 
@@ -192,8 +193,9 @@ impl Files {
     }
 }
 
-/// Parses a file from its bytes, keeping the platform API uses `data`'s rules read (every use
-/// without it), and packs its text ([`SourceFile::pack`]): the run holds every file at once.
+/// Parses a file from its bytes, keeping of scripts the API uses and literals `data`'s rules read
+/// (everything without it), and packs its text ([`SourceFile::pack`]): the run holds every file
+/// at once.
 fn parse(
     data: Option<&RuleData>,
     path: PathBuf,
@@ -202,8 +204,13 @@ fn parse(
     bytes: std::io::Result<Vec<u8>>,
     origin: Origin,
 ) -> Loaded {
-    let keep = |api| data.is_none_or(|data| data.reads_api(api));
-    let mut loaded = load::load(path, display, kind, bytes, origin, &keep);
+    let api = |api| data.is_none_or(|data| data.reads_api(api));
+    let text = |text: &str| data.is_none_or(|data| data.reads_text(text));
+    let keep = Keep {
+        api: &api,
+        text: &text,
+    };
+    let mut loaded = load::load(path, display, kind, bytes, origin, keep);
     loaded.source.pack();
     loaded
 }

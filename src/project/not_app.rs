@@ -73,7 +73,7 @@ mod tests {
 
     fn imports(src: &str) -> bool {
         let parsed = parse::parse(src, 0, FileKind::TypeScript).unwrap();
-        let extracted = facts::extract(&parsed.program, &parsed.comments, &facts::every_api);
+        let extracted = facts::extract(&parsed.program, &parsed.comments, facts::Keep::EVERYTHING);
         by_imports(&extracted.facts, &RuleData::default().not_app_code)
     }
 

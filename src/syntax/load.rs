@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::base::source::{FileKind, SourceFile, Span};
 use crate::syntax::comment::Comment;
-use crate::syntax::js::facts::{self, JsFacts, KeepApi, Part};
+use crate::syntax::js::facts::{self, JsFacts, Keep, Part};
 use crate::syntax::js::{nesting, parse as js, static_value};
 use crate::syntax::json::{self, Dialect, JsonDoc};
 use crate::syntax::markup::{self, Markup, ttml};
@@ -111,7 +111,7 @@ pub fn load(
     kind: FileKind,
     bytes: std::io::Result<Vec<u8>>,
     origin: Origin,
-    keep: KeepApi<'_>,
+    keep: Keep<'_>,
 ) -> Loaded {
     let text = match bytes {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -193,14 +193,12 @@ fn too_deep(text: &str, kind: FileKind) -> Option<(usize, usize)> {
 
 /// Parses a file whose text is in memory.
 pub fn parse(source: SourceFile, origin: Origin) -> Loaded {
-    parse_keeping(source, origin, &facts::every_api)
+    parse_keeping(source, origin, Keep::EVERYTHING)
 }
 
-/// [`parse`], keeping the platform API uses `keep` takes: the engine keeps those a rule reads
-/// ([`RuleData::reads_api`](crate::base::data::RuleData::reads_api)), since every file's facts
-/// stay in memory until the project pass ends and `tt.request`, `tt.showToast` and their like,
-/// with their options, are most of a script's uses.
-pub fn parse_keeping(source: SourceFile, origin: Origin, keep: KeepApi<'_>) -> Loaded {
+/// [`parse`], keeping of scripts the API uses and literals `keep` takes: the engine keeps those a
+/// rule reads, since every file's facts stay in memory until the project pass ends.
+pub fn parse_keeping(source: SourceFile, origin: Origin, keep: Keep<'_>) -> Loaded {
     let mut loaded = parse_content(source, origin, keep);
     if let Some(facts) = &mut loaded.content.script {
         facts.shrink_to_fit();
@@ -211,7 +209,7 @@ pub fn parse_keeping(source: SourceFile, origin: Origin, keep: KeepApi<'_>) -> L
     loaded
 }
 
-fn parse_content(source: SourceFile, origin: Origin, keep: KeepApi<'_>) -> Loaded {
+fn parse_content(source: SourceFile, origin: Origin, keep: Keep<'_>) -> Loaded {
     let base = source.bom;
     match source.kind {
         FileKind::Vue => vue(source, keep),
@@ -301,7 +299,7 @@ fn parse_content(source: SourceFile, origin: Origin, keep: KeepApi<'_>) -> Loade
 /// A `.vue` single-file component: its `<script>` blocks parsed by swc at their offsets and read
 /// as one script, its `<template>` lowered into the markup model. Comments of every part make the
 /// file's suppressions and `#ifdef` regions.
-fn vue(source: SourceFile, keep: KeepApi<'_>) -> Loaded {
+fn vue(source: SourceFile, keep: Keep<'_>) -> Loaded {
     let base = source.bom;
     let outline = sfc::split(source.body(), base);
     let mut problems: Vec<Problem> = outline

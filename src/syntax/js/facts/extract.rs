@@ -1,5 +1,7 @@
 //! The one traversal that turns a script's syntax tree into [`JsFacts`].
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 use swc_ecma_ast::{
     ArrowExpr, AssignExpr, AssignTarget, BinExpr, BinaryOp, BlockStmt, CallExpr,
@@ -62,20 +64,30 @@ pub struct Part<'a> {
     pub setup: bool,
 }
 
-/// Which platform API uses the facts keep (see [`JsFacts::api_uses`]).
-pub type KeepApi<'a> = &'a dyn Fn(Api) -> bool;
-
-/// Keeps every platform API use.
-pub fn every_api(_: Api) -> bool {
-    true
+/// What the facts of a script keep. Every file's facts stay in memory until the project pass
+/// ends, so the engine keeps only what some rule reads ([`RuleData::reads_api`],
+/// [`RuleData::reads_text`]).
+///
+/// [`RuleData::reads_api`]: crate::base::data::RuleData::reads_api
+/// [`RuleData::reads_text`]: crate::base::data::RuleData::reads_text
+#[derive(Clone, Copy)]
+pub struct Keep<'a> {
+    /// Which platform API uses ([`JsFacts::api_uses`]); options are built only for those.
+    pub api: &'a dyn Fn(Api) -> bool,
+    /// Which string and template literals ([`JsFacts::texts`]), by their text.
+    pub text: &'a dyn Fn(&str) -> bool,
 }
 
-/// Extracts the facts of a parsed program in one traversal, keeping the API uses `keep` takes.
-pub fn extract(
-    program: &swc_ecma_ast::Program,
-    comments: &[Comment],
-    keep: KeepApi<'_>,
-) -> Extracted {
+impl Keep<'static> {
+    /// Keeps every API use and every literal.
+    pub const EVERYTHING: Self = Self {
+        api: &|_| true,
+        text: &|_| true,
+    };
+}
+
+/// Extracts the facts of a parsed program in one traversal, keeping what `keep` takes.
+pub fn extract(program: &swc_ecma_ast::Program, comments: &[Comment], keep: Keep<'_>) -> Extracted {
     extract_parts(
         &[Part {
             program,
@@ -87,10 +99,9 @@ pub fn extract(
 }
 
 /// Extracts the facts of a file's script parts into one set of facts (a `.vue` file's
-/// `<script>` and `<script setup>`), each part traversed once, keeping the API uses `keep`
-/// takes. `comments` are the whole file's, in source order: its `#ifdef` regions apply to
+/// `<script>` and `<script setup>`), each part traversed once, keeping what `keep` takes. `comments` are the whole file's, in source order: its `#ifdef` regions apply to
 /// every part.
-pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment], keep: KeepApi<'_>) -> Extracted {
+pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment], keep: Keep<'_>) -> Extracted {
     let regions = Regions::from_comments(comments.iter().map(|c| (c.span, c.text.as_str())));
     let mut extractor = Extractor {
         keep,
@@ -147,9 +158,8 @@ pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment], keep: KeepApi<'_>
 }
 
 struct Extractor<'k> {
-    /// Which API uses to keep: the engine keeps those a rule reads, and builds no options
-    /// for the rest.
-    keep: KeepApi<'k>,
+    /// Which API uses and literals to keep.
+    keep: Keep<'k>,
     facts: JsFacts,
     scopes: Scopes,
     regions: Regions,
@@ -563,7 +573,7 @@ impl Extractor<'_> {
         if let Some(object) = first_object(args) {
             self.api_options(api, object);
         }
-        if (self.keep)(api) {
+        if (self.keep.api)(api) {
             let used = self.api_use(api, span, access, args);
             self.facts.api_uses.push(used);
         }
@@ -875,7 +885,7 @@ impl Extractor<'_> {
             if let Some(&ns) = self.self_aliases.get(&name) {
                 let mut used = used;
                 used.api = used.api.on(ns);
-                if (self.keep)(used.api) {
+                if (self.keep.api)(used.api) {
                     self.facts.api_uses.push(used);
                 }
             }
@@ -1084,13 +1094,16 @@ impl Extractor<'_> {
         }
     }
 
-    fn text(&mut self, span: Span, text: String) {
-        if self.unseen > 0 || !self.target_at(span.start()).ships_to_douyin() {
+    fn text(&mut self, span: Span, text: Cow<'_, str>) {
+        if self.unseen > 0
+            || !(self.keep.text)(&text)
+            || !self.target_at(span.start()).ships_to_douyin()
+        {
             return;
         }
         self.facts.texts.push(JsText {
             span,
-            text: text.into_boxed_str(),
+            text: text.into_owned().into_boxed_str(),
             function: self.function(),
         });
     }
@@ -1168,13 +1181,11 @@ impl Visit for Extractor<'_> {
 
     fn visit_expr(&mut self, expr: &Expr) {
         match expr {
-            Expr::Lit(Lit::Str(s)) => {
-                self.text(span_of(s.span), s.value.to_string_lossy().into_owned())
-            }
+            Expr::Lit(Lit::Str(s)) => self.text(span_of(s.span), s.value.to_string_lossy()),
             Expr::Tpl(t) => {
                 for quasi in &t.quasis {
                     if let Some(cooked) = &quasi.cooked {
-                        self.text(span_of(quasi.span), cooked.to_string_lossy().into_owned());
+                        self.text(span_of(quasi.span), cooked.to_string_lossy());
                     }
                 }
             }

@@ -10,7 +10,7 @@ mod dynamic;
 mod extract;
 mod model;
 
-pub use extract::{KeepApi, Part, every_api, extract, extract_parts};
+pub use extract::{Keep, Part, extract, extract_parts};
 pub use model::*;
 
 #[cfg(test)]
@@ -29,7 +29,7 @@ mod tests {
 
     fn facts(src: &str) -> JsFacts {
         let parsed = super::super::parse::parse(src, 0, FileKind::Script).expect("parses");
-        extract(&parsed.program, &parsed.comments, &every_api).facts
+        extract(&parsed.program, &parsed.comments, Keep::EVERYTHING).facts
     }
 
     /// The conditions a fact with innermost link `id` runs under, innermost first.
@@ -550,7 +550,11 @@ mod tests {
         let src = "tt.getSystemInfo({ success(res) { this.setData({ p: res.platform }); } });\ntt.request({ url: 'https://example.com/a' });\ntt.pay({ orderInfo: {} });";
         let parsed = super::super::parse::parse(src, 0, FileKind::Script).expect("parses");
         let only_pay = |api: crate::base::api::Api| api.member == "pay";
-        let f = extract(&parsed.program, &parsed.comments, &only_pay).facts;
+        let keep = Keep {
+            api: &only_pay,
+            ..Keep::EVERYTHING
+        };
+        let f = extract(&parsed.program, &parsed.comments, keep).facts;
         assert_eq!(targets(&f), [("pay", Target::Unconditional)]);
         let urls: Vec<Option<String>> = f.requests.iter().map(|r| f.request_url(r)).collect();
         assert_eq!(urls, [Some("https://example.com/a".to_string())]);
@@ -559,6 +563,22 @@ mod tests {
             .map(|a| &a.value)
             .collect();
         assert_eq!(res, [&Cond::Call("tt.getSystemInfo".into())]);
+    }
+
+    #[test]
+    fn literals_left_out_are_not_kept() {
+        let src = "tt.request({ method: 'POST' });\ntt.showModal({ content: `加微信 ${id}` });";
+        let parsed = super::super::parse::parse(src, 0, FileKind::Script).expect("parses");
+        let keep = Keep {
+            text: &|text: &str| !text.is_ascii(),
+            ..Keep::EVERYTHING
+        };
+        let f = extract(&parsed.program, &parsed.comments, keep).facts;
+        let texts: Vec<&str> = f.texts.iter().map(|t| &*t.text).collect();
+        assert_eq!(texts, ["加微信 "]);
+        let all = extract(&parsed.program, &parsed.comments, Keep::EVERYTHING).facts;
+        let texts: Vec<&str> = all.texts.iter().map(|t| &*t.text).collect();
+        assert_eq!(texts, ["POST", "加微信 ", ""]);
     }
 
     #[test]
@@ -654,7 +674,7 @@ mod tests {
         use crate::syntax::markup::{NodeKind, TextPart};
         let src = "const A = () => <View>电话：{order.mobile}{list.map((i) => <Text>{i}</Text>)}{ok && <Text>好</Text>}</View>";
         let parsed = super::super::parse::parse(src, 0, FileKind::Tsx).expect("parses");
-        let markup = extract(&parsed.program, &parsed.comments, &every_api)
+        let markup = extract(&parsed.program, &parsed.comments, Keep::EVERYTHING)
             .markup
             .expect("markup");
         let dynamic: Vec<&str> = markup
