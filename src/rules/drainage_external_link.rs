@@ -143,13 +143,7 @@ impl Rule for DrainageExternalLink {
             let Some(facts) = cx.files.content(file).script() else {
                 continue;
             };
-            for request in &facts.requests {
-                if let Some(url) = facts.request_url(request)
-                    && let Some(host) = DrainageData::url_host(&url)
-                {
-                    hosts.insert(host.to_string());
-                }
-            }
+            hosts.extend(facts.request_hosts.iter().map(|h| h.to_string()));
         }
         own.extend(hosts);
         for &file in &cx.project.files {

@@ -18,10 +18,10 @@ use super::dynamic::{ModulePath, module_path, wrapped_function, wrapped_referenc
 use super::model::{
     Access, AliasBase, AliasTarget, AliasedUse, ApiUse, AppAlias, Assignment, CallFact, Callee,
     Comparison, CondId, ExportFact, FnId, FunctionFact, GuardId, GuardLink, HandlerAlias,
-    ImportBinding, Imported, JsFacts, JsText, ModuleRef, ModuleRefKind, NamePattern, RequestUrl,
-    UrlPart, object_facts,
+    ImportBinding, Imported, JsFacts, JsText, ModuleRef, ModuleRefKind, NamePattern, object_facts,
 };
 use crate::base::api::{Api, Namespace};
+use crate::base::data::DrainageData;
 use crate::base::intern::Ustr;
 use crate::base::source::Span;
 use crate::syntax::comment::Comment;
@@ -123,6 +123,8 @@ pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment], keep: Keep<'_>) -
         computed_fns: Vec::new(),
         data_fns: Vec::new(),
         url_spans: Vec::new(),
+        request_urls: Vec::new(),
+        constants: Vec::new(),
         outer_target: Target::Unconditional,
         unseen: 0,
         markup: Markup::default(),
@@ -143,6 +145,7 @@ pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment], keep: Keep<'_>) -
     }
     extractor.resolve_self_aliases();
     let mut facts = extractor.facts;
+    facts.request_hosts = request_hosts(&extractor.request_urls, &extractor.constants);
     facts.keep_read_guards();
     let urls = extractor.url_spans;
     facts
@@ -193,6 +196,12 @@ struct Extractor<'k> {
     data_fns: Vec<FnId>,
     /// `url` values of request calls: their strings are addresses, not text.
     url_spans: Vec<Span>,
+    /// The same values in parts, resolved into [`JsFacts::request_hosts`] once the file's
+    /// constants are all known.
+    request_urls: Vec<Vec<UrlPart>>,
+    /// Top-level `const NAME = 'text'` declarations: what request URLs and module paths are
+    /// built from.
+    constants: Vec<(String, String)>,
     /// The build-environment target of the code around the current function (callbacks written
     /// inside `if (process.env.TARO_ENV === 'weapp')` are WeChat code too).
     outer_target: Target,
@@ -346,6 +355,35 @@ fn source_path(expr: &Expr) -> Option<String> {
 }
 
 /// The pieces of a URL expression: literals, template pieces, `a + b`, names.
+/// A piece of a request URL: literal text, or a name to look up among the file's constants.
+enum UrlPart {
+    Text(String),
+    Name(String),
+}
+
+/// The distinct hosts of the request URLs whose every part resolves, in order of first use.
+fn request_hosts(urls: &[Vec<UrlPart>], constants: &[(String, String)]) -> Vec<Box<str>> {
+    let resolve = |parts: &[UrlPart]| {
+        let mut url = String::new();
+        for part in parts {
+            match part {
+                UrlPart::Text(t) => url.push_str(t),
+                UrlPart::Name(n) => url.push_str(&constants.iter().find(|(k, _)| k == n)?.1),
+            }
+        }
+        Some(url)
+    };
+    let mut hosts: Vec<Box<str>> = Vec::new();
+    for url in urls.iter().filter_map(|parts| resolve(parts)) {
+        if let Some(host) = DrainageData::url_host(&url)
+            && !hosts.iter().any(|h| **h == *host)
+        {
+            hosts.push(host.into());
+        }
+    }
+    hosts
+}
+
 fn url_parts(expr: &Expr, out: &mut Vec<UrlPart>) {
     match unwrap(expr) {
         Expr::Lit(Lit::Str(s)) => out.push(UrlPart::Text(s.value.to_string_lossy().into_owned())),
@@ -604,9 +642,9 @@ impl Extractor<'_> {
                     Some("url") if REQUEST_APIS.contains(&api.member.as_str()) => {
                         let mut parts = Vec::new();
                         url_parts(&kv.value, &mut parts);
-                        let span = span_of(swc_common::Spanned::span(&*kv.value));
-                        self.url_spans.push(span);
-                        self.facts.requests.push(RequestUrl { span, parts });
+                        self.url_spans
+                            .push(span_of(swc_common::Spanned::span(&*kv.value)));
+                        self.request_urls.push(parts);
                     }
                     Some("success") => {
                         let first = match unwrap(&kv.value) {
@@ -660,8 +698,7 @@ impl Extractor<'_> {
             });
         }
         let constant = |name: &str| {
-            self.facts
-                .constants
+            self.constants
                 .iter()
                 .find(|(k, _)| k == name)
                 .map(|(_, v)| v.clone())
@@ -2106,7 +2143,7 @@ impl Extractor<'_> {
                 if self.fns.is_empty()
                     && let Some(text) = static_string(init)
                 {
-                    self.facts.constants.push((local.clone(), text));
+                    self.constants.push((local.clone(), text));
                 }
                 let value = cond(init);
                 if value != Cond::Other {

@@ -239,20 +239,6 @@ pub struct JsText {
     pub function: Option<FnId>,
 }
 
-/// A piece of a request URL: literal text, or a name to look up among the file's constants.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UrlPart {
-    Text(String),
-    Name(String),
-}
-
-/// The `url` of a `tt.request` / `uploadFile` / `downloadFile` / `connectSocket` call.
-#[derive(Debug, Clone)]
-pub struct RequestUrl {
-    pub span: Span,
-    pub parts: Vec<UrlPart>,
-}
-
 /// What an imported binding stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Imported {
@@ -327,9 +313,11 @@ pub struct JsFacts {
     pub functions: Vec<FunctionFact>,
     pub calls: Vec<CallFact>,
     pub texts: Vec<JsText>,
-    pub requests: Vec<RequestUrl>,
-    /// Top-level `const NAME = 'text'` declarations, for resolving request URLs.
-    pub constants: Vec<(String, String)>,
+    /// The hosts the script sends requests to (`tt.request`, `uploadFile`, `downloadFile`,
+    /// `connectSocket`), each once, in order: the app's own domains. A URL built from the file's
+    /// constants is resolved (`${BASE}/pay` with `const BASE = 'https://api.shop.cn'`); one
+    /// with a part that cannot be is left out.
+    pub request_hosts: Vec<Box<str>>,
     pub imports: Vec<ImportBinding>,
     pub exports: Vec<ExportFact>,
     /// Platform objects the module exports: `module.exports = api` with `api = tt`, by export
@@ -361,8 +349,7 @@ impl JsFacts {
         self.functions.shrink_to_fit();
         self.calls.shrink_to_fit();
         self.texts.shrink_to_fit();
-        self.requests.shrink_to_fit();
-        self.constants.shrink_to_fit();
+        self.request_hosts.shrink_to_fit();
         self.imports.shrink_to_fit();
         self.exports.shrink_to_fit();
         self.assignments.shrink_to_fit();
@@ -454,20 +441,6 @@ impl JsFacts {
             link.parent.and_then(|p| self.guards.get(p.index()))
         })
         .filter_map(|link| Some((self.conds.get(link.cond.0 as usize)?, link.holds)))
-    }
-
-    /// The text of a request URL with its constants resolved (`${BASE}/pay` with
-    /// `const BASE = 'https://api.shop.cn'` gives `https://api.shop.cn/pay`); `None` when a part
-    /// cannot be resolved.
-    pub fn request_url(&self, request: &RequestUrl) -> Option<String> {
-        let mut out = String::new();
-        for part in &request.parts {
-            match part {
-                UrlPart::Text(t) => out.push_str(t),
-                UrlPart::Name(n) => out.push_str(&self.constants.iter().find(|(k, _)| k == n)?.1),
-            }
-        }
-        Some(out)
     }
 
     /// Whether `function` is `ancestor` or nested in it.
