@@ -154,6 +154,7 @@ fn whole_run() {
 
 fn main() {
     ttlint::base::alloc::use_small_pages();
+    ttlint::base::alloc::return_freed_memory_soon();
     ttml_linearity();
     whole_run();
 }

@@ -93,6 +93,7 @@ fn file(path: &Path) -> (usize, usize) {
 
 fn main() {
     ttlint::base::alloc::use_small_pages();
+    ttlint::base::alloc::return_freed_memory_soon();
     let mut threads = 0;
     let mut roots: Vec<PathBuf> = Vec::new();
     let mut args = std::env::args().skip(1);

@@ -16,6 +16,7 @@ static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 
 fn main() -> ExitCode {
     ttlint::base::alloc::use_small_pages();
+    ttlint::base::alloc::return_freed_memory_soon();
     let (cli, mut lang) = match cli::parse(std::env::args_os().collect(), |name| {
         std::env::var(name).ok()
     }) {

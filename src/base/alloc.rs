@@ -46,6 +46,24 @@ pub fn use_small_pages() {
     }
 }
 
+/// mimalloc 3's `mi_option_purge_delay` (its place in `mi_option_e`; the `-sys` crate names
+/// only the options both major versions share).
+const PURGE_DELAY: mi::mi_option_t = 15;
+
+/// Gives memory freed back to the kernel after 10 ms (mimalloc 2's delay), not after mimalloc
+/// 3's one second. Call it first thing in `main`, with [`use_small_pages`]; `MIMALLOC_PURGE_DELAY`
+/// still overrides it.
+///
+/// A run frees each file's syntax tree once its facts are extracted, and a lint of a large app
+/// lasts a second or two: with a one-second delay most of what it freed while loading was still
+/// counted in its memory when the project pass peaked. On the benchmark's 5,000 pages the peak
+/// fell from 140 to 132 MiB, and the time did not change; purging at once (a delay of 0) cost a
+/// tenth more time for 2 MiB less.
+pub fn return_freed_memory_soon() {
+    // SAFETY: sets the default of one integer option, before the threads that read it start.
+    unsafe { mi::mi_option_set_default(PURGE_DELAY, 10) }
+}
+
 /// Whether a block of `size` bytes from the plain calls is aligned to `align`.
 fn plain(size: usize, align: usize) -> bool {
     align <= PLAIN_ALIGN && size.is_multiple_of(align)
@@ -120,6 +138,17 @@ mod tests {
         // SAFETY: integers only; reads one flag of this process.
         let disabled = unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) };
         assert_eq!(disabled, 1);
+    }
+
+    /// `PURGE_DELAY` names the right option: the only one of mimalloc 3 whose default is 1000.
+    #[test]
+    fn the_purge_delay_is_mimallocs() {
+        // SAFETY: reads one integer option.
+        let default = unsafe { mi::mi_option_get(PURGE_DELAY) };
+        assert!(
+            default == 1000 || std::env::var_os("MIMALLOC_PURGE_DELAY").is_some(),
+            "mimalloc 3 delays purging by a second: {default}"
+        );
     }
 
     /// Sizes of every small class and its neighbours, then larger steps into mimalloc's large
