@@ -290,3 +290,37 @@ pub fn shown_on_ios(
         None => Shown::Always,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_function_is_pointed_at_by_its_first_line() {
+        fn at(text: &str, start: usize, end: usize) -> &str {
+            let span = first_line(&LineIndex::new(text), Span::new(start, end));
+            &text[span.start()..span.end()]
+        }
+        let lf = "x\nonLoad() {\n  tt.pay();\n}\n";
+        assert_eq!(at(lf, 2, lf.len() - 1), "onLoad() {");
+        let crlf = "onLoad() {\r\n  tt.pay();\r\n}";
+        assert_eq!(
+            at(crlf, 0, crlf.len()),
+            "onLoad() {\r",
+            "up to the line feed, as before"
+        );
+        let cr = "onLoad() {\r  tt.pay();\r}";
+        assert_eq!(at(cr, 0, cr.len()), "onLoad() {", "a lone CR ends a line");
+        let last = "a\nonShow() {}";
+        assert_eq!(
+            at(last, 2, last.len()),
+            "onShow() {}",
+            "the last line ends the file"
+        );
+        assert_eq!(
+            at("f() {}", 0, 0),
+            "f",
+            "an empty span still points at a character"
+        );
+    }
+}

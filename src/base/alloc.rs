@@ -46,8 +46,8 @@ pub fn use_small_pages() {
     }
 }
 
-/// mimalloc 3's `mi_option_purge_delay` (its place in `mi_option_e`; the `-sys` crate names
-/// only the options both major versions share).
+/// mimalloc's `mi_option_purge_delay`: its place in `mi_option_e`, which the `-sys` crate does
+/// not name.
 const PURGE_DELAY: mi::mi_option_t = 15;
 
 /// Gives memory freed back to the kernel after 10 ms (mimalloc 2's delay), not after mimalloc
@@ -57,7 +57,7 @@ const PURGE_DELAY: mi::mi_option_t = 15;
 /// A run frees each file's syntax tree once its facts are extracted, and a lint of a large app
 /// lasts a second or two: with a one-second delay most of what it freed while loading was still
 /// counted in its memory when the project pass peaked. On the benchmark's 5,000 pages the peak
-/// fell from 140 to 132 MiB, and the time did not change; purging at once (a delay of 0) cost a
+/// fell from 141 to 132 MiB, and the time did not change; purging at once (a delay of 0) cost a
 /// tenth more time for 2 MiB less.
 pub fn return_freed_memory_soon() {
     // SAFETY: sets the default of one integer option, before the threads that read it start.

@@ -63,7 +63,7 @@ pub struct SourceFile {
     pub kind: FileKind,
     /// The file's text. Invalid UTF-8 is replaced (and reported as a parse error), so offsets before
     /// the first invalid byte are exact.
-    text: Text,
+    text: Stored,
     /// Length of a leading UTF-8 byte-order mark, which parsers skip.
     pub bom: usize,
     pub lines: LineIndex,
@@ -71,7 +71,7 @@ pub struct SourceFile {
 
 /// A file's text: whole as read, or packed once the file is parsed.
 #[derive(Debug)]
-enum Text {
+enum Stored {
     Whole(String),
     /// An LZ4 block, its length first; unpacked on the first read and kept from then on.
     Packed {
@@ -88,7 +88,7 @@ impl SourceFile {
             path,
             display,
             kind,
-            text: Text::Whole(text),
+            text: Stored::Whole(text),
             bom,
             lines,
         }
@@ -97,21 +97,24 @@ impl SourceFile {
     /// The file's text (unpacked on the first read, if packed).
     pub fn text(&self) -> &str {
         match &self.text {
-            Text::Whole(text) => text,
-            Text::Packed { bytes, unpacked } => unpacked.get_or_init(|| unpack(bytes)),
+            Stored::Whole(text) => text,
+            Stored::Packed { bytes, unpacked } => unpacked.get_or_init(|| unpack(bytes)),
         }
     }
 
     /// Packs the text away. Once a file is parsed, the passes after read its facts, markup and
     /// line index; the text itself only where a finding is reported or a match pointed at, and
     /// those are few files. Ten thousand pages' text held whole was a fifth of a run's peak
-    /// memory; packed it takes a third of that, and packing costs about one percent of the run.
-    /// A text that would not shrink stays whole.
+    /// memory; packed it takes a third of that, for about four percent more instructions. A
+    /// text that would not shrink stays whole, and so does one of 4 GiB or more (a block
+    /// records its length in 32 bits).
     pub fn pack(&mut self) {
-        if let Text::Whole(text) = &self.text {
+        if let Stored::Whole(text) = &self.text
+            && u32::try_from(text.len()).is_ok()
+        {
             let bytes = lz4_flex::compress_prepend_size(text.as_bytes());
             if bytes.len() < text.len() {
-                self.text = Text::Packed {
+                self.text = Stored::Packed {
                     bytes: bytes.into_boxed_slice(),
                     unpacked: OnceLock::new(),
                 };
@@ -325,7 +328,7 @@ mod tests {
         let mut packed = file(&text);
         packed.pack();
         assert!(
-            matches!(packed.text, Text::Packed { ref bytes, .. } if bytes.len() < text.len() / 4)
+            matches!(packed.text, Stored::Packed { ref bytes, .. } if bytes.len() < text.len() / 4)
         );
         let pay = text.rfind("tt.pay").unwrap();
         assert_eq!(packed.position(pay), file(&text).position(pay));
@@ -338,7 +341,7 @@ mod tests {
     fn a_text_that_would_not_shrink_stays_whole() {
         let mut small = file("tt.pay()");
         small.pack();
-        assert!(matches!(small.text, Text::Whole(ref t) if t == "tt.pay()"));
+        assert!(matches!(small.text, Stored::Whole(ref t) if t == "tt.pay()"));
     }
 
     #[test]

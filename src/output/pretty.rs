@@ -68,7 +68,7 @@ fn cut(file: &SourceFile, span: Span) -> (Snippet, SourceSpan) {
         .min(start.line + MAX_SPAN_LINES);
     let first = start.line.saturating_sub(1).max(1);
     let last = (end_line + 1).min(file.lines.line_count() as u32);
-    let text = &file.text();
+    let text = file.text();
     let mut out = String::new();
     let (mut at_start, mut at_end) = (None, None);
     for line in first..=last {

@@ -46,8 +46,8 @@ pub struct Files {
     cwd: PathBuf,
     /// Where text comes from.
     vfs: Arc<Vfs>,
-    /// The rules' data, when scripts keep only the platform API uses a rule reads
-    /// ([`load::parse_keeping`]); without it they keep every use.
+    /// The rules' data, when scripts keep only the platform API uses and literals a rule reads
+    /// ([`load::parse_keeping`]); without it they keep all of them.
     data: Option<Arc<RuleData>>,
 }
 
@@ -62,7 +62,8 @@ impl Files {
         }
     }
 
-    /// Files whose scripts keep only the platform API uses `data`'s rules read. Files loaded
+    /// Files whose scripts keep only the platform API uses and literals `data`'s rules read
+    /// ([`RuleData::reads_api`], [`RuleData::reads_text`]). Files loaded
     /// before keep what they had: change it before loading, or reload them.
     pub fn set_rule_data(&mut self, data: Arc<RuleData>) {
         self.data = Some(data);

@@ -99,8 +99,8 @@ pub fn extract(program: &swc_ecma_ast::Program, comments: &[Comment], keep: Keep
 }
 
 /// Extracts the facts of a file's script parts into one set of facts (a `.vue` file's
-/// `<script>` and `<script setup>`), each part traversed once, keeping what `keep` takes. `comments` are the whole file's, in source order: its `#ifdef` regions apply to
-/// every part.
+/// `<script>` and `<script setup>`), each part traversed once, keeping what `keep` takes.
+/// `comments` are the whole file's, in source order: its `#ifdef` regions apply to every part.
 pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment], keep: Keep<'_>) -> Extracted {
     let regions = Regions::from_comments(comments.iter().map(|c| (c.span, c.text.as_str())));
     let mut extractor = Extractor {
@@ -354,7 +354,6 @@ fn source_path(expr: &Expr) -> Option<String> {
     }
 }
 
-/// The pieces of a URL expression: literals, template pieces, `a + b`, names.
 /// A piece of a request URL: literal text, or a name to look up among the file's constants.
 enum UrlPart {
     Text(String),
@@ -384,6 +383,7 @@ fn request_hosts(urls: &[Vec<UrlPart>], constants: &[(String, String)]) -> Vec<B
     hosts
 }
 
+/// The pieces of a URL expression: literals, template pieces, `a + b`, names.
 fn url_parts(expr: &Expr, out: &mut Vec<UrlPart>) {
     match unwrap(expr) {
         Expr::Lit(Lit::Str(s)) => out.push(UrlPart::Text(s.value.to_string_lossy().into_owned())),

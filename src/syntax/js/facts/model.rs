@@ -232,8 +232,8 @@ impl AliasedUse {
 #[derive(Debug, Clone)]
 pub struct JsText {
     pub span: Span,
-    /// Boxed: a literal's text never grows, and a quarter of a million are kept on the
-    /// benchmark's pages.
+    /// Boxed: a literal's text never grows, and tens of thousands are kept on the benchmark's
+    /// pages.
     pub text: Box<str>,
     /// The innermost function it is in: a handler's texts are read with its calls.
     pub function: Option<FnId>,
@@ -312,6 +312,8 @@ pub struct JsFacts {
     pub module_refs: Vec<ModuleRef>,
     pub functions: Vec<FunctionFact>,
     pub calls: Vec<CallFact>,
+    /// The string and template literals the engine keeps: those some rule reads
+    /// ([`RuleData::reads_text`](crate::base::data::RuleData::reads_text)).
     pub texts: Vec<JsText>,
     /// The hosts the script sends requests to (`tt.request`, `uploadFile`, `downloadFile`,
     /// `connectSocket`), each once, in order: the app's own domains. A URL built from the file's
