@@ -154,12 +154,23 @@ pub fn member_path(m: &MemberExpr) -> Option<String> {
     write_member(m, &mut out).then_some(out)
 }
 
+/// Room a path's buffer gets when its root is written: most paths (`this.data.isIOS`,
+/// `res.platform`) fit, so the chain after the root grows it no more. An expression with no path
+/// (the most common case) never allocates.
+const PATH_ROOM: usize = 24;
+
 /// Appends the raw path of `expr` to `out`, one buffer for the whole chain (a chain of n members
 /// would otherwise be built n times over); false when the expression has no path.
 fn write_path(expr: &Expr, out: &mut String) -> bool {
     match unwrap(expr) {
-        Expr::Ident(i) => out.push_str(&i.sym),
-        Expr::This(_) => out.push_str("this"),
+        Expr::Ident(i) => {
+            out.reserve(PATH_ROOM);
+            out.push_str(&i.sym);
+        }
+        Expr::This(_) => {
+            out.reserve(PATH_ROOM);
+            out.push_str("this");
+        }
         Expr::Member(m) => return write_member(m, out),
         // `getApp()`, and platform API results: `tt.getSystemInfoSync().platform`.
         Expr::Call(c) => {

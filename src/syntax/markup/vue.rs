@@ -124,10 +124,14 @@ fn bind_argument(attr: &str) -> Option<(usize, &str)> {
 }
 
 /// The method a handler path names: `this.buy` → `buy` (the component's own method).
-fn method_name(path: String) -> String {
+fn method_name(mut path: String) -> String {
     match path.strip_prefix("this.") {
         Some(rest) => rest.to_string(),
-        None => path,
+        None => {
+            // Kept in the template's model: without the room the path was built with.
+            path.shrink_to_fit();
+            path
+        }
     }
 }
 
