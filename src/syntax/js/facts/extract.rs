@@ -243,15 +243,23 @@ fn is_error_class(name: &str) -> bool {
 /// A logger's level method (`logger.error(…)`, `this.log.warn(…)`, `this.$log.info(…)`): what it
 /// is given goes to logs. A receiver merely containing "log" (`dialog.error`) is no logger.
 fn is_logger_call(path: &str) -> bool {
+    // Every call's path comes here: the method is checked first, and the receiver without
+    // allocating a lowercase copy.
     let Some((receiver, method)) = path.rsplit_once('.') else {
         return false;
     };
-    let receiver = receiver.rsplit('.').next().unwrap_or(receiver);
-    let receiver = receiver.trim_start_matches(['$', '_']).to_ascii_lowercase();
-    matches!(
+    if !matches!(
         method,
         "log" | "info" | "warn" | "error" | "debug" | "trace" | "fatal"
-    ) && (receiver == "log" || receiver.ends_with("logger"))
+    ) {
+        return false;
+    }
+    let receiver = receiver.rsplit('.').next().unwrap_or(receiver);
+    let receiver = receiver.trim_start_matches(['$', '_']).as_bytes();
+    let suffix = b"logger";
+    receiver.eq_ignore_ascii_case(b"log")
+        || receiver.len() >= suffix.len()
+            && receiver[receiver.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 fn is_function(expr: &Expr) -> bool {
@@ -2199,4 +2207,32 @@ fn holds_jsx(expr: &Expr) -> bool {
     let mut finder = Finder(false);
     expr.visit_with(&mut finder);
     finder.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logger_calls_are_told_by_their_receiver_and_level() {
+        for logger in [
+            "logger.warn",
+            "this.log.error",
+            "this.$log.info",
+            "this._Log.debug",
+            "AppLogger.fatal",
+            "app.requestLogger.trace",
+        ] {
+            assert!(is_logger_call(logger), "{logger}");
+        }
+        for other in [
+            "this.dialog.error",
+            "catalog.info",
+            "logger.send",
+            "console",
+            "log",
+        ] {
+            assert!(!is_logger_call(other), "{other}");
+        }
+    }
 }
