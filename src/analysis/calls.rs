@@ -4,9 +4,8 @@
 //! (`getApp().core = tt`, a module exporting `tt`). One file's facts name the callee; the project
 //! model's references say which file a specifier loads.
 
-use rustc_hash::FxHashMap;
-
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::base::api::Namespace;
 use crate::base::intern::Ustr;

@@ -13,7 +13,7 @@ use crate::analysis::ios::{Env, Step, ungated_payment};
 use crate::analysis::pay_starts::{Shown, TriggerKind, hidden_on_ios, page_triggers, shown_on_ios};
 use crate::analysis::service::PageFacts;
 use crate::analysis::trade::is_pay_component;
-use crate::base::data::RuleData;
+use crate::base::data::{IosData, RuleData};
 use crate::base::source::{FileId, Span};
 use crate::syntax::markup::Handler;
 
@@ -99,13 +99,12 @@ fn goods(graph: &Graph<'_>, data: &RuleData, page: &PageFacts) -> Goods {
     }
     for &unit in &page.rendered.units {
         if let Some(facts) = project.unit(unit).script.and_then(|s| graph.facts(s)) {
-            // Sentences, not identifiers: `payOrder('vip-monthly')` sells nothing.
             texts.extend(
                 facts
                     .texts
                     .iter()
                     .map(|t| &*t.text)
-                    .filter(|t| !t.is_ascii()),
+                    .filter(|t| IosData::counts_goods_in_literal(t)),
             );
         }
         texts.extend(project.title(unit, files));

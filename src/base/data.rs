@@ -528,6 +528,14 @@ pub struct IosData {
 }
 
 impl IosData {
+    /// Whether the goods words are counted in a script literal: in sentences, not identifiers
+    /// (`payOrder('vip-monthly')` sells nothing), so only in literals with non-ASCII text.
+    /// `analysis::virtual_goods` counts them by it, and scripts keep such literals by it
+    /// ([`RuleData::reads_text`]).
+    pub fn counts_goods_in_literal(text: &str) -> bool {
+        !text.is_ascii()
+    }
+
     fn new(mut lists: IosLists, extensions: &DataExtensions, all: &mut Vec<String>) -> Self {
         for (name, values) in &extensions.lists {
             match name.as_str() {
@@ -753,12 +761,12 @@ impl RuleData {
     }
 
     /// Whether some rule reads a script's string literal with this text: one a text list may
-    /// match ([`RuleData::may_match`]: what users see, and a handler's texts), or one with
-    /// anything but ASCII (`analysis::virtual_goods` counts the goods words of every non-ASCII
-    /// literal on a page). The facts of a script keep only these: request methods, header
-    /// names, storage keys and the like are most of a script's literals and no rule reads them.
+    /// match ([`RuleData::may_match`]: what users see, and a handler's texts), or one the iOS
+    /// goods words are counted in ([`IosData::counts_goods_in_literal`]). The facts of a script
+    /// keep only these: request methods, header names, storage keys and the like are most of a
+    /// script's literals and no rule reads them.
     pub fn reads_text(&self, text: &str) -> bool {
-        !text.is_ascii() || self.may_match(text)
+        IosData::counts_goods_in_literal(text) || self.may_match(text)
     }
 
     /// Whether `other` reads the same API uses and literals of a script (see
