@@ -132,10 +132,28 @@ impl Vfs {
                     .any(pruned)
         });
         found.extend(in_memory.cloned());
-        found.sort();
+        found.sort_by_cached_key(|p| order_key(p));
         found.dedup();
         found
     }
+}
+
+/// A path's bytes with its separators as the lowest byte: they order normalised paths (those a
+/// walk and discovery make) as `Path` does, component by component. Comparing two `Path`s
+/// splits both into components every time, and sorting a walk of ten thousand files compares
+/// them a hundred thousand times: 10 ms of a two-thread run that nothing else could overlap.
+pub fn order_key(path: &Path) -> Vec<u8> {
+    path.as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .map(|&b| {
+            if std::path::is_separator(char::from(b)) {
+                0
+            } else {
+                b
+            }
+        })
+        .collect()
 }
 
 /// The files under `root` on disk, or `root` itself when it is a file (a link named as the root
@@ -212,6 +230,31 @@ mod tests {
             v.read(Path::new("/etc/hostname")).is_err(),
             "never the disk"
         );
+    }
+
+    #[test]
+    fn order_keys_sort_paths_as_paths_sort() {
+        let paths = [
+            "/p/a/b.js",
+            "/p/a-b/c.js",
+            "/p/a.b/c.js",
+            "/p/a",
+            "/p/a/b",
+            "/p/a b/c",
+            "/p/ab",
+            "/p/a/b/c.js",
+            "/p/A/x",
+            "/p/支付/页.js",
+            "/p/a!/x",
+            "/q",
+            "/p",
+        ];
+        let mut by_path: Vec<&Path> = paths.iter().map(Path::new).collect();
+        by_path.sort();
+        let mut by_key = by_path.clone();
+        by_key.reverse();
+        by_key.sort_by_key(|p| order_key(p));
+        assert_eq!(by_key, by_path);
     }
 
     #[test]
