@@ -115,13 +115,18 @@ impl Loader for EngineLoader<'_> {
         let mut slots = Vec::new();
         for path in paths {
             let kind = FileKind::from_path(path);
+            let candidate = self.candidates.get(path);
+            let linted = candidate.is_some();
+            // A walk prunes what is ignored: a file it found needs no second look (one given on
+            // standard input does).
+            let walked = candidate.is_some_and(|c| !c.explicit);
             match kind {
-                Some(kind) if !self.ignore.is_ignored(path) => {
+                Some(kind) if walked || !self.ignore.is_ignored(path) => {
                     slots.push(Some(requests.len()));
                     requests.push(Request {
                         path: path.clone(),
                         kind,
-                        linted: self.candidates.contains_key(path),
+                        linted,
                         in_build: true,
                     });
                 }
@@ -160,19 +165,24 @@ pub fn lint_with(
         .stack_size(WORKER_STACK)
         .build()
         .map_err(|e| UsageError::new(messages::error_threads(e.to_string())))?;
-    // The walk reads folders in parallel.
-    let discovery = pool.install(|| match &options.stdin {
-        Some(path) => discover::stdin_file(path, &options.cwd, vfs),
-        None => discover::discover(
-            &options.paths,
-            &ignore,
-            &options.cwd,
-            vfs,
-            options.build_output,
-        ),
-    })?;
+    // The walk reads folders in parallel; the rules' patterns compile beside it.
+    let (discovery, data) = pool.install(|| {
+        rayon::join(
+            || match &options.stdin {
+                Some(path) => discover::stdin_file(path, &options.cwd, vfs),
+                None => discover::discover(
+                    &options.paths,
+                    &ignore,
+                    &options.cwd,
+                    vfs,
+                    options.build_output,
+                ),
+            },
+            || RuleData::shared(&options.config.data),
+        )
+    });
+    let discovery = discovery?;
     let enabled = Enabled::new(&options.config, registry);
-    let data = RuleData::shared(&options.config.data);
 
     let candidates: FxHashMap<PathBuf, &Candidate> = discovery
         .candidates

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use rayon::prelude::*;
 
 use super::framework::Framework;
 use crate::base::error::UsageError;
@@ -267,20 +268,26 @@ pub fn discover(
             });
             continue;
         }
-        for file in vfs.walk(&path, &|p| ignore.is_ignored(p)) {
-            let Some(kind) = FileKind::from_path(&file) else {
-                continue;
-            };
-            if let Some(root) = root_of(&file, vfs) {
-                roots.insert(root);
-            }
-            found.push(Candidate {
-                display: display_path(&file, cwd),
-                path: file,
-                kind,
-                explicit: false,
-                build_output: false,
-            });
+        // Across the threads: a big app's walk finds tens of thousands of files.
+        let walked: Vec<(Candidate, Option<Root>)> = vfs
+            .walk(&path, &|p| ignore.is_ignored(p))
+            .into_par_iter()
+            .filter_map(|file| {
+                let kind = FileKind::from_path(&file)?;
+                let root = root_of(&file, vfs);
+                let candidate = Candidate {
+                    display: display_path(&file, cwd),
+                    path: file,
+                    kind,
+                    explicit: false,
+                    build_output: false,
+                };
+                Some((candidate, root))
+            })
+            .collect();
+        for (candidate, root) in walked {
+            roots.extend(root);
+            found.push(candidate);
         }
     }
     let mut roots: Vec<Root> = roots.into_iter().collect();
