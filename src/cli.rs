@@ -423,16 +423,20 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
         Some(file) => io::BufWriter::new(Box::new(file)),
         None => io::BufWriter::new(Box::new(stdout.lock())),
     };
-    written(output::write(
-        &report,
-        args.format,
-        Style {
-            color,
-            lang: *lang,
-            max_diagnostics: args.max_diagnostics,
-        },
-        &mut out,
-    ))?;
+    // The report is laid out across the threads the run was given, into memory (a writer to
+    // the terminal cannot move between threads), then written.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| UsageError::new(messages::error_threads(e.to_string())))?;
+    let mut rendered = Vec::new();
+    let style = Style {
+        color,
+        lang: *lang,
+        max_diagnostics: args.max_diagnostics,
+    };
+    written(pool.install(|| output::write(&report, args.format, style, &mut rendered)))?;
+    written(out.write_all(&rendered))?;
     written(out.flush())?;
     if args.format == Format::Github
         && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())

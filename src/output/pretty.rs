@@ -10,10 +10,10 @@ use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
 };
-
+use rayon::prelude::*;
 use unicode_width::UnicodeWidthStr;
 
-use super::blocks::{RuleRow, dominant, rule_rows, shown_blocks};
+use super::blocks::{Block, RuleRow, dominant, rule_rows, shown_blocks};
 use super::sanitize::{clean, replacement};
 use super::style::Style;
 use crate::base::diagnostic::{Diagnostic, Severity};
@@ -280,6 +280,41 @@ pub fn more_like_this(report: &Report, text: &Catalogue, rest: &[&Diagnostic]) -
     ))
 }
 
+/// One block as the output shows it: the first finding's frame, its related places, the rest
+/// of the block listed by position, and a blank line.
+fn render_block(
+    handler: &GraphicalReportHandler,
+    report: &Report,
+    text: &Catalogue,
+    block: &Block<'_>,
+) -> String {
+    let d = block.first;
+    // Infos are reminders, not problems: after the problems, without a code frame.
+    let compact = d.severity == Severity::Info;
+    let mut rendered = String::new();
+    // Rendering into a String cannot fail; a formatting error would be a miette bug.
+    if handler
+        .render_report(&mut rendered, &frame(report, text, d, compact))
+        .is_err()
+    {
+        rendered = format!(
+            "{}: {} [{}]\n",
+            report.file(d.file).display,
+            clean(&text.render(&d.message)),
+            d.rule.id
+        );
+    }
+    let mut out = localize_labels(&rendered, text);
+    out.push_str(&related(report, text, d, compact));
+    if !block.rest.is_empty() {
+        let more = more_like_this(report, text, &block.rest);
+        out.push_str(&wrap(&more, "  ⋯ ", "    "));
+        out.push('\n');
+    }
+    out.push('\n');
+    out
+}
+
 pub fn write(
     report: &Report,
     text: &Catalogue,
@@ -296,30 +331,14 @@ pub fn write(
         .without_primary_span_start()
         .with_width(WIDTH);
     let (shown, hidden) = shown_blocks(report, style.max_diagnostics);
-    for block in shown {
-        let d = block.first;
-        // Infos are reminders, not problems: after the problems, without a code frame.
-        let compact = d.severity == Severity::Info;
-        let mut rendered = String::new();
-        // Rendering into a String cannot fail; a formatting error would be a miette bug.
-        if handler
-            .render_report(&mut rendered, &frame(report, text, d, compact))
-            .is_err()
-        {
-            rendered = format!(
-                "{}: {} [{}]\n",
-                report.file(d.file).display,
-                clean(&text.render(&d.message)),
-                d.rule.id
-            );
-        }
-        write!(out, "{}", localize_labels(&rendered, text))?;
-        write!(out, "{}", related(report, text, d, compact))?;
-        if !block.rest.is_empty() {
-            let more = more_like_this(report, text, &block.rest);
-            writeln!(out, "{}", wrap(&more, "  ⋯ ", "    "))?;
-        }
-        writeln!(out)?;
+    // Each block is laid out on its own, across the threads, and written in order: laid out one
+    // after another, the benchmark's two thousand blocks took 55-90 ms, all of it waited for.
+    let blocks: Vec<String> = shown
+        .par_iter()
+        .map(|block| render_block(&handler, report, text, block))
+        .collect();
+    for block in blocks {
+        out.write_all(block.as_bytes())?;
     }
     if hidden > 0 {
         writeln!(
