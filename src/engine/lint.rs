@@ -1,6 +1,7 @@
 //! The lint run: discover → load & parse (parallel, once per file; projects in waves from
 //! `app.json`) → file pass (parallel) → project pass → report (suppressions, severities, order).
 
+use std::ffi::OsString;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,7 +19,7 @@ use crate::base::error::UsageError;
 use crate::base::messages;
 use crate::base::source::{FileId, FileKind, SourceFile};
 use crate::base::vfs::Vfs;
-use crate::project::discover::{self, Candidate, Ignore, NotRead};
+use crate::project::discover::{self, Found, Ignore, NotRead};
 use crate::project::files::{Entry, Files, Request};
 use crate::project::framework::Framework;
 use crate::project::{self, Loader, Project, not_app};
@@ -106,7 +107,10 @@ impl Enabled {
 pub(super) struct EngineLoader<'a> {
     pub(super) files: &'a mut Files,
     pub(super) ignore: &'a Ignore,
-    pub(super) candidates: &'a FxHashMap<PathBuf, &'a Candidate>,
+    /// What discovery found: a file the build reaches is linted if it is among them.
+    pub(super) found: Found,
+    /// Those of them named rather than walked.
+    pub(super) named: &'a FxHashSet<OsString>,
 }
 
 impl Loader for EngineLoader<'_> {
@@ -115,11 +119,10 @@ impl Loader for EngineLoader<'_> {
         let mut slots = Vec::new();
         for path in paths {
             let kind = FileKind::from_path(path);
-            let candidate = self.candidates.get(path);
-            let linted = candidate.is_some();
-            // A walk prunes what is ignored: a file it found needs no second look (one given on
-            // standard input does).
-            let walked = candidate.is_some_and(|c| !c.explicit);
+            let linted = self.found.contains(path.as_os_str());
+            // A walk prunes what is ignored: a file it found needs no second look (one named on
+            // the command line or given on standard input does).
+            let walked = linted && !self.named.contains(path.as_os_str());
             match kind {
                 Some(kind) if walked || !self.ignore.is_ignored(path) => {
                     slots.push(Some(requests.len()));
@@ -139,6 +142,10 @@ impl Loader for EngineLoader<'_> {
 
     fn files(&self) -> &Files {
         self.files
+    }
+
+    fn found(&self) -> Found {
+        Arc::clone(&self.found)
     }
 }
 
@@ -184,11 +191,7 @@ pub fn lint_with(
     let discovery = discovery?;
     let enabled = Enabled::new(&options.config, registry);
 
-    let candidates: FxHashMap<PathBuf, &Candidate> = discovery
-        .candidates
-        .iter()
-        .map(|c| (c.path.clone(), c))
-        .collect();
+    let (found_files, named) = discovery.found();
     let mut files = Files::new(&options.cwd, Arc::clone(&options.vfs));
     files.set_rule_data(Arc::clone(&data));
     let mut projects: Vec<Project> = Vec::new();
@@ -211,7 +214,8 @@ pub fn lint_with(
             let mut loader = EngineLoader {
                 files: &mut files,
                 ignore: &ignore,
-                candidates: &candidates,
+                found: Arc::clone(&found_files),
+                named: &named,
             };
             if let Some(project) = project::build(&root.path, root.framework, &mut loader) {
                 projects.push(project);

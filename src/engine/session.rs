@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::config::Config;
 use super::lint::{
@@ -36,7 +36,7 @@ use crate::base::error::UsageError;
 use crate::base::messages;
 use crate::base::source::{FileId, FileKind, SourceFile, Span};
 use crate::base::vfs::Vfs;
-use crate::project::discover::{self, Ignore, Root};
+use crate::project::discover::{self, Found, Ignore, Root};
 use crate::project::files::{Files, Request};
 use crate::project::framework::{BUILT_IN_TAGS, Framework};
 use crate::project::{self, Project, not_app};
@@ -492,11 +492,12 @@ impl Session {
             return;
         }
         slot.framework = root.framework;
-        let candidates = FxHashMap::default();
+        let named = FxHashSet::default();
         let mut loader = EngineLoader {
             files: &mut self.files,
             ignore: &self.ignore,
-            candidates: &candidates,
+            found: Found::default(),
+            named: &named,
         };
         slot.project = self
             .pool

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use rustc_hash::FxHashMap;
 
 use super::app::{AppConfig, ComponentEntry, Easycom, ProjectConfig, using_components};
+use super::discover::Found;
 use super::files::Files;
 use super::framework::{BUILT_IN_TAGS, Framework, Role};
 use super::model::{
@@ -23,6 +24,10 @@ pub trait Loader {
     /// Loads these paths (in parallel); `None` for a path that is ignored and so not read.
     fn load(&mut self, paths: &[PathBuf]) -> Vec<Option<FileId>>;
     fn files(&self) -> &Files;
+    /// The files known to exist without asking the disk (those discovery found).
+    fn found(&self) -> Found {
+        Found::default()
+    }
 }
 
 /// A unit file's role, for the wave bookkeeping.
@@ -85,7 +90,7 @@ fn relative(root: &Path, path: &Path) -> String {
 /// the configuration cannot be read as an object (its parse error is reported by the loader, and
 /// the folder is then linted file by file).
 pub fn build<L: Loader>(root: &Path, framework: Framework, loader: &mut L) -> Option<Project> {
-    let mut resolver = Resolver::new(root, loader.files().vfs(), framework);
+    let mut resolver = Resolver::new(root, loader.files().vfs(), framework, loader.found());
     let config_path = framework
         .config_files()
         .iter()

@@ -6,10 +6,13 @@
 //! `ttlint pages/pay/pay.js` still sees the app it belongs to.
 
 use std::collections::BTreeSet;
+use std::ffi::OsString;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use super::framework::Framework;
 use crate::base::error::UsageError;
@@ -142,6 +145,26 @@ pub struct Discovery {
     /// (lint-staged, pre-commit) pass every staged file; stopping at a stylesheet would block the
     /// commit.
     pub not_read: Vec<(String, NotRead)>,
+}
+
+/// The paths of the files discovery found, as bytes (hashing a `Path` walks its components).
+/// They exist: a project build asks about them without going to the disk again.
+pub type Found = Arc<FxHashSet<OsString>>;
+
+impl Discovery {
+    /// The candidates' paths, and those of them named rather than walked (on the command line,
+    /// or standard input's).
+    pub fn found(&self) -> (Found, FxHashSet<OsString>) {
+        let key = |c: &Candidate| c.path.as_os_str().to_owned();
+        let found = self.candidates.iter().map(key).collect();
+        let named = self
+            .candidates
+            .iter()
+            .filter(|c| c.explicit)
+            .map(key)
+            .collect();
+        (Arc::new(found), named)
+    }
 }
 
 /// The mini-program a configuration file makes of its folder, if it does: `app.json`, a uni-app

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::framework::Framework;
 use crate::base::vfs::{Entry, Vfs};
-use crate::project::discover::normalize;
+use crate::project::discover::{Found, normalize};
 use crate::syntax::js::facts::NamePattern;
 
 /// The most modules one path built at run time is taken to load.
@@ -38,6 +38,9 @@ pub struct Resolver {
     /// (half of a Taro project's module resolution went to hashing paths). Two spellings of one
     /// path only cost a second look at the disk.
     exists: FxHashMap<OsString, bool>,
+    /// What discovery found: on a big app's pages, asking the disk about each page's files one
+    /// after another was 20 ms before the first file was read.
+    found: Found,
     vfs: Arc<Vfs>,
     framework: Framework,
     /// uni_modules components by tag, once looked up.
@@ -45,10 +48,11 @@ pub struct Resolver {
 }
 
 impl Resolver {
-    pub fn new(root: &Path, vfs: Arc<Vfs>, framework: Framework) -> Self {
+    pub fn new(root: &Path, vfs: Arc<Vfs>, framework: Framework, found: Found) -> Self {
         Self {
             root: root.to_path_buf(),
             exists: FxHashMap::default(),
+            found,
             vfs,
             framework,
             uni_modules: None,
@@ -58,6 +62,9 @@ impl Resolver {
     pub fn is_file(&mut self, path: &Path) -> bool {
         if let Some(&known) = self.exists.get(path.as_os_str()) {
             return known;
+        }
+        if self.found.contains(path.as_os_str()) {
+            return true;
         }
         let found = self.vfs.is_file(path);
         self.exists.insert(path.as_os_str().to_owned(), found);
@@ -258,6 +265,28 @@ mod tests {
         dir
     }
 
+    /// What discovery found is a file without a second look at the disk; anything else is
+    /// still looked up.
+    #[test]
+    fn found_files_are_not_looked_up_again() {
+        let found: Found = Arc::new(
+            ["/p/pages/a/index.ttml"]
+                .iter()
+                .map(std::ffi::OsString::from)
+                .collect(),
+        );
+        let mut vfs = Vfs::memory();
+        vfs.insert(PathBuf::from("/p/pages/a/index.js"), String::new());
+        let mut r = Resolver::new(Path::new("/p"), Arc::new(vfs), Framework::Native, found);
+        let base = Path::new("/p/pages/a/index");
+        assert!(
+            r.unit_file(base, "ttml").is_some(),
+            "found, not in the provider"
+        );
+        assert!(r.unit_file(base, "js").is_some(), "in the provider");
+        assert!(r.unit_file(base, "json").is_none());
+    }
+
     #[test]
     fn references_resolve_like_the_build() {
         let dir = tree(&[
@@ -271,7 +300,12 @@ mod tests {
         ]);
         let root = dir.path().to_path_buf();
         let page = root.join("pages/a/a.js");
-        let mut r = Resolver::new(&root, Arc::new(Vfs::disk()), Framework::Native);
+        let mut r = Resolver::new(
+            &root,
+            Arc::new(Vfs::disk()),
+            Framework::Native,
+            Found::default(),
+        );
         assert_eq!(
             r.module(&page, "../../utils/pay"),
             Resolved::Found(root.join("utils/pay.js"))
