@@ -161,6 +161,39 @@ fn pages_listed_without_files_are_missing() {
     );
 }
 
+/// A route is joined onto the root as written: `./pages/a/a` and `pages//b/b` name the files
+/// the walk found as `pages/a/a.js` and `pages/b/b.js`, and those are linted, findings and all.
+#[test]
+fn routes_spelled_differently_still_reach_the_walked_files() {
+    let page = (
+        "Page({ buy() { tt.pay({ orderInfo: {} }); } });",
+        "<button bindtap=\"buy\">买</button>",
+    );
+    let dir = common::tree(&[
+        (
+            "app.json",
+            "{ \"pages\": [\"./pages/a/a\", \"pages//b/b\"] }",
+        ),
+        ("pages/a/a.js", page.0),
+        ("pages/a/a.ttml", page.1),
+        ("pages/b/b.js", page.0),
+        ("pages/b/b.ttml", page.1),
+    ]);
+    let output = ttlint()
+        .current_dir(dir.path())
+        .args([".", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        findings_of(&json, "deprecated-tt-pay"),
+        vec![
+            "deprecated-tt-pay pages/a/a.js:1:16",
+            "deprecated-tt-pay pages/b/b.js:1:16"
+        ]
+    );
+}
+
 #[test]
 fn template_errors_point_at_their_line_and_column() {
     let (json, _) = lint_json(&["fixtures/broken"]);

@@ -1,7 +1,6 @@
 //! The lint run: discover → load & parse (parallel, once per file; projects in waves from
 //! `app.json`) → file pass (parallel) → project pass → report (suppressions, severities, order).
 
-use std::ffi::OsString;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -110,7 +109,7 @@ pub(super) struct EngineLoader<'a> {
     /// What discovery found: a file the build reaches is linted if it is among them.
     pub(super) found: Found,
     /// Those of them named rather than walked.
-    pub(super) named: &'a FxHashSet<OsString>,
+    pub(super) named: &'a FxHashSet<PathBuf>,
 }
 
 impl Loader for EngineLoader<'_> {
@@ -119,10 +118,10 @@ impl Loader for EngineLoader<'_> {
         let mut slots = Vec::new();
         for path in paths {
             let kind = FileKind::from_path(path);
-            let linted = self.found.contains(path.as_os_str());
+            let linted = self.found.contains(path);
             // A walk prunes what is ignored: a file it found needs no second look (one named on
             // the command line or given on standard input does).
-            let walked = linted && !self.named.contains(path.as_os_str());
+            let walked = linted && !self.named.contains(path);
             match kind {
                 Some(kind) if walked || !self.ignore.is_ignored(path) => {
                     slots.push(Some(requests.len()));
@@ -191,7 +190,7 @@ pub fn lint_with(
     let discovery = discovery?;
     let enabled = Enabled::new(&options.config, registry);
 
-    let (found_files, named) = discovery.found();
+    let (discovered, named) = discovery.found();
     let mut files = Files::new(&options.cwd, Arc::clone(&options.vfs));
     files.set_rule_data(Arc::clone(&data));
     let mut projects: Vec<Project> = Vec::new();
@@ -214,7 +213,7 @@ pub fn lint_with(
             let mut loader = EngineLoader {
                 files: &mut files,
                 ignore: &ignore,
-                found: Arc::clone(&found_files),
+                found: Arc::clone(&discovered),
                 named: &named,
             };
             if let Some(project) = project::build(&root.path, root.framework, &mut loader) {
@@ -461,9 +460,9 @@ fn finish(
 }
 
 /// Unpacks, across the threads, the text of every file a finding points into. Every way of
-/// writing a report places findings by line and column, which reads the text; left to the
-/// writer, a few thousand files were unpacked one after another, more than half of writing
-/// the benchmark's JSON report.
+/// writing a report places findings by line and column, and a baseline fingerprints them by
+/// their line, both reading the text; left to them, a few thousand files were unpacked one
+/// after another, more than half of writing the benchmark's JSON report.
 fn unpack_placed(files: &[SourceFile], diagnostics: &[Diagnostic]) {
     let mut placed = vec![false; files.len()];
     for d in diagnostics {

@@ -6,7 +6,6 @@
 //! `ttlint pages/pay/pay.js` still sees the app it belongs to.
 
 use std::collections::BTreeSet;
-use std::ffi::OsString;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
@@ -147,21 +146,21 @@ pub struct Discovery {
     pub not_read: Vec<(String, NotRead)>,
 }
 
-/// The paths of the files discovery found, as bytes (hashing a `Path` walks its components).
-/// They exist: a project build asks about them without going to the disk again.
-pub type Found = Arc<FxHashSet<OsString>>;
+/// The files discovery found. They exist: a project build asks about them without going to the
+/// disk again. Compared as paths, component by component: a build joins an `app.json` route
+/// onto the root as written (`./pages/a/a`, and `/` separators on Windows).
+pub type Found = Arc<FxHashSet<PathBuf>>;
 
 impl Discovery {
     /// The candidates' paths, and those of them named rather than walked (on the command line,
     /// or standard input's).
-    pub fn found(&self) -> (Found, FxHashSet<OsString>) {
-        let key = |c: &Candidate| c.path.as_os_str().to_owned();
-        let found = self.candidates.iter().map(key).collect();
+    pub fn found(&self) -> (Found, FxHashSet<PathBuf>) {
+        let found = self.candidates.iter().map(|c| c.path.clone()).collect();
         let named = self
             .candidates
             .iter()
             .filter(|c| c.explicit)
-            .map(key)
+            .map(|c| c.path.clone())
             .collect();
         (Arc::new(found), named)
     }
@@ -396,6 +395,29 @@ mod tests {
     fn ignore(config: &[&str]) -> Ignore {
         let config: Vec<String> = config.iter().map(|s| s.to_string()).collect();
         Ignore::new(&config, Some(Path::new("/p")), &[], Path::new("/p")).unwrap()
+    }
+
+    /// Every candidate is a file to the provider, as [`Found`] promises the resolver: a link is
+    /// not walked, and a buffer held in memory is.
+    #[cfg(unix)]
+    #[test]
+    fn candidates_are_files_to_the_provider() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("app.json"), "{}").unwrap();
+        std::fs::write(root.join("a.js"), "").unwrap();
+        std::os::unix::fs::symlink(root.join("a.js"), root.join("link.js")).unwrap();
+        let mut vfs = Vfs::disk();
+        vfs.insert(root.join("buffer.js"), String::new());
+        let found = discover(&[root.to_path_buf()], &ignore(&[]), root, &vfs, false).unwrap();
+        let names: Vec<&str> = found
+            .candidates
+            .iter()
+            .map(|c| c.display.as_str())
+            .collect();
+        assert_eq!(names, ["a.js", "app.json", "buffer.js"]);
+        assert!(found.candidates.iter().all(|c| vfs.is_file(&c.path)));
+        assert!(!vfs.is_file(&root.join("link.js")));
     }
 
     #[test]
