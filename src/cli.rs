@@ -424,18 +424,23 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
         None => io::BufWriter::new(Box::new(stdout.lock())),
     };
     // The report is laid out across the threads the run was given, into memory (a writer to
-    // the terminal cannot move between threads), then written.
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads.unwrap_or(0))
-        .build()
-        .map_err(|e| UsageError::new(messages::error_threads(e.to_string())))?;
+    // the terminal cannot move between threads), then written; on this thread alone if no
+    // thread can be started, since the lint is done.
     let mut rendered = Vec::new();
     let style = Style {
         color,
         lang: *lang,
         max_diagnostics: args.max_diagnostics,
     };
-    written(pool.install(|| output::write(&report, args.format, style, &mut rendered)))?;
+    let mut lay_out = || output::write(&report, args.format, style, &mut rendered);
+    let laid_out = match rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.unwrap_or(0))
+        .build()
+    {
+        Ok(pool) => pool.install(lay_out),
+        Err(_) => lay_out(),
+    };
+    written(laid_out)?;
     written(out.write_all(&rendered))?;
     written(out.flush())?;
     if args.format == Format::Github
