@@ -119,10 +119,15 @@ impl Vfs {
     /// Every file under `root` (or `root` itself when it is a file), sorted, skipping whatever
     /// `pruned` says (a pruned folder is not entered). Unreadable folders are skipped.
     pub fn walk(&self, root: &Path, pruned: &(dyn Fn(&Path) -> bool + Sync)) -> Vec<PathBuf> {
-        let mut found = if self.disk {
-            disk_files(root, pruned)
+        self.walk_folders(root, pruned).files
+    }
+
+    /// [`Vfs::walk`], with the folders it read on disk.
+    pub fn walk_folders(&self, root: &Path, pruned: &(dyn Fn(&Path) -> bool + Sync)) -> Walked {
+        let mut walked = if self.disk {
+            disk_walk(root, pruned)
         } else {
-            Vec::new()
+            Walked::default()
         };
         let in_memory = self.memory.keys().filter(|p| {
             (p.as_path() == root || p.starts_with(root))
@@ -131,11 +136,22 @@ impl Vfs {
                     .take_while(|a| a.starts_with(root) && *a != root)
                     .any(pruned)
         });
-        found.extend(in_memory.cloned());
-        found.sort_by_cached_key(|p| order_key(p));
-        found.dedup();
-        found
+        walked.files.extend(in_memory.cloned());
+        walked.files.sort_by_cached_key(|p| order_key(p));
+        walked.files.dedup();
+        walked
     }
+}
+
+/// What a walk found.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// Every file, sorted.
+    pub files: Vec<PathBuf>,
+    /// The folders read on disk, in no set order, each with whether it was read whole: every
+    /// entry in it is among the files or is a folder read in turn (nothing pruned, unreadable,
+    /// linked or special). A name in such a folder that is not among the files is no file.
+    pub folders: Vec<(PathBuf, bool)>,
 }
 
 /// A path's bytes with its separators as the lowest byte: they order normalised paths (those a
@@ -157,45 +173,61 @@ pub fn order_key(path: &Path) -> Vec<u8> {
 }
 
 /// The files under `root` on disk, or `root` itself when it is a file (a link named as the root
-/// is followed; links inside are not).
-fn disk_files(root: &Path, pruned: &(dyn Fn(&Path) -> bool + Sync)) -> Vec<PathBuf> {
+/// is followed; links inside are not), and the folders read.
+fn disk_walk(root: &Path, pruned: &(dyn Fn(&Path) -> bool + Sync)) -> Walked {
     match std::fs::metadata(root) {
-        Ok(meta) if meta.is_file() => vec![root.to_path_buf()],
-        Ok(meta) if meta.is_dir() => folder_files(root, pruned),
-        _ => Vec::new(),
+        Ok(meta) if meta.is_file() => Walked {
+            files: vec![root.to_path_buf()],
+            folders: Vec::new(),
+        },
+        Ok(meta) if meta.is_dir() => folder_walk(root, pruned),
+        _ => Walked::default(),
     }
 }
 
 /// The files in `folder` and in the folders under it, leaving out what `pruned` says, in no set
-/// order. Sibling folders are read in parallel (on the pool of the caller's thread): walking a
-/// mini-program's thousands of page folders one after another was 3% of a one-thread run, and
-/// all of it waited for in a two-thread one.
-fn folder_files(folder: &Path, pruned: &(dyn Fn(&Path) -> bool + Sync)) -> Vec<PathBuf> {
+/// order, and the folders read. Sibling folders are read in parallel (on the pool of the
+/// caller's thread): walking a mini-program's thousands of page folders one after another was
+/// 3% of a one-thread run, and all of it waited for in a two-thread one.
+fn folder_walk(folder: &Path, pruned: &(dyn Fn(&Path) -> bool + Sync)) -> Walked {
     let Ok(entries) = std::fs::read_dir(folder) else {
-        return Vec::new();
+        return Walked {
+            files: Vec::new(),
+            folders: vec![(folder.to_path_buf(), false)],
+        };
     };
     let mut files = Vec::new();
     let mut folders = Vec::new();
-    for entry in entries.flatten() {
-        let Ok(kind) = entry.file_type() else {
+    let mut whole = true;
+    for entry in entries {
+        let Ok((entry, kind)) = entry.and_then(|e| e.file_type().map(|kind| (e, kind))) else {
+            whole = false;
             continue;
         };
         let path = entry.path();
         if pruned(&path) {
-            continue;
-        }
-        if kind.is_file() {
+            whole = false;
+        } else if kind.is_file() {
             files.push(path);
         } else if kind.is_dir() {
             folders.push(path);
+        } else {
+            whole = false;
         }
     }
-    files.par_extend(
-        folders
-            .par_iter()
-            .flat_map_iter(|folder| folder_files(folder, pruned)),
-    );
-    files
+    let nested: Vec<Walked> = folders
+        .par_iter()
+        .map(|folder| folder_walk(folder, pruned))
+        .collect();
+    let mut walked = Walked {
+        files,
+        folders: vec![(folder.to_path_buf(), whole)],
+    };
+    for inner in nested {
+        walked.files.extend(inner.files);
+        walked.folders.extend(inner.folders);
+    }
+    walked
 }
 
 #[cfg(test)]

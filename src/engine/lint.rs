@@ -106,7 +106,8 @@ impl Enabled {
 pub(super) struct EngineLoader<'a> {
     pub(super) files: &'a mut Files,
     pub(super) ignore: &'a Ignore,
-    /// What discovery found: a file the build reaches is linted if it is among them.
+    /// What discovery saw: a file the build reaches is linted if the walk found it (or it was
+    /// named).
     pub(super) found: Found,
     /// Those of them named rather than walked.
     pub(super) named: &'a FxHashSet<PathBuf>,
@@ -118,7 +119,7 @@ impl Loader for EngineLoader<'_> {
         let mut slots = Vec::new();
         for path in paths {
             let kind = FileKind::from_path(path);
-            let linted = self.found.contains(path);
+            let linted = self.found.has(path);
             // A walk prunes what is ignored: a file it found needs no second look (one named on
             // the command line or given on standard input does).
             let walked = linted && !self.named.contains(path);
@@ -190,7 +191,12 @@ pub fn lint_with(
     let discovery = discovery?;
     let enabled = Enabled::new(&options.config, registry);
 
-    let (discovered, named) = discovery.found();
+    let named: FxHashSet<PathBuf> = discovery
+        .candidates
+        .iter()
+        .filter(|c| c.explicit)
+        .map(|c| c.path.clone())
+        .collect();
     let mut files = Files::new(&options.cwd, Arc::clone(&options.vfs));
     files.set_rule_data(Arc::clone(&data));
     let mut projects: Vec<Project> = Vec::new();
@@ -213,7 +219,7 @@ pub fn lint_with(
             let mut loader = EngineLoader {
                 files: &mut files,
                 ignore: &ignore,
-                found: Arc::clone(&discovered),
+                found: Arc::clone(&discovery.listing),
                 named: &named,
             };
             if let Some(project) = project::build(&root.path, root.framework, &mut loader) {
