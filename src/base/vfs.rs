@@ -150,7 +150,8 @@ pub struct Walked {
     pub files: Vec<PathBuf>,
     /// The folders read on disk, in no set order, each with whether it was read whole: every
     /// entry in it is among the files or is a folder read in turn (nothing pruned, unreadable,
-    /// linked or special). A name in such a folder that is not among the files is no file.
+    /// linked or special), and its names differ by case as the listing's do. A name in such a
+    /// folder that is not among the files is no file on disk.
     pub folders: Vec<(PathBuf, bool)>,
 }
 
@@ -215,6 +216,7 @@ fn folder_walk(folder: &Path, pruned: &(dyn Fn(&Path) -> bool + Sync)) -> Walked
             whole = false;
         }
     }
+    let whole = whole && heeds_case(&files, &folders);
     let nested: Vec<Walked> = folders
         .par_iter()
         .map(|folder| folder_walk(folder, pruned))
@@ -228,6 +230,30 @@ fn folder_walk(folder: &Path, pruned: &(dyn Fn(&Path) -> bool + Sync)) -> Walked
         walked.folders.extend(inner.folders);
     }
     walked
+}
+
+/// Whether a folder's names are told apart by case, as its listing tells them apart. One that
+/// ignores case (macOS's and Windows' by default, ext4's casefold ones) has `Index.js` at
+/// `index.js` too, where the listing has one name. One of its files, asked for under its name
+/// in the other case, tells; a folder with no file to ask is not taken to heed case.
+fn heeds_case(files: &[PathBuf], folders: &[PathBuf]) -> bool {
+    let Some(other) = files.iter().find_map(|path| {
+        let name = path.file_name()?.to_str()?;
+        let swapped: String = name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_lowercase() {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect();
+        (swapped != name).then(|| path.with_file_name(swapped))
+    }) else {
+        return false;
+    };
+    files.contains(&other) || folders.contains(&other) || std::fs::symlink_metadata(&other).is_err()
 }
 
 #[cfg(test)]
@@ -287,6 +313,45 @@ mod tests {
         by_key.reverse();
         by_key.sort_by_key(|p| order_key(p));
         assert_eq!(by_key, by_path);
+    }
+
+    /// A folder is read whole when every entry is a file or a folder read in turn, and its
+    /// names differ by case as the listing's do (as the file system under the tests decides).
+    #[cfg(unix)]
+    #[test]
+    fn folders_are_read_whole_when_nothing_in_them_is_left_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for folder in ["plain", "pruned", "linked", "empty", "plain/inner"] {
+            std::fs::create_dir_all(root.join(folder)).unwrap();
+        }
+        for file in [
+            "a.js",
+            "plain/b.js",
+            "pruned/c.js",
+            "pruned/skip.js",
+            "linked/d.js",
+        ] {
+            std::fs::write(root.join(file), "").unwrap();
+        }
+        std::os::unix::fs::symlink(root.join("a.js"), root.join("linked/e.js")).unwrap();
+        let heeds_case = std::fs::symlink_metadata(root.join("A.JS")).is_err();
+        let pruned = |p: &Path| p.ends_with("skip.js");
+        let mut folders = Vfs::disk().walk_folders(root, &pruned).folders;
+        folders.sort();
+        let whole = |name: &str| (root.join(name), heeds_case);
+        assert_eq!(
+            folders,
+            [
+                whole(""),
+                (root.join("empty"), false),
+                (root.join("linked"), false),
+                whole("plain"),
+                (root.join("plain/inner"), false),
+                (root.join("pruned"), false),
+            ]
+            .map(|(path, whole)| (path.components().collect::<PathBuf>(), whole))
+        );
     }
 
     #[test]

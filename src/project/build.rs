@@ -24,7 +24,8 @@ pub trait Loader {
     /// Loads these paths (in parallel); `None` for a path that is ignored and so not read.
     fn load(&mut self, paths: &[PathBuf]) -> Vec<Option<FileId>>;
     fn files(&self) -> &Files;
-    /// The files known to exist without asking the disk (those discovery found).
+    /// What discovery saw of the disk: which files exist, and which do not, without asking it
+    /// again.
     fn found(&self) -> Found {
         Found::default()
     }

@@ -266,32 +266,30 @@ mod tests {
         dir
     }
 
-    /// The resolver answers from what discovery saw, not from the disk: a file deleted since
-    /// is still there, and one created since beside the files found is not, however the build
-    /// spells its path. Below a folder discovery did not read, it asks the disk.
+    /// The resolver answers from what discovery saw, not from the disk (a file deleted since
+    /// is still there, one created since beside the files found is not), however the build
+    /// spells the path. An editor's buffer counts wherever it is, and below a folder discovery
+    /// did not read, the disk is asked.
     #[test]
     fn what_discovery_saw_answers_before_the_disk() {
         let dir = tree(&["pages/a/index.ttml", "pages/a/index.js", "pages/b/index.js"]);
         let root = dir.path().to_path_buf();
         let ignore = crate::project::discover::Ignore::new(&[], None, &[], &root).unwrap();
-        let vfs = Arc::new(Vfs::disk());
-        let discovery = crate::project::discover::discover(
-            &[root.join("pages/a")],
-            &ignore,
-            &root,
-            &vfs,
-            false,
-        )
-        .unwrap();
+        let disk = Vfs::disk();
+        let walk = [root.join("pages/a")];
+        let discovery = crate::project::discover::discover(&walk, &ignore, &root, &disk, false);
+        let listing = discovery.unwrap().listing;
         std::fs::remove_file(root.join("pages/a/index.js")).unwrap();
         std::fs::write(root.join("pages/a/index.json"), "{}").unwrap();
         std::fs::write(root.join("pages/b/index.json"), "{}").unwrap();
-        let mut r = Resolver::new(&root, vfs, Framework::Native, discovery.listing);
+        let mut vfs = disk.clone();
+        vfs.insert(root.join("pages/a/index.wxml"), String::new());
+        let mut r = Resolver::new(&root, Arc::new(vfs), Framework::Native, listing);
         let a = root.join("pages/./a//index");
         assert!(r.unit_file(&a, "ttml").is_some());
         assert!(r.unit_file(&a, "js").is_some(), "deleted since");
         assert!(r.unit_file(&a, "json").is_none(), "created since");
-        assert!(r.unit_file(&a.join("x"), "js").is_none(), "below no folder");
+        assert!(r.unit_file(&a, "wxml").is_some(), "a buffer");
         let b = root.join("pages/b/index");
         assert!(r.unit_file(&b, "json").is_some(), "not walked: the disk");
     }
