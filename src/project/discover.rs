@@ -172,12 +172,12 @@ impl Listing {
         self.files.contains(path)
     }
 
-    /// Whether `path` is a file on disk, if the walk can tell: it found it, or the nearest
-    /// folder above it that it read was read whole. The name in that folder on the way to
-    /// `path` is then `path` itself, a file, or nothing (a folder would have been read, and be
-    /// nearer), and `path` is no file found. The disk decides a path through `..` (comparing
-    /// paths does not resolve it) and names below that folder that are not ASCII (macOS finds
-    /// a name in either of two Unicode spellings, where its listing has one).
+    /// Whether `path` is a file, if the walk can tell: it found it (on disk or in memory), or
+    /// the nearest folder above it that it read was read whole. The name in that folder on the
+    /// way to `path` is then `path` itself, a file, or nothing (a folder would have been read,
+    /// and be nearer), and `path` is no file on disk. The disk decides a path through `..`
+    /// (comparing paths does not resolve it) and names below that folder that are not ASCII
+    /// (macOS finds a name in either of two Unicode spellings, where its listing has one).
     pub fn is_file(&self, path: &Path) -> Option<bool> {
         if self.files.contains(path) {
             return Some(true);
