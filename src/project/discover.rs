@@ -5,7 +5,9 @@
 //! a mini-program root; a path inside a project also finds its root by looking upwards, so that
 //! `ttlint pages/pay/pay.js` still sees the app it belongs to.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::ffi::{OsStr, OsString};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
@@ -156,20 +158,37 @@ pub struct Discovery {
 /// Taro one.
 #[derive(Debug, Default)]
 pub struct Listing {
-    files: FxHashSet<PathBuf>,
+    /// Keyed by [`spelled`] paths.
+    files: FxHashSet<OsString>,
     /// The folders read, and whether whole ([`Walked::folders`](crate::base::vfs::Walked)).
-    folders: FxHashMap<PathBuf, bool>,
+    folders: FxHashMap<OsString, bool>,
 }
 
 /// [`Listing`], shared by the loader and the resolvers of a run.
 pub type Found = Arc<Listing>;
 
 impl Listing {
-    /// Whether discovery found the file at `path`. Paths are compared component by component:
-    /// a build joins an `app.json` route onto the root as written (`./pages/a/a`, and `/`
-    /// separators on Windows).
+    fn add_file(&mut self, path: PathBuf) {
+        let key = match spelled(&path) {
+            Cow::Borrowed(_) => path.into_os_string(),
+            Cow::Owned(key) => key,
+        };
+        self.files.insert(key);
+    }
+
+    fn add_folders(&mut self, folders: Vec<(PathBuf, bool)>) {
+        self.folders.extend(
+            folders
+                .into_iter()
+                .map(|(folder, whole)| (spelled(&folder).into_owned(), whole)),
+        );
+    }
+
+    /// Whether discovery found the file at `path`, however it is spelled: a build joins an
+    /// `app.json` route onto the root as written (`./pages/a/a`, and `/` separators on
+    /// Windows).
     pub fn has(&self, path: &Path) -> bool {
-        self.files.contains(path)
+        self.files.contains(&*spelled(path))
     }
 
     /// Whether `path` is a file, if the walk can tell: it found it (on disk or in memory), or
@@ -179,18 +198,38 @@ impl Listing {
     /// (comparing paths does not resolve it) and names below that folder that are not ASCII
     /// (macOS finds a name in either of two Unicode spellings, where its listing has one).
     pub fn is_file(&self, path: &Path) -> Option<bool> {
-        if self.files.contains(path) {
+        let spelled = spelled(path);
+        if self.files.contains(&*spelled) {
             return Some(true);
         }
-        if path.components().any(|c| c == Component::ParentDir) {
+        // A `..` (or a name starting with it: the disk decides those too).
+        let bytes = spelled.as_encoded_bytes();
+        if bytes.starts_with(b"..") || bytes.windows(3).any(|w| w == b"/.." || w == b"\\..") {
             return None;
         }
-        let (folder, &whole) = path
+        let (folder, whole) = Path::new(&*spelled)
             .ancestors()
             .skip(1)
-            .find_map(|a| self.folders.get_key_value(a))?;
-        let below = path.strip_prefix(folder).ok()?;
-        (whole && below.as_os_str().is_ascii()).then_some(false)
+            .find_map(|a| Some((a, *self.folders.get(a.as_os_str())?)))?;
+        let below = &bytes[folder.as_os_str().len()..];
+        (whole && below.is_ascii()).then_some(false)
+    }
+}
+
+/// `path` as a walk spells it: the same bytes for `pages/a/a`, `./pages/a/a` and `pages//a/a`
+/// (and on Windows for `/` and `\`), so that a look-up hashes its bytes once. Hashing a
+/// `Path`, and taking one apart, walks its components every time: 6,000 instructions a
+/// look-up, a tenth of a Taro run's instructions.
+fn spelled(path: &Path) -> Cow<'_, OsStr> {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let plain = !cfg!(windows)
+        && !bytes.ends_with(b"/")
+        && !bytes.starts_with(b".")
+        && !bytes.windows(2).any(|w| w == b"//" || w == b"/.");
+    if plain {
+        Cow::Borrowed(path.as_os_str())
+    } else {
+        Cow::Owned(path.components().collect::<PathBuf>().into_os_string())
     }
 }
 
@@ -310,7 +349,7 @@ pub fn discover(
             roots.insert(root);
         }
         if let (Entry::File, Some(kind)) = (entry, FileKind::from_path(&path)) {
-            listing.files.insert(path.clone());
+            listing.add_file(path.clone());
             found.push(Candidate {
                 display: display_path(&path, cwd),
                 path,
@@ -342,8 +381,10 @@ pub fn discover(
             roots.extend(root);
             found.push(candidate);
         }
-        listing.files.extend(walked.files);
-        listing.folders.extend(walked.folders);
+        for file in walked.files {
+            listing.add_file(file);
+        }
+        listing.add_folders(walked.folders);
     }
     let mut roots: Vec<Root> = roots.into_iter().collect();
     if !build_output {
@@ -386,10 +427,8 @@ pub fn stdin_file(path: &Path, cwd: &Path, vfs: &Vfs) -> Result<Discovery, Usage
             path.display().to_string(),
         ))
     })?;
-    let listing = Listing {
-        files: FxHashSet::from_iter([path.clone()]),
-        folders: FxHashMap::default(),
-    };
+    let mut listing = Listing::default();
+    listing.add_file(path.clone());
     Ok(Discovery {
         roots: enclosing_root(&path, vfs).into_iter().collect(),
         candidates: vec![Candidate {
@@ -527,6 +566,23 @@ mod tests {
         // Where the file system ignores case, only the files found are told.
         let heeds_case = std::fs::symlink_metadata(root.join("APP.JSON")).is_err();
         assert_eq!(told, if heeds_case { 11 } else { 6 });
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn every_spelling_of_a_path_is_one_key() {
+        let plain = Path::new("/p/pages/a/a.js");
+        for other in [
+            "/p/./pages//a/a.js",
+            "/p/pages/a/./a.js",
+            "/p/pages/a/a.js/",
+        ] {
+            assert_eq!(spelled(Path::new(other)), spelled(plain), "{other}");
+        }
+        assert!(
+            matches!(spelled(plain), Cow::Borrowed(_)),
+            "a walk's spelling is taken as it is"
+        );
     }
 
     #[test]
