@@ -1,6 +1,8 @@
 //! The command line through the real binary: formats, exit codes, config, suppressions.
 
-use crate::common::{findings, findings_of, lint_json, path_str, stderr, stdout, tree, ttlint};
+use crate::common::{
+    findings, findings_of, lint_json, lint_json_in, path_str, stderr, stdout, tree, ttlint,
+};
 
 #[test]
 fn the_demo_shop_fails_with_readable_diagnostics() {
@@ -287,12 +289,7 @@ fn ignore_globs_from_config_and_command_line() {
         ("scripts/b.js", "tt.pay({});\n"),
         ("c.js", "tt.pay({});\n"),
     ]);
-    let output = ttlint()
-        .current_dir(dir.path())
-        .args([".", "--ignore", "scripts/**", "--format", "json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let (json, _) = lint_json_in(dir.path(), &[".", "--ignore", "scripts/**"]);
     assert_eq!(findings(&json), vec!["deprecated-tt-pay c.js:1:1"]);
 }
 

@@ -2,7 +2,7 @@
 
 use crate::common;
 
-use crate::common::{findings, findings_of, lint_json, stdout, ttlint};
+use crate::common::{findings, findings_of, lint_json, lint_json_in, stdout, ttlint};
 
 #[test]
 fn only_files_reachable_from_app_json_are_linted() {
@@ -141,12 +141,7 @@ fn pages_listed_without_files_are_missing() {
         ("pages/a/a.ttml", "<include src=\"./nope.ttml\" />"),
         ("pages/script-only/script-only.js", "Page({});"),
     ]);
-    let output = ttlint()
-        .current_dir(dir.path())
-        .args([".", "--format", "json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let (json, _) = lint_json_in(dir.path(), &["."]);
     assert_eq!(
         findings(&json),
         vec![
@@ -179,12 +174,7 @@ fn routes_spelled_differently_still_reach_the_walked_files() {
         ("pages/b/b.js", page.0),
         ("pages/b/b.ttml", page.1),
     ]);
-    let output = ttlint()
-        .current_dir(dir.path())
-        .args([".", "--format", "json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let (json, _) = lint_json_in(dir.path(), &["."]);
     assert_eq!(
         findings_of(&json, "deprecated-tt-pay"),
         vec![

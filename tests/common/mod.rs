@@ -29,11 +29,16 @@ pub fn ttlint() -> Command {
 
 /// Runs with `--format json` and returns the parsed document and the exit code.
 pub fn lint_json(args: &[&str]) -> (Value, i32) {
-    let output = ttlint()
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
+    json_of(ttlint().args(args))
+}
+
+/// [`lint_json`] from `dir` (a generated project) instead of the repository's root.
+pub fn lint_json_in(dir: &Path, args: &[&str]) -> (Value, i32) {
+    json_of(ttlint().current_dir(dir).args(args))
+}
+
+fn json_of(cmd: &mut Command) -> (Value, i32) {
+    let output = cmd.args(["--format", "json"]).output().unwrap();
     let code = output.status.code().unwrap_or(-1);
     let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
         panic!(
