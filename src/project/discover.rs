@@ -169,18 +169,14 @@ pub type Found = Arc<Listing>;
 
 impl Listing {
     fn add_file(&mut self, path: PathBuf) {
-        let key = match spelled(&path) {
-            Cow::Borrowed(_) => path.into_os_string(),
-            Cow::Owned(key) => key,
-        };
-        self.files.insert(key);
+        self.files.insert(key(path));
     }
 
     fn add_folders(&mut self, folders: Vec<(PathBuf, bool)>) {
         self.folders.extend(
             folders
                 .into_iter()
-                .map(|(folder, whole)| (spelled(&folder).into_owned(), whole)),
+                .map(|(folder, whole)| (key(folder), whole)),
         );
     }
 
@@ -213,6 +209,14 @@ impl Listing {
             .find_map(|a| Some((a, *self.folders.get(a.as_os_str())?)))?;
         let below = &bytes[folder.as_os_str().len()..];
         (whole && below.is_ascii()).then_some(false)
+    }
+}
+
+/// The [`spelled`] key of a path, taking its bytes when they are already spelled so.
+fn key(path: PathBuf) -> OsString {
+    match spelled(&path) {
+        Cow::Borrowed(_) => path.into_os_string(),
+        Cow::Owned(key) => key,
     }
 }
 
