@@ -119,7 +119,9 @@ fn whole_run() {
             let text = std::fs::read_to_string(path).unwrap();
             match FileKind::from_path(path) {
                 Some(FileKind::Script) => {
-                    black_box(ttlint::syntax::js::parse::parse(&text, 0, FileKind::Script).is_ok())
+                    black_box(ttlint::syntax::js::parse::with_arena(|arena| {
+                        ttlint::syntax::js::parse::parse(arena, &text, 0, FileKind::Script).is_ok()
+                    }))
                 }
                 Some(FileKind::Ttml) => black_box(
                     ttlint::syntax::markup::ttml::parse(&text, 0)

@@ -6,7 +6,7 @@
 //! when one does not hold: to a fuzzer a broken invariant is a crash, found before it turns into
 //! a wrong code frame or a slice out of bounds in a formatter.
 //!
-//! swc panics on some odd input and [`crate::syntax::js::parse`] catches that by design, turning
+//! oxc may panic on odd input and [`crate::syntax::js::parse`] catches that by design, turning
 //! it into a syntax error; [`install_panic_hook`] keeps those caught panics from being reported
 //! as crashes while every other panic still is.
 
@@ -28,16 +28,14 @@ use crate::syntax::suppress::Suppressions;
 use crate::syntax::vue::sfc;
 
 /// Replaces the fuzzer's panic hook (which aborts on every panic, caught or not) with one that
-/// aborts only on panics outside swc. A panic inside swc is caught by the parser guard and becomes
+/// aborts only on panics outside oxc. A panic inside oxc is caught by the parser guard and becomes
 /// a syntax error, as the linter intends; any other panic is a bug and aborts with its message, so
 /// libFuzzer saves the input. Call it once, before the first input.
 pub fn install_panic_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let in_swc = info
-            .location()
-            .is_some_and(|l| l.file().contains("swc_") || l.file().contains("/swc/"));
-        if !in_swc {
+        let in_oxc = info.location().is_some_and(|l| l.file().contains("oxc_"));
+        if !in_oxc {
             default(info);
             std::process::abort();
         }
@@ -134,8 +132,8 @@ fn vue_here(text: &str) {
     ));
 }
 
-/// swc over a `.tsx` file and the facts extraction, which lowers its JSX into markup: the whole
-/// load of a `.tsx` file, which does both (and leaks a tree too deep to drop, as a run does).
+/// oxc over a `.tsx` file and the facts extraction, which lowers its JSX into markup: the whole
+/// load of a `.tsx` file, which does both.
 pub fn tsx(text: &str) {
     on_worker_stack(|| {
         check_loaded(&load::parse(
@@ -178,17 +176,19 @@ fn check_json(value: &Json, len: usize) {
     }
 }
 
-/// Taro's `app.config.ts`: swc, the static evaluation of the exported object, and the app
+/// Taro's `app.config.ts`: oxc, the static evaluation of the exported object, and the app
 /// configuration read from it; then the whole load of the file under that name.
 pub fn app_config(text: &str) {
     on_worker_stack(|| app_config_here(text));
 }
 
 fn app_config_here(text: &str) {
-    // As the loader does: swc never sees what the nesting guard refuses.
+    // As the loader does: oxc never sees what the nesting guard refuses.
     if nesting::too_deep_typescript(text).is_none()
-        && let Ok(parsed) = js::parse(text, 0, FileKind::TypeScript)
-        && let Some(value) = static_value::exported_object(&parsed.program)
+        && let Some(value) = js::with_arena(|arena| {
+            let parsed = js::parse(arena, text, 0, FileKind::TypeScript).ok()?;
+            static_value::exported_object(&parsed.program, parsed.base)
+        })
     {
         let _ = AppConfig::from_json(&value);
     }

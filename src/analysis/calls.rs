@@ -462,8 +462,7 @@ impl<'a> Graph<'a> {
 mod tests {
     use super::*;
     use crate::base::source::FileKind;
-    use crate::syntax::js::facts::{Keep, extract};
-    use crate::syntax::js::parse::parse;
+    use crate::syntax::js::facts::{Keep, extract_source};
 
     #[test]
     fn grouped_keeps_each_keys_items_in_order_and_drops_unknown_keys() {
@@ -480,8 +479,7 @@ mod tests {
     #[test]
     fn functions_are_found_by_name_in_script_order() {
         let src = "function pay() {}\nfunction buy() { function pay() {} }\nconst pay2 = () => {};";
-        let parsed = parse(src, 0, FileKind::Script).expect("parses");
-        let facts = extract(&parsed.program, &parsed.comments, Keep::EVERYTHING).facts;
+        let facts = extract_source(src, FileKind::Script, Keep::EVERYTHING).facts;
         let index = ScriptIndex::new(&facts);
         let name = |n: &str| facts.functions[index.named(Ustr::from(n))[0].index()].span;
         assert_eq!(index.named(Ustr::from("pay")), [FnId::new(0), FnId::new(2)]);

@@ -244,11 +244,11 @@ pub fn ungated_payment(
 mod tests {
     use super::*;
     use crate::base::source::FileKind;
-    use crate::syntax::js::facts::{Keep, extract};
+    use crate::syntax::js::facts::{Keep, extract_source};
+    use crate::syntax::js::parse::{parse_expr, with_arena};
 
     fn facts(src: &str) -> JsFacts {
-        let parsed = crate::syntax::js::parse::parse(src, 0, FileKind::Script).unwrap();
-        extract(&parsed.program, &parsed.comments, Keep::EVERYTHING).facts
+        extract_source(src, FileKind::Script, Keep::EVERYTHING).facts
     }
 
     fn gate(setup: &str, cond: &str, holds: bool) -> Gate {
@@ -257,7 +257,7 @@ mod tests {
         let mut env = Env::new(&data);
         env.add(&f);
         let c =
-            crate::syntax::js::cond::cond(&crate::syntax::js::parse::parse_expr(cond, 0).unwrap());
+            with_arena(|arena| crate::syntax::js::cond::cond(&parse_expr(arena, cond, 0).unwrap()));
         env.gate(&c, holds)
     }
 

@@ -149,7 +149,7 @@ fn unpack(bytes: &[u8]) -> String {
 /// A byte range in one file: `start..end`, end exclusive.
 ///
 /// Offsets are kept in 32 bits: every fact, template node and attribute holds a span, and a
-/// run keeps them for all files at once. Files are far smaller than 4 GiB (swc's own positions
+/// run keeps them for all files at once. Files are far smaller than 4 GiB (oxc's own positions
 /// are 32-bit); an offset past that is clamped, never wrapped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {

@@ -26,7 +26,7 @@ use crate::rules::{self, InternalError, Rule, UnusedSuppression};
 use crate::syntax::load::is_config_script;
 use crate::syntax::suppress::Suppressions;
 
-/// Worker threads get large stacks: swc and the tree walks recurse once per nesting level.
+/// Worker threads get large stacks: the parser and the tree walks recurse once per nesting level.
 pub(super) const WORKER_STACK: usize = 256 * 1024 * 1024;
 
 /// Everything a run needs besides the files themselves.

@@ -69,11 +69,10 @@ mod tests {
     use super::*;
     use crate::base::data::RuleData;
     use crate::base::source::FileKind;
-    use crate::syntax::js::{facts, parse};
+    use crate::syntax::js::facts;
 
     fn imports(src: &str) -> bool {
-        let parsed = parse::parse(src, 0, FileKind::TypeScript).unwrap();
-        let extracted = facts::extract(&parsed.program, &parsed.comments, facts::Keep::EVERYTHING);
+        let extracted = facts::extract_source(src, FileKind::TypeScript, facts::Keep::EVERYTHING);
         by_imports(&extracted.facts, &RuleData::default().not_app_code)
     }
 

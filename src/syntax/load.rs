@@ -14,12 +14,6 @@ use crate::syntax::suppress::Suppressions;
 use crate::syntax::syntax_error::SyntaxError;
 use crate::syntax::vue::sfc::{self, ScriptLang};
 
-/// Trees deeper than this are not dropped but leaked. swc's syntax tree frees itself
-/// recursively, and a tree as deep as a pathological file is long (`1+1+1+…` over megabytes)
-/// would overflow any stack doing so; the memory returns to the system when the run ends.
-/// Real code stays far below it (minified bundles nest under 100 levels).
-const DEEPEST_DROPPED: usize = 5_000;
-
 /// A file's parsed form: the parts it holds. A script has facts; a template has markup; a `.json`
 /// file has its JSON; a single-file component or a JSX file has both facts and markup. Scripts
 /// keep only their facts: the syntax tree is dropped after the one traversal that extracts them.
@@ -182,7 +176,7 @@ fn json_dialect(path: &Path, origin: Origin) -> Dialect {
     }
 }
 
-/// Where a script nests deeper than swc is let to parse, and the limit it exceeds.
+/// Where a script nests deeper than the parser is let to parse, and the limit it exceeds.
 fn too_deep(text: &str, kind: FileKind) -> Option<(usize, usize)> {
     match kind {
         FileKind::TypeScript => nesting::too_deep_typescript(text),
@@ -221,17 +215,17 @@ fn parse_content(source: SourceFile, origin: Origin, keep: Keep<'_>) -> Loaded {
                 };
                 return unparsed(source, problem);
             }
-            match js::parse(source.body(), base, source.kind) {
-                Ok(parsed) => {
-                    let problems = parsed
+            let parsed = js::with_arena(|arena| {
+                js::parse(arena, source.body(), base, source.kind).map(|parsed| {
+                    let problems: Vec<Problem> = parsed
                         .recovered
                         .iter()
                         .map(|e| Problem::syntax(Syntax::Script, e))
                         .collect();
-                    let extracted = facts::extract(&parsed.program, &parsed.comments, keep);
+                    let extracted = facts::extract(&parsed, keep);
                     // A configuration script (`app.config.ts`): the object it exports.
                     let json = is_config_script(&source.path)
-                        .then(|| static_value::exported_object(&parsed.program))
+                        .then(|| static_value::exported_object(&parsed.program, parsed.base))
                         .flatten()
                         .map(|value| JsonDoc {
                             value: Some(value),
@@ -239,20 +233,20 @@ fn parse_content(source: SourceFile, origin: Origin, keep: Keep<'_>) -> Loaded {
                         });
                     let suppressions =
                         Suppressions::parse(&parsed.comments, &source.lines, source.text().len());
-                    if extracted.depth > DEEPEST_DROPPED {
-                        std::mem::forget(parsed.program);
-                    }
-                    Loaded {
-                        content: Content {
-                            script: Some(Box::new(extracted.facts)),
-                            markup: extracted.markup,
-                            json,
-                        },
-                        suppressions,
-                        problems,
-                        source,
-                    }
-                }
+                    (problems, extracted, json, suppressions)
+                })
+            });
+            match parsed {
+                Ok((problems, extracted, json, suppressions)) => Loaded {
+                    content: Content {
+                        script: Some(Box::new(extracted.facts)),
+                        markup: extracted.markup,
+                        json,
+                    },
+                    suppressions,
+                    problems,
+                    source,
+                },
                 Err(error) => unparsed(source, Problem::syntax(Syntax::Script, &error)),
             }
         }
@@ -296,7 +290,7 @@ fn parse_content(source: SourceFile, origin: Origin, keep: Keep<'_>) -> Loaded {
     }
 }
 
-/// A `.vue` single-file component: its `<script>` blocks parsed by swc at their offsets and read
+/// A `.vue` single-file component: its `<script>` blocks parsed by oxc at their offsets and read
 /// as one script, its `<template>` lowered into the markup model. Comments of every part make the
 /// file's suppressions and `#ifdef` regions.
 fn vue(source: SourceFile, keep: Keep<'_>) -> Loaded {
@@ -308,39 +302,6 @@ fn vue(source: SourceFile, keep: Keep<'_>) -> Loaded {
         .map(|e| Problem::syntax(Syntax::Template, e))
         .collect();
     let mut comments: Vec<Comment> = outline.comments.clone();
-    let mut programs = Vec::new();
-    for script in &outline.scripts {
-        let kind = match &script.lang {
-            ScriptLang::Js => FileKind::Script,
-            ScriptLang::Ts => FileKind::TypeScript,
-            ScriptLang::Tsx => FileKind::Tsx,
-            ScriptLang::Jsx => FileKind::Jsx,
-            // CoffeeScript and friends: not read.
-            ScriptLang::Other(_) => continue,
-        };
-        let text = source.slice(script.inner);
-        if let Some((at, limit)) = too_deep(text, kind) {
-            let at = script.inner.start() + at;
-            problems.push(Problem {
-                span: Span::new(at, at + 1),
-                kind: ProblemKind::TooDeep { limit },
-            });
-            continue;
-        }
-        match js::parse(text, script.inner.start(), kind) {
-            Ok(parsed) => {
-                problems.extend(
-                    parsed
-                        .recovered
-                        .iter()
-                        .map(|e| Problem::syntax(Syntax::Script, e)),
-                );
-                comments.extend(parsed.comments.iter().cloned());
-                programs.push((parsed.program, script.setup));
-            }
-            Err(error) => problems.push(Problem::syntax(Syntax::Script, &error)),
-        }
-    }
     let template = outline
         .template
         .as_ref()
@@ -356,19 +317,52 @@ fn vue(source: SourceFile, keep: Keep<'_>) -> Loaded {
         comments.extend(parsed.comments);
         parsed.markup
     });
-    comments.sort_by_key(|c| c.span.start());
-    let parts: Vec<Part<'_>> = programs
-        .iter()
-        .map(|(program, setup)| Part {
-            program,
-            setup: *setup,
-        })
-        .collect();
-    let extracted = facts::extract_parts(&parts, &comments, keep);
+    let extracted = js::with_arena(|arena| {
+        let mut scripts = Vec::new();
+        for script in &outline.scripts {
+            let kind = match &script.lang {
+                ScriptLang::Js => FileKind::Script,
+                ScriptLang::Ts => FileKind::TypeScript,
+                ScriptLang::Tsx => FileKind::Tsx,
+                ScriptLang::Jsx => FileKind::Jsx,
+                // CoffeeScript and friends: not read.
+                ScriptLang::Other(_) => continue,
+            };
+            let text = source.slice(script.inner);
+            if let Some((at, limit)) = too_deep(text, kind) {
+                let at = script.inner.start() + at;
+                problems.push(Problem {
+                    span: Span::new(at, at + 1),
+                    kind: ProblemKind::TooDeep { limit },
+                });
+                continue;
+            }
+            match js::parse(arena, text, script.inner.start(), kind) {
+                Ok(parsed) => {
+                    problems.extend(
+                        parsed
+                            .recovered
+                            .iter()
+                            .map(|e| Problem::syntax(Syntax::Script, e)),
+                    );
+                    comments.extend(parsed.comments.iter().cloned());
+                    scripts.push((parsed, script.setup));
+                }
+                Err(error) => problems.push(Problem::syntax(Syntax::Script, &error)),
+            }
+        }
+        comments.sort_by_key(|c| c.span.start());
+        let parts: Vec<Part<'_, '_>> = scripts
+            .iter()
+            .map(|(parsed, setup)| Part {
+                program: &parsed.program,
+                base: parsed.base,
+                setup: *setup,
+            })
+            .collect();
+        facts::extract_parts(&parts, &comments, keep)
+    });
     let suppressions = Suppressions::parse(&comments, &source.lines, source.text().len());
-    if extracted.depth > DEEPEST_DROPPED {
-        std::mem::forget(programs);
-    }
     problems.sort_by_key(|p| p.span.start());
     Loaded {
         content: Content {

@@ -1,7 +1,11 @@
-//! Small readers of swc's syntax tree shared by the fact extractor and the condition reader:
-//! spans, literal strings, property names, and the stack limits of recursive walks.
+//! Small readers of oxc's syntax tree shared by the fact extractor, the condition reader and the
+//! template readers: positions, literal strings, property names, and the stack limits of
+//! recursive walks.
 
-use swc_ecma_ast::{Expr, Lit, PropName};
+use std::borrow::Cow;
+
+use oxc_ast::ast::{Expression, PropertyKey};
+use oxc_span::GetSpan;
 
 use crate::base::source::Span;
 
@@ -9,49 +13,100 @@ use crate::base::source::Span;
 pub(crate) const RED_ZONE: usize = 256 * 1024;
 pub(crate) const SEGMENT: usize = 16 * 1024 * 1024;
 
-/// Converts an swc span to a span in the file. Sources are parsed with `BytePos(1 + offset)` at
-/// their first byte (0 is swc's reserved dummy position).
-pub(crate) fn span_of(span: swc_common::Span) -> Span {
-    Span::new(
-        (span.lo.0 as usize).saturating_sub(1),
-        (span.hi.0 as usize).saturating_sub(1),
-    )
+/// Where a parsed text starts in its file. oxc counts positions from the first byte of the text
+/// it parsed; findings count from the first byte of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Base(usize);
+
+impl Base {
+    pub fn new(base: usize) -> Self {
+        Self(base)
+    }
+
+    /// The file offset of a position in the parsed text.
+    pub fn offset(self, at: u32) -> usize {
+        self.0 + at as usize
+    }
+
+    /// The file span of a span in the parsed text.
+    pub fn span(self, span: oxc_span::Span) -> Span {
+        Span::new(self.offset(span.start), self.offset(span.end))
+    }
+
+    /// The file span of a node.
+    pub fn of(self, node: &impl GetSpan) -> Span {
+        self.span(node.span())
+    }
+}
+
+/// The text of a string literal or a template piece. A lone surrogate (`'\uD800'`) is no
+/// character a Rust string holds: it reads as U+FFFD. In a string that has one, oxc writes each
+/// code unit it cannot hold as U+FFFD and four hex digits (`d800`, and `fffd` for U+FFFD itself),
+/// so each such escape keeps only its U+FFFD.
+pub(crate) fn text(value: &str, lone_surrogates: bool) -> Cow<'_, str> {
+    if !lone_surrogates {
+        return Cow::Borrowed(value);
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find('\u{FFFD}') {
+        let escape = at + '\u{FFFD}'.len_utf8();
+        out.push_str(&rest[..escape]);
+        rest = rest.get(escape + 4..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// The string value of a literal expression: `'x'`, `"x"`, or `` `x` `` without substitutions.
-pub(crate) fn static_string(expr: &Expr) -> Option<String> {
+pub(crate) fn static_string(expr: &Expression<'_>) -> Option<String> {
+    static_str(expr).map(Cow::into_owned)
+}
+
+/// [`static_string`], borrowed from the tree where it can be.
+pub(crate) fn static_str<'a>(expr: &'a Expression<'_>) -> Option<Cow<'a, str>> {
     match unwrap(expr) {
-        Expr::Lit(Lit::Str(s)) => Some(s.value.to_string_lossy().into_owned()),
-        Expr::Tpl(t) if t.exprs.is_empty() => t
-            .quasis
-            .first()
-            .and_then(|q| q.cooked.as_ref())
-            .map(|c| c.to_string_lossy().into_owned()),
+        Expression::StringLiteral(s) => Some(text(&s.value, s.lone_surrogates)),
+        Expression::TemplateLiteral(t) if t.expressions.is_empty() => {
+            let quasi = t.quasis.first()?;
+            Some(text(quasi.value.cooked.as_ref()?, quasi.lone_surrogates))
+        }
         _ => None,
     }
 }
 
 /// The expression under parentheses and TypeScript casts.
-pub(crate) fn unwrap(mut expr: &Expr) -> &Expr {
+pub(crate) fn unwrap<'e, 'a>(mut expr: &'e Expression<'a>) -> &'e Expression<'a> {
     loop {
         expr = match expr {
-            Expr::Paren(p) => &p.expr,
-            Expr::TsAs(e) => &e.expr,
-            Expr::TsNonNull(e) => &e.expr,
-            Expr::TsTypeAssertion(e) => &e.expr,
-            Expr::TsConstAssertion(e) => &e.expr,
-            Expr::TsSatisfies(e) => &e.expr,
+            Expression::ParenthesizedExpression(p) => &p.expression,
+            Expression::TSAsExpression(e) => &e.expression,
+            Expression::TSNonNullExpression(e) => &e.expression,
+            Expression::TSTypeAssertion(e) => &e.expression,
+            Expression::TSSatisfiesExpression(e) => &e.expression,
             _ => return expr,
         }
     }
 }
 
-pub(crate) fn prop_name(prop: &PropName) -> Option<String> {
-    match prop {
-        PropName::Ident(i) => Some(i.sym.as_str().to_owned()),
-        PropName::Str(s) => Some(s.value.to_string_lossy().into_owned()),
-        PropName::Num(n) => Some(n.value.to_string()),
-        PropName::Computed(c) => static_string(&c.expr),
-        PropName::BigInt(_) => None,
+/// The name of a property key: an identifier, a string or number literal, or a computed key that
+/// is a literal string (`['x']`).
+pub(crate) fn prop_name(key: &PropertyKey<'_>, computed: bool) -> Option<String> {
+    match key {
+        PropertyKey::StaticIdentifier(i) => Some(i.name.as_str().to_owned()),
+        PropertyKey::PrivateIdentifier(_) => None,
+        _ => {
+            let expr = key.as_expression()?;
+            if computed {
+                return static_string(expr);
+            }
+            match expr {
+                Expression::StringLiteral(s) => {
+                    Some(text(&s.value, s.lone_surrogates).into_owned())
+                }
+                Expression::NumericLiteral(n) => Some(n.value.to_string()),
+                _ => None,
+            }
+        }
     }
 }

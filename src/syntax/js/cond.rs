@@ -2,9 +2,12 @@
 //! the few method calls platform checks use. One form serves `if (…)` in scripts and
 //! `tt:if="{{…}}"` in templates, so a flag set in a script and tested in a template meet.
 
-use swc_ecma_ast::{BinaryOp, Callee, Expr, Lit, MemberExpr, MemberProp, UnaryOp};
+use oxc_ast::ast::{
+    Argument, BinaryOperator, Expression, LogicalOperator, MemberExpression, RegExpLiteral,
+    UnaryOperator,
+};
 
-use super::ast::{RED_ZONE, SEGMENT, static_string, unwrap};
+use super::ast::{RED_ZONE, SEGMENT, static_str, unwrap};
 use crate::base::intern::Ustr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,13 +146,15 @@ pub fn normalize_path(mut raw: String) -> String {
 }
 
 /// The raw member path of an expression: `a.b['c']`, `this.x`, `getApp().globalData.y`.
-pub fn raw_path(expr: &Expr) -> Option<String> {
+pub fn raw_path(expr: &Expression<'_>) -> Option<String> {
     let mut out = String::new();
     write_path(expr, &mut out).then_some(out)
 }
 
-/// The raw path of a member expression: `a.b['c']`.
-pub fn member_path(m: &MemberExpr) -> Option<String> {
+/// The raw path of a member expression: `a.b['c']`. A member taken from inside an optional chain
+/// has one only when no link before it is written `?.`: `a?.b` reads `a.b`, `a?.b.c` has none
+/// (what it reads depends on whether `a` exists).
+pub fn member_path(m: &MemberExpression<'_>) -> Option<String> {
     let mut out = String::new();
     write_member(m, &mut out).then_some(out)
 }
@@ -160,150 +165,198 @@ pub fn member_path(m: &MemberExpr) -> Option<String> {
 const PATH_ROOM: usize = 24;
 
 /// Appends the raw path of `expr` to `out`, one buffer for the whole chain (a chain of n members
-/// would otherwise be built n times over); false when the expression has no path.
-fn write_path(expr: &Expr, out: &mut String) -> bool {
+/// would otherwise be built n times over); false when the expression has no path. Nor has a link
+/// of an optional chain written `?.` or after one: the walk down the chain meets the `?.`.
+fn write_path(expr: &Expression<'_>, out: &mut String) -> bool {
     match unwrap(expr) {
-        Expr::Ident(i) => {
+        Expression::Identifier(i) => {
             out.reserve(PATH_ROOM);
-            out.push_str(&i.sym);
+            out.push_str(&i.name);
         }
-        Expr::This(_) => {
+        Expression::ThisExpression(_) => {
             out.reserve(PATH_ROOM);
             out.push_str("this");
         }
-        Expr::Member(m) => return write_member(m, out),
         // `getApp()`, and platform API results: `tt.getSystemInfoSync().platform`.
-        Expr::Call(c) => {
-            let Callee::Expr(callee) = &c.callee else {
-                return false;
-            };
-            match unwrap(callee) {
-                Expr::Ident(i) if &*i.sym == "getApp" && c.args.is_empty() => {
-                    out.push_str("getApp()");
-                }
-                Expr::Member(m) => {
-                    let start = out.len();
-                    if !write_member(m, out) {
-                        return false;
-                    }
-                    let root = out[start..].split('.').next().unwrap_or_default();
-                    if !PLATFORM_OBJECTS.contains(&root) {
-                        return false;
-                    }
-                    out.push_str("()");
-                }
-                _ => return false,
+        Expression::CallExpression(c) if !c.optional => match unwrap(&c.callee) {
+            Expression::Identifier(i) if i.name == "getApp" && c.arguments.is_empty() => {
+                out.push_str("getApp()");
             }
+            callee => {
+                let Some(m) = callee.as_member_expression().filter(|m| !m.optional()) else {
+                    return false;
+                };
+                let start = out.len();
+                if !write_member(m, out) {
+                    return false;
+                }
+                let root = out[start..].split('.').next().unwrap_or_default();
+                if !PLATFORM_OBJECTS.contains(&root) {
+                    return false;
+                }
+                out.push_str("()");
+            }
+        },
+        other => {
+            return other
+                .as_member_expression()
+                .is_some_and(|m| !m.optional() && write_member(m, out));
         }
-        _ => return false,
     }
     true
 }
 
-fn write_member(m: &MemberExpr, out: &mut String) -> bool {
-    if !write_path(&m.obj, out) {
+fn write_member(m: &MemberExpression<'_>, out: &mut String) -> bool {
+    if !write_path(m.object(), out) {
         return false;
     }
     out.push('.');
-    match &m.prop {
-        MemberProp::Ident(i) => out.push_str(&i.sym),
-        MemberProp::Computed(c) => match static_string(&c.expr) {
+    match m {
+        MemberExpression::StaticMemberExpression(s) => out.push_str(&s.property.name),
+        MemberExpression::ComputedMemberExpression(c) => match static_str(&c.expression) {
             Some(key) => out.push_str(&key),
             None => return false,
         },
-        MemberProp::PrivateName(_) => return false,
+        MemberExpression::PrivateFieldExpression(_) => return false,
     }
     true
 }
 
 /// The normalised data path of an expression.
-pub fn path(expr: &Expr) -> Option<String> {
+pub fn path(expr: &Expression<'_>) -> Option<String> {
     raw_path(expr).map(normalize_path)
 }
 
-pub fn cond(expr: &Expr) -> Cond {
+pub fn cond(expr: &Expression<'_>) -> Cond {
     stacker::maybe_grow(RED_ZONE, SEGMENT, || cond_inner(expr))
 }
 
-fn cond_inner(expr: &Expr) -> Cond {
+fn cond_inner(expr: &Expression<'_>) -> Cond {
     if let Some(p) = path(expr) {
         return Cond::Path(p.into());
     }
-    if let Some(s) = static_string(expr) {
+    if let Some(s) = static_str(expr) {
         return Cond::Str(s.into());
     }
     match unwrap(expr) {
-        Expr::Lit(Lit::Bool(b)) => Cond::Bool(b.value),
-        Expr::Lit(Lit::Num(n)) => Cond::Num(n.value),
-        Expr::Unary(u) if u.op == UnaryOp::Bang => Cond::Not(Box::new(cond(&u.arg))),
-        Expr::Unary(u) if u.op == UnaryOp::TypeOf => match raw_path(&u.arg) {
-            Some(p) => Cond::TypeOf(p.into()),
-            None => Cond::Other,
-        },
-        Expr::Unary(u) if u.op == UnaryOp::Minus => match cond(&u.arg) {
-            Cond::Num(n) => Cond::Num(-n),
+        Expression::BooleanLiteral(b) => Cond::Bool(b.value),
+        Expression::NumericLiteral(n) => Cond::Num(n.value),
+        Expression::UnaryExpression(u) => match u.operator {
+            UnaryOperator::LogicalNot => Cond::Not(Box::new(cond(&u.argument))),
+            UnaryOperator::Typeof => match raw_path(&u.argument) {
+                Some(p) => Cond::TypeOf(p.into()),
+                None => Cond::Other,
+            },
+            UnaryOperator::UnaryNegation => match cond(&u.argument) {
+                Cond::Num(n) => Cond::Num(-n),
+                _ => Cond::Other,
+            },
             _ => Cond::Other,
         },
-        Expr::Bin(b) => {
-            let (l, r) = (Box::new(cond(&b.left)), Box::new(cond(&b.right)));
-            let op = match b.op {
-                BinaryOp::LogicalAnd => return Cond::And(l, r),
-                BinaryOp::LogicalOr => return Cond::Or(l, r),
-                BinaryOp::EqEq | BinaryOp::EqEqEq => CmpOp::Eq,
-                BinaryOp::NotEq | BinaryOp::NotEqEq => CmpOp::Ne,
-                BinaryOp::Lt => CmpOp::Lt,
-                BinaryOp::LtEq => CmpOp::Le,
-                BinaryOp::Gt => CmpOp::Gt,
-                BinaryOp::GtEq => CmpOp::Ge,
-                _ => return Cond::Other,
-            };
-            Cond::Cmp(op, l, r)
-        }
-        Expr::Call(c) => {
-            let Callee::Expr(callee) = &c.callee else {
-                return Cond::Other;
-            };
-            let args: Vec<Cond> = c.args.iter().map(|a| cond(&a.expr)).collect();
-            match unwrap(callee) {
-                Expr::Member(m) => {
-                    let MemberProp::Ident(method) = &m.prop else {
-                        return Cond::Other;
-                    };
-                    if let Expr::Lit(Lit::Regex(re)) = unwrap(&m.obj)
-                        && &*method.sym == "test"
-                        && let Some(arg) = args.first()
-                    {
-                        return Cond::RegexTest(Box::new(RegexTest {
-                            pattern: re.exp.to_string(),
-                            flags: re.flags.to_string(),
-                            arg: arg.clone(),
-                        }));
-                    }
-                    match raw_path(&m.obj) {
-                        Some(obj) if PLATFORM_OBJECTS.contains(&obj.as_str()) => {
-                            Cond::Call(format!("{obj}.{}", method.sym).into())
-                        }
-                        _ => Cond::Method(Box::new(MethodCall {
-                            receiver: cond(&m.obj),
-                            method: method.sym.as_str().to_owned(),
-                            args,
-                        })),
-                    }
-                }
-                _ => Cond::Other,
+        Expression::LogicalExpression(l) => {
+            let (left, right) = (Box::new(cond(&l.left)), Box::new(cond(&l.right)));
+            match l.operator {
+                LogicalOperator::And => Cond::And(left, right),
+                LogicalOperator::Or => Cond::Or(left, right),
+                LogicalOperator::Coalesce => Cond::Other,
             }
         }
-        Expr::Cond(c) => Cond::Ternary(Box::new((cond(&c.test), cond(&c.cons), cond(&c.alt)))),
+        Expression::BinaryExpression(b) => {
+            let op = match b.operator {
+                BinaryOperator::Equality | BinaryOperator::StrictEquality => CmpOp::Eq,
+                BinaryOperator::Inequality | BinaryOperator::StrictInequality => CmpOp::Ne,
+                BinaryOperator::LessThan => CmpOp::Lt,
+                BinaryOperator::LessEqualThan => CmpOp::Le,
+                BinaryOperator::GreaterThan => CmpOp::Gt,
+                BinaryOperator::GreaterEqualThan => CmpOp::Ge,
+                _ => return Cond::Other,
+            };
+            Cond::Cmp(op, Box::new(cond(&b.left)), Box::new(cond(&b.right)))
+        }
+        Expression::CallExpression(c) => {
+            // A method is named (`a.indexOf`, not `a['indexOf']`) on anything but `super`: a
+            // condition reads data, never the parent class.
+            let Expression::StaticMemberExpression(m) = unwrap(&c.callee) else {
+                return Cond::Other;
+            };
+            if matches!(m.object, Expression::Super(_)) || in_optional_chain(unwrap(expr)) {
+                return Cond::Other;
+            }
+            let method = m.property.name.as_str();
+            let args: Vec<Cond> = c.arguments.iter().map(|a| cond(argument(a))).collect();
+            if let Expression::RegExpLiteral(re) = unwrap(&m.object)
+                && method == "test"
+                && let Some(arg) = args.first()
+            {
+                return Cond::RegexTest(Box::new(RegexTest {
+                    pattern: re.regex.pattern.text.as_str().to_owned(),
+                    flags: regex_flags(re),
+                    arg: arg.clone(),
+                }));
+            }
+            match raw_path(&m.object) {
+                Some(obj) if PLATFORM_OBJECTS.contains(&obj.as_str()) => {
+                    Cond::Call(format!("{obj}.{method}").into())
+                }
+                _ => Cond::Method(Box::new(MethodCall {
+                    receiver: cond(&m.object),
+                    method: method.to_owned(),
+                    args,
+                })),
+            }
+        }
+        Expression::ConditionalExpression(c) => Cond::Ternary(Box::new((
+            cond(&c.test),
+            cond(&c.consequent),
+            cond(&c.alternate),
+        ))),
         _ => Cond::Other,
+    }
+}
+
+/// Whether a call or member is a link of an optional chain at or after its first `?.` (`a?.b.c()`
+/// inside `a?.b.c().d`): whether it runs, and what it reads, depend on what the chain meets, so the
+/// readers here leave it alone. oxc marks only the link written `?.`, which a walk down the chain
+/// meets. An expression outside a chain is never one: oxc wraps every chain in a `ChainExpression`.
+pub(crate) fn in_optional_chain(mut expr: &Expression<'_>) -> bool {
+    loop {
+        expr = match expr {
+            Expression::CallExpression(c) if c.optional => return true,
+            Expression::CallExpression(c) => &c.callee,
+            Expression::TSNonNullExpression(e) => &e.expression,
+            _ => match expr.as_member_expression() {
+                Some(m) if m.optional() => return true,
+                Some(m) => m.object(),
+                None => return false,
+            },
+        }
+    }
+}
+
+/// The expression an argument passes, spread or not (`f(...xs)` reads `xs`).
+fn argument<'e, 'a>(arg: &'e Argument<'a>) -> &'e Expression<'a> {
+    match arg {
+        Argument::SpreadElement(spread) => &spread.argument,
+        _ => arg.to_expression(),
+    }
+}
+
+/// A regular expression's flags as written (`/x/ig` has `ig`): oxc keeps them as a set, which
+/// prints in its own order.
+fn regex_flags(re: &RegExpLiteral<'_>) -> String {
+    match re.raw.as_ref().and_then(|raw| raw.rsplit_once('/')) {
+        Some((_, flags)) => flags.to_owned(),
+        None => re.regex.flags.to_string(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::syntax::js::parse::{parse_expr, with_arena};
 
     fn c(src: &str) -> Cond {
-        cond(&crate::syntax::js::parse::parse_expr(src, 0).unwrap())
+        with_arena(|arena| cond(&parse_expr(arena, src, 0).unwrap()))
     }
 
     fn p(s: &str) -> Box<Cond> {

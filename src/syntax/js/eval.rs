@@ -434,7 +434,7 @@ fn regex_test(pattern: &str, flags: &str, s: &str) -> Option<bool> {
 mod tests {
     use super::*;
     use crate::syntax::js::cond::cond;
-    use crate::syntax::js::parse::parse_expr;
+    use crate::syntax::js::parse::{parse_expr, with_arena};
 
     /// A table of values for the tests: `name = expression` lines.
     struct Table(Vec<(String, Cond)>);
@@ -450,7 +450,7 @@ mod tests {
     }
 
     fn c(src: &str) -> Cond {
-        cond(&parse_expr(src, 0).expect("an expression"))
+        with_arena(|arena| cond(&parse_expr(arena, src, 0).expect("an expression")))
     }
 
     const PLATFORM_WORDS: &[&str] = &["ios", "iphone", "platform"];

@@ -1,7 +1,7 @@
-//! JavaScript and TypeScript: parsing with swc, and the facts rules read from a script.
+//! JavaScript and TypeScript: parsing with oxc, and the facts rules read from a script.
 //!
-//! A script is parsed once; one traversal ([`facts::extract`]) turns it into plain data and the
-//! syntax tree is dropped before the project pass.
+//! A script is parsed once into an arena; one traversal ([`facts::extract`]) turns it into plain
+//! data, and the arena is reset for the next file before the project pass.
 
 pub(crate) mod ast;
 pub(crate) mod cond;

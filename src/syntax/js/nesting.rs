@@ -1,7 +1,7 @@
 //! A cheap guard in front of the parser: how deeply could this script nest?
 //!
-//! swc parses most nesting recursively, and recursion deep enough overflows any stack, which
-//! aborts the whole process. Worker threads have large stacks (they survive 50,000 levels of the
+//! The parser (oxc; swc before it) parses most nesting recursively, and recursion deep enough
+//! overflows any stack, which aborts the whole process. Worker threads have large stacks (they survive 50,000 levels of the
 //! costliest construct, arrow chains), so this scan only has to refuse what no real script does:
 //! thousands of open brackets, or thousands of nesting operators in a row (`x => x => …`,
 //! `!!!…`, `a ? b : c ? …`, `while (a) while (a) …`) with no `,`, `;` or `}` between them.
@@ -10,24 +10,26 @@
 pub const LIMIT: usize = 5_000;
 
 /// Most TypeScript type assertions (`<T>x`) or generic arrows (`<T>() => …`) ttlint parses in one
-/// statement. swc's time grows with the square of their nesting (`<a><a><a>…x` takes seconds at
+/// statement. swc's time grew with the square of their nesting (`<a><a><a>…x` took seconds at
 /// a thousand: found by fuzzing), and real code writes a handful.
 pub const TYPE_ASSERTION_LIMIT: usize = 256;
 
 /// Most parentheses or square brackets ttlint lets open while a `<` that could start type
 /// arguments is pending (`f<(…`, `a < b < (…`, `!<(…`, `<T>(…`, `E<T[…`), one inside another, in
-/// TypeScript and TSX. swc tries each such `<` as type arguments or a generic arrow first and
-/// backtracks, and nested attempts multiply: `a<({b=` four levels deep takes a hundredth of a
-/// second, five levels 0.15 s, and a chain before a level (below) or square brackets (tuple and
-/// indexed access types) make each level dearer (all found by fuzzing: 0.5 to 23 s). Real code
-/// compares with a bracketed operand once or twice in a statement, rarely three levels deep.
+/// TypeScript and TSX. The parser tries each such `<` as type arguments or a generic arrow first
+/// and backtracks, and nested attempts multiply. In swc `a<({b=` four levels deep took a
+/// hundredth of a second, five levels 0.15 s, and a chain before a level (below) or square
+/// brackets (tuple and indexed access types) made each level dearer (all found by fuzzing: 0.5 to
+/// 23 s). oxc backtracks the same way: twenty lines of `a<(c=a<({b=` 150 times over take it 42 s.
+/// Real code compares with a bracketed operand once or twice in a statement, rarely three levels
+/// deep.
 pub const TYPE_ARGUMENT_LIMIT: usize = 3;
 
 /// Most weight the nested attempts of [`TYPE_ARGUMENT_LIMIT`] may have: the product, over the
 /// parentheses open, of one more than the pending `<` before each (and than those pending inside
 /// the innermost). Every pending `<` is an attempt of its own, so a chain multiplies a level's
-/// cost: three levels of `w<E<E<E<({s=` take a tenth
-/// of a second and four take three seconds, where three levels of one `<` take a millisecond
+/// cost: in swc three levels of `w<E<E<E<({s=` took a
+/// tenth of a second and four took three seconds, where three levels of one `<` take a millisecond
 /// (fuzzing found `E<T<E<e<T<({s=…` three times over at four seconds).
 pub const TYPE_ARGUMENT_WEIGHT: usize = 64;
 
@@ -344,7 +346,8 @@ fn nesting_keyword(word: &[u8]) -> bool {
 }
 
 /// Where the line holding `from` ends: at `\n`, `\r`, U+2028 or U+2029, as JavaScript ends a
-/// `//` comment (a comment the scan ran on past a `\r` hid code swc parses: found by fuzzing).
+/// `//` comment (a comment the scan ran on past a `\r` hid code the parser reads: found by
+/// fuzzing).
 fn line_end(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
     while i < bytes.len() {

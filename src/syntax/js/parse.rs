@@ -1,37 +1,65 @@
-//! Parsing JavaScript and TypeScript with swc: whole scripts, and single expressions at an offset
-//! (a TTML `{{ }}` body). swc is guarded: a panic inside it becomes a syntax error.
+//! Parsing JavaScript and TypeScript with oxc: whole scripts, and single expressions at an offset
+//! (a TTML `{{ }}` body). oxc builds its tree in an arena ([`Allocator`]): a tree borrows from
+//! it and costs nothing to drop, and [`with_arena`] lends each parse a thread's arena, reset
+//! once the tree is done with. oxc is guarded: a panic inside it becomes a syntax error.
+//!
+//! oxc's positions count from the first byte of the text it is given; the text here starts at
+//! byte `base` of its file, so every reader of the tree adds `base` (see [`super::ast::Base`]).
 
-use swc_common::BytePos;
-use swc_common::comments::SingleThreadedComments;
-use swc_ecma_ast::Program;
-use swc_ecma_parser::{EsSyntax, Parser, StringInput, Syntax, TsSyntax};
+use std::cell::RefCell;
 
-use super::ast::span_of;
+use oxc_allocator::Allocator;
+use oxc_ast::ast::{Expression, Program};
+use oxc_diagnostics::OxcDiagnostic;
+use oxc_parser::{ParseOptions, Parser};
+use oxc_span::SourceType;
+
+use super::ast::Base;
 use crate::base::source::{FileKind, Span};
 use crate::syntax::comment::Comment;
 use crate::syntax::syntax_error::SyntaxError;
 
-/// A parsed script: its tree, its comments in source order, and the first error swc recovered
+thread_local! {
+    /// Arenas free for the next parse on this thread. A parse made while another's tree is still
+    /// read (a template's expressions beside its component's scripts) takes a second one.
+    static ARENAS: RefCell<Vec<Allocator>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with an arena of this thread, reset afterwards for the next parse: the arena keeps
+/// the memory it grew to, so a thread parsing file after file allocates once.
+pub fn with_arena<R>(f: impl FnOnce(&Allocator) -> R) -> R {
+    let mut arena = ARENAS
+        .with(|arenas| arenas.borrow_mut().pop())
+        .unwrap_or_default();
+    let result = f(&arena);
+    arena.reset();
+    ARENAS.with(|arenas| arenas.borrow_mut().push(arena));
+    result
+}
+
+/// A parsed script: its tree, its comments in source order, and the first error oxc recovered
 /// from, if any (the tree is still usable, so its findings are kept).
-pub struct ParsedScript {
-    pub program: Program,
+pub struct ParsedScript<'a> {
+    pub program: Program<'a>,
+    /// Where the text starts in its file: add it to the tree's positions.
+    pub base: Base,
     pub comments: Vec<Comment>,
     pub recovered: Option<SyntaxError>,
 }
 
-fn syntax_for(kind: FileKind, jsx: bool) -> Syntax {
+fn source_type(kind: FileKind, jsx: bool) -> SourceType {
     match kind {
-        FileKind::TypeScript | FileKind::Tsx => Syntax::Typescript(TsSyntax {
-            decorators: true,
-            tsx: kind == FileKind::Tsx,
-            ..Default::default()
-        }),
-        _ => Syntax::Es(EsSyntax {
-            jsx: jsx || kind == FileKind::Jsx,
-            decorators: true,
-            allow_return_outside_function: true,
-            ..Default::default()
-        }),
+        FileKind::TypeScript => SourceType::ts().with_unambiguous(true),
+        FileKind::Tsx => SourceType::tsx().with_unambiguous(true),
+        _ => SourceType::unambiguous().with_jsx(jsx || kind == FileKind::Jsx),
+    }
+}
+
+fn options() -> ParseOptions {
+    ParseOptions {
+        allow_return_outside_function: true,
+        preserve_parens: false,
+        ..ParseOptions::default()
     }
 }
 
@@ -39,19 +67,23 @@ fn syntax_for(kind: FileKind, jsx: bool) -> Syntax {
 ///
 /// Plain `.js` files of some framework projects contain JSX: when a `.js` file fails to parse
 /// without JSX it is parsed again with JSX before the first error is reported.
-pub fn parse(text: &str, base: usize, kind: FileKind) -> Result<ParsedScript, SyntaxError> {
-    match parse_with(text, base, syntax_for(kind, false)) {
+pub fn parse<'a>(
+    arena: &'a Allocator,
+    text: &'a str,
+    base: usize,
+    kind: FileKind,
+) -> Result<ParsedScript<'a>, SyntaxError> {
+    match parse_with(arena, text, base, source_type(kind, false)) {
         Ok(parsed) => Ok(parsed),
         Err(error) if kind == FileKind::Script => {
-            parse_with(text, base, syntax_for(kind, true)).map_err(|_| error)
+            parse_with(arena, text, base, source_type(kind, true)).map_err(|_| error)
         }
         Err(error) => Err(error),
     }
 }
 
-/// Runs swc, turning a panic inside it (a parser bug on odd input; swc has debug assertions that
-/// fuzzed templates trip) into a syntax error at the start of the text, so one odd file never
-/// stops a run.
+/// Runs oxc, turning a panic inside it (a parser bug on odd input) into a syntax error at the
+/// start of the text, so one odd file never stops a run.
 fn guarded<T>(
     base: usize,
     parse: impl FnOnce() -> Result<T, SyntaxError>,
@@ -64,78 +96,82 @@ fn guarded<T>(
     })
 }
 
-fn parse_with(text: &str, base: usize, syntax: Syntax) -> Result<ParsedScript, SyntaxError> {
-    guarded(base, || parse_unguarded(text, base, syntax))
-}
-
-fn parse_unguarded(text: &str, base: usize, syntax: Syntax) -> Result<ParsedScript, SyntaxError> {
-    let comments = SingleThreadedComments::default();
-    let start = BytePos(base as u32 + 1);
-    let end = BytePos((base + text.len()) as u32 + 1);
-    let mut parser = Parser::new(syntax, StringInput::new(text, start, end), Some(&comments));
-    let result = parser.parse_program();
-    let recovered = parser.take_errors().into_iter().next().map(to_syntax_error);
-    let program = result.map_err(to_syntax_error)?;
-    Ok(ParsedScript {
-        program,
-        comments: collect_comments(comments),
-        recovered,
+fn parse_with<'a>(
+    arena: &'a Allocator,
+    text: &'a str,
+    base: usize,
+    source_type: SourceType,
+) -> Result<ParsedScript<'a>, SyntaxError> {
+    guarded(base, || {
+        let parsed = Parser::new(arena, text, source_type)
+            .with_options(options())
+            .parse();
+        let at = Base::new(base);
+        let mut errors = parsed.diagnostics.iter();
+        if parsed.panicked {
+            let error = errors.next().map_or_else(
+                || SyntaxError {
+                    span: Span::new(base, base + 1),
+                    message: "the JavaScript parser failed on this code".into(),
+                },
+                |e| to_syntax_error(e, at),
+            );
+            return Err(error);
+        }
+        let recovered = errors.next().map(|e| to_syntax_error(e, at));
+        let comments = parsed
+            .program
+            .comments
+            .iter()
+            .map(|c| Comment {
+                span: at.span(c.span),
+                text: c.content_span().source_text(text).to_owned(),
+                block: c.is_block(),
+            })
+            .collect();
+        Ok(ParsedScript {
+            program: parsed.program,
+            base: at,
+            comments,
+            recovered,
+        })
     })
 }
 
 /// Parses a single expression that starts at byte `base` of its file (a TTML `{{ }}` body).
-pub fn parse_expr(text: &str, base: usize) -> Result<Box<swc_ecma_ast::Expr>, SyntaxError> {
-    guarded(base, || parse_expr_unguarded(text, base))
+pub fn parse_expr<'a>(
+    arena: &'a Allocator,
+    text: &'a str,
+    base: usize,
+) -> Result<Expression<'a>, SyntaxError> {
+    guarded(base, || {
+        Parser::new(arena, text, source_type(FileKind::Script, false))
+            .with_options(options())
+            .parse_expression()
+            .map_err(|errors| {
+                errors.first().map_or_else(
+                    || SyntaxError {
+                        span: Span::new(base, base + 1),
+                        message: "the JavaScript parser failed on this code".into(),
+                    },
+                    |e| to_syntax_error(e, Base::new(base)),
+                )
+            })
+    })
 }
 
-fn parse_expr_unguarded(text: &str, base: usize) -> Result<Box<swc_ecma_ast::Expr>, SyntaxError> {
-    let start = BytePos(base as u32 + 1);
-    let end = BytePos((base + text.len()) as u32 + 1);
-    let mut parser = Parser::new(
-        syntax_for(FileKind::Script, false),
-        StringInput::new(text, start, end),
-        None,
+fn to_syntax_error(error: &OxcDiagnostic, at: Base) -> SyntaxError {
+    let span = error.labels.first().map_or_else(
+        || at.span(oxc_span::Span::empty(0)),
+        |label| {
+            let start = at.offset(label.offset());
+            Span::new(start, start + label.len() as usize)
+        },
     );
-    let expr = parser.parse_expr().map_err(to_syntax_error)?;
-    if let Some(error) = parser.take_errors().into_iter().next() {
-        return Err(to_syntax_error(error));
-    }
-    // `parse_expr` stops at the end of the expression: anything left over is an error.
-    let rest = &text[(span_of(swc_common::Spanned::span(&*expr)).end() - base).min(text.len())..];
-    if let Some(extra) = rest.find(|c: char| !c.is_whitespace()) {
-        let at = base + text.len() - rest.len() + extra;
-        return Err(SyntaxError {
-            span: Span::new(at, at + 1),
-            message: "Unexpected token after the expression".into(),
-        });
-    }
-    Ok(expr)
-}
-
-fn to_syntax_error(error: swc_ecma_parser::error::Error) -> SyntaxError {
-    let span = span_of(swc_common::Spanned::span(&error));
     SyntaxError {
         span,
-        message: error.kind().msg().into_owned(),
+        message: error.message.to_string(),
     }
-}
-
-fn collect_comments(comments: SingleThreadedComments) -> Vec<Comment> {
-    let (leading, trailing) = comments.take_all();
-    let mut all: Vec<Comment> = leading
-        .take()
-        .into_values()
-        .chain(trailing.take().into_values())
-        .flatten()
-        .map(|c| Comment {
-            span: span_of(c.span),
-            text: c.text.to_string(),
-            block: matches!(c.kind, swc_common::comments::CommentKind::Block),
-        })
-        .collect();
-    all.sort_by_key(|c| c.span.start());
-    all.dedup_by_key(|c| c.span.start());
-    all
 }
 
 #[cfg(test)]
@@ -145,25 +181,45 @@ mod tests {
     #[test]
     fn js_files_with_jsx_parse_on_the_second_try() {
         let src = "const view = <View onClick={() => tt.pay({})}>支付</View>;";
-        assert!(parse(src, 0, FileKind::Script).is_ok());
-        assert!(
-            parse(src, 0, FileKind::TypeScript).is_err(),
-            "a .ts file is not retried as TSX"
-        );
+        with_arena(|arena| {
+            assert!(parse(arena, src, 0, FileKind::Script).is_ok());
+            assert!(
+                parse(arena, src, 0, FileKind::TypeScript).is_err(),
+                "a .ts file is not retried as TSX"
+            );
+        });
     }
 
     #[test]
     fn the_first_error_is_reported_at_its_offset() {
-        let err = parse("let a = 1;\nlet = ;", 100, FileKind::Script)
-            .err()
-            .unwrap();
+        let err = with_arena(|arena| {
+            parse(arena, "let a = 1;\nlet = ;", 100, FileKind::Script)
+                .err()
+                .unwrap()
+        });
         assert!(err.span.start() >= 111, "{err:?}");
     }
 
     #[test]
     fn comments_are_kept_in_order() {
-        let parsed = parse("// a\nx(); /* b */ y(); // c", 0, FileKind::Script).unwrap();
-        let texts: Vec<&str> = parsed.comments.iter().map(|c| c.text.trim()).collect();
+        let texts = with_arena(|arena| {
+            let parsed = parse(arena, "// a\nx(); /* b */ y(); // c", 0, FileKind::Script).unwrap();
+            parsed
+                .comments
+                .iter()
+                .map(|c| c.text.trim().to_owned())
+                .collect::<Vec<_>>()
+        });
         assert_eq!(texts, vec!["a", "b", "c"]);
+    }
+
+    #[test]
+    fn arenas_are_lent_one_per_open_parse() {
+        let nested = with_arena(|outer| {
+            let script = parse(outer, "a.b", 0, FileKind::Script).unwrap();
+            let expr = with_arena(|inner| parse_expr(inner, "c.d", 10).is_ok());
+            (script.program.body.len(), expr)
+        });
+        assert_eq!(nested, (1, true));
     }
 }

@@ -7,9 +7,9 @@ use rustc_hash::FxHashMap;
 use crate::base::api::{Api, Namespace};
 
 use super::ast::{RED_ZONE, SEGMENT};
-use swc_ecma_ast::{
-    Decl, ForHead, ImportSpecifier, ModuleDecl, ModuleItem, ObjectPatProp, Pat, Stmt, VarDecl,
-    VarDeclKind, VarDeclOrExpr,
+use oxc_ast::ast::{
+    BindingPattern, Declaration, ForStatementInit, ForStatementLeft, ImportDeclarationSpecifier,
+    Statement, VariableDeclaration, VariableDeclarationKind,
 };
 
 /// What a name is bound to in a scope.
@@ -73,44 +73,42 @@ impl Scopes {
 }
 
 /// Names bound by a pattern (`a`, `{ a, b: c }`, `[d, ...e]`, `f = 1`).
-pub fn pattern_names(pat: &Pat, out: &mut Vec<String>) {
+pub fn pattern_names(pat: &BindingPattern<'_>, out: &mut Vec<String>) {
     stacker::maybe_grow(RED_ZONE, SEGMENT, || pattern_names_inner(pat, out));
 }
 
-fn pattern_names_inner(pat: &Pat, out: &mut Vec<String>) {
+fn pattern_names_inner(pat: &BindingPattern<'_>, out: &mut Vec<String>) {
     match pat {
-        Pat::Ident(id) => out.push(id.id.sym.as_str().to_owned()),
-        Pat::Array(array) => {
-            for elem in array.elems.iter().flatten() {
+        BindingPattern::BindingIdentifier(id) => out.push(id.name.as_str().to_owned()),
+        BindingPattern::ArrayPattern(array) => {
+            for elem in array.elements.iter().flatten() {
                 pattern_names(elem, out);
             }
-        }
-        Pat::Rest(rest) => pattern_names(&rest.arg, out),
-        Pat::Object(object) => {
-            for prop in &object.props {
-                match prop {
-                    ObjectPatProp::KeyValue(kv) => pattern_names(&kv.value, out),
-                    ObjectPatProp::Assign(assign) => {
-                        out.push(assign.key.id.sym.as_str().to_owned())
-                    }
-                    ObjectPatProp::Rest(rest) => pattern_names(&rest.arg, out),
-                }
+            if let Some(rest) = &array.rest {
+                pattern_names(&rest.argument, out);
             }
         }
-        Pat::Assign(assign) => pattern_names(&assign.left, out),
-        Pat::Invalid(_) | Pat::Expr(_) => {}
+        BindingPattern::ObjectPattern(object) => {
+            for prop in &object.properties {
+                pattern_names(&prop.value, out);
+            }
+            if let Some(rest) = &object.rest {
+                pattern_names(&rest.argument, out);
+            }
+        }
+        BindingPattern::AssignmentPattern(assign) => pattern_names(&assign.left, out),
     }
 }
 
-fn var_names(decl: &VarDecl, out: &mut Vec<String>) {
-    for d in &decl.decls {
-        pattern_names(&d.name, out);
+fn var_names(decl: &VariableDeclaration<'_>, out: &mut Vec<String>) {
+    for d in &decl.declarations {
+        pattern_names(&d.id, out);
     }
 }
 
 /// Declarations a statement list binds in its own scope: `let`/`const`/`class`/`function` at this
 /// level and, when `hoist_vars` (a function or program body), every `var` in nested blocks.
-pub fn declared_in(stmts: &[Stmt], hoist_vars: bool) -> Vec<String> {
+pub fn declared_in(stmts: &[Statement<'_>], hoist_vars: bool) -> Vec<String> {
     let mut out = Vec::new();
     for stmt in stmts {
         lexical(stmt, &mut out);
@@ -121,115 +119,131 @@ pub fn declared_in(stmts: &[Stmt], hoist_vars: bool) -> Vec<String> {
     out
 }
 
-/// The same for a module body, including imported names.
-pub fn declared_in_module(items: &[ModuleItem]) -> Vec<String> {
+/// The same for a program body, including imported and exported names. A script's body has no
+/// imports or exports, so this also reads it as [`declared_in`] with `hoist_vars` would.
+pub fn declared_in_module(body: &[Statement<'_>]) -> Vec<String> {
     let mut out = Vec::new();
-    for item in items {
-        match item {
-            ModuleItem::Stmt(stmt) => {
+    for stmt in body {
+        match stmt {
+            Statement::ImportDeclaration(import) => {
+                for spec in import.specifiers.iter().flatten() {
+                    let local = match spec {
+                        ImportDeclarationSpecifier::ImportSpecifier(s) => &s.local,
+                        ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => &s.local,
+                        ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => &s.local,
+                    };
+                    out.push(local.name.as_str().to_owned());
+                }
+            }
+            Statement::ExportDeclaration(export) => {
+                decl_names(&export.declaration, true, &mut out);
+            }
+            _ => {
                 lexical(stmt, &mut out);
                 hoisted_vars(stmt, &mut out);
             }
-            ModuleItem::ModuleDecl(ModuleDecl::Import(import)) => {
-                for spec in &import.specifiers {
-                    let local = match spec {
-                        ImportSpecifier::Named(s) => &s.local,
-                        ImportSpecifier::Default(s) => &s.local,
-                        ImportSpecifier::Namespace(s) => &s.local,
-                    };
-                    out.push(local.sym.as_str().to_owned());
-                }
-            }
-            ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(export)) => {
-                decl_names(&export.decl, true, &mut out);
-            }
-            ModuleItem::ModuleDecl(_) => {}
         }
     }
     out
 }
 
-fn lexical(stmt: &Stmt, out: &mut Vec<String>) {
-    if let Stmt::Decl(decl) = stmt {
+fn lexical(stmt: &Statement<'_>, out: &mut Vec<String>) {
+    if let Some(decl) = stmt.as_declaration() {
         decl_names(decl, false, out);
     }
 }
 
-fn decl_names(decl: &Decl, include_var: bool, out: &mut Vec<String>) {
+/// Names a declaration binds: a function's, a class's, and a variable declaration's (`var`s only
+/// when `include_var`).
+fn decl_names(decl: &Declaration<'_>, include_var: bool, out: &mut Vec<String>) {
     match decl {
-        Decl::Fn(f) => out.push(f.ident.sym.as_str().to_owned()),
-        Decl::Class(c) => out.push(c.ident.sym.as_str().to_owned()),
-        Decl::Var(v) if v.kind != VarDeclKind::Var || include_var => var_names(v, out),
+        Declaration::FunctionDeclaration(f) => {
+            out.extend(f.id.as_ref().map(|id| id.name.as_str().to_owned()))
+        }
+        Declaration::ClassDeclaration(c) => {
+            out.extend(c.id.as_ref().map(|id| id.name.as_str().to_owned()))
+        }
+        Declaration::VariableDeclaration(v)
+            if v.kind != VariableDeclarationKind::Var || include_var =>
+        {
+            var_names(v, out)
+        }
         _ => {}
     }
 }
 
 /// `var` declarations anywhere in a statement, not looking into nested functions.
-fn hoisted_vars(stmt: &Stmt, out: &mut Vec<String>) {
+fn hoisted_vars(stmt: &Statement<'_>, out: &mut Vec<String>) {
     // `else if` chains and nested blocks recurse as deep as they are long.
     stacker::maybe_grow(RED_ZONE, SEGMENT, || hoisted_vars_inner(stmt, out));
 }
 
-fn hoisted_vars_inner(stmt: &Stmt, out: &mut Vec<String>) {
+fn hoisted_vars_inner(stmt: &Statement<'_>, out: &mut Vec<String>) {
     match stmt {
-        Stmt::Decl(Decl::Var(v)) if v.kind == VarDeclKind::Var => var_names(v, out),
-        Stmt::Block(b) => b.stmts.iter().for_each(|s| hoisted_vars(s, out)),
-        Stmt::If(i) => {
-            hoisted_vars(&i.cons, out);
-            if let Some(alt) = &i.alt {
+        Statement::VariableDeclaration(v) => var_only(v, out),
+        Statement::BlockStatement(b) => b.body.iter().for_each(|s| hoisted_vars(s, out)),
+        Statement::IfStatement(i) => {
+            hoisted_vars(&i.consequent, out);
+            if let Some(alt) = &i.alternate {
                 hoisted_vars(alt, out);
             }
         }
-        Stmt::For(f) => {
-            if let Some(VarDeclOrExpr::VarDecl(v)) = &f.init
-                && v.kind == VarDeclKind::Var
-            {
-                var_names(v, out);
+        Statement::ForStatement(f) => {
+            if let Some(ForStatementInit::VariableDeclaration(v)) = &f.init {
+                var_only(v, out);
             }
             hoisted_vars(&f.body, out);
         }
-        Stmt::ForIn(f) => {
+        Statement::ForInStatement(f) => {
             for_head_vars(&f.left, out);
             hoisted_vars(&f.body, out);
         }
-        Stmt::ForOf(f) => {
+        Statement::ForOfStatement(f) => {
             for_head_vars(&f.left, out);
             hoisted_vars(&f.body, out);
         }
-        Stmt::While(w) => hoisted_vars(&w.body, out),
-        Stmt::DoWhile(w) => hoisted_vars(&w.body, out),
-        Stmt::Labeled(l) => hoisted_vars(&l.body, out),
-        Stmt::Try(t) => {
-            t.block.stmts.iter().for_each(|s| hoisted_vars(s, out));
+        Statement::WhileStatement(w) => hoisted_vars(&w.body, out),
+        Statement::DoWhileStatement(w) => hoisted_vars(&w.body, out),
+        Statement::LabeledStatement(l) => hoisted_vars(&l.body, out),
+        Statement::TryStatement(t) => {
+            t.block.body.iter().for_each(|s| hoisted_vars(s, out));
             if let Some(handler) = &t.handler {
-                handler.body.stmts.iter().for_each(|s| hoisted_vars(s, out));
+                handler.body.body.iter().for_each(|s| hoisted_vars(s, out));
             }
             if let Some(finalizer) = &t.finalizer {
-                finalizer.stmts.iter().for_each(|s| hoisted_vars(s, out));
+                finalizer.body.iter().for_each(|s| hoisted_vars(s, out));
             }
         }
-        Stmt::Switch(s) => {
+        Statement::SwitchStatement(s) => {
             for case in &s.cases {
-                case.cons.iter().for_each(|s| hoisted_vars(s, out));
+                case.consequent.iter().for_each(|s| hoisted_vars(s, out));
             }
         }
         _ => {}
     }
 }
 
-fn for_head_vars(head: &ForHead, out: &mut Vec<String>) {
-    if let ForHead::VarDecl(v) = head
-        && v.kind == VarDeclKind::Var
-    {
-        var_names(v, out);
+/// The names of a declaration when it is a `var`.
+fn var_only(decl: &VariableDeclaration<'_>, out: &mut Vec<String>) {
+    if decl.kind == VariableDeclarationKind::Var {
+        var_names(decl, out);
+    }
+}
+
+fn for_head_vars(head: &ForStatementLeft<'_>, out: &mut Vec<String>) {
+    if let ForStatementLeft::VariableDeclaration(v) = head {
+        var_only(v, out);
     }
 }
 
 /// Names a `for` head binds in the loop's own scope (`let`/`const`).
-pub fn for_head_lexical(head: &ForHead) -> Vec<String> {
+pub fn for_head_lexical(head: &ForStatementLeft<'_>) -> Vec<String> {
     let mut out = Vec::new();
-    if let ForHead::VarDecl(v) = head
-        && v.kind != VarDeclKind::Var
+    if let ForStatementLeft::VariableDeclaration(v) = head
+        && matches!(
+            v.kind,
+            VariableDeclarationKind::Let | VariableDeclarationKind::Const
+        )
     {
         var_names(v, &mut out);
     }

@@ -7,12 +7,13 @@
 
 use rustc_hash::FxHashMap;
 
-use swc_ecma_ast::{
-    Callee, Decl, Expr, Lit, ModuleDecl, ModuleItem, ObjectLit, Pat, Program, Prop, PropOrSpread,
-    Stmt,
+use oxc_ast::ast::{
+    Argument, ArrayExpressionElement, BindingPattern, Declaration, Expression, ObjectExpression,
+    ObjectProperty, ObjectPropertyKind, Program, PropertyKind, Statement, VariableDeclaration,
 };
+use oxc_span::GetSpan;
 
-use super::ast::{prop_name, span_of, static_string, unwrap};
+use super::ast::{Base, prop_name, static_string, unwrap};
 use super::cond::cond;
 use super::eval::{Environment, Evaluator, NoValues};
 use crate::syntax::json::{Json, JsonValue, Member};
@@ -23,81 +24,84 @@ const MAX_DEPTH: usize = 32;
 /// The wrappers Taro configs are written in.
 const DEFINERS: &[&str] = &["defineAppConfig", "definePageConfig", "defineConfig"];
 
-/// The object exported by `export default …` or `module.exports = …`, if it can be read.
-pub fn exported_object(program: &Program) -> Option<Json> {
-    let mut consts: FxHashMap<&str, &Expr> = FxHashMap::default();
-    let mut exported: Option<&Expr> = None;
-    match program {
-        Program::Module(module) => {
-            for item in &module.body {
-                match item {
-                    ModuleItem::Stmt(stmt) => note(stmt, &mut consts, &mut exported),
-                    ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultExpr(e)) => {
-                        exported = Some(&e.expr);
-                    }
-                    ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(e)) => {
-                        if let Decl::Var(v) = &e.decl {
-                            for d in &v.decls {
-                                if let (Pat::Ident(id), Some(init)) = (&d.name, &d.init) {
-                                    consts.insert(id.id.sym.as_str(), &**init);
-                                }
-                            }
-                        }
-                    }
-                    ModuleItem::ModuleDecl(_) => {}
+/// The object exported by `export default …` or `module.exports = …`, if it can be read. `base`
+/// places the program's text in its file.
+pub fn exported_object(program: &Program<'_>, base: Base) -> Option<Json> {
+    let mut consts: FxHashMap<&str, &Expression<'_>> = FxHashMap::default();
+    let mut exported: Option<&Expression<'_>> = None;
+    for stmt in &program.body {
+        match stmt {
+            // `export default function () {}` and `export default class {}` are declarations,
+            // not values: they leave what is exported as it was.
+            Statement::ExportDefaultDeclaration(e) => {
+                if let Some(expr) = e.declaration.as_expression() {
+                    exported = Some(expr);
                 }
             }
-        }
-        Program::Script(script) => {
-            for stmt in &script.body {
-                note(stmt, &mut consts, &mut exported);
+            Statement::ExportDeclaration(e) => {
+                if let Declaration::VariableDeclaration(v) = &e.declaration {
+                    note_consts(v, &mut consts);
+                }
             }
+            _ => note(stmt, &mut consts, &mut exported),
         }
     }
-    let reader = Reader { consts };
+    let reader = Reader {
+        consts,
+        base,
+        source: program.source_text,
+    };
     reader
         .value(exported?, 0)
         .filter(|v| v.as_object().is_some())
 }
 
 /// What a top-level statement tells: a `const`'s value, or `module.exports = …`.
-fn note<'a>(
-    stmt: &'a Stmt,
-    consts: &mut FxHashMap<&'a str, &'a Expr>,
-    exported: &mut Option<&'a Expr>,
+fn note<'t, 'a>(
+    stmt: &'t Statement<'a>,
+    consts: &mut FxHashMap<&'t str, &'t Expression<'a>>,
+    exported: &mut Option<&'t Expression<'a>>,
 ) {
     match stmt {
-        Stmt::Decl(Decl::Var(v)) => {
-            for d in &v.decls {
-                if let (Pat::Ident(id), Some(init)) = (&d.name, &d.init) {
-                    consts.insert(id.id.sym.as_str(), &**init);
-                }
-            }
-        }
-        Stmt::Expr(e) => {
-            if let Expr::Assign(a) = unwrap(&e.expr)
-                && let swc_ecma_ast::AssignTarget::Simple(swc_ecma_ast::SimpleAssignTarget::Member(
-                    m,
-                )) = &a.left
+        Statement::VariableDeclaration(v) => note_consts(v, consts),
+        Statement::ExpressionStatement(e) => {
+            if let Expression::AssignmentExpression(a) = unwrap(&e.expression)
+                && let Some(m) = a.left.as_member_expression()
                 && super::cond::member_path(m).as_deref() == Some("module.exports")
             {
-                *exported = Some(&*a.right);
+                *exported = Some(&a.right);
             }
         }
         _ => {}
     }
 }
 
-struct Reader<'a> {
-    consts: FxHashMap<&'a str, &'a Expr>,
+/// The initial values of the plain names a declaration binds (`const a = …`, not `const { a } =
+/// …`).
+fn note_consts<'t, 'a>(
+    decl: &'t VariableDeclaration<'a>,
+    consts: &mut FxHashMap<&'t str, &'t Expression<'a>>,
+) {
+    for d in &decl.declarations {
+        if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&d.id, &d.init) {
+            consts.insert(id.name.as_str(), init);
+        }
+    }
 }
 
-impl Reader<'_> {
-    fn value(&self, expr: &Expr, depth: usize) -> Option<Json> {
+struct Reader<'t, 'a> {
+    consts: FxHashMap<&'t str, &'t Expression<'a>>,
+    base: Base,
+    /// The program's text, where a computed key's brackets are found.
+    source: &'a str,
+}
+
+impl Reader<'_, '_> {
+    fn value(&self, expr: &Expression<'_>, depth: usize) -> Option<Json> {
         if depth > MAX_DEPTH {
             return None;
         }
-        let span = span_of(swc_common::Spanned::span(expr));
+        let span = self.base.of(expr);
         if let Some(text) = static_string(expr) {
             return Some(Json {
                 span,
@@ -105,47 +109,51 @@ impl Reader<'_> {
             });
         }
         let value = match unwrap(expr) {
-            Expr::Lit(Lit::Num(n)) => JsonValue::Number(n.value.to_string()),
-            Expr::Lit(Lit::Bool(b)) => JsonValue::Bool(b.value),
-            Expr::Lit(Lit::Null(_)) => JsonValue::Null,
-            Expr::Ident(id) => return self.value(self.consts.get(id.sym.as_str())?, depth + 1),
-            Expr::Array(array) => {
+            Expression::NumericLiteral(n) => JsonValue::Number(n.value.to_string()),
+            Expression::BooleanLiteral(b) => JsonValue::Bool(b.value),
+            Expression::NullLiteral(_) => JsonValue::Null,
+            Expression::Identifier(id) => {
+                return self.value(self.consts.get(id.name.as_str())?, depth + 1);
+            }
+            Expression::ArrayExpression(array) => {
                 let mut items = Vec::new();
-                for item in array.elems.iter().flatten() {
-                    let value = self.value(&item.expr, depth + 1);
-                    match (item.spread, value) {
-                        (
-                            Some(_),
-                            Some(Json {
+                for item in &array.elements {
+                    match item {
+                        ArrayExpressionElement::SpreadElement(spread) => {
+                            if let Some(Json {
                                 value: JsonValue::Array(inner),
                                 ..
-                            }),
-                        ) => items.extend(inner),
-                        (None, Some(v)) => items.push(v),
-                        _ => {}
+                            }) = self.value(&spread.argument, depth + 1)
+                            {
+                                items.extend(inner);
+                            }
+                        }
+                        ArrayExpressionElement::Elision(_) => {}
+                        _ => items.extend(self.value(item.to_expression(), depth + 1)),
                     }
                 }
                 JsonValue::Array(items)
             }
-            Expr::Object(object) => JsonValue::Object(self.members(object, depth)),
-            Expr::Call(call) => {
-                let Callee::Expr(callee) = &call.callee else {
+            Expression::ObjectExpression(object) => JsonValue::Object(self.members(object, depth)),
+            Expression::CallExpression(call) => {
+                let Expression::Identifier(name) = unwrap(&call.callee) else {
                     return None;
                 };
-                let Expr::Ident(name) = unwrap(callee) else {
-                    return None;
-                };
-                if !DEFINERS.contains(&name.sym.as_str()) {
+                if !DEFINERS.contains(&name.name.as_str()) {
                     return None;
                 }
-                return self.value(&call.args.first()?.expr, depth + 1);
+                let first = match call.arguments.first()? {
+                    Argument::SpreadElement(spread) => &spread.argument,
+                    arg => arg.to_expression(),
+                };
+                return self.value(first, depth + 1);
             }
-            Expr::Cond(c) => {
+            Expression::ConditionalExpression(c) => {
                 let douyin = Evaluator::new(Environment::DOUYIN, &NoValues, &[]);
                 let branch = if douyin.eval(&cond(&c.test))?.truthy() {
-                    &c.cons
+                    &c.consequent
                 } else {
-                    &c.alt
+                    &c.alternate
                 };
                 return self.value(branch, depth + 1);
             }
@@ -154,34 +162,36 @@ impl Reader<'_> {
         Some(Json { span, value })
     }
 
-    fn members(&self, object: &ObjectLit, depth: usize) -> Vec<Member> {
+    fn members(&self, object: &ObjectExpression<'_>, depth: usize) -> Vec<Member> {
         let mut members: Vec<Member> = Vec::new();
-        for prop in &object.props {
+        for prop in &object.properties {
             match prop {
-                PropOrSpread::Spread(spread) => {
+                ObjectPropertyKind::SpreadProperty(spread) => {
                     if let Some(Json {
                         value: JsonValue::Object(inner),
                         ..
-                    }) = self.value(&spread.expr, depth + 1)
+                    }) = self.value(&spread.argument, depth + 1)
                     {
                         members.extend(inner);
                     }
                 }
-                PropOrSpread::Prop(prop) => {
-                    let (key, key_span, value) = match &**prop {
-                        Prop::KeyValue(kv) => (
-                            prop_name(&kv.key),
-                            span_of(swc_common::Spanned::span(&kv.key)),
-                            self.value(&kv.value, depth + 1),
-                        ),
-                        Prop::Shorthand(id) => (
-                            Some(id.sym.as_str().to_owned()),
-                            span_of(id.span),
+                ObjectPropertyKind::ObjectProperty(prop) => {
+                    if prop.kind != PropertyKind::Init || prop.method {
+                        continue;
+                    }
+                    let (key, key_span, value) = match &prop.value {
+                        Expression::Identifier(id) if prop.shorthand => (
+                            Some(id.name.as_str().to_owned()),
+                            self.base.of(&**id),
                             self.consts
-                                .get(id.sym.as_str())
+                                .get(id.name.as_str())
                                 .and_then(|e| self.value(e, depth + 1)),
                         ),
-                        _ => continue,
+                        value => (
+                            prop_name(&prop.key, prop.computed),
+                            self.key_span(prop),
+                            self.value(value, depth + 1),
+                        ),
                     };
                     if let (Some(key), Some(value)) = (key, value) {
                         members.push(Member {
@@ -195,17 +205,48 @@ impl Reader<'_> {
         }
         members
     }
+
+    /// Where a property's key is written. A computed key's span takes in its brackets (`['a']`):
+    /// oxc's key is the expression inside them, and between its end and `]` stand only the
+    /// closing parentheses of a parenthesised key, whitespace and comments.
+    fn key_span(&self, prop: &ObjectProperty<'_>) -> crate::base::source::Span {
+        let key = prop.key.span();
+        if !prop.computed {
+            return self.base.span(key);
+        }
+        let mut rest = self.source.get(key.end as usize..).unwrap_or_default();
+        loop {
+            rest =
+                rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == ')');
+            if let Some(comment) = rest.strip_prefix("//") {
+                rest = comment
+                    .find(['\n', '\r', '\u{2028}', '\u{2029}'])
+                    .map_or("", |end| &comment[end..]);
+            } else if let Some(comment) = rest.strip_prefix("/*") {
+                rest = comment.split_once("*/").map_or("", |(_, after)| after);
+            } else {
+                break;
+            }
+        }
+        let end = match rest.strip_prefix(']') {
+            Some(after) => (self.source.len() - after.len()) as u32,
+            None => key.end,
+        };
+        self.base.span(oxc_span::Span::new(prop.span.start, end))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::base::source::FileKind;
-    use crate::syntax::js::parse::parse;
+    use crate::syntax::js::parse::{parse, with_arena};
 
     fn read(src: &str) -> Option<Json> {
-        let parsed = parse(src, 0, FileKind::TypeScript).expect("parses");
-        exported_object(&parsed.program)
+        with_arena(|arena| {
+            let parsed = parse(arena, src, 0, FileKind::TypeScript).expect("parses");
+            exported_object(&parsed.program, parsed.base)
+        })
     }
 
     fn pages(json: &Json) -> Vec<&str> {

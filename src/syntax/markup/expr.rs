@@ -1,19 +1,23 @@
-//! `{{ }}` bindings: parsed by swc at their offset in the `.ttml` file, then reduced to the small
+//! `{{ }}` bindings: parsed by oxc at their offset in the `.ttml` file, then reduced to the small
 //! condition language rules reason about (`tt:if="{{!isIOS && canPay}}"`) plus the string
 //! literals they contain (`{{ vip ? '开通会员' : '' }}` shows text to users).
 //!
 //! TTML expressions are not JavaScript: a data key that happens to be a reserved word
 //! (`{{class}}`, `{{default}}`, `{{new}}`) is just a name there, and the Douyin developer tools
-//! build it. swc refuses such names, so TTML bindings that fail are parsed again with those words
+//! build it. oxc refuses such names, so TTML bindings that fail are parsed again with those words
 //! respelled as plain names of the same length, and the names restored afterwards. Vue compiles
 //! its expressions as JavaScript and refuses them (`avoid using JavaScript keyword as property
 //! name`), so in Vue they stay errors, worded as Vue words them.
 
-use swc_ecma_ast::{Expr, Ident};
-use swc_ecma_visit::{Visit, VisitMut, VisitMutWith, VisitWith};
+use oxc_allocator::Allocator;
+use oxc_ast::ast::{
+    Directive, Expression, IdentifierReference, PropertyKey, TSMethodSignature, TSPropertySignature,
+};
+use oxc_ast_visit::{Visit, VisitMut, walk};
+use oxc_span::GetSpan;
 
 use crate::base::source::Span;
-use crate::syntax::js::ast::{RED_ZONE, SEGMENT, span_of, static_string};
+use crate::syntax::js::ast::{Base, RED_ZONE, SEGMENT, static_string, text};
 pub use crate::syntax::js::cond::Cond;
 use crate::syntax::js::cond::cond;
 use crate::syntax::js::{nesting, parse as js};
@@ -49,45 +53,107 @@ pub fn parse(
             message: format!("expression nested more than {} levels deep", nesting::LIMIT),
         });
     }
-    let error = match parse_expr(text, base, object) {
-        Ok(expr) => return Ok(binding(&expr)),
-        Err(error) => error,
-    };
-    let names = reserved_names(text);
-    let Some(&(first, word)) = names.first() else {
-        return Err(error);
-    };
-    if reserved == Reserved::AreKeywords {
-        return Err(SyntaxError {
-            span: Span::new(base + first, base + first + word.len()),
-            message: format!(
-                "`{word}` is a JavaScript keyword and cannot name data in an expression"
-            ),
-        });
-    }
-    let mut respelled = text.to_string();
-    for &(at, _) in &names {
-        // `_` keeps the length (offsets stay true) and makes any reserved word a plain name.
-        respelled.replace_range(at..at + 1, "_");
-    }
-    let mut expr = parse_expr(&respelled, base, object).map_err(|_| error)?;
-    expr.visit_mut_with(&mut Restore {
-        names: names.iter().map(|&(at, word)| (base + at, word)).collect(),
-    });
-    Ok(binding(&expr))
+    js::with_arena(|arena| {
+        let error = match parse_expr(arena, text, base, object) {
+            Ok((expr, at)) => return Ok(binding(&expr, at)),
+            Err(error) => error,
+        };
+        let names = reserved_names(text);
+        let Some(&(first, word)) = names.first() else {
+            return Err(error);
+        };
+        if reserved == Reserved::AreKeywords {
+            return Err(SyntaxError {
+                span: Span::new(base + first, base + first + word.len()),
+                message: format!(
+                    "`{word}` is a JavaScript keyword and cannot name data in an expression"
+                ),
+            });
+        }
+        let mut respelled = text.to_string();
+        for &(at, _) in &names {
+            // `_` keeps the length (offsets stay true) and makes any reserved word a plain name.
+            respelled.replace_range(at..at + 1, "_");
+        }
+        let (mut expr, at) =
+            parse_expr(arena, arena.alloc_str(&respelled), base, object).map_err(|_| error)?;
+        Restore {
+            at,
+            names: names.iter().map(|&(n, word)| (base + n, word)).collect(),
+        }
+        .visit_expression(&mut expr);
+        Ok(binding(&expr, at))
+    })
 }
 
-fn parse_expr(text: &str, base: usize, object: bool) -> Result<Box<Expr>, SyntaxError> {
-    if object {
+/// Parses a binding's body in `arena`; returns its tree and where the parsed text starts in the
+/// file (before the body when `object` wraps it).
+fn parse_expr<'a>(
+    arena: &'a Allocator,
+    text: &'a str,
+    base: usize,
+    object: bool,
+) -> Result<(Expression<'a>, Base), SyntaxError> {
+    let (text, base) = if object {
         // `({` + body + `})`, positioned so that the body keeps its offsets.
-        let wrapped = format!("({{{text}}})");
-        js::parse_expr(&wrapped, base.saturating_sub(2))
+        let wrapped: &str = arena.alloc_str(&format!("({{{text}}})"));
+        (wrapped, base.saturating_sub(2))
     } else {
-        js::parse_expr(text, base)
+        (text, base)
+    };
+    js_expr(arena, text, base).map(|expr| (expr, Base::new(base)))
+}
+
+/// Parses `text`, which starts at byte `base` of its file, as one JavaScript expression and
+/// nothing else: past the expression and the parentheses closing around it, only white space
+/// may follow. A comment there (`{{ a // note }}`), which oxc would skip, is an error, as it has
+/// always been here.
+pub(super) fn js_expr<'a>(
+    arena: &'a Allocator,
+    text: &'a str,
+    base: usize,
+) -> Result<Expression<'a>, SyntaxError> {
+    let expr = js::parse_expr(arena, text, base)?;
+    match left_after(text, expr.span().end as usize) {
+        Some(at) => Err(SyntaxError {
+            span: Span::new(base + at, base + at + 1),
+            message: "Unexpected token after the expression".into(),
+        }),
+        None => Ok(expr),
     }
 }
 
-/// JavaScript's reserved words (and the strict-mode ones), which swc refuses as names.
+/// The first byte that is not white space after the expression that ends at byte `end` of
+/// `text`, counting the parentheses closing around it as part of it. oxc parsed the whole text,
+/// so only those parentheses, white space and comments follow `end`.
+fn left_after(text: &str, end: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut closed = end;
+    let mut i = end;
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1)) {
+            (b')', _) => {
+                i += 1;
+                closed = i;
+            }
+            (b'/', Some(b'/')) => {
+                i = text[i..]
+                    .find(['\n', '\r', '\u{2028}', '\u{2029}'])
+                    .map_or(text.len(), |n| i + n);
+            }
+            (b'/', Some(b'*')) => {
+                i = text[i + 2..]
+                    .find("*/")
+                    .map_or(text.len(), |n| i + 2 + n + 2);
+            }
+            _ => i += 1,
+        }
+    }
+    let at = text[closed..].find(|c: char| !c.is_whitespace())?;
+    Some(closed + at)
+}
+
+/// JavaScript's reserved words (and the strict-mode ones), which oxc refuses as names.
 const RESERVED_WORDS: &[&str] = &[
     "break",
     "case",
@@ -189,43 +255,82 @@ fn reserved_names(text: &str) -> Vec<(usize, &str)> {
 }
 
 /// Gives respelled names their own words back, so that conditions read `class`, not `_lass`.
+/// Conditions read names only where they are referenced (not bound, not property names), so
+/// only references are restored.
 struct Restore<'a> {
+    /// Where the parsed text starts in the file.
+    at: Base,
+    /// File offsets of the respelled names, with their words.
     names: Vec<(usize, &'a str)>,
 }
 
-impl VisitMut for Restore<'_> {
-    fn visit_mut_ident(&mut self, ident: &mut Ident) {
-        let at = span_of(ident.span).start();
+impl<'a> VisitMut<'a> for Restore<'a> {
+    fn visit_identifier_reference(&mut self, ident: &mut IdentifierReference<'a>) {
+        let at = self.at.of(&*ident).start();
         if let Some(&(_, word)) = self.names.iter().find(|(n, _)| *n == at) {
-            ident.sym = word.into();
+            ident.name = word.into();
         }
     }
 }
 
 /// The binding of an expression already parsed: its condition form and string literals (a JSX
-/// `{…}`).
-pub fn binding(expr: &Expr) -> Binding {
-    let mut strings = Strings(Vec::new());
-    expr.visit_with(&mut strings);
+/// `{…}`). `base` is where the text the expression was parsed from starts in its file.
+pub fn binding(expr: &Expression<'_>, base: Base) -> Binding {
+    let mut strings = Strings {
+        base,
+        found: Vec::new(),
+    };
+    strings.visit_expression(expr);
     Binding {
         cond: cond(expr),
-        strings: strings.0,
+        strings: strings.found,
     }
 }
 
-struct Strings(Vec<(Span, String)>);
+/// The string literals of an expression, with their file spans, in source order.
+struct Strings {
+    base: Base,
+    found: Vec<(Span, String)>,
+}
 
-impl Visit for Strings {
-    fn visit_expr(&mut self, expr: &Expr) {
+impl<'a> Visit<'a> for Strings {
+    fn visit_expression(&mut self, expr: &Expression<'a>) {
         if let Some(s) = static_string(expr) {
-            self.0.push((span_of(swc_common::Spanned::span(expr)), s));
+            self.found.push((self.base.of(expr), s));
             return;
         }
-        stacker::maybe_grow(RED_ZONE, SEGMENT, || expr.visit_children_with(self));
+        stacker::maybe_grow(RED_ZONE, SEGMENT, || walk::walk_expression(self, expr));
     }
 
-    fn visit_prop_name(&mut self, _: &swc_ecma_ast::PropName) {
+    fn visit_property_key(&mut self, _: &PropertyKey<'a>) {
         // Object keys are not shown to users.
+    }
+
+    /// A string statement opening a function body (`function () { '提示' }`) is a directive to
+    /// oxc, not an expression; it is read as the literal it is written as.
+    fn visit_directive(&mut self, directive: &Directive<'a>) {
+        let literal = &directive.expression;
+        self.found.push((
+            self.base.of(literal),
+            text(&literal.value, literal.lone_surrogates).into_owned(),
+        ));
+    }
+
+    /// The key of a member of a TypeScript type literal (`x as { '提示': string }`) is read as
+    /// any other string is: only an object's keys are left out.
+    fn visit_ts_property_signature(&mut self, signature: &TSPropertySignature<'a>) {
+        if let Some(key) = signature.key.as_expression() {
+            self.visit_expression(key);
+        }
+        walk::walk_ts_property_signature(self, signature);
+    }
+
+    /// As [`Self::visit_ts_property_signature`], for methods, getters and setters.
+    fn visit_ts_method_signature(&mut self, signature: &TSMethodSignature<'a>) {
+        if let Some(key) = signature.key.as_expression() {
+            self.visit_expression(key);
+        }
+        walk::walk_ts_method_signature(self, signature);
     }
 }
 

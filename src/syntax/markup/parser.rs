@@ -305,7 +305,9 @@ impl<'a> Parser<'a> {
         };
         let body = &self.text[body_start..body_end];
         if !body.trim().is_empty()
-            && let Err(error) = js::parse(body, self.base + body_start, FileKind::Sjs)
+            && let Some(error) = js::with_arena(|arena| {
+                js::parse(arena, body, self.base + body_start, FileKind::Sjs).err()
+            })
         {
             self.doc.errors.push(SyntaxError {
                 span: error.span,

@@ -3,12 +3,12 @@
 //! `@tap` / `v-on:tap` become events with their handler, `:prop` / `v-bind:prop` become bound
 //! attributes, and PascalCase components are named in kebab case as TTML names them.
 //!
-//! Every expression (a directive's value, a `{{ }}` in text) is parsed by swc at its offset in
+//! Every expression (a directive's value, a `{{ }}` in text) is parsed by oxc at its offset in
 //! the `.vue` file, so rules see the same conditions and string literals as in TTML and findings
 //! point where the user wrote them.
 
-use swc_ecma_ast::{CallExpr, Callee, Expr, Stmt};
-use swc_ecma_visit::{Visit, VisitWith};
+use oxc_ast::ast::{CallExpression, Expression, Statement};
+use oxc_ast_visit::{Visit, walk};
 
 use super::expr::{self, Binding};
 use super::model::{
@@ -147,33 +147,33 @@ impl Callees {
     }
 }
 
-impl Visit for Callees {
-    fn visit_expr(&mut self, expr: &Expr) {
-        stacker::maybe_grow(RED_ZONE, SEGMENT, || expr.visit_children_with(self));
+impl<'a> Visit<'a> for Callees {
+    fn visit_expression(&mut self, expr: &Expression<'a>) {
+        stacker::maybe_grow(RED_ZONE, SEGMENT, || walk::walk_expression(self, expr));
     }
 
-    fn visit_stmt(&mut self, stmt: &Stmt) {
-        stacker::maybe_grow(RED_ZONE, SEGMENT, || stmt.visit_children_with(self));
+    fn visit_statement(&mut self, stmt: &Statement<'a>) {
+        stacker::maybe_grow(RED_ZONE, SEGMENT, || walk::walk_statement(self, stmt));
     }
 
-    fn visit_call_expr(&mut self, call: &CallExpr) {
-        if let Callee::Expr(callee) = &call.callee
-            && let Some(path) = raw_path(callee)
+    /// A call of a function that may be missing (`save?.()`) names none. Nor does a call further
+    /// along an optional chain (`a?.b()`), whose callee has no path.
+    fn visit_call_expression(&mut self, call: &CallExpression<'a>) {
+        if !call.optional
+            && let Some(path) = raw_path(&call.callee)
         {
             self.push(method_name(path));
         }
-        call.visit_children_with(self);
+        walk::walk_call_expression(self, call);
     }
 }
 
 /// What a handler expression calls: a method by name (`buy`, `this.buy`, `buy(item)`), or the
 /// functions called by code written in place (`() => pay(1)`, `open = !open`).
-fn expression_handler(expr: &Expr) -> Handler {
+fn expression_handler(expr: &Expression<'_>) -> Handler {
     match unwrap(expr) {
-        Expr::Call(call) => {
-            if let Callee::Expr(callee) = &call.callee
-                && let Some(path) = raw_path(callee)
-            {
+        Expression::CallExpression(call) => {
+            if let Some(path) = raw_path(&call.callee) {
                 return Handler::Named(method_name(path));
             }
         }
@@ -184,7 +184,7 @@ fn expression_handler(expr: &Expr) -> Handler {
         }
     }
     let mut callees = Callees::default();
-    expr.visit_with(&mut callees);
+    callees.visit_expression(expr);
     Handler::Calls(callees.0)
 }
 
@@ -284,17 +284,22 @@ impl Lowering<'_> {
             self.syntax_error(error, &attr.name);
             return Handler::Dynamic;
         }
-        if let Ok(expr) = js::parse_expr(&text, start) {
-            return expression_handler(&expr);
-        }
-        match js::parse(&text, start, FileKind::Script) {
-            Ok(parsed) => {
-                if let Some(error) = parsed.recovered {
+        let read = js::with_arena(|arena| {
+            if let Ok(expr) = expr::js_expr(arena, &text, start) {
+                return Ok((expression_handler(&expr), None));
+            }
+            js::parse(arena, &text, start, FileKind::Script).map(|parsed| {
+                let mut callees = Callees::default();
+                callees.visit_program(&parsed.program);
+                (Handler::Calls(callees.0), parsed.recovered)
+            })
+        });
+        match read {
+            Ok((handler, recovered)) => {
+                if let Some(error) = recovered {
                     self.syntax_error(error, &attr.name);
                 }
-                let mut callees = Callees::default();
-                parsed.program.visit_with(&mut callees);
-                Handler::Calls(callees.0)
+                handler
             }
             Err(error) => {
                 self.syntax_error(error, &attr.name);

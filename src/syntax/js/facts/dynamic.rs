@@ -1,10 +1,11 @@
 //! Code whose meaning is decided at run time, read as far as the text allows: module paths built
 //! from a constant folder and a name, and handlers wrapped in a helper before they are stored.
 
-use swc_ecma_ast::{BinaryOp, Callee as SwcCallee, Expr, ExprOrSpread};
+use oxc_ast::ast::{Argument, BinaryOperator, Expression};
 
 use super::model::NamePattern;
-use crate::syntax::js::ast::unwrap;
+use crate::syntax::js::ast::{text, unwrap};
+use crate::syntax::js::cond::in_optional_chain;
 
 /// One piece of a path expression: text known when the code is read, or not.
 enum Piece {
@@ -12,27 +13,29 @@ enum Piece {
     Unknown,
 }
 
-fn pieces(expr: &Expr, constant: &dyn Fn(&str) -> Option<String>, out: &mut Vec<Piece>) {
+fn pieces(expr: &Expression<'_>, constant: &dyn Fn(&str) -> Option<String>, out: &mut Vec<Piece>) {
     match unwrap(expr) {
-        Expr::Lit(swc_ecma_ast::Lit::Str(s)) => {
-            out.push(Piece::Known(s.value.to_string_lossy().into_owned()))
+        Expression::StringLiteral(s) => {
+            out.push(Piece::Known(text(&s.value, s.lone_surrogates).into_owned()))
         }
-        Expr::Tpl(t) => {
+        Expression::TemplateLiteral(t) => {
             for (i, quasi) in t.quasis.iter().enumerate() {
-                match &quasi.cooked {
-                    Some(cooked) => out.push(Piece::Known(cooked.to_string_lossy().into_owned())),
+                match &quasi.value.cooked {
+                    Some(cooked) => out.push(Piece::Known(
+                        text(cooked, quasi.lone_surrogates).into_owned(),
+                    )),
                     None => out.push(Piece::Unknown),
                 }
-                if let Some(e) = t.exprs.get(i) {
+                if let Some(e) = t.expressions.get(i) {
                     pieces(e, constant, out);
                 }
             }
         }
-        Expr::Bin(b) if b.op == BinaryOp::Add => {
+        Expression::BinaryExpression(b) if b.operator == BinaryOperator::Addition => {
             pieces(&b.left, constant, out);
             pieces(&b.right, constant, out);
         }
-        Expr::Ident(id) => match constant(&id.sym) {
+        Expression::Identifier(id) => match constant(&id.name) {
             Some(text) => out.push(Piece::Known(text)),
             None => out.push(Piece::Unknown),
         },
@@ -53,7 +56,10 @@ pub enum ModulePath {
 /// top-level `const API_DIR = './api/'`) is known text; `` `./api/${name}.js` `` and
 /// `'./api/' + name` name a file of `./api/`. `None` when no folder is known (`'' + file`):
 /// guessing would load anything.
-pub fn module_path(expr: &Expr, constant: &dyn Fn(&str) -> Option<String>) -> Option<ModulePath> {
+pub fn module_path(
+    expr: &Expression<'_>,
+    constant: &dyn Fn(&str) -> Option<String>,
+) -> Option<ModulePath> {
     let mut parts = Vec::new();
     pieces(expr, constant, &mut parts);
     let Some(first_unknown) = parts.iter().position(|p| matches!(p, Piece::Unknown)) else {
@@ -99,52 +105,57 @@ pub fn module_path(expr: &Expr, constant: &dyn Fn(&str) -> Option<String>) -> Op
 /// Whether a value is a function wrapped by a helper that returns a stand-in for it:
 /// `debounce(function () { … }, 300)`, `useCallback(() => …, [])`. The function written in place
 /// is what runs when the stand-in is called, so it takes the name the stand-in is stored under.
-pub fn wrapped_function(value: &Expr) -> bool {
-    let Expr::Call(call) = unwrap(value) else {
-        return false;
-    };
-    let SwcCallee::Expr(callee) = &call.callee else {
-        return false;
-    };
-    let plain_callee = matches!(unwrap(callee), Expr::Ident(_) | Expr::Member(_));
-    plain_callee
-        && matches!(
-            call.args.first(),
-            Some(ExprOrSpread { spread: None, expr })
-                if matches!(unwrap(expr), Expr::Fn(_) | Expr::Arrow(_))
+pub fn wrapped_function(value: &Expression<'_>) -> bool {
+    first_argument(value).is_some_and(|arg| {
+        matches!(
+            unwrap(arg),
+            Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_)
         )
+    })
 }
 
 /// The function a helper wraps when it is named rather than written in place:
 /// `useThrottleFn(nextList, 300)`, `debounce(this.pay, 500)` stand in for `nextList`, `this.pay`.
-pub fn wrapped_reference(value: &Expr) -> Option<&Expr> {
-    let Expr::Call(call) = unwrap(value) else {
+pub fn wrapped_reference<'e, 'a>(value: &'e Expression<'a>) -> Option<&'e Expression<'a>> {
+    first_argument(value).filter(|arg| is_reference(unwrap(arg)))
+}
+
+/// The first argument, unless spread, of a call of a name or a member (`debounce(…)`,
+/// `util.throttle(…)`), outside any optional chain.
+fn first_argument<'e, 'a>(value: &'e Expression<'a>) -> Option<&'e Expression<'a>> {
+    let Expression::CallExpression(call) = unwrap(value) else {
         return None;
     };
-    let SwcCallee::Expr(callee) = &call.callee else {
-        return None;
-    };
-    if !matches!(unwrap(callee), Expr::Ident(_) | Expr::Member(_)) {
+    if !is_reference(unwrap(&call.callee)) || in_optional_chain(unwrap(value)) {
         return None;
     }
-    match call.args.first() {
-        Some(ExprOrSpread { spread: None, expr })
-            if matches!(unwrap(expr), Expr::Ident(_) | Expr::Member(_)) =>
-        {
-            Some(&**expr)
-        }
-        _ => None,
+    match call.arguments.first()? {
+        Argument::SpreadElement(_) => None,
+        arg => Some(arg.to_expression()),
+    }
+}
+
+/// A name or a member (`pay`, `this.pay`, `util['pay']`). A member of `super` is not one: the
+/// parent class is no project function these readers follow.
+fn is_reference(expr: &Expression<'_>) -> bool {
+    match expr {
+        Expression::Identifier(_) => true,
+        _ => expr
+            .as_member_expression()
+            .is_some_and(|m| !matches!(m.object(), Expression::Super(_))),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::syntax::js::parse::{parse_expr, with_arena};
 
     fn pattern(src: &str) -> Option<(String, String, String)> {
-        let expr = crate::syntax::js::parse::parse_expr(src, 0).expect("parses");
         let constant = |name: &str| (name == "API_DIR").then(|| "../../api/".to_string());
-        match module_path(&expr, &constant)? {
+        let path =
+            with_arena(|arena| module_path(&parse_expr(arena, src, 0).expect("parses"), &constant));
+        match path? {
             ModulePath::Built(f, p) => Some((f, p.prefix, p.suffix)),
             ModulePath::Known(text) => Some((text, String::new(), String::new())),
         }
@@ -174,7 +185,7 @@ mod tests {
     #[test]
     fn wrapped_handlers() {
         let wrapped = |src: &str| {
-            wrapped_function(&crate::syntax::js::parse::parse_expr(src, 0).expect("parses"))
+            with_arena(|arena| wrapped_function(&parse_expr(arena, src, 0).expect("parses")))
         };
         assert!(wrapped("debounce(function () { pay() }, 300)"));
         assert!(wrapped("util.throttle(() => pay(), 1000)"));

@@ -1,18 +1,23 @@
 //! The one traversal that turns a script's syntax tree into [`JsFacts`].
 
-use std::borrow::Cow;
-
-use rustc_hash::{FxHashMap, FxHashSet};
-use swc_ecma_ast::{
-    ArrowExpr, AssignExpr, AssignTarget, BinExpr, BinaryOp, BlockStmt, CallExpr,
-    Callee as SwcCallee, CatchClause, ClassMethod, CondExpr, Constructor, Decl, DefaultDecl,
-    ExportSpecifier, Expr, ExprOrSpread, FnDecl, ForInStmt, ForOfStmt, ForStmt, Function, IfStmt,
-    ImportDecl, ImportSpecifier, KeyValueProp, Lit, MemberExpr, MemberProp, MethodProp, Module,
-    ModuleDecl, ModuleExportName, ObjectLit, ObjectPatProp, OptChainBase, OptChainExpr, Pat, Prop,
-    PropOrSpread, Script, SimpleAssignTarget, Stmt, TsType, VarDeclarator,
+use oxc_ast::ast::{
+    Argument, ArrowFunctionBody, ArrowFunctionExpression, AssignmentExpression, BindingPattern,
+    BindingProperty, BlockStatement, CallExpression, CatchClause, ConditionalExpression,
+    Declaration, ExportAllDeclaration, ExportDeclaration, ExportDefaultDeclaration,
+    ExportDefaultDeclarationKind, ExportFromDeclaration, ExportNamedDeclaration, Expression,
+    ForInStatement, ForOfStatement, ForStatement, ForStatementInit, FormalParameters, Function,
+    IdentifierReference, IfStatement, ImportDeclaration, ImportDeclarationSpecifier,
+    ImportExpression, JSXAttributeItem, JSXAttributeName, JSXAttributeValue, JSXChild, JSXElement,
+    JSXElementName, JSXFragment, LogicalExpression, MemberExpression, MethodDefinition,
+    MethodDefinitionKind, ModuleExportName, NewExpression, ObjectExpression, ObjectProperty,
+    ObjectPropertyKind, Program, PropertyDefinition, PropertyKind, ReturnStatement, Statement,
+    TSType, UnaryExpression, VariableDeclarationKind, VariableDeclarator,
 };
-
-use swc_ecma_visit::{Visit, VisitWith};
+use oxc_ast_visit::{Visit, walk};
+use oxc_span::GetSpan;
+use oxc_syntax::operator::{BinaryOperator, LogicalOperator, UnaryOperator};
+use oxc_syntax::scope::ScopeFlags;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::dynamic::{ModulePath, module_path, wrapped_function, wrapped_reference};
 use super::model::{
@@ -25,10 +30,11 @@ use crate::base::data::DrainageData;
 use crate::base::intern::Ustr;
 use crate::base::source::Span;
 use crate::syntax::comment::Comment;
-use crate::syntax::js::ast::{RED_ZONE, SEGMENT, prop_name, span_of, static_string, unwrap};
+use crate::syntax::js::ast::{Base, RED_ZONE, SEGMENT, prop_name, static_string, text, unwrap};
 use crate::syntax::js::cond::{Cond, cond, member_path, normalize_path, path, raw_path};
 use crate::syntax::js::conditional::{Regions, Target};
 use crate::syntax::js::eval::{Environment, Evaluator, Gate, Values, build_path};
+use crate::syntax::js::parse::ParsedScript;
 use crate::syntax::js::scope::{
     Binding, Scopes, declared_in, declared_in_module, for_head_lexical, pattern_names,
 };
@@ -47,19 +53,18 @@ const CONSTRUCTORS: &[&str] = &["Page", "Component", "App", "defineComponent"];
 /// The module Taro's API object comes from.
 const TARO_MODULE: &str = "@tarojs/taro";
 
-/// What one traversal yields: the facts, the markup of the script's JSX, and how deep the tree
-/// was.
+/// What one traversal yields: the facts, and the markup of the script's JSX.
 pub struct Extracted {
     pub facts: JsFacts,
     /// JSX elements lowered into the markup model (`None` when the script has none).
     pub markup: Option<Markup>,
-    /// The deepest nesting of expressions, statements and patterns met.
-    pub depth: usize,
 }
 
 /// A script to extract from: one program, or one `<script>` block of a `.vue` file.
-pub struct Part<'a> {
-    pub program: &'a swc_ecma_ast::Program,
+pub struct Part<'p, 'a> {
+    pub program: &'p Program<'a>,
+    /// Where the program's text starts in its file.
+    pub base: Base,
     /// A Vue `<script setup>` block: its top-level functions are what the template calls.
     pub setup: bool,
 }
@@ -86,14 +91,15 @@ impl Keep<'static> {
     };
 }
 
-/// Extracts the facts of a parsed program in one traversal, keeping what `keep` takes.
-pub fn extract(program: &swc_ecma_ast::Program, comments: &[Comment], keep: Keep<'_>) -> Extracted {
+/// Extracts the facts of a parsed script in one traversal, keeping what `keep` takes.
+pub fn extract(script: &ParsedScript<'_>, keep: Keep<'_>) -> Extracted {
     extract_parts(
         &[Part {
-            program,
+            program: &script.program,
+            base: script.base,
             setup: false,
         }],
-        comments,
+        &script.comments,
         keep,
     )
 }
@@ -101,15 +107,14 @@ pub fn extract(program: &swc_ecma_ast::Program, comments: &[Comment], keep: Keep
 /// Extracts the facts of a file's script parts into one set of facts (a `.vue` file's
 /// `<script>` and `<script setup>`), each part traversed once, keeping what `keep` takes.
 /// `comments` are the whole file's, in source order: its `#ifdef` regions apply to every part.
-pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment], keep: Keep<'_>) -> Extracted {
+pub fn extract_parts(parts: &[Part<'_, '_>], comments: &[Comment], keep: Keep<'_>) -> Extracted {
     let regions = Regions::from_comments(comments.iter().map(|c| (c.span, c.text.as_str())));
     let mut extractor = Extractor {
         keep,
         facts: JsFacts::default(),
         scopes: Scopes::default(),
         regions,
-        depth: 0,
-        max_depth: 0,
+        base: Base::new(0),
         fns: Vec::new(),
         guard: None,
         testing: false,
@@ -141,7 +146,8 @@ pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment], keep: Keep<'_>) -
     };
     for part in parts {
         extractor.setup = part.setup;
-        part.program.visit_with(&mut extractor);
+        extractor.base = part.base;
+        extractor.visit_program(part.program);
     }
     extractor.resolve_self_aliases();
     let mut facts = extractor.facts;
@@ -153,11 +159,7 @@ pub fn extract_parts(parts: &[Part<'_>], comments: &[Comment], keep: Keep<'_>) -
         .retain(|t| !urls.iter().any(|u| u.contains(t.span)));
     facts.regions = extractor.regions;
     let markup = (!extractor.markup.nodes.is_empty()).then_some(extractor.markup);
-    Extracted {
-        facts,
-        markup,
-        depth: extractor.max_depth,
-    }
+    Extracted { facts, markup }
 }
 
 struct Extractor<'k> {
@@ -166,8 +168,8 @@ struct Extractor<'k> {
     facts: JsFacts,
     scopes: Scopes,
     regions: Regions,
-    depth: usize,
-    max_depth: usize,
+    /// Where the part being read starts in its file.
+    base: Base,
     /// The functions around the current node, innermost last.
     fns: Vec<FnId>,
     /// The innermost condition in force, within the current function (reset at each function
@@ -262,28 +264,62 @@ fn is_logger_call(path: &str) -> bool {
             && receiver[receiver.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
-fn is_function(expr: &Expr) -> bool {
-    matches!(unwrap(expr), Expr::Fn(_) | Expr::Arrow(_))
+fn is_function(expr: &Expression<'_>) -> bool {
+    matches!(
+        unwrap(expr),
+        Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_)
+    )
 }
 
 /// `this`, or a name code keeps it in (`const that = this`).
-fn is_self(expr: &Expr) -> bool {
+fn is_self(expr: &Expression<'_>) -> bool {
     match unwrap(expr) {
-        Expr::This(_) => true,
-        Expr::Ident(id) => SELVES.contains(&&*id.sym),
+        Expression::ThisExpression(_) => true,
+        Expression::Identifier(id) => SELVES.contains(&id.name.as_str()),
         _ => false,
     }
 }
 
+/// A call's first argument, unless it is spread.
+fn first_arg<'e, 'a>(args: &'e [Argument<'a>]) -> Option<&'e Expression<'a>> {
+    args.first().and_then(Argument::as_expression)
+}
+
 /// The object literal a call's first argument is.
-fn first_object(args: &[ExprOrSpread]) -> Option<&ObjectLit> {
-    match args.first() {
-        Some(ExprOrSpread { spread: None, expr }) => match unwrap(expr) {
-            Expr::Object(object) => Some(object),
-            _ => None,
-        },
+fn first_object<'e, 'a>(args: &'e [Argument<'a>]) -> Option<&'e ObjectExpression<'a>> {
+    match unwrap(first_arg(args)?) {
+        Expression::ObjectExpression(object) => Some(object),
         _ => None,
     }
+}
+
+/// A property written `key: value`: not a method, an accessor or a shorthand.
+fn key_value<'o, 'a>(prop: &'o ObjectPropertyKind<'a>) -> Option<&'o ObjectProperty<'a>> {
+    match prop {
+        ObjectPropertyKind::ObjectProperty(p)
+            if p.kind == PropertyKind::Init && !p.method && !p.shorthand =>
+        {
+            Some(p)
+        }
+        _ => None,
+    }
+}
+
+/// The function of a method written in an object literal (`success(res) {…}`).
+fn method<'o, 'a>(prop: &'o ObjectProperty<'a>) -> Option<&'o Function<'a>> {
+    match &prop.value {
+        Expression::FunctionExpression(f) if prop.method => Some(f),
+        _ => None,
+    }
+}
+
+/// The first parameter of a function value, unless it has a default.
+fn first_param<'e, 'a>(params: &'e FormalParameters<'a>) -> Option<&'e BindingPattern<'a>> {
+    params
+        .items
+        .first()
+        .filter(|p| p.initializer.is_none())
+        .map(|p| &p.pattern)
 }
 
 /// A module as a script names it.
@@ -342,17 +378,17 @@ fn from_build(cond: &Cond, build_names: &FxHashMap<String, Vec<usize>>) -> bool 
 }
 
 /// `if (c) return;` / `if (c) { …; throw e }`: the branch always leaves the function.
-fn exits(stmt: &Stmt) -> bool {
+fn exits(stmt: &Statement<'_>) -> bool {
     match stmt {
-        Stmt::Return(_) | Stmt::Throw(_) => true,
-        Stmt::Block(b) => b.stmts.last().is_some_and(exits),
+        Statement::ReturnStatement(_) | Statement::ThrowStatement(_) => true,
+        Statement::BlockStatement(b) => b.body.last().is_some_and(exits),
         _ => false,
     }
 }
 
 /// The path a destructuring or member read starts from: a data path, or `tt.getSystemInfoSync()`
 /// for an API call.
-fn source_path(expr: &Expr) -> Option<String> {
+fn source_path(expr: &Expression<'_>) -> Option<String> {
     if let Some(p) = path(expr) {
         return Some(p);
     }
@@ -392,20 +428,24 @@ fn request_hosts(urls: &[Vec<UrlPart>], constants: &[(String, String)]) -> Vec<B
 }
 
 /// The pieces of a URL expression: literals, template pieces, `a + b`, names.
-fn url_parts(expr: &Expr, out: &mut Vec<UrlPart>) {
+fn url_parts(expr: &Expression<'_>, out: &mut Vec<UrlPart>) {
     match unwrap(expr) {
-        Expr::Lit(Lit::Str(s)) => out.push(UrlPart::Text(s.value.to_string_lossy().into_owned())),
-        Expr::Tpl(t) => {
+        Expression::StringLiteral(s) => out.push(UrlPart::Text(
+            text(&s.value, s.lone_surrogates).into_owned(),
+        )),
+        Expression::TemplateLiteral(t) => {
             for (i, quasi) in t.quasis.iter().enumerate() {
-                if let Some(cooked) = &quasi.cooked {
-                    out.push(UrlPart::Text(cooked.to_string_lossy().into_owned()));
+                if let Some(cooked) = &quasi.value.cooked {
+                    out.push(UrlPart::Text(
+                        text(cooked, quasi.lone_surrogates).into_owned(),
+                    ));
                 }
-                if let Some(e) = t.exprs.get(i) {
+                if let Some(e) = t.expressions.get(i) {
                     url_parts(e, out);
                 }
             }
         }
-        Expr::Bin(b) if b.op == BinaryOp::Add => {
+        Expression::BinaryExpression(b) if b.operator == BinaryOperator::Addition => {
             url_parts(&b.left, out);
             url_parts(&b.right, out);
         }
@@ -418,10 +458,12 @@ impl Extractor<'_> {
     /// without brackets (`1+1+1+…` and `else if` chains are trees as deep as they are long), so no
     /// limit on the text bounds the recursion; growing the stack does.
     fn deeper(&mut self, f: impl FnOnce(&mut Self)) {
-        self.depth += 1;
-        self.max_depth = self.max_depth.max(self.depth);
         stacker::maybe_grow(RED_ZONE, SEGMENT, || f(self));
-        self.depth -= 1;
+    }
+
+    /// The file span of a node of the part being read.
+    fn of(&self, node: &impl GetSpan) -> Span {
+        self.base.of(node)
     }
 
     fn with_scope(&mut self, names: Vec<String>, f: impl FnOnce(&mut Self)) {
@@ -555,67 +597,72 @@ impl Extractor<'_> {
         self.outer_target = outer;
     }
 
-    /// `tt.pay`, `tt['pay']`, `t.pay` (t an alias of tt), `Taro.pay` (Taro imported): the API.
     /// Whether visiting `expr` records nothing, whatever conditions it is under: a number, a
     /// name, `this`, an empty `{}` or `[]`, and member reads of those that name no platform API
     /// (`res.data`, `e.currentTarget.dataset`). No text (a string's target depends on the
     /// conditions around it), no call, no function. Most `&&` and `||` in real code guard such
     /// a value (`res.data || {}`, `e && e.detail`), and a condition built for them is dropped
     /// unread.
-    fn inert(&self, expr: &Expr) -> bool {
+    fn inert(&self, expr: &Expression<'_>) -> bool {
         match expr {
-            Expr::Lit(lit) => !matches!(lit, Lit::Str(_) | Lit::JSXText(_)),
-            Expr::This(_) | Expr::Ident(_) => true,
-            Expr::Paren(paren) => self.inert(&paren.expr),
-            Expr::Object(object) => object.props.is_empty(),
-            Expr::Array(array) => array.elems.is_empty(),
-            Expr::Member(member) => {
-                matches!(member.prop, MemberProp::Ident(_))
-                    && self.api_member(member).is_none()
-                    && self.inert(&member.obj)
+            Expression::BooleanLiteral(_)
+            | Expression::NullLiteral(_)
+            | Expression::NumericLiteral(_)
+            | Expression::BigIntLiteral(_)
+            | Expression::RegExpLiteral(_)
+            | Expression::ThisExpression(_)
+            | Expression::Identifier(_) => true,
+            Expression::ObjectExpression(object) => object.properties.is_empty(),
+            Expression::ArrayExpression(array) => array.elements.is_empty(),
+            Expression::StaticMemberExpression(member) => {
+                self.api_member(&member.object, Some(member.property.name.as_str()))
+                    .is_none()
+                    && self.inert(&member.object)
             }
             _ => false,
         }
     }
 
-    fn api_member(&self, member: &MemberExpr) -> Option<Api> {
-        let Expr::Ident(object) = unwrap(&member.obj) else {
+    /// The API a member read names: `tt.pay`, `tt['pay']`, `t.pay` (t an alias of tt),
+    /// `Taro.pay` (Taro imported). `property` is the member's name, when it has one.
+    fn api_member(&self, object: &Expression<'_>, property: Option<&str>) -> Option<Api> {
+        let Expression::Identifier(object) = unwrap(object) else {
             return None;
         };
-        let ns = self.scopes.namespace(&object.sym)?;
-        let name = match &member.prop {
-            MemberProp::Ident(i) => i.sym.as_str().to_owned(),
-            MemberProp::Computed(c) => static_string(&c.expr)?,
-            MemberProp::PrivateName(_) => return None,
-        };
-        Some(Api::new(ns, &name))
+        let ns = self.scopes.namespace(&object.name)?;
+        Some(Api::new(ns, property?))
+    }
+
+    /// [`Self::api_member`] of a member expression.
+    fn api_of(&self, member: &MemberExpression<'_>) -> Option<Api> {
+        let name = member_name(member);
+        self.api_member(member.object(), name.as_deref())
     }
 
     /// A name bound to one API: `requestPayment` after `import { requestPayment } from
     /// '@tarojs/taro'`.
-    fn api_ident(&self, expr: &Expr) -> Option<Api> {
-        let Expr::Ident(id) = unwrap(expr) else {
+    fn api_ident(&self, expr: &Expression<'_>) -> Option<Api> {
+        let Expression::Identifier(id) = unwrap(expr) else {
             return None;
         };
-        match self.scopes.resolve(&id.sym) {
+        match self.scopes.resolve(&id.name) {
             Binding::Api(api) => Some(api),
             Binding::Local | Binding::Namespace(_) => None,
         }
     }
 
     /// The member expression a callee resolves to, through parentheses and optional chains.
-    fn callee_member<'a>(&self, callee: &'a Expr) -> Option<&'a MemberExpr> {
+    fn callee_member<'e, 'a>(
+        &self,
+        callee: &'e Expression<'a>,
+    ) -> Option<&'e MemberExpression<'a>> {
         match unwrap(callee) {
-            Expr::Member(m) => Some(m),
-            Expr::OptChain(OptChainExpr { base, .. }) => match &**base {
-                OptChainBase::Member(m) => Some(m),
-                OptChainBase::Call(_) => None,
-            },
-            _ => None,
+            Expression::ChainExpression(chain) => chain.expression.as_member_expression(),
+            other => other.as_member_expression(),
         }
     }
 
-    fn record(&mut self, api: Api, span: Span, access: Access, args: &[ExprOrSpread]) {
+    fn record(&mut self, api: Api, span: Span, access: Access, args: &[Argument<'_>]) {
         if let Some(object) = first_object(args) {
             self.api_options(api, object);
         }
@@ -626,12 +673,12 @@ impl Extractor<'_> {
     }
 
     /// A use of `api` here, with the options object of its call.
-    fn api_use(&self, api: Api, span: Span, access: Access, args: &[ExprOrSpread]) -> ApiUse {
+    fn api_use(&self, api: Api, span: Span, access: Access, args: &[Argument<'_>]) -> ApiUse {
         ApiUse {
             api,
             span,
             access,
-            options: first_object(args).map(object_facts),
+            options: first_object(args).map(|o| object_facts(o, self.base)),
             target: self.target_at(span.start()),
             function: self.function(),
             guards: self.guard,
@@ -640,32 +687,33 @@ impl Extractor<'_> {
 
     /// What an API's options tell beyond their shape: request URLs, and the result a `success`
     /// callback receives (`tt.getSystemInfo({ success(res) { res.platform } })`).
-    fn api_options(&mut self, api: Api, object: &ObjectLit) {
-        for prop in &object.props {
-            let PropOrSpread::Prop(prop) = prop else {
+    fn api_options(&mut self, api: Api, object: &ObjectExpression<'_>) {
+        for prop in &object.properties {
+            let ObjectPropertyKind::ObjectProperty(prop) = prop else {
                 continue;
             };
-            match &**prop {
-                Prop::KeyValue(kv) => match prop_name(&kv.key).as_deref() {
-                    Some("url") if REQUEST_APIS.contains(&api.member.as_str()) => {
-                        let mut parts = Vec::new();
-                        url_parts(&kv.value, &mut parts);
-                        self.url_spans
-                            .push(span_of(swc_common::Spanned::span(&*kv.value)));
-                        self.request_urls.push(parts);
-                    }
-                    Some("success") => {
-                        let first = match unwrap(&kv.value) {
-                            Expr::Fn(f) => f.function.params.first().map(|p| &p.pat),
-                            Expr::Arrow(a) => a.params.first(),
-                            _ => None,
-                        };
-                        self.callback_result(api, first);
-                    }
-                    _ => {}
-                },
-                Prop::Method(m) if prop_name(&m.key).as_deref() == Some("success") => {
-                    let first = m.function.params.first().map(|p| &p.pat);
+            if let Some(function) = method(prop) {
+                if prop_name(&prop.key, prop.computed).as_deref() == Some("success") {
+                    self.callback_result(api, first_param(&function.params));
+                }
+                continue;
+            }
+            if prop.kind != PropertyKind::Init || prop.shorthand {
+                continue;
+            }
+            match prop_name(&prop.key, prop.computed).as_deref() {
+                Some("url") if REQUEST_APIS.contains(&api.member.as_str()) => {
+                    let mut parts = Vec::new();
+                    url_parts(&prop.value, &mut parts);
+                    self.url_spans.push(self.of(&prop.value));
+                    self.request_urls.push(parts);
+                }
+                Some("success") => {
+                    let first = match unwrap(&prop.value) {
+                        Expression::FunctionExpression(f) => first_param(&f.params),
+                        Expression::ArrowFunctionExpression(a) => first_param(&a.params),
+                        _ => None,
+                    };
                     self.callback_result(api, first);
                 }
                 _ => {}
@@ -673,12 +721,12 @@ impl Extractor<'_> {
         }
     }
 
-    fn callback_result(&mut self, api: Api, param: Option<&Pat>) {
-        if let Some(Pat::Ident(id)) = param {
+    fn callback_result(&mut self, api: Api, param: Option<&BindingPattern<'_>>) {
+        if let Some(BindingPattern::BindingIdentifier(id)) = param {
             self.assign(
-                id.id.sym.as_str().to_owned(),
+                id.name.as_str().to_owned(),
                 Cond::Call(api.to_string().into()),
-                span_of(id.id.span),
+                self.of(&**id),
             );
         }
     }
@@ -696,8 +744,8 @@ impl Extractor<'_> {
 
     /// The module a path expression names: known text, or a folder and the names a path built
     /// at run time can take there (with the script's top-level constants resolved).
-    fn specifier(&self, expr: &Expr) -> Option<Specifier> {
-        let span = span_of(swc_common::Spanned::span(expr));
+    fn specifier(&self, expr: &Expression<'_>) -> Option<Specifier> {
+        let span = self.of(expr);
         if let Some(path) = static_string(expr) {
             return Some(Specifier {
                 path,
@@ -722,61 +770,65 @@ impl Extractor<'_> {
         })
     }
 
-    /// `require('x')`, `` require(`./api/${name}`) ``: the module it names.
-    fn require_spec(&self, callee: &Expr, args: &[ExprOrSpread]) -> Option<Specifier> {
-        let Expr::Ident(id) = unwrap(callee) else {
-            return None;
-        };
-        if &*id.sym != "require" || self.scopes.is_bound("require") {
-            return None;
+    /// A module named by a string literal: an import's or an export's source.
+    fn source_specifier(&self, source: &oxc_ast::ast::StringLiteral<'_>) -> Specifier {
+        Specifier {
+            path: source.value.as_str().to_owned(),
+            span: self.of(source),
+            pattern: None,
         }
-        let ExprOrSpread { spread: None, expr } = args.first()? else {
-            return None;
-        };
-        self.specifier(expr)
     }
 
-    fn is_require(&self, expr: &Expr) -> Option<Specifier> {
-        let Expr::Call(call) = unwrap(expr) else {
+    /// `require('x')`, `` require(`./api/${name}`) ``: the module it names.
+    fn require_spec(&self, callee: &Expression<'_>, args: &[Argument<'_>]) -> Option<Specifier> {
+        let Expression::Identifier(id) = unwrap(callee) else {
             return None;
         };
-        let SwcCallee::Expr(callee) = &call.callee else {
+        if id.name != "require" || self.scopes.is_bound("require") {
+            return None;
+        }
+        self.specifier(first_arg(args)?)
+    }
+
+    fn is_require(&self, expr: &Expression<'_>) -> Option<Specifier> {
+        let Expression::CallExpression(call) = unwrap(expr) else {
             return None;
         };
-        self.require_spec(callee, &call.args)
+        self.require_spec(&call.callee, &call.arguments)
     }
 
     /// `getApp()`, where `getApp` is the framework's.
-    fn is_get_app(&self, expr: &Expr) -> bool {
-        let Expr::Call(call) = unwrap(expr) else {
+    fn is_get_app(&self, expr: &Expression<'_>) -> bool {
+        let Expression::CallExpression(call) = unwrap(expr) else {
             return false;
         };
-        matches!(&call.callee, SwcCallee::Expr(c)
-            if matches!(unwrap(c), Expr::Ident(id) if &*id.sym == "getApp" && !self.scopes.is_bound("getApp")))
+        matches!(unwrap(&call.callee), Expression::Identifier(id)
+            if id.name == "getApp" && !self.scopes.is_bound("getApp"))
     }
 
     /// Whether an expression is the app instance: `getApp()`, or a name holding it.
-    fn is_app(&self, expr: &Expr) -> bool {
+    fn is_app(&self, expr: &Expression<'_>) -> bool {
         match unwrap(expr) {
-            Expr::Ident(id) => self.app_vars.contains(&*id.sym) && self.scopes.is_bound(&id.sym),
+            Expression::Identifier(id) => {
+                self.app_vars.contains(id.name.as_str()) && self.scopes.is_bound(&id.name)
+            }
             other => self.is_get_app(other),
         }
     }
 
     /// The project function an expression names: `pay`, `this.pay`, `util.pay`,
     /// `getApp().pay`, `app.pay`.
-    fn callee_of(&self, expr: &Expr) -> Option<Callee> {
+    fn callee_of(&self, expr: &Expression<'_>) -> Option<Callee> {
         match unwrap(expr) {
-            Expr::Ident(id) => Some(Callee::Local(Ustr::from(&id.sym))),
-            Expr::Member(m) => {
-                let MemberProp::Ident(prop) = &m.prop else {
-                    return None;
-                };
-                let name = || Ustr::from(&prop.sym);
-                match unwrap(&m.obj) {
+            Expression::Identifier(id) => Some(Callee::Local(Ustr::from(id.name.as_str()))),
+            Expression::StaticMemberExpression(m) => {
+                let name = || Ustr::from(m.property.name.as_str());
+                match unwrap(&m.object) {
                     obj if is_self(obj) => Some(Callee::Method(name())),
                     obj if self.is_app(obj) => Some(Callee::App(name())),
-                    Expr::Ident(obj) => Some(Callee::Member(Ustr::from(&obj.sym), name())),
+                    Expression::Identifier(obj) => {
+                        Some(Callee::Member(Ustr::from(obj.name.as_str()), name()))
+                    }
                     _ => None,
                 }
             }
@@ -787,19 +839,19 @@ impl Extractor<'_> {
     /// The platform object a value is in a Douyin build: `tt`, a name holding it, or the branch
     /// of `process.env.TARO_ENV === 'tt' ? tt : wx` (or `typeof tt !== 'undefined' ? tt : my`)
     /// that build takes.
-    fn platform_object(&self, value: &Expr) -> Option<Namespace> {
+    fn platform_object(&self, value: &Expression<'_>) -> Option<Namespace> {
         match unwrap(value) {
-            Expr::Ident(id) => self.scopes.namespace(&id.sym),
-            Expr::Cond(c) => {
+            Expression::Identifier(id) => self.scopes.namespace(&id.name),
+            Expression::ConditionalExpression(c) => {
                 let test = cond(&c.test);
                 let values = ScriptValues {
                     assignments: &self.facts.assignments,
                     index: &self.values,
                 };
                 if build_target(&test, false, &values) == Target::Excluded {
-                    self.platform_object(&c.cons)
+                    self.platform_object(&c.consequent)
                 } else if build_target(&test, true, &values) == Target::Excluded {
-                    self.platform_object(&c.alt)
+                    self.platform_object(&c.alternate)
                 } else {
                     None
                 }
@@ -810,7 +862,7 @@ impl Extractor<'_> {
 
     /// What a platform object alias is set to: `tt` (or a name holding it, or the branch a
     /// Douyin build takes), Taro's module, or a module that may export one.
-    fn alias_target(&self, value: &Expr) -> Option<AliasTarget> {
+    fn alias_target(&self, value: &Expression<'_>) -> Option<AliasTarget> {
         if let Some(ns) = self.platform_object(value) {
             return Some(AliasTarget::Namespace(ns));
         }
@@ -823,21 +875,18 @@ impl Extractor<'_> {
     }
 
     /// `this.api = tt`, `getApp().core = tt`: a property set to a platform object.
-    fn alias_assignment(&mut self, member: &MemberExpr, value: &Expr) {
-        let MemberProp::Ident(prop) = &member.prop else {
+    fn alias_assignment(&mut self, member: &MemberExpression<'_>, value: &Expression<'_>) {
+        let MemberExpression::StaticMemberExpression(member) = member else {
             return;
         };
         let Some(target) = self.alias_target(value) else {
             return;
         };
-        if !self
-            .target_at(span_of(member.span).start())
-            .ships_to_douyin()
-        {
+        if !self.target_at(self.of(&**member).start()).ships_to_douyin() {
             return;
         }
-        let name = prop.sym.as_str().to_owned();
-        let object = unwrap(&member.obj);
+        let name = member.property.name.as_str().to_owned();
+        let object = unwrap(&member.object);
         if is_self(object) {
             if let AliasTarget::Namespace(ns) = target {
                 self.self_aliases.entry(name.clone()).or_insert(ns);
@@ -858,19 +907,16 @@ impl Extractor<'_> {
 
     /// A call through an object that may be a platform object: `this.api.pay()`,
     /// `getApp().core.pay()`, `core.pay()` with `core` a module.
-    fn aliased_call(&mut self, member: &MemberExpr, args: &[ExprOrSpread]) {
-        let MemberProp::Ident(prop) = &member.prop else {
+    fn aliased_call(&mut self, member: &MemberExpression<'_>, args: &[Argument<'_>]) {
+        let MemberExpression::StaticMemberExpression(member) = member else {
             return;
         };
-        let api = Api::new(Namespace::Tt, &prop.sym);
-        let span = span_of(member.span);
-        match unwrap(&member.obj) {
-            Expr::Member(inner) => {
-                let MemberProp::Ident(name) = &inner.prop else {
-                    return;
-                };
-                let name = name.sym.as_str().to_owned();
-                let object = unwrap(&inner.obj);
+        let api = Api::new(Namespace::Tt, &member.property.name);
+        let span = self.of(&**member);
+        match unwrap(&member.object) {
+            Expression::StaticMemberExpression(inner) => {
+                let name = inner.property.name.as_str().to_owned();
+                let object = unwrap(&inner.object);
                 if is_self(object) {
                     let used = self.api_use(api, span, Access::Call, args);
                     self.self_uses.push((name, used));
@@ -882,10 +928,16 @@ impl Extractor<'_> {
                     });
                 }
             }
-            Expr::Ident(id) if self.facts.imports.iter().any(|i| i.local == *id.sym) => {
+            Expression::Identifier(id)
+                if self
+                    .facts
+                    .imports
+                    .iter()
+                    .any(|i| i.local == id.name.as_str()) =>
+            {
                 let used = self.api_use(api, span, Access::Call, args);
                 self.facts.aliased_uses.push(AliasedUse {
-                    base: AliasBase::Module(id.sym.as_str().to_owned()),
+                    base: AliasBase::Module(id.name.as_str().to_owned()),
                     used,
                 });
             }
@@ -895,33 +947,27 @@ impl Extractor<'_> {
 
     /// `const [visible, setVisible] = useState(false)`: the state starts with its initial value,
     /// and calls of the setter give it others.
-    fn use_state(&mut self, name: &Pat, init: &Expr) {
-        let Pat::Array(array) = name else {
+    fn use_state(&mut self, name: &BindingPattern<'_>, init: &Expression<'_>) {
+        let BindingPattern::ArrayPattern(array) = name else {
             return;
         };
-        let Expr::Call(call) = unwrap(init) else {
+        let Expression::CallExpression(call) = unwrap(init) else {
             return;
         };
-        let hook = match &call.callee {
-            SwcCallee::Expr(callee) => raw_path(callee),
-            _ => None,
-        };
+        let hook = raw_path(&call.callee);
         if !hook.is_some_and(|h| h == "useState" || h.ends_with(".useState")) {
             return;
         }
-        let Some(Some(Pat::Ident(state))) = array.elems.first() else {
+        let Some(Some(BindingPattern::BindingIdentifier(state))) = array.elements.first() else {
             return;
         };
-        let state = state.id.sym.as_str().to_owned();
-        if let Some(Some(Pat::Ident(setter))) = array.elems.get(1) {
+        let state = state.name.as_str().to_owned();
+        if let Some(Some(BindingPattern::BindingIdentifier(setter))) = array.elements.get(1) {
             self.state_setters
-                .insert(setter.id.sym.as_str().to_owned(), state.clone());
+                .insert(setter.name.as_str().to_owned(), state.clone());
         }
-        let initial = match call.args.first() {
-            Some(ExprOrSpread { spread: None, expr }) => cond(expr),
-            _ => Cond::Other,
-        };
-        self.assign(state, initial, span_of(call.span));
+        let initial = first_arg(&call.arguments).map_or(Cond::Other, cond);
+        self.assign(state, initial, self.of(&**call));
     }
 
     /// Calls through `this.api` once every `this.api = tt` of the script is known.
@@ -939,36 +985,35 @@ impl Extractor<'_> {
 
     /// Functions and project functions handed to a call: callbacks it runs (`setTimeout(() =>
     /// …)`) and references it may call (`setTimeout(this.pay)`, `{ success: onPaid }`).
-    fn hand_over(&mut self, callee: Option<&str>, expr: &Expr, in_object: bool) {
+    fn hand_over(&mut self, callee: Option<&str>, expr: &Expression<'_>, in_object: bool) {
         match unwrap(expr) {
-            e @ (Expr::Fn(_) | Expr::Arrow(_)) if !in_object => {
-                self.callback_spans.insert(
-                    span_of(swc_common::Spanned::span(e)),
-                    callee.unwrap_or_default().into(),
-                );
-            }
-            Expr::Object(object)
-                if !in_object && !self.method_objects.contains(&span_of(object.span)) =>
+            e @ (Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_))
+                if !in_object =>
             {
-                for prop in &object.props {
-                    if let PropOrSpread::Prop(prop) = prop
-                        && let Prop::KeyValue(kv) = &**prop
-                    {
-                        self.hand_over(callee, &kv.value, true);
-                    }
+                self.callback_spans
+                    .insert(self.of(e), callee.unwrap_or_default().into());
+            }
+            Expression::ObjectExpression(object)
+                if !in_object && !self.method_objects.contains(&self.of(&**object)) =>
+            {
+                for prop in object.properties.iter().filter_map(key_value) {
+                    self.hand_over(callee, &prop.value, true);
                 }
             }
-            e @ (Expr::Ident(_) | Expr::Member(_)) => self.reference(e),
+            e if matches!(e, Expression::Identifier(_)) || e.is_member_expression() => {
+                self.reference(e)
+            }
             _ => {}
         }
     }
 
     /// The project function a value names, unless it is a platform API or object.
-    fn value_callee(&self, expr: &Expr) -> Option<Callee> {
+    fn value_callee(&self, expr: &Expression<'_>) -> Option<Callee> {
         let is_api = match unwrap(expr) {
-            Expr::Member(m) => self.api_member(m).is_some(),
-            Expr::Ident(id) => self.scopes.resolve(&id.sym) != Binding::Local,
-            _ => false,
+            Expression::Identifier(id) => self.scopes.resolve(&id.name) != Binding::Local,
+            e => e
+                .as_member_expression()
+                .is_some_and(|m| self.api_of(m).is_some()),
         };
         if is_api {
             return None;
@@ -977,9 +1022,9 @@ impl Extractor<'_> {
     }
 
     /// A project function named as a value here: whoever receives it may call it.
-    fn reference(&mut self, expr: &Expr) {
+    fn reference(&mut self, expr: &Expression<'_>) {
         if let Some(callee) = self.value_callee(expr) {
-            let span = span_of(swc_common::Spanned::span(expr));
+            let span = self.of(expr);
             self.push_call(callee, span, true);
         }
     }
@@ -998,13 +1043,12 @@ impl Extractor<'_> {
 
     /// Records a call of the project's own code: `pay()`, `this.pay()`, `util.pay()`,
     /// `getApp().pay()`; through `this.pay.call(this)`, and handed on by `this.pay.bind(this)`.
-    fn own_call(&mut self, callee: &Expr, span: Span) {
-        if let Expr::Member(m) = unwrap(callee)
-            && let MemberProp::Ident(prop) = &m.prop
-            && matches!(&*prop.sym, "bind" | "call" | "apply")
-            && let Some(bound) = self.callee_of(&m.obj)
+    fn own_call(&mut self, callee: &Expression<'_>, span: Span) {
+        if let Expression::StaticMemberExpression(m) = unwrap(callee)
+            && matches!(m.property.name.as_str(), "bind" | "call" | "apply")
+            && let Some(bound) = self.callee_of(&m.object)
         {
-            self.push_call(bound, span, &*prop.sym == "bind");
+            self.push_call(bound, span, m.property.name == "bind");
             return;
         }
         if let Some(callee) = self.callee_of(callee) {
@@ -1013,27 +1057,24 @@ impl Extractor<'_> {
     }
 
     /// `this.setData({ k: v })`: page data assignments.
-    fn set_data(&mut self, object: &ObjectLit) {
-        for prop in &object.props {
-            let PropOrSpread::Prop(prop) = prop else {
+    fn set_data(&mut self, object: &ObjectExpression<'_>) {
+        for prop in &object.properties {
+            let ObjectPropertyKind::ObjectProperty(prop) = prop else {
                 continue;
             };
-            match &**prop {
-                Prop::KeyValue(kv) => {
-                    if let Some(key) = prop_name(&kv.key) {
-                        self.assign(
-                            key,
-                            cond(&kv.value),
-                            span_of(swc_common::Spanned::span(&kv.key)),
-                        );
-                    }
+            if prop.shorthand {
+                if let Expression::Identifier(id) = &prop.value {
+                    self.assign(
+                        id.name.as_str().to_owned(),
+                        Cond::Path(id.name.as_str().into()),
+                        self.of(&**id),
+                    );
                 }
-                Prop::Shorthand(id) => self.assign(
-                    id.sym.as_str().to_owned(),
-                    Cond::Path(id.sym.as_str().into()),
-                    span_of(id.span),
-                ),
-                _ => {}
+            } else if prop.kind == PropertyKind::Init
+                && !prop.method
+                && let Some(key) = prop_name(&prop.key, prop.computed)
+            {
+                self.assign(key, cond(&prop.value), self.of(&prop.key));
             }
         }
     }
@@ -1042,24 +1083,19 @@ impl Extractor<'_> {
     /// callee is consumed (it must not be visited again as a plain reference).
     fn call(
         &mut self,
-        callee: &Expr,
+        callee: &Expression<'_>,
         path: Option<&str>,
-        args: &[ExprOrSpread],
+        args: &[Argument<'_>],
         span: Span,
     ) -> Option<Api> {
         if let Some(member) = self.callee_member(callee)
-            && let Some(api) = self.api_member(member)
+            && let Some(api) = self.api_of(member)
         {
-            self.record(api, span_of(member.span), Access::Call, args);
+            self.record(api, self.of(member), Access::Call, args);
             return Some(api);
         }
         if let Some(api) = self.api_ident(callee) {
-            self.record(
-                api,
-                span_of(swc_common::Spanned::span(callee)),
-                Access::Call,
-                args,
-            );
+            self.record(api, self.of(callee), Access::Call, args);
             return Some(api);
         }
         if let Some(member) = self.callee_member(callee) {
@@ -1067,39 +1103,44 @@ impl Extractor<'_> {
         }
         let first_object = first_object(args);
         match unwrap(callee) {
-            Expr::Ident(id)
-                if CONSTRUCTORS.contains(&&*id.sym) && !self.scopes.is_bound(&id.sym) =>
+            Expression::Identifier(id)
+                if CONSTRUCTORS.contains(&id.name.as_str()) && !self.scopes.is_bound(&id.name) =>
             {
-                if &*id.sym == "App" {
+                if id.name == "App" {
                     self.calls_app = true;
                 }
                 if let Some(object) = first_object {
-                    self.method_objects.push(span_of(object.span));
-                    if &*id.sym == "App" {
-                        self.app_objects.push(span_of(object.span));
+                    let object = self.of(object);
+                    self.method_objects.push(object);
+                    if id.name == "App" {
+                        self.app_objects.push(object);
                     }
                 }
             }
-            Expr::Member(_) if path == Some("Vue.extend") && !self.scopes.is_bound("Vue") => {
+            e if e.is_member_expression()
+                && path == Some("Vue.extend")
+                && !self.scopes.is_bound("Vue") =>
+            {
                 if let Some(object) = first_object {
-                    self.method_objects.push(span_of(object.span));
+                    self.method_objects.push(self.of(object));
                 }
             }
             // A page's `this.setData({…})`, a React class component's `this.setState({…})`.
-            Expr::Member(m)
-                if matches!(&m.prop, MemberProp::Ident(p) if matches!(&*p.sym, "setData" | "setState"))
-                    && raw_path(&m.obj).is_some_and(|p| SELVES.contains(&p.as_str())) =>
+            Expression::StaticMemberExpression(m)
+                if matches!(m.property.name.as_str(), "setData" | "setState")
+                    && raw_path(&m.object).is_some_and(|p| SELVES.contains(&p.as_str())) =>
             {
                 if let Some(object) = first_object {
                     self.set_data(object);
                 }
             }
             // `setVisible(true)` with `const [visible, setVisible] = useState(false)`.
-            Expr::Ident(id) if self.state_setters.contains_key(&*id.sym) => {
-                if let (Some(state), Some(ExprOrSpread { spread: None, expr })) =
-                    (self.state_setters.get(&*id.sym).cloned(), args.first())
-                {
-                    self.assign(state, cond(expr), span);
+            Expression::Identifier(id) if self.state_setters.contains_key(id.name.as_str()) => {
+                if let (Some(state), Some(value)) = (
+                    self.state_setters.get(id.name.as_str()).cloned(),
+                    first_arg(args),
+                ) {
+                    self.assign(state, cond(value), span);
                 }
             }
             _ => {}
@@ -1108,7 +1149,7 @@ impl Extractor<'_> {
         None
     }
 
-    fn visit_call_parts(&mut self, callee: &Expr, args: &[ExprOrSpread], span: Span) {
+    fn visit_call_parts(&mut self, callee: &Expression<'_>, args: &[Argument<'_>], span: Span) {
         // The callee's path, found once for the several questions below.
         let path = raw_path(callee);
         if let Some(path) = &path
@@ -1124,31 +1165,31 @@ impl Extractor<'_> {
         }
         let api = self.call(callee, path.as_deref(), args, span);
         if api.is_none() {
-            callee.visit_with(self);
+            self.visit_expression(callee);
         }
-        for arg in args.iter().filter(|a| a.spread.is_none()) {
-            self.hand_over(path.as_deref(), &arg.expr, false);
+        for arg in args.iter().filter_map(Argument::as_expression) {
+            self.hand_over(path.as_deref(), arg, false);
         }
         // `Boolean(tt.pay)` tests for the API; any other call's arguments are values.
-        let boolean = matches!(unwrap(callee), Expr::Ident(id)
-            if &*id.sym == "Boolean" && !self.scopes.is_bound("Boolean"));
+        let boolean = matches!(unwrap(callee), Expression::Identifier(id)
+            if id.name == "Boolean" && !self.scopes.is_bound("Boolean"));
         if boolean {
-            self.test(|this| args.visit_with(this));
+            self.test(|this| args.iter().for_each(|a| this.visit_argument(a)));
         } else {
-            self.values(|this| args.visit_with(this));
+            self.values(|this| args.iter().for_each(|a| this.visit_argument(a)));
         }
     }
 
-    fn text(&mut self, span: Span, text: Cow<'_, str>) {
+    fn text(&mut self, span: Span, text: &str) {
         if self.unseen > 0
-            || !(self.keep.text)(&text)
+            || !(self.keep.text)(text)
             || !self.target_at(span.start()).ships_to_douyin()
         {
             return;
         }
         self.facts.texts.push(JsText {
             span,
-            text: text.into_owned().into_boxed_str(),
+            text: text.into(),
             function: self.function(),
         });
     }
@@ -1158,222 +1199,104 @@ impl Extractor<'_> {
     }
 
     /// `module.exports = api` where `api` holds a platform object: the module is that object.
-    fn namespace_export(&mut self, name: &str, value: &swc_ecma_ast::Ident) {
-        if let Some(ns) = self.scopes.namespace(&value.sym) {
+    fn namespace_export(&mut self, name: &str, value: &IdentifierReference<'_>) {
+        if let Some(ns) = self.scopes.namespace(&value.name) {
             self.facts.namespace_exports.push((name.to_string(), ns));
         }
     }
 
     /// `module.exports = { a, b: fn }` / `module.exports = fn`.
-    fn module_exports(&mut self, value: &Expr) {
+    fn module_exports(&mut self, value: &Expression<'_>) {
         match unwrap(value) {
-            Expr::Object(object) => {
-                for prop in &object.props {
-                    let PropOrSpread::Prop(prop) = prop else {
+            Expression::ObjectExpression(object) => {
+                for prop in &object.properties {
+                    let ObjectPropertyKind::ObjectProperty(prop) = prop else {
                         continue;
                     };
-                    match &**prop {
-                        Prop::Shorthand(id) => {
-                            self.export(id.sym.as_str().to_owned(), id.sym.as_str().to_owned())
+                    if prop.shorthand {
+                        if let Expression::Identifier(id) = &prop.value {
+                            self.export(id.name.as_str().to_owned(), id.name.as_str().to_owned());
                         }
-                        Prop::KeyValue(kv) => {
-                            let Some(key) = prop_name(&kv.key) else {
-                                continue;
-                            };
-                            let local = match unwrap(&kv.value) {
-                                Expr::Ident(id) => {
-                                    self.namespace_export(&key, id);
-                                    id.sym.as_str().to_owned()
-                                }
-                                _ => key.clone(),
-                            };
-                            self.export(key, local);
-                        }
-                        Prop::Method(m) => {
-                            if let Some(key) = prop_name(&m.key) {
-                                self.export(key.clone(), key);
-                            }
-                        }
-                        _ => {}
+                        continue;
                     }
+                    if prop.kind != PropertyKind::Init {
+                        continue;
+                    }
+                    let Some(key) = prop_name(&prop.key, prop.computed) else {
+                        continue;
+                    };
+                    if prop.method {
+                        self.export(key.clone(), key);
+                        continue;
+                    }
+                    let local = match unwrap(&prop.value) {
+                        Expression::Identifier(id) => {
+                            self.namespace_export(&key, id);
+                            id.name.as_str().to_owned()
+                        }
+                        _ => key.clone(),
+                    };
+                    self.export(key, local);
                 }
             }
-            Expr::Ident(id) => {
+            Expression::Identifier(id) => {
                 self.namespace_export("default", id);
-                self.export("default".into(), id.sym.as_str().to_owned())
+                self.export("default".into(), id.name.as_str().to_owned())
             }
-            Expr::Fn(f) => {
-                let local = f
-                    .ident
-                    .as_ref()
-                    .map_or("default".to_string(), |i| i.sym.as_str().to_owned());
+            Expression::FunctionExpression(f) => {
+                let local =
+                    f.id.as_ref()
+                        .map_or("default".to_string(), |i| i.name.as_str().to_owned());
                 self.export("default".into(), local);
             }
             _ => {}
         }
     }
-}
 
-impl Visit for Extractor<'_> {
-    fn visit_jsx_element(&mut self, element: &swc_ecma_ast::JSXElement) {
-        self.deeper(|this| this.jsx_element(element));
-    }
-
-    fn visit_jsx_fragment(&mut self, fragment: &swc_ecma_ast::JSXFragment) {
-        // A fragment renders its children where it stands.
-        self.deeper(|this| this.jsx_children(&fragment.children));
-    }
-
-    fn visit_expr(&mut self, expr: &Expr) {
-        match expr {
-            Expr::Lit(Lit::Str(s)) => self.text(span_of(s.span), s.value.to_string_lossy()),
-            Expr::Tpl(t) => {
-                for quasi in &t.quasis {
-                    if let Some(cooked) = &quasi.cooked {
-                        self.text(span_of(quasi.span), cooked.to_string_lossy());
-                    }
-                }
-            }
-            _ => {}
-        }
-        self.deeper(|this| expr.visit_children_with(this));
-    }
-
-    fn visit_stmt(&mut self, stmt: &Stmt) {
-        let unseen = matches!(stmt, Stmt::Throw(_));
-        self.unseen += usize::from(unseen);
-        self.deeper(|this| stmt.visit_children_with(this));
-        self.unseen -= usize::from(unseen);
-    }
-
-    /// `new Error('…')`: the message of an error is for developers and logs.
-    fn visit_new_expr(&mut self, new: &swc_ecma_ast::NewExpr) {
-        let unseen = matches!(unwrap(&new.callee), Expr::Ident(id) if is_error_class(&id.sym));
-        new.callee.visit_with(self);
-        self.unseen += usize::from(unseen);
-        self.values(|this| new.args.visit_with(this));
-        self.unseen -= usize::from(unseen);
-    }
-
-    /// A statement list: after `if (c) return;` the rest runs only when `c` does not hold.
-    fn visit_stmts(&mut self, stmts: &[Stmt]) {
-        let outer = self.guard;
-        for stmt in stmts {
-            stmt.visit_with(self);
-            if let Stmt::If(i) = stmt
-                && i.alt.is_none()
-                && exits(&i.cons)
-            {
-                // The condition the `if` just visited stored.
-                let test = match self.last_if.take() {
-                    Some(test) => test,
-                    None => self.store(cond(&i.test)),
-                };
-                self.push_guard(test, false);
-            }
-        }
-        self.guard = outer;
-    }
-
-    fn visit_pat(&mut self, pat: &Pat) {
-        self.deeper(|this| pat.visit_children_with(this));
-    }
-
-    fn visit_ts_type(&mut self, ty: &TsType) {
-        self.deeper(|this| ty.visit_children_with(this));
-    }
-
-    fn visit_module(&mut self, module: &Module) {
-        let names = declared_in_module(&module.body);
-        self.with_scope(names, |this| module.visit_children_with(this));
-    }
-
-    fn visit_script(&mut self, script: &Script) {
-        let names = declared_in(&script.body, true);
-        self.with_scope(names, |this| script.visit_children_with(this));
-    }
-
-    fn visit_fn_decl(&mut self, decl: &FnDecl) {
-        self.pending_name = Some((decl.ident.sym.as_str().to_owned(), false));
-        decl.function.visit_with(self);
-    }
-
-    fn visit_function(&mut self, function: &Function) {
+    /// A function's scope: its parameters (not TypeScript's parameter properties, which name
+    /// fields), its body's declarations, and `arguments`.
+    fn function_names(params: &FormalParameters<'_>, body: &[Statement<'_>]) -> Vec<String> {
         let mut names = Vec::new();
-        for param in &function.params {
-            pattern_names(&param.pat, &mut names);
+        for param in &params.items {
+            if param.accessibility.is_none() && !param.readonly && !param.r#override {
+                pattern_names(&param.pattern, &mut names);
+            }
         }
-        if let Some(body) = &function.body {
-            names.extend(declared_in(&body.stmts, true));
+        if let Some(rest) = &params.rest {
+            pattern_names(&rest.rest.argument, &mut names);
         }
+        names.extend(declared_in(body, true));
+        names
+    }
+
+    /// Enters a function that starts at `span`: a method starts at its name, where its
+    /// function's parameters do not.
+    fn function_at(&mut self, span: Span, function: &Function<'_>, flags: ScopeFlags) {
+        let body = function.body.as_ref().map_or(&[][..], |b| &b.statements);
+        let mut names = Self::function_names(&function.params, body);
         names.push("arguments".into());
-        self.enter_function(span_of(function.span), names, |this| {
-            function.visit_children_with(this)
+        self.enter_function(span, names, |this| {
+            walk::walk_function(this, function, flags)
         });
     }
 
-    fn visit_arrow_expr(&mut self, arrow: &ArrowExpr) {
-        let mut names = Vec::new();
-        for param in &arrow.params {
-            pattern_names(param, &mut names);
+    /// An accessor of an object literal (`get total() {…}`): its body is read where the object
+    /// is, as part of the enclosing function, not as a function of its own.
+    fn accessor(&mut self, function: &Function<'_>) {
+        self.visit_formal_parameters(&function.params);
+        if let Some(body) = &function.body {
+            let names = declared_in(&body.statements, false);
+            self.with_scope(names, |this| this.visit_statements(&body.statements));
         }
-        if let swc_ecma_ast::ArrowFunctionBody::FunctionBody(body) = &*arrow.body {
-            names.extend(declared_in(&body.stmts, true));
-        }
-        self.enter_function(span_of(arrow.span), names, |this| {
-            arrow.visit_children_with(this)
-        });
     }
 
-    fn visit_constructor(&mut self, constructor: &Constructor) {
-        let mut names = Vec::new();
-        for param in &constructor.params {
-            if let swc_ecma_ast::ParamOrTsParamProp::Param(p) = param {
-                pattern_names(&p.pat, &mut names);
-            }
-        }
-        if let Some(body) = &constructor.body {
-            names.extend(declared_in(&body.stmts, true));
-        }
-        self.enter_function(span_of(constructor.span), names, |this| {
-            constructor.visit_children_with(this)
-        });
-    }
-
-    /// `isIOS = Taro.getSystemInfoSync().platform === 'ios'` in a class component: its state.
-    fn visit_class_prop(&mut self, prop: &swc_ecma_ast::ClassProp) {
-        if let (Some(key), Some(value)) = (prop_name(&prop.key), &prop.value) {
-            let value_cond = cond(value);
-            if value_cond != Cond::Other {
-                self.assign(
-                    key.clone(),
-                    value_cond,
-                    span_of(swc_common::Spanned::span(&prop.key)),
-                );
-            }
-            if is_function(value) || wrapped_function(value) {
-                self.pending_name = Some((key, false));
-            }
-        }
-        prop.visit_children_with(self);
-    }
-
-    fn visit_class_method(&mut self, method: &ClassMethod) {
-        self.pending_name = prop_name(&method.key).map(|k| (k, false));
-        method.function.visit_with(self);
-    }
-
-    fn visit_object_lit(&mut self, object: &ObjectLit) {
-        self.objects.push(span_of(object.span));
-        object.visit_children_with(self);
-        self.objects.pop();
-    }
-
-    fn visit_method_prop(&mut self, method: &MethodProp) {
+    /// A method of an object literal: a page's or component's method when the object holds
+    /// them, a Vue computed value's function, or a Vue `data()`.
+    fn object_method(&mut self, prop: &ObjectProperty<'_>, function: &Function<'_>) {
         let here = self.objects.last().copied();
         let is_method = here.is_some_and(|o| self.method_objects.contains(&o));
         let computed = here.is_some_and(|o| self.computed_objects.contains(&o));
-        let name = prop_name(&method.key);
+        let name = prop_name(&prop.key, prop.computed);
         let next = FnId::new(self.facts.functions.len());
         if computed {
             self.computed_fns.push(next);
@@ -1381,43 +1304,21 @@ impl Visit for Extractor<'_> {
             self.data_fns.push(next);
         }
         self.pending_name = name.map(|k| (k, is_method && !computed));
-        method.function.visit_with(self);
+        self.function_at(self.of(prop), function, ScopeFlags::Function);
     }
 
-    /// `return {…}` from a Vue `data()`: the component's data; `return x` from a computed value's
-    /// function: that value.
-    fn visit_return_stmt(&mut self, stmt: &swc_ecma_ast::ReturnStmt) {
-        if let (Some(function), Some(arg)) = (self.function(), &stmt.arg) {
-            if self.data_fns.contains(&function)
-                && let Expr::Object(object) = unwrap(arg)
-            {
-                self.data_objects
-                    .push((span_of(object.span), String::new()));
-            } else if self.computed_fns.contains(&function)
-                && let Some(name) = self.facts.function(function).and_then(|f| f.name)
-            {
-                let value = cond(arg);
-                self.assign(name.to_string(), value, span_of(stmt.span));
-            }
-        }
-        stmt.visit_children_with(self);
-    }
-
-    fn visit_key_value_prop(&mut self, prop: &KeyValueProp) {
-        let key = prop_name(&prop.key);
+    /// A property written `key: value`.
+    fn key_value_prop(&mut self, prop: &ObjectProperty<'_>) {
+        let key = prop_name(&prop.key, prop.computed);
         let here = self.objects.last().copied();
         let in_methods = here.is_some_and(|o| self.method_objects.contains(&o));
         if let (Some(key), Some(here)) = (&key, here) {
             if let Some((_, prefix)) = self.data_objects.iter().find(|(o, _)| *o == here) {
                 let path = format!("{prefix}{key}");
-                self.assign(
-                    path,
-                    cond(&prop.value),
-                    span_of(swc_common::Spanned::span(&prop.key)),
-                );
+                self.assign(path, cond(&prop.value), self.of(&prop.key));
             }
-            if let Expr::Object(inner) = unwrap(&prop.value) {
-                let inner = span_of(inner.span);
+            if let Expression::ObjectExpression(inner) = unwrap(&prop.value) {
+                let inner = self.of(&**inner);
                 match key.as_str() {
                     "data" if in_methods => self.data_objects.push((inner, String::new())),
                     "globalData" if in_methods => {
@@ -1437,7 +1338,7 @@ impl Visit for Extractor<'_> {
                 });
             }
             let named = match unwrap(&prop.value) {
-                e @ (Expr::Ident(_) | Expr::Member(_)) => Some(e),
+                e if matches!(e, Expression::Identifier(_)) || e.is_member_expression() => Some(e),
                 other => wrapped_reference(other),
             };
             if in_methods && let Some(callee) = named.and_then(|value| self.value_callee(value)) {
@@ -1458,182 +1359,349 @@ impl Visit for Extractor<'_> {
                 self.pending_name = Some((key.clone(), in_methods && !computed));
             }
         }
-        prop.key.visit_with(self);
-        prop.value.visit_with(self);
+        if prop.computed {
+            self.visit_property_key(&prop.key);
+        }
+        self.visit_expression(&prop.value);
+    }
+}
+
+/// The name a member expression reads: `b` of `a.b` and of `a['b']`.
+fn member_name(member: &MemberExpression<'_>) -> Option<String> {
+    match member {
+        MemberExpression::StaticMemberExpression(m) => Some(m.property.name.as_str().to_owned()),
+        MemberExpression::ComputedMemberExpression(m) => static_string(&m.expression),
+        MemberExpression::PrivateFieldExpression(_) => None,
+    }
+}
+
+impl<'a> Visit<'a> for Extractor<'_> {
+    fn visit_program(&mut self, program: &Program<'a>) {
+        // A module's top level is read statement by statement (an early `return` there guards
+        // nothing); a script's like any other statement list.
+        if program.source_type.is_module() {
+            let names = declared_in_module(&program.body);
+            self.with_scope(names, |this| {
+                program.body.iter().for_each(|s| this.visit_statement(s))
+            });
+        } else {
+            let names = declared_in(&program.body, true);
+            self.with_scope(names, |this| this.visit_statements(&program.body));
+        }
     }
 
-    fn visit_block_stmt(&mut self, block: &BlockStmt) {
-        let names = declared_in(&block.stmts, false);
-        self.with_scope(names, |this| block.visit_children_with(this));
+    fn visit_jsx_element(&mut self, element: &JSXElement<'a>) {
+        self.deeper(|this| this.jsx_element(element));
     }
 
-    fn visit_catch_clause(&mut self, clause: &CatchClause) {
+    fn visit_jsx_fragment(&mut self, fragment: &JSXFragment<'a>) {
+        // A fragment renders its children where it stands.
+        self.deeper(|this| this.jsx_children(&fragment.children));
+    }
+
+    fn visit_expression(&mut self, expr: &Expression<'a>) {
+        match expr {
+            Expression::StringLiteral(s) => {
+                self.text(self.of(&**s), &text(&s.value, s.lone_surrogates))
+            }
+            Expression::TemplateLiteral(t) => {
+                for quasi in &t.quasis {
+                    if let Some(cooked) = &quasi.value.cooked {
+                        self.text(self.of(quasi), &text(cooked, quasi.lone_surrogates));
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.deeper(|this| walk::walk_expression(this, expr));
+    }
+
+    /// A string statement opening a script or a function body (`'use strict'`) is a directive to
+    /// oxc, not an expression; its text is read as any string's.
+    fn visit_directive(&mut self, directive: &oxc_ast::ast::Directive<'a>) {
+        let literal = &directive.expression;
+        self.text(
+            self.of(literal),
+            &text(&literal.value, literal.lone_surrogates),
+        );
+    }
+
+    fn visit_statement(&mut self, stmt: &Statement<'a>) {
+        let unseen = matches!(stmt, Statement::ThrowStatement(_));
+        self.unseen += usize::from(unseen);
+        self.deeper(|this| walk::walk_statement(this, stmt));
+        self.unseen -= usize::from(unseen);
+    }
+
+    /// `new Error('…')`: the message of an error is for developers and logs.
+    fn visit_new_expression(&mut self, new: &NewExpression<'a>) {
+        let unseen = matches!(unwrap(&new.callee), Expression::Identifier(id)
+            if is_error_class(&id.name));
+        self.visit_expression(&new.callee);
+        self.unseen += usize::from(unseen);
+        self.values(|this| this.visit_arguments(&new.arguments));
+        self.unseen -= usize::from(unseen);
+    }
+
+    /// A statement list: after `if (c) return;` the rest runs only when `c` does not hold.
+    fn visit_statements(&mut self, stmts: &oxc_allocator::Vec<'a, Statement<'a>>) {
+        let outer = self.guard;
+        for stmt in stmts {
+            self.visit_statement(stmt);
+            if let Statement::IfStatement(i) = stmt
+                && i.alternate.is_none()
+                && exits(&i.consequent)
+            {
+                // The condition the `if` just visited stored.
+                let test = match self.last_if.take() {
+                    Some(test) => test,
+                    None => self.store(cond(&i.test)),
+                };
+                self.push_guard(test, false);
+            }
+        }
+        self.guard = outer;
+    }
+
+    fn visit_binding_pattern(&mut self, pattern: &BindingPattern<'a>) {
+        self.deeper(|this| walk::walk_binding_pattern(this, pattern));
+    }
+
+    /// `{ 'a': x } = y`: a key that is not computed is a name, not text.
+    fn visit_binding_property(&mut self, prop: &BindingProperty<'a>) {
+        if prop.computed {
+            self.visit_property_key(&prop.key);
+        }
+        self.visit_binding_pattern(&prop.value);
+    }
+
+    fn visit_ts_type(&mut self, ty: &TSType<'a>) {
+        self.deeper(|this| walk::walk_ts_type(this, ty));
+    }
+
+    /// `function pay() {}`: the function is named by its declaration.
+    fn visit_declaration(&mut self, decl: &Declaration<'a>) {
+        if let Declaration::FunctionDeclaration(f) = decl
+            && let Some(id) = &f.id
+        {
+            self.pending_name = Some((id.name.as_str().to_owned(), false));
+        }
+        walk::walk_declaration(self, decl);
+    }
+
+    fn visit_function(&mut self, function: &Function<'a>, flags: ScopeFlags) {
+        self.function_at(self.of(function), function, flags);
+    }
+
+    fn visit_arrow_function_expression(&mut self, arrow: &ArrowFunctionExpression<'a>) {
+        let body = match &arrow.body {
+            ArrowFunctionBody::FunctionBody(body) => &body.statements[..],
+            _ => &[],
+        };
+        let names = Self::function_names(&arrow.params, body);
+        self.enter_function(self.of(arrow), names, |this| {
+            walk::walk_arrow_function_expression(this, arrow)
+        });
+    }
+
+    /// `isIOS = Taro.getSystemInfoSync().platform === 'ios'` in a class component: its state.
+    fn visit_property_definition(&mut self, prop: &PropertyDefinition<'a>) {
+        if let (Some(key), Some(value)) = (prop_name(&prop.key, prop.computed), &prop.value) {
+            let value_cond = cond(value);
+            if value_cond != Cond::Other {
+                self.assign(key.clone(), value_cond, self.of(&prop.key));
+            }
+            if is_function(value) || wrapped_function(value) {
+                self.pending_name = Some((key, false));
+            }
+        }
+        if prop.computed {
+            self.visit_property_key(&prop.key);
+        }
+        if let Some(value) = &prop.value {
+            self.visit_expression(value);
+        }
+        if let Some(ty) = &prop.type_annotation {
+            self.visit_ts_type_annotation(ty);
+        }
+        self.visit_decorators(&prop.decorators);
+    }
+
+    /// A class's method or constructor: only its function is read, and it starts where the
+    /// method does.
+    fn visit_method_definition(&mut self, method: &MethodDefinition<'a>) {
+        if method.kind != MethodDefinitionKind::Constructor {
+            self.pending_name = prop_name(&method.key, method.computed).map(|k| (k, false));
+        }
+        self.function_at(self.of(method), &method.value, ScopeFlags::Function);
+    }
+
+    fn visit_object_expression(&mut self, object: &ObjectExpression<'a>) {
+        self.objects.push(self.of(object));
+        walk::walk_object_expression(self, object);
+        self.objects.pop();
+    }
+
+    fn visit_object_property(&mut self, prop: &ObjectProperty<'a>) {
+        match &prop.value {
+            Expression::FunctionExpression(function) if prop.method => {
+                self.object_method(prop, function)
+            }
+            Expression::FunctionExpression(function) if prop.kind != PropertyKind::Init => {
+                if prop.computed {
+                    self.visit_property_key(&prop.key);
+                }
+                self.accessor(function);
+            }
+            value if prop.shorthand => self.visit_expression(value),
+            _ => self.key_value_prop(prop),
+        }
+    }
+
+    /// `return {…}` from a Vue `data()`: the component's data; `return x` from a computed value's
+    /// function: that value.
+    fn visit_return_statement(&mut self, stmt: &ReturnStatement<'a>) {
+        if let (Some(function), Some(arg)) = (self.function(), &stmt.argument) {
+            if self.data_fns.contains(&function)
+                && let Expression::ObjectExpression(object) = unwrap(arg)
+            {
+                self.data_objects.push((self.of(&**object), String::new()));
+            } else if self.computed_fns.contains(&function)
+                && let Some(name) = self.facts.function(function).and_then(|f| f.name)
+            {
+                let value = cond(arg);
+                self.assign(name.to_string(), value, self.of(stmt));
+            }
+        }
+        walk::walk_return_statement(self, stmt);
+    }
+
+    fn visit_block_statement(&mut self, block: &BlockStatement<'a>) {
+        let names = declared_in(&block.body, false);
+        self.with_scope(names, |this| walk::walk_block_statement(this, block));
+    }
+
+    fn visit_catch_clause(&mut self, clause: &CatchClause<'a>) {
         let mut names = Vec::new();
         if let Some(param) = &clause.param {
-            pattern_names(param, &mut names);
+            pattern_names(&param.pattern, &mut names);
         }
-        self.with_scope(names, |this| clause.visit_children_with(this));
+        self.with_scope(names, |this| walk::walk_catch_clause(this, clause));
     }
 
-    fn visit_for_stmt(&mut self, stmt: &ForStmt) {
+    fn visit_for_statement(&mut self, stmt: &ForStatement<'a>) {
         let names = match &stmt.init {
-            Some(swc_ecma_ast::VarDeclOrExpr::VarDecl(v))
-                if v.kind != swc_ecma_ast::VarDeclKind::Var =>
+            Some(ForStatementInit::VariableDeclaration(v))
+                if v.kind != VariableDeclarationKind::Var =>
             {
                 let mut names = Vec::new();
-                v.decls
+                v.declarations
                     .iter()
-                    .for_each(|d| pattern_names(&d.name, &mut names));
+                    .for_each(|d| pattern_names(&d.id, &mut names));
                 names
             }
             _ => Vec::new(),
         };
-        self.with_scope(names, |this| stmt.visit_children_with(this));
+        self.with_scope(names, |this| walk::walk_for_statement(this, stmt));
     }
 
-    fn visit_for_in_stmt(&mut self, stmt: &ForInStmt) {
+    fn visit_for_in_statement(&mut self, stmt: &ForInStatement<'a>) {
         let names = for_head_lexical(&stmt.left);
-        self.with_scope(names, |this| stmt.visit_children_with(this));
+        self.with_scope(names, |this| walk::walk_for_in_statement(this, stmt));
     }
 
-    fn visit_for_of_stmt(&mut self, stmt: &ForOfStmt) {
+    fn visit_for_of_statement(&mut self, stmt: &ForOfStatement<'a>) {
         let names = for_head_lexical(&stmt.left);
-        self.with_scope(names, |this| stmt.visit_children_with(this));
+        self.with_scope(names, |this| walk::walk_for_of_statement(this, stmt));
     }
 
-    fn visit_if_stmt(&mut self, stmt: &IfStmt) {
-        self.test(|this| stmt.test.visit_with(this));
+    fn visit_if_statement(&mut self, stmt: &IfStatement<'a>) {
+        self.test(|this| this.visit_expression(&stmt.test));
         let test = self.store(cond(&stmt.test));
-        self.with_guard(test, true, |this| stmt.cons.visit_with(this));
-        if let Some(alt) = &stmt.alt {
-            self.with_guard(test, false, |this| alt.visit_with(this));
+        self.with_guard(test, true, |this| this.visit_statement(&stmt.consequent));
+        if let Some(alt) = &stmt.alternate {
+            self.with_guard(test, false, |this| this.visit_statement(alt));
         }
         self.last_if = Some(test);
     }
 
-    fn visit_cond_expr(&mut self, expr: &CondExpr) {
-        self.test(|this| expr.test.visit_with(this));
+    fn visit_conditional_expression(&mut self, expr: &ConditionalExpression<'a>) {
+        self.test(|this| this.visit_expression(&expr.test));
         let test = self.store(cond(&expr.test));
-        self.with_guard(test, true, |this| expr.cons.visit_with(this));
-        self.with_guard(test, false, |this| expr.alt.visit_with(this));
+        self.with_guard(test, true, |this| this.visit_expression(&expr.consequent));
+        self.with_guard(test, false, |this| this.visit_expression(&expr.alternate));
     }
 
-    fn visit_bin_expr(&mut self, expr: &BinExpr) {
-        match expr.op {
-            BinaryOp::LogicalAnd | BinaryOp::LogicalOr => {
-                self.test(|this| expr.left.visit_with(this));
-                if self.inert(&expr.right) {
-                    expr.right.visit_with(self);
-                    return;
-                }
-                let holds = expr.op == BinaryOp::LogicalAnd;
-                let test = self.store(cond(&expr.left));
-                self.with_guard(test, holds, |this| expr.right.visit_with(this));
+    fn visit_logical_expression(&mut self, expr: &LogicalExpression<'a>) {
+        let holds = match expr.operator {
+            LogicalOperator::And => true,
+            LogicalOperator::Or => false,
+            LogicalOperator::Coalesce => {
+                walk::walk_logical_expression(self, expr);
+                return;
             }
-            BinaryOp::EqEq | BinaryOp::EqEqEq | BinaryOp::NotEq | BinaryOp::NotEqEq => {
-                let sides = [(&expr.left, &expr.right), (&expr.right, &expr.left)];
-                if let Some((literal, other)) = sides
-                    .iter()
-                    .find_map(|(a, b)| static_string(a).map(|s| ((s, *a), *b)))
-                {
-                    let target = self.target_at(span_of(expr.span).start());
-                    self.facts.comparisons.push(Comparison {
-                        span: span_of(expr.span),
-                        other: cond(other),
-                        literal: literal.0,
-                        literal_span: span_of(swc_common::Spanned::span(&**literal.1)),
-                        target,
-                    });
-                }
-                // `tt.pay !== undefined`, `tt.pay == null`: an API compared is tested for.
-                self.test(|this| expr.visit_children_with(this));
-            }
-            _ => expr.visit_children_with(self),
+        };
+        self.test(|this| this.visit_expression(&expr.left));
+        if self.inert(&expr.right) {
+            self.visit_expression(&expr.right);
+            return;
         }
+        let test = self.store(cond(&expr.left));
+        self.with_guard(test, holds, |this| this.visit_expression(&expr.right));
     }
 
-    fn visit_var_declarator(&mut self, decl: &VarDeclarator) {
+    fn visit_binary_expression(&mut self, expr: &oxc_ast::ast::BinaryExpression<'a>) {
+        if !matches!(
+            expr.operator,
+            BinaryOperator::Equality
+                | BinaryOperator::StrictEquality
+                | BinaryOperator::Inequality
+                | BinaryOperator::StrictInequality
+        ) {
+            walk::walk_binary_expression(self, expr);
+            return;
+        }
+        let sides = [(&expr.left, &expr.right), (&expr.right, &expr.left)];
+        if let Some((literal, literal_side, other)) = sides
+            .iter()
+            .find_map(|(a, b)| static_string(a).map(|s| (s, *a, *b)))
+        {
+            let span = self.of(expr);
+            let target = self.target_at(span.start());
+            self.facts.comparisons.push(Comparison {
+                span,
+                other: cond(other),
+                literal,
+                literal_span: self.of(literal_side),
+                target,
+            });
+        }
+        // `tt.pay !== undefined`, `tt.pay == null`: an API compared is tested for.
+        self.test(|this| walk::walk_binary_expression(this, expr));
+    }
+
+    fn visit_variable_declarator(&mut self, decl: &VariableDeclarator<'a>) {
         if let Some(init) = &decl.init {
-            if let Some(binding) = self.taro_require(init) {
-                if let Pat::Ident(local) = &decl.name {
-                    self.scopes.bind(&local.id.sym, binding);
-                }
-            } else if let Some(global) = self.platform_object(init) {
-                match &decl.name {
-                    // `const t = tt`: later `t.pay()` is `tt.pay()`.
-                    Pat::Ident(alias) => {
-                        self.scopes.bind(&alias.id.sym, Binding::Namespace(global))
-                    }
-                    // `const { pay, request: req } = tt`.
-                    Pat::Object(object) => {
-                        for prop in &object.props {
-                            let (name, span) = match prop {
-                                ObjectPatProp::KeyValue(kv) => (
-                                    prop_name(&kv.key),
-                                    span_of(swc_common::Spanned::span(&kv.key)),
-                                ),
-                                ObjectPatProp::Assign(a) => (
-                                    Some(a.key.id.sym.as_str().to_owned()),
-                                    span_of(a.key.id.span),
-                                ),
-                                ObjectPatProp::Rest(_) => (None, Span::default()),
-                            };
-                            if let Some(name) = name {
-                                let api = Api::new(global, &name);
-                                self.record(api, span, Access::Destructure, &[]);
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            self.declaration(&decl.name, init);
-            self.use_state(&decl.name, init);
-            if let Pat::Ident(name) = &decl.name {
-                if self.is_get_app(init) {
-                    self.app_vars.insert(name.id.sym.as_str().to_owned());
-                }
-                // `const buy = pay`, `const buy = this.pay`, `const buy = useThrottleFn(pay,
-                // 300)`: a function under a second name.
-                let named = match unwrap(init) {
-                    Expr::Ident(_) => Some(&**init),
-                    Expr::Member(m) if is_self(&m.obj) => Some(&**init),
-                    other => wrapped_reference(other),
-                };
-                if let Some(callee) = named.and_then(|value| self.value_callee(value)) {
-                    self.facts.handler_aliases.push(HandlerAlias {
-                        name: name.id.sym.as_str().to_owned(),
-                        method: false,
-                        callee,
-                    });
-                }
-                let anonymous = match unwrap(init) {
-                    Expr::Fn(f) => f.ident.is_none(),
-                    Expr::Arrow(_) => true,
-                    other => wrapped_function(other),
-                };
-                if anonymous {
-                    self.pending_name = Some((name.id.sym.as_str().to_owned(), false));
-                }
-            }
+            self.declarator(&decl.id, init);
         }
-        decl.visit_children_with(self);
+        walk::walk_variable_declarator(self, decl);
     }
 
-    fn visit_assign_expr(&mut self, expr: &AssignExpr) {
-        if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &expr.left {
+    fn visit_assignment_expression(&mut self, expr: &AssignmentExpression<'a>) {
+        let member = expr.left.as_member_expression();
+        if let Some(member) = member {
             self.alias_assignment(member, &expr.right);
         }
         // `hj = tt` (in code that ships to Douyin): `hj` holds the platform object from here on.
-        if let AssignTarget::Simple(SimpleAssignTarget::Ident(target)) = &expr.left
+        if let oxc_ast::ast::AssignmentTarget::AssignmentTargetIdentifier(target) = &expr.left
             && let Some(ns) = self.platform_object(&expr.right)
-            && self.scopes.is_bound(&target.id.sym)
-            && self.target_at(span_of(expr.span).start()).ships_to_douyin()
-            && self.scopes.namespace(&target.id.sym) != Some(Namespace::Tt)
+            && self.scopes.is_bound(&target.name)
+            && self.target_at(self.of(expr).start()).ships_to_douyin()
+            && self.scopes.namespace(&target.name) != Some(Namespace::Tt)
         {
-            self.scopes.bind(&target.id.sym, Binding::Namespace(ns));
+            self.scopes.bind(&target.name, Binding::Namespace(ns));
         }
-        if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &expr.left
+        if let Some(member) = member
             && let Some(raw) = member_path(member)
         {
             let export = raw
@@ -1644,9 +1712,9 @@ impl Visit for Extractor<'_> {
                 self.module_exports(&expr.right);
             } else if let Some(name) = export {
                 let local = match unwrap(&expr.right) {
-                    Expr::Ident(id) => {
+                    Expression::Identifier(id) => {
                         self.namespace_export(&name, id);
-                        id.sym.as_str().to_owned()
+                        id.name.as_str().to_owned()
                     }
                     _ => name.clone(),
                 };
@@ -1655,172 +1723,159 @@ impl Visit for Extractor<'_> {
                     self.pending_name = Some((name, false));
                 }
             } else {
-                self.assign(normalize_path(raw), cond(&expr.right), span_of(member.span));
+                self.assign(normalize_path(raw), cond(&expr.right), self.of(member));
             }
         }
-        expr.visit_children_with(self);
+        walk::walk_assignment_expression(self, expr);
     }
 
-    fn visit_call_expr(&mut self, call: &CallExpr) {
-        match &call.callee {
-            SwcCallee::Expr(callee) => {
-                self.visit_call_parts(callee, &call.args, span_of(call.span))
-            }
-            SwcCallee::Import(_) => {
-                if let Some(ExprOrSpread { spread: None, expr }) = call.args.first()
-                    && let Some(specifier) = self.specifier(expr)
-                {
-                    self.module_ref(specifier, ModuleRefKind::Import);
-                }
-            }
-            SwcCallee::Super(_) => call.args.visit_with(self),
+    fn visit_call_expression(&mut self, call: &CallExpression<'a>) {
+        if matches!(call.callee, Expression::Super(_)) {
+            self.visit_arguments(&call.arguments);
+        } else {
+            self.visit_call_parts(&call.callee, &call.arguments, self.of(call));
         }
     }
 
-    fn visit_opt_chain_expr(&mut self, chain: &OptChainExpr) {
-        match &*chain.base {
-            OptChainBase::Call(call) => {
-                self.visit_call_parts(&call.callee, &call.args, span_of(call.span))
-            }
-            OptChainBase::Member(member) => self.visit_member_expr(member),
+    /// `import('./pay')`: a module the script loads.
+    fn visit_import_expression(&mut self, import: &ImportExpression<'a>) {
+        if let Some(specifier) = self.specifier(&import.source) {
+            self.module_ref(specifier, ModuleRefKind::Import);
         }
     }
 
-    fn visit_member_expr(&mut self, member: &MemberExpr) {
-        if let Some(api) = self.api_member(member) {
+    fn visit_member_expression(&mut self, member: &MemberExpression<'a>) {
+        if let Some(api) = self.api_of(member) {
             let access = if self.testing {
                 Access::FeatureTest
             } else {
                 Access::Value
             };
-            self.record(api, span_of(member.span), access, &[]);
+            self.record(api, self.of(member), access, &[]);
             return;
         }
-        member.visit_children_with(self);
+        walk::walk_member_expression(self, member);
     }
 
-    fn visit_unary_expr(&mut self, expr: &swc_ecma_ast::UnaryExpr) {
-        match expr.op {
-            swc_ecma_ast::UnaryOp::Bang | swc_ecma_ast::UnaryOp::TypeOf => {
-                self.test(|this| expr.arg.visit_with(this))
+    fn visit_unary_expression(&mut self, expr: &UnaryExpression<'a>) {
+        match expr.operator {
+            UnaryOperator::LogicalNot | UnaryOperator::Typeof => {
+                self.test(|this| this.visit_expression(&expr.argument))
             }
-            _ => expr.visit_children_with(self),
+            _ => walk::walk_unary_expression(self, expr),
         }
     }
 
-    fn visit_import_decl(&mut self, import: &ImportDecl) {
-        if import.type_only {
+    fn visit_import_declaration(&mut self, import: &ImportDeclaration<'a>) {
+        if import.import_kind.is_type() {
             return;
         }
-        let specifier = import.src.value.to_string_lossy().into_owned();
+        let specifier = import.source.value.as_str();
         if specifier == TARO_MODULE {
             self.taro_import(import);
         }
-        self.module_ref(
-            Specifier {
-                path: specifier.clone(),
-                span: span_of(import.src.span),
-                pattern: None,
-            },
-            ModuleRefKind::Import,
-        );
-        for spec in &import.specifiers {
+        self.module_ref(self.source_specifier(&import.source), ModuleRefKind::Import);
+        let span = self.of(&import.source);
+        for spec in import.specifiers.iter().flatten() {
             let (local, imported) = match spec {
-                ImportSpecifier::Named(n) => {
-                    let imported = match &n.imported {
-                        Some(ModuleExportName::Ident(i)) => i.sym.as_str().to_owned(),
-                        Some(ModuleExportName::Str(s)) => s.value.to_string_lossy().into_owned(),
-                        None => n.local.sym.as_str().to_owned(),
-                    };
-                    (n.local.sym.as_str().to_owned(), Imported::Named(imported))
+                ImportDeclarationSpecifier::ImportSpecifier(n) => (
+                    &n.local,
+                    Imported::Named(export_name(&n.imported).to_owned()),
+                ),
+                ImportDeclarationSpecifier::ImportDefaultSpecifier(d) => {
+                    (&d.local, Imported::Default)
                 }
-                ImportSpecifier::Default(d) => (d.local.sym.as_str().to_owned(), Imported::Default),
-                ImportSpecifier::Namespace(n) => {
-                    (n.local.sym.as_str().to_owned(), Imported::Namespace)
+                ImportDeclarationSpecifier::ImportNamespaceSpecifier(n) => {
+                    (&n.local, Imported::Namespace)
                 }
             };
             self.facts.imports.push(ImportBinding {
-                local,
-                specifier: specifier.clone(),
-                span: span_of(import.src.span),
+                local: local.name.as_str().to_owned(),
+                specifier: specifier.to_owned(),
+                span,
                 imported,
             });
         }
     }
 
-    fn visit_module_decl(&mut self, decl: &ModuleDecl) {
-        match decl {
-            ModuleDecl::ExportAll(e) if !e.type_only => {
-                let specifier = Specifier {
-                    path: e.src.value.to_string_lossy().into_owned(),
-                    span: span_of(e.src.span),
-                    pattern: None,
-                };
-                self.module_ref(specifier, ModuleRefKind::Import);
+    fn visit_export_all_declaration(&mut self, export: &ExportAllDeclaration<'a>) {
+        if !export.export_kind.is_type() {
+            self.module_ref(self.source_specifier(&export.source), ModuleRefKind::Import);
+        }
+    }
+
+    fn visit_export_from_declaration(&mut self, export: &ExportFromDeclaration<'a>) {
+        if !export.export_kind.is_type() {
+            self.module_ref(self.source_specifier(&export.source), ModuleRefKind::Import);
+        }
+    }
+
+    fn visit_export_named_declaration(&mut self, export: &ExportNamedDeclaration<'a>) {
+        if export.export_kind.is_type() {
+            return;
+        }
+        for spec in &export.specifiers {
+            self.export(
+                export_name(&spec.exported).to_owned(),
+                export_name(&spec.local).to_owned(),
+            );
+        }
+    }
+
+    fn visit_export_declaration(&mut self, export: &ExportDeclaration<'a>) {
+        match &export.declaration {
+            Declaration::FunctionDeclaration(f) => {
+                if let Some(id) = &f.id {
+                    self.export(id.name.as_str().to_owned(), id.name.as_str().to_owned());
+                }
             }
-            ModuleDecl::ExportNamed(e) if !e.type_only => {
-                if let Some(src) = &e.src {
-                    let specifier = Specifier {
-                        path: src.value.to_string_lossy().into_owned(),
-                        span: span_of(src.span),
-                        pattern: None,
-                    };
-                    self.module_ref(specifier, ModuleRefKind::Import);
-                } else {
-                    for spec in &e.specifiers {
-                        if let ExportSpecifier::Named(n) = spec {
-                            let name = |n: &ModuleExportName| match n {
-                                ModuleExportName::Ident(i) => i.sym.as_str().to_owned(),
-                                ModuleExportName::Str(s) => s.value.to_string_lossy().into_owned(),
-                            };
-                            let local = name(&n.orig);
-                            let exported = n.exported.as_ref().map_or(local.clone(), name);
-                            self.export(exported, local);
-                        }
+            Declaration::VariableDeclaration(v) => {
+                for d in &v.declarations {
+                    if let BindingPattern::BindingIdentifier(id) = &d.id {
+                        self.export(id.name.as_str().to_owned(), id.name.as_str().to_owned());
                     }
                 }
             }
-            ModuleDecl::ExportDecl(e) => match &e.decl {
-                Decl::Fn(f) => self.export(
-                    f.ident.sym.as_str().to_owned(),
-                    f.ident.sym.as_str().to_owned(),
-                ),
-                Decl::Var(v) => {
-                    for d in &v.decls {
-                        if let Pat::Ident(id) = &d.name {
-                            self.export(
-                                id.id.sym.as_str().to_owned(),
-                                id.id.sym.as_str().to_owned(),
-                            );
-                        }
-                    }
-                }
-                _ => {}
-            },
-            ModuleDecl::ExportDefaultDecl(e) => {
-                if let DefaultDecl::Fn(f) = &e.decl {
-                    let local = f
-                        .ident
-                        .as_ref()
-                        .map_or("default".to_string(), |i| i.sym.as_str().to_owned());
-                    self.export("default".into(), local.clone());
-                    if f.ident.is_none() {
-                        self.pending_name = Some((local, false));
-                    }
-                }
-            }
-            ModuleDecl::ExportDefaultExpr(e) => match unwrap(&e.expr) {
-                Expr::Ident(id) => {
-                    self.namespace_export("default", id);
-                    self.export("default".into(), id.sym.as_str().to_owned())
-                }
-                // A Vue component's options: `export default { data() {…}, methods: {…} }`.
-                Expr::Object(object) => self.method_objects.push(span_of(object.span)),
-                _ => {}
-            },
             _ => {}
         }
-        decl.visit_children_with(self);
+        self.visit_declaration(&export.declaration);
+    }
+
+    fn visit_export_default_declaration(&mut self, export: &ExportDefaultDeclaration<'a>) {
+        match &export.declaration {
+            ExportDefaultDeclarationKind::FunctionDeclaration(f) => {
+                let local =
+                    f.id.as_ref()
+                        .map_or("default".to_string(), |i| i.name.as_str().to_owned());
+                self.export("default".into(), local.clone());
+                if f.id.is_none() {
+                    self.pending_name = Some((local, false));
+                }
+                self.visit_function(f, ScopeFlags::Function);
+                return;
+            }
+            kind => match kind.as_expression().map(unwrap) {
+                Some(Expression::Identifier(id)) => {
+                    self.namespace_export("default", id);
+                    self.export("default".into(), id.name.as_str().to_owned())
+                }
+                // A Vue component's options: `export default { data() {…}, methods: {…} }`.
+                Some(Expression::ObjectExpression(object)) => {
+                    self.method_objects.push(self.of(&**object))
+                }
+                _ => {}
+            },
+        }
+        walk::walk_export_default_declaration(self, export);
+    }
+}
+
+/// The name of an imported or exported binding: `a` of `{ a }`, `'a-b'` of `{ 'a-b' as c }`.
+fn export_name<'n>(name: &'n ModuleExportName<'_>) -> &'n str {
+    match name {
+        ModuleExportName::IdentifierName(i) => i.name.as_str(),
+        ModuleExportName::IdentifierReference(i) => i.name.as_str(),
+        ModuleExportName::StringLiteral(s) => s.value.as_str(),
     }
 }
 
@@ -1830,51 +1885,48 @@ impl Visit for Extractor<'_> {
 /// (`buy`) or the arrow written in place, and the conditions in force where an element is written
 /// (`cond && <X/>`, ternary branches, `if (!x) return null`) are its guards.
 impl Extractor<'_> {
-    fn jsx_element(&mut self, element: &swc_ecma_ast::JSXElement) {
-        let opening = &element.opening;
-        let span = span_of(element.span);
+    fn jsx_element(&mut self, element: &JSXElement<'_>) {
+        let opening = &element.opening_element;
+        let span = self.of(element);
         let (parent, parent_guard) = match self.jsx.last() {
             Some(&(node, guard)) => (Some(node), guard),
             None => (None, None),
         };
         let mut attrs = Vec::new();
         let mut events = Vec::new();
-        for attr in &opening.attrs {
-            let swc_ecma_ast::JSXAttrOrSpread::JSXAttr(attr) = attr else {
+        for attr in &opening.attributes {
+            let JSXAttributeItem::Attribute(attr) = attr else {
                 continue;
             };
             let name = match &attr.name {
-                swc_ecma_ast::JSXAttrName::Ident(i) => i.sym.as_str().to_owned(),
-                swc_ecma_ast::JSXAttrName::JSXNamespacedName(n) => {
-                    format!("{}:{}", n.ns.sym, n.name.sym)
+                JSXAttributeName::Identifier(i) => i.name.as_str().to_owned(),
+                JSXAttributeName::NamespacedName(n) => {
+                    format!("{}:{}", n.namespace.name, n.name.name)
                 }
             };
-            let name_span = span_of(swc_common::Spanned::span(&attr.name));
+            let name_span = self.of(&attr.name);
             let expr = match &attr.value {
-                Some(swc_ecma_ast::JSXAttrValue::JSXExprContainer(c)) => match &c.expr {
-                    swc_ecma_ast::JSXExpr::Expr(e) => Some(&**e),
-                    swc_ecma_ast::JSXExpr::JSXEmptyExpr(_) => None,
-                },
+                Some(JSXAttributeValue::ExpressionContainer(c)) => c.expression.as_expression(),
                 _ => None,
             };
             if let Some(event) = jsx_event(&name) {
                 events.push(Event {
                     name: event.into(),
-                    span: span_of(attr.span),
+                    span: self.of(&**attr),
                     handler: expr.map_or(Handler::Dynamic, |e| self.jsx_handler(e)),
                 });
                 continue;
             }
             let value = match (&attr.value, expr) {
-                (Some(swc_ecma_ast::JSXAttrValue::Str(lit)), _) => {
-                    let outer = span_of(lit.span);
+                (Some(JSXAttributeValue::StringLiteral(lit)), _) => {
+                    let outer = self.of(&**lit);
                     Value::Static {
                         span: Span::new(outer.start() + 1, outer.end().saturating_sub(1)),
-                        text: lit.value.to_string_lossy().into(),
+                        text: text(&lit.value, lit.lone_surrogates).into(),
                     }
                 }
                 (_, Some(e)) => {
-                    let span = span_of(swc_common::Spanned::span(e));
+                    let span = self.of(e);
                     match static_string(e) {
                         Some(text) => Value::Static {
                             span,
@@ -1884,14 +1936,14 @@ impl Extractor<'_> {
                             span,
                             parts: Box::new([TextPart::Dynamic {
                                 span,
-                                binding: Some(expr::binding(e)),
+                                binding: Some(expr::binding(e, self.base)),
                             }]),
                         },
                     }
                 }
                 (None, None) => Value::Empty,
                 (Some(_), None) => Value::Bound {
-                    span: span_of(attr.span),
+                    span: self.of(&**attr),
                     parts: Box::default(),
                 },
             };
@@ -1908,7 +1960,7 @@ impl Extractor<'_> {
             self.target_at(span.start()),
             NodeKind::Element(Box::new(Element {
                 tag: jsx_tag(&opening.name),
-                tag_span: span_of(swc_common::Spanned::span(&opening.name)),
+                tag_span: self.of(&opening.name),
                 attrs: attrs.into(),
                 events: events.into(),
                 guards: guards.into(),
@@ -1918,23 +1970,26 @@ impl Extractor<'_> {
         );
         self.jsx.push((node, self.guard));
         // Attribute values are code: handlers are functions, props read data.
-        opening.attrs.visit_with(self);
+        for attr in &opening.attributes {
+            self.visit_jsx_attribute_item(attr);
+        }
         self.jsx_children(&element.children);
         self.jsx.pop();
     }
 
-    fn jsx_children(&mut self, children: &[swc_ecma_ast::JSXElementChild]) {
-        use swc_ecma_ast::JSXElementChild as Child;
+    fn jsx_children(&mut self, children: &[JSXChild<'_>]) {
         for child in children {
             match child {
-                Child::JSXText(text) => {
-                    let value = text.value.to_string_lossy().into_owned();
-                    if value.trim().is_empty() {
+                JSXChild::Text(text) => {
+                    if text.value.trim().is_empty() {
                         continue;
                     }
-                    let span = span_of(text.span);
+                    let span = self.of(&**text);
                     let parent = self.jsx.last().map(|&(node, _)| node);
-                    let part = TextPart::Static { span, text: value };
+                    let part = TextPart::Static {
+                        span,
+                        text: text.value.as_str().to_owned(),
+                    };
                     self.markup.push(
                         parent,
                         span,
@@ -1942,13 +1997,13 @@ impl Extractor<'_> {
                         NodeKind::Text(Box::new([part])),
                     );
                 }
-                Child::JSXExprContainer(container) => {
-                    if let swc_ecma_ast::JSXExpr::Expr(expr) = &container.expr {
-                        let found = expr::binding(expr);
+                JSXChild::ExpressionContainer(container) => {
+                    if let Some(expr) = container.expression.as_expression() {
+                        let found = expr::binding(expr, self.base);
                         // A value shown in place (`{phone}`, `{order.mobile}`) is dynamic text,
                         // as `{{phone}}` is in a template; `{cond && <View/>}` is structure.
                         if !found.strings.is_empty() || !holds_jsx(expr) {
-                            let span = span_of(swc_common::Spanned::span(&**expr));
+                            let span = self.of(expr);
                             let parent = self.jsx.last().map(|&(node, _)| node);
                             let part = TextPart::Dynamic {
                                 span,
@@ -1961,10 +2016,10 @@ impl Extractor<'_> {
                                 NodeKind::Text(Box::new([part])),
                             );
                         }
-                        expr.visit_with(self);
+                        self.visit_expression(expr);
                     }
                 }
-                other => other.visit_with(self),
+                other => self.visit_jsx_child(other),
             }
         }
     }
@@ -1993,44 +2048,43 @@ impl Extractor<'_> {
     }
 
     /// What an event prop calls.
-    fn jsx_handler(&self, expr: &Expr) -> Handler {
+    fn jsx_handler(&self, expr: &Expression<'_>) -> Handler {
         match unwrap(expr) {
-            Expr::Ident(id) => Handler::Named(id.sym.as_str().to_owned()),
-            Expr::Member(m) => match (&m.prop, unwrap(&m.obj)) {
-                (MemberProp::Ident(prop), Expr::This(_)) => {
-                    Handler::Named(prop.sym.as_str().to_owned())
+            Expression::Identifier(id) => Handler::Named(id.name.as_str().to_owned()),
+            Expression::StaticMemberExpression(m) => match unwrap(&m.object) {
+                Expression::ThisExpression(_) => {
+                    Handler::Named(m.property.name.as_str().to_owned())
                 }
-                (MemberProp::Ident(prop), Expr::Ident(obj)) if SELVES.contains(&&*obj.sym) => {
-                    Handler::Named(prop.sym.as_str().to_owned())
+                Expression::Identifier(obj) if SELVES.contains(&obj.name.as_str()) => {
+                    Handler::Named(m.property.name.as_str().to_owned())
                 }
                 _ => Handler::Dynamic,
             },
             // `this.buy.bind(this)`
-            Expr::Call(call) => match &call.callee {
-                SwcCallee::Expr(callee) => match unwrap(callee) {
-                    Expr::Member(m) if matches!(&m.prop, MemberProp::Ident(p) if &*p.sym == "bind") => {
-                        self.jsx_handler(&m.obj)
-                    }
-                    _ => Handler::Dynamic,
-                },
+            Expression::CallExpression(call) => match unwrap(&call.callee) {
+                Expression::StaticMemberExpression(m) if m.property.name == "bind" => {
+                    self.jsx_handler(&m.object)
+                }
                 _ => Handler::Dynamic,
             },
             // The function written in place is the next one registered: attribute values are
             // visited right after the element is made.
-            Expr::Arrow(_) | Expr::Fn(_) => Handler::Inline(self.facts.functions.len() as u32),
+            Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_) => {
+                Handler::Inline(self.facts.functions.len() as u32)
+            }
             _ => Handler::Dynamic,
         }
     }
 }
 
 /// The tag of a JSX element, normalised: Taro's `<WebView>` is the built-in `web-view`.
-fn jsx_tag(name: &swc_ecma_ast::JSXElementName) -> Ustr {
+fn jsx_tag(name: &JSXElementName<'_>) -> Ustr {
     match name {
-        swc_ecma_ast::JSXElementName::Ident(i) => hyphenate(&i.sym).as_ref().into(),
-        swc_ecma_ast::JSXElementName::JSXMemberExpr(m) => hyphenate(&m.prop.sym).as_ref().into(),
-        swc_ecma_ast::JSXElementName::JSXNamespacedName(n) => {
-            format!("{}:{}", n.ns.sym, n.name.sym).into()
-        }
+        JSXElementName::Identifier(i) => hyphenate(&i.name).as_ref().into(),
+        JSXElementName::IdentifierReference(i) => hyphenate(&i.name).as_ref().into(),
+        JSXElementName::MemberExpression(m) => hyphenate(&m.property.name).as_ref().into(),
+        JSXElementName::NamespacedName(n) => format!("{}:{}", n.namespace.name, n.name.name).into(),
+        JSXElementName::ThisExpression(_) => "this".into(),
     }
 }
 
@@ -2060,78 +2114,134 @@ fn jsx_event(name: &str) -> Option<String> {
 impl Extractor<'_> {
     /// `import Taro from '@tarojs/taro'` (under any name), `import * as Taro`, and named imports
     /// of single APIs (`import { requestPayment } from '@tarojs/taro'`).
-    fn taro_import(&mut self, import: &ImportDecl) {
-        for spec in &import.specifiers {
+    fn taro_import(&mut self, import: &ImportDeclaration<'_>) {
+        for spec in import.specifiers.iter().flatten() {
             let (local, binding) = match spec {
-                ImportSpecifier::Default(d) => (&d.local, Binding::Namespace(Namespace::Taro)),
-                ImportSpecifier::Namespace(n) => (&n.local, Binding::Namespace(Namespace::Taro)),
-                ImportSpecifier::Named(n) => {
-                    let imported = match &n.imported {
-                        Some(ModuleExportName::Ident(i)) => i.sym.as_str().to_owned(),
-                        Some(ModuleExportName::Str(s)) => s.value.to_string_lossy().into_owned(),
-                        None => n.local.sym.as_str().to_owned(),
-                    };
-                    let binding = match imported.as_str() {
+                ImportDeclarationSpecifier::ImportDefaultSpecifier(d) => {
+                    (&d.local, Binding::Namespace(Namespace::Taro))
+                }
+                ImportDeclarationSpecifier::ImportNamespaceSpecifier(n) => {
+                    (&n.local, Binding::Namespace(Namespace::Taro))
+                }
+                ImportDeclarationSpecifier::ImportSpecifier(n) => {
+                    let binding = match export_name(&n.imported) {
                         "default" => Binding::Namespace(Namespace::Taro),
                         member => Binding::Api(Api::new(Namespace::Taro, member)),
                     };
                     (&n.local, binding)
                 }
             };
-            self.scopes.bind(&local.sym, binding);
+            self.scopes.bind(&local.name, binding);
         }
     }
 
     /// `require('@tarojs/taro')` or `require('@tarojs/taro').default`: the Taro object.
-    fn taro_require(&self, init: &Expr) -> Option<Binding> {
+    fn taro_require(&self, init: &Expression<'_>) -> Option<Binding> {
         let module = match unwrap(init) {
-            Expr::Member(m) if matches!(&m.prop, MemberProp::Ident(p) if &*p.sym == "default") => {
-                &m.obj
-            }
+            Expression::StaticMemberExpression(m) if m.property.name == "default" => &m.object,
             _ => init,
         };
         let specifier = self.is_require(module)?;
         (specifier.path == TARO_MODULE).then_some(Binding::Namespace(Namespace::Taro))
     }
 
+    /// What a declarator with a value binds before it is visited: platform objects and their
+    /// APIs, imports, constants, data values, React state, the app instance, and functions under
+    /// a second name.
+    fn declarator(&mut self, id: &BindingPattern<'_>, init: &Expression<'_>) {
+        if let Some(binding) = self.taro_require(init) {
+            if let BindingPattern::BindingIdentifier(local) = id {
+                self.scopes.bind(&local.name, binding);
+            }
+        } else if let Some(global) = self.platform_object(init) {
+            match id {
+                // `const t = tt`: later `t.pay()` is `tt.pay()`.
+                BindingPattern::BindingIdentifier(alias) => {
+                    self.scopes.bind(&alias.name, Binding::Namespace(global))
+                }
+                // `const { pay, request: req } = tt`.
+                BindingPattern::ObjectPattern(object) => {
+                    for prop in &object.properties {
+                        let name = if prop.shorthand {
+                            prop.key.static_name().map(|n| n.into_owned())
+                        } else {
+                            prop_name(&prop.key, prop.computed)
+                        };
+                        if let Some(name) = name {
+                            let api = Api::new(global, &name);
+                            self.record(api, self.of(&prop.key), Access::Destructure, &[]);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.declaration(id, init);
+        self.use_state(id, init);
+        if let BindingPattern::BindingIdentifier(name) = id {
+            if self.is_get_app(init) {
+                self.app_vars.insert(name.name.as_str().to_owned());
+            }
+            // `const buy = pay`, `const buy = this.pay`, `const buy = useThrottleFn(pay,
+            // 300)`: a function under a second name.
+            let named = match unwrap(init) {
+                Expression::Identifier(_) => Some(init),
+                e if e
+                    .as_member_expression()
+                    .is_some_and(|m| is_self(m.object())) =>
+                {
+                    Some(init)
+                }
+                other => wrapped_reference(other),
+            };
+            if let Some(callee) = named.and_then(|value| self.value_callee(value)) {
+                self.facts.handler_aliases.push(HandlerAlias {
+                    name: name.name.as_str().to_owned(),
+                    method: false,
+                    callee,
+                });
+            }
+            let anonymous = match unwrap(init) {
+                Expression::FunctionExpression(f) => f.id.is_none(),
+                Expression::ArrowFunctionExpression(_) => true,
+                other => wrapped_function(other),
+            };
+            if anonymous {
+                self.pending_name = Some((name.name.as_str().to_owned(), false));
+            }
+        }
+    }
+
     /// What a declaration binds: imports through `require`, constants, and data values.
-    fn declaration(&mut self, name: &Pat, init: &Expr) {
+    fn declaration(&mut self, name: &BindingPattern<'_>, init: &Expression<'_>) {
         let required = self
             .is_require(init)
             .map(|spec| (spec.path, spec.span, None))
             .or_else(|| {
                 // `const pay = require('./pay').payOrder`
-                let Expr::Member(m) = unwrap(init) else {
+                let Expression::StaticMemberExpression(m) = unwrap(init) else {
                     return None;
                 };
-                let MemberProp::Ident(prop) = &m.prop else {
-                    return None;
-                };
-                self.is_require(&m.obj)
-                    .map(|spec| (spec.path, spec.span, Some(prop.sym.as_str().to_owned())))
+                self.is_require(&m.object).map(|spec| {
+                    (
+                        spec.path,
+                        spec.span,
+                        Some(m.property.name.as_str().to_owned()),
+                    )
+                })
             });
         if let Some((specifier, span, member)) = required {
             match name {
-                Pat::Ident(id) => self.facts.imports.push(ImportBinding {
-                    local: id.id.sym.as_str().to_owned(),
+                BindingPattern::BindingIdentifier(id) => self.facts.imports.push(ImportBinding {
+                    local: id.name.as_str().to_owned(),
                     specifier,
                     span,
                     imported: member.map_or(Imported::Namespace, Imported::Named),
                 }),
-                Pat::Object(object) if member.is_none() => {
-                    for prop in &object.props {
-                        let (key, local) = match prop {
-                            ObjectPatProp::KeyValue(kv) => match (&*kv.value, prop_name(&kv.key)) {
-                                (Pat::Ident(local), Some(key)) => {
-                                    (key, local.id.sym.as_str().to_owned())
-                                }
-                                _ => continue,
-                            },
-                            ObjectPatProp::Assign(a) => (
-                                a.key.id.sym.as_str().to_owned(),
-                                a.key.id.sym.as_str().to_owned(),
-                            ),
-                            ObjectPatProp::Rest(_) => continue,
+                BindingPattern::ObjectPattern(object) if member.is_none() => {
+                    for prop in &object.properties {
+                        let Some((key, local, _)) = destructured(prop) else {
+                            continue;
                         };
                         self.facts.imports.push(ImportBinding {
                             local,
@@ -2146,8 +2256,8 @@ impl Extractor<'_> {
             return;
         }
         match name {
-            Pat::Ident(id) => {
-                let local = id.id.sym.as_str().to_owned();
+            BindingPattern::BindingIdentifier(id) => {
+                let local = id.name.as_str().to_owned();
                 if self.fns.is_empty()
                     && let Some(text) = static_string(init)
                 {
@@ -2155,32 +2265,23 @@ impl Extractor<'_> {
                 }
                 let value = cond(init);
                 if value != Cond::Other {
-                    self.assign(local, value, span_of(id.id.span));
+                    self.assign(local, value, self.of(&**id));
                 }
             }
             // `const { platform, system: sys } = tt.getSystemInfoSync()`
-            Pat::Object(object) => {
+            BindingPattern::ObjectPattern(object) => {
                 let Some(source) = source_path(init) else {
                     return;
                 };
-                for prop in &object.props {
-                    let (key, local, span) = match prop {
-                        ObjectPatProp::KeyValue(kv) => match (&*kv.value, prop_name(&kv.key)) {
-                            (Pat::Ident(local), Some(key)) => (
-                                key,
-                                local.id.sym.as_str().to_owned(),
-                                span_of(local.id.span),
-                            ),
-                            _ => continue,
-                        },
-                        ObjectPatProp::Assign(a) => (
-                            a.key.id.sym.as_str().to_owned(),
-                            a.key.id.sym.as_str().to_owned(),
-                            span_of(a.key.id.span),
-                        ),
-                        ObjectPatProp::Rest(_) => continue,
+                for prop in &object.properties {
+                    let Some((key, local, span)) = destructured(prop) else {
+                        continue;
                     };
-                    self.assign(local, Cond::Path(format!("{source}.{key}").into()), span);
+                    self.assign(
+                        local,
+                        Cond::Path(format!("{source}.{key}").into()),
+                        self.base.span(span),
+                    );
                 }
             }
             _ => {}
@@ -2188,24 +2289,38 @@ impl Extractor<'_> {
     }
 }
 
+/// A property of an object pattern that binds one name: its key, the name, and where the name
+/// is written (`{ a }`, `{ a = 1 }`, `{ a: b }`; not `{ a: { b } }` nor `{ a: b = 1 }`).
+fn destructured(prop: &BindingProperty<'_>) -> Option<(String, String, oxc_span::Span)> {
+    if prop.shorthand {
+        let key = prop.key.static_name()?.into_owned();
+        return Some((key.clone(), key, prop.key.span()));
+    }
+    let BindingPattern::BindingIdentifier(local) = &prop.value else {
+        return None;
+    };
+    let key = prop_name(&prop.key, prop.computed)?;
+    Some((key, local.name.as_str().to_owned(), local.span))
+}
+
 /// Whether an expression builds elements (`cond && <View/>`, `list.map(i => <Text/>)`).
-fn holds_jsx(expr: &Expr) -> bool {
+fn holds_jsx(expr: &Expression<'_>) -> bool {
     struct Finder(bool);
-    impl Visit for Finder {
-        fn visit_expr(&mut self, expr: &Expr) {
+    impl<'a> Visit<'a> for Finder {
+        fn visit_expression(&mut self, expr: &Expression<'a>) {
             if !self.0 {
-                stacker::maybe_grow(RED_ZONE, SEGMENT, || expr.visit_children_with(self));
+                stacker::maybe_grow(RED_ZONE, SEGMENT, || walk::walk_expression(self, expr));
             }
         }
-        fn visit_jsx_element(&mut self, _: &swc_ecma_ast::JSXElement) {
+        fn visit_jsx_element(&mut self, _: &JSXElement<'a>) {
             self.0 = true;
         }
-        fn visit_jsx_fragment(&mut self, _: &swc_ecma_ast::JSXFragment) {
+        fn visit_jsx_fragment(&mut self, _: &JSXFragment<'a>) {
             self.0 = true;
         }
     }
     let mut finder = Finder(false);
-    expr.visit_with(&mut finder);
+    finder.visit_expression(expr);
     finder.0
 }
 

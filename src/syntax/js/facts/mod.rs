@@ -13,6 +13,20 @@ mod model;
 pub use extract::{Keep, Part, extract, extract_parts};
 pub use model::*;
 
+/// Parses `src` as a whole file of `kind` and extracts its facts: what tests of the passes over
+/// facts start from.
+#[cfg(test)]
+pub(crate) fn extract_source(
+    src: &str,
+    kind: crate::base::source::FileKind,
+    keep: Keep<'_>,
+) -> extract::Extracted {
+    super::parse::with_arena(|arena| {
+        let parsed = super::parse::parse(arena, src, 0, kind).expect("parses");
+        extract(&parsed, keep)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -28,8 +42,7 @@ mod tests {
     }
 
     fn facts(src: &str) -> JsFacts {
-        let parsed = super::super::parse::parse(src, 0, FileKind::Script).expect("parses");
-        extract(&parsed.program, &parsed.comments, Keep::EVERYTHING).facts
+        extract_source(src, FileKind::Script, Keep::EVERYTHING).facts
     }
 
     /// The conditions a fact with innermost link `id` runs under, innermost first.
@@ -148,6 +161,35 @@ mod tests {
         );
         let specs: Vec<_> = f.module_refs.iter().map(|m| m.specifier.as_str()).collect();
         assert_eq!(specs, vec!["./a", "../b", "./c", "./d"]);
+    }
+
+    #[test]
+    fn calls_through_optional_chains_are_calls() {
+        let f = facts("Page({ buy() { this?.pay(); util?.track(); this.check?.(); } });");
+        let calls: Vec<&Callee> = f.calls.iter().map(|c| &c.callee).collect();
+        assert_eq!(
+            calls,
+            [
+                &Callee::Local("Page".into()),
+                &Callee::Method("pay".into()),
+                &Callee::Member("util".into(), "track".into()),
+                &Callee::Method("check".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_method_starts_at_its_name() {
+        let src = "Page({ async onLoad(options) {} });
+class A { static go() {} constructor(x) {} }
+function pay() {}";
+        let f = facts(src);
+        let starts: Vec<&str> = f
+            .functions
+            .iter()
+            .map(|x| &src[x.span.start()..x.span.start() + 8])
+            .collect();
+        assert_eq!(starts, ["async on", "static g", "construc", "function"]);
     }
 
     #[test]
@@ -547,13 +589,12 @@ mod tests {
     #[test]
     fn uses_left_out_still_tell_what_their_options_hold() {
         let src = "tt.getSystemInfo({ success(res) { this.setData({ p: res.platform }); } });\ntt.request({ url: 'https://example.com/a' });\ntt.pay({ orderInfo: {} });";
-        let parsed = super::super::parse::parse(src, 0, FileKind::Script).expect("parses");
         let only_pay = |api: crate::base::api::Api| api.member == "pay";
         let keep = Keep {
             api: &only_pay,
             ..Keep::EVERYTHING
         };
-        let f = extract(&parsed.program, &parsed.comments, keep).facts;
+        let f = extract_source(src, FileKind::Script, keep).facts;
         assert_eq!(targets(&f), [("pay", Target::Unconditional)]);
         assert_eq!(f.request_hosts, ["example.com".into()]);
         let res: Vec<&Cond> = (f.assignments.iter())
@@ -566,15 +607,14 @@ mod tests {
     #[test]
     fn literals_left_out_are_not_kept() {
         let src = "tt.request({ method: 'POST' });\ntt.showModal({ content: `加微信 ${id}` });";
-        let parsed = super::super::parse::parse(src, 0, FileKind::Script).expect("parses");
         let keep = Keep {
             text: &|text: &str| !text.is_ascii(),
             ..Keep::EVERYTHING
         };
-        let f = extract(&parsed.program, &parsed.comments, keep).facts;
+        let f = extract_source(src, FileKind::Script, keep).facts;
+        let all = extract_source(src, FileKind::Script, Keep::EVERYTHING).facts;
         let texts: Vec<&str> = f.texts.iter().map(|t| &*t.text).collect();
         assert_eq!(texts, ["加微信 "]);
-        let all = extract(&parsed.program, &parsed.comments, Keep::EVERYTHING).facts;
         let texts: Vec<&str> = all.texts.iter().map(|t| &*t.text).collect();
         assert_eq!(texts, ["POST", "加微信 ", ""]);
     }
@@ -671,8 +711,7 @@ mod tests {
     fn jsx_values_shown_in_place_are_dynamic_text() {
         use crate::syntax::markup::{NodeKind, TextPart};
         let src = "const A = () => <View>电话：{order.mobile}{list.map((i) => <Text>{i}</Text>)}{ok && <Text>好</Text>}</View>";
-        let parsed = super::super::parse::parse(src, 0, FileKind::Tsx).expect("parses");
-        let markup = extract(&parsed.program, &parsed.comments, Keep::EVERYTHING)
+        let markup = extract_source(src, FileKind::Tsx, Keep::EVERYTHING)
             .markup
             .expect("markup");
         let dynamic: Vec<&str> = markup

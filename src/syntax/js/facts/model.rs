@@ -1,8 +1,8 @@
 //! The facts of a script: plain data the rules match against.
 
-use swc_ecma_ast::{Expr, ObjectLit, Prop, PropOrSpread};
+use oxc_ast::ast::{Expression, ObjectExpression, ObjectPropertyKind, PropertyKind};
 
-use super::super::ast::{prop_name, span_of, static_string};
+use super::super::ast::{Base, prop_name, static_string};
 pub use super::super::cond::Cond;
 use super::super::conditional::{Regions, Target};
 use crate::base::index::compact_index;
@@ -458,36 +458,36 @@ impl JsFacts {
     }
 }
 
-pub(super) fn object_facts(object: &ObjectLit) -> ObjectFacts {
+pub(super) fn object_facts(object: &ObjectExpression<'_>, base: Base) -> ObjectFacts {
     let mut props = Vec::new();
-    for prop in &object.props {
-        let PropOrSpread::Prop(prop) = prop else {
+    for prop in &object.properties {
+        let ObjectPropertyKind::ObjectProperty(prop) = prop else {
             continue;
         };
-        let (key, key_span, value): (Option<String>, Span, Option<&Expr>) = match &**prop {
-            Prop::KeyValue(kv) => (
-                prop_name(&kv.key),
-                span_of(swc_common::Spanned::span(&kv.key)),
-                Some(&kv.value),
-            ),
-            Prop::Shorthand(id) => (Some(id.sym.as_str().to_owned()), span_of(id.span), None),
-            Prop::Method(m) => (
-                prop_name(&m.key),
-                span_of(swc_common::Spanned::span(&m.key)),
-                None,
-            ),
-            _ => continue,
+        // `key: value`, a shorthand `key` and a method `key() {…}`; not accessors.
+        let (key, value): (Option<String>, Option<&Expression<'_>>) = if prop.shorthand {
+            match &prop.value {
+                Expression::Identifier(id) => (Some(id.name.as_str().to_owned()), None),
+                _ => continue,
+            }
+        } else if prop.method {
+            (prop_name(&prop.key, prop.computed), None)
+        } else if prop.kind == PropertyKind::Init {
+            (prop_name(&prop.key, prop.computed), Some(&prop.value))
+        } else {
+            continue;
         };
         let Some(key) = key else { continue };
+        let key_span = base.of(&prop.key);
         props.push(PropFacts {
             key: Ustr::from(&key),
             key_span,
             string: value.and_then(static_string),
-            value_span: value.map_or(key_span, |v| span_of(swc_common::Spanned::span(v))),
+            value_span: value.map_or(key_span, |v| base.of(v)),
         });
     }
     ObjectFacts {
-        span: span_of(object.span),
+        span: base.of(object),
         props,
     }
 }
