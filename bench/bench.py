@@ -5,7 +5,7 @@
     python3 bench/bench.py --pages 5000 --runs 3 --no-eslint
 
 What it does:
-  1. builds ttlint and the parse floor (`examples/parse_floor.rs`) in release mode;
+  1. builds ttlint and the parse floors (`bench/floor`) in release mode;
   2. generates the corpora with `bench/gen_corpus.py` (seed 42, `--app`: one mini-program, so the
      project pass runs): native pages at each `--pages` count, and the same pages as uni-app
      `.vue` and Taro `.tsx` at the first count;
@@ -19,8 +19,9 @@ What it does:
      speed drifts still compares like with like.
 
 The commands: ttlint with all rules at the app root (`--threads 1` and `--threads 2`; ttlint
-otherwise uses one thread per core, and `RAYON_NUM_THREADS` sets the default too); the floor
-(read and parse every script with swc, nothing else) on the same threads; oxlint with one rule on
+otherwise uses one thread per core, and `RAYON_NUM_THREADS` sets the default too); two floors
+that read and parse every script and do nothing else, on the same threads: swc's (the floor the
+performance issue set its bar with) and oxc's (ttlint's own parse); oxlint with one rule on
 `pages/`; ESLint with the same rule on `pages/`.
 
 Timing uses `wait4(2)`: wall time around the process, its CPU time and its peak resident set
@@ -48,11 +49,13 @@ def log(*args):
     print(*args, file=sys.stderr, flush=True)
 
 
+FLOOR = BENCH / "floor"
+
+
 def build():
-    log("building ttlint and the parse floor (release)…")
+    log("building ttlint and the parse floors (release)…")
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "parse_floor"],
-                   cwd=REPO, check=True)
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=FLOOR, check=True)
 
 
 def target_dir():
@@ -150,7 +153,7 @@ def main():
     if not a.no_build:
         build()
     target = target_dir() / "release"
-    ttlint, floor = str(target / "ttlint"), str(target / "examples" / "parse_floor")
+    ttlint, floor = str(target / "ttlint"), str(FLOOR / "target" / "release" / "floor")
     bins = peers(a.peers or a.work / "peers")
     oxlint, eslint = str(bins / "oxlint"), str(bins / "eslint")
     peer_dir = (a.peers or a.work / "peers")
@@ -168,8 +171,9 @@ def main():
                     continue
                 jobs.append(((dialect, pages, f"ttlint, {threads} thread{'s' * (threads > 1)}"), root,
                              [ttlint, "--threads", str(threads), "--format", "json", "."]))
-                jobs.append(((dialect, pages, f"parse floor, {threads} thread{'s' * (threads > 1)}"), root,
-                             [floor, "--threads", str(threads), "."]))
+                for parser in ("swc", "oxc"):
+                    jobs.append(((dialect, pages, f"{parser} parse floor, {threads} thread{'s' * (threads > 1)}"),
+                                 root, [floor, "--parser", parser, "--threads", str(threads), "."]))
             if dialect == "native":
                 jobs.append(((dialect, pages, "oxlint, 1 rule"), root,
                              [oxlint, "-c", str(peer_dir / "oxlintrc.json"), "pages"]))
@@ -204,8 +208,9 @@ def main():
           f"ESLint {version([eslint, '--version'])}")
     print(f"machine: {machine()}; {a.runs} rounds, medians; ratios are medians of per-round ratios")
     print()
-    print("| corpus | command | wall s | CPU s | peak RSS MB | wall / oxlint | wall / floor | RSS / oxlint |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    print("| corpus | command | wall s | CPU s | peak RSS MB | wall / oxlint | wall / swc floor "
+          "| wall / oxc floor | RSS / oxlint |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     rows = list(results)
     es = [r for r in rows if r[2].startswith("ESLint")]
     if es:
@@ -215,12 +220,13 @@ def main():
     for label in rows:
         dialect, pages, name = label
         ox = (dialect, pages, "oxlint, 1 rule")
-        threads = name.rsplit(", ", 1)[-1] if name.startswith(("ttlint", "parse floor")) else None
-        fl = (dialect, pages, f"parse floor, {threads}") if threads else None
+        threads = name.rsplit(", ", 1)[-1] if name.startswith("ttlint") else None
+        floors = [(dialect, pages, f"{parser} parse floor, {threads}") for parser in ("swc", "oxc")]
         cells = [f"{pages} {dialect}", name, f"{med(label, 0):.2f}", f"{med(label, 1):.2f}",
                  f"{med(label, 2):.0f}"]
         cells.append(f"{ratio(label, ox):.2f}×" if ox in results and ox != label else "")
-        cells.append(f"{ratio(label, fl):.2f}×" if name.startswith("ttlint") and fl in results else "")
+        for fl in floors:
+            cells.append(f"{ratio(label, fl):.2f}×" if threads and fl in results else "")
         cells.append(f"{ratio(label, ox, 2):.2f}×" if ox in results and ox != label else "")
         print("| " + " | ".join(cells) + " |")
     t1, t2 = (("native", first, "ttlint, 1 thread"), ("native", first, "ttlint, 2 threads"))
