@@ -338,14 +338,14 @@ fn vue(source: SourceFile, keep: Keep<'_>) -> Loaded {
                 continue;
             }
             match js::parse(arena, text, script.inner.start(), kind) {
-                Ok(parsed) => {
+                Ok(mut parsed) => {
                     problems.extend(
                         parsed
                             .recovered
                             .iter()
                             .map(|e| Problem::syntax(Syntax::Script, e)),
                     );
-                    comments.extend(parsed.comments.iter().cloned());
+                    comments.append(&mut parsed.comments);
                     scripts.push((parsed, script.setup));
                 }
                 Err(error) => problems.push(Problem::syntax(Syntax::Script, &error)),

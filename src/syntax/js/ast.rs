@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use oxc_ast::ast::{Expression, PropertyKey};
+use oxc_ast::ast::{Argument, Expression, PropertyKey};
 use oxc_span::GetSpan;
 
 use crate::base::source::Span;
@@ -75,11 +75,19 @@ pub(crate) fn static_str<'a>(expr: &'a Expression<'_>) -> Option<Cow<'a, str>> {
     }
 }
 
-/// The expression under parentheses and TypeScript casts.
+/// The expression an argument passes, spread or not (`f(...xs)` passes `xs`).
+pub(crate) fn argument<'e, 'a>(arg: &'e Argument<'a>) -> &'e Expression<'a> {
+    match arg {
+        Argument::SpreadElement(spread) => &spread.argument,
+        _ => arg.to_expression(),
+    }
+}
+
+/// The expression under TypeScript casts. (Parentheses leave no node: the parser is asked not to
+/// keep them.)
 pub(crate) fn unwrap<'e, 'a>(mut expr: &'e Expression<'a>) -> &'e Expression<'a> {
     loop {
         expr = match expr {
-            Expression::ParenthesizedExpression(p) => &p.expression,
             Expression::TSAsExpression(e) => &e.expression,
             Expression::TSNonNullExpression(e) => &e.expression,
             Expression::TSTypeAssertion(e) => &e.expression,

@@ -3,11 +3,10 @@
 //! `tt:if="{{…}}"` in templates, so a flag set in a script and tested in a template meet.
 
 use oxc_ast::ast::{
-    Argument, BinaryOperator, Expression, LogicalOperator, MemberExpression, RegExpLiteral,
-    UnaryOperator,
+    BinaryOperator, Expression, LogicalOperator, MemberExpression, RegExpLiteral, UnaryOperator,
 };
 
-use super::ast::{RED_ZONE, SEGMENT, static_str, unwrap};
+use super::ast::{RED_ZONE, SEGMENT, argument, static_str, unwrap};
 use crate::base::intern::Ustr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -279,7 +278,7 @@ fn cond_inner(expr: &Expression<'_>) -> Cond {
             let Expression::StaticMemberExpression(m) = unwrap(&c.callee) else {
                 return Cond::Other;
             };
-            if matches!(m.object, Expression::Super(_)) || in_optional_chain(unwrap(expr)) {
+            if matches!(m.object, Expression::Super(_)) {
                 return Cond::Other;
             }
             let method = m.property.name.as_str();
@@ -311,33 +310,6 @@ fn cond_inner(expr: &Expression<'_>) -> Cond {
             cond(&c.alternate),
         ))),
         _ => Cond::Other,
-    }
-}
-
-/// Whether a call or member is a link of an optional chain at or after its first `?.` (`a?.b.c()`
-/// inside `a?.b.c().d`): whether it runs, and what it reads, depend on what the chain meets, so the
-/// readers here leave it alone. oxc marks only the link written `?.`, which a walk down the chain
-/// meets. An expression outside a chain is never one: oxc wraps every chain in a `ChainExpression`.
-pub(crate) fn in_optional_chain(mut expr: &Expression<'_>) -> bool {
-    loop {
-        expr = match expr {
-            Expression::CallExpression(c) if c.optional => return true,
-            Expression::CallExpression(c) => &c.callee,
-            Expression::TSNonNullExpression(e) => &e.expression,
-            _ => match expr.as_member_expression() {
-                Some(m) if m.optional() => return true,
-                Some(m) => m.object(),
-                None => return false,
-            },
-        }
-    }
-}
-
-/// The expression an argument passes, spread or not (`f(...xs)` reads `xs`).
-fn argument<'e, 'a>(arg: &'e Argument<'a>) -> &'e Expression<'a> {
-    match arg {
-        Argument::SpreadElement(spread) => &spread.argument,
-        _ => arg.to_expression(),
     }
 }
 

@@ -1,8 +1,9 @@
 //! A cheap guard in front of the parser: how deeply could this script nest?
 //!
 //! The parser (oxc; swc before it) parses most nesting recursively, and recursion deep enough
-//! overflows any stack, which aborts the whole process. Worker threads have large stacks (they survive 50,000 levels of the
-//! costliest construct, arrow chains), so this scan only has to refuse what no real script does:
+//! overflows any stack, which aborts the whole process. Worker threads have large stacks (they
+//! survive 50,000 levels of the costliest construct, arrow chains), so this scan only has to
+//! refuse what no real script does:
 //! thousands of open brackets, or thousands of nesting operators in a row (`x => x => …`,
 //! `!!!…`, `a ? b : c ? …`, `while (a) while (a) …`) with no `,`, `;` or `}` between them.
 

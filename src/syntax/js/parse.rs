@@ -25,15 +25,23 @@ thread_local! {
     static ARENAS: RefCell<Vec<Allocator>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The most memory an arena keeps for the next parse. A page script's tree takes a few hundred
+/// KiB; an arena that grew past this for one large bundle is freed rather than held for the rest
+/// of the run.
+const KEPT_ARENA: usize = 16 * 1024 * 1024;
+
 /// Runs `f` with an arena of this thread, reset afterwards for the next parse: the arena keeps
-/// the memory it grew to, so a thread parsing file after file allocates once.
+/// the memory it grew to (up to [`KEPT_ARENA`]), so a thread parsing file after file allocates
+/// once.
 pub fn with_arena<R>(f: impl FnOnce(&Allocator) -> R) -> R {
     let mut arena = ARENAS
         .with(|arenas| arenas.borrow_mut().pop())
         .unwrap_or_default();
     let result = f(&arena);
-    arena.reset();
-    ARENAS.with(|arenas| arenas.borrow_mut().push(arena));
+    if arena.capacity() <= KEPT_ARENA {
+        arena.reset();
+        ARENAS.with(|arenas| arenas.borrow_mut().push(arena));
+    }
     result
 }
 
@@ -88,12 +96,25 @@ fn guarded<T>(
     base: usize,
     parse: impl FnOnce() -> Result<T, SyntaxError>,
 ) -> Result<T, SyntaxError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse)).unwrap_or_else(|_| {
-        Err(SyntaxError {
-            span: Span::new(base, base + 1),
-            message: "the JavaScript parser failed on this code".into(),
-        })
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse))
+        .unwrap_or_else(|_| Err(failed(base)))
+}
+
+/// A parse that failed without saying where: an error at the start of the text.
+fn failed(base: usize) -> SyntaxError {
+    SyntaxError {
+        span: Span::new(base, base + 1),
+        message: "the JavaScript parser failed on this code".into(),
+    }
+}
+
+/// The error that comes first in the text: oxc lists its errors by kind (lexer before parser),
+/// not by position.
+fn first_error(errors: &[OxcDiagnostic], at: Base) -> Option<SyntaxError> {
+    errors
+        .iter()
+        .map(|e| to_syntax_error(e, at))
+        .min_by_key(|e| e.span.start())
 }
 
 fn parse_with<'a>(
@@ -107,18 +128,11 @@ fn parse_with<'a>(
             .with_options(options())
             .parse();
         let at = Base::new(base);
-        let mut errors = parsed.diagnostics.iter();
+        let first = first_error(&parsed.diagnostics, at);
         if parsed.panicked {
-            let error = errors.next().map_or_else(
-                || SyntaxError {
-                    span: Span::new(base, base + 1),
-                    message: "the JavaScript parser failed on this code".into(),
-                },
-                |e| to_syntax_error(e, at),
-            );
-            return Err(error);
+            return Err(first.unwrap_or_else(|| failed(base)));
         }
-        let recovered = errors.next().map(|e| to_syntax_error(e, at));
+        let recovered = first;
         let comments = parsed
             .program
             .comments
@@ -138,7 +152,8 @@ fn parse_with<'a>(
     })
 }
 
-/// Parses a single expression that starts at byte `base` of its file (a TTML `{{ }}` body).
+/// Parses a single expression that starts at byte `base` of its file (the templates' readers
+/// add their own rules on what may follow it: `markup::expr`).
 pub fn parse_expr<'a>(
     arena: &'a Allocator,
     text: &'a str,
@@ -148,15 +163,7 @@ pub fn parse_expr<'a>(
         Parser::new(arena, text, source_type(FileKind::Script, false))
             .with_options(options())
             .parse_expression()
-            .map_err(|errors| {
-                errors.first().map_or_else(
-                    || SyntaxError {
-                        span: Span::new(base, base + 1),
-                        message: "the JavaScript parser failed on this code".into(),
-                    },
-                    |e| to_syntax_error(e, Base::new(base)),
-                )
-            })
+            .map_err(|errors| first_error(&errors, Base::new(base)).unwrap_or_else(|| failed(base)))
     })
 }
 

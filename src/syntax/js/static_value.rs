@@ -8,12 +8,11 @@
 use rustc_hash::FxHashMap;
 
 use oxc_ast::ast::{
-    Argument, ArrayExpressionElement, BindingPattern, Declaration, Expression, ObjectExpression,
-    ObjectProperty, ObjectPropertyKind, Program, PropertyKind, Statement, VariableDeclaration,
+    ArrayExpressionElement, BindingPattern, Declaration, Expression, ObjectExpression,
+    ObjectPropertyKind, Program, PropertyKind, Statement, VariableDeclaration,
 };
-use oxc_span::GetSpan;
 
-use super::ast::{Base, prop_name, static_string, unwrap};
+use super::ast::{Base, argument, prop_name, static_string, unwrap};
 use super::cond::cond;
 use super::eval::{Environment, Evaluator, NoValues};
 use crate::syntax::json::{Json, JsonValue, Member};
@@ -46,11 +45,7 @@ pub fn exported_object(program: &Program<'_>, base: Base) -> Option<Json> {
             _ => note(stmt, &mut consts, &mut exported),
         }
     }
-    let reader = Reader {
-        consts,
-        base,
-        source: program.source_text,
-    };
+    let reader = Reader { consts, base };
     reader
         .value(exported?, 0)
         .filter(|v| v.as_object().is_some())
@@ -92,8 +87,6 @@ fn note_consts<'t, 'a>(
 struct Reader<'t, 'a> {
     consts: FxHashMap<&'t str, &'t Expression<'a>>,
     base: Base,
-    /// The program's text, where a computed key's brackets are found.
-    source: &'a str,
 }
 
 impl Reader<'_, '_> {
@@ -142,11 +135,7 @@ impl Reader<'_, '_> {
                 if !DEFINERS.contains(&name.name.as_str()) {
                     return None;
                 }
-                let first = match call.arguments.first()? {
-                    Argument::SpreadElement(spread) => &spread.argument,
-                    arg => arg.to_expression(),
-                };
-                return self.value(first, depth + 1);
+                return self.value(argument(call.arguments.first()?), depth + 1);
             }
             Expression::ConditionalExpression(c) => {
                 let douyin = Evaluator::new(Environment::DOUYIN, &NoValues, &[]);
@@ -189,7 +178,7 @@ impl Reader<'_, '_> {
                         ),
                         value => (
                             prop_name(&prop.key, prop.computed),
-                            self.key_span(prop),
+                            self.base.of(&prop.key),
                             self.value(value, depth + 1),
                         ),
                     };
@@ -204,35 +193,6 @@ impl Reader<'_, '_> {
             }
         }
         members
-    }
-
-    /// Where a property's key is written. A computed key's span takes in its brackets (`['a']`):
-    /// oxc's key is the expression inside them, and between its end and `]` stand only the
-    /// closing parentheses of a parenthesised key, whitespace and comments.
-    fn key_span(&self, prop: &ObjectProperty<'_>) -> crate::base::source::Span {
-        let key = prop.key.span();
-        if !prop.computed {
-            return self.base.span(key);
-        }
-        let mut rest = self.source.get(key.end as usize..).unwrap_or_default();
-        loop {
-            rest =
-                rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == ')');
-            if let Some(comment) = rest.strip_prefix("//") {
-                rest = comment
-                    .find(['\n', '\r', '\u{2028}', '\u{2029}'])
-                    .map_or("", |end| &comment[end..]);
-            } else if let Some(comment) = rest.strip_prefix("/*") {
-                rest = comment.split_once("*/").map_or("", |(_, after)| after);
-            } else {
-                break;
-            }
-        }
-        let end = match rest.strip_prefix(']') {
-            Some(after) => (self.source.len() - after.len()) as u32,
-            None => key.end,
-        };
-        self.base.span(oxc_span::Span::new(prop.span.start, end))
     }
 }
 

@@ -5,7 +5,6 @@ use oxc_ast::ast::{Argument, BinaryOperator, Expression};
 
 use super::model::NamePattern;
 use crate::syntax::js::ast::{text, unwrap};
-use crate::syntax::js::cond::in_optional_chain;
 
 /// One piece of a path expression: text known when the code is read, or not.
 enum Piece {
@@ -121,12 +120,12 @@ pub fn wrapped_reference<'e, 'a>(value: &'e Expression<'a>) -> Option<&'e Expres
 }
 
 /// The first argument, unless spread, of a call of a name or a member (`debounce(…)`,
-/// `util.throttle(…)`), outside any optional chain.
+/// `util.throttle(…)`).
 fn first_argument<'e, 'a>(value: &'e Expression<'a>) -> Option<&'e Expression<'a>> {
     let Expression::CallExpression(call) = unwrap(value) else {
         return None;
     };
-    if !is_reference(unwrap(&call.callee)) || in_optional_chain(unwrap(value)) {
+    if !is_reference(unwrap(&call.callee)) {
         return None;
     }
     match call.arguments.first()? {
@@ -137,7 +136,7 @@ fn first_argument<'e, 'a>(value: &'e Expression<'a>) -> Option<&'e Expression<'a
 
 /// A name or a member (`pay`, `this.pay`, `util['pay']`). A member of `super` is not one: the
 /// parent class is no project function these readers follow.
-fn is_reference(expr: &Expression<'_>) -> bool {
+pub(super) fn is_reference(expr: &Expression<'_>) -> bool {
     match expr {
         Expression::Identifier(_) => true,
         _ => expr

@@ -19,7 +19,7 @@ use oxc_syntax::operator::{BinaryOperator, LogicalOperator, UnaryOperator};
 use oxc_syntax::scope::ScopeFlags;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::dynamic::{ModulePath, module_path, wrapped_function, wrapped_reference};
+use super::dynamic::{ModulePath, is_reference, module_path, wrapped_function, wrapped_reference};
 use super::model::{
     Access, AliasBase, AliasTarget, AliasedUse, ApiUse, AppAlias, Assignment, CallFact, Callee,
     Comparison, CondId, ExportFact, FnId, FunctionFact, GuardId, GuardLink, HandlerAlias,
@@ -30,7 +30,9 @@ use crate::base::data::DrainageData;
 use crate::base::intern::Ustr;
 use crate::base::source::Span;
 use crate::syntax::comment::Comment;
-use crate::syntax::js::ast::{Base, RED_ZONE, SEGMENT, prop_name, static_string, text, unwrap};
+use crate::syntax::js::ast::{
+    Base, RED_ZONE, SEGMENT, prop_name, static_str, static_string, text, unwrap,
+};
 use crate::syntax::js::cond::{Cond, cond, member_path, normalize_path, path, raw_path};
 use crate::syntax::js::conditional::{Regions, Target};
 use crate::syntax::js::eval::{Environment, Evaluator, Gate, Values, build_path};
@@ -615,8 +617,8 @@ impl Extractor<'_> {
             Expression::ObjectExpression(object) => object.properties.is_empty(),
             Expression::ArrayExpression(array) => array.elements.is_empty(),
             Expression::StaticMemberExpression(member) => {
-                self.api_member(&member.object, Some(member.property.name.as_str()))
-                    .is_none()
+                expr.as_member_expression()
+                    .is_some_and(|m| self.api_of(m).is_none())
                     && self.inert(&member.object)
             }
             _ => false,
@@ -624,19 +626,20 @@ impl Extractor<'_> {
     }
 
     /// The API a member read names: `tt.pay`, `tt['pay']`, `t.pay` (t an alias of tt),
-    /// `Taro.pay` (Taro imported). `property` is the member's name, when it has one.
-    fn api_member(&self, object: &Expression<'_>, property: Option<&str>) -> Option<Api> {
-        let Expression::Identifier(object) = unwrap(object) else {
+    /// `Taro.pay` (Taro imported). Every member read of every file comes here: the object is
+    /// asked about first, and the name is borrowed.
+    fn api_of(&self, member: &MemberExpression<'_>) -> Option<Api> {
+        let Expression::Identifier(object) = unwrap(member.object()) else {
             return None;
         };
         let ns = self.scopes.namespace(&object.name)?;
-        Some(Api::new(ns, property?))
-    }
-
-    /// [`Self::api_member`] of a member expression.
-    fn api_of(&self, member: &MemberExpression<'_>) -> Option<Api> {
-        let name = member_name(member);
-        self.api_member(member.object(), name.as_deref())
+        match member {
+            MemberExpression::StaticMemberExpression(m) => Some(Api::new(ns, &m.property.name)),
+            MemberExpression::ComputedMemberExpression(m) => {
+                Some(Api::new(ns, &static_str(&m.expression)?))
+            }
+            MemberExpression::PrivateFieldExpression(_) => None,
+        }
     }
 
     /// A name bound to one API: `requestPayment` after `import { requestPayment } from
@@ -1000,9 +1003,7 @@ impl Extractor<'_> {
                     self.hand_over(callee, &prop.value, true);
                 }
             }
-            e if matches!(e, Expression::Identifier(_)) || e.is_member_expression() => {
-                self.reference(e)
-            }
+            e if is_reference(e) => self.reference(e),
             _ => {}
         }
     }
@@ -1269,14 +1270,26 @@ impl Extractor<'_> {
         names
     }
 
-    /// Enters a function that starts at `span`: a method starts at its name, where its
-    /// function's parameters do not.
-    fn function_at(&mut self, span: Span, function: &Function<'_>, flags: ScopeFlags) {
+    /// Enters a function that starts at `span`: a method starts at its first token (`async`,
+    /// `static`, its name), where its function's parameters do not.
+    fn function_at(&mut self, span: Span, function: &Function<'_>) {
+        self.decorated_function(span, &[], function);
+    }
+
+    /// [`Self::function_at`], with the decorators written on a class method: they are read
+    /// inside the method they wrap.
+    fn decorated_function(
+        &mut self,
+        span: Span,
+        decorators: &[oxc_ast::ast::Decorator<'_>],
+        function: &Function<'_>,
+    ) {
         let body = function.body.as_ref().map_or(&[][..], |b| &b.statements);
         let mut names = Self::function_names(&function.params, body);
         names.push("arguments".into());
         self.enter_function(span, names, |this| {
-            walk::walk_function(this, function, flags)
+            decorators.iter().for_each(|d| this.visit_decorator(d));
+            walk::walk_function(this, function, ScopeFlags::Function)
         });
     }
 
@@ -1304,7 +1317,7 @@ impl Extractor<'_> {
             self.data_fns.push(next);
         }
         self.pending_name = name.map(|k| (k, is_method && !computed));
-        self.function_at(self.of(prop), function, ScopeFlags::Function);
+        self.function_at(self.of(prop), function);
     }
 
     /// A property written `key: value`.
@@ -1338,7 +1351,7 @@ impl Extractor<'_> {
                 });
             }
             let named = match unwrap(&prop.value) {
-                e if matches!(e, Expression::Identifier(_)) || e.is_member_expression() => Some(e),
+                e if is_reference(e) => Some(e),
                 other => wrapped_reference(other),
             };
             if in_methods && let Some(callee) = named.and_then(|value| self.value_callee(value)) {
@@ -1366,15 +1379,6 @@ impl Extractor<'_> {
     }
 }
 
-/// The name a member expression reads: `b` of `a.b` and of `a['b']`.
-fn member_name(member: &MemberExpression<'_>) -> Option<String> {
-    match member {
-        MemberExpression::StaticMemberExpression(m) => Some(m.property.name.as_str().to_owned()),
-        MemberExpression::ComputedMemberExpression(m) => static_string(&m.expression),
-        MemberExpression::PrivateFieldExpression(_) => None,
-    }
-}
-
 impl<'a> Visit<'a> for Extractor<'_> {
     fn visit_program(&mut self, program: &Program<'a>) {
         // A module's top level is read statement by statement (an early `return` there guards
@@ -1382,11 +1386,15 @@ impl<'a> Visit<'a> for Extractor<'_> {
         if program.source_type.is_module() {
             let names = declared_in_module(&program.body);
             self.with_scope(names, |this| {
+                this.visit_directives(&program.directives);
                 program.body.iter().for_each(|s| this.visit_statement(s))
             });
         } else {
             let names = declared_in(&program.body, true);
-            self.with_scope(names, |this| this.visit_statements(&program.body));
+            self.with_scope(names, |this| {
+                this.visit_directives(&program.directives);
+                this.visit_statements(&program.body)
+            });
         }
     }
 
@@ -1489,8 +1497,8 @@ impl<'a> Visit<'a> for Extractor<'_> {
         walk::walk_declaration(self, decl);
     }
 
-    fn visit_function(&mut self, function: &Function<'a>, flags: ScopeFlags) {
-        self.function_at(self.of(function), function, flags);
+    fn visit_function(&mut self, function: &Function<'a>, _: ScopeFlags) {
+        self.function_at(self.of(function), function);
     }
 
     fn visit_arrow_function_expression(&mut self, arrow: &ArrowFunctionExpression<'a>) {
@@ -1527,13 +1535,44 @@ impl<'a> Visit<'a> for Extractor<'_> {
         self.visit_decorators(&prop.decorators);
     }
 
-    /// A class's method or constructor: only its function is read, and it starts where the
-    /// method does.
+    /// A class's method or constructor: its decorators and its function, which starts where the
+    /// method does. The key is a name.
     fn visit_method_definition(&mut self, method: &MethodDefinition<'a>) {
         if method.kind != MethodDefinitionKind::Constructor {
             self.pending_name = prop_name(&method.key, method.computed).map(|k| (k, false));
         }
-        self.function_at(self.of(method), &method.value, ScopeFlags::Function);
+        self.decorated_function(self.of(method), &method.decorators, &method.value);
+    }
+
+    /// `static { … }`: a block of its own scope.
+    fn visit_static_block(&mut self, block: &oxc_ast::ast::StaticBlock<'a>) {
+        let names = declared_in(&block.body, false);
+        self.with_scope(names, |this| walk::walk_static_block(this, block));
+    }
+
+    /// `({ 'msg': x } = res)`: a key that is not computed is a name, not text.
+    fn visit_assignment_target_property_property(
+        &mut self,
+        prop: &oxc_ast::ast::AssignmentTargetPropertyProperty<'a>,
+    ) {
+        if prop.computed {
+            self.visit_property_key(&prop.name);
+        }
+        self.visit_assignment_target_maybe_default(&prop.binding);
+    }
+
+    /// `accessor 'a' = …`: as a class property, its key is a name unless computed.
+    fn visit_accessor_property(&mut self, prop: &oxc_ast::ast::AccessorProperty<'a>) {
+        self.visit_decorators(&prop.decorators);
+        if prop.computed {
+            self.visit_property_key(&prop.key);
+        }
+        if let Some(ty) = &prop.type_annotation {
+            self.visit_ts_type_annotation(ty);
+        }
+        if let Some(value) = &prop.value {
+            self.visit_expression(value);
+        }
     }
 
     fn visit_object_expression(&mut self, object: &ObjectExpression<'a>) {
@@ -1851,7 +1890,7 @@ impl<'a> Visit<'a> for Extractor<'_> {
                 if f.id.is_none() {
                     self.pending_name = Some((local, false));
                 }
-                self.visit_function(f, ScopeFlags::Function);
+                self.function_at(self.of(&**f), f);
                 return;
             }
             kind => match kind.as_expression().map(unwrap) {
@@ -1894,7 +1933,9 @@ impl Extractor<'_> {
         };
         let mut attrs = Vec::new();
         let mut events = Vec::new();
-        for attr in &opening.attributes {
+        // Events whose handler is written in place, with the attribute holding it.
+        let mut inline = Vec::new();
+        for (index, attr) in opening.attributes.iter().enumerate() {
             let JSXAttributeItem::Attribute(attr) = attr else {
                 continue;
             };
@@ -1910,10 +1951,14 @@ impl Extractor<'_> {
                 _ => None,
             };
             if let Some(event) = jsx_event(&name) {
+                let handler = expr.map_or(Handler::Dynamic, |e| self.jsx_handler(e));
+                if matches!(handler, Handler::Inline(_)) {
+                    inline.push((events.len(), index));
+                }
                 events.push(Event {
                     name: event.into(),
                     span: self.of(&**attr),
-                    handler: expr.map_or(Handler::Dynamic, |e| self.jsx_handler(e)),
+                    handler,
                 });
                 continue;
             }
@@ -1969,9 +2014,23 @@ impl Extractor<'_> {
             })),
         );
         self.jsx.push((node, self.guard));
-        // Attribute values are code: handlers are functions, props read data.
+        // Attribute values are code: handlers are functions, props read data. A handler written
+        // in place is the first function its attribute registers.
+        let mut first_functions = Vec::with_capacity(opening.attributes.len());
         for attr in &opening.attributes {
+            first_functions.push(self.facts.functions.len() as u32);
             self.visit_jsx_attribute_item(attr);
+        }
+        if let Some(NodeKind::Element(element)) =
+            self.markup.nodes.get_mut(node.index()).map(|n| &mut n.kind)
+        {
+            for (event, attr) in inline {
+                if let (Some(event), Some(&function)) =
+                    (element.events.get_mut(event), first_functions.get(attr))
+                {
+                    event.handler = Handler::Inline(function);
+                }
+            }
         }
         self.jsx_children(&element.children);
         self.jsx.pop();
@@ -2067,10 +2126,10 @@ impl Extractor<'_> {
                 }
                 _ => Handler::Dynamic,
             },
-            // The function written in place is the next one registered: attribute values are
-            // visited right after the element is made.
+            // The function written in place: which one it is is known once its attribute is
+            // visited (`jsx_element`).
             Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_) => {
-                Handler::Inline(self.facts.functions.len() as u32)
+                Handler::Inline(0)
             }
             _ => Handler::Dynamic,
         }

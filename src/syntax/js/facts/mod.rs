@@ -708,6 +708,44 @@ function pay() {}";
     }
 
     #[test]
+    fn inline_handlers_name_their_own_functions() {
+        use crate::syntax::markup::{Handler, NodeKind};
+        let src = "const A = () => <View renderItem={() => 1} onClick={() => { list.map((i) => i); }} onLongPress={function () {}} />";
+        let extracted = extract_source(src, FileKind::Tsx, Keep::EVERYTHING);
+        let markup = extracted.markup.expect("markup");
+        let NodeKind::Element(element) = &markup.nodes[0].kind else {
+            panic!("an element");
+        };
+        let handlers: Vec<(&str, &str)> = element
+            .events
+            .iter()
+            .map(|e| {
+                let Handler::Inline(id) = e.handler else {
+                    panic!("an inline handler: {:?}", e.handler);
+                };
+                let span = extracted.facts.functions[id as usize].span;
+                (e.name.as_str(), &src[span.start()..span.start() + 12])
+            })
+            .collect();
+        assert_eq!(handlers, [("tap", "() => { list"), ("longpress", "function () ")]);
+    }
+
+    #[test]
+    fn decorators_static_blocks_and_directives_are_read() {
+        let f = facts(
+            "'请加微信';\nclass A {\n  @Watch('去微信') go() {}\n  static { const tt = other; tt.pay({}); }\n}\n({ '客服': x } = res);",
+        );
+        let texts: Vec<(&str, Option<FnId>)> =
+            f.texts.iter().map(|t| (&*t.text, t.function)).collect();
+        assert_eq!(
+            texts,
+            [("请加微信", None), ("去微信", Some(FnId::new(0)))],
+            "the directive is text, the decorator is read inside its method, a key is a name"
+        );
+        assert!(f.api_uses.is_empty(), "`tt` declared in the static block is local");
+    }
+
+    #[test]
     fn jsx_values_shown_in_place_are_dynamic_text() {
         use crate::syntax::markup::{NodeKind, TextPart};
         let src = "const A = () => <View>电话：{order.mobile}{list.map((i) => <Text>{i}</Text>)}{ok && <Text>好</Text>}</View>";
