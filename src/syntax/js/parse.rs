@@ -67,6 +67,8 @@ fn options() -> ParseOptions {
     ParseOptions {
         allow_return_outside_function: true,
         preserve_parens: false,
+        // Hashes for oxc's own semantic analysis, which ttlint does not run.
+        enable_ident_hashes: false,
         ..ParseOptions::default()
     }
 }

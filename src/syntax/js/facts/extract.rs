@@ -52,6 +52,9 @@ const SELVES: &[&str] = &["this", "that", "self", "_this"];
 /// Constructors whose object argument holds the page's methods and data.
 /// (`defineComponent` and `Vue.extend` wrap a Vue component's options the same way.)
 const CONSTRUCTORS: &[&str] = &["Page", "Component", "App", "defineComponent"];
+/// How often [`Extractor::deeper`] asks how much stack is left: a level of the walk takes at most
+/// a few KiB of stack, so sixteen stay far inside [`RED_ZONE`].
+const STACK_CHECK_EVERY: u32 = 16;
 /// The module Taro's API object comes from.
 const TARO_MODULE: &str = "@tarojs/taro";
 
@@ -117,6 +120,7 @@ pub fn extract_parts(parts: &[Part<'_, '_>], comments: &[Comment], keep: Keep<'_
         scopes: Scopes::default(),
         regions,
         base: Base::new(0),
+        depth: 0,
         fns: Vec::new(),
         guard: None,
         testing: false,
@@ -172,6 +176,8 @@ struct Extractor<'k> {
     regions: Regions,
     /// Where the part being read starts in its file.
     base: Base,
+    /// How many [`Extractor::deeper`] levels the walk is in.
+    depth: u32,
     /// The functions around the current node, innermost last.
     fns: Vec<FnId>,
     /// The innermost condition in force, within the current function (reset at each function
@@ -459,8 +465,18 @@ impl Extractor<'_> {
     /// Recurses into a node on a stack that grows on the heap when it runs low. Syntax nests
     /// without brackets (`1+1+1+…` and `else if` chains are trees as deep as they are long), so no
     /// limit on the text bounds the recursion; growing the stack does.
+    ///
+    /// Asking how much stack is left costs a look-up of the thread's stack bounds, and this runs
+    /// for every expression and statement: it is asked every [`STACK_CHECK_EVERY`] levels, well
+    /// inside the red zone.
     fn deeper(&mut self, f: impl FnOnce(&mut Self)) {
-        stacker::maybe_grow(RED_ZONE, SEGMENT, || f(self));
+        self.depth += 1;
+        if self.depth.is_multiple_of(STACK_CHECK_EVERY) {
+            stacker::maybe_grow(RED_ZONE, SEGMENT, || f(self));
+        } else {
+            f(self);
+        }
+        self.depth -= 1;
     }
 
     /// The file span of a node of the part being read.

@@ -727,7 +727,10 @@ function pay() {}";
                 (e.name.as_str(), &src[span.start()..span.start() + 12])
             })
             .collect();
-        assert_eq!(handlers, [("tap", "() => { list"), ("longpress", "function () ")]);
+        assert_eq!(
+            handlers,
+            [("tap", "() => { list"), ("longpress", "function () ")]
+        );
     }
 
     #[test]
@@ -742,7 +745,10 @@ function pay() {}";
             [("请加微信", None), ("去微信", Some(FnId::new(0)))],
             "the directive is text, the decorator is read inside its method, a key is a name"
         );
-        assert!(f.api_uses.is_empty(), "`tt` declared in the static block is local");
+        assert!(
+            f.api_uses.is_empty(),
+            "`tt` declared in the static block is local"
+        );
     }
 
     #[test]
