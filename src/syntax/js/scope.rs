@@ -25,13 +25,15 @@ pub enum Binding {
 
 /// A stack of lexical scopes. Declarations are collected when a scope is entered (hoisting), so a
 /// `var tt` later in a function still shadows the global at its top.
+///
+/// Names are borrowed from the syntax tree: a set of scopes lives as long as one walk of it.
 #[derive(Debug, Default)]
-pub struct Scopes {
-    stack: Vec<FxHashMap<String, Binding>>,
+pub struct Scopes<'a> {
+    stack: Vec<FxHashMap<&'a str, Binding>>,
 }
 
-impl Scopes {
-    pub fn push(&mut self, names: Vec<String>) {
+impl<'a> Scopes<'a> {
+    pub fn push(&mut self, names: Vec<&'a str>) {
         self.stack
             .push(names.into_iter().map(|n| (n, Binding::Local)).collect());
     }
@@ -66,20 +68,20 @@ impl Scopes {
 
     /// Records what the innermost binding of `name` holds.
     pub fn bind(&mut self, name: &str, binding: Binding) {
-        if let Some(scope) = self.stack.iter_mut().rev().find(|s| s.contains_key(name)) {
-            scope.insert(name.to_string(), binding);
+        if let Some(held) = self.stack.iter_mut().rev().find_map(|s| s.get_mut(name)) {
+            *held = binding;
         }
     }
 }
 
 /// Names bound by a pattern (`a`, `{ a, b: c }`, `[d, ...e]`, `f = 1`).
-pub fn pattern_names(pat: &BindingPattern<'_>, out: &mut Vec<String>) {
+pub fn pattern_names<'a>(pat: &BindingPattern<'a>, out: &mut Vec<&'a str>) {
     stacker::maybe_grow(RED_ZONE, SEGMENT, || pattern_names_inner(pat, out));
 }
 
-fn pattern_names_inner(pat: &BindingPattern<'_>, out: &mut Vec<String>) {
+fn pattern_names_inner<'a>(pat: &BindingPattern<'a>, out: &mut Vec<&'a str>) {
     match pat {
-        BindingPattern::BindingIdentifier(id) => out.push(id.name.as_str().to_owned()),
+        BindingPattern::BindingIdentifier(id) => out.push(id.name.as_str()),
         BindingPattern::ArrayPattern(array) => {
             for elem in array.elements.iter().flatten() {
                 pattern_names(elem, out);
@@ -100,7 +102,7 @@ fn pattern_names_inner(pat: &BindingPattern<'_>, out: &mut Vec<String>) {
     }
 }
 
-fn var_names(decl: &VariableDeclaration<'_>, out: &mut Vec<String>) {
+fn var_names<'a>(decl: &VariableDeclaration<'a>, out: &mut Vec<&'a str>) {
     for d in &decl.declarations {
         pattern_names(&d.id, out);
     }
@@ -108,7 +110,7 @@ fn var_names(decl: &VariableDeclaration<'_>, out: &mut Vec<String>) {
 
 /// Declarations a statement list binds in its own scope: `let`/`const`/`class`/`function` at this
 /// level and, when `hoist_vars` (a function or program body), every `var` in nested blocks.
-pub fn declared_in(stmts: &[Statement<'_>], hoist_vars: bool) -> Vec<String> {
+pub fn declared_in<'a>(stmts: &[Statement<'a>], hoist_vars: bool) -> Vec<&'a str> {
     let mut out = Vec::new();
     for stmt in stmts {
         lexical(stmt, &mut out);
@@ -121,7 +123,7 @@ pub fn declared_in(stmts: &[Statement<'_>], hoist_vars: bool) -> Vec<String> {
 
 /// The same for a program body, including imported and exported names. A script's body has no
 /// imports or exports, so this also reads it as [`declared_in`] with `hoist_vars` would.
-pub fn declared_in_module(body: &[Statement<'_>]) -> Vec<String> {
+pub fn declared_in_module<'a>(body: &[Statement<'a>]) -> Vec<&'a str> {
     let mut out = Vec::new();
     for stmt in body {
         match stmt {
@@ -132,7 +134,7 @@ pub fn declared_in_module(body: &[Statement<'_>]) -> Vec<String> {
                         ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => &s.local,
                         ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => &s.local,
                     };
-                    out.push(local.name.as_str().to_owned());
+                    out.push(local.name.as_str());
                 }
             }
             Statement::ExportDeclaration(export) => {
@@ -147,7 +149,7 @@ pub fn declared_in_module(body: &[Statement<'_>]) -> Vec<String> {
     out
 }
 
-fn lexical(stmt: &Statement<'_>, out: &mut Vec<String>) {
+fn lexical<'a>(stmt: &Statement<'a>, out: &mut Vec<&'a str>) {
     if let Some(decl) = stmt.as_declaration() {
         decl_names(decl, false, out);
     }
@@ -155,14 +157,10 @@ fn lexical(stmt: &Statement<'_>, out: &mut Vec<String>) {
 
 /// Names a declaration binds: a function's, a class's, and a variable declaration's (`var`s only
 /// when `include_var`).
-fn decl_names(decl: &Declaration<'_>, include_var: bool, out: &mut Vec<String>) {
+fn decl_names<'a>(decl: &Declaration<'a>, include_var: bool, out: &mut Vec<&'a str>) {
     match decl {
-        Declaration::FunctionDeclaration(f) => {
-            out.extend(f.id.as_ref().map(|id| id.name.as_str().to_owned()))
-        }
-        Declaration::ClassDeclaration(c) => {
-            out.extend(c.id.as_ref().map(|id| id.name.as_str().to_owned()))
-        }
+        Declaration::FunctionDeclaration(f) => out.extend(f.id.as_ref().map(|id| id.name.as_str())),
+        Declaration::ClassDeclaration(c) => out.extend(c.id.as_ref().map(|id| id.name.as_str())),
         Declaration::VariableDeclaration(v)
             if v.kind != VariableDeclarationKind::Var || include_var =>
         {
@@ -173,12 +171,12 @@ fn decl_names(decl: &Declaration<'_>, include_var: bool, out: &mut Vec<String>) 
 }
 
 /// `var` declarations anywhere in a statement, not looking into nested functions.
-fn hoisted_vars(stmt: &Statement<'_>, out: &mut Vec<String>) {
+fn hoisted_vars<'a>(stmt: &Statement<'a>, out: &mut Vec<&'a str>) {
     // `else if` chains and nested blocks recurse as deep as they are long.
     stacker::maybe_grow(RED_ZONE, SEGMENT, || hoisted_vars_inner(stmt, out));
 }
 
-fn hoisted_vars_inner(stmt: &Statement<'_>, out: &mut Vec<String>) {
+fn hoisted_vars_inner<'a>(stmt: &Statement<'a>, out: &mut Vec<&'a str>) {
     match stmt {
         Statement::VariableDeclaration(v) => var_only(v, out),
         Statement::BlockStatement(b) => b.body.iter().for_each(|s| hoisted_vars(s, out)),
@@ -224,20 +222,20 @@ fn hoisted_vars_inner(stmt: &Statement<'_>, out: &mut Vec<String>) {
 }
 
 /// The names of a declaration when it is a `var`.
-fn var_only(decl: &VariableDeclaration<'_>, out: &mut Vec<String>) {
+fn var_only<'a>(decl: &VariableDeclaration<'a>, out: &mut Vec<&'a str>) {
     if decl.kind == VariableDeclarationKind::Var {
         var_names(decl, out);
     }
 }
 
-fn for_head_vars(head: &ForStatementLeft<'_>, out: &mut Vec<String>) {
+fn for_head_vars<'a>(head: &ForStatementLeft<'a>, out: &mut Vec<&'a str>) {
     if let ForStatementLeft::VariableDeclaration(v) = head {
         var_only(v, out);
     }
 }
 
 /// Names a `for` head binds in the loop's own scope (`let`/`const`).
-pub fn for_head_lexical(head: &ForStatementLeft<'_>) -> Vec<String> {
+pub fn for_head_lexical<'a>(head: &ForStatementLeft<'a>) -> Vec<&'a str> {
     let mut out = Vec::new();
     if let ForStatementLeft::VariableDeclaration(v) = head
         && matches!(

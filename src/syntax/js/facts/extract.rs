@@ -112,7 +112,11 @@ pub fn extract(script: &ParsedScript<'_>, keep: Keep<'_>) -> Extracted {
 /// Extracts the facts of a file's script parts into one set of facts (a `.vue` file's
 /// `<script>` and `<script setup>`), each part traversed once, keeping what `keep` takes.
 /// `comments` are the whole file's, in source order: its `#ifdef` regions apply to every part.
-pub fn extract_parts(parts: &[Part<'_, '_>], comments: &[Comment], keep: Keep<'_>) -> Extracted {
+pub fn extract_parts<'a>(
+    parts: &[Part<'_, 'a>],
+    comments: &[Comment],
+    keep: Keep<'_>,
+) -> Extracted {
     let regions = Regions::from_comments(comments.iter().map(|c| (c.span, c.text.as_str())));
     let mut extractor = Extractor {
         keep,
@@ -168,11 +172,11 @@ pub fn extract_parts(parts: &[Part<'_, '_>], comments: &[Comment], keep: Keep<'_
     Extracted { facts, markup }
 }
 
-struct Extractor<'k> {
+struct Extractor<'k, 'a> {
     /// Which API uses and literals to keep.
     keep: Keep<'k>,
     facts: JsFacts,
-    scopes: Scopes,
+    scopes: Scopes<'a>,
     regions: Regions,
     /// Where the part being read starts in its file.
     base: Base,
@@ -461,7 +465,7 @@ fn url_parts(expr: &Expression<'_>, out: &mut Vec<UrlPart>) {
     }
 }
 
-impl Extractor<'_> {
+impl<'a> Extractor<'_, 'a> {
     /// Recurses into a node on a stack that grows on the heap when it runs low. Syntax nests
     /// without brackets (`1+1+1+…` and `else if` chains are trees as deep as they are long), so no
     /// limit on the text bounds the recursion; growing the stack does.
@@ -484,7 +488,7 @@ impl Extractor<'_> {
         self.base.of(node)
     }
 
-    fn with_scope(&mut self, names: Vec<String>, f: impl FnOnce(&mut Self)) {
+    fn with_scope(&mut self, names: Vec<&'a str>, f: impl FnOnce(&mut Self)) {
         self.scopes.push(names);
         f(self);
         self.scopes.pop();
@@ -583,7 +587,7 @@ impl Extractor<'_> {
     }
 
     /// Enters a function: registers it, gives it its own scope and guards.
-    fn enter_function(&mut self, span: Span, names: Vec<String>, f: impl FnOnce(&mut Self)) {
+    fn enter_function(&mut self, span: Span, names: Vec<&'a str>, f: impl FnOnce(&mut Self)) {
         let (name, method) = self.pending_name.take().unzip();
         // In `<script setup>`, a function the template can call is a top-level one.
         let method =
@@ -621,7 +625,7 @@ impl Extractor<'_> {
     /// conditions around it), no call, no function. Most `&&` and `||` in real code guard such
     /// a value (`res.data || {}`, `e && e.detail`), and a condition built for them is dropped
     /// unread.
-    fn inert(&self, expr: &Expression<'_>) -> bool {
+    fn inert(&self, expr: &Expression<'a>) -> bool {
         match expr {
             Expression::BooleanLiteral(_)
             | Expression::NullLiteral(_)
@@ -644,7 +648,7 @@ impl Extractor<'_> {
     /// The API a member read names: `tt.pay`, `tt['pay']`, `t.pay` (t an alias of tt),
     /// `Taro.pay` (Taro imported). Every member read of every file comes here: the object is
     /// asked about first, and the name is borrowed.
-    fn api_of(&self, member: &MemberExpression<'_>) -> Option<Api> {
+    fn api_of(&self, member: &MemberExpression<'a>) -> Option<Api> {
         let Expression::Identifier(object) = unwrap(member.object()) else {
             return None;
         };
@@ -660,7 +664,7 @@ impl Extractor<'_> {
 
     /// A name bound to one API: `requestPayment` after `import { requestPayment } from
     /// '@tarojs/taro'`.
-    fn api_ident(&self, expr: &Expression<'_>) -> Option<Api> {
+    fn api_ident(&self, expr: &Expression<'a>) -> Option<Api> {
         let Expression::Identifier(id) = unwrap(expr) else {
             return None;
         };
@@ -671,17 +675,14 @@ impl Extractor<'_> {
     }
 
     /// The member expression a callee resolves to, through parentheses and optional chains.
-    fn callee_member<'e, 'a>(
-        &self,
-        callee: &'e Expression<'a>,
-    ) -> Option<&'e MemberExpression<'a>> {
+    fn callee_member<'e>(&self, callee: &'e Expression<'a>) -> Option<&'e MemberExpression<'a>> {
         match unwrap(callee) {
             Expression::ChainExpression(chain) => chain.expression.as_member_expression(),
             other => other.as_member_expression(),
         }
     }
 
-    fn record(&mut self, api: Api, span: Span, access: Access, args: &[Argument<'_>]) {
+    fn record(&mut self, api: Api, span: Span, access: Access, args: &[Argument<'a>]) {
         if let Some(object) = first_object(args) {
             self.api_options(api, object);
         }
@@ -692,7 +693,7 @@ impl Extractor<'_> {
     }
 
     /// A use of `api` here, with the options object of its call.
-    fn api_use(&self, api: Api, span: Span, access: Access, args: &[Argument<'_>]) -> ApiUse {
+    fn api_use(&self, api: Api, span: Span, access: Access, args: &[Argument<'a>]) -> ApiUse {
         ApiUse {
             api,
             span,
@@ -706,7 +707,7 @@ impl Extractor<'_> {
 
     /// What an API's options tell beyond their shape: request URLs, and the result a `success`
     /// callback receives (`tt.getSystemInfo({ success(res) { res.platform } })`).
-    fn api_options(&mut self, api: Api, object: &ObjectExpression<'_>) {
+    fn api_options(&mut self, api: Api, object: &ObjectExpression<'a>) {
         for prop in &object.properties {
             let ObjectPropertyKind::ObjectProperty(prop) = prop else {
                 continue;
@@ -740,7 +741,7 @@ impl Extractor<'_> {
         }
     }
 
-    fn callback_result(&mut self, api: Api, param: Option<&BindingPattern<'_>>) {
+    fn callback_result(&mut self, api: Api, param: Option<&BindingPattern<'a>>) {
         if let Some(BindingPattern::BindingIdentifier(id)) = param {
             self.assign(
                 id.name.as_str().to_owned(),
@@ -763,7 +764,7 @@ impl Extractor<'_> {
 
     /// The module a path expression names: known text, or a folder and the names a path built
     /// at run time can take there (with the script's top-level constants resolved).
-    fn specifier(&self, expr: &Expression<'_>) -> Option<Specifier> {
+    fn specifier(&self, expr: &Expression<'a>) -> Option<Specifier> {
         let span = self.of(expr);
         if let Some(path) = static_string(expr) {
             return Some(Specifier {
@@ -790,7 +791,7 @@ impl Extractor<'_> {
     }
 
     /// A module named by a string literal: an import's or an export's source.
-    fn source_specifier(&self, source: &oxc_ast::ast::StringLiteral<'_>) -> Specifier {
+    fn source_specifier(&self, source: &oxc_ast::ast::StringLiteral<'a>) -> Specifier {
         Specifier {
             path: source.value.as_str().to_owned(),
             span: self.of(source),
@@ -799,7 +800,7 @@ impl Extractor<'_> {
     }
 
     /// `require('x')`, `` require(`./api/${name}`) ``: the module it names.
-    fn require_spec(&self, callee: &Expression<'_>, args: &[Argument<'_>]) -> Option<Specifier> {
+    fn require_spec(&self, callee: &Expression<'a>, args: &[Argument<'a>]) -> Option<Specifier> {
         let Expression::Identifier(id) = unwrap(callee) else {
             return None;
         };
@@ -809,7 +810,7 @@ impl Extractor<'_> {
         self.specifier(first_arg(args)?)
     }
 
-    fn is_require(&self, expr: &Expression<'_>) -> Option<Specifier> {
+    fn is_require(&self, expr: &Expression<'a>) -> Option<Specifier> {
         let Expression::CallExpression(call) = unwrap(expr) else {
             return None;
         };
@@ -817,7 +818,7 @@ impl Extractor<'_> {
     }
 
     /// `getApp()`, where `getApp` is the framework's.
-    fn is_get_app(&self, expr: &Expression<'_>) -> bool {
+    fn is_get_app(&self, expr: &Expression<'a>) -> bool {
         let Expression::CallExpression(call) = unwrap(expr) else {
             return false;
         };
@@ -826,7 +827,7 @@ impl Extractor<'_> {
     }
 
     /// Whether an expression is the app instance: `getApp()`, or a name holding it.
-    fn is_app(&self, expr: &Expression<'_>) -> bool {
+    fn is_app(&self, expr: &Expression<'a>) -> bool {
         match unwrap(expr) {
             Expression::Identifier(id) => {
                 self.app_vars.contains(id.name.as_str()) && self.scopes.is_bound(&id.name)
@@ -837,7 +838,7 @@ impl Extractor<'_> {
 
     /// The project function an expression names: `pay`, `this.pay`, `util.pay`,
     /// `getApp().pay`, `app.pay`.
-    fn callee_of(&self, expr: &Expression<'_>) -> Option<Callee> {
+    fn callee_of(&self, expr: &Expression<'a>) -> Option<Callee> {
         match unwrap(expr) {
             Expression::Identifier(id) => Some(Callee::Local(Ustr::from(id.name.as_str()))),
             Expression::StaticMemberExpression(m) => {
@@ -858,7 +859,7 @@ impl Extractor<'_> {
     /// The platform object a value is in a Douyin build: `tt`, a name holding it, or the branch
     /// of `process.env.TARO_ENV === 'tt' ? tt : wx` (or `typeof tt !== 'undefined' ? tt : my`)
     /// that build takes.
-    fn platform_object(&self, value: &Expression<'_>) -> Option<Namespace> {
+    fn platform_object(&self, value: &Expression<'a>) -> Option<Namespace> {
         match unwrap(value) {
             Expression::Identifier(id) => self.scopes.namespace(&id.name),
             Expression::ConditionalExpression(c) => {
@@ -881,7 +882,7 @@ impl Extractor<'_> {
 
     /// What a platform object alias is set to: `tt` (or a name holding it, or the branch a
     /// Douyin build takes), Taro's module, or a module that may export one.
-    fn alias_target(&self, value: &Expression<'_>) -> Option<AliasTarget> {
+    fn alias_target(&self, value: &Expression<'a>) -> Option<AliasTarget> {
         if let Some(ns) = self.platform_object(value) {
             return Some(AliasTarget::Namespace(ns));
         }
@@ -894,7 +895,7 @@ impl Extractor<'_> {
     }
 
     /// `this.api = tt`, `getApp().core = tt`: a property set to a platform object.
-    fn alias_assignment(&mut self, member: &MemberExpression<'_>, value: &Expression<'_>) {
+    fn alias_assignment(&mut self, member: &MemberExpression<'a>, value: &Expression<'a>) {
         let MemberExpression::StaticMemberExpression(member) = member else {
             return;
         };
@@ -926,7 +927,7 @@ impl Extractor<'_> {
 
     /// A call through an object that may be a platform object: `this.api.pay()`,
     /// `getApp().core.pay()`, `core.pay()` with `core` a module.
-    fn aliased_call(&mut self, member: &MemberExpression<'_>, args: &[Argument<'_>]) {
+    fn aliased_call(&mut self, member: &MemberExpression<'a>, args: &[Argument<'a>]) {
         let MemberExpression::StaticMemberExpression(member) = member else {
             return;
         };
@@ -966,7 +967,7 @@ impl Extractor<'_> {
 
     /// `const [visible, setVisible] = useState(false)`: the state starts with its initial value,
     /// and calls of the setter give it others.
-    fn use_state(&mut self, name: &BindingPattern<'_>, init: &Expression<'_>) {
+    fn use_state(&mut self, name: &BindingPattern<'a>, init: &Expression<'a>) {
         let BindingPattern::ArrayPattern(array) = name else {
             return;
         };
@@ -1004,7 +1005,7 @@ impl Extractor<'_> {
 
     /// Functions and project functions handed to a call: callbacks it runs (`setTimeout(() =>
     /// …)`) and references it may call (`setTimeout(this.pay)`, `{ success: onPaid }`).
-    fn hand_over(&mut self, callee: Option<&str>, expr: &Expression<'_>, in_object: bool) {
+    fn hand_over(&mut self, callee: Option<&str>, expr: &Expression<'a>, in_object: bool) {
         match unwrap(expr) {
             e @ (Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_))
                 if !in_object =>
@@ -1025,7 +1026,7 @@ impl Extractor<'_> {
     }
 
     /// The project function a value names, unless it is a platform API or object.
-    fn value_callee(&self, expr: &Expression<'_>) -> Option<Callee> {
+    fn value_callee(&self, expr: &Expression<'a>) -> Option<Callee> {
         let is_api = match unwrap(expr) {
             Expression::Identifier(id) => self.scopes.resolve(&id.name) != Binding::Local,
             e => e
@@ -1039,7 +1040,7 @@ impl Extractor<'_> {
     }
 
     /// A project function named as a value here: whoever receives it may call it.
-    fn reference(&mut self, expr: &Expression<'_>) {
+    fn reference(&mut self, expr: &Expression<'a>) {
         if let Some(callee) = self.value_callee(expr) {
             let span = self.of(expr);
             self.push_call(callee, span, true);
@@ -1060,7 +1061,7 @@ impl Extractor<'_> {
 
     /// Records a call of the project's own code: `pay()`, `this.pay()`, `util.pay()`,
     /// `getApp().pay()`; through `this.pay.call(this)`, and handed on by `this.pay.bind(this)`.
-    fn own_call(&mut self, callee: &Expression<'_>, span: Span) {
+    fn own_call(&mut self, callee: &Expression<'a>, span: Span) {
         if let Expression::StaticMemberExpression(m) = unwrap(callee)
             && matches!(m.property.name.as_str(), "bind" | "call" | "apply")
             && let Some(bound) = self.callee_of(&m.object)
@@ -1074,7 +1075,7 @@ impl Extractor<'_> {
     }
 
     /// `this.setData({ k: v })`: page data assignments.
-    fn set_data(&mut self, object: &ObjectExpression<'_>) {
+    fn set_data(&mut self, object: &ObjectExpression<'a>) {
         for prop in &object.properties {
             let ObjectPropertyKind::ObjectProperty(prop) = prop else {
                 continue;
@@ -1100,9 +1101,9 @@ impl Extractor<'_> {
     /// callee is consumed (it must not be visited again as a plain reference).
     fn call(
         &mut self,
-        callee: &Expression<'_>,
+        callee: &Expression<'a>,
         path: Option<&str>,
-        args: &[Argument<'_>],
+        args: &[Argument<'a>],
         span: Span,
     ) -> Option<Api> {
         if let Some(member) = self.callee_member(callee)
@@ -1166,7 +1167,7 @@ impl Extractor<'_> {
         None
     }
 
-    fn visit_call_parts(&mut self, callee: &Expression<'_>, args: &[Argument<'_>], span: Span) {
+    fn visit_call_parts(&mut self, callee: &Expression<'a>, args: &[Argument<'a>], span: Span) {
         // The callee's path, found once for the several questions below.
         let path = raw_path(callee);
         if let Some(path) = &path
@@ -1216,14 +1217,14 @@ impl Extractor<'_> {
     }
 
     /// `module.exports = api` where `api` holds a platform object: the module is that object.
-    fn namespace_export(&mut self, name: &str, value: &IdentifierReference<'_>) {
+    fn namespace_export(&mut self, name: &str, value: &IdentifierReference<'a>) {
         if let Some(ns) = self.scopes.namespace(&value.name) {
             self.facts.namespace_exports.push((name.to_string(), ns));
         }
     }
 
     /// `module.exports = { a, b: fn }` / `module.exports = fn`.
-    fn module_exports(&mut self, value: &Expression<'_>) {
+    fn module_exports(&mut self, value: &Expression<'a>) {
         match unwrap(value) {
             Expression::ObjectExpression(object) => {
                 for prop in &object.properties {
@@ -1272,7 +1273,7 @@ impl Extractor<'_> {
 
     /// A function's scope: its parameters (not TypeScript's parameter properties, which name
     /// fields), its body's declarations, and `arguments`.
-    fn function_names(params: &FormalParameters<'_>, body: &[Statement<'_>]) -> Vec<String> {
+    fn function_names(params: &FormalParameters<'a>, body: &[Statement<'a>]) -> Vec<&'a str> {
         let mut names = Vec::new();
         for param in &params.items {
             if param.accessibility.is_none() && !param.readonly && !param.r#override {
@@ -1288,7 +1289,7 @@ impl Extractor<'_> {
 
     /// Enters a function that starts at `span`: a method starts at its first token (`async`,
     /// `static`, its name), where its function's parameters do not.
-    fn function_at(&mut self, span: Span, function: &Function<'_>) {
+    fn function_at(&mut self, span: Span, function: &Function<'a>) {
         self.decorated_function(span, &[], function);
     }
 
@@ -1297,12 +1298,12 @@ impl Extractor<'_> {
     fn decorated_function(
         &mut self,
         span: Span,
-        decorators: &[oxc_ast::ast::Decorator<'_>],
-        function: &Function<'_>,
+        decorators: &[oxc_ast::ast::Decorator<'a>],
+        function: &Function<'a>,
     ) {
         let body = function.body.as_ref().map_or(&[][..], |b| &b.statements);
         let mut names = Self::function_names(&function.params, body);
-        names.push("arguments".into());
+        names.push("arguments");
         self.enter_function(span, names, |this| {
             decorators.iter().for_each(|d| this.visit_decorator(d));
             walk::walk_function(this, function, ScopeFlags::Function)
@@ -1311,7 +1312,7 @@ impl Extractor<'_> {
 
     /// An accessor of an object literal (`get total() {…}`): its body is read where the object
     /// is, as part of the enclosing function, not as a function of its own.
-    fn accessor(&mut self, function: &Function<'_>) {
+    fn accessor(&mut self, function: &Function<'a>) {
         self.visit_formal_parameters(&function.params);
         if let Some(body) = &function.body {
             let names = declared_in(&body.statements, false);
@@ -1321,7 +1322,7 @@ impl Extractor<'_> {
 
     /// A method of an object literal: a page's or component's method when the object holds
     /// them, a Vue computed value's function, or a Vue `data()`.
-    fn object_method(&mut self, prop: &ObjectProperty<'_>, function: &Function<'_>) {
+    fn object_method(&mut self, prop: &ObjectProperty<'a>, function: &Function<'a>) {
         let here = self.objects.last().copied();
         let is_method = here.is_some_and(|o| self.method_objects.contains(&o));
         let computed = here.is_some_and(|o| self.computed_objects.contains(&o));
@@ -1337,7 +1338,7 @@ impl Extractor<'_> {
     }
 
     /// A property written `key: value`.
-    fn key_value_prop(&mut self, prop: &ObjectProperty<'_>) {
+    fn key_value_prop(&mut self, prop: &ObjectProperty<'a>) {
         let key = prop_name(&prop.key, prop.computed);
         let here = self.objects.last().copied();
         let in_methods = here.is_some_and(|o| self.method_objects.contains(&o));
@@ -1395,7 +1396,7 @@ impl Extractor<'_> {
     }
 }
 
-impl<'a> Visit<'a> for Extractor<'_> {
+impl<'a> Visit<'a> for Extractor<'_, 'a> {
     fn visit_program(&mut self, program: &Program<'a>) {
         // A module's top level is read statement by statement (an early `return` there guards
         // nothing); a script's like any other statement list.
@@ -1939,8 +1940,8 @@ fn export_name<'n>(name: &'n ModuleExportName<'_>) -> &'n str {
 /// `onTap` become `tap` events whose handlers name a method (`this.buy`), a function in scope
 /// (`buy`) or the arrow written in place, and the conditions in force where an element is written
 /// (`cond && <X/>`, ternary branches, `if (!x) return null`) are its guards.
-impl Extractor<'_> {
-    fn jsx_element(&mut self, element: &JSXElement<'_>) {
+impl<'a> Extractor<'_, 'a> {
+    fn jsx_element(&mut self, element: &JSXElement<'a>) {
         let opening = &element.opening_element;
         let span = self.of(element);
         let (parent, parent_guard) = match self.jsx.last() {
@@ -2052,7 +2053,7 @@ impl Extractor<'_> {
         self.jsx.pop();
     }
 
-    fn jsx_children(&mut self, children: &[JSXChild<'_>]) {
+    fn jsx_children(&mut self, children: &[JSXChild<'a>]) {
         for child in children {
             match child {
                 JSXChild::Text(text) => {
@@ -2123,7 +2124,7 @@ impl Extractor<'_> {
     }
 
     /// What an event prop calls.
-    fn jsx_handler(&self, expr: &Expression<'_>) -> Handler {
+    fn jsx_handler(&self, expr: &Expression<'a>) -> Handler {
         match unwrap(expr) {
             Expression::Identifier(id) => Handler::Named(id.name.as_str().to_owned()),
             Expression::StaticMemberExpression(m) => match unwrap(&m.object) {
@@ -2186,10 +2187,10 @@ fn jsx_event(name: &str) -> Option<String> {
     })
 }
 
-impl Extractor<'_> {
+impl<'a> Extractor<'_, 'a> {
     /// `import Taro from '@tarojs/taro'` (under any name), `import * as Taro`, and named imports
     /// of single APIs (`import { requestPayment } from '@tarojs/taro'`).
-    fn taro_import(&mut self, import: &ImportDeclaration<'_>) {
+    fn taro_import(&mut self, import: &ImportDeclaration<'a>) {
         for spec in import.specifiers.iter().flatten() {
             let (local, binding) = match spec {
                 ImportDeclarationSpecifier::ImportDefaultSpecifier(d) => {
@@ -2211,7 +2212,7 @@ impl Extractor<'_> {
     }
 
     /// `require('@tarojs/taro')` or `require('@tarojs/taro').default`: the Taro object.
-    fn taro_require(&self, init: &Expression<'_>) -> Option<Binding> {
+    fn taro_require(&self, init: &Expression<'a>) -> Option<Binding> {
         let module = match unwrap(init) {
             Expression::StaticMemberExpression(m) if m.property.name == "default" => &m.object,
             _ => init,
@@ -2223,7 +2224,7 @@ impl Extractor<'_> {
     /// What a declarator with a value binds before it is visited: platform objects and their
     /// APIs, imports, constants, data values, React state, the app instance, and functions under
     /// a second name.
-    fn declarator(&mut self, id: &BindingPattern<'_>, init: &Expression<'_>) {
+    fn declarator(&mut self, id: &BindingPattern<'a>, init: &Expression<'a>) {
         if let Some(binding) = self.taro_require(init) {
             if let BindingPattern::BindingIdentifier(local) = id {
                 self.scopes.bind(&local.name, binding);
@@ -2288,7 +2289,7 @@ impl Extractor<'_> {
     }
 
     /// What a declaration binds: imports through `require`, constants, and data values.
-    fn declaration(&mut self, name: &BindingPattern<'_>, init: &Expression<'_>) {
+    fn declaration(&mut self, name: &BindingPattern<'a>, init: &Expression<'a>) {
         let required = self
             .is_require(init)
             .map(|spec| (spec.path, spec.span, None))
