@@ -286,6 +286,12 @@ impl ProjectConfig {
         Self { appid, pack_ignore }
     }
 
+    /// Whether `packOptions.ignore` names anything: most apps leave it empty, and then no path
+    /// needs asking about.
+    pub fn packs_anything_out(&self) -> bool {
+        !self.pack_ignore.is_empty()
+    }
+
     /// Whether a path relative to the project root (with `/`) is left out of the upload.
     pub fn packs_out(&self, relative: &str) -> bool {
         let name = relative.rsplit('/').next().unwrap_or(relative);

@@ -263,21 +263,23 @@ impl<L: Loader> Builder<'_, L> {
 
     /// Loads paths, except those `packOptions.ignore` leaves out of the upload.
     fn load(&mut self, paths: &[PathBuf]) -> Vec<Option<FileId>> {
+        if !self.config.packs_anything_out() {
+            return self.loader.load(paths);
+        }
+        let packed_out: Vec<bool> = paths
+            .iter()
+            .map(|p| self.config.packs_out(&relative(&self.root, p)))
+            .collect();
         let shipped: Vec<PathBuf> = paths
             .iter()
-            .filter(|p| !self.config.packs_out(&relative(&self.root, p)))
-            .cloned()
+            .zip(&packed_out)
+            .filter(|&(_, &out)| !out)
+            .map(|(p, _)| p.clone())
             .collect();
         let mut ids = self.loader.load(&shipped).into_iter();
-        paths
+        packed_out
             .iter()
-            .map(|p| {
-                if self.config.packs_out(&relative(&self.root, p)) {
-                    None
-                } else {
-                    ids.next().flatten()
-                }
-            })
+            .map(|&out| if out { None } else { ids.next().flatten() })
             .collect()
     }
 
