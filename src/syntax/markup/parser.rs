@@ -126,7 +126,10 @@ impl<'a> Parser<'a> {
     }
 
     fn find(&self, from: usize, needle: &str) -> Option<usize> {
-        self.text.get(from..)?.find(needle).map(|i| from + i)
+        // `memmem` rather than `str::find`, which sets up a two-way searcher on every call: the
+        // needles are short (`}}`, `-->`) and asked for at every tag.
+        let rest = self.text.as_bytes().get(from..)?;
+        memchr::memmem::find(rest, needle.as_bytes()).map(|i| from + i)
     }
 
     /// The `}}` closing a `{{` whose body starts at `from`. Searches never run past the last
