@@ -12,7 +12,7 @@ use crate::syntax::json::{self, Dialect, JsonDoc};
 use crate::syntax::markup::{self, Markup, ttml};
 use crate::syntax::suppress::Suppressions;
 use crate::syntax::syntax_error::SyntaxError;
-use crate::syntax::vue::sfc::{self, ScriptLang};
+use crate::syntax::vue::sfc;
 
 /// A file's parsed form: the parts it holds. A script has facts; a template has markup; a `.json`
 /// file has its JSON; a single-file component or a JSX file has both facts and markup. Scripts
@@ -320,13 +320,9 @@ fn vue(source: SourceFile, keep: Keep<'_>) -> Loaded {
     let extracted = js::with_arena(|arena| {
         let mut scripts = Vec::new();
         for script in &outline.scripts {
-            let kind = match &script.lang {
-                ScriptLang::Js => FileKind::Script,
-                ScriptLang::Ts => FileKind::TypeScript,
-                ScriptLang::Tsx => FileKind::Tsx,
-                ScriptLang::Jsx => FileKind::Jsx,
-                // CoffeeScript and friends: not read.
-                ScriptLang::Other(_) => continue,
+            // CoffeeScript and friends: not read.
+            let Some(kind) = script.lang.file_kind() else {
+                continue;
             };
             let text = source.slice(script.inner);
             if let Some((at, limit)) = too_deep(text, kind) {

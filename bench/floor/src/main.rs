@@ -23,7 +23,7 @@ use swc_common::comments::SingleThreadedComments;
 use swc_ecma_parser::{EsSyntax, Parser, StringInput, Syntax, TsSyntax};
 use ttlint::base::source::FileKind;
 use ttlint::syntax::js::parse as oxc;
-use ttlint::syntax::vue::sfc::{self, ScriptLang};
+use ttlint::syntax::vue::sfc;
 
 /// The allocator the `ttlint` binary ships with, so the two differ only in the work they do.
 #[global_allocator]
@@ -90,12 +90,8 @@ fn file(floor: Floor, path: &Path) -> (usize, usize) {
         let mut failed = 0;
         let mut bytes = 0;
         for script in &sfc::split(&text, 0).scripts {
-            let kind = match &script.lang {
-                ScriptLang::Js => FileKind::Script,
-                ScriptLang::Ts => FileKind::TypeScript,
-                ScriptLang::Tsx => FileKind::Tsx,
-                ScriptLang::Jsx => FileKind::Jsx,
-                ScriptLang::Other(_) => continue,
+            let Some(kind) = script.lang.file_kind() else {
+                continue;
             };
             let inner = &text[script.inner.start()..script.inner.end()];
             bytes += inner.len();

@@ -11,7 +11,7 @@
 //! between blocks is ignored. Broken files are recovered from: a block never closed runs to the
 //! end of the file and is reported at its opening tag.
 
-use crate::base::source::Span;
+use crate::base::source::{FileKind, Span};
 use crate::syntax::comment::Comment;
 use crate::syntax::syntax_error::SyntaxError;
 
@@ -70,6 +70,17 @@ pub enum ScriptLang {
 }
 
 impl ScriptLang {
+    /// The kind of script the block is parsed as; `None` for a language ttlint does not read.
+    pub fn file_kind(&self) -> Option<FileKind> {
+        match self {
+            Self::Js => Some(FileKind::Script),
+            Self::Jsx => Some(FileKind::Jsx),
+            Self::Ts => Some(FileKind::TypeScript),
+            Self::Tsx => Some(FileKind::Tsx),
+            Self::Other(_) => None,
+        }
+    }
+
     fn from_attr(lang: Option<&str>) -> Self {
         match lang.map(str::to_ascii_lowercase).as_deref() {
             None | Some("js" | "javascript" | "") => Self::Js,
