@@ -100,19 +100,23 @@ pub(crate) fn unwrap<'e, 'a>(mut expr: &'e Expression<'a>) -> &'e Expression<'a>
 /// The name of a property key: an identifier, a string or number literal, or a computed key that
 /// is a literal string (`['x']`).
 pub(crate) fn prop_name(key: &PropertyKey<'_>, computed: bool) -> Option<String> {
+    prop_str(key, computed).map(Cow::into_owned)
+}
+
+/// [`prop_name`], borrowed from the tree where it can be: every property of every object literal
+/// is asked for its name, and most are only compared.
+pub(crate) fn prop_str<'k>(key: &'k PropertyKey<'_>, computed: bool) -> Option<Cow<'k, str>> {
     match key {
-        PropertyKey::StaticIdentifier(i) => Some(i.name.as_str().to_owned()),
+        PropertyKey::StaticIdentifier(i) => Some(Cow::Borrowed(i.name.as_str())),
         PropertyKey::PrivateIdentifier(_) => None,
         _ => {
             let expr = key.as_expression()?;
             if computed {
-                return static_string(expr);
+                return static_str(expr);
             }
             match expr {
-                Expression::StringLiteral(s) => {
-                    Some(text(&s.value, s.lone_surrogates).into_owned())
-                }
-                Expression::NumericLiteral(n) => Some(n.value.to_string()),
+                Expression::StringLiteral(s) => Some(text(&s.value, s.lone_surrogates)),
+                Expression::NumericLiteral(n) => Some(Cow::Owned(n.value.to_string())),
                 _ => None,
             }
         }

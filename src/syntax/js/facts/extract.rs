@@ -31,7 +31,7 @@ use crate::base::intern::Ustr;
 use crate::base::source::Span;
 use crate::syntax::comment::Comment;
 use crate::syntax::js::ast::{
-    Base, RED_ZONE, SEGMENT, prop_name, static_str, static_string, text, unwrap,
+    Base, RED_ZONE, SEGMENT, prop_name, prop_str, static_str, static_string, text, unwrap,
 };
 use crate::syntax::js::cond::{Cond, cond, member_path, normalize_path, path, raw_path};
 use crate::syntax::js::conditional::{Regions, Target};
@@ -713,7 +713,7 @@ impl<'a> Extractor<'_, 'a> {
                 continue;
             };
             if let Some(function) = method(prop) {
-                if prop_name(&prop.key, prop.computed).as_deref() == Some("success") {
+                if prop_str(&prop.key, prop.computed).as_deref() == Some("success") {
                     self.callback_result(api, first_param(&function.params));
                 }
                 continue;
@@ -721,7 +721,7 @@ impl<'a> Extractor<'_, 'a> {
             if prop.kind != PropertyKind::Init || prop.shorthand {
                 continue;
             }
-            match prop_name(&prop.key, prop.computed).as_deref() {
+            match prop_str(&prop.key, prop.computed).as_deref() {
                 Some("url") if REQUEST_APIS.contains(&api.member.as_str()) => {
                     let mut parts = Vec::new();
                     url_parts(&prop.value, &mut parts);
@@ -1339,7 +1339,7 @@ impl<'a> Extractor<'_, 'a> {
 
     /// A property written `key: value`.
     fn key_value_prop(&mut self, prop: &ObjectProperty<'a>) {
-        let key = prop_name(&prop.key, prop.computed);
+        let key = prop_str(&prop.key, prop.computed);
         let here = self.objects.last().copied();
         let in_methods = here.is_some_and(|o| self.method_objects.contains(&o));
         if let (Some(key), Some(here)) = (&key, here) {
@@ -1349,7 +1349,7 @@ impl<'a> Extractor<'_, 'a> {
             }
             if let Expression::ObjectExpression(inner) = unwrap(&prop.value) {
                 let inner = self.of(&**inner);
-                match key.as_str() {
+                match key.as_ref() {
                     "data" if in_methods => self.data_objects.push((inner, String::new())),
                     "globalData" if in_methods => {
                         self.data_objects.push((inner, "globalData.".into()))
@@ -1363,7 +1363,7 @@ impl<'a> Extractor<'_, 'a> {
                 && let Some(target) = self.alias_target(&prop.value)
             {
                 self.facts.app_aliases.push(AppAlias {
-                    name: key.clone(),
+                    name: key.to_string(),
                     target,
                 });
             }
@@ -1373,7 +1373,7 @@ impl<'a> Extractor<'_, 'a> {
             };
             if in_methods && let Some(callee) = named.and_then(|value| self.value_callee(value)) {
                 self.facts.handler_aliases.push(HandlerAlias {
-                    name: key.clone(),
+                    name: key.to_string(),
                     method: true,
                     callee,
                 });
@@ -1386,7 +1386,7 @@ impl<'a> Extractor<'_, 'a> {
                 } else if in_methods && key == "data" {
                     self.data_fns.push(next);
                 }
-                self.pending_name = Some((key.clone(), in_methods && !computed));
+                self.pending_name = Some((key.to_string(), in_methods && !computed));
             }
         }
         if prop.computed {

@@ -1,8 +1,10 @@
 //! The facts of a script: plain data the rules match against.
 
+use std::borrow::Cow;
+
 use oxc_ast::ast::{Expression, ObjectExpression, ObjectPropertyKind, PropertyKind};
 
-use super::super::ast::{Base, prop_name, static_string};
+use super::super::ast::{Base, prop_str, static_string};
 pub use super::super::cond::Cond;
 use super::super::conditional::{Regions, Target};
 use crate::base::index::compact_index;
@@ -465,22 +467,22 @@ pub(super) fn object_facts(object: &ObjectExpression<'_>, base: Base) -> ObjectF
             continue;
         };
         // `key: value`, a shorthand `key` and a method `key() {…}`; not accessors.
-        let (key, value): (Option<String>, Option<&Expression<'_>>) = if prop.shorthand {
+        let (key, value): (Option<Cow<'_, str>>, Option<&Expression<'_>>) = if prop.shorthand {
             match &prop.value {
-                Expression::Identifier(id) => (Some(id.name.as_str().to_owned()), None),
+                Expression::Identifier(id) => (Some(Cow::Borrowed(id.name.as_str())), None),
                 _ => continue,
             }
         } else if prop.method {
-            (prop_name(&prop.key, prop.computed), None)
+            (prop_str(&prop.key, prop.computed), None)
         } else if prop.kind == PropertyKind::Init {
-            (prop_name(&prop.key, prop.computed), Some(&prop.value))
+            (prop_str(&prop.key, prop.computed), Some(&prop.value))
         } else {
             continue;
         };
         let Some(key) = key else { continue };
         let key_span = base.of(&prop.key);
         props.push(PropFacts {
-            key: Ustr::from(&key),
+            key: Ustr::from(key.as_ref()),
             key_span,
             string: value.and_then(static_string),
             value_span: value.map_or(key_span, |v| base.of(v)),
