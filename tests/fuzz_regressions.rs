@@ -76,9 +76,10 @@ fn hostile_shapes_load_as_every_kind() {
     }
 }
 
-/// Found by the `app_config` target: swc's time grows with the square of nested TypeScript type
-/// assertions (`<view><view>…x` as `.ts`: 4.7 s at 1,000, 92 s at 4,000). The nesting guard
-/// refuses more than 256 in a statement; the file is a `parse-error`, in no time.
+/// Found by the `app_config` target (with swc, ttlint's parser then): swc's time grew with the
+/// square of nested TypeScript type assertions (`<view><view>…x` as `.ts`: 4.7 s at 1,000, 92 s
+/// at 4,000). The nesting guard refuses more than 256 in a statement; the file is a
+/// `parse-error`, in no time.
 #[test]
 fn chains_of_type_assertions_are_refused_before_parsing() {
     use ttlint::syntax::load::ProblemKind;
@@ -108,9 +109,10 @@ fn chains_of_type_assertions_are_refused_before_parsing() {
     }
 }
 
-/// Found by the `app_config` target: swc tries each `<(` after an operand as type arguments and
-/// backtracks, and nested attempts multiply (this 125-byte input took 2.5 s of CPU as `.ts`; four
-/// more levels, minutes). The nesting guard refuses more than three open in TypeScript and TSX.
+/// Found by the `app_config` target (with swc, ttlint's parser then; oxc backtracks the same way):
+/// the parser tries each `<(` after an operand as type arguments and backtracks, and nested
+/// attempts multiply (this 125-byte input took swc 2.5 s of CPU as `.ts`; four more levels,
+/// minutes). The nesting guard refuses more than three open in TypeScript and TSX.
 #[test]
 fn nested_type_argument_attempts_are_refused_before_parsing() {
     let generic_arrows = format!("x = {}", "(<T>((((0``".repeat(12));

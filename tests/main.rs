@@ -1,5 +1,6 @@
 //! The integration tests, one module per subject, built as one test binary: each test binary
-//! links the whole of ttlint with swc, and twenty of them were linked and started on every run.
+//! links the whole of ttlint with its parser, and twenty of them were linked and started on
+//! every run.
 //! `cargo test --test integration <module>` runs one subject.
 
 mod common;
