@@ -210,6 +210,21 @@ mod tests {
     }
 
     #[test]
+    fn the_error_reported_is_the_first_in_the_text() {
+        // oxc lists the lexer's errors (the bad escape) before the parser's (`new.target` outside
+        // a function), whatever their order in the text.
+        let src = "new.target;\nconst s = '\\u{zz}';";
+        let first = with_arena(|arena| {
+            let parsed = parse(arena, src, 0, FileKind::Script).expect("recovers");
+            parsed.recovered.map(|e| (e.span.start(), e.message))
+        });
+        assert_eq!(
+            first,
+            Some((0, "Unexpected new.target expression".to_owned()))
+        );
+    }
+
+    #[test]
     fn comments_are_kept_in_order() {
         let texts = with_arena(|arena| {
             let parsed = parse(arena, "// a\nx(); /* b */ y(); // c", 0, FileKind::Script).unwrap();
@@ -220,6 +235,14 @@ mod tests {
                 .collect::<Vec<_>>()
         });
         assert_eq!(texts, vec!["a", "b", "c"]);
+    }
+
+    #[test]
+    fn an_arena_grown_past_the_cap_is_not_kept() {
+        with_arena(|arena| {
+            arena.alloc_str(&"x".repeat(KEPT_ARENA + 1));
+        });
+        assert!(with_arena(|arena| arena.capacity()) <= KEPT_ARENA);
     }
 
     #[test]
