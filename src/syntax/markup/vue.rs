@@ -156,15 +156,25 @@ impl<'a> Visit<'a> for Callees {
         stacker::maybe_grow(RED_ZONE, SEGMENT, || walk::walk_statement(self, stmt));
     }
 
-    /// A call of a function that may be missing (`save?.()`) names none. Nor does a call further
-    /// along an optional chain (`a?.b()`), whose callee has no path.
+    /// A call through an optional chain (`save?.()`, `this?.buy()`) is a call too, as it is in
+    /// scripts.
     fn visit_call_expression(&mut self, call: &CallExpression<'a>) {
-        if !call.optional
-            && let Some(path) = raw_path(&call.callee)
-        {
+        if let Some(path) = raw_path(&call.callee).or_else(|| optional_method(&call.callee)) {
             self.push(method_name(path));
         }
         walk::walk_call_expression(self, call);
+    }
+}
+
+/// `this?.buy`: the method of a call written through `?.`, which has no data path.
+fn optional_method(callee: &Expression<'_>) -> Option<String> {
+    match unwrap(callee) {
+        Expression::StaticMemberExpression(m)
+            if matches!(unwrap(&m.object), Expression::ThisExpression(_)) =>
+        {
+            Some(format!("this.{}", m.property.name))
+        }
+        _ => None,
     }
 }
 
@@ -579,7 +589,7 @@ mod tests {
 
     #[test]
     fn events_and_their_handlers() {
-        let src = r#"<button @tap="buy" @click.stop="this.pay" v-on:longpress="onLong($event, item)" @error='open = true; track("x")' @im="() => contact(1)" @getphonenumber="function (e) { save(e); save(e) }" @touchmove.stop.prevent @Tap="{{h}}" @input="save(" @getuserinfo="  ">x</button>"#;
+        let src = r#"<button @tap="buy" @click.stop="this.pay" v-on:longpress="onLong($event, item)" @error='open = true; track("x")' @im="() => contact(1)" @getphonenumber="function (e) { save(e); save(e) }" @touchmove.stop.prevent @Tap="{{h}}" @tap="save?.()" @longpress="this?.buy()" @error="() => this.track?.()" @input="save(" @getuserinfo="  ">x</button>"#;
         let parsed = parse(src, 50);
         let (_, b) = element(&parsed.markup, "button");
         let events: Vec<(&str, &str, &Handler)> = b
@@ -613,6 +623,13 @@ mod tests {
                 ("touchmove", "@touchmove.stop.prevent", &Handler::Dynamic),
                 // Statements, as Vue compiles them: a block holding a block.
                 ("tap", r#"@Tap="{{h}}""#, &calls(&[])),
+                ("tap", r#"@tap="save?.()""#, &calls(&["save"])),
+                ("longpress", r#"@longpress="this?.buy()""#, &calls(&["buy"])),
+                (
+                    "error",
+                    r#"@error="() => this.track?.()""#,
+                    &calls(&["track"])
+                ),
                 ("input", r#"@input="save(""#, &Handler::Dynamic),
                 ("getuserinfo", r#"@getuserinfo="  ""#, &Handler::Dynamic),
             ]
