@@ -1310,6 +1310,28 @@ impl<'a> Extractor<'_, 'a> {
         });
     }
 
+    /// The parts of a class field (a property or an `accessor`) a walk reads: its key only when
+    /// computed (a written key is a name, not text), its value, its type and its decorators.
+    fn class_field(
+        &mut self,
+        key: &oxc_ast::ast::PropertyKey<'a>,
+        computed: bool,
+        value: Option<&Expression<'a>>,
+        ty: Option<&oxc_ast::ast::TSTypeAnnotation<'a>>,
+        decorators: &[oxc_ast::ast::Decorator<'a>],
+    ) {
+        if computed {
+            self.visit_property_key(key);
+        }
+        if let Some(value) = value {
+            self.visit_expression(value);
+        }
+        if let Some(ty) = ty {
+            self.visit_ts_type_annotation(ty);
+        }
+        decorators.iter().for_each(|d| self.visit_decorator(d));
+    }
+
     /// An accessor of an object literal (`get total() {…}`): its body is read where the object
     /// is, as part of the enclosing function, not as a function of its own.
     fn accessor(&mut self, function: &Function<'a>) {
@@ -1540,16 +1562,13 @@ impl<'a> Visit<'a> for Extractor<'_, 'a> {
                 self.pending_name = Some((key, false));
             }
         }
-        if prop.computed {
-            self.visit_property_key(&prop.key);
-        }
-        if let Some(value) = &prop.value {
-            self.visit_expression(value);
-        }
-        if let Some(ty) = &prop.type_annotation {
-            self.visit_ts_type_annotation(ty);
-        }
-        self.visit_decorators(&prop.decorators);
+        self.class_field(
+            &prop.key,
+            prop.computed,
+            prop.value.as_ref(),
+            prop.type_annotation.as_deref(),
+            &prop.decorators,
+        );
     }
 
     /// A class's method or constructor: its decorators and its function, which starts where the
@@ -1580,16 +1599,13 @@ impl<'a> Visit<'a> for Extractor<'_, 'a> {
 
     /// `accessor 'a' = …`: as a class property, its key is a name unless computed.
     fn visit_accessor_property(&mut self, prop: &oxc_ast::ast::AccessorProperty<'a>) {
-        self.visit_decorators(&prop.decorators);
-        if prop.computed {
-            self.visit_property_key(&prop.key);
-        }
-        if let Some(ty) = &prop.type_annotation {
-            self.visit_ts_type_annotation(ty);
-        }
-        if let Some(value) = &prop.value {
-            self.visit_expression(value);
-        }
+        self.class_field(
+            &prop.key,
+            prop.computed,
+            prop.value.as_ref(),
+            prop.type_annotation.as_deref(),
+            &prop.decorators,
+        );
     }
 
     fn visit_object_expression(&mut self, object: &ObjectExpression<'a>) {

@@ -736,7 +736,7 @@ function pay() {}";
     #[test]
     fn decorators_static_blocks_and_directives_are_read() {
         let f = facts(
-            "'请加微信';\nclass A {\n  @Watch('去微信') go() {}\n  static { const tt = other; tt.pay({}); }\n}\n({ '客服': x } = res);",
+            "'请加微信';\nclass A {\n  @Watch('去微信') go() {}\n  static { const tt = other; tt.pay({}); }\n  accessor '联系客服' = 1;\n}\n({ '客服': x } = res);",
         );
         let texts: Vec<(&str, Option<FnId>)> =
             f.texts.iter().map(|t| (&*t.text, t.function)).collect();
