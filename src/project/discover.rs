@@ -298,6 +298,25 @@ pub fn normalize(path: &Path, cwd: &Path) -> PathBuf {
 /// Shows `path` as the user would name it: relative to the working directory (with `..` where
 /// needed), with `/` separators.
 pub fn display_path(path: &Path, cwd: &Path) -> String {
+    // Nearly every path lies below an absolute working directory other than the root: the rest
+    // of it, joined into one string. Discovery and loading ask this of every file, and the walk
+    // below cost two vectors and a string per component each time.
+    if cwd.is_absolute()
+        && cwd.parent().is_some()
+        && let Ok(rest) = path.strip_prefix(cwd)
+    {
+        let mut shown = String::with_capacity(rest.as_os_str().len());
+        for part in rest.components() {
+            if !shown.is_empty() {
+                shown.push('/');
+            }
+            shown.push_str(&part.as_os_str().to_string_lossy());
+        }
+        if shown.is_empty() {
+            shown.push('.');
+        }
+        return shown;
+    }
     let ours: Vec<Component> = path.components().collect();
     let theirs: Vec<Component> = cwd.components().collect();
     let common = ours.iter().zip(&theirs).take_while(|(a, b)| a == b).count();
@@ -629,6 +648,20 @@ mod tests {
             "../other/a.js"
         );
         assert_eq!(display_path(Path::new("/work/app"), cwd), ".");
+    }
+
+    /// Below the working directory, however the two are spelled, a path reads as the walk by
+    /// components reads it; from the root, it stays absolute.
+    #[test]
+    fn display_paths_below_the_working_directory_are_normalised() {
+        let cwd = Path::new("/work/app/");
+        assert_eq!(
+            display_path(Path::new("/work/app//pages/./pay/pay.js"), cwd),
+            "pages/pay/pay.js"
+        );
+        assert_eq!(display_path(Path::new("/work/app/."), cwd), ".");
+        assert_eq!(display_path(Path::new("/a.js"), Path::new("/")), "/a.js");
+        assert_eq!(display_path(Path::new("a/b.js"), Path::new("a")), "b.js");
     }
 
     #[test]
