@@ -97,6 +97,11 @@ pub fn parse(text: &str, base: usize, dialect: Dialect) -> Document {
     doc
 }
 
+/// Where the first `{{` in `bytes` starts.
+fn open_braces(bytes: &[u8]) -> Option<usize> {
+    memchr::memchr_iter(b'{', bytes).find(|&i| bytes.get(i + 1) == Some(&b'{'))
+}
+
 fn is_name_start(b: u8) -> bool {
     b.is_ascii_alphabetic() || b == b'_'
 }
@@ -270,23 +275,23 @@ impl<'a> Parser<'a> {
         while i < self.bytes.len() && is_tag_name(self.bytes[i]) {
             i += 1;
         }
-        let name = self.text[name_start..i].to_string();
+        let name = &self.text[name_start..i];
         let name_span = self.span(name_start, i);
         self.pos = i;
-        let (attrs, self_closing) = self.attributes(start, &name);
+        let (attrs, self_closing) = self.attributes(start, name);
         let element = Element {
-            name: name.clone(),
+            name: name.to_string(),
             name_span,
             attrs,
             children: Vec::new(),
         };
         let head = self.span(start, self.pos);
         let id = self.add(head, NodeKind::Element(element));
-        if self_closing || self.dialect.void_elements().contains(&name.as_str()) {
+        if self_closing || self.dialect.void_elements().contains(&name) {
             return;
         }
-        if self.dialect.raw_text_elements().contains(&name.as_str()) {
-            self.raw_body(id, &name);
+        if self.dialect.raw_text_elements().contains(&name) {
+            self.raw_body(id, name);
             return;
         }
         self.stack.push(id);
@@ -467,6 +472,14 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let mut i = start;
         while i < self.bytes.len() {
+            // Only `{` and `<` can end a run or start a binding: jump to the next of either.
+            match memchr::memchr2(b'{', b'<', &self.bytes[i..]) {
+                Some(skip) => i += skip,
+                None => {
+                    i = self.bytes.len();
+                    break;
+                }
+            }
             if self.bytes[i..].starts_with(b"{{") {
                 i = self.closing_braces(i + 2).map_or(i + 2, |close| close + 2);
                 continue;
@@ -491,11 +504,8 @@ impl<'a> Parser<'a> {
         let mut parts = Vec::new();
         let mut i = start;
         let mut static_from = start;
-        while i < end {
-            if !self.bytes[i..end].starts_with(b"{{") {
-                i += 1;
-                continue;
-            }
+        while let Some(open) = open_braces(&self.bytes[i..end]) {
+            i += open;
             let Some(close) = self.closing_braces(i + 2).filter(|&c| c + 2 <= end) else {
                 self.error(i, i + 2, "`{{` is never closed with `}}`");
                 break;
