@@ -19,7 +19,7 @@ use oxc_span::GetSpan;
 use crate::base::source::Span;
 use crate::syntax::js::ast::{Base, RED_ZONE, SEGMENT, static_string, text};
 pub use crate::syntax::js::cond::Cond;
-use crate::syntax::js::cond::cond;
+use crate::syntax::js::cond::{cond, normalize_path};
 use crate::syntax::js::{nesting, parse as js};
 use crate::syntax::syntax_error::SyntaxError;
 
@@ -42,6 +42,46 @@ pub enum Reserved {
 /// Parses the body of a `{{ }}` that starts at byte `base` of its file. `object` parses it as the
 /// contents of an object literal, as `<template is data="{{a, b: c}}">` does.
 pub fn parse(
+    text: &str,
+    base: usize,
+    object: bool,
+    reserved: Reserved,
+) -> Result<Binding, SyntaxError> {
+    if !object && let Some(path) = plain_path(text) {
+        return Ok(Binding {
+            cond: Cond::Path(normalize_path(path.to_string()).into()),
+            strings: Vec::new(),
+        });
+    }
+    parse_js(text, base, object, reserved)
+}
+
+/// A binding that only names data, `{{id}}` or `{{ item.title }}`: a name, then `.name` links,
+/// all ASCII, the first no word JavaScript reserves or gives a value of its own (`this`,
+/// `null`, `true`). It means what parsing it would: the path it reads. Most bindings of real
+/// templates are such paths, and parsing each with oxc cost a parser of its own.
+fn plain_path(text: &str) -> Option<&str> {
+    let path = text.trim();
+    let mut links = path.split('.');
+    let first = links.next()?;
+    let name = |word: &str| {
+        word.bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_' || b == b'$')
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$')
+    };
+    let valued = ["this", "null", "true", "false", "await", "async"];
+    let plain = name(first)
+        && !RESERVED_WORDS.contains(&first)
+        && !valued.contains(&first)
+        && links.all(name);
+    plain.then_some(path)
+}
+
+/// [`parse`] by parsing the body as JavaScript.
+fn parse_js(
     text: &str,
     base: usize,
     object: bool,
@@ -337,6 +377,39 @@ impl<'a> Visit<'a> for Strings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A binding that only names data reads as parsing it reads; anything else is parsed.
+    #[test]
+    fn plain_paths_read_as_parsed() {
+        let plain = [
+            "id",
+            " item.title ",
+            "$list._first",
+            "a.class",
+            "that.data.isIOS",
+            "getApp.globalData.x",
+        ];
+        for body in plain {
+            assert!(plain_path(body).is_some(), "{body}");
+            for reserved in [Reserved::AreNames, Reserved::AreKeywords] {
+                assert_eq!(
+                    parse(body, 3, false, reserved),
+                    parse_js(body, 3, false, reserved),
+                    "{body}"
+                );
+            }
+        }
+        let parsed = [
+            "this", "null", "class", "this.x", "a.", "a..b", "a .b", "1a", "a[0]", "支付", "",
+        ];
+        for body in parsed {
+            assert_eq!(plain_path(body), None, "{body}");
+        }
+        assert_eq!(
+            parse("item.price", 0, false, Reserved::AreNames).map(|b| b.cond),
+            Ok(Cond::Path("item.price".into()))
+        );
+    }
 
     #[test]
     fn strings_are_collected_with_spans() {
