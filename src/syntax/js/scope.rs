@@ -2,7 +2,7 @@
 //! bindings that happen to share their names, and to follow aliases (`const t = tt`) and imports
 //! (`import Taro from '@tarojs/taro'`).
 
-use rustc_hash::FxHashMap;
+use rustc_hash::FxHashSet;
 
 use crate::base::api::{Api, Namespace};
 
@@ -25,17 +25,51 @@ pub enum Binding {
 
 /// A stack of lexical scopes. Declarations are collected when a scope is entered (hoisting), so a
 /// `var tt` later in a function still shadows the global at its top.
-///
 /// Names are borrowed from the syntax tree: a set of scopes lives as long as one walk of it.
 #[derive(Debug, Default)]
 pub struct Scopes<'a> {
-    stack: Vec<FxHashMap<&'a str, Binding>>,
+    stack: Vec<Scope<'a>>,
+}
+
+/// One scope's names. Nearly every scope declares a handful and holds no platform object, so the
+/// list of names it was entered with is kept as it is and searched in order: building a hash map
+/// for each function and block was a seventieth of a run.
+#[derive(Debug)]
+struct Scope<'a> {
+    names: Vec<&'a str>,
+    /// For a scope of more than [`INDEXED`] names (a bundle's top level), a set to look them up.
+    index: Option<FxHashSet<&'a str>>,
+    /// Names of this scope that hold a platform object or API, with what they hold, latest last.
+    held: Vec<(&'a str, Binding)>,
+}
+
+/// Names a scope may declare before its look-ups go through a set.
+const INDEXED: usize = 32;
+
+impl<'a> Scope<'a> {
+    /// The scope's own spelling of `name`, if it declares it.
+    fn declared(&self, name: &str) -> Option<&'a str> {
+        match &self.index {
+            Some(index) => index.get(name).copied(),
+            None => self.names.iter().find(|n| **n == name).copied(),
+        }
+    }
+
+    fn binding(&self, name: &str) -> Option<Binding> {
+        self.declared(name)?;
+        let held = self.held.iter().rev().find(|(n, _)| *n == name);
+        Some(held.map_or(Binding::Local, |&(_, binding)| binding))
+    }
 }
 
 impl<'a> Scopes<'a> {
     pub fn push(&mut self, names: Vec<&'a str>) {
-        self.stack
-            .push(names.into_iter().map(|n| (n, Binding::Local)).collect());
+        let index = (names.len() > INDEXED).then(|| names.iter().copied().collect());
+        self.stack.push(Scope {
+            names,
+            index,
+            held: Vec::new(),
+        });
     }
 
     pub fn pop(&mut self) {
@@ -46,8 +80,8 @@ impl<'a> Scopes<'a> {
     /// import), or nothing ttlint follows.
     pub fn resolve(&self, name: &str) -> Binding {
         for scope in self.stack.iter().rev() {
-            if let Some(binding) = scope.get(name) {
-                return *binding;
+            if let Some(binding) = scope.binding(name) {
+                return binding;
             }
         }
         Namespace::global(name).map_or(Binding::Local, Binding::Namespace)
@@ -63,13 +97,16 @@ impl<'a> Scopes<'a> {
 
     /// Whether `name` is bound anywhere in scope (so it is not the global of that name).
     pub fn is_bound(&self, name: &str) -> bool {
-        self.stack.iter().any(|s| s.contains_key(name))
+        self.stack.iter().any(|s| s.declared(name).is_some())
     }
 
     /// Records what the innermost binding of `name` holds.
     pub fn bind(&mut self, name: &str, binding: Binding) {
-        if let Some(held) = self.stack.iter_mut().rev().find_map(|s| s.get_mut(name)) {
-            *held = binding;
+        for scope in self.stack.iter_mut().rev() {
+            if let Some(own) = scope.declared(name) {
+                scope.held.push((own, binding));
+                return;
+            }
         }
     }
 }
@@ -246,4 +283,39 @@ pub fn for_head_lexical<'a>(head: &ForStatementLeft<'a>) -> Vec<&'a str> {
         var_names(v, &mut out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The innermost declaration of a name decides what it is, in small scopes and in scopes
+    /// looked up through a set alike; what a name holds is recorded on its own scope only.
+    #[test]
+    fn the_innermost_declaration_decides() {
+        let many: Vec<String> = (0..=INDEXED).map(|i| format!("v{i}")).collect();
+        let mut top: Vec<&str> = many.iter().map(String::as_str).collect();
+        top.push("t");
+        let mut scopes = Scopes::default();
+        scopes.push(top);
+        assert!(scopes.stack[0].index.is_some());
+        assert_eq!(scopes.resolve("tt"), Binding::Namespace(Namespace::Tt));
+        assert_eq!(scopes.resolve("v7"), Binding::Local);
+        scopes.bind("t", Binding::Namespace(Namespace::Tt));
+        scopes.push(vec!["tt", "x"]);
+        assert!(scopes.stack[1].index.is_none());
+        assert_eq!(scopes.namespace("t"), Some(Namespace::Tt));
+        assert_eq!(scopes.namespace("tt"), None);
+        scopes.bind("x", Binding::Namespace(Namespace::Wx));
+        assert_eq!(scopes.namespace("x"), Some(Namespace::Wx));
+        scopes.bind("x", Binding::Local);
+        assert_eq!(scopes.namespace("x"), None);
+        assert!(scopes.is_bound("v32") && scopes.is_bound("x") && !scopes.is_bound("wx"));
+        scopes.bind("nowhere", Binding::Namespace(Namespace::Tt));
+        assert_eq!(scopes.resolve("nowhere"), Binding::Local);
+        scopes.pop();
+        assert_eq!(scopes.namespace("tt"), Some(Namespace::Tt));
+        assert!(!scopes.is_bound("x"));
+        assert_eq!(scopes.namespace("t"), Some(Namespace::Tt));
+    }
 }
