@@ -5,8 +5,8 @@
 #
 # usage: scripts/npm-pack.sh [--skip-build] [--binary PATH] [--platform OS-ARCH] [--out DIR]
 #
-#   (no flag)        cargo build --release --locked, then pack target/release/ttlint
-#                    (or $CARGO_TARGET_DIR/release/ttlint) for this machine
+#   (no flag)        scripts/build-release.sh (release, profile-guided), then pack
+#                    target/release/ttlint (or $CARGO_TARGET_DIR/release/ttlint) for this machine
 #   --skip-build     do not build: pack the binary a previous build left there
 #   --binary PATH    pack this binary instead (implies --skip-build)
 #   --platform P     the npm platform the binary is for: linux-x64, linux-arm64, darwin-x64,
@@ -78,8 +78,8 @@ if [[ -z "$binary" ]]; then
   binary="$target_dir/release/$exe"
   if ((build)); then
     [[ "$platform" == "$host" ]] || die "--platform $platform is not this machine ($host): build it there, or pass --binary"
-    say "cargo build --release --locked"
-    cargo build --release --locked >&2
+    say "scripts/build-release.sh"
+    "$repo/scripts/build-release.sh" >/dev/null
   fi
 fi
 [[ -f "$binary" ]] || die "no binary at $binary (build first, or pass --binary PATH)"
