@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::app::{AppConfig, ComponentEntry, Easycom, ProjectConfig, using_components};
@@ -16,7 +17,6 @@ use super::model::{
 use super::resolve::{Resolved, Resolver, append};
 use crate::base::source::{FileId, FileKind, Span};
 use crate::syntax::js::conditional::Regions;
-use crate::syntax::js::facts::NamePattern;
 use crate::syntax::markup::hyphenate;
 
 /// How the builder gets files: the engine decides what is ignored and what is linted.
@@ -91,7 +91,7 @@ fn relative(root: &Path, path: &Path) -> String {
 /// the configuration cannot be read as an object (its parse error is reported by the loader, and
 /// the folder is then linted file by file).
 pub fn build<L: Loader>(root: &Path, framework: Framework, loader: &mut L) -> Option<Project> {
-    let mut resolver = Resolver::new(root, loader.files().vfs(), framework, loader.found());
+    let resolver = Resolver::new(root, loader.files().vfs(), framework, loader.found());
     let config_path = framework
         .config_files()
         .iter()
@@ -256,6 +256,21 @@ pub fn build<L: Loader>(root: &Path, framework: Framework, loader: &mut L) -> Op
     Some(project)
 }
 
+/// The files of the unit at `base`, by role. The first file for a role wins: `index.tt.tsx` over
+/// `index.tsx`.
+fn unit_files(resolver: &Resolver, framework: Framework, base: &Path) -> Vec<(Role, PathBuf)> {
+    let mut found: Vec<(Role, PathBuf)> = Vec::new();
+    for &(ext, role) in framework.unit_files() {
+        if found.iter().any(|(r, _)| *r == role) {
+            continue;
+        }
+        if let Some(path) = resolver.unit_file(base, ext) {
+            found.push((role, path));
+        }
+    }
+    found
+}
+
 impl<L: Loader> Builder<'_, L> {
     fn missing(&mut self, file: FileId, span: Span, what: Missing) {
         self.missing.push(MissingRef { file, span, what });
@@ -314,11 +329,25 @@ impl<L: Loader> Builder<'_, L> {
 
     /// Resolves a `usingComponents` list written in `file`.
     fn usings(&mut self, file: FileId, entries: &[ComponentEntry]) -> Vec<Using> {
-        let from = self.loader.files().source(file).path.clone();
-        entries
+        let from = &self.loader.files().source(file).path;
+        let resolved = entries
             .iter()
-            .map(|entry| {
-                let target = match self.resolver.component(&from, &entry.path) {
+            .map(|entry| (entry.clone(), self.resolver.component(from, &entry.path)))
+            .collect();
+        self.record_usings(file, resolved)
+    }
+
+    /// The components of a `usingComponents` list written in `file`, resolved: units are created
+    /// for those of the project, and those missing are reported.
+    fn record_usings(
+        &mut self,
+        file: FileId,
+        resolved: Vec<(ComponentEntry, Resolved)>,
+    ) -> Vec<Using> {
+        resolved
+            .into_iter()
+            .map(|(entry, resolved)| {
+                let target = match resolved {
                     Resolved::Found(base) => UsingTarget::Unit(self.unit(base)),
                     Resolved::Plugin(p) => UsingTarget::Plugin(p),
                     Resolved::External => UsingTarget::External,
@@ -332,7 +361,7 @@ impl<L: Loader> Builder<'_, L> {
                     }
                 };
                 Using {
-                    entry: entry.clone(),
+                    entry,
                     file,
                     target,
                 }
@@ -344,19 +373,17 @@ impl<L: Loader> Builder<'_, L> {
         loop {
             let mut paths: Vec<PathBuf> = Vec::new();
             let mut roles: Vec<(Pending, Role)> = Vec::new();
-            for unit in std::mem::take(&mut self.pending_units) {
-                let base = self.units[unit].base.clone();
-                let mut found: Vec<Role> = Vec::new();
-                for &(ext, role) in self.framework.unit_files() {
-                    // The first file for a role wins: `index.tt.tsx` over `index.tsx`.
-                    if found.contains(&role) {
-                        continue;
-                    }
-                    if let Some(path) = self.resolver.unit_file(&base, ext) {
-                        found.push(role);
-                        paths.push(path);
-                        roles.push((Pending::Unit(unit), role));
-                    }
+            let units = std::mem::take(&mut self.pending_units);
+            // A wave brings thousands of pages: their files are looked up across the threads.
+            let (resolver, framework, all) = (&self.resolver, self.framework, &self.units);
+            let files: Vec<Vec<(Role, PathBuf)>> = units
+                .par_iter()
+                .map(|&unit| unit_files(resolver, framework, &all[unit].base))
+                .collect();
+            for (unit, files) in units.into_iter().zip(files) {
+                for (role, path) in files {
+                    paths.push(path);
+                    roles.push((Pending::Unit(unit), role));
                 }
             }
             let refs = std::mem::take(&mut self.pending_refs);
@@ -407,132 +434,173 @@ impl<L: Loader> Builder<'_, L> {
             }
             let mut frontier = std::mem::take(&mut self.frontier);
             frontier.extend(loaded.into_iter().filter(|id| self.reached.insert(*id)));
-            for id in frontier {
-                self.follow(id);
-            }
+            self.follow_all(&frontier);
         }
     }
 
-    /// The components a uni-app or Taro component renders, found the way the framework finds
-    /// them: by import (`import PayPanel from '@/components/pay-panel.vue'` and `<pay-panel>` or
-    /// `<PayPanel>` in its markup) and, in uni-app, by easycom (`<u-card>` →
-    /// `components/u-card/u-card.vue`). Components of UI libraries installed under `node_modules`
-    /// exist but are not read: opaque, never missing.
-    fn components_used(&mut self, id: FileId) {
-        if self.framework == Framework::Native {
-            return;
-        }
-        let Some(&unit) = self.unit_of_file.get(&id) else {
-            return;
+    /// Queues what the files of a wave refer to. The references are resolved across the
+    /// threads (a wave brings thousands of pages), then recorded in the files' order, so units,
+    /// missing files and pending loads come out as if followed one by one.
+    fn follow_all(&mut self, frontier: &[FileId]) {
+        let follow = Follow {
+            root: &self.root,
+            framework: self.framework,
+            files: self.loader.files(),
+            resolver: &self.resolver,
+            unit_of_file: &self.unit_of_file,
+            unit_of_json: &self.unit_of_json,
+            easycom: self.easycom.as_ref(),
         };
-        let files = self.loader.files();
-        let from = files.source(id).path.clone();
-        let content = files.content(id);
-        let Some(markup) = content.markup() else {
-            return;
-        };
-        let tags: BTreeSet<&str> = markup
-            .elements()
-            .map(|(_, e)| e.tag.as_str())
-            .filter(|t| !BUILT_IN_TAGS.contains(t))
-            .collect();
-        let imports: Vec<(String, String, Span)> = content
-            .script()
-            .map(|facts| {
-                facts
-                    .imports
-                    .iter()
-                    .map(|i| {
-                        (
-                            hyphenate(&i.local).into_owned(),
-                            i.specifier.clone(),
-                            i.span,
-                        )
-                    })
-                    .filter(|(tag, _, _)| tags.contains(tag.as_str()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mut found = Vec::new();
-        for (tag, specifier, span) in imports {
-            let target = match self.resolver.module(&from, &specifier) {
-                Resolved::Found(path) => UsingTarget::Unit(self.unit(unit_base(&path))),
-                Resolved::Plugin(p) => UsingTarget::Plugin(p),
-                Resolved::External => UsingTarget::External,
-                Resolved::Missing => continue,
-            };
-            found.push((tag, specifier, span, target));
+        let found: Vec<Followed> = frontier.par_iter().map(|&id| follow.file(id)).collect();
+        for (&id, found) in frontier.iter().zip(found) {
+            self.record(id, found);
         }
-        if let Some(easycom) = self.easycom.clone() {
-            for tag in &tags {
-                if found.iter().any(|(t, ..)| t == tag) {
-                    continue;
-                }
-                if let Some((path, target)) = self.easycom_component(&easycom, tag) {
-                    found.push((tag.to_string(), path, Span::default(), target));
+    }
+
+    /// Records what following `id` found.
+    fn record(&mut self, id: FileId, found: Followed) {
+        match found {
+            Followed::Usings { unit, resolved } => {
+                let usings = self.record_usings(id, resolved);
+                self.units[unit].components = usings;
+            }
+            Followed::Templates(templates) => {
+                for (src, span, kind, resolved) in templates {
+                    match resolved {
+                        Resolved::Found(path) => self.pending_refs.push((path, id, span, kind)),
+                        Resolved::Missing => self.missing(id, span, Missing::Template { src }),
+                        Resolved::Plugin(_) | Resolved::External => {}
+                    }
                 }
             }
-        }
-        let usings: Vec<Using> = found
-            .into_iter()
-            .map(|(tag, path, span, target)| Using {
-                entry: ComponentEntry {
-                    tag,
-                    tag_span: span,
-                    path,
-                    path_span: span,
-                },
-                file: id,
-                target,
-            })
-            .collect();
-        self.units[unit].components.extend(usings);
-    }
-
-    /// The component easycom finds for a tag: a project file, or an installed package's (opaque).
-    fn easycom_component(&mut self, easycom: &Easycom, tag: &str) -> Option<(String, UsingTarget)> {
-        for candidate in easycom.candidates(tag) {
-            let local = self.root.join(&candidate);
-            if self.resolver.is_file(&local) {
-                return Some((candidate, UsingTarget::Unit(self.unit(unit_base(&local)))));
+            Followed::Script {
+                components,
+                modules,
+            } => {
+                if let Some(unit) = components.unit {
+                    let usings: Vec<Using> = components
+                        .found
+                        .into_iter()
+                        .map(|(tag, path, span, target)| Using {
+                            entry: ComponentEntry {
+                                tag,
+                                tag_span: span,
+                                path,
+                                path_span: span,
+                            },
+                            file: id,
+                            target: match target {
+                                Component::Unit(base) => UsingTarget::Unit(self.unit(base)),
+                                Component::Plugin(p) => UsingTarget::Plugin(p),
+                                Component::External => UsingTarget::External,
+                            },
+                        })
+                        .collect();
+                    self.units[unit].components.extend(usings);
+                }
+                for (spec, span, module) in modules {
+                    match module {
+                        Module::Candidates(paths) => {
+                            for path in paths {
+                                self.pending_refs.push((path, id, span, RefKind::Module));
+                            }
+                        }
+                        Module::Resolved(Resolved::Found(path)) => {
+                            if FileKind::from_path(&path).is_some() {
+                                self.pending_refs.push((path, id, span, RefKind::Module));
+                            }
+                        }
+                        Module::Resolved(Resolved::Missing) => {
+                            self.missing(id, span, Missing::Module { specifier: spec })
+                        }
+                        Module::Resolved(Resolved::Plugin(_) | Resolved::External) => {}
+                    }
+                }
             }
-            let installed = ["node_modules", "uni_modules"].iter().any(|folder| {
-                self.resolver
-                    .is_file(&self.root.join(folder).join(&candidate))
-            });
-            if installed {
-                return Some((candidate, UsingTarget::External));
-            }
+            Followed::Nothing => {}
         }
-        let module = self
-            .resolver
-            .uni_module_component(tag)
-            .map(|path| (path.to_string_lossy().into_owned(), path));
-        module.map(|(shown, path)| (shown, UsingTarget::Unit(self.unit(unit_base(&path)))))
     }
+}
 
-    /// Queues what a freshly loaded file refers to.
-    fn follow(&mut self, id: FileId) {
-        let source = self.loader.files().source(id);
-        let from = source.path.clone();
+/// What following one file's references found, before it is recorded ([`Builder::record`]).
+enum Followed {
+    /// A unit's `.json`: its `usingComponents`, resolved.
+    Usings {
+        unit: UnitId,
+        resolved: Vec<(ComponentEntry, Resolved)>,
+    },
+    /// A template's `<import>`, `<include>` and `<sjs>`: (src, span, kind, where it leads).
+    Templates(Vec<(String, Span, RefKind, Resolved)>),
+    Script {
+        components: Components,
+        modules: Vec<(String, Span, Module)>,
+    },
+    Nothing,
+}
+
+/// The components a uni-app or Taro component renders, for its unit.
+#[derive(Default)]
+struct Components {
+    unit: Option<UnitId>,
+    /// (tag, path as written or found, span of the import, the component).
+    found: Vec<(String, String, Span, Component)>,
+}
+
+/// A component a framework file renders.
+enum Component {
+    /// A component of the project, by its base path (a unit, created when recorded).
+    Unit(PathBuf),
+    Plugin(String),
+    External,
+}
+
+/// Where a module reference leads.
+enum Module {
+    /// A path built at run time: the files that fit it.
+    Candidates(Vec<PathBuf>),
+    Resolved(Resolved),
+}
+
+/// What following references reads: shared, unchanged, by the threads of a wave.
+struct Follow<'b> {
+    root: &'b Path,
+    framework: Framework,
+    files: &'b Files,
+    resolver: &'b Resolver,
+    unit_of_file: &'b FxHashMap<FileId, UnitId>,
+    unit_of_json: &'b FxHashMap<FileId, UnitId>,
+    easycom: Option<&'b Easycom>,
+}
+
+impl Follow<'_> {
+    /// What a freshly loaded file refers to, resolved.
+    fn file(&self, id: FileId) -> Followed {
+        let source = self.files.source(id);
+        let from = &source.path;
         match source.kind {
             FileKind::Json => {
+                let Some(&unit) = self.unit_of_json.get(&id) else {
+                    return Followed::Nothing;
+                };
                 let entries = self
-                    .loader
-                    .files()
+                    .files
                     .content(id)
                     .json()
                     .and_then(|d| d.value.as_ref())
                     .map(using_components)
                     .unwrap_or_default();
-                if let Some(&unit) = self.unit_of_json.get(&id) {
-                    let usings = self.usings(id, &entries);
-                    self.units[unit].components = usings;
-                }
+                let resolved = entries
+                    .into_iter()
+                    .map(|entry| {
+                        let target = self.resolver.component(from, &entry.path);
+                        (entry, target)
+                    })
+                    .collect();
+                Followed::Usings { unit, resolved }
             }
             FileKind::Ttml => {
                 let mut found = Vec::new();
-                if let Some(doc) = self.loader.files().content(id).markup() {
+                if let Some(doc) = self.files.content(id).markup() {
                     for (element, attr) in doc.references() {
                         let (Some(src), Some(span)) = (attr.value.static_text(), attr.value.span())
                         else {
@@ -543,16 +611,11 @@ impl<L: Loader> Builder<'_, L> {
                             "include" => (RefKind::Include, "ttml"),
                             _ => (RefKind::Sjs, "sjs"),
                         };
-                        found.push((src.to_string(), span, kind, ext));
+                        let resolved = self.resolver.template_src(from, src, ext);
+                        found.push((src.to_string(), span, kind, resolved));
                     }
                 }
-                for (src, span, kind, ext) in found {
-                    match self.resolver.template_src(&from, &src, ext) {
-                        Resolved::Found(path) => self.pending_refs.push((path, id, span, kind)),
-                        Resolved::Missing => self.missing(id, span, Missing::Template { src }),
-                        Resolved::Plugin(_) | Resolved::External => {}
-                    }
-                }
+                Followed::Templates(found)
             }
             FileKind::Script
             | FileKind::TypeScript
@@ -560,43 +623,114 @@ impl<L: Loader> Builder<'_, L> {
             | FileKind::Tsx
             | FileKind::Jsx
             | FileKind::Vue => {
-                self.components_used(id);
-                let specs: Vec<(String, Span, Option<NamePattern>)> = self
-                    .loader
-                    .files()
-                    .content(id)
-                    .script()
-                    .map(|facts| {
-                        facts
-                            .module_refs
-                            .iter()
-                            .filter(|m| m.target.ships_to_douyin())
-                            .map(|m| (m.specifier.clone(), m.span, m.pattern.clone()))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                for (spec, span, pattern) in specs {
-                    // A path built at run time loads one of the files that fit it; none fitting
-                    // is not proof of a missing file.
-                    if let Some(pattern) = pattern {
-                        for path in self.resolver.candidates(&from, &spec, &pattern) {
-                            self.pending_refs.push((path, id, span, RefKind::Module));
-                        }
-                        continue;
-                    }
-                    match self.resolver.module(&from, &spec) {
-                        Resolved::Found(path) => {
-                            if FileKind::from_path(&path).is_some() {
-                                self.pending_refs.push((path, id, span, RefKind::Module));
-                            }
-                        }
-                        Resolved::Missing => {
-                            self.missing(id, span, Missing::Module { specifier: spec })
-                        }
-                        Resolved::Plugin(_) | Resolved::External => {}
-                    }
+                let components = self.components_used(id);
+                let modules =
+                    self.files
+                        .content(id)
+                        .script()
+                        .map(|facts| {
+                            facts
+                                .module_refs
+                                .iter()
+                                .filter(|m| m.target.ships_to_douyin())
+                                .map(|m| {
+                                    // A path built at run time loads one of the files that fit it;
+                                    // none fitting is not proof of a missing file.
+                                    let module = match &m.pattern {
+                                        Some(pattern) => Module::Candidates(
+                                            self.resolver.candidates(from, &m.specifier, pattern),
+                                        ),
+                                        None => Module::Resolved(
+                                            self.resolver.module(from, &m.specifier),
+                                        ),
+                                    };
+                                    (m.specifier.clone(), m.span, module)
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                Followed::Script {
+                    components,
+                    modules,
                 }
             }
         }
+    }
+
+    /// The components a uni-app or Taro component renders, found the way the framework finds
+    /// them: by import (`import PayPanel from '@/components/pay-panel.vue'` and `<pay-panel>` or
+    /// `<PayPanel>` in its markup) and, in uni-app, by easycom (`<u-card>` →
+    /// `components/u-card/u-card.vue`). Components of UI libraries installed under `node_modules`
+    /// exist but are not read: opaque, never missing.
+    fn components_used(&self, id: FileId) -> Components {
+        if self.framework == Framework::Native {
+            return Components::default();
+        }
+        let Some(&unit) = self.unit_of_file.get(&id) else {
+            return Components::default();
+        };
+        let from = &self.files.source(id).path;
+        let content = self.files.content(id);
+        let Some(markup) = content.markup() else {
+            return Components::default();
+        };
+        let tags: BTreeSet<&str> = markup
+            .elements()
+            .map(|(_, e)| e.tag.as_str())
+            .filter(|t| !BUILT_IN_TAGS.contains(t))
+            .collect();
+        let imports = content.script().into_iter().flat_map(|facts| {
+            facts
+                .imports
+                .iter()
+                .map(|i| (hyphenate(&i.local).into_owned(), i))
+                .filter(|(tag, _)| tags.contains(tag.as_str()))
+        });
+        let mut found = Vec::new();
+        for (tag, import) in imports {
+            let target = match self.resolver.module(from, &import.specifier) {
+                Resolved::Found(path) => Component::Unit(unit_base(&path)),
+                Resolved::Plugin(p) => Component::Plugin(p),
+                Resolved::External => Component::External,
+                Resolved::Missing => continue,
+            };
+            found.push((tag, import.specifier.clone(), import.span, target));
+        }
+        if let Some(easycom) = self.easycom {
+            for tag in &tags {
+                if found.iter().any(|(t, ..)| t == tag) {
+                    continue;
+                }
+                if let Some((path, target)) = self.easycom_component(easycom, tag) {
+                    found.push((tag.to_string(), path, Span::default(), target));
+                }
+            }
+        }
+        Components {
+            unit: Some(unit),
+            found,
+        }
+    }
+
+    /// The component easycom finds for a tag: a project file, or an installed package's (opaque).
+    fn easycom_component(&self, easycom: &Easycom, tag: &str) -> Option<(String, Component)> {
+        for candidate in easycom.candidates(tag) {
+            let local = self.root.join(&candidate);
+            if self.resolver.is_file(&local) {
+                return Some((candidate, Component::Unit(unit_base(&local))));
+            }
+            let installed = ["node_modules", "uni_modules"].iter().any(|folder| {
+                self.resolver
+                    .is_file(&self.root.join(folder).join(&candidate))
+            });
+            if installed {
+                return Some((candidate, Component::External));
+            }
+        }
+        let path = self.resolver.uni_module_component(tag)?;
+        Some((
+            path.to_string_lossy().into_owned(),
+            Component::Unit(unit_base(&path)),
+        ))
     }
 }

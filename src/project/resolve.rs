@@ -3,10 +3,11 @@
 //! recognised but never looked up on disk.
 
 use std::ffi::OsString;
+use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::framework::Framework;
 use crate::base::vfs::{Entry, Vfs};
@@ -29,37 +30,56 @@ pub enum Resolved {
     Missing,
 }
 
-/// Resolves references inside one project, remembering which paths exist.
+/// Resolves references inside one project, remembering which paths exist. It is shared by the
+/// threads that resolve a wave of files at once.
 #[derive(Debug)]
 pub struct Resolver {
     root: PathBuf,
-    /// Whether each path asked about is a file, keyed by the path's bytes: hashing a `Path`
-    /// walks its components, and module resolution asks about every extension of every import
-    /// (half of a Taro project's module resolution went to hashing paths). Two spellings of one
-    /// path only cost a second look at the disk.
-    exists: FxHashMap<OsString, bool>,
+    /// Whether each path asked about is a file.
+    exists: Known,
     /// What discovery saw of the disk, asked first.
     found: Found,
     vfs: Arc<Vfs>,
     framework: Framework,
     /// uni_modules components by tag, once looked up.
-    uni_modules: Option<FxHashMap<String, PathBuf>>,
+    uni_modules: OnceLock<FxHashMap<String, PathBuf>>,
+}
+
+/// Shards of [`Known`], so threads asking at once seldom wait for each other.
+const SHARDS: usize = 16;
+
+/// Whether each path asked about is a file, keyed by the path's bytes: hashing a `Path` walks its
+/// components, and module resolution asks about every extension of every import (half of a Taro
+/// project's module resolution went to hashing paths). Two spellings of one path only cost a
+/// second look at the disk.
+#[derive(Debug, Default)]
+struct Known {
+    shards: [Mutex<FxHashMap<OsString, bool>>; SHARDS],
+}
+
+impl Known {
+    fn shard(&self, path: &Path) -> MutexGuard<'_, FxHashMap<OsString, bool>> {
+        let hash = FxBuildHasher.hash_one(path.as_os_str().as_encoded_bytes());
+        // The top bits: the map inside a shard indexes by the low ones.
+        let shard = &self.shards[(hash >> 60) as usize % SHARDS];
+        shard.lock().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 impl Resolver {
     pub fn new(root: &Path, vfs: Arc<Vfs>, framework: Framework, found: Found) -> Self {
         Self {
             root: root.to_path_buf(),
-            exists: FxHashMap::default(),
+            exists: Known::default(),
             found,
             vfs,
             framework,
-            uni_modules: None,
+            uni_modules: OnceLock::new(),
         }
     }
 
-    pub fn is_file(&mut self, path: &Path) -> bool {
-        if let Some(&known) = self.exists.get(path.as_os_str()) {
+    pub fn is_file(&self, path: &Path) -> bool {
+        if let Some(&known) = self.exists.shard(path).get(path.as_os_str()) {
             return known;
         }
         let is_file = match self.found.is_file(path) {
@@ -68,7 +88,8 @@ impl Resolver {
             Some(false) if !self.vfs.in_memory(path) => false,
             _ => self.vfs.is_file(path),
         };
-        self.exists.insert(path.as_os_str().to_owned(), is_file);
+        let mut known = self.exists.shard(path);
+        known.insert(path.as_os_str().to_owned(), is_file);
         is_file
     }
 
@@ -86,7 +107,7 @@ impl Resolver {
     }
 
     /// The first candidate that exists and ships to Douyin (never `index.weapp.tsx`).
-    fn first_file(&mut self, candidates: impl IntoIterator<Item = PathBuf>) -> Option<PathBuf> {
+    fn first_file(&self, candidates: impl IntoIterator<Item = PathBuf>) -> Option<PathBuf> {
         candidates
             .into_iter()
             .find(|c| !self.framework.other_platform_file(&self.root, c) && self.is_file(c))
@@ -104,7 +125,7 @@ impl Resolver {
     }
 
     /// A `require`/`import` specifier in a script.
-    pub fn module(&mut self, from: &Path, spec: &str) -> Resolved {
+    pub fn module(&self, from: &Path, spec: &str) -> Resolved {
         let explicit = spec.starts_with("./")
             || spec.starts_with("../")
             || spec.starts_with('/')
@@ -127,7 +148,7 @@ impl Resolver {
     /// The modules a path built at run time can load (`` require(`./api/${name}`) ``): the
     /// scripts directly in its folder whose names fit the text around the run-time part, at most
     /// [`MAX_CANDIDATES`] of them, never the referring file.
-    pub fn candidates(&mut self, from: &Path, folder: &str, pattern: &NamePattern) -> Vec<PathBuf> {
+    pub fn candidates(&self, from: &Path, folder: &str, pattern: &NamePattern) -> Vec<PathBuf> {
         let base = self.base(from, folder);
         if self.vfs.entry(&base) != Some(Entry::Folder) {
             return Vec::new();
@@ -163,7 +184,7 @@ impl Resolver {
     }
 
     /// An `<import src>`, `<include src>` or `<sjs src>` in a template.
-    pub fn template_src(&mut self, from: &Path, src: &str, default_extension: &str) -> Resolved {
+    pub fn template_src(&self, from: &Path, src: &str, default_extension: &str) -> Resolved {
         if src.contains("{{") {
             return Resolved::External;
         }
@@ -176,7 +197,7 @@ impl Resolver {
     }
 
     /// A `usingComponents` path: the base path of the component (`…/card/card`).
-    pub fn component(&mut self, from: &Path, path: &str) -> Resolved {
+    pub fn component(&self, from: &Path, path: &str) -> Resolved {
         if path.contains("://") {
             return Resolved::Plugin(path.to_string());
         }
@@ -201,9 +222,9 @@ impl Resolver {
 
     /// A uni_modules component easycom finds: `uni_modules/<module>/components/<tag>/<tag>.vue`.
     /// The folder is walked once, on first use.
-    pub fn uni_module_component(&mut self, tag: &str) -> Option<PathBuf> {
+    pub fn uni_module_component(&self, tag: &str) -> Option<PathBuf> {
         let modules = self.root.join("uni_modules");
-        let components = self.uni_modules.get_or_insert_with(|| {
+        let components = self.uni_modules.get_or_init(|| {
             let depth = modules.components().count();
             self.vfs
                 .walk(&modules, &|p| p.components().count() > depth + 4)
@@ -230,7 +251,7 @@ impl Resolver {
     }
 
     /// Whether any file of the page/component at `base` exists.
-    pub fn unit_exists(&mut self, base: &Path) -> bool {
+    pub fn unit_exists(&self, base: &Path) -> bool {
         self.framework
             .unit_files()
             .iter()
@@ -238,7 +259,7 @@ impl Resolver {
     }
 
     /// The file of a unit with this extension, if it exists.
-    pub fn unit_file(&mut self, base: &Path, ext: &str) -> Option<PathBuf> {
+    pub fn unit_file(&self, base: &Path, ext: &str) -> Option<PathBuf> {
         let path = append(base, ext);
         self.is_file(&path).then_some(path)
     }
@@ -284,7 +305,7 @@ mod tests {
         std::fs::write(root.join("pages/b/index.json"), "{}").unwrap();
         let mut vfs = disk.clone();
         vfs.insert(root.join("pages/a/index.wxml"), String::new());
-        let mut r = Resolver::new(&root, Arc::new(vfs), Framework::Native, listing);
+        let r = Resolver::new(&root, Arc::new(vfs), Framework::Native, listing);
         let a = root.join("pages/./a//index");
         assert!(r.unit_file(&a, "ttml").is_some());
         assert!(r.unit_file(&a, "js").is_some(), "deleted since");
@@ -307,7 +328,7 @@ mod tests {
         ]);
         let root = dir.path().to_path_buf();
         let page = root.join("pages/a/a.js");
-        let mut r = Resolver::new(
+        let r = Resolver::new(
             &root,
             Arc::new(Vfs::disk()),
             Framework::Native,
