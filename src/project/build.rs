@@ -531,10 +531,13 @@ enum Followed {
     },
     /// A template's `<import>`, `<include>` and `<sjs>`: (src, span, kind, where it leads).
     Templates(Vec<(String, Span, RefKind, Resolved)>),
+    /// A script or component file: the components it renders (uni-app, Taro) and the modules it
+    /// loads, (specifier, span, where it leads).
     Script {
         components: Components,
         modules: Vec<(String, Span, Module)>,
     },
+    /// A file that refers to nothing the build follows (a `.json` of no unit).
     Nothing,
 }
 
