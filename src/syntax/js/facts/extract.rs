@@ -1310,7 +1310,8 @@ impl<'a> Extractor<'_, 'a> {
         });
     }
 
-    /// The parts of a class field (a property or an `accessor`) a walk reads: its key only when
+    /// A class field (a property or an `accessor`, which `this.key` reads alike): the value it
+    /// is given and, for a function, its name; then the parts a walk reads: its key only when
     /// computed (a written key is a name, not text), its value, its type and its decorators.
     fn class_field(
         &mut self,
@@ -1320,6 +1321,15 @@ impl<'a> Extractor<'_, 'a> {
         ty: Option<&oxc_ast::ast::TSTypeAnnotation<'a>>,
         decorators: &[oxc_ast::ast::Decorator<'a>],
     ) {
+        if let (Some(name), Some(value)) = (prop_name(key, computed), value) {
+            let value_cond = cond(value);
+            if value_cond != Cond::Other {
+                self.assign(name.clone(), value_cond, self.of(key));
+            }
+            if is_function(value) || wrapped_function(value) {
+                self.pending_name = Some((name, false));
+            }
+        }
         if computed {
             self.visit_property_key(key);
         }
@@ -1553,15 +1563,6 @@ impl<'a> Visit<'a> for Extractor<'_, 'a> {
 
     /// `isIOS = Taro.getSystemInfoSync().platform === 'ios'` in a class component: its state.
     fn visit_property_definition(&mut self, prop: &PropertyDefinition<'a>) {
-        if let (Some(key), Some(value)) = (prop_name(&prop.key, prop.computed), &prop.value) {
-            let value_cond = cond(value);
-            if value_cond != Cond::Other {
-                self.assign(key.clone(), value_cond, self.of(&prop.key));
-            }
-            if is_function(value) || wrapped_function(value) {
-                self.pending_name = Some((key, false));
-            }
-        }
         self.class_field(
             &prop.key,
             prop.computed,

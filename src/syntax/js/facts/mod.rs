@@ -733,6 +733,19 @@ function pay() {}";
         );
     }
 
+    /// `this.pay` reads a property and an `accessor` alike: both name the function they hold and
+    /// record the value they are given.
+    #[test]
+    fn class_properties_and_accessors_are_read_alike() {
+        let f = facts(
+            "class P {\n  pay = () => {};\n  accessor refund = () => {};\n  isIOS = false;\n  accessor vip = true;\n}",
+        );
+        let names: Vec<Option<&str>> = f.functions.iter().map(|x| x.name.as_deref()).collect();
+        assert_eq!(names, [Some("pay"), Some("refund")]);
+        let assigned: Vec<&str> = f.assignments.iter().map(|a| a.path.as_str()).collect();
+        assert_eq!(assigned, ["isIOS", "vip"]);
+    }
+
     #[test]
     fn decorators_static_blocks_and_directives_are_read() {
         let f = facts(
