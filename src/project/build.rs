@@ -256,6 +256,21 @@ pub fn build<L: Loader>(root: &Path, framework: Framework, loader: &mut L) -> Op
     Some(project)
 }
 
+/// Where each entry of a `usingComponents` list written in `from` leads.
+fn components_at(
+    resolver: &Resolver,
+    from: &Path,
+    entries: Vec<ComponentEntry>,
+) -> Vec<(ComponentEntry, Resolved)> {
+    entries
+        .into_iter()
+        .map(|entry| {
+            let target = resolver.component(from, &entry.path);
+            (entry, target)
+        })
+        .collect()
+}
+
 /// The files of the unit at `base`, by role. The first file for a role wins: `index.tt.tsx` over
 /// `index.tsx`.
 fn unit_files(resolver: &Resolver, framework: Framework, base: &Path) -> Vec<(Role, PathBuf)> {
@@ -330,10 +345,7 @@ impl<L: Loader> Builder<'_, L> {
     /// Resolves a `usingComponents` list written in `file`.
     fn usings(&mut self, file: FileId, entries: &[ComponentEntry]) -> Vec<Using> {
         let from = &self.loader.files().source(file).path;
-        let resolved = entries
-            .iter()
-            .map(|entry| (entry.clone(), self.resolver.component(from, &entry.path)))
-            .collect();
+        let resolved = components_at(&self.resolver, from, entries.to_vec());
         self.record_usings(file, resolved)
     }
 
@@ -592,13 +604,7 @@ impl Follow<'_> {
                     .and_then(|d| d.value.as_ref())
                     .map(using_components)
                     .unwrap_or_default();
-                let resolved = entries
-                    .into_iter()
-                    .map(|entry| {
-                        let target = self.resolver.component(from, &entry.path);
-                        (entry, target)
-                    })
-                    .collect();
+                let resolved = components_at(self.resolver, from, entries);
                 Followed::Usings { unit, resolved }
             }
             FileKind::Ttml => {
