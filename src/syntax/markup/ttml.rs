@@ -4,7 +4,9 @@
 
 pub use super::model::Parsed;
 
-use super::model::{Element, Event, Guard, Handler, Markup, Node, NodeId, NodeKind, Value};
+use super::model::{
+    Element, Event, Guard, Handler, Markup, Node, NodeId, NodeKind, TextPart, Value,
+};
 use super::parser::{self, Dialect};
 use super::tree::{self, Document};
 use crate::base::intern::Ustr;
@@ -12,13 +14,14 @@ use crate::syntax::js::conditional::Regions;
 
 /// Parses a template that starts at byte `base` of its file.
 pub fn parse(text: &str, base: usize) -> Parsed {
-    let doc = parser::parse(text, base, Dialect::Ttml);
+    let mut doc = parser::parse(text, base, Dialect::Ttml);
     let regions = Regions::from_comments(doc.comments.iter().map(|c| (c.span, c.text.as_str())));
-    let markup = lower(&doc, &regions);
+    let comments = std::mem::take(&mut doc.comments);
+    let errors = std::mem::take(&mut doc.errors);
     Parsed {
-        markup,
-        comments: doc.comments,
-        errors: doc.errors,
+        markup: lower(doc, &regions),
+        comments,
+        errors,
     }
 }
 
@@ -52,19 +55,27 @@ fn attr_name(name: &str) -> Ustr {
     }
 }
 
-fn value(raw: Option<&tree::Value>) -> Value {
-    match raw {
-        None => Value::Empty,
-        Some(v) => match v.static_text() {
-            Some(text) => Value::Static {
-                span: v.span,
-                text: text.into(),
-            },
-            None => Value::Bound {
-                span: v.span,
-                parts: v.parts.as_slice().into(),
-            },
+/// An attribute's value in the model, its parts moved, not copied: a value written in one
+/// piece (`class="item"`, nearly all of them) keeps the parser's string.
+fn value(raw: Option<tree::Value>) -> Value {
+    let Some(raw) = raw else {
+        return Value::Empty;
+    };
+    match raw.static_text() {
+        None => Value::Bound {
+            span: raw.span,
+            parts: raw.parts.into_boxed_slice(),
         },
+        Some(joined) => {
+            let text = match <[TextPart; 1]>::try_from(raw.parts) {
+                Ok([TextPart::Static { text, .. }]) => text,
+                _ => joined,
+            };
+            Value::Static {
+                span: raw.span,
+                text: text.into_boxed_str(),
+            }
+        }
     }
 }
 
@@ -120,10 +131,14 @@ fn guards(doc: &Document, id: tree::NodeId, element: &tree::Element) -> Vec<Guar
     out
 }
 
-fn element(doc: &Document, id: tree::NodeId, raw: &tree::Element) -> Element {
-    let mut attrs = Vec::new();
+/// An element in the model, its attributes moved out of the tree; `guards` are read from the
+/// tree before (a `tt:else` reads its earlier siblings' attributes).
+fn element(raw: tree::Element, guards: Box<[Guard]>) -> Element {
+    let repeated = raw.has_attr("tt:for") || raw.has_attr("tt:for-items");
+    let tag = raw.name.as_str().into();
+    let mut attrs = Vec::with_capacity(raw.attrs.len());
     let mut events = Vec::new();
-    for attr in &raw.attrs {
+    for attr in raw.attrs {
         match event_name(&attr.name) {
             Some(name) => {
                 let handler = match attr.value.as_ref().and_then(|v| v.static_text()) {
@@ -143,40 +158,44 @@ fn element(doc: &Document, id: tree::NodeId, raw: &tree::Element) -> Element {
             None => attrs.push(super::model::Attr {
                 name: attr_name(&attr.name),
                 name_span: attr.name_span,
-                value: value(attr.value.as_ref()),
+                value: value(attr.value),
             }),
         }
     }
     Element {
-        tag: raw.name.as_str().into(),
+        tag,
         tag_span: raw.name_span,
         attrs: attrs.into(),
         events: events.into(),
-        guards: guards(doc, id, raw).into(),
-        repeated: raw.has_attr("tt:for") || raw.has_attr("tt:for-items"),
-        children: raw.children.iter().map(|&c| NodeId::new(c)).collect(),
+        guards,
+        repeated,
+        children: raw.children.into_iter().map(NodeId::new).collect(),
     }
 }
 
-/// The model of a parsed tree: the same nodes in the same order, lowered.
-fn lower(doc: &Document, regions: &Regions) -> Markup {
-    let nodes = doc
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(id, node)| Node {
+/// The model of a parsed tree: the same nodes in the same order, lowered. The tree is consumed:
+/// texts, values and their bindings move into the model rather than being copied.
+fn lower(doc: Document, regions: &Regions) -> Markup {
+    let guards: Vec<Box<[Guard]>> = (doc.nodes.iter().enumerate())
+        .map(|(id, node)| match &node.kind {
+            tree::NodeKind::Element(e) => guards(&doc, id, e).into(),
+            tree::NodeKind::Text(_) => Box::default(),
+        })
+        .collect();
+    let nodes = (doc.nodes.into_iter().zip(guards))
+        .map(|(node, guards)| Node {
             parent: node.parent.map(NodeId::new),
             span: node.span,
             target: regions.target_at(node.span.start()),
-            kind: match &node.kind {
-                tree::NodeKind::Element(e) => NodeKind::Element(Box::new(element(doc, id, e))),
-                tree::NodeKind::Text(parts) => NodeKind::Text(parts.as_slice().into()),
+            kind: match node.kind {
+                tree::NodeKind::Element(e) => NodeKind::Element(Box::new(element(e, guards))),
+                tree::NodeKind::Text(parts) => NodeKind::Text(parts.into_boxed_slice()),
             },
         })
         .collect();
     Markup {
         nodes,
-        roots: doc.roots.iter().map(|&r| NodeId::new(r)).collect(),
+        roots: doc.roots.into_iter().map(NodeId::new).collect(),
     }
 }
 
