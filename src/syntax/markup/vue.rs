@@ -30,10 +30,19 @@ pub fn parse(text: &str, base: usize) -> Parsed {
     let mut doc = parser::parse(text, base, Dialect::Vue);
     let errors = std::mem::take(&mut doc.errors);
     let regions = Regions::from_comments(doc.comments.iter().map(|c| (c.span, c.text.as_str())));
+    // Text runs move into the model; elements stay in the tree, where a `v-else` finds its
+    // siblings.
+    let texts = (doc.nodes.iter_mut())
+        .map(|node| match &mut node.kind {
+            tree::NodeKind::Text(parts) => std::mem::take(parts),
+            tree::NodeKind::Element(_) => Vec::new(),
+        })
+        .collect();
     let mut lowering = Lowering {
         text,
         base,
         doc: &doc,
+        texts,
         regions: &regions,
         markup: Markup {
             nodes: Vec::with_capacity(doc.nodes.len()),
@@ -202,6 +211,8 @@ struct Lowering<'a> {
     text: &'a str,
     base: usize,
     doc: &'a Document,
+    /// The parts of each text node, by node id, taken out of the tree to move into the model.
+    texts: Vec<Vec<TextPart>>,
     regions: &'a Regions,
     markup: Markup,
     errors: Vec<SyntaxError>,
@@ -215,7 +226,10 @@ impl Lowering<'_> {
         for (id, node) in doc.nodes.iter().enumerate() {
             let kind = match &node.kind {
                 tree::NodeKind::Element(e) => NodeKind::Element(Box::new(self.element(id, e))),
-                tree::NodeKind::Text(parts) => NodeKind::Text(parts.as_slice().into()),
+                tree::NodeKind::Text(_) => {
+                    let parts = self.texts.get_mut(id).map(std::mem::take);
+                    NodeKind::Text(parts.unwrap_or_default().into_boxed_slice())
+                }
             };
             self.markup.nodes.push(Node {
                 parent: node.parent.map(NodeId::new),
