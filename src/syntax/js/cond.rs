@@ -53,8 +53,10 @@ pub enum Cond {
 #[derive(Debug, Clone, PartialEq)]
 pub struct MethodCall {
     pub receiver: Cond,
-    pub method: String,
-    pub args: Vec<Cond>,
+    /// Interned, and the arguments a boxed slice: an assignment's value is a method call often
+    /// (`list.map(…)`, `str.trim()`), and every script's values stay in memory for the run.
+    pub method: Ustr,
+    pub args: Box<[Cond]>,
 }
 
 /// `/pattern/flags.test(arg)`.
@@ -299,8 +301,8 @@ fn cond_inner(expr: &Expression<'_>) -> Cond {
                 }
                 _ => Cond::Method(Box::new(MethodCall {
                     receiver: cond(&m.object),
-                    method: method.to_owned(),
-                    args,
+                    method: method.into(),
+                    args: args.into_boxed_slice(),
                 })),
             }
         }
@@ -357,7 +359,7 @@ mod tests {
                 Box::new(Cond::Method(Box::new(MethodCall {
                     receiver: *p("system"),
                     method: "indexOf".into(),
-                    args: vec![Cond::Str("iOS".into())]
+                    args: Box::new([Cond::Str("iOS".into())])
                 }))),
                 Box::new(Cond::Num(-1.0))
             )

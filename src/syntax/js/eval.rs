@@ -370,7 +370,7 @@ impl<'a> Evaluator<'a> {
         cond.walk().any(|c| match c {
             Cond::Path(p) | Cond::Call(p) | Cond::TypeOf(p) => mentions(p),
             Cond::Str(s) => mentions(s),
-            Cond::Method(call) => mentions(&call.method),
+            Cond::Method(call) => mentions(call.method.as_str()),
             Cond::RegexTest(test) => mentions(&test.pattern),
             _ => false,
         })
