@@ -174,16 +174,9 @@ fn is_field(element: &Element) -> bool {
 
 /// Whether `id` or anything inside it is a field users fill in.
 fn holds_field(markup: &Markup, id: NodeId) -> bool {
-    let mut todo = vec![id];
-    while let Some(n) = todo.pop() {
-        if let Some(e) = markup.element(n) {
-            if is_field(e) {
-                return true;
-            }
-            todo.extend(e.children.iter().copied());
-        }
-    }
-    false
+    markup
+        .subtree(id)
+        .any(|n| markup.element(n).is_some_and(is_field))
 }
 
 /// Whether a template text labels a field users fill in: the `placeholder` or `label` of a
@@ -216,17 +209,8 @@ pub fn beside_bound_value(markup: &Markup, text: &Text) -> bool {
     let Some(group) = markup.ancestry(node).skip(1).take(2).last() else {
         return false;
     };
-    let mut todo = vec![group];
-    while let Some(n) = todo.pop() {
-        match markup.node(n).map(|n| &n.kind) {
-            Some(NodeKind::Text(parts))
-                if parts.iter().any(|p| matches!(p, TextPart::Dynamic { .. })) =>
-            {
-                return true;
-            }
-            Some(NodeKind::Element(e)) => todo.extend(e.children.iter().copied()),
-            Some(NodeKind::Text(_)) | None => {}
-        }
-    }
-    false
+    markup.subtree(group).any(|n| {
+        matches!(markup.node(n).map(|n| &n.kind), Some(NodeKind::Text(parts))
+            if parts.iter().any(|p| matches!(p, TextPart::Dynamic { .. })))
+    })
 }

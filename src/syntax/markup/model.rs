@@ -109,7 +109,6 @@ pub struct Element {
     pub guards: Box<[Guard]>,
     /// Rendered once per item of a list (`tt:for`, `v-for`, `.map()`).
     pub repeated: bool,
-    pub children: Vec<NodeId>,
 }
 
 /// An attribute (a property in JSX), name normalised: `open-type`, `data-im-id`,
@@ -242,14 +241,9 @@ impl Attr {
 }
 
 impl Markup {
-    /// Gives back the room the node list and each element's children grew into while the
-    /// parser pushed onto them: the markup of every file stays in memory until the project pass ends.
+    /// Gives back the room the node list grew into while the parser pushed onto it: the markup
+    /// of every file stays in memory until the project pass ends.
     pub fn shrink_to_fit(&mut self) {
-        for node in &mut self.nodes {
-            if let NodeKind::Element(element) = &mut node.kind {
-                element.children.shrink_to_fit();
-            }
-        }
         self.nodes.shrink_to_fit();
         self.roots.shrink_to_fit();
     }
@@ -269,15 +263,8 @@ impl Markup {
             target,
             kind,
         });
-        match parent {
-            Some(p) => {
-                if let Some(NodeKind::Element(e)) =
-                    self.nodes.get_mut(p.index()).map(|n| &mut n.kind)
-                {
-                    e.children.push(id);
-                }
-            }
-            None => self.roots.push(id),
+        if parent.is_none() {
+            self.roots.push(id);
         }
         id
     }
@@ -311,6 +298,33 @@ impl Markup {
     }
 
     /// The node and its ancestors, innermost first.
+    /// A node and everything inside it, in document order. Nodes are in document order and each
+    /// is added under an element still open, so what is inside a node comes right after it: the
+    /// nodes whose parent is it or a node after it. No list of children is kept per element.
+    pub fn subtree(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        let inside = (self.nodes.get(id.index() + 1..).unwrap_or_default().iter())
+            .take_while(move |n| n.parent.is_some_and(|p| p >= id))
+            .count();
+        (id.index()..=id.index() + inside).map(NodeId::new)
+    }
+
+    /// Checks [`Markup::subtree`] against its definition, the nodes whose ancestry reaches the
+    /// node: it holds only if nodes are in document order.
+    #[cfg(test)]
+    pub fn check_subtrees(&self) {
+        let ids = || (0..self.nodes.len()).map(NodeId::new);
+        for id in ids() {
+            let inside: Vec<NodeId> = ids()
+                .filter(|&n| self.ancestry(n).any(|a| a == id))
+                .collect();
+            assert_eq!(
+                self.subtree(id).collect::<Vec<_>>(),
+                inside,
+                "inside {id:?}"
+            );
+        }
+    }
+
     pub fn ancestry(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         std::iter::successors(Some(id), |&i| self.node(i).and_then(|n| n.parent))
     }
@@ -403,5 +417,30 @@ impl Markup {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{ttml, vue};
+
+    #[test]
+    fn a_subtree_is_the_nodes_inside() {
+        let templates = [
+            ttml::parse(
+                "<view><text>a</text><view tt:if=\"{{x}}\"><button>b</button></view>c</view><view/>\n<view><view><view/></view></view>",
+                0,
+            ),
+            // Broken markup: an end tag closing an element still open inside, one never closed.
+            ttml::parse("<view><text>a</view><view><text>b</text>c", 0),
+            vue::parse(
+                "<view><text v-if=\"a\">a</text><text v-else>b</text><view><u-button/></view></view><view/>",
+                0,
+            ),
+        ];
+        for parsed in templates {
+            assert!(parsed.markup.nodes.len() >= 5);
+            parsed.markup.check_subtrees();
+        }
     }
 }

@@ -169,7 +169,6 @@ fn element(raw: tree::Element, guards: Box<[Guard]>) -> Element {
         events: events.into(),
         guards,
         repeated,
-        children: raw.children.into_iter().map(NodeId::new).collect(),
     }
 }
 

@@ -402,7 +402,6 @@ impl Lowering<'_> {
             events: events.into(),
             guards: Box::default(),
             repeated: raw.has_attr("v-for"),
-            children: raw.children.iter().map(|&c| NodeId::new(c)).collect(),
         };
         element.guards = self.guards(id, &element).into();
         element

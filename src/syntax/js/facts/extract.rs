@@ -2044,7 +2044,6 @@ impl<'a> Extractor<'_, 'a> {
                 events: events.into(),
                 guards: guards.into(),
                 repeated: false,
-                children: Vec::new(),
             })),
         );
         self.jsx.push((node, self.guard));

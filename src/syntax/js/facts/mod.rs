@@ -708,6 +708,15 @@ function pay() {}";
     }
 
     #[test]
+    fn jsx_subtrees_are_the_elements_inside() {
+        let src = "const A = () => <View><Text>a</Text>{list.map((i) => <Item key={i}>{i}</Item>)}<Icon render={() => <Inner><b/></Inner>} /></View>;\nconst B = <><Other/>{ok && <Then/>}</>;";
+        let extracted = extract_source(src, FileKind::Tsx, Keep::EVERYTHING);
+        let markup = extracted.markup.expect("markup");
+        assert!(markup.nodes.len() >= 9, "{}", markup.nodes.len());
+        markup.check_subtrees();
+    }
+
+    #[test]
     fn inline_handlers_name_their_own_functions() {
         use crate::syntax::markup::{Handler, NodeKind};
         let src = "const A = () => <View renderItem={() => 1} onClick={() => { list.map((i) => i); }} onLongPress={function () {}} />";
