@@ -27,7 +27,8 @@ use crate::syntax::syntax_error::SyntaxError;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Binding {
     pub cond: Cond,
-    pub strings: Vec<(Span, String)>,
+    /// A boxed slice: most bindings have no string, and every template's bindings are kept.
+    pub strings: Box<[(Span, String)]>,
 }
 
 /// How a template language reads JavaScript's reserved words used as names.
@@ -50,7 +51,7 @@ pub fn parse(
     if !object && let Some(path) = plain_path(text) {
         return Ok(Binding {
             cond: Cond::Path(normalize_path(path.to_string()).into()),
-            strings: Vec::new(),
+            strings: Box::default(),
         });
     }
     parse_js(text, base, object, reserved)
@@ -323,7 +324,7 @@ pub fn binding(expr: &Expression<'_>, base: Base) -> Binding {
     strings.visit_expression(expr);
     Binding {
         cond: cond(expr),
-        strings: strings.found,
+        strings: strings.found.into_boxed_slice(),
     }
 }
 

@@ -341,7 +341,7 @@ impl Lowering<'_> {
                 let span = Span::new(start, start + arg.len());
                 let binding = Binding {
                     cond: Cond::Path(camelize(arg).into()),
-                    strings: Vec::new(),
+                    strings: Box::default(),
                 };
                 return Attr {
                     name: hyphenate(arg).as_ref().into(),
