@@ -297,7 +297,6 @@ impl Markup {
             .filter(|(id, _)| self.target(*id).ships_to_douyin())
     }
 
-    /// The node and its ancestors, innermost first.
     /// A node and everything inside it, in document order. Nodes are in document order and each
     /// is added under an element still open, so what is inside a node comes right after it: the
     /// nodes whose parent is it or a node after it. No list of children is kept per element.
@@ -325,6 +324,7 @@ impl Markup {
         }
     }
 
+    /// The node and its ancestors, innermost first.
     pub fn ancestry(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         std::iter::successors(Some(id), |&i| self.node(i).and_then(|n| n.parent))
     }
