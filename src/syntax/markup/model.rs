@@ -300,11 +300,17 @@ impl Markup {
     /// A node and everything inside it, in document order. Nodes are in document order and each
     /// is added under an element still open, so what is inside a node comes right after it: the
     /// nodes whose parent is it or a node after it. No list of children is kept per element.
+    /// Nothing for an id with no node.
     pub fn subtree(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-        let inside = (self.nodes.get(id.index() + 1..).unwrap_or_default().iter())
-            .take_while(move |n| n.parent.is_some_and(|p| p >= id))
-            .count();
-        (id.index()..=id.index() + inside).map(NodeId::new)
+        let len = match self.nodes.get(id.index()..) {
+            Some([_, after @ ..]) => {
+                1 + (after.iter())
+                    .take_while(|n| n.parent.is_some_and(|p| p >= id))
+                    .count()
+            }
+            _ => 0,
+        };
+        (id.index()..id.index() + len).map(NodeId::new)
     }
 
     /// Checks [`Markup::subtree`] against its definition, the nodes whose ancestry reaches the
@@ -322,6 +328,7 @@ impl Markup {
                 "inside {id:?}"
             );
         }
+        assert_eq!(self.subtree(NodeId::new(self.nodes.len())).count(), 0);
     }
 
     /// The node and its ancestors, innermost first.
