@@ -4,9 +4,7 @@
 
 pub use super::model::Parsed;
 
-use super::model::{
-    Element, Event, Guard, Handler, Markup, Node, NodeId, NodeKind, TextPart, Value,
-};
+use super::model::{Element, Event, Guard, Handler, Markup, Node, NodeId, NodeKind, Value};
 use super::parser::{self, Dialect};
 use super::tree::{self, Document};
 use crate::base::intern::Ustr;
@@ -55,27 +53,20 @@ fn attr_name(name: &str) -> Ustr {
     }
 }
 
-/// An attribute's value in the model, its parts moved, not copied: a value written in one
-/// piece (`class="item"`, nearly all of them) keeps the parser's string.
+/// An attribute's value in the model: its text when it has no `{{ }}`, else its parts, moved.
 fn value(raw: Option<tree::Value>) -> Value {
     let Some(raw) = raw else {
         return Value::Empty;
     };
     match raw.static_text() {
+        Some(text) => Value::Static {
+            span: raw.span,
+            text: text.into(),
+        },
         None => Value::Bound {
             span: raw.span,
             parts: raw.parts.into_boxed_slice(),
         },
-        Some(joined) => {
-            let text = match <[TextPart; 1]>::try_from(raw.parts) {
-                Ok([TextPart::Static { text, .. }]) => text,
-                _ => joined,
-            };
-            Value::Static {
-                span: raw.span,
-                text: text.into_boxed_str(),
-            }
-        }
     }
 }
 
