@@ -218,7 +218,7 @@ fn suppressions_here(text: &str) {
         });
         offset += line.len();
     }
-    let mut parsed = Suppressions::parse(&comments, &lines, text.len());
+    let mut parsed = Suppressions::parse(&comments, |at| lines.line_of(at), text.len());
     let ids: Vec<&str> = crate::rules::all().iter().map(|r| r.meta().id).collect();
     for (i, c) in comments.iter().enumerate() {
         let rule = ids[i % ids.len()];

@@ -113,7 +113,7 @@ fn openings(graph: &Graph<'_>, unit: UnitId) -> Vec<Trigger> {
     let Some(facts) = graph.facts(script) else {
         return Vec::new();
     };
-    let lines = &graph.files().source(script).lines;
+    let lines = graph.files().source(script).lines();
     let mut out = Vec::new();
     for (i, f) in facts.functions.iter().enumerate() {
         let name = match (&f.name, &f.callback) {

@@ -35,9 +35,9 @@ impl Fnv {
 /// The text of a line of a finding's file, trimmed, runs of white space made one space.
 fn line_text(report: &Report, file: FileId, line: u32) -> String {
     let source = report.file(file);
-    let start = source.lines.line_start(line).unwrap_or(0);
+    let start = source.lines().line_start(line).unwrap_or(0);
     let end = source
-        .lines
+        .lines()
         .line_start(line + 1)
         .unwrap_or(source.text().len());
     let text = source.text().get(start..end).unwrap_or("");
@@ -62,7 +62,7 @@ pub fn fingerprints(report: &Report) -> Vec<String> {
         .iter()
         .map(|d| {
             let source = report.file(d.file);
-            let line = source.lines.line_of(d.span.start());
+            let line = source.lines().line_of(d.span.start());
             let text_id = *line_ids.entry((d.file, line)).or_insert_with(|| {
                 let text: Rc<str> = line_text(report, d.file, line).into();
                 let next = texts.len();

@@ -507,7 +507,7 @@ pub(super) fn settle(
             && suppressions.suppresses(
                 d.rule.id,
                 d.span.start(),
-                source.lines.line_of(d.span.start()),
+                source.lines().line_of(d.span.start()),
             )
         {
             suppressed += 1;

@@ -194,7 +194,7 @@ impl<'a> Commenter<'a> {
         };
         Some(Self {
             text: source.text(),
-            lines: &source.lines,
+            lines: source.lines(),
             bom: source.bom,
             family,
             regions,
@@ -513,7 +513,7 @@ mod tests {
             let file = loaded(name, &after);
             let mut s: Suppressions = file.suppressions.clone();
             let at = after.find(needle).unwrap();
-            let line = file.source.lines.line_of(at);
+            let line = file.source.lines().line_of(at);
             assert!(s.suppresses("drainage-contact", at, line), "{after}");
         }
     }

@@ -63,19 +63,19 @@ impl SourceCode for Snippet {
 fn cut(file: &SourceFile, span: Span) -> (Snippet, SourceSpan) {
     let start = file.position(span.start());
     let end_line = file
-        .lines
+        .lines()
         .line_of(span.end().max(span.start()))
         .min(start.line + MAX_SPAN_LINES);
     let first = start.line.saturating_sub(1).max(1);
-    let last = (end_line + 1).min(file.lines.line_count() as u32);
+    let last = (end_line + 1).min(file.lines().line_count() as u32);
     let text = file.text();
     let mut out = String::new();
     let (mut at_start, mut at_end) = (None, None);
     for line in first..=last {
-        let Some(line_start) = file.lines.line_start(line) else {
+        let Some(line_start) = file.lines().line_start(line) else {
             break;
         };
-        let line_end = file.lines.line_start(line + 1).unwrap_or(text.len());
+        let line_end = file.lines().line_start(line + 1).unwrap_or(text.len());
         let line_text = text[line_start..line_end].trim_end_matches(['\n', '\r']);
         let chars: Vec<(usize, char)> = line_text.char_indices().collect();
         let (from, to) = if chars.len() <= MAX_LINE {

@@ -231,8 +231,11 @@ fn parse_content(source: SourceFile, origin: Origin, keep: Keep<'_>) -> Loaded {
                             value: Some(value),
                             comments: Vec::new(),
                         });
-                    let suppressions =
-                        Suppressions::parse(&parsed.comments, &source.lines, source.text().len());
+                    let suppressions = Suppressions::parse(
+                        &parsed.comments,
+                        |at| source.lines().line_of(at),
+                        source.text().len(),
+                    );
                     (problems, extracted, json, suppressions)
                 })
             });
@@ -253,8 +256,11 @@ fn parse_content(source: SourceFile, origin: Origin, keep: Keep<'_>) -> Loaded {
         FileKind::Json => {
             match json::parse(source.body(), base, json_dialect(&source.path, origin)) {
                 Ok(doc) => {
-                    let suppressions =
-                        Suppressions::parse(&doc.comments, &source.lines, source.text().len());
+                    let suppressions = Suppressions::parse(
+                        &doc.comments,
+                        |at| source.lines().line_of(at),
+                        source.text().len(),
+                    );
                     Loaded {
                         content: Content {
                             json: Some(doc),
@@ -275,8 +281,11 @@ fn parse_content(source: SourceFile, origin: Origin, keep: Keep<'_>) -> Loaded {
                 .iter()
                 .map(|e| Problem::syntax(Syntax::Template, e))
                 .collect();
-            let suppressions =
-                Suppressions::parse(&parsed.comments, &source.lines, source.text().len());
+            let suppressions = Suppressions::parse(
+                &parsed.comments,
+                |at| source.lines().line_of(at),
+                source.text().len(),
+            );
             Loaded {
                 content: Content {
                     markup: Some(parsed.markup),
@@ -358,7 +367,11 @@ fn vue(source: SourceFile, keep: Keep<'_>) -> Loaded {
             .collect();
         facts::extract_parts(&parts, &comments, keep)
     });
-    let suppressions = Suppressions::parse(&comments, &source.lines, source.text().len());
+    let suppressions = Suppressions::parse(
+        &comments,
+        |at| source.lines().line_of(at),
+        source.text().len(),
+    );
     problems.sort_by_key(|p| p.span.start());
     Loaded {
         content: Content {

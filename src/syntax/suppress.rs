@@ -10,7 +10,7 @@
 //! A directive that suppresses nothing, or names a rule that does not exist, is reported as
 //! `unused-suppression`: stale suppressions hide the next real finding.
 
-use crate::base::source::{LineIndex, Span};
+use crate::base::source::Span;
 use crate::syntax::comment::Comment;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,8 +72,10 @@ fn rule_ids(args: &str) -> Vec<String> {
 }
 
 impl Suppressions {
-    /// Parses the directives in a file's comments (in source order).
-    pub fn parse(comments: &[Comment], lines: &LineIndex, file_len: usize) -> Self {
+    /// Parses the directives in a file's comments (in source order). `line_of` gives the 1-based
+    /// line of an offset; it is asked only about directives, so a file without any never needs
+    /// its line index built.
+    pub fn parse(comments: &[Comment], line_of: impl Fn(usize) -> u32, file_len: usize) -> Self {
         let mut directives = Vec::new();
         // Open `disable` ranges: index into `directives`.
         let mut open: Vec<usize> = Vec::new();
@@ -101,8 +103,8 @@ impl Suppressions {
                 }
             };
             let line = match scope {
-                Scope::NextLine => lines.line_of(comment.span.end().saturating_sub(1)) + 1,
-                _ => lines.line_of(comment.span.start()),
+                Scope::NextLine => line_of(comment.span.end().saturating_sub(1)) + 1,
+                _ => line_of(comment.span.start()),
             };
             if matches!(scope, Scope::Range(..)) {
                 open.push(directives.len());
@@ -201,6 +203,7 @@ pub enum UnusedKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::source::LineIndex;
 
     fn comments(src: &str) -> Vec<Comment> {
         // `//` comments to the end of their line.
@@ -229,9 +232,10 @@ mod tests {
     /// Whether a `deprecated-tt-pay` finding at `needle` is suppressed, and the unused
     /// directives left.
     fn run(src: &str, needle: &str) -> (bool, Vec<UnusedKind>) {
-        let mut s = Suppressions::parse(&comments(src), &LineIndex::new(src), src.len());
+        let lines = LineIndex::new(src);
+        let mut s = Suppressions::parse(&comments(src), |at| lines.line_of(at), src.len());
         let start = src.find(needle).unwrap();
-        let line = LineIndex::new(src).line_of(start);
+        let line = lines.line_of(start);
         let hit = s.suppresses("deprecated-tt-pay", start, line);
         let unused = s
             .unused(&known, &|_| true)
@@ -344,7 +348,7 @@ mod tests {
         assert!(
             Suppressions::parse(
                 &comments("// ttlint-disabled x\n// see ttlint-disable docs\n"),
-                &LineIndex::new(""),
+                |_| unreachable!("no directive to place"),
                 0
             )
             .is_empty()
@@ -354,7 +358,8 @@ mod tests {
     #[test]
     fn disabled_rules_are_not_reported_unused() {
         let src = "// ttlint-disable-next-line deprecated-tt-pay\nok()\n";
-        let s = Suppressions::parse(&comments(src), &LineIndex::new(src), src.len());
+        let lines = LineIndex::new(src);
+        let s = Suppressions::parse(&comments(src), |at| lines.line_of(at), src.len());
         assert_eq!(s.unused(&known, &|_| false), vec![]);
         assert_eq!(
             s.unused(&known, &|_| true),

@@ -261,7 +261,7 @@ fn finding(
 
 /// The lines around `span`: `context` lines either side, at most `span_lines` of the span.
 fn frame(file: &SourceFile, span: Span, context: u32, span_lines: u32) -> Vec<FrameLine> {
-    let lines = &file.lines;
+    let lines = file.lines();
     let first_span_line = lines.line_of(span.start());
     let last_span_line = lines
         .line_of(span.end().saturating_sub(1).max(span.start()))
