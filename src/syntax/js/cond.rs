@@ -2,6 +2,8 @@
 //! the few method calls platform checks use. One form serves `if (…)` in scripts and
 //! `tt:if="{{…}}"` in templates, so a flag set in a script and tested in a template meet.
 
+use std::cell::RefCell;
+
 use oxc_ast::ast::{
     BinaryOperator, Expression, LogicalOperator, MemberExpression, RegExpLiteral, UnaryOperator,
 };
@@ -123,13 +125,19 @@ const PAGE_SELVES: &[&str] = &["this", "that", "self", "_this"];
 /// `globalData.…` however the app object was reached (`getApp().globalData`, `app.globalData`,
 /// `this.globalData` inside `App({})`).
 pub fn normalize_path(mut raw: String) -> String {
+    normalize_in_place(&mut raw);
+    raw
+}
+
+/// [`normalize_path`], on the path where it is written.
+fn normalize_in_place(raw: &mut String) {
     // `str::find` sets up a substring searcher per call; memmem's one-shot search does not,
     // and this runs for every member path a condition or assignment reads.
     if let Some(at) = memchr::memmem::find(raw.as_bytes(), b"globalData") {
         let before = &raw[..at];
         if before.is_empty() || before.ends_with('.') {
             raw.drain(..at);
-            return raw;
+            return;
         }
     }
     for me in PAGE_SELVES {
@@ -141,9 +149,31 @@ pub fn normalize_path(mut raw: String) -> String {
         let key = rest.strip_prefix("data.").unwrap_or(rest);
         let at = raw.len() - key.len();
         raw.drain(..at);
-        return raw;
+        return;
     }
-    raw
+}
+
+thread_local! {
+    /// Where a condition's paths are written before they are interned. A condition has a path
+    /// at nearly every leaf, and a string allocated for each, only to be interned and dropped,
+    /// was the most frequent allocation of the whole extraction.
+    static PATH_BUFFER: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// The raw path of `expr`, written in the thread's buffer and handed to `f` (normalised first
+/// when `normalize` is set); `None` when the expression has no path. `f` must not ask for a
+/// path itself: the buffer is lent to it.
+fn with_path<R>(expr: &Expression<'_>, normalize: bool, f: impl FnOnce(&str) -> R) -> Option<R> {
+    PATH_BUFFER.with_borrow_mut(|buffer| {
+        buffer.clear();
+        if !write_path(expr, buffer) {
+            return None;
+        }
+        if normalize {
+            normalize_in_place(buffer);
+        }
+        Some(f(buffer))
+    })
 }
 
 /// The raw member path of an expression: `a.b['c']`, `this.x`, `getApp().globalData.y`.
@@ -233,8 +263,8 @@ pub fn cond(expr: &Expression<'_>) -> Cond {
 }
 
 fn cond_inner(expr: &Expression<'_>) -> Cond {
-    if let Some(p) = path(expr) {
-        return Cond::Path(p.into());
+    if let Some(p) = with_path(expr, true, Ustr::from) {
+        return Cond::Path(p);
     }
     if let Some(s) = static_str(expr) {
         return Cond::Str(s.into());
@@ -244,8 +274,8 @@ fn cond_inner(expr: &Expression<'_>) -> Cond {
         Expression::NumericLiteral(n) => Cond::Num(n.value),
         Expression::UnaryExpression(u) => match u.operator {
             UnaryOperator::LogicalNot => Cond::Not(Box::new(cond(&u.argument))),
-            UnaryOperator::Typeof => match raw_path(&u.argument) {
-                Some(p) => Cond::TypeOf(p.into()),
+            UnaryOperator::Typeof => match with_path(&u.argument, false, Ustr::from) {
+                Some(p) => Cond::TypeOf(p),
                 None => Cond::Other,
             },
             UnaryOperator::UnaryNegation => match cond(&u.argument) {
@@ -295,11 +325,14 @@ fn cond_inner(expr: &Expression<'_>) -> Cond {
                     arg: arg.clone(),
                 }));
             }
-            match raw_path(&m.object) {
-                Some(obj) if PLATFORM_OBJECTS.contains(&obj.as_str()) => {
-                    Cond::Call(format!("{obj}.{method}").into())
-                }
-                _ => Cond::Method(Box::new(MethodCall {
+            let platform_call = with_path(&m.object, false, |obj| {
+                PLATFORM_OBJECTS
+                    .contains(&obj)
+                    .then(|| Ustr::from(&format!("{obj}.{method}")))
+            });
+            match platform_call.flatten() {
+                Some(call) => Cond::Call(call),
+                None => Cond::Method(Box::new(MethodCall {
                     receiver: cond(&m.object),
                     method: method.into(),
                     args: args.into_boxed_slice(),
