@@ -554,6 +554,8 @@ impl<'a> Parser<'a> {
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
     use super::super::tree::NodeKind;
     use super::*;
 
@@ -713,7 +715,12 @@ mod tests {
         let values: Vec<Option<String>> = view
             .attrs
             .iter()
-            .map(|a| a.value.as_ref().and_then(|v| v.static_text()))
+            .map(|a| {
+                a.value
+                    .as_ref()
+                    .and_then(|v| v.static_text())
+                    .map(Cow::into_owned)
+            })
             .collect();
         assert_eq!(
             values,

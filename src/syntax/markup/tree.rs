@@ -1,6 +1,8 @@
 //! The tag tree as written: what the markup parser builds before a dialect lowers it into the
 //! model (`tt:if` is still an attribute named `tt:if` here).
 
+use std::borrow::Cow;
+
 use super::expr::Binding;
 use super::model::TextPart;
 use crate::base::source::Span;
@@ -59,16 +61,34 @@ pub struct Value {
 }
 
 impl Value {
-    /// The value when it has no `{{ }}`.
-    pub fn static_text(&self) -> Option<String> {
-        let mut out = String::new();
-        for part in &self.parts {
-            match part {
-                TextPart::Static { text, .. } => out.push_str(text),
-                TextPart::Dynamic { .. } => return None,
+    /// The value when it has no `{{ }}`: borrowed, as the parser writes a value without one as a
+    /// single part (or none, when it is empty).
+    pub fn static_text(&self) -> Option<Cow<'_, str>> {
+        match self.parts.as_slice() {
+            [] => Some(Cow::Borrowed("")),
+            [TextPart::Static { text, .. }] => Some(Cow::Borrowed(text)),
+            parts => {
+                let mut out = String::new();
+                for part in parts {
+                    match part {
+                        TextPart::Static { text, .. } => out.push_str(text),
+                        TextPart::Dynamic { .. } => return None,
+                    }
+                }
+                Some(Cow::Owned(out))
             }
         }
-        Some(out)
+    }
+
+    /// [`Value::static_text`], moved out of the value; the value back when it has a `{{ }}`.
+    pub fn into_static_text(mut self) -> Result<String, Self> {
+        if let [TextPart::Static { text, .. }] = self.parts.as_mut_slice() {
+            return Ok(std::mem::take(text));
+        }
+        match self.static_text() {
+            Some(text) => Ok(text.into_owned()),
+            None => Err(self),
+        }
     }
 
     /// The binding when the whole value is one `{{ }}` (surrounding white space allowed).
@@ -115,5 +135,38 @@ impl Document {
             NodeKind::Element(e) => Some(e),
             NodeKind::Text(_) => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parser::{Dialect, parse};
+    use super::*;
+
+    /// The attribute values of the first element of `src`, as `into_static_text` gives them.
+    fn moved(src: &str) -> Vec<Result<String, usize>> {
+        let doc = parse(src, 0, Dialect::Ttml);
+        let Some(NodeKind::Element(element)) = doc.nodes.into_iter().next().map(|n| n.kind) else {
+            panic!("no element in {src}");
+        };
+        element
+            .attrs
+            .into_iter()
+            .filter_map(|a| a.value)
+            .map(|v| v.into_static_text().map_err(|v| v.parts.len()))
+            .collect()
+    }
+
+    #[test]
+    fn a_value_without_bindings_moves_out_whole_and_one_with_them_comes_back() {
+        assert_eq!(
+            moved(r#"<view class="btn primary" title="" data-id="{{id}}" alt="会员{{n}}级"/>"#),
+            vec![
+                Ok("btn primary".to_string()),
+                Ok(String::new()),
+                Err(1),
+                Err(3)
+            ]
+        );
     }
 }

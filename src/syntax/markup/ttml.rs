@@ -58,13 +58,14 @@ fn value(raw: Option<tree::Value>) -> Value {
     let Some(raw) = raw else {
         return Value::Empty;
     };
-    match raw.static_text() {
-        Some(text) => Value::Static {
-            span: raw.span,
-            text: text.into(),
+    let span = raw.span;
+    match raw.into_static_text() {
+        Ok(text) => Value::Static {
+            span,
+            text: text.into_boxed_str(),
         },
-        None => Value::Bound {
-            span: raw.span,
+        Err(raw) => Value::Bound {
+            span,
             parts: raw.parts.into_boxed_slice(),
         },
     }
