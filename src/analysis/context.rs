@@ -1,5 +1,6 @@
 //! What rules see: a parsed file with its facts, or (in the project pass) the whole mini-program.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::sync::OnceLock;
 
@@ -66,6 +67,12 @@ impl<'a> FileContext<'a> {
             .get_or_init(|| text::visible_in(self.source, self.content, self.data))
     }
 
+    /// The visible text, if a rule asked for it: the project pass reads it again
+    /// ([`ProjectContext::with_visible`]).
+    pub fn into_visible(self) -> Option<Vec<Text<'a>>> {
+        self.visible.into_inner()
+    }
+
     pub fn script(&self) -> Option<&JsFacts> {
         self.content.script()
     }
@@ -90,6 +97,8 @@ pub struct ProjectContext<'a> {
     pages: OnceLock<Vec<PageFacts>>,
     graph: OnceLock<Graph<'a>>,
     virtual_goods: OnceLock<Vec<VirtualGoods>>,
+    /// Each file's visible text as the file pass found it, by file id; empty when not given.
+    visible: &'a [Option<Vec<Text<'a>>>],
 }
 
 impl<'a> ProjectContext<'a> {
@@ -102,6 +111,24 @@ impl<'a> ProjectContext<'a> {
             pages: OnceLock::new(),
             graph: OnceLock::new(),
             virtual_goods: OnceLock::new(),
+            visible: &[],
+        }
+    }
+
+    /// Lends the project pass the visible text the file pass found, by file id, so that it is
+    /// not looked for twice: in every file of a page that shares, say.
+    pub fn with_visible(self, visible: &'a [Option<Vec<Text<'a>>>]) -> Self {
+        Self { visible, ..self }
+    }
+
+    /// The text users see in `file`: as the file pass found it, or found now.
+    pub fn visible(&self, file: FileId) -> Cow<'_, [Text<'a>]> {
+        match self.visible.get(file.0 as usize) {
+            Some(Some(found)) => Cow::Borrowed(found),
+            _ => {
+                let loaded = &self.files.get(file).loaded;
+                Cow::Owned(text::visible_in(&loaded.source, &loaded.content, self.data))
+            }
         }
     }
 

@@ -12,6 +12,7 @@ use super::config::{Config, Level};
 use super::report::{Report, SkipReason, Skipped, Summary};
 use super::summary::{self, ProjectSummary};
 use crate::analysis::context::{FileContext, ProjectContext};
+use crate::analysis::text::Text;
 use crate::base::data::RuleData;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::error::UsageError;
@@ -290,23 +291,30 @@ pub fn lint_with(
         }
     });
 
-    let file_findings: Vec<Diagnostic> = pool.install(|| {
+    // By file id: what each file's rules found, and the visible text they looked for.
+    let passed: Vec<(Vec<Diagnostic>, Option<Vec<Text>>)> = pool.install(|| {
         files
             .entries()
             .par_iter()
             .enumerate()
-            .filter(|(_, e)| e.linted)
-            .flat_map_iter(|(i, entry)| {
+            .map(|(i, entry)| {
+                if !entry.linted {
+                    return (Vec::new(), None);
+                }
                 let framework = framework_of(&projects, &entry.loaded.source.path);
                 file_pass(FileId(i as u32), entry, framework, &enabled, &data)
             })
             .collect()
     });
-    found.extend(file_findings);
+    let mut visible = Vec::with_capacity(passed.len());
+    for (file_findings, texts) in passed {
+        found.extend(file_findings);
+        visible.push(texts);
+    }
 
     pool.install(|| {
         for project in &projects {
-            let cx = ProjectContext::new(project, &files, &data);
+            let cx = ProjectContext::new(project, &files, &data).with_visible(&visible);
             found.extend(project_pass(&cx, &enabled));
             if options.summarize {
                 summaries.push(summary::summarize(&cx, &options.cwd));
@@ -359,14 +367,15 @@ pub(super) fn framework_of(projects: &[Project], path: &Path) -> Framework {
 }
 
 /// Runs every enabled file rule over one file. A rule that panics (a bug in ttlint) costs that
-/// file its findings from that rule, reported as such, and nothing else.
-pub(super) fn file_pass(
+/// file its findings from that rule, reported as such, and nothing else. Also gives back the
+/// file's visible text if a rule looked for it, for the project pass.
+pub(super) fn file_pass<'a>(
     id: FileId,
-    entry: &Entry,
+    entry: &'a Entry,
     framework: Framework,
     enabled: &Enabled,
-    data: &RuleData,
-) -> Vec<Diagnostic> {
+    data: &'a RuleData,
+) -> (Vec<Diagnostic>, Option<Vec<Text<'a>>>) {
     let cx = FileContext::new(
         id,
         &entry.loaded.source,
@@ -389,7 +398,7 @@ pub(super) fn file_pass(
             )),
         }
     }
-    found
+    (found, cx.into_visible())
 }
 
 /// What a panic said.

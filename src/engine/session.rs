@@ -391,7 +391,7 @@ impl Session {
                 let (entry, enabled, data) = (self.files.get(id), &self.enabled, &self.data);
                 let found = self
                     .pool
-                    .install(|| file_pass(id, entry, framework, enabled, data));
+                    .install(|| file_pass(id, entry, framework, enabled, data).0);
                 let found = Arc::new(found);
                 self.file_findings.insert(id, Arc::clone(&found));
                 found

@@ -152,8 +152,7 @@ impl Rule for InducedShare {
         let copy: FxHashMap<FileId, Vec<(Span, String)>> = files
             .into_par_iter()
             .map(|file| {
-                let loaded = &cx.files.get(file).loaded;
-                let texts = text::visible_in(&loaded.source, &loaded.content, cx.data);
+                let texts = cx.visible(file);
                 let found = text::find(&texts, &d.share_reward, &d.allowed)
                     .into_iter()
                     .map(|m| (m.span, m.found.to_string()))

@@ -249,6 +249,9 @@ pub fn run(rule: &dyn Rule, case: &Case) -> Outcome {
     } else {
         problems.push("the case's configuration does not make a mini-program".into());
     }
+    // As the engine runs, where some file rule always reads the visible text (the drainage
+    // rules are on by default): the project pass reads it as the file pass found it.
+    let mut visible = Vec::new();
     for (i, entry) in files.entries().iter().enumerate() {
         let id = FileId(i as u32);
         for p in &entry.loaded.problems {
@@ -264,9 +267,11 @@ pub fn run(rule: &dyn Rule, case: &Case) -> Outcome {
             case.framework,
         );
         rule.check_file(&cx, &mut found);
+        cx.visible();
+        visible.push(cx.into_visible());
     }
     if let Some(project) = &project {
-        let cx = ProjectContext::new(project, &files, data());
+        let cx = ProjectContext::new(project, &files, data()).with_visible(&visible);
         rule.check_project(&cx, &mut found);
     }
     found.sort_by(|a, b| {
