@@ -512,7 +512,10 @@ pub(super) fn settle(
         let Some(severity) = enabled.severity(d.rule.id) else {
             continue;
         };
+        // A file without directives never needs its line index here: positions are found
+        // later, from its text as the report unpacks it.
         if !rules::UNSUPPRESSIBLE.contains(&d.rule.id)
+            && !suppressions.is_empty()
             && suppressions.suppresses(
                 d.rule.id,
                 d.span.start(),
