@@ -35,7 +35,7 @@ pub enum Resolved {
 #[derive(Debug)]
 pub struct Resolver {
     root: PathBuf,
-    /// Whether each path asked about is a file.
+    /// Whether each path the disk was asked about is a file.
     exists: Known,
     /// What discovery saw of the disk, asked first.
     found: Found,
@@ -78,16 +78,23 @@ impl Resolver {
         }
     }
 
+    /// Whether `path` is a file: what discovery saw, or else the disk, asked once per path.
+    ///
+    /// Discovery's listing answers first, and its answers are not remembered again: module
+    /// resolution asks about every extension of every import, and nearly all of those paths
+    /// are asked once (`pages/a/react.tsx`, `pages/a/react.ts`, …). Remembering each cost a
+    /// lock, a hash and a copy of the path, a twentieth of a Taro run.
     pub fn is_file(&self, path: &Path) -> bool {
+        match self.found.is_file(path) {
+            Some(true) => return true,
+            // An editor's buffer may stand where the disk has nothing.
+            Some(false) if !self.vfs.in_memory(path) => return false,
+            _ => {}
+        }
         if let Some(&known) = self.exists.shard(path).get(path.as_os_str()) {
             return known;
         }
-        let is_file = match self.found.is_file(path) {
-            Some(true) => true,
-            // An editor's buffer may stand where the disk has nothing.
-            Some(false) if !self.vfs.in_memory(path) => false,
-            _ => self.vfs.is_file(path),
-        };
+        let is_file = self.vfs.is_file(path);
         let mut known = self.exists.shard(path);
         known.insert(path.as_os_str().to_owned(), is_file);
         is_file
