@@ -224,7 +224,7 @@ fn key(path: PathBuf) -> OsString {
 /// (and on Windows for `/` and `\`), so that a look-up hashes its bytes once. Hashing a
 /// `Path`, and taking one apart, walks its components every time: 6,000 instructions a
 /// look-up, a tenth of a Taro run's instructions.
-fn spelled(path: &Path) -> Cow<'_, OsStr> {
+pub(crate) fn spelled(path: &Path) -> Cow<'_, OsStr> {
     let bytes = path.as_os_str().as_encoded_bytes();
     let plain = !cfg!(windows)
         && !bytes.ends_with(b"/")

@@ -1,6 +1,7 @@
 //! The run's file table: every file loaded, once, by id — the ones linted and the ones read only
 //! to understand the project around them.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -10,7 +11,7 @@ use rustc_hash::FxHashMap;
 use crate::base::data::RuleData;
 use crate::base::source::{FileId, FileKind, SourceFile};
 use crate::base::vfs::Vfs;
-use crate::project::discover::display_path;
+use crate::project::discover::{display_path, spelled};
 use crate::syntax::js::facts::Keep;
 use crate::syntax::load::Content;
 use crate::syntax::load::{self, Loaded, Origin};
@@ -41,7 +42,10 @@ pub struct Request {
 #[derive(Debug)]
 pub struct Files {
     entries: Vec<Entry>,
-    by_path: FxHashMap<PathBuf, FileId>,
+    /// Keyed by the path's bytes as discovery spells them ([`spelled`]): the same for every
+    /// spelling of one path, as `Path`'s own equality has it, without walking its components
+    /// on every hash. A wave of 5,000 pages looks up ten thousand paths here, on one thread.
+    by_path: FxHashMap<OsString, FileId>,
     /// The working directory, for display paths.
     cwd: PathBuf,
     /// Where text comes from.
@@ -88,7 +92,7 @@ impl Files {
     }
 
     pub fn id(&self, path: &Path) -> Option<FileId> {
-        self.by_path.get(path).copied()
+        self.by_path.get(&*spelled(path)).copied()
     }
 
     pub fn get(&self, id: FileId) -> &Entry {
@@ -148,7 +152,7 @@ impl Files {
         let mut fresh = Vec::new();
         let ids = requests
             .into_iter()
-            .map(|r| match self.by_path.get(&r.path) {
+            .map(|r| match self.by_path.get(&*spelled(&r.path)) {
                 Some(&id) => {
                     match self.entries.get_mut(id.0 as usize) {
                         Some(entry) => entry.linted |= r.linted,
@@ -163,7 +167,7 @@ impl Files {
                 }
                 None => {
                     let id = FileId((self.entries.len() + fresh.len()) as u32);
-                    self.by_path.insert(r.path.clone(), id);
+                    self.by_path.insert(spelled(&r.path).into_owned(), id);
                     fresh.push((id, r));
                     id
                 }
@@ -214,4 +218,47 @@ fn parse(
     let mut loaded = load::load(path, display, kind, bytes, origin, keep);
     loaded.source.pack();
     loaded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(path: &str) -> Request {
+        Request {
+            path: path.into(),
+            kind: FileKind::Script,
+            linted: true,
+            in_build: true,
+        }
+    }
+
+    #[test]
+    fn every_spelling_of_a_path_is_one_file() {
+        let mut vfs = Vfs::memory();
+        vfs.insert("/app/pages/a/index.js".into(), "tt.pay({})".into());
+        vfs.insert("/app/pages/b/index.js".into(), String::new());
+        let mut files = Files::new(Path::new("/app"), Arc::new(vfs));
+        let ids = files.load(vec![
+            request("/app/pages/a/index.js"),
+            request("/app/pages//a/./index.js"),
+            request("/app/pages/b/index.js"),
+        ]);
+        assert_eq!(ids, vec![FileId(0), FileId(0), FileId(1)]);
+        assert_eq!(files.entries().len(), 2);
+        assert_eq!(
+            files.id(Path::new("/app/pages/a/./index.js")),
+            Some(FileId(0))
+        );
+        assert_eq!(
+            files.id(Path::new("/app/pages/b/index.js/")),
+            Some(FileId(1))
+        );
+        assert_eq!(files.id(Path::new("/app/pages/c/index.js")), None);
+        assert_eq!(
+            files.load(vec![request("/app//pages/b/index.js")]),
+            vec![FileId(1)]
+        );
+        assert_eq!(files.entries().len(), 2);
+    }
 }
