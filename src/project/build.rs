@@ -2,13 +2,14 @@
 //! was loaded, wave after wave until nothing new is reached.
 
 use std::collections::BTreeSet;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::app::{AppConfig, ComponentEntry, Easycom, ProjectConfig, using_components};
-use super::discover::Found;
+use super::discover::{Found, spelled};
 use super::files::Files;
 use super::framework::{BUILT_IN_TAGS, Framework, Role};
 use super::model::{
@@ -43,7 +44,8 @@ struct Builder<'a, L: Loader> {
     loader: &'a mut L,
     resolver: Resolver,
     units: Vec<Unit>,
-    unit_by_base: FxHashMap<PathBuf, UnitId>,
+    /// Keyed by the base's spelled bytes ([`spelled`]), as the file table is.
+    unit_by_base: FxHashMap<OsString, UnitId>,
     references: Vec<Reference>,
     reached: BTreeSet<FileId>,
     /// For `packOptions.ignore`: files left out of the upload are not read.
@@ -325,19 +327,21 @@ impl<L: Loader> Builder<'_, L> {
 
     /// The unit at `base`, created (and queued for loading) on first sight.
     fn unit(&mut self, base: PathBuf) -> UnitId {
-        if let Some(&id) = self.unit_by_base.get(&base) {
+        let key = spelled(&base);
+        if let Some(&id) = self.unit_by_base.get(&*key) {
             return id;
         }
+        let key = key.into_owned();
         let id = self.units.len();
         self.units.push(Unit {
             route: relative(&self.root, &base),
-            base: base.clone(),
+            base,
             script: None,
             template: None,
             json: None,
             components: Vec::new(),
         });
-        self.unit_by_base.insert(base, id);
+        self.unit_by_base.insert(key, id);
         self.pending_units.push(id);
         id
     }
