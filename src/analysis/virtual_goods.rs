@@ -6,6 +6,7 @@
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use crate::analysis::calls::Graph;
@@ -136,7 +137,9 @@ fn goods(graph: &Graph<'_>, data: &RuleData, page: &PageFacts) -> Goods {
 /// none names physical ones: its "continue paying" pays for a virtual order. Any other page that
 /// names nothing (a goods detail page whose goods load at run time) is left alone.
 fn words(graph: &Graph<'_>, data: &RuleData, pages: &[PageFacts]) -> Vec<Vec<String>> {
-    let own: Vec<Goods> = pages.iter().map(|p| goods(graph, data, p)).collect();
+    // Across the threads: every page's visible text is searched for goods words, and the rules
+    // of the project pass that wait for this have nothing else left to run beside it.
+    let own: Vec<Goods> = pages.par_iter().map(|p| goods(graph, data, p)).collect();
     let shop = own.iter().any(|g| g.physical);
     let app: BTreeSet<String> = own.iter().flat_map(|g| g.words.iter().cloned()).collect();
     pages
@@ -267,7 +270,7 @@ pub fn ungated_starts(graph: &Graph<'_>, data: &RuleData, page: &PageFacts) -> V
 /// for on a page that sells no virtual goods).
 pub fn pages(graph: &Graph<'_>, data: &RuleData, pages: &[PageFacts]) -> Vec<VirtualGoods> {
     pages
-        .iter()
+        .par_iter()
         .zip(words(graph, data, pages))
         .map(|(page, words)| {
             let ungated = if words.is_empty() {
