@@ -177,6 +177,16 @@ fn json_dialect(path: &Path, origin: Origin) -> Dialect {
 }
 
 /// Where a script nests deeper than the parser is let to parse, and the limit it exceeds.
+/// The suppression directives in a file's comments. A directive's line is read from the file's
+/// line index, built only if the file has one.
+fn suppressions(comments: &[Comment], source: &SourceFile) -> Suppressions {
+    Suppressions::parse(
+        comments,
+        |at| source.lines().line_of(at),
+        source.text().len(),
+    )
+}
+
 fn too_deep(text: &str, kind: FileKind) -> Option<(usize, usize)> {
     match kind {
         FileKind::TypeScript => nesting::too_deep_typescript(text),
@@ -231,11 +241,7 @@ fn parse_content(source: SourceFile, origin: Origin, keep: Keep<'_>) -> Loaded {
                             value: Some(value),
                             comments: Vec::new(),
                         });
-                    let suppressions = Suppressions::parse(
-                        &parsed.comments,
-                        |at| source.lines().line_of(at),
-                        source.text().len(),
-                    );
+                    let suppressions = suppressions(&parsed.comments, &source);
                     (problems, extracted, json, suppressions)
                 })
             });
@@ -256,11 +262,7 @@ fn parse_content(source: SourceFile, origin: Origin, keep: Keep<'_>) -> Loaded {
         FileKind::Json => {
             match json::parse(source.body(), base, json_dialect(&source.path, origin)) {
                 Ok(doc) => {
-                    let suppressions = Suppressions::parse(
-                        &doc.comments,
-                        |at| source.lines().line_of(at),
-                        source.text().len(),
-                    );
+                    let suppressions = suppressions(&doc.comments, &source);
                     Loaded {
                         content: Content {
                             json: Some(doc),
@@ -281,11 +283,7 @@ fn parse_content(source: SourceFile, origin: Origin, keep: Keep<'_>) -> Loaded {
                 .iter()
                 .map(|e| Problem::syntax(Syntax::Template, e))
                 .collect();
-            let suppressions = Suppressions::parse(
-                &parsed.comments,
-                |at| source.lines().line_of(at),
-                source.text().len(),
-            );
+            let suppressions = suppressions(&parsed.comments, &source);
             Loaded {
                 content: Content {
                     markup: Some(parsed.markup),
@@ -367,11 +365,7 @@ fn vue(source: SourceFile, keep: Keep<'_>) -> Loaded {
             .collect();
         facts::extract_parts(&parts, &comments, keep)
     });
-    let suppressions = Suppressions::parse(
-        &comments,
-        |at| source.lines().line_of(at),
-        source.text().len(),
-    );
+    let suppressions = suppressions(&comments, &source);
     problems.sort_by_key(|p| p.span.start());
     Loaded {
         content: Content {
