@@ -331,6 +331,26 @@ impl Markup {
         assert_eq!(self.subtree(NodeId::new(self.nodes.len())).count(), 0);
     }
 
+    /// Each node as its tag (or its first text) and how many nodes its subtree holds, for tests
+    /// to state a tree's shape exactly.
+    #[cfg(test)]
+    pub fn outline(&self) -> Vec<String> {
+        (0..self.nodes.len())
+            .map(NodeId::new)
+            .map(|id| {
+                let label = match self.node(id).map(|n| &n.kind) {
+                    Some(NodeKind::Element(e)) => e.tag.to_string(),
+                    Some(NodeKind::Text(parts)) => match parts.first() {
+                        Some(TextPart::Static { text, .. }) => format!("{text:?}"),
+                        _ => "{}".to_string(),
+                    },
+                    None => "?".to_string(),
+                };
+                format!("{label} {}", self.subtree(id).count())
+            })
+            .collect()
+    }
+
     /// The node and its ancestors, innermost first.
     pub fn ancestry(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         std::iter::successors(Some(id), |&i| self.node(i).and_then(|n| n.parent))
@@ -445,9 +465,31 @@ mod tests {
                 0,
             ),
         ];
-        for parsed in templates {
-            assert!(parsed.markup.nodes.len() >= 5);
+        let mut outlines = Vec::new();
+        for parsed in &templates {
             parsed.markup.check_subtrees();
+            outlines.push(parsed.markup.outline());
         }
+        let expected: [&[&str]; 3] = [
+            &[
+                "view 7", "text 2", "\"a\" 1", "view 3", "button 2", "\"b\" 1", "\"c\" 1",
+                "view 1", "view 3", "view 2", "view 1",
+            ],
+            // `</view>` closes the `<text>` inside it too; the second `<view>` runs to the end.
+            &[
+                "view 3", "text 2", "\"a\" 1", "view 4", "text 2", "\"b\" 1", "\"c\" 1",
+            ],
+            &[
+                "view 7",
+                "text 2",
+                "\"a\" 1",
+                "text 2",
+                "\"b\" 1",
+                "view 2",
+                "u-button 1",
+                "view 1",
+            ],
+        ];
+        assert_eq!(outlines, expected.map(|o| o.to_vec()));
     }
 }
