@@ -370,7 +370,9 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
         Some(path) if !args.show_files => Some(create_output(path)?),
         _ => None,
     };
-    let mut report = lint::lint(&options)?;
+    // One set of threads for the lint and the layout of its report after it.
+    let pool = lint::worker_pool(options.threads)?;
+    let mut report = lint::lint_in(&pool, &options, rules::all())?;
     if args.show_files {
         return show_files(&report, *lang).map(|_| Outcome::Passed);
     }
@@ -386,7 +388,7 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
         return fix_dry_run(&report, *lang);
     }
     if args.fix && apply_fixes(&report, *lang)? {
-        report = lint::lint(&options)?;
+        report = lint::lint_in(&pool, &options, rules::all())?;
     }
     let records = args.suppress_all || !args.suppress_rule.is_empty();
     let baseline = if records || args.prune_suppressions {
@@ -423,24 +425,15 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
         Some(file) => io::BufWriter::new(Box::new(file)),
         None => io::BufWriter::new(Box::new(stdout.lock())),
     };
-    // The report is laid out across the threads the run was given, into memory (a writer to
-    // the terminal cannot move between threads), then written; on this thread alone if no
-    // thread can be started, since the lint is done.
+    // The report is laid out across the run's threads, into memory (a writer to the terminal
+    // cannot move between threads), then written.
     let mut rendered = Vec::new();
     let style = Style {
         color,
         lang: *lang,
         max_diagnostics: args.max_diagnostics,
     };
-    let mut lay_out = || output::write(&report, args.format, style, &mut rendered);
-    let laid_out = match rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads.unwrap_or(0))
-        .build()
-    {
-        Ok(pool) => pool.install(lay_out),
-        Err(_) => lay_out(),
-    };
-    written(laid_out)?;
+    written(pool.install(|| output::write(&report, args.format, style, &mut rendered)))?;
     written(out.write_all(&rendered))?;
     written(out.flush())?;
     if args.format == Format::Github

@@ -28,7 +28,7 @@ use crate::syntax::load::is_config_script;
 use crate::syntax::suppress::Suppressions;
 
 /// Worker threads get large stacks: the parser and the tree walks recurse once per nesting level.
-pub(super) const WORKER_STACK: usize = 256 * 1024 * 1024;
+const WORKER_STACK: usize = 256 * 1024 * 1024;
 
 /// Everything a run needs besides the files themselves.
 #[derive(Debug, Clone)]
@@ -150,6 +150,18 @@ impl Loader for EngineLoader<'_> {
     }
 }
 
+/// The threads a run works on: `threads` of them (`None`: one per core), with the stacks the
+/// parser needs. A caller that does more in parallel after the lint (lays out the report) builds
+/// one and runs both on it ([`lint_in`]).
+pub fn worker_pool(threads: Option<usize>) -> Result<rayon::ThreadPool, UsageError> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .stack_size(WORKER_STACK)
+        .thread_name(|i| format!("ttlint-worker-{i}"))
+        .build()
+        .map_err(|e| UsageError::new(messages::error_threads(e.to_string())))
+}
+
 /// Runs a lint over `options.paths` with every rule of the registry.
 pub fn lint(options: &LintOptions) -> Result<Report, UsageError> {
     lint_with(options, rules::all())
@@ -161,6 +173,15 @@ pub fn lint_with(
     options: &LintOptions,
     registry: &[&'static dyn Rule],
 ) -> Result<Report, UsageError> {
+    lint_in(&worker_pool(options.threads)?, options, registry)
+}
+
+/// [`lint_with`] on the threads of `pool` ([`worker_pool`]); `options.threads` is not read.
+pub fn lint_in(
+    pool: &rayon::ThreadPool,
+    options: &LintOptions,
+    registry: &[&'static dyn Rule],
+) -> Result<Report, UsageError> {
     let ignore = Ignore::new(
         &options.config.ignore,
         options.config.base_dir(),
@@ -168,11 +189,6 @@ pub fn lint_with(
         &options.cwd,
     )?;
     let vfs = &*options.vfs;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads.unwrap_or(0))
-        .stack_size(WORKER_STACK)
-        .build()
-        .map_err(|e| UsageError::new(messages::error_threads(e.to_string())))?;
     // The walk reads folders in parallel; the rules' patterns compile beside it.
     let (discovery, data) = pool.install(|| {
         rayon::join(

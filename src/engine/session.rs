@@ -27,13 +27,12 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::config::Config;
 use super::lint::{
-    Enabled, EngineLoader, WORKER_STACK, file_pass, in_file_order, project_pass, settle,
+    Enabled, EngineLoader, file_pass, in_file_order, project_pass, settle, worker_pool,
 };
 use crate::analysis::context::ProjectContext;
 use crate::base::data::RuleData;
 use crate::base::diagnostic::Diagnostic;
 use crate::base::error::UsageError;
-use crate::base::messages;
 use crate::base::source::{FileId, FileKind, SourceFile, Span};
 use crate::base::vfs::Vfs;
 use crate::project::discover::{self, Found, Ignore, Root};
@@ -232,12 +231,7 @@ impl Session {
             threads,
             vfs,
         } = options;
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.unwrap_or(0))
-            .stack_size(WORKER_STACK)
-            .thread_name(|i| format!("ttlint-worker-{i}"))
-            .build()
-            .map_err(|e| UsageError::new(messages::error_threads(e.to_string())))?;
+        let pool = worker_pool(threads)?;
         let data = Arc::new(RuleData::new(&config.data));
         let mut files = Files::new(&cwd, Arc::new(vfs));
         files.set_rule_data(Arc::clone(&data));
