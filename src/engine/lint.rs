@@ -307,11 +307,14 @@ pub fn lint_in(
         }
     });
 
-    // By file id: what each file's rules found, and the visible text they looked for.
+    // By file id: what each file's rules found, and the visible text they looked for. In pieces
+    // of some dozens of files, as the load is (`project::files`), so that no thread is left
+    // with a long last piece while the other waits.
     let passed: Vec<(Vec<Diagnostic>, Option<Vec<Text>>)> = pool.install(|| {
         files
             .entries()
             .par_iter()
+            .with_max_len(64)
             .enumerate()
             .map(|(i, entry)| {
                 if !entry.linted {

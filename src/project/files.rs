@@ -176,8 +176,11 @@ impl Files {
         let cwd = &self.cwd;
         let vfs = &*self.vfs;
         let data = self.data.as_deref();
+        // In pieces of a few files: left to split only when a thread is idle, the last piece
+        // of a wave of thousands kept one thread parsing a hundred files while the other waited.
         let mut loaded: Vec<Entry> = fresh
             .into_par_iter()
+            .with_max_len(PIECE)
             .map(|(_, r)| {
                 let display = display_path(&r.path, cwd);
                 let bytes = vfs.read(&r.path);
@@ -197,6 +200,9 @@ impl Files {
         ids
     }
 }
+
+/// The most files one thread takes at a time from a parallel load.
+const PIECE: usize = 8;
 
 /// Parses a file from its bytes, keeping of scripts the API uses and literals `data`'s rules read
 /// (everything without it), and packs its text ([`SourceFile::pack`]): the run holds every file
