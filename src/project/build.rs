@@ -32,12 +32,6 @@ pub trait Loader {
     }
 }
 
-/// A unit file's role, for the wave bookkeeping.
-enum Pending {
-    Unit(UnitId),
-    File,
-}
-
 struct Builder<'a, L: Loader> {
     root: PathBuf,
     framework: Framework,
@@ -388,7 +382,7 @@ impl<L: Loader> Builder<'_, L> {
     fn run_waves(&mut self) {
         loop {
             let mut paths: Vec<PathBuf> = Vec::new();
-            let mut roles: Vec<(Pending, Role)> = Vec::new();
+            let mut roles: Vec<(UnitId, Role)> = Vec::new();
             let units = std::mem::take(&mut self.pending_units);
             // A wave brings thousands of pages: their files are looked up across the threads.
             let (resolver, framework, all) = (&self.resolver, self.framework, &self.units);
@@ -399,47 +393,52 @@ impl<L: Loader> Builder<'_, L> {
             for (unit, files) in units.into_iter().zip(files) {
                 for (role, path) in files {
                     paths.push(path);
-                    roles.push((Pending::Unit(unit), role));
+                    roles.push((unit, role));
                 }
             }
+            // Thousands of pages import the same few modules: each path is loaded once, and
+            // every reference to it gets its id.
             let refs = std::mem::take(&mut self.pending_refs);
-            for (path, ..) in &refs {
-                paths.push(path.clone());
-                roles.push((Pending::File, Role::Script));
-            }
+            let mut slot_of: FxHashMap<&[u8], usize> = FxHashMap::default();
+            let ref_slots: Vec<usize> = refs
+                .iter()
+                .map(|(path, ..)| {
+                    *slot_of
+                        .entry(path.as_os_str().as_encoded_bytes())
+                        .or_insert_with(|| {
+                            paths.push(path.clone());
+                            paths.len() - 1
+                        })
+                })
+                .collect();
             if paths.is_empty() && self.frontier.is_empty() {
                 break;
             }
             let ids = self.load(&paths);
             let mut loaded = Vec::new();
-            let mut ref_ids = Vec::new();
-            for ((pending, role), id) in roles.into_iter().zip(&ids) {
-                match pending {
-                    Pending::Unit(unit) => {
-                        let Some(id) = *id else { continue };
-                        let u = &mut self.units[unit];
-                        match role {
-                            Role::Template => u.template = Some(id),
-                            Role::Script => {
-                                u.script.get_or_insert(id);
-                                self.unit_of_file.insert(id, unit);
-                            }
-                            Role::Both => {
-                                u.template = Some(id);
-                                u.script = Some(id);
-                                self.unit_of_file.insert(id, unit);
-                            }
-                            Role::Config => {
-                                u.json = Some(id);
-                                self.unit_of_json.insert(id, unit);
-                            }
-                        }
-                        loaded.push(id);
+            for (&(unit, role), id) in roles.iter().zip(&ids) {
+                let Some(id) = *id else { continue };
+                let u = &mut self.units[unit];
+                match role {
+                    Role::Template => u.template = Some(id),
+                    Role::Script => {
+                        u.script.get_or_insert(id);
+                        self.unit_of_file.insert(id, unit);
                     }
-                    Pending::File => ref_ids.push(*id),
+                    Role::Both => {
+                        u.template = Some(id);
+                        u.script = Some(id);
+                        self.unit_of_file.insert(id, unit);
+                    }
+                    Role::Config => {
+                        u.json = Some(id);
+                        self.unit_of_json.insert(id, unit);
+                    }
                 }
+                loaded.push(id);
             }
-            for ((_, from, span, kind), to) in refs.into_iter().zip(ref_ids) {
+            for ((_, from, span, kind), slot) in refs.into_iter().zip(ref_slots) {
+                let to = ids[slot];
                 self.references.push(Reference {
                     from,
                     span,
