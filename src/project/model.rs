@@ -424,5 +424,23 @@ mod tests {
                 "utils/request.js",
             ]
         );
+        // Another page loads the same module, written another way: one file, reached from both.
+        let list = project.pages[1].unit;
+        let mut scripts = names(&files, &project.rendered(list, &files).scripts);
+        scripts.sort();
+        assert_eq!(
+            scripts,
+            vec![
+                "components/avatar/avatar.js",
+                "pages/list/list.js",
+                "utils/api.js",
+                "utils/request.js",
+            ]
+        );
+        let api = (0..files.entries().len() as u32)
+            .map(FileId)
+            .filter(|&id| files.source(id).display == "utils/api.js")
+            .count();
+        assert_eq!(api, 1);
     }
 }
