@@ -137,7 +137,7 @@ impl Vfs {
                     .any(pruned)
         });
         walked.files.extend(in_memory.cloned());
-        walked.files.sort_by_cached_key(|p| order_key(p));
+        walked.files.par_sort_by_cached_key(|p| order_key(p));
         walked.files.dedup();
         walked
     }

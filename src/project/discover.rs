@@ -373,18 +373,21 @@ pub fn discover(
         }
         if let (Entry::File, Some(kind)) = (entry, FileKind::from_path(&path)) {
             listing.add_file(path.clone());
-            found.push(Candidate {
-                display: display_path(&path, cwd),
-                path,
-                kind,
-                explicit: true,
-                build_output: false,
-            });
+            found.push((
+                order_key(&path),
+                Candidate {
+                    display: display_path(&path, cwd),
+                    path,
+                    kind,
+                    explicit: true,
+                    build_output: false,
+                },
+            ));
             continue;
         }
         let walked = vfs.walk_folders(&path, &|p| ignore.is_ignored(p));
         // Across the threads: a big app's walk finds tens of thousands of files.
-        let walked_candidates: Vec<(Candidate, Option<Root>)> = walked
+        let walked_candidates: Vec<(Vec<u8>, Candidate, Option<Root>)> = walked
             .files
             .par_iter()
             .filter_map(|file| {
@@ -397,12 +400,12 @@ pub fn discover(
                     explicit: false,
                     build_output: false,
                 };
-                Some((candidate, root))
+                Some((order_key(file), candidate, root))
             })
             .collect();
-        for (candidate, root) in walked_candidates {
+        for (key, candidate, root) in walked_candidates {
             roots.extend(root);
-            found.push(candidate);
+            found.push((key, candidate));
         }
         for file in walked.files {
             listing.add_file(file);
@@ -414,16 +417,14 @@ pub fn discover(
         let outputs = output_folders(&roots, vfs);
         let inside = |p: &Path| outputs.iter().any(|o| p.starts_with(o));
         roots.retain(|r| !inside(&r.path));
-        for c in &mut found {
+        for (_, c) in &mut found {
             c.build_output = !c.explicit && inside(&c.path);
         }
     }
-    let mut keyed: Vec<(Vec<u8>, Candidate)> =
-        found.into_iter().map(|c| (order_key(&c.path), c)).collect();
-    keyed.sort_unstable_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.cmp(b)));
+    found.par_sort_unstable_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.cmp(b)));
     // A file named explicitly and also found by a walk is explicit.
-    let mut candidates: Vec<Candidate> = Vec::with_capacity(keyed.len());
-    for (_, c) in keyed {
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(found.len());
+    for (_, c) in found {
         match candidates.last_mut() {
             Some(last) if last.path == c.path => {
                 last.explicit |= c.explicit;
