@@ -73,6 +73,5 @@ pub fn write(report: &Report, text: &Catalogue, out: &mut dyn Write) -> io::Resu
             }
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &issues)?;
-    writeln!(out)
+    super::json::write_pretty(&issues, out)
 }

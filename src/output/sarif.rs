@@ -153,6 +153,5 @@ pub fn write(report: &Report, text: &Catalogue, out: &mut dyn Write) -> io::Resu
             "results": results,
         }]
     });
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+    super::json::write_pretty(&document, out)
 }
