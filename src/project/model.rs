@@ -355,10 +355,14 @@ mod tests {
         (project, loader.0, root)
     }
 
+    /// The files' names, sorted.
     fn names(files: &Files, ids: &[FileId]) -> Vec<String> {
-        ids.iter()
+        let mut names: Vec<String> = ids
+            .iter()
             .map(|&id| files.source(id).display.clone())
-            .collect()
+            .collect();
+        names.sort();
+        names
     }
 
     #[test]
@@ -385,10 +389,8 @@ mod tests {
     fn templates_rendered_on_a_page() {
         let (project, files, _) = fixture();
         let index = project.pages[0].unit;
-        let mut templates = names(&files, &project.rendered(index, &files).templates);
-        templates.sort();
         assert_eq!(
-            templates,
+            names(&files, &project.rendered(index, &files).templates),
             vec![
                 "components/badge/badge.ttml",
                 "components/card/card.ttml",
@@ -399,10 +401,8 @@ mod tests {
             "its own, imported, included, and nested components' (the plugin is not on disk)"
         );
         let list = project.pages[1].unit;
-        let mut templates = names(&files, &project.rendered(list, &files).templates);
-        templates.sort();
         assert_eq!(
-            templates,
+            names(&files, &project.rendered(list, &files).templates),
             vec!["components/avatar/avatar.ttml", "pages/list/list.ttml"],
             "app-level components count where their tag is used"
         );
@@ -412,10 +412,8 @@ mod tests {
     fn scripts_a_page_runs() {
         let (project, files, _) = fixture();
         let index = project.pages[0].unit;
-        let mut scripts = names(&files, &project.rendered(index, &files).scripts);
-        scripts.sort();
         assert_eq!(
-            scripts,
+            names(&files, &project.rendered(index, &files).scripts),
             vec![
                 "components/badge/badge.js",
                 "components/card/card.js",
@@ -426,10 +424,8 @@ mod tests {
         );
         // Another page loads the same module, written another way: one file, reached from both.
         let list = project.pages[1].unit;
-        let mut scripts = names(&files, &project.rendered(list, &files).scripts);
-        scripts.sort();
         assert_eq!(
-            scripts,
+            names(&files, &project.rendered(list, &files).scripts),
             vec![
                 "components/avatar/avatar.js",
                 "pages/list/list.js",
