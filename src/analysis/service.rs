@@ -39,11 +39,7 @@ pub fn wrapper_button<'a>(
     data: &'a CustomerServiceData,
     framework: Framework,
 ) -> Option<&'a WrapperButton> {
-    let tag = hyphenate(tag);
-    data.wrapper_buttons.iter().find(|w| {
-        w.frameworks.iter().any(|f| f == framework.id())
-            && w.tags.iter().any(|t| hyphenate(t) == tag)
-    })
+    data.wrapper_button(tag, framework.id())
 }
 
 /// An IM entry: the template it is in and its tag name.

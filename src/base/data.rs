@@ -13,6 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 use super::api::{Api, Namespace};
+use super::case::hyphenate;
 use super::intern::Ustr;
 use super::message::Localized;
 
@@ -215,7 +216,12 @@ pub struct CustomerServiceData {
     /// UI-library buttons and what they pass to the native button they render
     /// (`rules/frameworks.json`, `wrapperButtons`); filled in after parsing.
     #[serde(skip)]
-    pub wrapper_buttons: Vec<WrapperButton>,
+    wrapper_buttons: Vec<WrapperButton>,
+    /// The buttons by each of their tags in kebab case, in list order: the rules ask this of
+    /// every element of every template, and walking the list (hyphenating each tag again) was
+    /// most of a customer-service rule's time.
+    #[serde(skip)]
+    wrappers_by_tag: FxHashMap<String, Vec<usize>>,
     /// Whether Taro's `<Button>` passes `data-im-id` to Douyin's button (`rules/frameworks.json`).
     #[serde(skip)]
     pub taro_button_reaches_im: bool,
@@ -237,6 +243,31 @@ pub struct WrapperButton {
     pub native_button_on_douyin: bool,
     /// The kinds of project the library is written for: `native`, `uni-app`, `taro`.
     pub frameworks: Vec<String>,
+}
+
+impl CustomerServiceData {
+    fn set_wrapper_buttons(&mut self, buttons: Vec<WrapperButton>) {
+        self.wrappers_by_tag.clear();
+        for (i, button) in buttons.iter().enumerate() {
+            for tag in &button.tags {
+                self.wrappers_by_tag
+                    .entry(hyphenate(tag).into_owned())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        self.wrapper_buttons = buttons;
+    }
+
+    /// The first UI-library button written `tag` (in any case: `AtButton` is `at-button`) for
+    /// projects of the kind `framework` (`native`, `uni-app`, `taro`).
+    pub fn wrapper_button(&self, tag: &str, framework: &str) -> Option<&WrapperButton> {
+        self.wrappers_by_tag
+            .get(hyphenate(tag).as_ref())?
+            .iter()
+            .map(|&i| &self.wrapper_buttons[i])
+            .find(|w| w.frameworks.iter().any(|f| f == framework))
+    }
 }
 
 impl WrapperButton {
@@ -685,7 +716,7 @@ impl RuleData {
         };
         let douyin: DouyinApiList = parse("rules/douyin-api.json", DOUYIN_API);
         let frameworks: FrameworkLists = parse("rules/frameworks.json", FRAMEWORKS);
-        customer_service.wrapper_buttons = frameworks.wrapper_buttons;
+        customer_service.set_wrapper_buttons(frameworks.wrapper_buttons);
         customer_service.taro_button_reaches_im =
             frameworks.taro.im_id_reaches_native_button != Some(false);
         let mut all_patterns = Vec::new();
@@ -852,6 +883,33 @@ mod tests {
                 r.zh_cn
             );
         }
+    }
+
+    #[test]
+    fn wrapper_buttons_are_found_by_tag_in_any_case_for_their_framework() {
+        let data = RuleData::default().customer_service;
+        let found = |tag, framework| {
+            data.wrapper_button(tag, framework)
+                .map(|w| (w.library.as_str(), w.tags.clone()))
+        };
+        let at = Some(("taro-ui", vec!["AtButton".to_string()]));
+        assert_eq!(found("AtButton", "taro"), at);
+        assert_eq!(found("at-button", "taro"), at);
+        assert_eq!(found("AtButton", "uni-app"), None);
+        // Two libraries write `<nut-button>`: the first listed for the framework answers.
+        assert_eq!(
+            found("nut-button", "uni-app").map(|w| w.0),
+            Some("nutui-uniapp")
+        );
+        assert_eq!(
+            found("nut-button", "taro").map(|w| w.0),
+            Some("@nutui/nutui-taro")
+        );
+        assert_eq!(
+            found("van-button", "native").map(|w| w.0),
+            Some("@vant/weapp")
+        );
+        assert_eq!(found("button", "native"), None);
     }
 
     #[test]

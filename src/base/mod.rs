@@ -3,6 +3,7 @@
 
 pub mod alloc;
 pub(crate) mod api;
+pub mod case;
 pub mod data;
 pub mod diagnostic;
 pub(crate) mod error;

@@ -8,9 +8,8 @@
 //! Nodes live in an arena in document order with parent links: no query recurses, so markup
 //! nested a hundred thousand levels deep costs time, never the stack.
 
-use std::borrow::Cow;
-
 use super::expr::Binding;
+pub use crate::base::case::hyphenate;
 use crate::base::index::compact_index;
 use crate::base::intern::Ustr;
 use crate::base::source::Span;
@@ -29,25 +28,6 @@ pub struct Parsed {
     /// Broken markup and invalid expressions (`{{ }}`, inline `<sjs>`, Vue directives), in
     /// source order.
     pub errors: Vec<SyntaxError>,
-}
-
-/// Vue's `hyphenate`: a capital letter after a letter, digit or `_` starts a new word
-/// (`PayPanel` → `pay-panel`, `openType` → `open-type`); names already in kebab case and
-/// built-in components (`web-view`) are unchanged, and not copied.
-pub fn hyphenate(name: &str) -> Cow<'_, str> {
-    if !name.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Cow::Borrowed(name);
-    }
-    let mut out = String::with_capacity(name.len() + 4);
-    let mut previous_is_word = false;
-    for c in name.chars() {
-        if c.is_ascii_uppercase() && previous_is_word {
-            out.push('-');
-        }
-        out.push(c.to_ascii_lowercase());
-        previous_is_word = c.is_ascii_alphanumeric() || c == '_';
-    }
-    Cow::Owned(out)
 }
 
 compact_index! {
