@@ -243,8 +243,10 @@ impl<'a> Splitter<'a> {
 
     /// Reads an opening tag whose `<` is at `start`, up to its `>`. Quoted values may hold `>`.
     /// As in the markup parser, a `<` where an attribute should start ends a tag that is
-    /// missing its `>`.
-    fn head(&self, start: usize) -> Head<'a> {
+    /// missing its `>`. Its attributes are kept when `attributes` is set: a template's own tags
+    /// are read only to find where the template ends (the markup parser reads them again), and
+    /// a list of attributes for each was most of that reading.
+    fn head(&self, start: usize, attributes: bool) -> Head<'a> {
         let text = self.text;
         let name_end = self.name_end(start + 1);
         let mut head = Head {
@@ -301,7 +303,9 @@ impl<'a> Splitter<'a> {
                             i = close + 1;
                         }
                         None => {
-                            head.attrs.push(RawAttr { name, value: None });
+                            if attributes {
+                                head.attrs.push(RawAttr { name, value: None });
+                            }
                             return head;
                         }
                     },
@@ -318,13 +322,15 @@ impl<'a> Splitter<'a> {
                     }
                 }
             }
-            head.attrs.push(RawAttr { name, value });
+            if attributes {
+                head.attrs.push(RawAttr { name, value });
+            }
         }
     }
 
     /// A top-level block whose `<` is at `start`; returns the offset after it.
     fn block(&mut self, start: usize) -> usize {
-        let head = self.head(start);
+        let head = self.head(start, true);
         let name = head.name;
         let Some(head_end) = head.end else {
             self.error(
@@ -428,7 +434,7 @@ impl<'a> Splitter<'a> {
                 }
                 i = end;
             } else if self.opens_tag(lt) {
-                let head = self.head(lt);
+                let head = self.head(lt, false);
                 if head.name == "template" && !head.self_closing {
                     depth += 1;
                 }
