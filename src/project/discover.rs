@@ -200,7 +200,8 @@ impl Listing {
         }
         // A `..` (or a name starting with it: the disk decides those too).
         let bytes = spelled.as_encoded_bytes();
-        if bytes.starts_with(b"..") || bytes.windows(3).any(|w| w == b"/.." || w == b"\\..") {
+        let up = |at: usize| bytes.get(at + 1..at + 3) == Some(b"..");
+        if bytes.starts_with(b"..") || memchr::memchr2_iter(b'/', b'\\', bytes).any(up) {
             return None;
         }
         let (folder, whole) = Path::new(&*spelled)
@@ -226,10 +227,13 @@ fn key(path: PathBuf) -> OsString {
 /// look-up, a tenth of a Taro run's instructions.
 pub(crate) fn spelled(path: &Path) -> Cow<'_, OsStr> {
     let bytes = path.as_os_str().as_encoded_bytes();
+    // Only a `/` can start what spelling changes: the bytes after each are looked at, not every
+    // pair of bytes of the path.
     let plain = !cfg!(windows)
         && !bytes.ends_with(b"/")
         && !bytes.starts_with(b".")
-        && !bytes.windows(2).any(|w| w == b"//" || w == b"/.");
+        && !memchr::memchr_iter(b'/', bytes)
+            .any(|at| matches!(bytes.get(at + 1), Some(b'/' | b'.')));
     if plain {
         Cow::Borrowed(path.as_os_str())
     } else {
