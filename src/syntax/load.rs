@@ -176,7 +176,6 @@ fn json_dialect(path: &Path, origin: Origin) -> Dialect {
     }
 }
 
-/// Where a script nests deeper than the parser is let to parse, and the limit it exceeds.
 /// The suppression directives in a file's comments. A directive's line is read from the file's
 /// line index, built only if the file has one.
 fn suppressions(comments: &[Comment], source: &SourceFile) -> Suppressions {
@@ -187,6 +186,7 @@ fn suppressions(comments: &[Comment], source: &SourceFile) -> Suppressions {
     )
 }
 
+/// Where a script nests deeper than the parser is let to parse, and the limit it exceeds.
 fn too_deep(text: &str, kind: FileKind) -> Option<(usize, usize)> {
     match kind {
         FileKind::TypeScript => nesting::too_deep_typescript(text),
