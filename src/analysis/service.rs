@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use crate::analysis::calls::Graph;
 use crate::analysis::reach::{self, Reach};
 use crate::analysis::trade::{self, TradeSite};
-use crate::base::data::{CustomerServiceData, RuleData, WrapperButton};
+use crate::base::data::{CustomerServiceData, RuleData};
 use crate::base::source::{FileId, Span};
 use crate::project::Rendered;
 use crate::project::files::Files;
@@ -24,22 +24,13 @@ pub fn is_im_entry(element: &Element, data: &CustomerServiceData, framework: Fra
         "web-view" => element
             .static_attr("type")
             .is_some_and(|t| t.trim() == "im"),
-        tag => wrapper_button(tag, data, framework).is_some_and(|w| {
+        tag => data.wrapper_button(tag, framework.id()).is_some_and(|w| {
             w.open_type_prop
                 .as_deref()
                 .and_then(|prop| element.static_attr(&hyphenate(prop)))
                 .is_some_and(im)
         }),
     }
-}
-
-/// The UI-library button a tag names in a project of this framework, if any.
-pub fn wrapper_button<'a>(
-    tag: &str,
-    data: &'a CustomerServiceData,
-    framework: Framework,
-) -> Option<&'a WrapperButton> {
-    data.wrapper_button(tag, framework.id())
 }
 
 /// An IM entry: the template it is in and its tag name.

@@ -1,5 +1,4 @@
 use crate::analysis::context::FileContext;
-use crate::analysis::service::wrapper_button;
 use crate::base::data::CustomerServiceData;
 use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::message::{Codes, Message};
@@ -121,7 +120,7 @@ impl Rule for ImButtonInvalid {
                 }
                 "data-im-id".to_string()
             } else {
-                let Some(wrapper) = wrapper_button(&element.tag, data, cx.framework) else {
+                let Some(wrapper) = data.wrapper_button(&element.tag, cx.framework.id()) else {
                     continue;
                 };
                 let asks_for_im = wrapper
