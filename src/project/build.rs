@@ -1,8 +1,9 @@
 //! Building the model: start at `app.json`, load what it names, follow the references of what
 //! was loaded, wave after wave until nothing new is reached.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -396,19 +397,17 @@ impl<L: Loader> Builder<'_, L> {
                     roles.push((unit, role));
                 }
             }
-            // Thousands of pages import the same few modules: each path is loaded once, and
-            // every reference to it gets its id.
+            // Thousands of pages import the same few modules: each file is loaded once (paths
+            // keyed as the file table keys them), and every reference to it gets its id.
             let refs = std::mem::take(&mut self.pending_refs);
-            let mut slot_of: FxHashMap<&[u8], usize> = FxHashMap::default();
+            let mut slot_of: FxHashMap<Cow<'_, OsStr>, usize> = FxHashMap::default();
             let ref_slots: Vec<usize> = refs
                 .iter()
                 .map(|(path, ..)| {
-                    *slot_of
-                        .entry(path.as_os_str().as_encoded_bytes())
-                        .or_insert_with(|| {
-                            paths.push(path.clone());
-                            paths.len() - 1
-                        })
+                    *slot_of.entry(spelled(path)).or_insert_with(|| {
+                        paths.push(path.clone());
+                        paths.len() - 1
+                    })
                 })
                 .collect();
             if paths.is_empty() && self.frontier.is_empty() {
