@@ -116,26 +116,32 @@ pub(super) struct EngineLoader<'a> {
 
 impl Loader for EngineLoader<'_> {
     fn load(&mut self, paths: &[PathBuf]) -> Vec<Option<FileId>> {
+        // A wave brings thousands of paths: each is looked up in the walk's listing across the
+        // threads.
+        let (found, named, ignore) = (&self.found, self.named, self.ignore);
+        let asked: Vec<Option<Request>> = paths
+            .par_iter()
+            .map(|path| {
+                let kind = FileKind::from_path(path)?;
+                let linted = found.has(path);
+                // A walk prunes what is ignored: a file it found needs no second look (one named
+                // on the command line or given on standard input does).
+                let walked = linted && !named.contains(path);
+                (walked || !ignore.is_ignored(path)).then(|| Request {
+                    path: path.clone(),
+                    kind,
+                    linted,
+                    in_build: true,
+                })
+            })
+            .collect();
         let mut requests = Vec::new();
-        let mut slots = Vec::new();
-        for path in paths {
-            let kind = FileKind::from_path(path);
-            let linted = self.found.has(path);
-            // A walk prunes what is ignored: a file it found needs no second look (one named on
-            // the command line or given on standard input does).
-            let walked = linted && !self.named.contains(path);
-            match kind {
-                Some(kind) if walked || !self.ignore.is_ignored(path) => {
-                    slots.push(Some(requests.len()));
-                    requests.push(Request {
-                        path: path.clone(),
-                        kind,
-                        linted,
-                        in_build: true,
-                    });
-                }
-                _ => slots.push(None),
-            }
+        let mut slots = Vec::with_capacity(asked.len());
+        for request in asked {
+            slots.push(request.map(|r| {
+                requests.push(r);
+                requests.len() - 1
+            }));
         }
         let ids = self.files.load(requests);
         slots.into_iter().map(|s| s.map(|i| ids[i])).collect()

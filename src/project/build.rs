@@ -186,16 +186,26 @@ pub fn build<L: Loader>(root: &Path, framework: Framework, loader: &mut L) -> Op
 
     let mut pages = Vec::new();
     let mut wechat_pages = Vec::new();
-    for entry in &app.pages {
-        let base = root.join(&entry.route);
-        // A page whose template is WeChat's `.wxml` is `wechat-only-feature`'s finding.
-        let wechat = framework == Framework::Native
-            && b.resolver.unit_file(&base, "ttml").is_none()
-            && b.resolver.is_file(&append(&base, "wxml"));
+    // An app lists thousands of pages: their files are looked up across the threads.
+    let resolver = &b.resolver;
+    let found: Vec<(PathBuf, bool, bool)> = app
+        .pages
+        .par_iter()
+        .map(|entry| {
+            let base = root.join(&entry.route);
+            // A page whose template is WeChat's `.wxml` is `wechat-only-feature`'s finding.
+            let wechat = framework == Framework::Native
+                && resolver.unit_file(&base, "ttml").is_none()
+                && resolver.is_file(&append(&base, "wxml"));
+            let exists = resolver.unit_exists(&base);
+            (base, wechat, exists)
+        })
+        .collect();
+    for (entry, (base, wechat, exists)) in app.pages.iter().zip(found) {
         if wechat {
             wechat_pages.push(entry.clone());
         }
-        if !b.resolver.unit_exists(&base) {
+        if !exists {
             if !wechat {
                 let route = entry.route.clone();
                 b.missing(app_json, entry.span, Missing::Page { route });
@@ -218,14 +228,18 @@ pub fn build<L: Loader>(root: &Path, framework: Framework, loader: &mut L) -> Op
 
     b.run_waves();
     if framework == Framework::Native {
-        for page in &pages {
-            let base = b.units[page.unit].base.clone();
-            if b.resolver.unit_file(&base, "ttml").is_none()
-                && !b.resolver.is_file(&append(&base, "wxml"))
-            {
-                let route = page.entry.route.clone();
-                b.missing(app_json, page.entry.span, Missing::PageTemplate { route });
-            }
+        let (resolver, units) = (&b.resolver, &b.units);
+        let without_template: Vec<bool> = pages
+            .par_iter()
+            .map(|page| {
+                let base = &units[page.unit].base;
+                resolver.unit_file(base, "ttml").is_none()
+                    && !resolver.is_file(&append(base, "wxml"))
+            })
+            .collect();
+        for (page, _) in pages.iter().zip(without_template).filter(|(_, no)| *no) {
+            let route = page.entry.route.clone();
+            b.missing(app_json, page.entry.span, Missing::PageTemplate { route });
         }
     }
 

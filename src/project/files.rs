@@ -149,10 +149,17 @@ impl Files {
     /// thread pool); returns the id of every requested path, in order. A file requested again
     /// as linted becomes linted.
     pub fn load(&mut self, requests: Vec<Request>) -> Vec<FileId> {
+        // A wave asks for thousands of files: their keys are spelled across the threads, and
+        // only the table's own bookkeeping is left to this one.
+        let keys: Vec<OsString> = requests
+            .par_iter()
+            .map(|r| spelled(&r.path).into_owned())
+            .collect();
         let mut fresh = Vec::new();
         let ids = requests
             .into_iter()
-            .map(|r| match self.by_path.get(&*spelled(&r.path)) {
+            .zip(keys)
+            .map(|(r, key)| match self.by_path.get(&key) {
                 Some(&id) => {
                     match self.entries.get_mut(id.0 as usize) {
                         Some(entry) => entry.linted |= r.linted,
@@ -167,7 +174,7 @@ impl Files {
                 }
                 None => {
                     let id = FileId((self.entries.len() + fresh.len()) as u32);
-                    self.by_path.insert(spelled(&r.path).into_owned(), id);
+                    self.by_path.insert(key, id);
                     fresh.push((id, r));
                     id
                 }
