@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use super::config::{Config, Level};
 use super::report::{Report, SkipReason, Skipped, Summary};
@@ -347,9 +347,17 @@ pub fn lint_in(
         }
     });
 
-    let mut report = pool.install(|| finish(files, found, &enabled, skipped));
+    let project_passes = projects.len();
+    // The walk's listing and the projects' models hold a few paths for every file: they are
+    // freed beside the report's making rather than after it, on one thread.
+    let (mut report, ()) = pool.install(|| {
+        rayon::join(
+            || finish(files, found, &enabled, skipped),
+            || drop((projects, discovery, named)),
+        )
+    });
     report.root = options.cwd.clone();
-    report.project_passes = projects.len();
+    report.project_passes = project_passes;
     report.projects = summaries;
     report.rules = enabled.rules.iter().map(|(r, _)| r.meta().id).collect();
     if options.quiet {
@@ -435,6 +443,13 @@ pub(super) fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
         .unwrap_or("unknown error")
 }
 
+/// One file as [`finish`] leaves it: its source, and if it is linted, the findings it keeps and
+/// how many its suppressions silenced.
+struct Settled {
+    source: SourceFile,
+    kept: Option<(Vec<Diagnostic>, usize)>,
+}
+
 /// Keeps the findings in linted files, applies suppressions and severities, drops findings of
 /// disabled rules, sorts, and counts.
 fn finish(
@@ -443,31 +458,52 @@ fn finish(
     enabled: &Enabled,
     skipped: Vec<Skipped>,
 ) -> Report {
-    let mut entries = files.into_entries();
-    let linted: FxHashSet<FileId> = (0..entries.len())
-        .filter(|&i| entries[i].linted)
-        .map(|i| FileId(i as u32))
-        .collect();
-    // Every linted file, findings or not: its unused suppressions are reported too.
-    let mut by_file: FxHashMap<FileId, Vec<Diagnostic>> =
-        linted.iter().map(|&id| (id, Vec::new())).collect();
+    let entries = files.into_entries();
+    let mut by_file: Vec<Vec<Diagnostic>> = entries.iter().map(|_| Vec::new()).collect();
     for d in found {
-        by_file.entry(d.file).or_default().push(d);
+        by_file[d.file.0 as usize].push(d);
     }
+    // Every linted file, findings or not: its unused suppressions are reported too. What the
+    // report keeps of each file is its source; freeing the rest (facts, templates) is a fair
+    // part of a run, so it is shared across the threads, in pieces as the file pass is.
+    let settled: Vec<Settled> = entries
+        .into_par_iter()
+        .zip(by_file)
+        .enumerate()
+        .with_max_len(64)
+        .map(|(i, (mut entry, list))| {
+            let kept = entry.linted.then(|| {
+                let mut kept = Vec::new();
+                let loaded = &mut *entry.loaded;
+                let id = FileId(i as u32);
+                let suppressed = settle(
+                    id,
+                    &loaded.source,
+                    &mut loaded.suppressions,
+                    list,
+                    enabled,
+                    &mut kept,
+                );
+                (kept, suppressed)
+            });
+            Settled {
+                source: entry.loaded.source,
+                kept,
+            }
+        })
+        .collect();
+    let mut linted = Vec::new();
     let mut diagnostics = Vec::new();
     let mut suppressed = 0;
-    for (id, list) in by_file {
-        if !linted.contains(&id) {
-            continue;
+    let mut files = Vec::with_capacity(settled.len());
+    for Settled { source, kept } in settled {
+        if let Some((kept, count)) = kept {
+            linted.push(source.display.clone());
+            diagnostics.extend(kept);
+            suppressed += count;
         }
-        let entry = &mut entries[id.0 as usize];
-        let source = &entry.loaded.source;
-        let suppressions = &mut entry.loaded.suppressions;
-        suppressed += settle(id, source, suppressions, list, enabled, &mut diagnostics);
+        files.push(source);
     }
-    // What the report keeps of each file is its source; freeing the rest (facts, templates) is
-    // a fair part of a run, so it is shared across the threads too.
-    let files: Vec<_> = entries.into_par_iter().map(|e| e.loaded.source).collect();
     diagnostics.sort_by(|a, b| {
         let (fa, fb) = (&files[a.file.0 as usize], &files[b.file.0 as usize]);
         fa.display.cmp(&fb.display).then(in_file_order(a, b))
@@ -483,10 +519,6 @@ fn finish(
         other_platforms: count_skipped(SkipReason::OtherPlatform),
         ..Summary::default()
     };
-    let linted = linted
-        .into_iter()
-        .map(|id| files[id.0 as usize].display.clone())
-        .collect();
     let mut report = Report {
         files,
         diagnostics,
