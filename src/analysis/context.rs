@@ -101,6 +101,15 @@ pub struct ProjectContext<'a> {
     visible: &'a [Option<Vec<Text<'a>>>],
 }
 
+/// A large app's analyses hold a few small maps for every page and every script; the two are
+/// freed on two threads, beside each other, as the graph was built across them.
+impl Drop for ProjectContext<'_> {
+    fn drop(&mut self) {
+        let (pages, graph) = (self.pages.take(), self.graph.take());
+        rayon::join(move || drop(pages), move || drop(graph));
+    }
+}
+
 impl<'a> ProjectContext<'a> {
     pub fn new(project: &'a Project, files: &'a Files, data: &'a RuleData) -> Self {
         Self {
@@ -117,8 +126,9 @@ impl<'a> ProjectContext<'a> {
 
     /// Lends the project pass the visible text the file pass found, by file id, so that it is
     /// not looked for twice: in every file of a page that shares, say.
-    pub fn with_visible(self, visible: &'a [Option<Vec<Text<'a>>>]) -> Self {
-        Self { visible, ..self }
+    pub fn with_visible(mut self, visible: &'a [Option<Vec<Text<'a>>>]) -> Self {
+        self.visible = visible;
+        self
     }
 
     /// The text users see in `file`: as the file pass found it, or found now.
