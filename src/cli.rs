@@ -443,7 +443,7 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
     }
     let outcome = outcome(&report, args.max_warnings);
     // The process ends with this run: the report's thousands of files are left to it to free
-    // rather than freed one by one on this thread, a hundredth of a large run.
+    // rather than freed one by one on this thread while the workers wait.
     std::mem::forget(report);
     Ok(outcome)
 }

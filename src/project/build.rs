@@ -237,7 +237,7 @@ pub fn build<L: Loader>(root: &Path, framework: Framework, loader: &mut L) -> Op
                     && !resolver.is_file(&append(base, "wxml"))
             })
             .collect();
-        for (page, _) in pages.iter().zip(without_template).filter(|(_, no)| *no) {
+        for (page, _) in pages.iter().zip(without_template).filter(|&(_, no)| no) {
             let route = page.entry.route.clone();
             b.missing(app_json, page.entry.span, Missing::PageTemplate { route });
         }
