@@ -501,7 +501,10 @@ impl<'a> Parser<'a> {
 
     /// Splits `text[start..end]` into static text and `{{ }}` bindings.
     fn parts(&mut self, start: usize, end: usize, object: bool) -> Vec<TextPart> {
-        let mut parts = Vec::new();
+        // Room for one: nearly every value and text is a single part, and its list is then made
+        // a boxed slice without being shrunk (a list that grew on its first push had room for
+        // four).
+        let mut parts = Vec::with_capacity(1);
         let mut i = start;
         let mut static_from = start;
         while let Some(open) = open_braces(&self.bytes[i..end]) {
