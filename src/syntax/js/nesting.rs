@@ -144,11 +144,11 @@ fn scan(text: &str, assertions_parse: bool, type_arguments: bool) -> Option<(usi
         let b = bytes[i];
         // Whitespace changes nothing here, and indentation is a good part of a script's bytes:
         // skip it a run at a time.
-        if b.is_ascii_whitespace() {
-            i += bytes[i..]
-                .iter()
-                .position(|c| !c.is_ascii_whitespace())
-                .unwrap_or(bytes.len() - i);
+        if SPACE[usize::from(b)] {
+            i += 1;
+            while i < bytes.len() && SPACE[usize::from(bytes[i])] {
+                i += 1;
+            }
             continue;
         }
         let mut next_i = i + 1;
@@ -313,21 +313,35 @@ fn is_operator(prev: u8) -> bool {
     !(prev.is_ascii_alphanumeric() || matches!(prev, b'_' | b'$' | b'"' | b')' | b']' | b'}'))
 }
 
+/// Where the word whose first byte is at `start` ends (that byte is a word's: the scan calls
+/// this at a letter, `_` or `$`).
 fn word_end(bytes: &[u8], start: usize) -> usize {
-    bytes[start..]
-        .iter()
-        .position(|&b| !WORD[usize::from(b)])
-        .map_or(bytes.len(), |n| start + n)
+    let mut i = start + 1;
+    while i < bytes.len() && WORD[usize::from(bytes[i])] {
+        i += 1;
+    }
+    i
 }
 
-/// The bytes of a word: ASCII letters and digits, `_` and `$`. A table, because every byte of
-/// every identifier is looked up.
+/// The bytes of a word: ASCII letters and digits, `_` and `$`. Tables, here and for white
+/// space, because every byte of every identifier and of every indentation is looked up.
 const WORD: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
         table[b] = c.is_ascii_alphanumeric() || c == b'_' || c == b'$';
+        b += 1;
+    }
+    table
+};
+
+/// ASCII white space, as [`u8::is_ascii_whitespace`] has it.
+const SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_whitespace();
         b += 1;
     }
     table
