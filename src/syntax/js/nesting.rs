@@ -46,9 +46,9 @@ pub fn too_deep(text: &str) -> Option<usize> {
 
 /// Whether a script has enough brackets, or enough nesting operators and words, that its
 /// nesting could pass [`LIMIT`]. The scan's depth grows by one at an opening bracket, and its
-/// chain at an operator byte (`!`, `~`, `:`, `?`, `=`, `-`, `+`) or at the first letter of a
-/// word, so counting those bytes everywhere (strings and comments too) bounds both from
-/// above. Page scripts of up to some 700 lines stay under the bound (ordinary code has about
+/// chain at an operator byte (`!`, `~`, `:`, `?`, `=`, `-`, `+`) or at a nesting keyword, whose
+/// first byte is a letter after a byte that is not one, so counting those bytes everywhere
+/// (strings and comments too) bounds both from above. Page scripts of up to some 700 lines stay under the bound (ordinary code has about
 /// seven of those bytes a line), and the count, which the compiler turns into vector
 /// instructions, takes a quarter of the scan's time: the scan was 4% of a run, for scripts it
 /// could never refuse.
@@ -102,9 +102,11 @@ fn is_operator_byte(b: u8) -> bool {
     matches!(b, b'!' | b'~' | b':' | b'?' | b'=' | b'-' | b'+')
 }
 
-/// A byte a word starts with in the scan: an ASCII letter, `_` or `$` (not a digit).
+/// A byte a nesting keyword starts with: an ASCII letter. The scan's words may also start with
+/// `_` or `$`, but no keyword does, and leaving them out makes the count's vector code a third
+/// cheaper.
 fn is_letter(b: u8) -> bool {
-    b.is_ascii_alphabetic() || b == b'_' || b == b'$'
+    b.is_ascii_alphabetic()
 }
 
 /// [`too_deep`] for TypeScript, which also refuses more than [`TYPE_ASSERTION_LIMIT`] type
@@ -460,6 +462,8 @@ mod tests {
             format!("a = {}1", "- ".repeat(n)),
             format!("x = '{}'; {}", ";".repeat(n), "!".repeat(n)),
             format!("x = 1e5{}", " ? 1e5 : ".repeat(n / 2 + 1)),
+            // Names of `_` and `$` alone are not counted: the keywords between them are.
+            format!("x = {}1", "typeof _$ ? ".repeat(n / 2 + 1)),
         ];
         for src in &refused {
             assert!(scan(src, false, false).is_some(), "{}", &src[..30]);
@@ -474,7 +478,7 @@ mod tests {
     fn the_count_is_exact_at_every_offset() {
         for shift in 0..=2 * BLOCK {
             let pad = " ".repeat(shift);
-            for (unit, extra) in [("(", "("), ("ab ", "c"), ("- ", "!"), ("$_1 ", "_")] {
+            for (unit, extra) in [("(", "("), ("ab ", "c"), ("- ", "!"), ("$_a1 ", "b")] {
                 let at_limit = format!("{pad}{}", unit.repeat(LIMIT));
                 assert!(!could_pass_limit(at_limit.as_bytes()), "{shift} {unit:?}");
                 let past = format!("{at_limit}{extra}");
