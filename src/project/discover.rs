@@ -160,8 +160,10 @@ pub struct Discovery {
 pub struct Listing {
     /// Keyed by [`spelled`] paths.
     files: FxHashSet<OsString>,
-    /// The folders read, and whether whole ([`Walked::folders`](crate::base::vfs::Walked)).
-    folders: FxHashMap<OsString, bool>,
+    /// The folders read, and whether whole ([`Walked::folders`](crate::base::vfs::Walked)),
+    /// keyed by the bytes of their [`spelled`] paths: [`Listing::is_file`] looks up the
+    /// folders above a path as prefixes of its bytes.
+    folders: FxHashMap<Vec<u8>, bool>,
 }
 
 /// [`Listing`], shared by the loader and the resolvers of a run.
@@ -176,7 +178,7 @@ impl Listing {
         self.folders.extend(
             folders
                 .into_iter()
-                .map(|(folder, whole)| (key(folder), whole)),
+                .map(|(folder, whole)| (key(folder).into_encoded_bytes(), whole)),
         );
     }
 
@@ -204,13 +206,41 @@ impl Listing {
         if bytes.starts_with(b"..") || memchr::memchr2_iter(b'/', b'\\', bytes).any(up) {
             return None;
         }
-        let (folder, whole) = Path::new(&*spelled)
-            .ancestors()
-            .skip(1)
-            .find_map(|a| Some((a, *self.folders.get(a.as_os_str())?)))?;
-        let below = &bytes[folder.as_os_str().len()..];
-        (whole && below.is_ascii()).then_some(false)
+        let (folder, whole) = folders_above(Path::new(&*spelled))
+            .find_map(|len| Some((len, *self.folders.get(&bytes[..len])?)))?;
+        (whole && bytes[folder..].is_ascii()).then_some(false)
     }
+}
+
+/// The folders above a [`spelled`] path, nearest first, as the lengths of its bytes that name
+/// them: what [`Path::ancestors`] gives after the path itself. Found at the separators with
+/// memchr: taking the path apart into components for each folder was a fortieth of a Taro
+/// run's instructions (its imports are looked for under many names).
+#[cfg(unix)]
+fn folders_above(path: &Path) -> impl Iterator<Item = usize> + '_ {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut end = Some(bytes.len());
+    std::iter::from_fn(move || {
+        let rest = &bytes[..end?];
+        let (next, above) = match memchr::memrchr(b'/', rest) {
+            // The root, above a name in it.
+            Some(0) if rest.len() > 1 => (None, Some(1)),
+            Some(0) => (None, None),
+            Some(at) => (Some(at), Some(at)),
+            // A relative path's first name: the empty path is above it.
+            None if rest.is_empty() => (None, None),
+            None => (None, Some(0)),
+        };
+        end = next;
+        above
+    })
+}
+
+/// [`folders_above`] where paths have prefixes (`C:\`) and two separators: as
+/// [`Path::ancestors`] finds them (each is a prefix of the path's bytes).
+#[cfg(not(unix))]
+fn folders_above(path: &Path) -> impl Iterator<Item = usize> + '_ {
+    path.ancestors().skip(1).map(|a| a.as_os_str().len())
 }
 
 /// The [`spelled`] key of a path, taking its bytes when they are already spelled so.
@@ -597,6 +627,27 @@ mod tests {
     }
 
     #[cfg(unix)]
+    #[test]
+    fn the_folders_above_a_path_are_its_ancestors() {
+        for path in [
+            "/p/pages/a/index.js",
+            "/p",
+            "/",
+            "pages/a/b.js",
+            "a",
+            "",
+            "./a/b",
+        ] {
+            let path = Path::new(path);
+            let bytes = path.as_os_str().as_encoded_bytes();
+            let found: Vec<&[u8]> = folders_above(path).map(|len| &bytes[..len]).collect();
+            let ancestors: Vec<&[u8]> = (path.ancestors().skip(1))
+                .map(|a| a.as_os_str().as_encoded_bytes())
+                .collect();
+            assert_eq!(found, ancestors, "{}", path.display());
+        }
+    }
+
     #[test]
     fn every_spelling_of_a_path_is_one_key() {
         let plain = Path::new("/p/pages/a/a.js");
