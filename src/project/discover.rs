@@ -329,12 +329,37 @@ pub fn normalize(path: &Path, cwd: &Path) -> PathBuf {
     out
 }
 
+/// The bytes of `path` after `cwd` and a `/`, when they read the same taken apart into
+/// components and joined again with `/`: no empty or `.` name, no trailing `/` (on Unix, where
+/// `/` is the only separator). A walk's paths are spelled so, and their display is then their
+/// bytes, without taking each apart (0.8% of a native run's instructions).
+fn plainly_below<'a>(path: &'a Path, cwd: &Path) -> Option<&'a [u8]> {
+    if cfg!(windows) {
+        return None;
+    }
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let rest = bytes
+        .strip_prefix(cwd.as_os_str().as_encoded_bytes())?
+        .strip_prefix(b"/")?;
+    let plain = !rest.is_empty()
+        && !rest.starts_with(b".")
+        && !rest.ends_with(b"/")
+        && !memchr::memchr_iter(b'/', rest).any(|at| matches!(rest.get(at + 1), Some(b'/' | b'.')));
+    plain.then_some(rest)
+}
+
 /// Shows `path` as the user would name it: relative to the working directory (with `..` where
 /// needed), with `/` separators.
 pub fn display_path(path: &Path, cwd: &Path) -> String {
     // Nearly every path lies below an absolute working directory other than the root: the rest
     // of it, joined into one string. Discovery and loading ask this of every file, and the walk
     // below cost two vectors and a string per component each time.
+    if cwd.is_absolute()
+        && cwd.parent().is_some()
+        && let Some(rest) = plainly_below(path, cwd)
+    {
+        return String::from_utf8_lossy(rest).into_owned();
+    }
     if cwd.is_absolute()
         && cwd.parent().is_some()
         && let Ok(rest) = path.strip_prefix(cwd)
@@ -704,6 +729,14 @@ mod tests {
             "../other/a.js"
         );
         assert_eq!(display_path(Path::new("/work/app"), cwd), ".");
+        assert_eq!(
+            display_path(Path::new("/work/application/a.js"), cwd),
+            "../application/a.js"
+        );
+        assert_eq!(
+            display_path(Path::new("/work/app/pages/.x/a.js"), cwd),
+            "pages/.x/a.js"
+        );
     }
 
     /// Below the working directory, however the two are spelled, a path reads as the walk by
