@@ -190,12 +190,17 @@ impl Framework {
     pub fn other_platform_file(self, root: &Path, path: &Path) -> bool {
         match self {
             Self::Native => false,
+            // The name's second part from the end, in a name of three parts at least
+            // (`index.weapp.tsx`): the module resolver asks this of every candidate it tries.
             Self::Taro => path
                 .file_name()
                 .and_then(|n| n.to_str())
                 .is_some_and(|name| {
-                    let parts: Vec<&str> = name.split('.').collect();
-                    parts.len() >= 3 && OTHER_PLATFORM_SUFFIXES.contains(&parts[parts.len() - 2])
+                    let mut parts = name.rsplit('.').skip(1);
+                    parts
+                        .next()
+                        .is_some_and(|platform| OTHER_PLATFORM_SUFFIXES.contains(&platform))
+                        && parts.next().is_some()
                 }),
             Self::UniApp => {
                 let Ok(relative) = path.strip_prefix(root) else {
@@ -234,6 +239,10 @@ mod tests {
         assert!(!taro("pages/a/index.tt.tsx"));
         assert!(!taro("pages/a/index.tsx"));
         assert!(!taro("pages/a/my.config.ts"));
+        assert!(
+            !taro("pages/a/weapp.tsx"),
+            "a platform's name as the whole stem"
+        );
         let uni = |name: &str| Framework::UniApp.other_platform_file(root, &root.join(name));
         assert!(uni("platforms/mp-weixin/a.js"));
         assert!(uni("static/mp-weixin/qr.png"));
