@@ -256,19 +256,21 @@ fn key(path: PathBuf) -> OsString {
 /// `Path`, and taking one apart, walks its components every time: 6,000 instructions a
 /// look-up, a tenth of a Taro run's instructions.
 pub(crate) fn spelled(path: &Path) -> Cow<'_, OsStr> {
-    let bytes = path.as_os_str().as_encoded_bytes();
-    // Only a `/` can start what spelling changes: the bytes after each are looked at, not every
-    // pair of bytes of the path.
-    let plain = !cfg!(windows)
-        && !bytes.ends_with(b"/")
-        && !bytes.starts_with(b".")
-        && !memchr::memchr_iter(b'/', bytes)
-            .any(|at| matches!(bytes.get(at + 1), Some(b'/' | b'.')));
-    if plain {
+    if !cfg!(windows) && reads_as_components(path.as_os_str().as_encoded_bytes()) {
         Cow::Borrowed(path.as_os_str())
     } else {
         Cow::Owned(path.components().collect::<PathBuf>().into_os_string())
     }
+}
+
+/// Whether a Unix path's bytes read the same taken apart into components and joined again with
+/// `/`: no empty or `.` name, no trailing `/`. Only a `/` can start what that changes, so the
+/// bytes after each are looked at, not every pair of bytes of the path.
+fn reads_as_components(bytes: &[u8]) -> bool {
+    !bytes.ends_with(b"/")
+        && !bytes.starts_with(b".")
+        && !memchr::memchr_iter(b'/', bytes)
+            .any(|at| matches!(bytes.get(at + 1), Some(b'/' | b'.')))
 }
 
 /// The mini-program a configuration file makes of its folder, if it does: `app.json`, a uni-app
@@ -329,41 +331,32 @@ pub fn normalize(path: &Path, cwd: &Path) -> PathBuf {
     out
 }
 
-/// The bytes of `path` after `cwd` and a `/`, when they read the same taken apart into
-/// components and joined again with `/`: no empty or `.` name, no trailing `/` (on Unix, where
-/// `/` is the only separator). A walk's paths are spelled so, and their display is then their
-/// bytes, without taking each apart (0.8% of a native run's instructions).
+/// The bytes of `path` after `cwd` and a `/`, when they [read as their
+/// components](reads_as_components) (on Unix, where `/` is the only separator). A walk's paths
+/// are spelled so, and their display is then their bytes, without taking each apart (0.8% of a
+/// native run's instructions).
 fn plainly_below<'a>(path: &'a Path, cwd: &Path) -> Option<&'a [u8]> {
     if cfg!(windows) {
         return None;
     }
-    let bytes = path.as_os_str().as_encoded_bytes();
-    let rest = bytes
+    let rest = (path.as_os_str().as_encoded_bytes())
         .strip_prefix(cwd.as_os_str().as_encoded_bytes())?
         .strip_prefix(b"/")?;
-    let plain = !rest.is_empty()
-        && !rest.starts_with(b".")
-        && !rest.ends_with(b"/")
-        && !memchr::memchr_iter(b'/', rest).any(|at| matches!(rest.get(at + 1), Some(b'/' | b'.')));
-    plain.then_some(rest)
+    (!rest.is_empty() && reads_as_components(rest)).then_some(rest)
 }
 
 /// Shows `path` as the user would name it: relative to the working directory (with `..` where
 /// needed), with `/` separators.
 pub fn display_path(path: &Path, cwd: &Path) -> String {
     // Nearly every path lies below an absolute working directory other than the root: the rest
-    // of it, joined into one string. Discovery and loading ask this of every file, and the walk
-    // below cost two vectors and a string per component each time.
-    if cwd.is_absolute()
-        && cwd.parent().is_some()
-        && let Some(rest) = plainly_below(path, cwd)
-    {
+    // of it, as its bytes when a walk spelled it, else joined from its components into one
+    // string. Discovery and loading ask this of every file, and the walk below cost two vectors
+    // and a string per component each time.
+    let cwd_below_root = cwd.is_absolute() && cwd.parent().is_some();
+    if cwd_below_root && let Some(rest) = plainly_below(path, cwd) {
         return String::from_utf8_lossy(rest).into_owned();
     }
-    if cwd.is_absolute()
-        && cwd.parent().is_some()
-        && let Ok(rest) = path.strip_prefix(cwd)
-    {
+    if cwd_below_root && let Ok(rest) = path.strip_prefix(cwd) {
         let mut shown = String::with_capacity(rest.as_os_str().len());
         for part in rest.components() {
             if !shown.is_empty() {
@@ -720,23 +713,15 @@ mod tests {
     #[test]
     fn display_paths_use_forward_slashes() {
         let cwd = Path::new("/work/app");
-        assert_eq!(
-            display_path(Path::new("/work/app/pages/pay/pay.js"), cwd),
-            "pages/pay/pay.js"
-        );
-        assert_eq!(
-            display_path(Path::new("/work/other/a.js"), cwd),
-            "../other/a.js"
-        );
-        assert_eq!(display_path(Path::new("/work/app"), cwd), ".");
-        assert_eq!(
-            display_path(Path::new("/work/application/a.js"), cwd),
-            "../application/a.js"
-        );
-        assert_eq!(
-            display_path(Path::new("/work/app/pages/.x/a.js"), cwd),
-            "pages/.x/a.js"
-        );
+        for (path, shown) in [
+            ("/work/app/pages/pay/pay.js", "pages/pay/pay.js"),
+            ("/work/other/a.js", "../other/a.js"),
+            ("/work/app", "."),
+            ("/work/application/a.js", "../application/a.js"),
+            ("/work/app/pages/.x/a.js", "pages/.x/a.js"),
+        ] {
+            assert_eq!(display_path(Path::new(path), cwd), shown, "{path}");
+        }
     }
 
     /// Below the working directory, however the two are spelled, a path reads as the walk by
