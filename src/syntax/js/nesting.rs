@@ -48,10 +48,10 @@ pub fn too_deep(text: &str) -> Option<usize> {
 /// nesting could pass [`LIMIT`]. The scan's depth grows by one at an opening bracket, and its
 /// chain at an operator byte (`!`, `~`, `:`, `?`, `=`, `-`, `+`) or at a nesting keyword, whose
 /// first byte is a letter after a byte that is not one, so counting those bytes everywhere
-/// (strings and comments too) bounds both from above. Page scripts of up to some 700 lines stay under the bound (ordinary code has about
-/// seven of those bytes a line), and the count, which the compiler turns into vector
-/// instructions, takes a quarter of the scan's time: the scan was 4% of a run, for scripts it
-/// could never refuse.
+/// (strings and comments too) bounds both from above. Page scripts of up to some 700 lines stay
+/// under the bound (ordinary code has about seven of those bytes a line), and the count, which
+/// the compiler turns into vector instructions, takes a quarter of the scan's time: the scan was
+/// 4% of a run, for scripts it could never refuse.
 fn could_pass_limit(bytes: &[u8]) -> bool {
     let Some((&first, rest)) = bytes.split_first() else {
         return false;
