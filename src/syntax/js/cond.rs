@@ -3,7 +3,9 @@
 //! `tt:if="{{…}}"` in templates, so a flag set in a script and tested in a template meet.
 
 use std::cell::RefCell;
+use std::sync::LazyLock;
 
+use memchr::memmem;
 use oxc_ast::ast::{
     BinaryOperator, Expression, LogicalOperator, MemberExpression, RegExpLiteral, UnaryOperator,
 };
@@ -131,9 +133,11 @@ pub fn normalize_path(mut raw: String) -> String {
 
 /// [`normalize_path`], on the path where it is written.
 fn normalize_in_place(raw: &mut String) {
-    // `str::find` sets up a substring searcher per call; memmem's one-shot search does not,
-    // and this runs for every member path a condition or assignment reads.
-    if let Some(at) = memchr::memmem::find(raw.as_bytes(), b"globalData") {
+    // This runs for every member path a condition or assignment reads: the searcher is built
+    // once, not per path as `str::find` and memmem's one-shot `find` build theirs.
+    static GLOBAL_DATA: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("globalData"));
+    if let Some(at) = GLOBAL_DATA.find(raw.as_bytes()) {
         let before = &raw[..at];
         if before.is_empty() || before.ends_with('.') {
             raw.drain(..at);

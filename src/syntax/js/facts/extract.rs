@@ -258,17 +258,20 @@ fn is_error_class(name: &str) -> bool {
 /// is given goes to logs. A receiver merely containing "log" (`dialog.error`) is no logger.
 fn is_logger_call(path: &str) -> bool {
     // Every call's path comes here: the method is checked first, and the receiver without
-    // allocating a lowercase copy.
-    let Some((receiver, method)) = path.rsplit_once('.') else {
+    // allocating a lowercase copy. The last `.` is found as a byte: `rsplit_once` searches for
+    // a `char`, which cost more than the rest of the check.
+    let Some(dot) = memchr::memrchr(b'.', path.as_bytes()) else {
         return false;
     };
+    let (receiver, method) = (&path[..dot], &path[dot + 1..]);
     if !matches!(
         method,
         "log" | "info" | "warn" | "error" | "debug" | "trace" | "fatal"
     ) {
         return false;
     }
-    let receiver = receiver.rsplit('.').next().unwrap_or(receiver);
+    let receiver =
+        memchr::memrchr(b'.', receiver.as_bytes()).map_or(receiver, |d| &receiver[d + 1..]);
     let receiver = receiver.trim_start_matches(['$', '_']).as_bytes();
     let suffix = b"logger";
     receiver.eq_ignore_ascii_case(b"log")
