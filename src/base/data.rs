@@ -4,12 +4,15 @@
 //! are parsed once per run. A project extends them from `ttlint.json` (`"data": { list: [...] }`),
 //! so a platform change or a project's own wrapper is a data edit, not a code change.
 
+use std::cell::RefCell;
+use std::hash::BuildHasher;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet};
 use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 use super::api::{Api, Namespace};
@@ -627,6 +630,93 @@ pub struct RuleData {
     read_members: FxHashSet<Ustr>,
     /// Every text pattern of every list, as one set (see [`RuleData::may_match`]).
     any_pattern: RegexSet,
+    /// Tells this data's answers apart from another's in the threads' [`READS_TEXT`] memo.
+    memo_key: u32,
+}
+
+/// Gives each [`RuleData`] its own key in the [`READS_TEXT`] memo; 0 marks an empty slot.
+static NEXT_MEMO_KEY: AtomicU32 = AtomicU32::new(1);
+
+/// Slots of [`READS_TEXT`].
+const MEMO_SLOTS: usize = 512;
+
+/// The longest literal [`READS_TEXT`] remembers: request methods, header names, storage keys,
+/// toast icons. Longer ones are seldom written twice.
+const MEMO_TEXT: usize = 30;
+
+thread_local! {
+    /// What [`RuleData::reads_text`] answered for the short ASCII literals this thread met last,
+    /// by hash. A script's literals are mostly the same few dozen (`'GET'`, `'content-type'`,
+    /// `'none'`) in every file, and the union of text patterns cost 50 ns a literal, more than
+    /// a tenth of turning a script into facts.
+    static READS_TEXT: RefCell<[Remembered; MEMO_SLOTS]> =
+        const { RefCell::new([Remembered::EMPTY; MEMO_SLOTS]) };
+}
+
+/// One answer of [`READS_TEXT`]: the literal, held in place, and the data that answered.
+#[derive(Clone, Copy)]
+struct Remembered {
+    data: u32,
+    hash: u32,
+    len: u8,
+    text: [u8; MEMO_TEXT],
+    reads: bool,
+}
+
+impl Remembered {
+    const EMPTY: Self = Self {
+        data: 0,
+        hash: 0,
+        len: 0,
+        text: [0; MEMO_TEXT],
+        reads: false,
+    };
+
+    /// The answer this thread remembers for `text` from the data `data`, or `ask`'s, then
+    /// remembered. Each hash has two slots, the newer answer first: texts whose hashes share a
+    /// slot are met in turns (`'GET'` and `'token'` in every request), and with one slot each
+    /// would keep putting each other out.
+    fn answer(data: u32, text: &str, ask: impl FnOnce() -> bool) -> bool {
+        let Ok(len) = u8::try_from(text.len()) else {
+            return ask();
+        };
+        if usize::from(len) > MEMO_TEXT {
+            return ask();
+        }
+        // The low half of the hash picks the slot, and is kept to tell most other texts apart
+        // without comparing them.
+        let hash = FxBuildHasher.hash_one(text.as_bytes()) as u32;
+        let slot = hash as usize % MEMO_SLOTS;
+        let holds = |m: &Self| {
+            m.data == data
+                && m.hash == hash
+                && m.len == len
+                && m.text.get(..usize::from(len)) == Some(text.as_bytes())
+        };
+        let found = READS_TEXT.with_borrow(|memos| {
+            [slot, slot ^ 1]
+                .into_iter()
+                .find(|&at| holds(&memos[at]))
+                .map(|at| memos[at].reads)
+        });
+        if let Some(reads) = found {
+            return reads;
+        }
+        let reads = ask();
+        let mut held = [0; MEMO_TEXT];
+        held[..text.len()].copy_from_slice(text.as_bytes());
+        READS_TEXT.with_borrow_mut(|memos| {
+            memos[slot ^ 1] = memos[slot];
+            memos[slot] = Self {
+                data,
+                hash,
+                len,
+                text: held,
+                reads,
+            };
+        });
+        reads
+    }
 }
 
 /// `tt.navigateToMiniProgram`, which `navigate-to-mini-program` checks.
@@ -754,6 +844,7 @@ impl RuleData {
             .collect();
         Self {
             any_pattern,
+            memo_key: NEXT_MEMO_KEY.fetch_add(1, Ordering::Relaxed),
             read_members,
             deprecated_by_api,
             payment,
@@ -797,7 +888,10 @@ impl RuleData {
     /// keep only these: request methods, header names, storage keys and the like are most of a
     /// script's literals and no rule reads them.
     pub fn reads_text(&self, text: &str) -> bool {
-        IosData::counts_goods_in_literal(text) || self.may_match(text)
+        if IosData::counts_goods_in_literal(text) {
+            return true;
+        }
+        Remembered::answer(self.memo_key, text, || self.may_match(text))
     }
 
     /// Whether `other` reads the same API uses and literals of a script (see
@@ -1275,6 +1369,42 @@ mod tests {
             !extended.reads_same(&data),
             "scripts are parsed again for new keywords"
         );
+    }
+
+    #[test]
+    fn remembered_answers_are_those_of_the_data_asked() {
+        let data = RuleData::default();
+        let extended = RuleData::new(&DataExtensions {
+            lists: BTreeMap::from([("contactKeywords".into(), vec!["ask-for-mike".into()])]),
+        });
+        // Asked in turns, each data gives its own answer, and so on every later ask.
+        for _ in 0..3 {
+            assert!(!data.reads_text("ask-for-mike"));
+            assert!(extended.reads_text("ask-for-mike"));
+        }
+        // Texts of the same slot, asked in turns: three put the oldest out of a slot's pair.
+        // And two texts of one hash and length, one read and one not: answers go by the text.
+        let hash = |t: &str| FxBuildHasher.hash_one(t.as_bytes()) as u32;
+        let read: Vec<String> = (0..150_000).map(|i| format!("wx: a{i:06}")).collect();
+        let by_hash: FxHashMap<u32, &str> = read.iter().map(|t| (hash(t), t.as_str())).collect();
+        let (twin, unread) = (0..150_000)
+            .map(|i| format!("plain{i:06}"))
+            .find_map(|t| Some((*by_hash.get(&hash(&t))?, t)))
+            .expect("the test needs two texts of one hash");
+        let slot = |t: &str| hash(t) as usize % MEMO_SLOTS;
+        let same: Vec<&str> = (read.iter().map(String::as_str))
+            .filter(|&t| t != twin && slot(t) == slot(twin))
+            .take(2)
+            .collect();
+        for _ in 0..3 {
+            for text in [twin, same[0], same[1]] {
+                assert!(data.reads_text(text), "{text}");
+                assert!(!data.reads_text(&unread), "{unread}");
+            }
+        }
+        // Past the longest text remembered, every answer is asked for.
+        let long = format!("{}wx: shop_helper01", " ".repeat(MEMO_TEXT));
+        assert!(data.reads_text(&long) && data.reads_text(&long));
     }
 
     #[test]
