@@ -186,6 +186,12 @@ pub fn raw_path(expr: &Expression<'_>) -> Option<String> {
     write_path(expr, &mut out).then_some(out)
 }
 
+/// [`raw_path`], written in `out` (cleared first); false when the expression has no path.
+pub fn write_raw_path(expr: &Expression<'_>, out: &mut String) -> bool {
+    out.clear();
+    write_path(expr, out)
+}
+
 /// The raw path of a member expression: `a.b['c']`. A member taken from inside an optional chain
 /// has one only when no link before it is written `?.`: `a?.b` reads `a.b`, `a?.b.c` has none
 /// (what it reads depends on whether `a` exists).

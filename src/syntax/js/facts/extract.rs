@@ -33,7 +33,9 @@ use crate::syntax::comment::Comment;
 use crate::syntax::js::ast::{
     Base, RED_ZONE, SEGMENT, prop_name, prop_str, static_str, static_string, text, unwrap,
 };
-use crate::syntax::js::cond::{Cond, cond, member_path, normalize_path, path, raw_path};
+use crate::syntax::js::cond::{
+    Cond, cond, member_path, normalize_path, path, raw_path, write_raw_path,
+};
 use crate::syntax::js::conditional::{Regions, Target};
 use crate::syntax::js::eval::{Environment, Evaluator, Gate, Values, build_path};
 use crate::syntax::js::parse::ParsedScript;
@@ -147,6 +149,7 @@ pub fn extract_parts<'a>(
         chain_targets: Vec::new(),
         values: FxHashMap::default(),
         callback_spans: FxHashMap::default(),
+        path_buffers: Vec::new(),
         app_vars: FxHashSet::default(),
         app_objects: Vec::new(),
         calls_app: false,
@@ -234,6 +237,8 @@ struct Extractor<'k, 'a> {
     jsx: Vec<(NodeId, Option<GuardId>)>,
     /// Functions written in place as call arguments, with the callee they are passed to.
     callback_spans: FxHashMap<Span, Ustr>,
+    /// Buffers for the callee paths of the calls being visited, kept for the next calls.
+    path_buffers: Vec<String>,
     /// Names holding the app instance (`const app = getApp()`).
     app_vars: FxHashSet<String>,
     /// The object literals passed to `App()`: their properties are the app instance's.
@@ -574,9 +579,9 @@ impl<'a> Extractor<'_, 'a> {
 
     /// Records a value given to a name where the code is, and indexes it for the build-target
     /// evaluation.
-    fn assign(&mut self, path: String, value: Cond, span: Span) {
+    fn assign(&mut self, path: &str, value: Cond, span: Span) {
         let assignment = Assignment {
-            path: Ustr::from(&path),
+            path: Ustr::from(path),
             value,
             span,
             function: self.function(),
@@ -584,7 +589,7 @@ impl<'a> Extractor<'_, 'a> {
         };
         let index = self.facts.assignments.len();
         if from_build(&assignment.value, &self.values) {
-            self.values.entry(path).or_default().push(index);
+            self.values.entry(path.to_owned()).or_default().push(index);
         }
         self.facts.assignments.push(assignment);
     }
@@ -747,7 +752,7 @@ impl<'a> Extractor<'_, 'a> {
     fn callback_result(&mut self, api: Api, param: Option<&BindingPattern<'a>>) {
         if let Some(BindingPattern::BindingIdentifier(id)) = param {
             self.assign(
-                id.name.as_str().to_owned(),
+                id.name.as_str(),
                 Cond::Call(api.to_string().into()),
                 self.of(&**id),
             );
@@ -990,7 +995,7 @@ impl<'a> Extractor<'_, 'a> {
                 .insert(setter.name.as_str().to_owned(), state.clone());
         }
         let initial = first_arg(&call.arguments).map_or(Cond::Other, cond);
-        self.assign(state, initial, self.of(&**call));
+        self.assign(&state, initial, self.of(&**call));
     }
 
     /// Calls through `this.api` once every `this.api = tt` of the script is known.
@@ -1086,7 +1091,7 @@ impl<'a> Extractor<'_, 'a> {
             if prop.shorthand {
                 if let Expression::Identifier(id) = &prop.value {
                     self.assign(
-                        id.name.as_str().to_owned(),
+                        id.name.as_str(),
                         Cond::Path(id.name.as_str().into()),
                         self.of(&**id),
                     );
@@ -1095,7 +1100,7 @@ impl<'a> Extractor<'_, 'a> {
                 && !prop.method
                 && let Some(key) = prop_name(&prop.key, prop.computed)
             {
-                self.assign(key, cond(&prop.value), self.of(&prop.key));
+                self.assign(&key, cond(&prop.value), self.of(&prop.key));
             }
         }
     }
@@ -1161,7 +1166,7 @@ impl<'a> Extractor<'_, 'a> {
                     self.state_setters.get(id.name.as_str()).cloned(),
                     first_arg(args),
                 ) {
-                    self.assign(state, cond(value), span);
+                    self.assign(&state, cond(value), span);
                 }
             }
             _ => {}
@@ -1171,25 +1176,39 @@ impl<'a> Extractor<'_, 'a> {
     }
 
     fn visit_call_parts(&mut self, callee: &Expression<'a>, args: &[Argument<'a>], span: Span) {
-        // The callee's path, found once for the several questions below.
-        let path = raw_path(callee);
-        if let Some(path) = &path
-            && (path.starts_with("console.") && !self.scopes.is_bound("console")
-                || is_logger_call(path))
-        {
-            // Logging is not UI: nothing inside it is text users see.
-            return;
+        // The callee's path, found once for the several questions below, in a buffer of the
+        // pool: every call has one, and a string allocated and freed for each cost more than
+        // writing it.
+        let mut buffer = self.path_buffers.pop().unwrap_or_default();
+        let path = write_raw_path(callee, &mut buffer).then_some(buffer.as_str());
+        let logging = path.is_some_and(|path| {
+            path.starts_with("console.") && !self.scopes.is_bound("console") || is_logger_call(path)
+        });
+        // Logging is not UI: nothing inside it is text users see.
+        if !logging {
+            self.visit_call_of(callee, path, args, span);
         }
+        self.path_buffers.push(buffer);
+    }
+
+    /// [`Extractor::visit_call_parts`] for a call that is not logging, `path` the callee's.
+    fn visit_call_of(
+        &mut self,
+        callee: &Expression<'a>,
+        path: Option<&str>,
+        args: &[Argument<'a>],
+        span: Span,
+    ) {
         if let Some(specifier) = self.require_spec(callee, args) {
             self.module_ref(specifier, ModuleRefKind::Require);
             return;
         }
-        let api = self.call(callee, path.as_deref(), args, span);
+        let api = self.call(callee, path, args, span);
         if api.is_none() {
             self.visit_expression(callee);
         }
         for arg in args.iter().filter_map(Argument::as_expression) {
-            self.hand_over(path.as_deref(), arg, false);
+            self.hand_over(path, arg, false);
         }
         // `Boolean(tt.pay)` tests for the API; any other call's arguments are values.
         let boolean = matches!(unwrap(callee), Expression::Identifier(id)
@@ -1327,7 +1346,7 @@ impl<'a> Extractor<'_, 'a> {
         if let (Some(name), Some(value)) = (prop_name(key, computed), value) {
             let value_cond = cond(value);
             if value_cond != Cond::Other {
-                self.assign(name.clone(), value_cond, self.of(key));
+                self.assign(&name, value_cond, self.of(key));
             }
             if is_function(value) || wrapped_function(value) {
                 self.pending_name = Some((name, false));
@@ -1380,7 +1399,7 @@ impl<'a> Extractor<'_, 'a> {
         if let (Some(key), Some(here)) = (&key, here) {
             if let Some((_, prefix)) = self.data_objects.iter().find(|(o, _)| *o == here) {
                 let path = format!("{prefix}{key}");
-                self.assign(path, cond(&prop.value), self.of(&prop.key));
+                self.assign(&path, cond(&prop.value), self.of(&prop.key));
             }
             if let Expression::ObjectExpression(inner) = unwrap(&prop.value) {
                 let inner = self.of(&**inner);
@@ -1646,7 +1665,7 @@ impl<'a> Visit<'a> for Extractor<'_, 'a> {
                 && let Some(name) = self.facts.function(function).and_then(|f| f.name)
             {
                 let value = cond(arg);
-                self.assign(name.to_string(), value, self.of(stmt));
+                self.assign(&name, value, self.of(stmt));
             }
         }
         walk::walk_return_statement(self, stmt);
@@ -1799,7 +1818,7 @@ impl<'a> Visit<'a> for Extractor<'_, 'a> {
                     self.pending_name = Some((name, false));
                 }
             } else {
-                self.assign(normalize_path(raw), cond(&expr.right), self.of(member));
+                self.assign(&normalize_path(raw), cond(&expr.right), self.of(member));
             }
         }
         walk::walk_assignment_expression(self, expr);
@@ -2352,11 +2371,11 @@ impl<'a> Extractor<'_, 'a> {
         }
         match name {
             BindingPattern::BindingIdentifier(id) => {
-                let local = id.name.as_str().to_owned();
+                let local = id.name.as_str();
                 if self.fns.is_empty()
                     && let Some(text) = static_string(init)
                 {
-                    self.constants.push((local.clone(), text));
+                    self.constants.push((local.to_owned(), text));
                 }
                 let value = cond(init);
                 if value != Cond::Other {
@@ -2373,7 +2392,7 @@ impl<'a> Extractor<'_, 'a> {
                         continue;
                     };
                     self.assign(
-                        local,
+                        &local,
                         Cond::Path(format!("{source}.{key}").into()),
                         self.base.span(span),
                     );
