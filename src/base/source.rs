@@ -137,6 +137,12 @@ impl SourceFile {
         }
     }
 
+    /// Whether the text is packed away ([`SourceFile::pack`]) and not unpacked since.
+    #[cfg(test)]
+    pub fn is_packed(&self) -> bool {
+        matches!(&self.text, Stored::Packed { unpacked, .. } if unpacked.get().is_none())
+    }
+
     /// The text after any byte-order mark; parsers start at offset [`SourceFile::bom`].
     pub fn body(&self) -> &str {
         &self.text()[self.bom..]
