@@ -72,11 +72,13 @@ pub struct RegexTest {
 }
 
 impl Cond {
-    /// This condition and every condition inside it, outermost first.
+    /// This condition and every condition inside it, outermost first. A condition without
+    /// parts (most assignments' values: a path, a literal) is walked without allocating.
     pub fn walk(&self) -> impl Iterator<Item = &Cond> {
-        let mut todo = vec![self];
+        let mut first = Some(self);
+        let mut todo = Vec::new();
         std::iter::from_fn(move || {
-            let c = todo.pop()?;
+            let c = first.take().or_else(|| todo.pop())?;
             match c {
                 Cond::Not(a) => todo.push(a),
                 Cond::And(a, b) | Cond::Or(a, b) | Cond::Cmp(_, a, b) => {
