@@ -29,6 +29,10 @@ pub enum Binding {
 #[derive(Debug, Default)]
 pub struct Scopes<'a> {
     stack: Vec<Scope<'a>>,
+    /// Name lists of scopes left, emptied, for the next scopes entered ([`Scopes::names`]):
+    /// every function and block enters one, and a list allocated for each and freed when it
+    /// was left was most of what entering cost.
+    spare: Vec<Vec<&'a str>>,
 }
 
 /// One scope's names. Nearly every scope declares a handful and holds no platform object, so the
@@ -73,7 +77,16 @@ impl<'a> Scopes<'a> {
     }
 
     pub fn pop(&mut self) {
-        self.stack.pop();
+        if let Some(scope) = self.stack.pop() {
+            let mut names = scope.names;
+            names.clear();
+            self.spare.push(names);
+        }
+    }
+
+    /// An empty list to gather the names of a scope about to be entered ([`Scopes::push`]).
+    pub fn names(&mut self) -> Vec<&'a str> {
+        self.spare.pop().unwrap_or_default()
     }
 
     /// What `name` refers to here: a platform object or API (directly, through an alias or an
@@ -145,23 +158,21 @@ fn var_names<'a>(decl: &VariableDeclaration<'a>, out: &mut Vec<&'a str>) {
     }
 }
 
-/// Declarations a statement list binds in its own scope: `let`/`const`/`class`/`function` at this
-/// level and, when `hoist_vars` (a function or program body), every `var` in nested blocks.
-pub fn declared_in<'a>(stmts: &[Statement<'a>], hoist_vars: bool) -> Vec<&'a str> {
-    let mut out = Vec::new();
+/// Adds to `out` the declarations a statement list binds in its own scope: `let`/`const`/
+/// `class`/`function` at this level and, when `hoist_vars` (a function or program body), every
+/// `var` in nested blocks.
+pub fn declared_in<'a>(stmts: &[Statement<'a>], hoist_vars: bool, out: &mut Vec<&'a str>) {
     for stmt in stmts {
-        lexical(stmt, &mut out);
+        lexical(stmt, out);
         if hoist_vars {
-            hoisted_vars(stmt, &mut out);
+            hoisted_vars(stmt, out);
         }
     }
-    out
 }
 
 /// The same for a program body, including imported and exported names. A script's body has no
 /// imports or exports, so this also reads it as [`declared_in`] with `hoist_vars` would.
-pub fn declared_in_module<'a>(body: &[Statement<'a>]) -> Vec<&'a str> {
-    let mut out = Vec::new();
+pub fn declared_in_module<'a>(body: &[Statement<'a>], out: &mut Vec<&'a str>) {
     for stmt in body {
         match stmt {
             Statement::ImportDeclaration(import) => {
@@ -175,15 +186,14 @@ pub fn declared_in_module<'a>(body: &[Statement<'a>]) -> Vec<&'a str> {
                 }
             }
             Statement::ExportDeclaration(export) => {
-                decl_names(&export.declaration, true, &mut out);
+                decl_names(&export.declaration, true, out);
             }
             _ => {
-                lexical(stmt, &mut out);
-                hoisted_vars(stmt, &mut out);
+                lexical(stmt, out);
+                hoisted_vars(stmt, out);
             }
         }
     }
-    out
 }
 
 fn lexical<'a>(stmt: &Statement<'a>, out: &mut Vec<&'a str>) {
@@ -271,18 +281,16 @@ fn for_head_vars<'a>(head: &ForStatementLeft<'a>, out: &mut Vec<&'a str>) {
     }
 }
 
-/// Names a `for` head binds in the loop's own scope (`let`/`const`).
-pub fn for_head_lexical<'a>(head: &ForStatementLeft<'a>) -> Vec<&'a str> {
-    let mut out = Vec::new();
+/// Adds to `out` the names a `for` head binds in the loop's own scope (`let`/`const`).
+pub fn for_head_lexical<'a>(head: &ForStatementLeft<'a>, out: &mut Vec<&'a str>) {
     if let ForStatementLeft::VariableDeclaration(v) = head
         && matches!(
             v.kind,
             VariableDeclarationKind::Let | VariableDeclarationKind::Const
         )
     {
-        var_names(v, &mut out);
+        var_names(v, out);
     }
-    out
 }
 
 #[cfg(test)]
@@ -317,5 +325,8 @@ mod tests {
         assert_eq!(scopes.namespace("tt"), Some(Namespace::Tt));
         assert!(!scopes.is_bound("x"));
         assert_eq!(scopes.namespace("t"), Some(Namespace::Tt));
+        // The list of the scope left comes back for the next one, empty.
+        let names = scopes.names();
+        assert!(names.is_empty() && names.capacity() >= 2);
     }
 }

@@ -1295,8 +1295,12 @@ impl<'a> Extractor<'_, 'a> {
 
     /// A function's scope: its parameters (not TypeScript's parameter properties, which name
     /// fields), its body's declarations, and `arguments`.
-    fn function_names(params: &FormalParameters<'a>, body: &[Statement<'a>]) -> Vec<&'a str> {
-        let mut names = Vec::new();
+    fn function_names(
+        &mut self,
+        params: &FormalParameters<'a>,
+        body: &[Statement<'a>],
+    ) -> Vec<&'a str> {
+        let mut names = self.scopes.names();
         for param in &params.items {
             if param.accessibility.is_none() && !param.readonly && !param.r#override {
                 pattern_names(&param.pattern, &mut names);
@@ -1305,7 +1309,7 @@ impl<'a> Extractor<'_, 'a> {
         if let Some(rest) = &params.rest {
             pattern_names(&rest.rest.argument, &mut names);
         }
-        names.extend(declared_in(body, true));
+        declared_in(body, true, &mut names);
         names
     }
 
@@ -1324,7 +1328,7 @@ impl<'a> Extractor<'_, 'a> {
         function: &Function<'a>,
     ) {
         let body = function.body.as_ref().map_or(&[][..], |b| &b.statements);
-        let mut names = Self::function_names(&function.params, body);
+        let mut names = self.function_names(&function.params, body);
         names.push("arguments");
         self.enter_function(span, names, |this| {
             decorators.iter().for_each(|d| this.visit_decorator(d));
@@ -1369,7 +1373,8 @@ impl<'a> Extractor<'_, 'a> {
     fn accessor(&mut self, function: &Function<'a>) {
         self.visit_formal_parameters(&function.params);
         if let Some(body) = &function.body {
-            let names = declared_in(&body.statements, false);
+            let mut names = self.scopes.names();
+            declared_in(&body.statements, false, &mut names);
             self.with_scope(names, |this| this.visit_statements(&body.statements));
         }
     }
@@ -1455,13 +1460,15 @@ impl<'a> Visit<'a> for Extractor<'_, 'a> {
         // A module's top level is read statement by statement (an early `return` there guards
         // nothing); a script's like any other statement list.
         if program.source_type.is_module() {
-            let names = declared_in_module(&program.body);
+            let mut names = self.scopes.names();
+            declared_in_module(&program.body, &mut names);
             self.with_scope(names, |this| {
                 this.visit_directives(&program.directives);
                 program.body.iter().for_each(|s| this.visit_statement(s))
             });
         } else {
-            let names = declared_in(&program.body, true);
+            let mut names = self.scopes.names();
+            declared_in(&program.body, true, &mut names);
             self.with_scope(names, |this| {
                 this.visit_directives(&program.directives);
                 this.visit_statements(&program.body)
@@ -1577,7 +1584,7 @@ impl<'a> Visit<'a> for Extractor<'_, 'a> {
             ArrowFunctionBody::FunctionBody(body) => &body.statements[..],
             _ => &[],
         };
-        let names = Self::function_names(&arrow.params, body);
+        let names = self.function_names(&arrow.params, body);
         self.enter_function(self.of(arrow), names, |this| {
             walk::walk_arrow_function_expression(this, arrow)
         });
@@ -1605,7 +1612,8 @@ impl<'a> Visit<'a> for Extractor<'_, 'a> {
 
     /// `static { … }`: a block of its own scope.
     fn visit_static_block(&mut self, block: &oxc_ast::ast::StaticBlock<'a>) {
-        let names = declared_in(&block.body, false);
+        let mut names = self.scopes.names();
+        declared_in(&block.body, false, &mut names);
         self.with_scope(names, |this| walk::walk_static_block(this, block));
     }
 
@@ -1672,12 +1680,13 @@ impl<'a> Visit<'a> for Extractor<'_, 'a> {
     }
 
     fn visit_block_statement(&mut self, block: &BlockStatement<'a>) {
-        let names = declared_in(&block.body, false);
+        let mut names = self.scopes.names();
+        declared_in(&block.body, false, &mut names);
         self.with_scope(names, |this| walk::walk_block_statement(this, block));
     }
 
     fn visit_catch_clause(&mut self, clause: &CatchClause<'a>) {
-        let mut names = Vec::new();
+        let mut names = self.scopes.names();
         if let Some(param) = &clause.param {
             pattern_names(&param.pattern, &mut names);
         }
@@ -1685,28 +1694,24 @@ impl<'a> Visit<'a> for Extractor<'_, 'a> {
     }
 
     fn visit_for_statement(&mut self, stmt: &ForStatement<'a>) {
-        let names = match &stmt.init {
-            Some(ForStatementInit::VariableDeclaration(v))
-                if v.kind != VariableDeclarationKind::Var =>
-            {
-                let mut names = Vec::new();
-                v.declarations
-                    .iter()
-                    .for_each(|d| pattern_names(&d.id, &mut names));
-                names
-            }
-            _ => Vec::new(),
-        };
+        let mut names = self.scopes.names();
+        if let Some(ForStatementInit::VariableDeclaration(v)) = &stmt.init
+            && v.kind != VariableDeclarationKind::Var
+        {
+            (v.declarations.iter()).for_each(|d| pattern_names(&d.id, &mut names));
+        }
         self.with_scope(names, |this| walk::walk_for_statement(this, stmt));
     }
 
     fn visit_for_in_statement(&mut self, stmt: &ForInStatement<'a>) {
-        let names = for_head_lexical(&stmt.left);
+        let mut names = self.scopes.names();
+        for_head_lexical(&stmt.left, &mut names);
         self.with_scope(names, |this| walk::walk_for_in_statement(this, stmt));
     }
 
     fn visit_for_of_statement(&mut self, stmt: &ForOfStatement<'a>) {
-        let names = for_head_lexical(&stmt.left);
+        let mut names = self.scopes.names();
+        for_head_lexical(&stmt.left, &mut names);
         self.with_scope(names, |this| walk::walk_for_of_statement(this, stmt));
     }
 
