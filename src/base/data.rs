@@ -630,30 +630,31 @@ pub struct RuleData {
     read_members: FxHashSet<Ustr>,
     /// Every text pattern of every list, as one set (see [`RuleData::may_match`]).
     any_pattern: RegexSet,
-    /// Tells this data's answers apart from another's in the threads' [`READS_TEXT`] memo.
+    /// Tells this data's answers apart from another's in the threads' [`MAY_MATCH`] memo.
     memo_key: u32,
 }
 
-/// Gives each [`RuleData`] its own key in the [`READS_TEXT`] memo; 0 marks an empty slot.
+/// Gives each [`RuleData`] its own key in the [`MAY_MATCH`] memo; 0 marks an empty slot.
 static NEXT_MEMO_KEY: AtomicU32 = AtomicU32::new(1);
 
-/// Slots of [`READS_TEXT`].
+/// Slots of [`MAY_MATCH`].
 const MEMO_SLOTS: usize = 512;
 
-/// The longest literal [`READS_TEXT`] remembers: request methods, header names, storage keys,
-/// toast icons. Longer ones are seldom written twice.
+/// The longest text [`MAY_MATCH`] remembers, in bytes: request methods, header names, storage
+/// keys, toast icons, button labels (ten Chinese characters). Longer ones are seldom written
+/// twice.
 const MEMO_TEXT: usize = 30;
 
 thread_local! {
-    /// What [`RuleData::reads_text`] answered for the short ASCII literals this thread met last,
-    /// by hash. A script's literals are mostly the same few dozen (`'GET'`, `'content-type'`,
-    /// `'none'`) in every file, and the union of text patterns cost 50 ns a literal, more than
-    /// a tenth of turning a script into facts.
-    static READS_TEXT: RefCell<[Remembered; MEMO_SLOTS]> =
+    /// What [`RuleData::may_match`] answered for the short texts this thread met last, by hash.
+    /// A script's literals are mostly the same few dozen (`'GET'`, `'content-type'`, `'none'`)
+    /// in every file, and so are a template's labels (`立即购买`, `加载中`): the union of text
+    /// patterns cost 50 ns a literal, more than a tenth of turning a script into facts.
+    static MAY_MATCH: RefCell<[Remembered; MEMO_SLOTS]> =
         const { RefCell::new([Remembered::EMPTY; MEMO_SLOTS]) };
 }
 
-/// One answer of [`READS_TEXT`]: the literal, held in place, and the data that answered.
+/// One answer of [`MAY_MATCH`]: the text, held in place, and the data that answered.
 #[derive(Clone, Copy)]
 struct Remembered {
     data: u32,
@@ -693,7 +694,7 @@ impl Remembered {
                 && m.len == len
                 && m.text.get(..usize::from(len)) == Some(text.as_bytes())
         };
-        let found = READS_TEXT.with_borrow(|memos| {
+        let found = MAY_MATCH.with_borrow(|memos| {
             [slot, slot ^ 1]
                 .into_iter()
                 .find(|&at| holds(&memos[at]))
@@ -705,7 +706,7 @@ impl Remembered {
         let reads = ask();
         let mut held = [0; MEMO_TEXT];
         held[..text.len()].copy_from_slice(text.as_bytes());
-        READS_TEXT.with_borrow_mut(|memos| {
+        MAY_MATCH.with_borrow_mut(|memos| {
             memos[slot ^ 1] = memos[slot];
             memos[slot] = Self {
                 data,
@@ -868,7 +869,7 @@ impl RuleData {
     /// lists of patterns in every text users see, and nearly every text matches none: one pass
     /// of the union first spares the others. A text it clears matches no list.
     pub fn may_match(&self, text: &str) -> bool {
-        self.any_pattern.is_match(text)
+        Remembered::answer(self.memo_key, text, || self.any_pattern.is_match(text))
     }
 
     /// Whether some rule reads uses of `api`: every `wx` API (`wechat-only-feature`), and the
@@ -888,10 +889,7 @@ impl RuleData {
     /// keep only these: request methods, header names, storage keys and the like are most of a
     /// script's literals and no rule reads them.
     pub fn reads_text(&self, text: &str) -> bool {
-        if IosData::counts_goods_in_literal(text) {
-            return true;
-        }
-        Remembered::answer(self.memo_key, text, || self.may_match(text))
+        IosData::counts_goods_in_literal(text) || self.may_match(text)
     }
 
     /// Whether `other` reads the same API uses and literals of a script (see
