@@ -33,6 +33,10 @@ pub struct Scopes<'a> {
     /// every function and block enters one, and a list allocated for each and freed when it
     /// was left was most of what entering cost.
     spare: Vec<Vec<&'a str>>,
+    /// How many names of the scopes on the stack hold a platform object or API. Most scripts
+    /// bind none (no `const t = tt`, no imported API), and then only a global can be one: every
+    /// member expression asks, and was answered by searching every scope's names.
+    holding: usize,
 }
 
 /// One scope's names. Nearly every scope declares a handful and holds no platform object, so the
@@ -78,6 +82,7 @@ impl<'a> Scopes<'a> {
 
     pub fn pop(&mut self) {
         if let Some(scope) = self.stack.pop() {
+            self.holding -= scope.held.len();
             let mut names = scope.names;
             names.clear();
             self.spare.push(names);
@@ -92,12 +97,16 @@ impl<'a> Scopes<'a> {
     /// What `name` refers to here: a platform object or API (directly, through an alias or an
     /// import), or nothing ttlint follows.
     pub fn resolve(&self, name: &str) -> Binding {
+        let global = Namespace::global(name);
+        if self.holding == 0 && global.is_none() {
+            return Binding::Local;
+        }
         for scope in self.stack.iter().rev() {
             if let Some(binding) = scope.binding(name) {
                 return binding;
             }
         }
-        Namespace::global(name).map_or(Binding::Local, Binding::Namespace)
+        global.map_or(Binding::Local, Binding::Namespace)
     }
 
     /// The platform object `name` stands for here, if any.
@@ -118,6 +127,7 @@ impl<'a> Scopes<'a> {
         for scope in self.stack.iter_mut().rev() {
             if let Some(own) = scope.declared(name) {
                 scope.held.push((own, binding));
+                self.holding += 1;
                 return;
             }
         }
@@ -305,8 +315,15 @@ mod tests {
         let mut top: Vec<&str> = many.iter().map(String::as_str).collect();
         top.push("t");
         let mut scopes = Scopes::default();
+        // With no name holding anything, a local still shadows the global of its name.
+        scopes.push(vec!["tt", "e"]);
+        assert_eq!(scopes.resolve("tt"), Binding::Local);
+        assert_eq!(scopes.resolve("e"), Binding::Local);
+        assert_eq!(scopes.resolve("wx"), Binding::Namespace(Namespace::Wx));
+        scopes.pop();
         scopes.push(top);
         assert!(scopes.stack[0].index.is_some());
+        assert_eq!(scopes.resolve("tt"), Binding::Namespace(Namespace::Tt));
         assert_eq!(scopes.resolve("tt"), Binding::Namespace(Namespace::Tt));
         assert_eq!(scopes.resolve("v7"), Binding::Local);
         scopes.bind("t", Binding::Namespace(Namespace::Tt));
