@@ -29,7 +29,7 @@ pub enum Binding {
 #[derive(Debug, Default)]
 pub struct Scopes<'a> {
     stack: Vec<Scope<'a>>,
-    /// Name lists of scopes left, emptied, for the next scopes entered ([`Scopes::names`]):
+    /// Name lists of scopes left, emptied, for the next scopes entered ([`Scopes::enter`]):
     /// every function and block enters one, and a list allocated for each and freed when it
     /// was left was most of what entering cost.
     spare: Vec<Vec<&'a str>>,
@@ -71,7 +71,11 @@ impl<'a> Scope<'a> {
 }
 
 impl<'a> Scopes<'a> {
-    pub fn push(&mut self, names: Vec<&'a str>) {
+    /// Enters a scope declaring the names `declare` adds to the list it is given (one left by a
+    /// scope before, emptied).
+    pub fn enter(&mut self, declare: impl FnOnce(&mut Vec<&'a str>)) {
+        let mut names = self.spare.pop().unwrap_or_default();
+        declare(&mut names);
         let index = (names.len() > INDEXED).then(|| names.iter().copied().collect());
         self.stack.push(Scope {
             names,
@@ -80,18 +84,13 @@ impl<'a> Scopes<'a> {
         });
     }
 
-    pub fn pop(&mut self) {
+    pub fn leave(&mut self) {
         if let Some(scope) = self.stack.pop() {
             self.holding -= scope.held.len();
             let mut names = scope.names;
             names.clear();
             self.spare.push(names);
         }
-    }
-
-    /// An empty list to gather the names of a scope about to be entered ([`Scopes::push`]).
-    pub fn names(&mut self) -> Vec<&'a str> {
-        self.spare.pop().unwrap_or_default()
     }
 
     /// What `name` refers to here: a platform object or API (directly, through an alias or an
@@ -316,18 +315,17 @@ mod tests {
         top.push("t");
         let mut scopes = Scopes::default();
         // With no name holding anything, a local still shadows the global of its name.
-        scopes.push(vec!["tt", "e"]);
+        scopes.enter(|names| names.extend(["tt", "e"]));
         assert_eq!(scopes.resolve("tt"), Binding::Local);
         assert_eq!(scopes.resolve("e"), Binding::Local);
         assert_eq!(scopes.resolve("wx"), Binding::Namespace(Namespace::Wx));
-        scopes.pop();
-        scopes.push(top);
+        scopes.leave();
+        scopes.enter(|names| names.extend(&top));
         assert!(scopes.stack[0].index.is_some());
-        assert_eq!(scopes.resolve("tt"), Binding::Namespace(Namespace::Tt));
         assert_eq!(scopes.resolve("tt"), Binding::Namespace(Namespace::Tt));
         assert_eq!(scopes.resolve("v7"), Binding::Local);
         scopes.bind("t", Binding::Namespace(Namespace::Tt));
-        scopes.push(vec!["tt", "x"]);
+        scopes.enter(|names| names.extend(["tt", "x"]));
         assert!(scopes.stack[1].index.is_none());
         assert_eq!(scopes.namespace("t"), Some(Namespace::Tt));
         assert_eq!(scopes.namespace("tt"), None);
@@ -338,12 +336,15 @@ mod tests {
         assert!(scopes.is_bound("v32") && scopes.is_bound("x") && !scopes.is_bound("wx"));
         scopes.bind("nowhere", Binding::Namespace(Namespace::Tt));
         assert_eq!(scopes.resolve("nowhere"), Binding::Local);
-        scopes.pop();
+        scopes.leave();
         assert_eq!(scopes.namespace("tt"), Some(Namespace::Tt));
         assert!(!scopes.is_bound("x"));
         assert_eq!(scopes.namespace("t"), Some(Namespace::Tt));
-        // The list of the scope left comes back for the next one, empty.
-        let names = scopes.names();
-        assert!(names.is_empty() && names.capacity() >= 2);
+        // The list of the scope left is the next one's, emptied.
+        scopes.enter(|names| {
+            assert!(names.is_empty() && names.capacity() >= 2);
+            names.push("y");
+        });
+        assert!(scopes.is_bound("y") && !scopes.is_bound("x"));
     }
 }

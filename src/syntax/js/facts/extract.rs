@@ -496,10 +496,11 @@ impl<'a> Extractor<'_, 'a> {
         self.base.of(node)
     }
 
-    fn with_scope(&mut self, names: Vec<&'a str>, f: impl FnOnce(&mut Self)) {
-        self.scopes.push(names);
+    /// Visits `f` in a scope declaring the names `declare` gathers.
+    fn with_scope(&mut self, declare: impl FnOnce(&mut Vec<&'a str>), f: impl FnOnce(&mut Self)) {
+        self.scopes.enter(declare);
         f(self);
-        self.scopes.pop();
+        self.scopes.leave();
     }
 
     /// Stores a condition once.
@@ -595,7 +596,12 @@ impl<'a> Extractor<'_, 'a> {
     }
 
     /// Enters a function: registers it, gives it its own scope and guards.
-    fn enter_function(&mut self, span: Span, names: Vec<&'a str>, f: impl FnOnce(&mut Self)) {
+    fn enter_function(
+        &mut self,
+        span: Span,
+        declare: impl FnOnce(&mut Vec<&'a str>),
+        f: impl FnOnce(&mut Self),
+    ) {
         let (name, method) = self.pending_name.take().unzip();
         // In `<script setup>`, a function the template can call is a top-level one.
         let method =
@@ -620,7 +626,7 @@ impl<'a> Extractor<'_, 'a> {
         let guard = self.guard.take();
         let testing = std::mem::replace(&mut self.testing, false);
         self.fns.push(id);
-        self.with_scope(names, f);
+        self.with_scope(declare, f);
         self.fns.pop();
         self.guard = guard;
         self.testing = testing;
@@ -1293,24 +1299,22 @@ impl<'a> Extractor<'_, 'a> {
         }
     }
 
-    /// A function's scope: its parameters (not TypeScript's parameter properties, which name
-    /// fields), its body's declarations, and `arguments`.
+    /// Adds the names of a function's scope to `names`: its parameters (not TypeScript's
+    /// parameter properties, which name fields) and its body's declarations.
     fn function_names(
-        &mut self,
         params: &FormalParameters<'a>,
         body: &[Statement<'a>],
-    ) -> Vec<&'a str> {
-        let mut names = self.scopes.names();
+        names: &mut Vec<&'a str>,
+    ) {
         for param in &params.items {
             if param.accessibility.is_none() && !param.readonly && !param.r#override {
-                pattern_names(&param.pattern, &mut names);
+                pattern_names(&param.pattern, names);
             }
         }
         if let Some(rest) = &params.rest {
-            pattern_names(&rest.rest.argument, &mut names);
+            pattern_names(&rest.rest.argument, names);
         }
-        declared_in(body, true, &mut names);
-        names
+        declared_in(body, true, names);
     }
 
     /// Enters a function that starts at `span`: a method starts at its first token (`async`,
@@ -1328,9 +1332,11 @@ impl<'a> Extractor<'_, 'a> {
         function: &Function<'a>,
     ) {
         let body = function.body.as_ref().map_or(&[][..], |b| &b.statements);
-        let mut names = self.function_names(&function.params, body);
-        names.push("arguments");
-        self.enter_function(span, names, |this| {
+        let declare = |names: &mut Vec<&'a str>| {
+            Self::function_names(&function.params, body, names);
+            names.push("arguments");
+        };
+        self.enter_function(span, declare, |this| {
             decorators.iter().for_each(|d| this.visit_decorator(d));
             walk::walk_function(this, function, ScopeFlags::Function)
         });
@@ -1373,9 +1379,10 @@ impl<'a> Extractor<'_, 'a> {
     fn accessor(&mut self, function: &Function<'a>) {
         self.visit_formal_parameters(&function.params);
         if let Some(body) = &function.body {
-            let mut names = self.scopes.names();
-            declared_in(&body.statements, false, &mut names);
-            self.with_scope(names, |this| this.visit_statements(&body.statements));
+            self.with_scope(
+                |names| declared_in(&body.statements, false, names),
+                |this| this.visit_statements(&body.statements),
+            );
         }
     }
 
@@ -1460,16 +1467,14 @@ impl<'a> Visit<'a> for Extractor<'_, 'a> {
         // A module's top level is read statement by statement (an early `return` there guards
         // nothing); a script's like any other statement list.
         if program.source_type.is_module() {
-            let mut names = self.scopes.names();
-            declared_in_module(&program.body, &mut names);
-            self.with_scope(names, |this| {
+            let declare = |names: &mut _| declared_in_module(&program.body, names);
+            self.with_scope(declare, |this| {
                 this.visit_directives(&program.directives);
                 program.body.iter().for_each(|s| this.visit_statement(s))
             });
         } else {
-            let mut names = self.scopes.names();
-            declared_in(&program.body, true, &mut names);
-            self.with_scope(names, |this| {
+            let declare = |names: &mut _| declared_in(&program.body, true, names);
+            self.with_scope(declare, |this| {
                 this.visit_directives(&program.directives);
                 this.visit_statements(&program.body)
             });
@@ -1584,8 +1589,8 @@ impl<'a> Visit<'a> for Extractor<'_, 'a> {
             ArrowFunctionBody::FunctionBody(body) => &body.statements[..],
             _ => &[],
         };
-        let names = self.function_names(&arrow.params, body);
-        self.enter_function(self.of(arrow), names, |this| {
+        let declare = |names: &mut _| Self::function_names(&arrow.params, body, names);
+        self.enter_function(self.of(arrow), declare, |this| {
             walk::walk_arrow_function_expression(this, arrow)
         });
     }
@@ -1612,9 +1617,10 @@ impl<'a> Visit<'a> for Extractor<'_, 'a> {
 
     /// `static { … }`: a block of its own scope.
     fn visit_static_block(&mut self, block: &oxc_ast::ast::StaticBlock<'a>) {
-        let mut names = self.scopes.names();
-        declared_in(&block.body, false, &mut names);
-        self.with_scope(names, |this| walk::walk_static_block(this, block));
+        self.with_scope(
+            |names| declared_in(&block.body, false, names),
+            |this| walk::walk_static_block(this, block),
+        );
     }
 
     /// `({ 'msg': x } = res)`: a key that is not computed is a name, not text.
@@ -1680,39 +1686,44 @@ impl<'a> Visit<'a> for Extractor<'_, 'a> {
     }
 
     fn visit_block_statement(&mut self, block: &BlockStatement<'a>) {
-        let mut names = self.scopes.names();
-        declared_in(&block.body, false, &mut names);
-        self.with_scope(names, |this| walk::walk_block_statement(this, block));
+        self.with_scope(
+            |names| declared_in(&block.body, false, names),
+            |this| walk::walk_block_statement(this, block),
+        );
     }
 
     fn visit_catch_clause(&mut self, clause: &CatchClause<'a>) {
-        let mut names = self.scopes.names();
-        if let Some(param) = &clause.param {
-            pattern_names(&param.pattern, &mut names);
-        }
-        self.with_scope(names, |this| walk::walk_catch_clause(this, clause));
+        let declare = |names: &mut _| {
+            if let Some(param) = &clause.param {
+                pattern_names(&param.pattern, names);
+            }
+        };
+        self.with_scope(declare, |this| walk::walk_catch_clause(this, clause));
     }
 
     fn visit_for_statement(&mut self, stmt: &ForStatement<'a>) {
-        let mut names = self.scopes.names();
-        if let Some(ForStatementInit::VariableDeclaration(v)) = &stmt.init
-            && v.kind != VariableDeclarationKind::Var
-        {
-            (v.declarations.iter()).for_each(|d| pattern_names(&d.id, &mut names));
-        }
-        self.with_scope(names, |this| walk::walk_for_statement(this, stmt));
+        let declare = |names: &mut _| {
+            if let Some(ForStatementInit::VariableDeclaration(v)) = &stmt.init
+                && v.kind != VariableDeclarationKind::Var
+            {
+                (v.declarations.iter()).for_each(|d| pattern_names(&d.id, names));
+            }
+        };
+        self.with_scope(declare, |this| walk::walk_for_statement(this, stmt));
     }
 
     fn visit_for_in_statement(&mut self, stmt: &ForInStatement<'a>) {
-        let mut names = self.scopes.names();
-        for_head_lexical(&stmt.left, &mut names);
-        self.with_scope(names, |this| walk::walk_for_in_statement(this, stmt));
+        self.with_scope(
+            |names| for_head_lexical(&stmt.left, names),
+            |this| walk::walk_for_in_statement(this, stmt),
+        );
     }
 
     fn visit_for_of_statement(&mut self, stmt: &ForOfStatement<'a>) {
-        let mut names = self.scopes.names();
-        for_head_lexical(&stmt.left, &mut names);
-        self.with_scope(names, |this| walk::walk_for_of_statement(this, stmt));
+        self.with_scope(
+            |names| for_head_lexical(&stmt.left, names),
+            |this| walk::walk_for_of_statement(this, stmt),
+        );
     }
 
     fn visit_if_statement(&mut self, stmt: &IfStatement<'a>) {
