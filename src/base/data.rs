@@ -661,7 +661,7 @@ struct Remembered {
     hash: u32,
     len: u8,
     text: [u8; MEMO_TEXT],
-    reads: bool,
+    matches: bool,
 }
 
 impl Remembered {
@@ -670,7 +670,7 @@ impl Remembered {
         hash: 0,
         len: 0,
         text: [0; MEMO_TEXT],
-        reads: false,
+        matches: false,
     };
 
     /// The answer this thread remembers for `text` from the data `data`, or `ask`'s, then
@@ -698,12 +698,12 @@ impl Remembered {
             [slot, slot ^ 1]
                 .into_iter()
                 .find(|&at| holds(&memos[at]))
-                .map(|at| memos[at].reads)
+                .map(|at| memos[at].matches)
         });
-        if let Some(reads) = found {
-            return reads;
+        if let Some(matches) = found {
+            return matches;
         }
-        let reads = ask();
+        let matches = ask();
         let mut held = [0; MEMO_TEXT];
         held[..text.len()].copy_from_slice(text.as_bytes());
         MAY_MATCH.with_borrow_mut(|memos| {
@@ -713,10 +713,10 @@ impl Remembered {
                 hash,
                 len,
                 text: held,
-                reads,
+                matches,
             };
         });
-        reads
+        matches
     }
 }
 
@@ -1400,7 +1400,12 @@ mod tests {
                 assert!(!data.reads_text(&unread), "{unread}");
             }
         }
-        // Past the longest text remembered, every answer is asked for.
+        // Texts users see in templates, short and not ASCII, are remembered alike.
+        for _ in 0..3 {
+            assert!(data.may_match("客服电话"));
+            assert!(!data.may_match("加载中"));
+        }
+        // A text past the longest remembered is answered all the same.
         let long = format!("{}wx: shop_helper01", " ".repeat(MEMO_TEXT));
         assert!(data.reads_text(&long) && data.reads_text(&long));
     }
