@@ -67,7 +67,7 @@ struct Parser<'a> {
     /// Offset of `text` in its file.
     base: usize,
     pos: usize,
-    doc: Document,
+    doc: Document<'a>,
     /// Open elements.
     stack: Vec<NodeId>,
     /// Offset of the last `}}` in the text.
@@ -75,7 +75,7 @@ struct Parser<'a> {
 }
 
 /// Parses a template of `dialect` that starts at byte `base` of its file.
-pub fn parse(text: &str, base: usize, dialect: Dialect) -> Document {
+pub fn parse(text: &str, base: usize, dialect: Dialect) -> Document<'_> {
     let mut p = Parser {
         dialect,
         text,
@@ -97,9 +97,16 @@ pub fn parse(text: &str, base: usize, dialect: Dialect) -> Document {
     doc
 }
 
+/// Where the first two `b` in a row in `bytes` start: `{{` and `}}`. Found by jumping from one
+/// `b` to the next rather than with `memmem`, which builds a searcher on every call (a tenth of
+/// reading a template went to building them).
+fn doubled(bytes: &[u8], b: u8) -> Option<usize> {
+    memchr::memchr_iter(b, bytes).find(|&i| bytes.get(i + 1) == Some(&b))
+}
+
 /// Where the first `{{` in `bytes` starts.
 fn open_braces(bytes: &[u8]) -> Option<usize> {
-    memchr::memchr_iter(b'{', bytes).find(|&i| bytes.get(i + 1) == Some(&b'{'))
+    doubled(bytes, b'{')
 }
 
 fn is_name_start(b: u8) -> bool {
@@ -108,6 +115,15 @@ fn is_name_start(b: u8) -> bool {
 
 fn is_tag_name(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')
+}
+
+/// Whether `bytes[i]` ends an attribute's name: white space, `=`, `>`, `<`, a quote, or `/>`.
+fn ends_attribute_name(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'=' | b'>' | b'<' | b'"' | b'\'' => true,
+        b'/' => bytes.get(i + 1) == Some(&b'>'),
+        b => b.is_ascii_whitespace(),
+    }
 }
 
 impl<'a> Parser<'a> {
@@ -143,10 +159,11 @@ impl<'a> Parser<'a> {
         if self.last_close.is_none_or(|last| from > last) {
             return None;
         }
-        self.find(from, "}}")
+        let rest = self.bytes.get(from..)?;
+        doubled(rest, b'}').map(|i| from + i)
     }
 
-    fn add(&mut self, span: Span, kind: NodeKind) -> NodeId {
+    fn add(&mut self, span: Span, kind: NodeKind<'a>) -> NodeId {
         let id = self.doc.nodes.len();
         let parent = self.stack.last().copied();
         self.doc.nodes.push(Node { parent, span, kind });
@@ -194,7 +211,7 @@ impl<'a> Parser<'a> {
     fn unclosed(&mut self, id: NodeId) {
         let node = &self.doc.nodes[id];
         if let NodeKind::Element(e) = &node.kind {
-            let (start, name) = (node.span.start() - self.base, e.name.clone());
+            let (start, name) = (node.span.start() - self.base, e.name);
             let end = e.name_span.end() - self.base;
             self.error(start, end, format!("`<{name}>` is never closed"));
         }
@@ -280,7 +297,7 @@ impl<'a> Parser<'a> {
         self.pos = i;
         let (attrs, self_closing) = self.attributes(start, name);
         let element = Element {
-            name: name.to_string(),
+            name,
             name_span,
             attrs,
             children: Vec::new(),
@@ -327,7 +344,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Attributes up to `>` or `/>`; returns them and whether the tag closed itself.
-    fn attributes(&mut self, tag_start: usize, tag: &str) -> (Vec<Attr>, bool) {
+    fn attributes(&mut self, tag_start: usize, tag: &str) -> (Vec<Attr<'a>>, bool) {
         let mut attrs = Vec::new();
         loop {
             while self.pos < self.bytes.len() && self.bytes[self.pos].is_ascii_whitespace() {
@@ -361,11 +378,7 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
             let name_start = self.pos;
-            while self.pos < self.bytes.len()
-                && !self.bytes[self.pos].is_ascii_whitespace()
-                && !matches!(self.bytes[self.pos], b'=' | b'>' | b'<' | b'"' | b'\'')
-                && !self.starts_with("/>")
-            {
+            while self.pos < self.bytes.len() && !ends_attribute_name(self.bytes, self.pos) {
                 self.pos += 1;
             }
             if self.pos == name_start {
@@ -378,7 +391,7 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
                 continue;
             }
-            let name = self.text[name_start..self.pos].to_string();
+            let name = &self.text[name_start..self.pos];
             let name_span = self.span(name_start, self.pos);
             let mut look = self.pos;
             while look < self.bytes.len() && self.bytes[look].is_ascii_whitespace() {
@@ -389,7 +402,7 @@ impl<'a> Parser<'a> {
                 while self.pos < self.bytes.len() && self.bytes[self.pos].is_ascii_whitespace() {
                     self.pos += 1;
                 }
-                Some(self.attribute_value(tag, &name))
+                Some(self.attribute_value(tag, name))
             } else {
                 None
             };
@@ -414,6 +427,11 @@ impl<'a> Parser<'a> {
         };
         let mut i = start;
         let end = loop {
+            if let Some(q) = quote {
+                // Inside quotes only the closing quote and `{{` matter: jump to the next of either.
+                i = memchr::memchr2(q, b'{', &self.bytes[i.min(self.bytes.len())..])
+                    .map_or(self.bytes.len(), |skip| i + skip);
+            }
             if i >= self.bytes.len() {
                 if quote.is_some() {
                     self.error(
@@ -424,20 +442,21 @@ impl<'a> Parser<'a> {
                 }
                 break self.bytes.len();
             }
-            if self.dialect == Dialect::Ttml
-                && self.bytes[i..].starts_with(b"{{")
+            let b = self.bytes[i];
+            if b == b'{'
+                && self.bytes.get(i + 1) == Some(&b'{')
+                && self.dialect == Dialect::Ttml
                 && let Some(close) = self.closing_braces(i + 2)
             {
                 // Quotes inside `{{ }}` belong to the expression.
                 i = close + 2;
                 continue;
             }
-            let b = self.bytes[i];
             match quote {
                 Some(q) if b == q => break i,
                 None if b.is_ascii_whitespace()
                     || b == b'>'
-                    || self.bytes[i..].starts_with(b"/>") =>
+                    || (b == b'/' && self.bytes.get(i + 1) == Some(&b'>')) =>
                 {
                     break i;
                 }
@@ -562,7 +581,7 @@ mod tests {
     use super::super::tree::NodeKind;
     use super::*;
 
-    fn parse(text: &str, base: usize) -> Document {
+    fn parse(text: &str, base: usize) -> Document<'_> {
         super::parse(text, base, Dialect::Ttml)
     }
 
@@ -574,8 +593,8 @@ mod tests {
             .collect()
     }
 
-    fn names(doc: &Document) -> Vec<&str> {
-        doc.elements().map(|(_, e)| e.name.as_str()).collect()
+    fn names<'a>(doc: &Document<'a>) -> Vec<&'a str> {
+        doc.elements().map(|(_, e)| e.name).collect()
     }
 
     #[test]
@@ -588,12 +607,7 @@ mod tests {
         let attrs: Vec<_> = view
             .attrs
             .iter()
-            .map(|a| {
-                (
-                    a.name.as_str(),
-                    a.value.as_ref().and_then(|v| v.static_text()),
-                )
-            })
+            .map(|a| (a.name, a.value.as_ref().and_then(|v| v.static_text())))
             .collect();
         assert_eq!(
             attrs,
@@ -613,6 +627,45 @@ mod tests {
         assert_eq!(parts.len(), 3);
         assert!(
             matches!(&parts[1], TextPart::Dynamic { span, binding: Some(_) } if &src[span.start()..span.end()] == "price")
+        );
+    }
+
+    #[test]
+    fn values_end_at_their_own_quote_and_names_at_a_self_closing_slash() {
+        let src = r#"<view title="{{ a ? "x" : 'y' }} z" alt="{ b }" hidden/><image src=a.png/><text id="{{c}}"/>"#;
+        let doc = parse(src, 0);
+        assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+        let values: Vec<(&str, Option<String>)> = doc
+            .elements()
+            .flat_map(|(_, e)| &e.attrs)
+            .map(|a| {
+                let value = a
+                    .value
+                    .as_ref()
+                    .map(|v| src[v.span.start()..v.span.end()].to_string());
+                (a.name, value)
+            })
+            .collect();
+        assert_eq!(
+            values,
+            vec![
+                ("title", Some(r#"{{ a ? "x" : 'y' }} z"#.to_string())),
+                ("alt", Some("{ b }".to_string())),
+                ("hidden", None),
+                ("src", Some("a.png".to_string())),
+                ("id", Some("{{c}}".to_string())),
+            ]
+        );
+        assert_eq!(names(&doc), vec!["view", "image", "text"]);
+        assert_eq!(
+            errors(r#"<view title="{{a}} open"#),
+            vec![
+                (
+                    0,
+                    "tag `<view` is cut off by the end of the file".to_string()
+                ),
+                (12, "value of `title` is never closed".to_string())
+            ]
         );
     }
 

@@ -12,9 +12,9 @@ use crate::syntax::syntax_error::SyntaxError;
 pub type NodeId = usize;
 
 #[derive(Debug, Clone)]
-pub struct Document {
+pub struct Document<'a> {
     /// Every element and text node, in document order.
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<Node<'a>>,
     /// Top-level nodes.
     pub roots: Vec<NodeId>,
     /// `<!-- -->` comments (their text without the delimiters).
@@ -24,30 +24,32 @@ pub struct Document {
 }
 
 #[derive(Debug, Clone)]
-pub struct Node {
+pub struct Node<'a> {
     pub parent: Option<NodeId>,
     /// The whole node: from `<` to the end of its closing tag, or the text run.
     pub span: Span,
-    pub kind: NodeKind,
+    pub kind: NodeKind<'a>,
 }
 
 #[derive(Debug, Clone)]
-pub enum NodeKind {
-    Element(Element),
+pub enum NodeKind<'a> {
+    Element(Element<'a>),
     Text(Vec<TextPart>),
 }
 
 #[derive(Debug, Clone)]
-pub struct Element {
-    pub name: String,
+pub struct Element<'a> {
+    /// As written, borrowed from the template's text: the model interns what it keeps.
+    pub name: &'a str,
     pub name_span: Span,
-    pub attrs: Vec<Attr>,
+    pub attrs: Vec<Attr<'a>>,
     pub children: Vec<NodeId>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Attr {
-    pub name: String,
+pub struct Attr<'a> {
+    /// As written, borrowed from the template's text.
+    pub name: &'a str,
     pub name_span: Span,
     /// `None` for a valueless attribute (`hidden`, `tt:else`).
     pub value: Option<Value>,
@@ -107,8 +109,8 @@ impl Value {
     }
 }
 
-impl Element {
-    pub fn attr(&self, name: &str) -> Option<&Attr> {
+impl<'a> Element<'a> {
+    pub fn attr(&self, name: &str) -> Option<&Attr<'a>> {
         self.attrs.iter().find(|a| a.name == name)
     }
 
@@ -117,10 +119,10 @@ impl Element {
     }
 }
 
-impl Document {
+impl<'a> Document<'a> {
     /// Every element, in document order.
     #[cfg(test)]
-    pub fn elements(&self) -> impl Iterator<Item = (NodeId, &Element)> {
+    pub fn elements(&self) -> impl Iterator<Item = (NodeId, &Element<'a>)> {
         self.nodes
             .iter()
             .enumerate()
@@ -130,7 +132,7 @@ impl Document {
             })
     }
 
-    pub fn element(&self, id: NodeId) -> Option<&Element> {
+    pub fn element(&self, id: NodeId) -> Option<&Element<'a>> {
         match &self.nodes.get(id)?.kind {
             NodeKind::Element(e) => Some(e),
             NodeKind::Text(_) => None,

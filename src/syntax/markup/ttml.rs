@@ -83,7 +83,10 @@ fn guard(element: &tree::Element, directive: &str, holds: bool) -> Guard {
 }
 
 /// The element siblings before `id`, nearest first.
-fn previous_elements(doc: &Document, id: tree::NodeId) -> impl Iterator<Item = &tree::Element> {
+fn previous_elements<'d, 'a>(
+    doc: &'d Document<'a>,
+    id: tree::NodeId,
+) -> impl Iterator<Item = &'d tree::Element<'a>> {
     let siblings: &[tree::NodeId] = match doc.nodes.get(id).and_then(|n| n.parent) {
         Some(p) => doc.element(p).map_or(&[], |e| e.children.as_slice()),
         None => &doc.roots,
@@ -127,11 +130,11 @@ fn guards(doc: &Document, id: tree::NodeId, element: &tree::Element) -> Vec<Guar
 /// tree before (a `tt:else` reads its earlier siblings' attributes).
 fn element(raw: tree::Element, guards: Box<[Guard]>) -> Element {
     let repeated = raw.has_attr("tt:for") || raw.has_attr("tt:for-items");
-    let tag = raw.name.as_str().into();
+    let tag = raw.name.into();
     let mut attrs = Vec::with_capacity(raw.attrs.len());
     let mut events = Vec::new();
     for attr in raw.attrs {
-        match event_name(&attr.name) {
+        match event_name(attr.name) {
             Some(name) => {
                 let handler = match attr.value.as_ref().and_then(|v| v.static_text()) {
                     Some(text) if !text.trim().is_empty() => Handler::Named(text.trim().into()),
@@ -148,7 +151,7 @@ fn element(raw: tree::Element, guards: Box<[Guard]>) -> Element {
                 });
             }
             None => attrs.push(super::model::Attr {
-                name: attr_name(&attr.name),
+                name: attr_name(attr.name),
                 name_span: attr.name_span,
                 value: value(attr.value),
             }),

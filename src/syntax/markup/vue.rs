@@ -210,7 +210,7 @@ fn expression_handler(expr: &Expression<'_>) -> Handler {
 struct Lowering<'a> {
     text: &'a str,
     base: usize,
-    doc: &'a Document,
+    doc: &'a Document<'a>,
     /// The parts of each text node, by node id, taken out of the tree to move into the model.
     texts: Vec<Vec<TextPart>>,
     regions: &'a Regions,
@@ -305,7 +305,7 @@ impl Lowering<'_> {
                 span: Span::new(start + at, start + at + 1),
                 message: format!("expression nested more than {} levels deep", nesting::LIMIT),
             };
-            self.syntax_error(error, &attr.name);
+            self.syntax_error(error, attr.name);
             return Handler::Dynamic;
         }
         let read = js::with_arena(|arena| {
@@ -321,19 +321,19 @@ impl Lowering<'_> {
         match read {
             Ok((handler, recovered)) => {
                 if let Some(error) = recovered {
-                    self.syntax_error(error, &attr.name);
+                    self.syntax_error(error, attr.name);
                 }
                 handler
             }
             Err(error) => {
-                self.syntax_error(error, &attr.name);
+                self.syntax_error(error, attr.name);
                 Handler::Dynamic
             }
         }
     }
 
     fn attr(&mut self, raw: &tree::Attr) -> Attr {
-        let name = raw.name.as_str();
+        let name = raw.name;
         let Some(value) = &raw.value else {
             if let Some((prefix, arg)) = bind_argument(name) {
                 // Vue 3.4's same-name shorthand: `:title` binds the variable `title`.
@@ -383,7 +383,7 @@ impl Lowering<'_> {
         let mut attrs = Vec::new();
         let mut events = Vec::new();
         for attr in &raw.attrs {
-            match event_argument(&attr.name) {
+            match event_argument(attr.name) {
                 Some(arg) => {
                     let handler = self.handler(attr);
                     events.push(Event {
@@ -396,7 +396,7 @@ impl Lowering<'_> {
             }
         }
         let mut element = Element {
-            tag: hyphenate(&raw.name).as_ref().into(),
+            tag: hyphenate(raw.name).as_ref().into(),
             tag_span: raw.name_span,
             attrs: attrs.into(),
             events: events.into(),
