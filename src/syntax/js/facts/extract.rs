@@ -759,7 +759,8 @@ impl<'a> Extractor<'_, 'a> {
         if let Some(BindingPattern::BindingIdentifier(id)) = param {
             self.assign(
                 id.name.as_str(),
-                Cond::Call(api.to_string().into()),
+                // `concat`, not `to_string`: one copy, without the formatting machinery.
+                Cond::Call([api.ns.name(), ".", &api.member].concat().into()),
                 self.of(&**id),
             );
         }
@@ -1410,7 +1411,7 @@ impl<'a> Extractor<'_, 'a> {
         let in_methods = here.is_some_and(|o| self.method_objects.contains(&o));
         if let (Some(key), Some(here)) = (&key, here) {
             if let Some((_, prefix)) = self.data_objects.iter().find(|(o, _)| *o == here) {
-                let path = format!("{prefix}{key}");
+                let path = [prefix.as_str(), key].concat();
                 self.assign(&path, cond(&prop.value), self.of(&prop.key));
             }
             if let Expression::ObjectExpression(inner) = unwrap(&prop.value) {
@@ -2409,7 +2410,7 @@ impl<'a> Extractor<'_, 'a> {
                     };
                     self.assign(
                         &local,
-                        Cond::Path(format!("{source}.{key}").into()),
+                        Cond::Path([source.as_str(), ".", key.as_str()].concat().into()),
                         self.base.span(span),
                     );
                 }
