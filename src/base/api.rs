@@ -94,6 +94,12 @@ impl Api {
         Some(Self::new(Namespace::from_name(ns)?, member))
     }
 
+    /// `tt.pay`, as the API is written (and displayed): joined rather than formatted, since
+    /// the extractor names a value after an API for every `success` callback it reads.
+    pub fn dotted(&self) -> String {
+        [self.ns.name(), ".", &self.member].concat()
+    }
+
     /// The same member on another namespace: `Taro.pay` → `tt.pay`.
     pub fn on(self, ns: Namespace) -> Self {
         Self { ns, ..self }
@@ -102,7 +108,7 @@ impl Api {
 
 impl fmt::Display for Api {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}", self.ns.name(), self.member)
+        f.write_str(&self.dotted())
     }
 }
 

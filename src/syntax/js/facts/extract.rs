@@ -759,8 +759,7 @@ impl<'a> Extractor<'_, 'a> {
         if let Some(BindingPattern::BindingIdentifier(id)) = param {
             self.assign(
                 id.name.as_str(),
-                // `concat`, not `to_string`: one copy, without the formatting machinery.
-                Cond::Call([api.ns.name(), ".", &api.member].concat().into()),
+                Cond::Call(api.dotted().into()),
                 self.of(&**id),
             );
         }
