@@ -628,6 +628,8 @@ pub struct RuleData {
     deprecated_by_api: FxHashMap<Api, usize>,
     /// The members some rule looks for (see [`RuleData::reads_api`]).
     read_members: FxHashSet<Ustr>,
+    /// The markup attributes some rule reads by name (see [`RuleData::reads_attribute`]).
+    read_attributes: FxHashSet<Ustr>,
     /// Every text pattern of every list, as one set (see [`RuleData::may_match`]).
     any_pattern: RegexSet,
     /// Tells this data's answers apart from another's in the threads' [`MAY_MATCH`] memo.
@@ -730,6 +732,11 @@ pub const SET_CLIPBOARD_DATA: &str = "setClipboardData";
 /// them by these constants, never by a literal (a test reads the rules' code for one), so the
 /// facts keep their uses ([`RuleData::reads_api`]).
 const NAMED_IN_RULES: [&str; 2] = [NAVIGATE_TO_MINI_PROGRAM, SET_CLIPBOARD_DATA];
+
+/// Markup attributes a rule or analysis asks an element for by name, besides those of the data
+/// lists, directives and `data-*` (see [`RuleData::reads_attribute`]; a test reads the rules'
+/// code for the names they ask).
+const ATTRIBUTES_NAMED_IN_RULES: [&str; 4] = ["open-type", "type", "src", "show-menu-by-longpress"];
 
 fn renames(list: &BTreeMap<String, String>) -> FxHashMap<Ustr, Ustr> {
     list.iter()
@@ -843,10 +850,18 @@ impl RuleData {
             )
             .chain(NAMED_IN_RULES.map(Ustr::from))
             .collect();
+        let read_attributes = (customer_service.wrapper_buttons.iter())
+            .flat_map(|b| [&b.open_type_prop, &b.im_id_prop])
+            .flatten()
+            .map(|prop| Ustr::from(hyphenate(prop).as_ref()))
+            .chain(drainage.visible_attributes.iter().copied())
+            .chain(ATTRIBUTES_NAMED_IN_RULES.map(Ustr::from))
+            .collect();
         Self {
             any_pattern,
             memo_key: NEXT_MEMO_KEY.fetch_add(1, Ordering::Relaxed),
             read_members,
+            read_attributes,
             deprecated_by_api,
             payment,
             deprecated_trade,
@@ -892,10 +907,25 @@ impl RuleData {
         IosData::counts_goods_in_literal(text) || self.may_match(text)
     }
 
-    /// Whether `other` reads the same API uses and literals of a script (see
-    /// [`RuleData::reads_api`], [`RuleData::reads_text`]): if not, scripts are parsed again.
+    /// Whether some rule reads a markup attribute named `name` (as the model names it) when its
+    /// value is literal or absent: the user-facing attributes the drainage lists name, those
+    /// rules ask for (`open-type`, `src`), a UI library button's props, `data-*` (an IM
+    /// button's account, a handler's dataset) and directives (`tt:if`, `wx:key`, `v-else`).
+    /// Templates keep only these: `class` and `style` are most of a template's attributes and
+    /// no rule reads them.
+    pub fn reads_attribute(&self, name: Ustr) -> bool {
+        self.read_attributes.contains(&name)
+            || name.starts_with("data-")
+            || name.starts_with("v-")
+            || name.contains(':')
+    }
+
+    /// Whether `other` reads the same API uses and literals of a script and attributes of a
+    /// template (see [`RuleData::reads_api`], [`RuleData::reads_text`],
+    /// [`RuleData::reads_attribute`]): if not, files are parsed again.
     pub fn reads_same(&self, other: &RuleData) -> bool {
         self.read_members == other.read_members
+            && self.read_attributes == other.read_attributes
             && self.any_pattern.patterns() == other.any_pattern.patterns()
     }
 
@@ -1454,6 +1484,72 @@ mod tests {
         assert!(extended.reads_api(api("tt.placeOrder")));
         assert!(!extended.reads_same(&data));
         assert!(RuleData::default().reads_same(&data));
+    }
+
+    #[test]
+    fn templates_keep_the_literal_attributes_rules_read() {
+        let data = RuleData::default();
+        let reads = |name: &str| data.reads_attribute(Ustr::from(name));
+        for read in [
+            "open-type",
+            "type",
+            "src",
+            "show-menu-by-longpress",
+            "data-im-id",
+            "data-id",
+            "tt:else",
+            "wx:key",
+            "v-else",
+            "v-model",
+        ] {
+            assert!(reads(read), "{read}");
+        }
+        for unread in ["class", "style", "hover-class", "mode", "lazy-load"] {
+            assert!(!reads(unread), "{unread}");
+        }
+        for visible in &data.drainage.visible_attributes {
+            assert!(data.reads_attribute(*visible), "{visible}");
+        }
+        // A UI library button's props, hyphenated as the model names them.
+        let wrapper = &data.customer_service.wrapper_buttons[0];
+        let prop = wrapper
+            .open_type_prop
+            .as_deref()
+            .expect("an open-type prop");
+        assert!(reads(&hyphenate(prop)), "{prop}");
+    }
+
+    /// A rule or analysis that asks an element for an attribute the templates drop would find
+    /// none: every name the rules' code asks for must be one [`RuleData::reads_attribute`] keeps.
+    #[test]
+    fn rules_ask_only_for_attributes_the_templates_keep() {
+        let data = RuleData::default();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let asked = Regex::new(r#"\b(?:static_attr|attr|has_attr)\(\s*"([^"]+)""#)
+            .expect("a valid pattern");
+        let mut names = Vec::new();
+        for dir in ["rules", "analysis"] {
+            let entries = std::fs::read_dir(root.join(dir)).expect("the source folder");
+            for entry in entries.flatten() {
+                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                names.extend(asked.captures_iter(&text).map(|c| c[1].to_string()));
+            }
+        }
+        names.sort();
+        names.dedup();
+        assert_eq!(
+            names,
+            [
+                "data-im-type",
+                "open-type",
+                "show-menu-by-longpress",
+                "src",
+                "type"
+            ]
+        );
+        for name in names {
+            assert!(data.reads_attribute(Ustr::from(name.as_str())), "{name}");
+        }
     }
 
     /// A rule or analysis that compares an API's member with a name written in its code would

@@ -181,7 +181,7 @@ pub struct Span {
 }
 
 /// An offset in 32 bits: clamped, never wrapped.
-fn narrow(offset: usize) -> u32 {
+pub fn narrow(offset: usize) -> u32 {
     u32::try_from(offset).unwrap_or(u32::MAX)
 }
 

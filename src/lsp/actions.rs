@@ -115,17 +115,10 @@ fn regions(markup: &Markup, text: &str) -> Vec<Region> {
     for node in &markup.nodes {
         match &node.kind {
             NodeKind::Element(element) => {
-                let mut from = element.tag_span.end();
-                for attr in &element.attrs {
-                    from = from.max(attr.name_span.end());
-                    if let Some(span) = attr.value.span() {
-                        from = from.max(span.end());
-                    }
-                }
-                let Some(gt) = text
-                    .get(from..node.span.end())
-                    .and_then(|rest| rest.find('>'))
-                    .map(|at| from + at)
+                // A start tag cut off before its `>` has no children to tell apart.
+                let Some(gt) = (element.start_tag_end as usize)
+                    .checked_sub(1)
+                    .filter(|&gt| text.as_bytes().get(gt) == Some(&b'>'))
                 else {
                     continue;
                 };
@@ -394,6 +387,7 @@ mod tests {
 
     use super::*;
     use crate::base::source::{FileKind, SourceFile};
+    use crate::syntax::js::facts::Keep;
     use crate::syntax::load;
 
     fn apply(text: &str, mut edits: Vec<Edit>) -> String {
@@ -405,12 +399,18 @@ mod tests {
         out
     }
 
+    /// A file as the engine loads it, whose templates keep no `class` (no rule reads it).
     fn loaded(name: &str, text: &str) -> Loaded {
         let path = PathBuf::from(format!("/p/{name}"));
         let kind = FileKind::from_path(&path).unwrap_or(FileKind::Script);
-        load::parse(
+        let keep = Keep {
+            attribute: &|name| name != "class",
+            ..Keep::EVERYTHING
+        };
+        load::parse_keeping(
             SourceFile::new(path, name.into(), kind, text.into()),
             load::Origin::Build,
+            keep,
         )
     }
 
@@ -471,6 +471,21 @@ mod tests {
         let sjs = "<sjs module=\"m\">\nvar a = 1;\n</sjs>\n";
         assert_eq!(line_action("a.ttml", sjs, "var a"), None);
         assert!(line_action("app.json", "{}", "{").is_none());
+    }
+
+    #[test]
+    fn a_start_tag_ends_at_its_own_gt_not_at_one_in_a_dropped_value() {
+        let ttml = "<button open-type=\"contact\" class=\"a>b\">客服</button>";
+        let file = loaded("a.ttml", ttml);
+        let markup = file.content.markup().expect("a template");
+        let spans: Vec<(&str, RegionKind)> = regions(markup, ttml)
+            .iter()
+            .map(|r| (&ttml[r.span.start()..r.span.end()], r.kind))
+            .collect();
+        assert_eq!(
+            format!("{spans:?}"),
+            r#"[("<button open-type=\"contact\" class=\"a>b\">", StartTag), ("客服", Children)]"#
+        );
     }
 
     #[test]

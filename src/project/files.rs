@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::base::data::RuleData;
+use crate::base::intern::Ustr;
 use crate::base::source::{FileId, FileKind, SourceFile};
 use crate::base::vfs::Vfs;
 use crate::project::discover::{display_path, spelled};
@@ -241,9 +242,11 @@ fn parse(
 ) -> Loaded {
     let api = |api| data.is_none_or(|data| data.reads_api(api));
     let text = |text: &str| data.is_none_or(|data| data.reads_text(text));
+    let attribute = |name: Ustr| data.is_none_or(|data| data.reads_attribute(name));
     let keep = Keep {
         api: &api,
         text: &text,
+        attribute: &attribute,
     };
     let mut loaded = load::load(path, display, kind, bytes, origin, keep);
     let len = loaded.source.text().len();

@@ -200,8 +200,9 @@ pub fn parse(source: SourceFile, origin: Origin) -> Loaded {
     parse_keeping(source, origin, Keep::EVERYTHING)
 }
 
-/// [`parse`], keeping of scripts the API uses and literals `keep` takes: the engine keeps those a
-/// rule reads, since every file's facts stay in memory until the project pass ends.
+/// [`parse`], keeping of scripts the API uses and literals `keep` takes, and of markup the
+/// literal attributes it takes: the engine keeps those a rule reads, since every file's facts
+/// stay in memory until the project pass ends.
 pub fn parse_keeping(source: SourceFile, origin: Origin, keep: Keep<'_>) -> Loaded {
     let mut loaded = parse_content(source, origin, keep);
     if let Some(facts) = &mut loaded.content.script {
@@ -277,7 +278,7 @@ fn parse_content(source: SourceFile, origin: Origin, keep: Keep<'_>) -> Loaded {
             }
         }
         FileKind::Ttml => {
-            let parsed = ttml::parse(source.body(), base);
+            let parsed = ttml::parse_keeping(source.body(), base, keep.attribute);
             let problems = parsed
                 .errors
                 .iter()
@@ -313,7 +314,9 @@ fn vue(source: SourceFile, keep: Keep<'_>) -> Loaded {
         .template
         .as_ref()
         .filter(|t| t.lang.as_deref().is_none_or(|l| l == "html"))
-        .map(|t| markup::vue::parse(source.slice(t.inner), t.inner.start()));
+        .map(|t| {
+            markup::vue::parse_keeping(source.slice(t.inner), t.inner.start(), keep.attribute)
+        });
     let markup = template.map(|parsed| {
         problems.extend(
             parsed

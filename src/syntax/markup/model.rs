@@ -89,6 +89,9 @@ pub struct Element {
     pub guards: Box<[Guard]>,
     /// Rendered once per item of a list (`tt:for`, `v-for`, `.map()`).
     pub repeated: bool,
+    /// Where the start tag ends (after its `>`, or where it was cut off), in 32 bits as spans
+    /// are: the attributes kept do not tell, as those no rule reads are dropped.
+    pub start_tag_end: u32,
 }
 
 /// An attribute (a property in JSX), name normalised: `open-type`, `data-im-id`,

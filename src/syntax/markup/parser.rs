@@ -300,6 +300,7 @@ impl<'a> Parser<'a> {
             name,
             name_span,
             attrs,
+            start_tag_end: self.base + self.pos,
             children: Vec::new(),
         };
         let head = self.span(start, self.pos);

@@ -43,6 +43,8 @@ pub struct Element<'a> {
     pub name: &'a str,
     pub name_span: Span,
     pub attrs: Vec<Attr<'a>>,
+    /// Where the start tag ends: after its `>` or `/>`, or where it was cut off.
+    pub start_tag_end: usize,
     pub children: Vec<NodeId>,
 }
 
@@ -63,6 +65,11 @@ pub struct Value {
 }
 
 impl Value {
+    /// Whether some part is a `{{ }}` expression.
+    pub fn is_bound(&self) -> bool {
+        (self.parts.iter()).any(|part| matches!(part, TextPart::Dynamic { .. }))
+    }
+
     /// The value when it has no `{{ }}`: borrowed, as the parser writes a value without one as a
     /// single part (or none, when it is empty).
     pub fn static_text(&self) -> Option<Cow<'_, str>> {

@@ -8,16 +8,26 @@ use super::model::{Element, Event, Guard, Handler, Markup, Node, NodeId, NodeKin
 use super::parser::{self, Dialect};
 use super::tree::{self, Document};
 use crate::base::intern::Ustr;
+use crate::base::source::narrow;
 use crate::syntax::js::conditional::Regions;
 
-/// Parses a template that starts at byte `base` of its file.
+/// Parses a template that starts at byte `base` of its file, keeping everything (tests and
+/// fuzzing: the engine keeps what rules read).
+#[cfg(any(test, feature = "fuzzing"))]
 pub fn parse(text: &str, base: usize) -> Parsed {
+    parse_keeping(text, base, &|_| true)
+}
+
+/// Parses a template that starts at byte `base` of its file, keeping of the attributes with a
+/// literal value or none those `attribute` takes by name
+/// ([`Keep::attribute`](crate::syntax::js::facts::Keep::attribute)).
+pub fn parse_keeping(text: &str, base: usize, attribute: &dyn Fn(Ustr) -> bool) -> Parsed {
     let mut doc = parser::parse(text, base, Dialect::Ttml);
     let regions = Regions::from_comments(doc.comments.iter().map(|c| (c.span, c.text.as_str())));
     let comments = std::mem::take(&mut doc.comments);
     let errors = std::mem::take(&mut doc.errors);
     Parsed {
-        markup: lower(doc, &regions),
+        markup: lower(doc, &regions, attribute),
         comments,
         errors,
     }
@@ -126,9 +136,10 @@ fn guards(doc: &Document, id: tree::NodeId, element: &tree::Element) -> Vec<Guar
     out
 }
 
-/// An element in the model, its attributes moved out of the tree; `guards` are read from the
-/// tree before (a `tt:else` reads its earlier siblings' attributes).
-fn element(raw: tree::Element, guards: Box<[Guard]>) -> Element {
+/// An element in the model, its attributes moved out of the tree (those with a literal value or
+/// none only if `attribute` takes their name); `guards` are read from the tree before (a
+/// `tt:else` reads its earlier siblings' attributes).
+fn element(raw: tree::Element, guards: Box<[Guard]>, attribute: &dyn Fn(Ustr) -> bool) -> Element {
     let repeated = raw.has_attr("tt:for") || raw.has_attr("tt:for-items");
     let tag = raw.name.into();
     let mut attrs = Vec::with_capacity(raw.attrs.len());
@@ -150,11 +161,16 @@ fn element(raw: tree::Element, guards: Box<[Guard]>) -> Element {
                     handler,
                 });
             }
-            None => attrs.push(super::model::Attr {
-                name: attr_name(attr.name),
-                name_span: attr.name_span,
-                value: value(attr.value),
-            }),
+            None => {
+                let name = attr_name(attr.name);
+                if attr.value.as_ref().is_some_and(tree::Value::is_bound) || attribute(name) {
+                    attrs.push(super::model::Attr {
+                        name,
+                        name_span: attr.name_span,
+                        value: value(attr.value),
+                    });
+                }
+            }
         }
     }
     Element {
@@ -164,12 +180,13 @@ fn element(raw: tree::Element, guards: Box<[Guard]>) -> Element {
         events: events.into(),
         guards,
         repeated,
+        start_tag_end: narrow(raw.start_tag_end),
     }
 }
 
 /// The model of a parsed tree: the same nodes in the same order, lowered. The tree is consumed:
 /// texts, values and their bindings move into the model rather than being copied.
-fn lower(doc: Document, regions: &Regions) -> Markup {
+fn lower(doc: Document, regions: &Regions, attribute: &dyn Fn(Ustr) -> bool) -> Markup {
     let guards: Vec<Box<[Guard]>> = (doc.nodes.iter().enumerate())
         .map(|(id, node)| match &node.kind {
             tree::NodeKind::Element(e) => guards(&doc, id, e).into(),
@@ -182,7 +199,9 @@ fn lower(doc: Document, regions: &Regions) -> Markup {
             span: node.span,
             target: regions.target_at(node.span.start()),
             kind: match node.kind {
-                tree::NodeKind::Element(e) => NodeKind::Element(Box::new(element(e, guards))),
+                tree::NodeKind::Element(e) => {
+                    NodeKind::Element(Box::new(element(e, guards, attribute)))
+                }
                 tree::NodeKind::Text(parts) => NodeKind::Text(parts.into_boxed_slice()),
             },
         })
@@ -207,6 +226,28 @@ mod tests {
 
     fn path(p: &str) -> Option<Cond> {
         Some(Cond::Path(p.into()))
+    }
+
+    /// The engine keeps what rules read: `class` and the like go, computed values and
+    /// directives stay, and guards are read before anything is dropped.
+    #[test]
+    fn attributes_no_rule_reads_are_left_out() {
+        let src = "<view tt:if=\"{{a}}\" class=\"box\" style=\"{{s}}\" open-type=\"im\" lazy-load>x</view><text tt:else class=\"c\"/>";
+        let keep = |name: Ustr| !["class", "lazy-load"].contains(&name.as_str());
+        let m = parse_keeping(src, 0, &keep).markup;
+        let names = |e: &Element| e.attrs.iter().map(|a| a.name.as_str()).collect::<Vec<_>>();
+        let (_, view) = element(&m, "view");
+        assert_eq!(names(view), ["tt:if", "style", "open-type"]);
+        assert_eq!(view.start_tag_end as usize, src.find(">x").unwrap() + 1);
+        let (_, text) = element(&m, "text");
+        assert_eq!(names(text), ["tt:else"]);
+        assert_eq!(
+            text.guards.to_vec(),
+            vec![Guard {
+                cond: path("a"),
+                holds: false
+            }]
+        );
     }
 
     #[test]

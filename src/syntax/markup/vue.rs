@@ -18,15 +18,24 @@ use super::model::{
 use super::parser::{self, Dialect};
 use super::tree::{self, Document};
 use crate::base::intern::Ustr;
-use crate::base::source::{FileKind, Span};
+use crate::base::source::{FileKind, Span, narrow};
 use crate::syntax::js::ast::{RED_ZONE, SEGMENT, unwrap};
 use crate::syntax::js::cond::{Cond, raw_path};
 use crate::syntax::js::conditional::Regions;
 use crate::syntax::js::{nesting, parse as js};
 use crate::syntax::syntax_error::SyntaxError;
 
-/// Parses the body of a `<template>` block that starts at byte `base` of its `.vue` file.
+/// Parses the body of a `<template>` block that starts at byte `base` of its `.vue` file,
+/// keeping everything (tests and fuzzing: the engine keeps what rules read).
+#[cfg(any(test, feature = "fuzzing"))]
 pub fn parse(text: &str, base: usize) -> Parsed {
+    parse_keeping(text, base, &|_| true)
+}
+
+/// Parses the body of a `<template>` block that starts at byte `base` of its `.vue` file,
+/// keeping of the attributes with a literal value or none those `attribute` takes by name
+/// ([`Keep::attribute`](crate::syntax::js::facts::Keep::attribute)).
+pub fn parse_keeping(text: &str, base: usize, attribute: &dyn Fn(Ustr) -> bool) -> Parsed {
     let mut doc = parser::parse(text, base, Dialect::Vue);
     let errors = std::mem::take(&mut doc.errors);
     let regions = Regions::from_comments(doc.comments.iter().map(|c| (c.span, c.text.as_str())));
@@ -44,6 +53,7 @@ pub fn parse(text: &str, base: usize) -> Parsed {
         doc: &doc,
         texts,
         regions: &regions,
+        attribute,
         markup: Markup {
             nodes: Vec::with_capacity(doc.nodes.len()),
             roots: doc.roots.iter().map(|&r| NodeId::new(r)).collect(),
@@ -214,6 +224,8 @@ struct Lowering<'a> {
     /// The parts of each text node, by node id, taken out of the tree to move into the model.
     texts: Vec<Vec<TextPart>>,
     regions: &'a Regions,
+    /// Which attributes with a literal value or none to keep, by name.
+    attribute: &'a dyn Fn(Ustr) -> bool,
     markup: Markup,
     errors: Vec<SyntaxError>,
 }
@@ -392,6 +404,7 @@ impl Lowering<'_> {
                         handler,
                     });
                 }
+                None if self.drops(attr) => {}
                 None => attrs.push(self.attr(attr)),
             }
         }
@@ -402,9 +415,19 @@ impl Lowering<'_> {
             events: events.into(),
             guards: Box::default(),
             repeated: raw.has_attr("v-for"),
+            start_tag_end: narrow(raw.start_tag_end),
         };
         element.guards = self.guards(id, &element).into();
         element
+    }
+
+    /// Whether an attribute lowers to a literal value or none that `attribute` does not take.
+    /// The directives guards are read from (after lowering) are kept whatever it says.
+    fn drops(&self, raw: &tree::Attr) -> bool {
+        bind_argument(raw.name).is_none()
+            && !EXPRESSION_DIRECTIVES.contains(&raw.name)
+            && raw.name != "v-else"
+            && !(self.attribute)(raw.name.into())
     }
 
     /// The guards of an element: its `v-if` / `v-else-if` (and, for `v-else-if` / `v-else`, the
@@ -571,6 +594,23 @@ mod tests {
         };
         assert!(by_id("x").guards.is_empty(), "text separates the branches");
         assert!(by_id("y").guards.is_empty(), "an element without v-if does");
+    }
+
+    /// The engine keeps what rules read: `class` and the like go, bound values and directives
+    /// stay, and guards are read before anything is dropped.
+    #[test]
+    fn attributes_no_rule_reads_are_left_out() {
+        let src = "<view v-if=\"a\" class=\"box\" :style=\"s\" open-type=\"im\" lazy-load>x</view><text v-else class=\"c\"/>";
+        // `v-else` stays even when not taken: the guards are read from the model.
+        let keep = |name: Ustr| !["class", "lazy-load", "v-else"].contains(&name.as_str());
+        let m = parse_keeping(src, 0, &keep).markup;
+        let names = |e: &Element| e.attrs.iter().map(|a| a.name.as_str()).collect::<Vec<_>>();
+        let (_, view) = element(&m, "view");
+        assert_eq!(names(view), ["v-if", "style", "open-type"]);
+        assert_eq!(view.start_tag_end as usize, src.find(">x").unwrap() + 1);
+        let (_, text) = element(&m, "text");
+        assert_eq!(names(text), ["v-else"]);
+        assert_eq!(text.guards.to_vec(), vec![guard("a", false)]);
     }
 
     #[test]

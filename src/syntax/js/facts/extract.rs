@@ -28,7 +28,7 @@ use super::model::{
 use crate::base::api::{Api, Namespace};
 use crate::base::data::DrainageData;
 use crate::base::intern::Ustr;
-use crate::base::source::Span;
+use crate::base::source::{Span, narrow};
 use crate::syntax::comment::Comment;
 use crate::syntax::js::ast::{
     Base, RED_ZONE, SEGMENT, prop_name, prop_str, static_str, static_string, text, unwrap,
@@ -76,18 +76,23 @@ pub struct Part<'p, 'a> {
     pub setup: bool,
 }
 
-/// What the facts of a script keep. Every file's facts stay in memory until the project pass
-/// ends, so the engine keeps only what some rule reads ([`RuleData::reads_api`],
-/// [`RuleData::reads_text`]).
+/// What the facts of a file keep. Every file's facts and markup stay in memory until the project
+/// pass ends, so the engine keeps only what some rule reads ([`RuleData::reads_api`],
+/// [`RuleData::reads_text`], [`RuleData::reads_attribute`]).
 ///
 /// [`RuleData::reads_api`]: crate::base::data::RuleData::reads_api
 /// [`RuleData::reads_text`]: crate::base::data::RuleData::reads_text
+/// [`RuleData::reads_attribute`]: crate::base::data::RuleData::reads_attribute
 #[derive(Clone, Copy)]
 pub struct Keep<'a> {
     /// Which platform API uses ([`JsFacts::api_uses`]); options are built only for those.
     pub api: &'a dyn Fn(Api) -> bool,
     /// Which string and template literals ([`JsFacts::texts`]), by their text.
     pub text: &'a dyn Fn(&str) -> bool,
+    /// Which markup attributes with a literal value or none (TTML, Vue templates, JSX), by
+    /// their name in the model. One with a computed value is always kept: a comparison in it may
+    /// test the platform.
+    pub attribute: &'a dyn Fn(Ustr) -> bool,
 }
 
 impl Keep<'static> {
@@ -95,6 +100,7 @@ impl Keep<'static> {
     pub const EVERYTHING: Self = Self {
         api: &|_| true,
         text: &|_| true,
+        attribute: &|_| true,
     };
 }
 
@@ -2064,11 +2070,14 @@ impl<'a> Extractor<'_, 'a> {
                     parts: Box::default(),
                 },
             };
-            attrs.push(Attr {
-                name: jsx_prop(&name),
-                name_span,
-                value,
-            });
+            let name = jsx_prop(&name);
+            if matches!(value, Value::Bound { .. }) || (self.keep.attribute)(name) {
+                attrs.push(Attr {
+                    name,
+                    name_span,
+                    value,
+                });
+            }
         }
         let guards = self.guards_since(parent_guard, parent.is_some());
         let node = self.markup.push(
@@ -2082,6 +2091,7 @@ impl<'a> Extractor<'_, 'a> {
                 events: events.into(),
                 guards: guards.into(),
                 repeated: false,
+                start_tag_end: narrow(self.of(&**opening).end()),
             })),
         );
         self.jsx.push((node, self.guard));

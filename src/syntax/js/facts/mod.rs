@@ -707,6 +707,27 @@ function pay() {}";
         );
     }
 
+    /// The engine keeps what rules read: `className` and the like go, computed props stay.
+    #[test]
+    fn jsx_attributes_no_rule_reads_are_left_out() {
+        use crate::syntax::markup::NodeKind;
+        let src =
+            "const A = () => <View className=\"box\" style={s} openType=\"im\" hidden>x</View>;";
+        let keep = Keep {
+            attribute: &|name| !["class", "hidden"].contains(&name.as_str()),
+            ..Keep::EVERYTHING
+        };
+        let markup = extract_source(src, FileKind::Tsx, keep)
+            .markup
+            .expect("markup");
+        let Some(NodeKind::Element(view)) = markup.nodes.first().map(|n| &n.kind) else {
+            panic!("an element first");
+        };
+        let names: Vec<&str> = view.attrs.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["style", "open-type"]);
+        assert_eq!(view.start_tag_end as usize, src.find(">x").unwrap() + 1);
+    }
+
     #[test]
     fn jsx_subtrees_are_the_elements_inside() {
         let src = "const A = () => <View><Text>a</Text>{list.map((i) => <Item key={i}>{i}</Item>)}<Icon render={() => <Inner><b/></Inner>} /></View>;\nconst B = <><Other/>{ok && <Then/>}</>;";
