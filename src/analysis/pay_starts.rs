@@ -7,7 +7,7 @@ use crate::analysis::calls::{FnRef, Graph};
 use rustc_hash::FxHashSet;
 
 use crate::analysis::ios::{Env, Gate, Goal, may_be_true, ungated_path};
-use crate::base::data::RuleData;
+use crate::base::data::{RuleData, SHOWN_BY};
 use crate::base::source::{FileId, LineIndex, Span};
 use crate::project::{Rendered, UnitId};
 use crate::syntax::js::cond::Cond;
@@ -41,21 +41,6 @@ const OPENING_HOOKS: &[&str] = &[
     "useLoad",
     "useDidShow",
     "useReady",
-];
-
-/// Properties through which a custom component shows or hides itself: a drawer or popup bound
-/// to a flag (`<u-popup v-model="showPay">`, `<pay-sheet show="{{showPay}}">`,
-/// `<AtModal isOpened={open}>`).
-const SHOWN_BY: &[&str] = &[
-    "show",
-    "visible",
-    "value",
-    "model-value",
-    "v-model",
-    "is-opened",
-    "open",
-    "is-show",
-    "is-visible",
 ];
 
 /// A way a user starts code on a page.

@@ -734,9 +734,31 @@ pub const SET_CLIPBOARD_DATA: &str = "setClipboardData";
 const NAMED_IN_RULES: [&str; 2] = [NAVIGATE_TO_MINI_PROGRAM, SET_CLIPBOARD_DATA];
 
 /// Markup attributes a rule or analysis asks an element for by name, besides those of the data
-/// lists, directives and `data-*` (see [`RuleData::reads_attribute`]; a test reads the rules'
-/// code for the names they ask).
-const ATTRIBUTES_NAMED_IN_RULES: [&str; 4] = ["open-type", "type", "src", "show-menu-by-longpress"];
+/// lists, [`SHOWN_BY`] and directives (see [`RuleData::reads_attribute`]; a test reads the
+/// rules' code for the names they ask).
+const ATTRIBUTES_NAMED_IN_RULES: [&str; 6] = [
+    "open-type",
+    "type",
+    "src",
+    "show-menu-by-longpress",
+    "data-im-id",
+    "data-im-type",
+];
+
+/// Properties through which a custom component shows or hides itself: a drawer or popup bound
+/// to a flag (`<u-popup v-model="showPay">`, `<pay-sheet show="{{showPay}}">`,
+/// `<AtModal isOpened={open}>`).
+pub const SHOWN_BY: &[&str] = &[
+    "show",
+    "visible",
+    "value",
+    "model-value",
+    "v-model",
+    "is-opened",
+    "open",
+    "is-show",
+    "is-visible",
+];
 
 fn renames(list: &BTreeMap<String, String>) -> FxHashMap<Ustr, Ustr> {
     list.iter()
@@ -854,8 +876,10 @@ impl RuleData {
             .flat_map(|b| [&b.open_type_prop, &b.im_id_prop])
             .flatten()
             .map(|prop| Ustr::from(hyphenate(prop).as_ref()))
+            .chain((customer_service.card_types.values()).map(|name| Ustr::from(name)))
             .chain(drainage.visible_attributes.iter().copied())
             .chain(ATTRIBUTES_NAMED_IN_RULES.map(Ustr::from))
+            .chain(SHOWN_BY.iter().map(|&name| Ustr::from(name)))
             .collect();
         Self {
             any_pattern,
@@ -907,17 +931,15 @@ impl RuleData {
         IosData::counts_goods_in_literal(text) || self.may_match(text)
     }
 
-    /// Whether some rule reads a markup attribute named `name` (as the model names it) when its
-    /// value is literal or absent: the user-facing attributes the drainage lists name, those
-    /// rules ask for (`open-type`, `src`), a UI library button's props, `data-*` (an IM
-    /// button's account, a handler's dataset) and directives (`tt:if`, `wx:key`, `v-else`).
-    /// Templates keep only these: `class` and `style` are most of a template's attributes and
-    /// no rule reads them.
+    /// Whether some rule reads a markup attribute named `name` (as the model names it): the
+    /// user-facing attributes the drainage lists name, those rules ask for (`open-type`, `src`,
+    /// `data-im-id`, an IM card's `data-order-id`), a UI library button's props, a component's
+    /// [`SHOWN_BY`] flag, and
+    /// directives (`tt:if`, `wx:key`, `v-else`). Templates keep only these, and values that
+    /// compare (see [`Keep::attribute`](crate::syntax::js::facts::Keep::attribute)): `class`,
+    /// `style` and `data-id` are most of a template's attributes and no rule reads them.
     pub fn reads_attribute(&self, name: Ustr) -> bool {
-        self.read_attributes.contains(&name)
-            || name.starts_with("data-")
-            || name.starts_with("v-")
-            || name.contains(':')
+        self.read_attributes.contains(&name) || name.starts_with("v-") || name.contains(':')
     }
 
     /// Whether `other` reads the same API uses and literals of a script and attributes of a
@@ -1487,7 +1509,7 @@ mod tests {
     }
 
     #[test]
-    fn templates_keep_the_literal_attributes_rules_read() {
+    fn templates_keep_the_attributes_rules_read() {
         let data = RuleData::default();
         let reads = |name: &str| data.reads_attribute(Ustr::from(name));
         for read in [
@@ -1496,7 +1518,9 @@ mod tests {
             "src",
             "show-menu-by-longpress",
             "data-im-id",
-            "data-id",
+            "data-im-type",
+            "show",
+            "is-opened",
             "tt:else",
             "wx:key",
             "v-else",
@@ -1504,11 +1528,21 @@ mod tests {
         ] {
             assert!(reads(read), "{read}");
         }
-        for unread in ["class", "style", "hover-class", "mode", "lazy-load"] {
+        for unread in [
+            "class",
+            "style",
+            "hover-class",
+            "mode",
+            "lazy-load",
+            "data-id",
+        ] {
             assert!(!reads(unread), "{unread}");
         }
         for visible in &data.drainage.visible_attributes {
             assert!(data.reads_attribute(*visible), "{visible}");
+        }
+        for card_id in data.customer_service.card_types.values() {
+            assert!(reads(card_id), "{card_id}");
         }
         // A UI library button's props, hyphenated as the model names them.
         let wrapper = &data.customer_service.wrapper_buttons[0];
@@ -1521,18 +1555,24 @@ mod tests {
 
     /// A rule or analysis that asks an element for an attribute the templates drop would find
     /// none: every name the rules' code asks for must be one [`RuleData::reads_attribute`] keeps.
+    /// (The names they ask for from the data are covered above.)
     #[test]
     fn rules_ask_only_for_attributes_the_templates_keep() {
         let data = RuleData::default();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let asked = Regex::new(r#"\b(?:static_attr|attr|has_attr)\(\s*"([^"]+)""#)
+        // Asked for directly, or a dataset name written to be asked for later.
+        let asked = Regex::new(r#"\b(?:static_attr|attr|has_attr)\(\s*"([^"]+)"|"(data-[\w-]+)""#)
             .expect("a valid pattern");
         let mut names = Vec::new();
         for dir in ["rules", "analysis"] {
             let entries = std::fs::read_dir(root.join(dir)).expect("the source folder");
             for entry in entries.flatten() {
                 let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-                names.extend(asked.captures_iter(&text).map(|c| c[1].to_string()));
+                names.extend(
+                    (asked.captures_iter(&text))
+                        .filter_map(|c| c.get(1).or(c.get(2)))
+                        .map(|name| name.as_str().to_string()),
+                );
             }
         }
         names.sort();
@@ -1540,6 +1580,7 @@ mod tests {
         assert_eq!(
             names,
             [
+                "data-im-id",
                 "data-im-type",
                 "open-type",
                 "show-menu-by-longpress",

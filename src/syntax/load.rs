@@ -201,8 +201,8 @@ pub fn parse(source: SourceFile, origin: Origin) -> Loaded {
 }
 
 /// [`parse`], keeping of scripts the API uses and literals `keep` takes, and of markup the
-/// literal attributes it takes: the engine keeps those a rule reads, since every file's facts
-/// stay in memory until the project pass ends.
+/// attributes it takes: the engine keeps those a rule reads, since every file's facts and
+/// markup stay in memory until the project pass ends.
 pub fn parse_keeping(source: SourceFile, origin: Origin, keep: Keep<'_>) -> Loaded {
     let mut loaded = parse_content(source, origin, keep);
     if let Some(facts) = &mut loaded.content.script {

@@ -74,6 +74,20 @@ pub enum TextPart {
     },
 }
 
+impl TextPart {
+    /// Whether the part is an expression holding a comparison (`{{platform === 'ios'}}`):
+    /// `ios-platform-value` reads every one, whatever attribute holds it.
+    pub fn compares(&self) -> bool {
+        match self {
+            TextPart::Dynamic {
+                binding: Some(binding),
+                ..
+            } => (binding.cond.walk()).any(|c| matches!(c, Cond::Cmp(..))),
+            TextPart::Static { .. } | TextPart::Dynamic { .. } => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Element {
     /// The tag, normalised: built-in components in kebab case (`button`, `web-view`), custom
@@ -120,6 +134,14 @@ impl Value {
         match self {
             Value::Static { text, .. } => Some(text),
             Value::Empty | Value::Bound { .. } => None,
+        }
+    }
+
+    /// Whether some part of a computed value compares ([`TextPart::compares`]).
+    pub fn compares(&self) -> bool {
+        match self {
+            Value::Bound { parts, .. } => parts.iter().any(TextPart::compares),
+            Value::Empty | Value::Static { .. } => false,
         }
     }
 

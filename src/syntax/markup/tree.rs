@@ -65,9 +65,9 @@ pub struct Value {
 }
 
 impl Value {
-    /// Whether some part is a `{{ }}` expression.
-    pub fn is_bound(&self) -> bool {
-        (self.parts.iter()).any(|part| matches!(part, TextPart::Dynamic { .. }))
+    /// Whether some `{{ }}` part compares ([`TextPart::compares`]).
+    pub fn compares(&self) -> bool {
+        self.parts.iter().any(TextPart::compares)
     }
 
     /// The value when it has no `{{ }}`: borrowed, as the parser writes a value without one as a

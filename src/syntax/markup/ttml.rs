@@ -18,8 +18,8 @@ pub fn parse(text: &str, base: usize) -> Parsed {
     parse_keeping(text, base, &|_| true)
 }
 
-/// Parses a template that starts at byte `base` of its file, keeping of the attributes with a
-/// literal value or none those `attribute` takes by name
+/// Parses a template that starts at byte `base` of its file, keeping of the attributes those
+/// `attribute` takes by name and those whose value compares
 /// ([`Keep::attribute`](crate::syntax::js::facts::Keep::attribute)).
 pub fn parse_keeping(text: &str, base: usize, attribute: &dyn Fn(Ustr) -> bool) -> Parsed {
     let mut doc = parser::parse(text, base, Dialect::Ttml);
@@ -136,9 +136,9 @@ fn guards(doc: &Document, id: tree::NodeId, element: &tree::Element) -> Vec<Guar
     out
 }
 
-/// An element in the model, its attributes moved out of the tree (those with a literal value or
-/// none only if `attribute` takes their name); `guards` are read from the tree before (a
-/// `tt:else` reads its earlier siblings' attributes).
+/// An element in the model, its attributes moved out of the tree (those `attribute` takes by
+/// name and those whose value compares); `guards` are read from the tree before (a `tt:else`
+/// reads its earlier siblings' attributes).
 fn element(raw: tree::Element, guards: Box<[Guard]>, attribute: &dyn Fn(Ustr) -> bool) -> Element {
     let repeated = raw.has_attr("tt:for") || raw.has_attr("tt:for-items");
     let tag = raw.name.into();
@@ -163,7 +163,7 @@ fn element(raw: tree::Element, guards: Box<[Guard]>, attribute: &dyn Fn(Ustr) ->
             }
             None => {
                 let name = attr_name(attr.name);
-                if attr.value.as_ref().is_some_and(tree::Value::is_bound) || attribute(name) {
+                if attribute(name) || attr.value.as_ref().is_some_and(tree::Value::compares) {
                     attrs.push(super::model::Attr {
                         name,
                         name_span: attr.name_span,
@@ -228,16 +228,17 @@ mod tests {
         Some(Cond::Path(p.into()))
     }
 
-    /// The engine keeps what rules read: `class` and the like go, computed values and
-    /// directives stay, and guards are read before anything is dropped.
+    /// The engine keeps what rules read: `class`, `data-id` and the like go, values that compare
+    /// stay, and guards are read before anything is dropped.
     #[test]
     fn attributes_no_rule_reads_are_left_out() {
-        let src = "<view tt:if=\"{{a}}\" class=\"box\" style=\"{{s}}\" open-type=\"im\" lazy-load>x</view><text tt:else class=\"c\"/>";
-        let keep = |name: Ustr| !["class", "lazy-load"].contains(&name.as_str());
+        let src = "<view tt:if=\"{{a}}\" class=\"box\" data-id=\"{{id}}\" title=\"{{os === 'ios' ? 'a' : 'b'}}\" open-type=\"im\" lazy-load>x</view><text tt:else class=\"c\"/>";
+        let keep =
+            |name: Ustr| !["class", "data-id", "title", "lazy-load"].contains(&name.as_str());
         let m = parse_keeping(src, 0, &keep).markup;
         let names = |e: &Element| e.attrs.iter().map(|a| a.name.as_str()).collect::<Vec<_>>();
         let (_, view) = element(&m, "view");
-        assert_eq!(names(view), ["tt:if", "style", "open-type"]);
+        assert_eq!(names(view), ["tt:if", "title", "open-type"]);
         assert_eq!(view.start_tag_end as usize, src.find(">x").unwrap() + 1);
         let (_, text) = element(&m, "text");
         assert_eq!(names(text), ["tt:else"]);

@@ -33,7 +33,7 @@ pub fn parse(text: &str, base: usize) -> Parsed {
 }
 
 /// Parses the body of a `<template>` block that starts at byte `base` of its `.vue` file,
-/// keeping of the attributes with a literal value or none those `attribute` takes by name
+/// keeping of the attributes those `attribute` takes by name and those whose value compares
 /// ([`Keep::attribute`](crate::syntax::js::facts::Keep::attribute)).
 pub fn parse_keeping(text: &str, base: usize, attribute: &dyn Fn(Ustr) -> bool) -> Parsed {
     let mut doc = parser::parse(text, base, Dialect::Vue);
@@ -76,6 +76,9 @@ pub fn parse_keeping(text: &str, base: usize, attribute: &dyn Fn(Ustr) -> bool) 
 /// `v-text`, whose strings users see. (`v-for`'s `item in list` and `v-slot`'s pattern are not
 /// expressions, and `v-model` only names data: they stay as written.)
 const EXPRESSION_DIRECTIVES: &[&str] = &["v-if", "v-else-if", "v-show", "v-html", "v-text"];
+
+/// The directives of a `v-if` chain: an element's guards read its earlier siblings' in the model.
+const CHAIN_DIRECTIVES: &[&str] = &["v-if", "v-else-if", "v-else"];
 
 /// How many earlier branches of a `v-if` chain an element's guards list. Real chains have a
 /// handful; the limit keeps a file of thousands of chained siblings from growing guard lists
@@ -224,7 +227,7 @@ struct Lowering<'a> {
     /// The parts of each text node, by node id, taken out of the tree to move into the model.
     texts: Vec<Vec<TextPart>>,
     regions: &'a Regions,
-    /// Which attributes with a literal value or none to keep, by name.
+    /// Which attributes to keep, by name (besides those whose value compares).
     attribute: &'a dyn Fn(Ustr) -> bool,
     markup: Markup,
     errors: Vec<SyntaxError>,
@@ -418,16 +421,31 @@ impl Lowering<'_> {
             start_tag_end: narrow(raw.start_tag_end),
         };
         element.guards = self.guards(id, &element).into();
+        // The guards are read: the computed values no rule reads go too.
+        if element.attrs.iter().any(|a| !self.keeps(a)) {
+            element.attrs = (element.attrs.into_iter())
+                .filter(|a| self.keeps(a))
+                .collect();
+        }
         element
     }
 
-    /// Whether an attribute lowers to a literal value or none that `attribute` does not take.
-    /// The directives guards are read from (after lowering) are kept whatever it says.
+    /// Whether an attribute lowers to a literal value or none that `attribute` does not take:
+    /// left out before it is lowered. The directives guards are read from are lowered whatever
+    /// it says.
     fn drops(&self, raw: &tree::Attr) -> bool {
         bind_argument(raw.name).is_none()
             && !EXPRESSION_DIRECTIVES.contains(&raw.name)
-            && raw.name != "v-else"
+            && !CHAIN_DIRECTIVES.contains(&raw.name)
             && !(self.attribute)(raw.name.into())
+    }
+
+    /// Whether a lowered attribute stays: `attribute` takes it, its value compares, or a later
+    /// sibling reads it to continue its `v-if` chain.
+    fn keeps(&self, attr: &Attr) -> bool {
+        (self.attribute)(attr.name)
+            || attr.value.compares()
+            || CHAIN_DIRECTIVES.contains(&attr.name.as_str())
     }
 
     /// The guards of an element: its `v-if` / `v-else-if` (and, for `v-else-if` / `v-else`, the
@@ -596,21 +614,42 @@ mod tests {
         assert!(by_id("y").guards.is_empty(), "an element without v-if does");
     }
 
-    /// The engine keeps what rules read: `class` and the like go, bound values and directives
+    /// The engine keeps what rules read: `class`, `:data-id` and the like go, values that compare
     /// stay, and guards are read before anything is dropped.
     #[test]
     fn attributes_no_rule_reads_are_left_out() {
-        let src = "<view v-if=\"a\" class=\"box\" :style=\"s\" open-type=\"im\" lazy-load>x</view><text v-else class=\"c\"/>";
-        // `v-else` stays even when not taken: the guards are read from the model.
-        let keep = |name: Ustr| !["class", "lazy-load", "v-else"].contains(&name.as_str());
+        let src = "<view v-if=\"a\" class=\"box\" :data-id=\"id\" :title=\"os === 'ios' ? 'a' : 'b'\" open-type=\"im\" lazy-load>x</view><text v-else-if=\"b\" class=\"c\"/><text v-else/>";
+        // The chain's directives stay all the same: later siblings read them.
+        let keep = |name: Ustr| {
+            let dropped = [
+                "class",
+                "data-id",
+                "title",
+                "lazy-load",
+                "v-if",
+                "v-else-if",
+                "v-else",
+            ];
+            !dropped.contains(&name.as_str())
+        };
         let m = parse_keeping(src, 0, &keep).markup;
         let names = |e: &Element| e.attrs.iter().map(|a| a.name.as_str()).collect::<Vec<_>>();
         let (_, view) = element(&m, "view");
-        assert_eq!(names(view), ["v-if", "style", "open-type"]);
+        assert_eq!(names(view), ["v-if", "title", "open-type"]);
         assert_eq!(view.start_tag_end as usize, src.find(">x").unwrap() + 1);
-        let (_, text) = element(&m, "text");
-        assert_eq!(names(text), ["v-else"]);
-        assert_eq!(text.guards.to_vec(), vec![guard("a", false)]);
+        let texts: Vec<&Element> = m
+            .elements()
+            .map(|(_, e)| e)
+            .filter(|e| e.tag == "text")
+            .collect();
+        assert_eq!(
+            (names(texts[0]), names(texts[1])),
+            (vec!["v-else-if"], vec!["v-else"])
+        );
+        assert_eq!(
+            texts[1].guards.to_vec(),
+            vec![guard("b", false), guard("a", false)]
+        );
     }
 
     #[test]

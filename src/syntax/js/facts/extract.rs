@@ -89,9 +89,8 @@ pub struct Keep<'a> {
     pub api: &'a dyn Fn(Api) -> bool,
     /// Which string and template literals ([`JsFacts::texts`]), by their text.
     pub text: &'a dyn Fn(&str) -> bool,
-    /// Which markup attributes with a literal value or none (TTML, Vue templates, JSX), by
-    /// their name in the model. One with a computed value is always kept: a comparison in it may
-    /// test the platform.
+    /// Which markup attributes (TTML, Vue templates, JSX), by their name in the model. One whose
+    /// computed value compares is always kept: the comparison may test the platform.
     pub attribute: &'a dyn Fn(Ustr) -> bool,
 }
 
@@ -2071,7 +2070,7 @@ impl<'a> Extractor<'_, 'a> {
                 },
             };
             let name = jsx_prop(&name);
-            if matches!(value, Value::Bound { .. }) || (self.keep.attribute)(name) {
+            if (self.keep.attribute)(name) || value.compares() {
                 attrs.push(Attr {
                     name,
                     name_span,

@@ -707,14 +707,14 @@ function pay() {}";
         );
     }
 
-    /// The engine keeps what rules read: `className` and the like go, computed props stay.
+    /// The engine keeps what rules read: `className`, `style` and the like go, props that
+    /// compare stay.
     #[test]
     fn jsx_attributes_no_rule_reads_are_left_out() {
         use crate::syntax::markup::NodeKind;
-        let src =
-            "const A = () => <View className=\"box\" style={s} openType=\"im\" hidden>x</View>;";
+        let src = "const A = () => <View className=\"box\" style={s} title={os === 'ios' ? 'a' : 'b'} openType=\"im\" hidden>x</View>;";
         let keep = Keep {
-            attribute: &|name| !["class", "hidden"].contains(&name.as_str()),
+            attribute: &|name| !["class", "style", "title", "hidden"].contains(&name.as_str()),
             ..Keep::EVERYTHING
         };
         let markup = extract_source(src, FileKind::Tsx, keep)
@@ -724,7 +724,7 @@ function pay() {}";
             panic!("an element first");
         };
         let names: Vec<&str> = view.attrs.iter().map(|a| a.name.as_str()).collect();
-        assert_eq!(names, ["style", "open-type"]);
+        assert_eq!(names, ["title", "open-type"]);
         assert_eq!(view.start_tag_end as usize, src.find(">x").unwrap() + 1);
     }
 
