@@ -97,12 +97,15 @@ impl Rule for IosPlatformValue {
     }
 
     fn check_file(&self, cx: &FileContext<'_>, out: &mut Vec<Diagnostic>) {
+        // A JSX attribute's comparison is among the script's too: each is reported once.
+        let mut reported = Vec::new();
         if let Some(facts) = cx.script() {
             for c in &facts.comparisons {
                 if c.target.ships_to_douyin()
                     && wrong_ios(&c.literal)
                     && is_platform(&c.other, Some(facts))
                 {
+                    reported.push(c.literal_span);
                     out.push(finding(cx.id, c.literal_span, &c.literal));
                 }
             }
@@ -134,6 +137,7 @@ impl Rule for IosPlatformValue {
                                 && is_platform(side, None)
                                 && let Some((span, _)) =
                                     binding.strings.iter().find(|(_, s)| **s == **literal)
+                                && !reported.contains(span)
                             {
                                 out.push(finding(cx.id, *span, literal));
                             }
@@ -169,6 +173,9 @@ mod tests {
                 js("const p = sys.platform;\nif ('iOS' === p) {}"),
                 ttml("<view tt:if=\"{{platform != 'iOS'}}\">开通</view>"),
                 ttml("<view class=\"{{platform == 'iOS' ? 'hide' : 'show'}}\">开通</view>"),
+                // In an attribute no rule reads by name: templates keep it for its comparison.
+                vue("<template>\n  <view :class=\"platform == 'iOS' ? 'hide' : 'show'\">开通</view>\n</template>"),
+                tsx("export default function Page({ platform }) {\n  return <View className={platform == 'iOS' ? 'hide' : 'show'}>开通</View>\n}"),
                 vue("<template>\n  <button v-if=\"platform !== 'iOS'\">开通会员</button>\n</template>\n<script setup>\nconst isIOS = uni.getSystemInfoSync().platform === 'iOS'\n</script>"),
                 tsx("import Taro from '@tarojs/taro'\nexport default function Page() {\n  const isIOS = Taro.getSystemInfoSync().platform === 'iOS'\n  return null\n}"),
             ])
