@@ -1512,20 +1512,11 @@ mod tests {
     fn templates_keep_the_attributes_rules_read() {
         let data = RuleData::default();
         let reads = |name: &str| data.reads_attribute(Ustr::from(name));
-        for read in [
-            "open-type",
-            "type",
-            "src",
-            "show-menu-by-longpress",
-            "data-im-id",
-            "data-im-type",
-            "show",
-            "is-opened",
-            "tt:else",
-            "wx:key",
-            "v-else",
-            "v-model",
-        ] {
+        let directives = ["tt:else", "wx:key", "v-else", "v-model", "v-bind:title"];
+        for read in (ATTRIBUTES_NAMED_IN_RULES.iter())
+            .chain(SHOWN_BY)
+            .chain(&directives)
+        {
             assert!(reads(read), "{read}");
         }
         for unread in [
