@@ -934,10 +934,9 @@ impl RuleData {
     /// Whether some rule reads a markup attribute named `name` (as the model names it): the
     /// user-facing attributes the drainage lists name, those rules ask for (`open-type`, `src`,
     /// `data-im-id`, an IM card's `data-order-id`), a UI library button's props, a component's
-    /// [`SHOWN_BY`] flag, and
-    /// directives (`tt:if`, `wx:key`, `v-else`). Templates keep only these, and values that
-    /// compare (see [`Keep::attribute`](crate::syntax::js::facts::Keep::attribute)): `class`,
-    /// `style` and `data-id` are most of a template's attributes and no rule reads them.
+    /// [`SHOWN_BY`] flag, and directives (`tt:if`, `wx:key`, `v-else`). The loader keeps only
+    /// these, and values that compare: `class`, `style` and `data-id` are most of a template's
+    /// attributes and no rule reads them.
     pub fn reads_attribute(&self, name: Ustr) -> bool {
         self.read_attributes.contains(&name) || name.starts_with("v-") || name.contains(':')
     }

@@ -113,19 +113,23 @@ fn is_letter(b: u8) -> bool {
 /// assertions in a statement and nested type-argument attempts past [`TYPE_ARGUMENT_LIMIT`] or
 /// [`TYPE_ARGUMENT_WEIGHT`]: the offset and the limit exceeded.
 pub fn too_deep_typescript(text: &str) -> Option<(usize, usize)> {
-    if !could_pass_type_limits(text.as_bytes()) {
-        return too_deep(text).map(|at| (at, LIMIT));
-    }
-    scan(text, true, true)
+    too_deep_typed(text, true)
 }
 
 /// [`too_deep`] for TSX: `<` where an operand starts is JSX there, not a type assertion, but
 /// `<(` is tried as type arguments or a generic arrow as in TypeScript.
 pub fn too_deep_tsx(text: &str) -> Option<(usize, usize)> {
-    if !could_pass_type_limits(text.as_bytes()) {
-        return too_deep(text).map(|at| (at, LIMIT));
+    too_deep_typed(text, false)
+}
+
+/// The type-aware scan, for a text that could pass one of its limits; JavaScript's counted
+/// guard for one that cannot.
+fn too_deep_typed(text: &str, assertions_parse: bool) -> Option<(usize, usize)> {
+    if could_pass_type_limits(text.as_bytes()) {
+        scan(text, assertions_parse, true)
+    } else {
+        too_deep(text).map(|at| (at, LIMIT))
     }
-    scan(text, false, true)
 }
 
 /// Whether a text has enough `<` to pass a limit of TypeScript's own. The scan opens each

@@ -117,6 +117,14 @@ pub struct Attr {
     pub value: Value,
 }
 
+impl Attr {
+    /// Whether a file's markup keeps this attribute: `attribute` takes its name
+    /// ([`Keep::attribute`](crate::syntax::js::facts::Keep::attribute)), or its value compares.
+    pub fn kept_by(&self, attribute: &dyn Fn(Ustr) -> bool) -> bool {
+        attribute(self.name) || self.value.compares()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Value {
     /// No value: `hidden`, `show-menu-by-longpress`.

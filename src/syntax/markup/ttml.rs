@@ -161,6 +161,7 @@ fn element(raw: tree::Element, guards: Box<[Guard]>, attribute: &dyn Fn(Ustr) ->
                     handler,
                 });
             }
+            // As `model::Attr::kept_by` decides, asked before the value is moved into the model.
             None => {
                 let name = attr_name(attr.name);
                 if attribute(name) || attr.value.as_ref().is_some_and(tree::Value::compares) {

@@ -443,9 +443,7 @@ impl Lowering<'_> {
     /// Whether a lowered attribute stays: `attribute` takes it, its value compares, or a later
     /// sibling reads it to continue its `v-if` chain.
     fn keeps(&self, attr: &Attr) -> bool {
-        (self.attribute)(attr.name)
-            || attr.value.compares()
-            || CHAIN_DIRECTIVES.contains(&attr.name.as_str())
+        attr.kept_by(self.attribute) || CHAIN_DIRECTIVES.contains(&attr.name.as_str())
     }
 
     /// The guards of an element: its `v-if` / `v-else-if` (and, for `v-else-if` / `v-else`, the

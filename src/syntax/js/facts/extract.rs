@@ -2069,13 +2069,13 @@ impl<'a> Extractor<'_, 'a> {
                     parts: Box::default(),
                 },
             };
-            let name = jsx_prop(&name);
-            if (self.keep.attribute)(name) || value.compares() {
-                attrs.push(Attr {
-                    name,
-                    name_span,
-                    value,
-                });
+            let attr = Attr {
+                name: jsx_prop(&name),
+                name_span,
+                value,
+            };
+            if attr.kept_by(self.keep.attribute) {
+                attrs.push(attr);
             }
         }
         let guards = self.guards_since(parent_guard, parent.is_some());
