@@ -442,8 +442,8 @@ fn check(args: CheckArgs, lang: &mut Lang, explicit_lang: bool) -> Result<Outcom
         step_summary(&report, Path::new(&path), *lang);
     }
     let outcome = outcome(&report, args.max_warnings);
-    // The process ends with this run: the report's thousands of files are left to it to free
-    // rather than freed one by one on this thread while the workers wait.
+    // The process ends with this run: the report's thousands of files, with the facts and
+    // templates it holds unread, are left to it to free rather than freed block by block.
     std::mem::forget(report);
     Ok(outcome)
 }

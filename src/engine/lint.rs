@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use super::config::{Config, Level};
-use super::report::{Report, SkipReason, Skipped, Summary};
+use super::report::{Report, SkipReason, Skipped, Summary, Unread};
 use super::summary::{self, ProjectSummary};
 use crate::analysis::context::{FileContext, ProjectContext};
 use crate::analysis::text::Text;
@@ -24,7 +24,7 @@ use crate::project::files::{Entry, Files, Request};
 use crate::project::framework::Framework;
 use crate::project::{self, Loader, Project, not_app};
 use crate::rules::{self, InternalError, Rule, UnusedSuppression};
-use crate::syntax::load::is_config_script;
+use crate::syntax::load::{Content, Loaded, Problem, is_config_script};
 use crate::syntax::suppress::Suppressions;
 
 /// Worker threads get large stacks: the parser and the tree walks recurse once per nesting level.
@@ -443,11 +443,12 @@ pub(super) fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
         .unwrap_or("unknown error")
 }
 
-/// One file as [`finish`] leaves it: its source, and if it is linted, the findings it keeps and
-/// how many its suppressions silenced.
+/// One file as [`finish`] leaves it: its source, if it is linted the findings it keeps and how
+/// many its suppressions silenced, and what the report does not read.
 struct Settled {
     source: SourceFile,
     kept: Option<(Vec<Diagnostic>, usize)>,
+    unread: (Content, Suppressions, Vec<Problem>),
 }
 
 /// Keeps the findings in linted files, applies suppressions and severities, drops findings of
@@ -463,9 +464,7 @@ fn finish(
     for d in found {
         by_file[d.file.0 as usize].push(d);
     }
-    // Every linted file, findings or not: its unused suppressions are reported too. What the
-    // report keeps of each file is its source; freeing the rest (facts, templates) is a fair
-    // part of a run, so it is shared across the threads, in pieces as the file pass is.
+    // Every linted file, findings or not: its unused suppressions are reported too.
     let settled: Vec<Settled> = entries
         .into_par_iter()
         .zip(by_file)
@@ -486,9 +485,16 @@ fn finish(
                 );
                 (kept, suppressed)
             });
+            let Loaded {
+                source,
+                content,
+                suppressions,
+                problems,
+            } = *entry.loaded;
             Settled {
-                source: entry.loaded.source,
+                source,
                 kept,
+                unread: (content, suppressions, problems),
             }
         })
         .collect();
@@ -496,13 +502,20 @@ fn finish(
     let mut diagnostics = Vec::new();
     let mut suppressed = 0;
     let mut files = Vec::with_capacity(settled.len());
-    for Settled { source, kept } in settled {
+    let mut unread = Vec::with_capacity(settled.len());
+    for Settled {
+        source,
+        kept,
+        unread: rest,
+    } in settled
+    {
         if let Some((kept, count)) = kept {
             linted.push(source.display.clone());
             diagnostics.extend(kept);
             suppressed += count;
         }
         files.push(source);
+        unread.push(rest);
     }
     diagnostics.sort_by(|a, b| {
         let (fa, fb) = (&files[a.file.0 as usize], &files[b.file.0 as usize]);
@@ -525,6 +538,7 @@ fn finish(
         summary,
         linted,
         skipped,
+        unread: Unread(unread),
         ..Report::default()
     };
     report.recount();

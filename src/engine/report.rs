@@ -9,6 +9,8 @@ use crate::base::diagnostic::{Diagnostic, Severity};
 use crate::base::message::Message;
 use crate::base::messages;
 use crate::base::source::{FileId, Position, SourceFile};
+use crate::syntax::load::{Content, Problem};
+use crate::syntax::suppress::Suppressions;
 
 /// The rule a failure of ttlint itself is reported under.
 const INTERNAL_ERROR: &str = "internal-error";
@@ -106,6 +108,22 @@ pub struct Report {
     pub projects: Vec<ProjectSummary>,
     /// The rules that ran, by id: the baseline is pruned only where the run looked.
     pub rules: Vec<&'static str>,
+    /// What the run read and the report does not need (see [`Unread`]).
+    pub unread: Unread,
+}
+
+/// What a run read besides the files' text: each file's facts, template and suppressions, held
+/// by the report rather than freed before it is written. A process that ends once its report is
+/// out (the CLI) then leaves the freeing to the operating system: freeing a large app's facts
+/// block by block was 0.8% of a run's instructions, and giving the memory back to the kernel
+/// more beside. Dropping the report frees them, as usual.
+#[derive(Default)]
+pub struct Unread(pub Vec<(Content, Suppressions, Vec<Problem>)>);
+
+impl std::fmt::Debug for Unread {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Unread({} files)", self.0.len())
+    }
 }
 
 impl Report {

@@ -155,6 +155,7 @@ mod tests {
             root: "/work/project".into(),
             projects: Vec::new(),
             rules: Vec::new(),
+            unread: Default::default(),
         }
     }
 
