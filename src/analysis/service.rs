@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use crate::analysis::calls::Graph;
-use crate::analysis::reach::{self, Reach};
+use crate::analysis::reach;
 use crate::analysis::trade::{self, TradeSite};
 use crate::base::data::{CustomerServiceData, RuleData};
 use crate::base::source::{FileId, Span};
@@ -95,10 +95,8 @@ pub struct PageFacts {
     /// A payment page by its route or title (`pages/pay/pay`, 支付): a cashier or relay page.
     pub payment: bool,
     /// Where a trade starts on the page: the payment and trade API uses that run there
-    /// ([`Reach`]) and the pay components it renders.
+    /// ([`reach::page`]) and the pay components it renders.
     pub trade: Vec<TradeSite>,
-    /// What runs on the page.
-    pub reach: Reach,
     /// The IM entries rendered on it.
     pub entries: Vec<Entry>,
     /// The page's own template.
@@ -153,7 +151,6 @@ pub fn pages(graph: &Graph<'_>, data: &RuleData) -> Vec<PageFacts> {
                 personal: says(&cs.personal_words, &route, title),
                 payment: says(&data.ios.payment_page_words, &route, title),
                 trade,
-                reach,
                 entries: entries_in(&rendered.templates, files, cs, project.framework),
                 template: project.units[page.unit].template,
                 rendered,
