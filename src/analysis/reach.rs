@@ -14,7 +14,7 @@ use rustc_hash::FxHashSet;
 
 use crate::analysis::calls::{FnRef, Graph};
 use crate::base::source::FileId;
-use crate::project::{RefKind, Rendered, UnitId};
+use crate::project::{Project, RefKind, Rendered, UnitId};
 use crate::syntax::js::facts::{FnId, JsFacts};
 
 /// Methods the framework calls by name: page and app lifecycles and page events (native and
@@ -192,15 +192,11 @@ pub fn page(graph: &Graph<'_>, rendered: &Rendered) -> Reach {
     close(graph, starts, &rendered.scripts)
 }
 
-/// What the app script runs on its own: its top-level code, its lifecycle methods, and the
-/// modules it loads.
-pub fn app(graph: &Graph<'_>) -> Reach {
-    let project = graph.project();
-    let Some(app) = project.app_script else {
-        return Reach::default();
-    };
+/// The app script and the modules it loads, transitively: where the code a page reaches
+/// through `getApp()` runs.
+pub fn app_scripts(project: &Project) -> Vec<FileId> {
     let mut scripts = BTreeSet::new();
-    let mut todo = vec![app];
+    let mut todo: Vec<FileId> = project.app_script.into_iter().collect();
     while let Some(file) = todo.pop() {
         if scripts.insert(file) {
             todo.extend(
@@ -211,6 +207,17 @@ pub fn app(graph: &Graph<'_>) -> Reach {
             );
         }
     }
+    scripts.into_iter().collect()
+}
+
+/// What the app script runs on its own: its top-level code, its lifecycle methods, and the
+/// modules it loads.
+pub fn app(graph: &Graph<'_>) -> Reach {
+    let project = graph.project();
+    let Some(app) = project.app_script else {
+        return Reach::default();
+    };
+    let scripts = app_scripts(project);
     let starts = graph.facts(app).map_or_else(Vec::new, |facts| {
         facts
             .functions
@@ -225,6 +232,5 @@ pub fn app(graph: &Graph<'_>) -> Reach {
             })
             .collect()
     });
-    let scripts: Vec<FileId> = scripts.into_iter().collect();
     close(graph, starts, &scripts)
 }

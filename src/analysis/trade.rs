@@ -3,6 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use rustc_hash::FxHashSet;
+
 use crate::analysis::calls::Graph;
 use crate::analysis::reach::Reach;
 use crate::base::data::RuleData;
@@ -78,6 +80,14 @@ pub fn opens_cashier(data: &RuleData, api: &ApiUse) -> bool {
         || payment.foreign_payment_apis.contains(&api.api)
         || payment.foreign_payment_apis.contains(&on_douyin)
         || payment.cashier_apis.contains(&on_douyin))
+}
+
+/// The scripts with a trade API use, through aliases too: the only files [`reached_sites`] can
+/// find a site in.
+pub fn trading_scripts(graph: &Graph<'_>, data: &RuleData) -> FxHashSet<FileId> {
+    (graph.project().files.iter().copied())
+        .filter(|&file| graph.api_uses(file).any(|api| is_trade_api(data, api)))
+        .collect()
 }
 
 /// The trade API uses that run ([`Reach`]), through aliases too.

@@ -231,6 +231,21 @@ mod tests {
                     ("pages/mine/mine.ttml", IM),
                     ("pages/about/about.ttml", "<view>关于</view>"),
                 ]),
+                // The page trades through the app instance: its own script has no trade API.
+                project(&[
+                    ("app.json", r#"{"pages":["pages/mine/mine","pages/vip/vip"]}"#),
+                    ("app.js", "App({ buy() { tt.requestOrder({}) } })"),
+                    ("pages/mine/mine.ttml", IM),
+                    ("pages/vip/vip.ttml", "<view>会员</view>\n<button bindtap=\"open\">开通</button>"),
+                    ("pages/vip/vip.js", "Page({ open() { getApp().buy() } })"),
+                ]),
+                project(&[
+                    ("pages.json", r#"{ "pages": [{ "path": "pages/mine/mine" }, { "path": "pages/vip/vip" }] }"#),
+                    ("manifest.json", "{}"),
+                    ("App.vue", "<script>\nexport default { methods: { buy() { uni.requestPayment({}) } } }\n</script>"),
+                    ("pages/mine/mine.vue", "<template>\n  <button open-type=\"im\" :data-im-id=\"imId\">联系客服</button>\n</template>"),
+                    ("pages/vip/vip.vue", "<template>\n  <button @tap=\"open\">开通</button>\n</template>\n<script>\nexport default { methods: { open() { getApp().buy() } } }\n</script>"),
+                ]),
                 project(&[
                     ("app.json", r#"{"pages":["pages/index/index","pages/help/help"]}"#),
                     ("pages/index/index.ttml", "<view>首页</view>\n<button bindtap=\"go\">去支付</button>"),
