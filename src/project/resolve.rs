@@ -120,15 +120,20 @@ impl Resolver {
             .find(|c| !self.framework.other_platform_file(&self.root, c) && self.is_file(c))
     }
 
-    fn with_extensions(base: &Path, extensions: &[&str]) -> Vec<PathBuf> {
-        let mut out = vec![base.to_path_buf()];
-        for ext in extensions {
-            out.push(append(base, ext));
-        }
-        for ext in extensions {
-            out.push(base.join(format!("index.{ext}")));
-        }
-        out
+    /// `base` as written, then with each extension, then its folder's `index` with each: made
+    /// one at a time as they are tried. Each import made all of them first (13 paths, 19 in a
+    /// Taro project), and the file is nearly always among the first few.
+    fn with_extensions<'p>(
+        base: &'p Path,
+        extensions: &'p [&str],
+    ) -> impl Iterator<Item = PathBuf> + 'p {
+        std::iter::once(base.to_path_buf())
+            .chain(extensions.iter().map(|ext| append(base, ext)))
+            .chain(
+                extensions
+                    .iter()
+                    .map(|ext| base.join(format!("index.{ext}"))),
+            )
     }
 
     /// A `require`/`import` specifier in a script.
