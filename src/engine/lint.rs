@@ -394,7 +394,7 @@ pub(super) fn project_pass(cx: &ProjectContext, enabled: &Enabled) -> Vec<Diagno
 pub(super) fn framework_of(projects: &[Project], path: &Path) -> Framework {
     projects
         .iter()
-        .filter(|p| path.starts_with(&p.root))
+        .filter(|p| discover::is_within(path, &p.root))
         .max_by_key(|p| p.root.components().count())
         .map_or(Framework::Native, |p| p.framework)
 }

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::app::{AppConfig, ComponentEntry, Easycom, ProjectConfig, using_components};
-use super::discover::{Found, spelled};
+use super::discover::{Found, plainly_below, spelled};
 use super::files::Files;
 use super::framework::{BUILT_IN_TAGS, Framework, Role};
 use super::model::{
@@ -77,6 +77,11 @@ fn unit_base(path: &Path) -> PathBuf {
 }
 
 fn relative(root: &Path, path: &Path) -> String {
+    // The bytes after the root when the walk spelled the path, as it nearly always did: taking
+    // both apart was 2,300 instructions for each of an app's pages.
+    if let Some(rest) = plainly_below(path, root) {
+        return String::from_utf8_lossy(rest).replace('\\', "/");
+    }
     path.strip_prefix(root)
         .unwrap_or(path)
         .to_string_lossy()
