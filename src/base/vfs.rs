@@ -7,7 +7,9 @@
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
+use memchr::memmem;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -141,6 +143,35 @@ impl Vfs {
         walked.files.dedup();
         walked
     }
+}
+
+/// Whether a Unix path's bytes read the same taken apart into components and joined again with
+/// `/`: no empty or `.` name, no trailing `/`. Only a `/` can start what that changes, so the
+/// pairs `//` and `/.` are looked for, each with a searcher built once: every look-up of a
+/// file asks this, and looking at the byte after each `/` (one call per `/`) was 0.6% of a run.
+pub fn reads_as_components(bytes: &[u8]) -> bool {
+    static EMPTY_NAME: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("//"));
+    static DOT_NAME: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("/."));
+    !bytes.ends_with(b"/")
+        && !bytes.starts_with(b".")
+        && EMPTY_NAME.find(bytes).is_none()
+        && DOT_NAME.find(bytes).is_none()
+}
+
+/// The bytes of `path` after `cwd` and a `/`, when they [read as their
+/// components](reads_as_components) (on Unix, where `/` is the only separator). A walk's paths
+/// are spelled so, and their display is then their bytes, without taking each apart (0.8% of a
+/// native run's instructions).
+pub fn plainly_below<'a>(path: &'a Path, cwd: &Path) -> Option<&'a [u8]> {
+    if cfg!(windows) {
+        return None;
+    }
+    let rest = (path.as_os_str().as_encoded_bytes())
+        .strip_prefix(cwd.as_os_str().as_encoded_bytes())?
+        .strip_prefix(b"/")?;
+    (!rest.is_empty() && reads_as_components(rest)).then_some(rest)
 }
 
 /// What a walk found.

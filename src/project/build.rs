@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::app::{AppConfig, ComponentEntry, Easycom, ProjectConfig, using_components};
-use super::discover::{Found, plainly_below, spelled};
+use super::discover::{Found, spelled};
 use super::files::Files;
 use super::framework::{BUILT_IN_TAGS, Framework, Role};
 use super::model::{
@@ -18,6 +18,7 @@ use super::model::{
 };
 use super::resolve::{Resolved, Resolver, append};
 use crate::base::source::{FileId, FileKind, Span};
+use crate::base::vfs::plainly_below;
 use crate::syntax::js::conditional::Regions;
 use crate::syntax::markup::hyphenate;
 

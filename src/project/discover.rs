@@ -9,10 +9,9 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ffi::{OsStr, OsString};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use memchr::memmem;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -20,7 +19,7 @@ use super::framework::Framework;
 use crate::base::error::UsageError;
 use crate::base::messages;
 use crate::base::source::FileKind;
-use crate::base::vfs::{Entry, Vfs, order_key};
+use crate::base::vfs::{Entry, Vfs, order_key, plainly_below, reads_as_components};
 
 /// Folders never linted: dependencies, VCS data, and other platforms' build output.
 pub const DEFAULT_IGNORES: &[&str] = &[
@@ -264,21 +263,6 @@ pub(crate) fn spelled(path: &Path) -> Cow<'_, OsStr> {
     }
 }
 
-/// Whether a Unix path's bytes read the same taken apart into components and joined again with
-/// `/`: no empty or `.` name, no trailing `/`. Only a `/` can start what that changes, so the
-/// pairs `//` and `/.` are looked for, each with a searcher built once: every look-up of a
-/// file asks this, and looking at the byte after each `/` (one call per `/`) was 0.6% of a run.
-fn reads_as_components(bytes: &[u8]) -> bool {
-    static EMPTY_NAME: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new("//"));
-    static DOT_NAME: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new("/."));
-    !bytes.ends_with(b"/")
-        && !bytes.starts_with(b".")
-        && EMPTY_NAME.find(bytes).is_none()
-        && DOT_NAME.find(bytes).is_none()
-}
-
 /// The mini-program a configuration file makes of its folder, if it does: `app.json`, a uni-app
 /// `pages.json` (with `manifest.json` or `App.vue` beside it), a Taro `app.config.ts`.
 fn root_of(config: &Path, vfs: &Vfs) -> Option<Root> {
@@ -372,20 +356,6 @@ fn normalize_bytes(bytes: &[u8]) -> PathBuf {
         out.push(b'/');
     }
     PathBuf::from(OsStr::from_bytes(&out))
-}
-
-/// The bytes of `path` after `cwd` and a `/`, when they [read as their
-/// components](reads_as_components) (on Unix, where `/` is the only separator). A walk's paths
-/// are spelled so, and their display is then their bytes, without taking each apart (0.8% of a
-/// native run's instructions).
-pub(crate) fn plainly_below<'a>(path: &'a Path, cwd: &Path) -> Option<&'a [u8]> {
-    if cfg!(windows) {
-        return None;
-    }
-    let rest = (path.as_os_str().as_encoded_bytes())
-        .strip_prefix(cwd.as_os_str().as_encoded_bytes())?
-        .strip_prefix(b"/")?;
-    (!rest.is_empty() && reads_as_components(rest)).then_some(rest)
 }
 
 /// Whether `path` is `root` or lies below it, as [`Path::starts_with`] tells: by their bytes

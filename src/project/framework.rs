@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::base::vfs::plainly_below;
+
 /// How a mini-program is written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Framework {
@@ -203,6 +205,18 @@ impl Framework {
                         && parts.next().is_some()
                 }),
             Self::UniApp => {
+                // The path's bytes below the root when a walk spelled it, as the resolver's
+                // candidates are: taking each apart into components cost 4,500 instructions.
+                // (A name that is not UTF-8 is passed over below; such a path goes there.)
+                if let Some(rest) =
+                    plainly_below(path, root).filter(|rest| std::str::from_utf8(rest).is_ok())
+                {
+                    let mut parts = rest.split(|&b| b == b'/');
+                    return matches!(parts.next(), Some(b"platforms" | b"static"))
+                        && parts.next().is_some_and(|platform| {
+                            platform != b"mp-toutiao" && platform.contains(&b'-')
+                        });
+                }
                 let Ok(relative) = path.strip_prefix(root) else {
                     return false;
                 };
@@ -248,6 +262,12 @@ mod tests {
         assert!(uni("static/mp-weixin/qr.png"));
         assert!(!uni("static/logo.png"));
         assert!(!uni("platforms/mp-toutiao/a.js"));
+        assert!(
+            uni("./platforms/mp-weixin/a.js"),
+            "a path not spelled as its components is taken apart"
+        );
+        let outside = Path::new("/q/platforms/mp-weixin/a.js");
+        assert!(!Framework::UniApp.other_platform_file(root, outside));
     }
 
     #[test]
