@@ -258,7 +258,9 @@ pub fn lint_in(
             if files.id(&c.path).is_some() {
                 continue;
             }
-            let project = projects.iter().find(|p| c.path.starts_with(&p.root));
+            let project = projects
+                .iter()
+                .find(|p| discover::is_within(&c.path, &p.root));
             let skip = |reason| Skipped {
                 path: c.display.clone(),
                 reason,

@@ -358,13 +358,25 @@ fn normalize_bytes(bytes: &[u8]) -> PathBuf {
     PathBuf::from(OsStr::from_bytes(&out))
 }
 
-/// Whether `path` is `root` or lies below it, as [`Path::starts_with`] tells: by their bytes
-/// when they are spelled as their components, as a walk's paths are. The file pass asks it of
-/// every file, and taking both apart cost 1,700 instructions a file.
+/// Whether `path` is `root` or lies below it, as [`Path::starts_with`] tells, by their bytes
+/// where those decide: `root`'s bytes, then the end or a `/`, mean below; and when both are
+/// absolute and spelled as their components, as a walk's paths are, anything else means not.
+/// Discovery asks it of every file for each build-output folder, and the file pass for each
+/// project; taking both apart cost 1,700 instructions each time.
 pub fn is_within(path: &Path, root: &Path) -> bool {
-    path.as_os_str() == root.as_os_str()
-        || plainly_below(path, root).is_some()
-        || path.starts_with(root)
+    let (p, r) = (
+        path.as_os_str().as_encoded_bytes(),
+        root.as_os_str().as_encoded_bytes(),
+    );
+    let below = |rest: &[u8]| rest.is_empty() || rest.starts_with(b"/");
+    if !r.is_empty() && p.strip_prefix(r).is_some_and(below) {
+        return true;
+    }
+    let canonical = |bytes: &[u8]| bytes.starts_with(b"/") && reads_as_components(bytes);
+    if !cfg!(windows) && canonical(p) && canonical(r) {
+        return false;
+    }
+    path.starts_with(root)
 }
 
 /// Shows `path` as the user would name it: relative to the working directory (with `..` where
@@ -489,7 +501,7 @@ pub fn discover(
     let mut roots: Vec<Root> = roots.into_iter().collect();
     if !build_output {
         let outputs = output_folders(&roots, vfs);
-        let inside = |p: &Path| outputs.iter().any(|o| p.starts_with(o));
+        let inside = |p: &Path| outputs.iter().any(|o| is_within(p, o));
         roots.retain(|r| !inside(&r.path));
         for (_, c) in &mut found {
             c.build_output = !c.explicit && inside(&c.path);
@@ -807,10 +819,15 @@ mod tests {
         /// `is_within` answers as `Path::starts_with` does, whether or not the bytes decide.
         #[test]
         fn is_within_is_starts_with(names in proptest::collection::vec(
-            proptest::sample::select(vec!["a", "b", ".", "..", ""]), 0..8,
+            proptest::sample::select(vec!["a", "ab", "b", ".", "..", ""]), 0..8,
+        ), other in proptest::collection::vec(
+            proptest::sample::select(vec!["a", "ab", "b", ".", "..", ""]), 0..4,
         ), cut in 0usize..9, trailing: bool) {
             let path = format!("/{}", names.join("/"));
-            let root = format!("/{}{}", names[..cut.min(names.len())].join("/"), if trailing { "/" } else { "" });
+            // A prefix of the path's names, then names of its own (often none).
+            let mut root_names = names[..cut.min(names.len())].to_vec();
+            root_names.extend(other);
+            let root = format!("/{}{}", root_names.join("/"), if trailing { "/" } else { "" });
             proptest::prop_assert_eq!(
                 is_within(Path::new(&path), Path::new(&root)),
                 Path::new(&path).starts_with(&root)
@@ -825,6 +842,27 @@ mod tests {
             let path = format!("{}{}", if rooted { "/" } else { "" }, names.join("/"));
             let joined: PathBuf = Path::new(&path).components().collect();
             proptest::prop_assert_eq!(spelled(Path::new(&path)), joined.as_os_str());
+        }
+    }
+
+    #[test]
+    fn is_within_stops_at_a_name_boundary() {
+        for (path, root, within) in [
+            ("/p/a/b.js", "/p/a", true),
+            ("/p/a", "/p/a", true),
+            ("/p/ab/b.js", "/p/a", false),
+            ("/p/ab", "/p/a", false),
+            ("/q/a/b.js", "/p/a", false),
+            ("/p/./a/b.js", "/p/a", true),
+            ("/p/a/b.js", "/p/a/", true),
+            ("p/a.js", "", true),
+            ("/p/a/../b.js", "/p/a", true),
+        ] {
+            assert_eq!(
+                is_within(Path::new(path), Path::new(root)),
+                within,
+                "{path} in {root}"
+            );
         }
     }
 
