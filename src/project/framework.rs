@@ -205,26 +205,22 @@ impl Framework {
                         && parts.next().is_some()
                 }),
             Self::UniApp => {
-                // The path's bytes below the root when a walk spelled it, as the resolver's
-                // candidates are: taking each apart into components cost 4,500 instructions.
-                // (A name that is not UTF-8 is passed over below; such a path goes there.)
-                if let Some(rest) =
-                    plainly_below(path, root).filter(|rest| std::str::from_utf8(rest).is_ok())
-                {
-                    let mut parts = rest.split(|&b| b == b'/');
-                    return matches!(parts.next(), Some(b"platforms" | b"static"))
-                        && parts.next().is_some_and(|platform| {
-                            platform != b"mp-toutiao" && platform.contains(&b'-')
-                        });
+                // The names below the root: read from the path's bytes when a walk spelled it,
+                // as the resolver's candidates are (taking each apart into components cost
+                // 4,500 instructions), else from its components. A name that is not UTF-8 is
+                // passed over either way.
+                if let Some(rest) = plainly_below(path, root) {
+                    let names = rest.split(|&b| b == b'/');
+                    return in_other_platform_folder(
+                        names.filter_map(|n| std::str::from_utf8(n).ok()),
+                    );
                 }
                 let Ok(relative) = path.strip_prefix(root) else {
                     return false;
                 };
-                let mut parts = relative.components().filter_map(|c| c.as_os_str().to_str());
-                matches!(parts.next(), Some("platforms" | "static"))
-                    && parts
-                        .next()
-                        .is_some_and(|platform| platform != "mp-toutiao" && platform.contains('-'))
+                in_other_platform_folder(
+                    relative.components().filter_map(|c| c.as_os_str().to_str()),
+                )
             }
         }
     }
@@ -238,6 +234,15 @@ impl Framework {
             Self::Taro => vec![anchor.join("dist")],
         }
     }
+}
+
+/// Whether a uni-app path, by its names below the project's root, lies in another platform's
+/// folder: `platforms/mp-weixin/…`, `static/mp-alipay/…` (never `mp-toutiao`, Douyin's own).
+fn in_other_platform_folder<'a>(mut names: impl Iterator<Item = &'a str>) -> bool {
+    matches!(names.next(), Some("platforms" | "static"))
+        && names
+            .next()
+            .is_some_and(|platform| platform != "mp-toutiao" && platform.contains('-'))
 }
 
 #[cfg(test)]
