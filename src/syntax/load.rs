@@ -205,9 +205,6 @@ pub fn parse(source: SourceFile, origin: Origin) -> Loaded {
 /// markup stay in memory until the project pass ends.
 pub fn parse_keeping(source: SourceFile, origin: Origin, keep: Keep<'_>) -> Loaded {
     let mut loaded = parse_content(source, origin, keep);
-    if let Some(facts) = &mut loaded.content.script {
-        facts.shrink_to_fit();
-    }
     if let Some(markup) = &mut loaded.content.markup {
         markup.shrink_to_fit();
     }

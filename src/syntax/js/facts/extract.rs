@@ -127,7 +127,7 @@ pub fn extract_parts<'a>(
     let regions = Regions::from_comments(comments.iter().map(|c| (c.span, c.text.as_str())));
     let mut extractor = Extractor {
         keep,
-        facts: JsFacts::default(),
+        facts: SCRATCH.take(),
         scopes: Scopes::default(),
         regions,
         base: Base::new(0),
@@ -168,16 +168,25 @@ pub fn extract_parts<'a>(
         extractor.visit_program(part.program);
     }
     extractor.resolve_self_aliases();
-    let mut facts = extractor.facts;
-    facts.request_hosts = request_hosts(&extractor.request_urls, &extractor.constants);
-    facts.keep_read_guards();
+    let mut scratch = extractor.facts;
+    scratch.request_hosts = request_hosts(&extractor.request_urls, &extractor.constants);
+    scratch.keep_read_guards();
     let urls = extractor.url_spans;
-    facts
+    scratch
         .texts
         .retain(|t| !urls.iter().any(|u| u.contains(t.span)));
-    facts.regions = extractor.regions;
+    scratch.regions = extractor.regions;
+    let facts = scratch.take_exact();
+    SCRATCH.set(scratch);
     let markup = (!extractor.markup.nodes.is_empty()).then_some(extractor.markup);
     Extracted { facts, markup }
+}
+
+thread_local! {
+    /// The lists the last file's facts were gathered in, emptied, with the room they grew
+    /// into: a file's facts are pushed one by one, and lists made anew for every file grew by
+    /// reallocation, again and again, to the same sizes.
+    static SCRATCH: std::cell::Cell<JsFacts> = std::cell::Cell::new(JsFacts::default());
 }
 
 struct Extractor<'k, 'a> {
@@ -2466,6 +2475,22 @@ fn holds_jsx(expr: &Expression<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Facts come out in lists of their exact size, each file's, though the lists they were
+    /// gathered in keep their room from one file to the next.
+    #[test]
+    fn facts_come_out_in_lists_of_their_exact_size() {
+        use crate::base::source::FileKind;
+        let big = "function f() { tt.pay({}); a(); b(); if (x) { c(); } }\n".repeat(20);
+        for src in [big.as_str(), "tt.pay({}); a(); b(); if (x) { c(); }"] {
+            let facts = super::super::extract_source(src, FileKind::Script, Keep::EVERYTHING).facts;
+            assert!(facts.calls.len() >= 3, "{:?}", facts.calls);
+            assert_eq!(facts.calls.capacity(), facts.calls.len());
+            assert_eq!(facts.api_uses.capacity(), facts.api_uses.len());
+            assert_eq!(facts.functions.capacity(), facts.functions.len());
+            assert_eq!(facts.conds.capacity(), facts.conds.len());
+        }
+    }
 
     #[test]
     fn logger_calls_are_told_by_their_receiver_and_level() {

@@ -336,28 +336,43 @@ pub struct JsFacts {
     pub regions: Regions,
 }
 
+/// `list`'s items moved into a list of their exact size; `list` is left empty, with its room.
+fn exact<T>(list: &mut Vec<T>) -> Vec<T> {
+    let mut out = Vec::with_capacity(list.len());
+    out.append(list);
+    out
+}
+
 impl JsFacts {
-    /// Gives back the room the lists grew into while the traversal pushed onto them: the facts
-    /// of every file stay in memory until the project pass ends, and a list that doubled as it
-    /// grew holds on average a third more than its facts.
-    pub fn shrink_to_fit(&mut self) {
+    /// Moves the facts out into lists of their exact size, leaving these lists empty with the
+    /// room they grew into, for the next file's facts. The facts of every file stay in memory
+    /// until the project pass ends, and a list that doubled as it grew holds on average a third
+    /// more than its facts.
+    pub fn take_exact(&mut self) -> JsFacts {
         for api_use in &mut self.api_uses {
             if let Some(options) = &mut api_use.options {
                 options.props.shrink_to_fit();
             }
         }
-        self.api_uses.shrink_to_fit();
-        self.conds.shrink_to_fit();
-        self.guards.shrink_to_fit();
-        self.module_refs.shrink_to_fit();
-        self.functions.shrink_to_fit();
-        self.calls.shrink_to_fit();
-        self.texts.shrink_to_fit();
-        self.request_hosts.shrink_to_fit();
-        self.imports.shrink_to_fit();
-        self.exports.shrink_to_fit();
-        self.assignments.shrink_to_fit();
-        self.comparisons.shrink_to_fit();
+        JsFacts {
+            api_uses: exact(&mut self.api_uses),
+            conds: exact(&mut self.conds),
+            guards: exact(&mut self.guards),
+            module_refs: exact(&mut self.module_refs),
+            functions: exact(&mut self.functions),
+            calls: exact(&mut self.calls),
+            texts: exact(&mut self.texts),
+            request_hosts: std::mem::take(&mut self.request_hosts),
+            imports: exact(&mut self.imports),
+            exports: exact(&mut self.exports),
+            namespace_exports: std::mem::take(&mut self.namespace_exports),
+            handler_aliases: std::mem::take(&mut self.handler_aliases),
+            app_aliases: std::mem::take(&mut self.app_aliases),
+            aliased_uses: std::mem::take(&mut self.aliased_uses),
+            assignments: exact(&mut self.assignments),
+            comparisons: exact(&mut self.comparisons),
+            regions: std::mem::take(&mut self.regions),
+        }
     }
 
     /// Drops the guard links no fact runs under, and the conditions only they named.
