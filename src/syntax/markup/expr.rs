@@ -61,7 +61,7 @@ pub fn parse(
 /// all ASCII, the first no word JavaScript reserves or gives a value of its own (`this`,
 /// `null`, `true`). It means what parsing it would: the path it reads. Most bindings of real
 /// templates are such paths, and parsing each with oxc cost a parser of its own.
-fn plain_path(text: &str) -> Option<&str> {
+pub(super) fn plain_path(text: &str) -> Option<&str> {
     let path = text.trim();
     let mut links = path.split('.');
     let first = links.next()?;

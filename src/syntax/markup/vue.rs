@@ -314,6 +314,11 @@ impl Lowering<'_> {
         if text.trim().is_empty() {
             return Handler::Dynamic;
         }
+        // A method named as a path (`@tap="buy"`, the common case) is what parsing it would
+        // give, without a parser of its own.
+        if let Some(path) = expr::plain_path(&text) {
+            return Handler::Named(method_name(path.to_string()));
+        }
         let start = value.span.start();
         if let Some(at) = nesting::too_deep(&text) {
             let error = SyntaxError {
@@ -675,6 +680,20 @@ mod tests {
         );
         assert!(view.attr("key").unwrap().value.single_binding().is_some());
         assert!(!element(&parsed.markup, "text").1.repeated);
+    }
+
+    /// A handler that names a method as a plain path reads as parsing it reads.
+    #[test]
+    fn plain_handler_paths_read_as_parsed() {
+        for body in ["buy", " cart.add ", "$m._x", "a.class"] {
+            let parsed = js::with_arena(|arena| {
+                expr::js_expr(arena, body, 0).map(|e| expression_handler(&e))
+            });
+            let src = format!("<button @tap=\"{body}\">x</button>");
+            let lowered = parse(&src, 0);
+            let (_, button) = element(&lowered.markup, "button");
+            assert_eq!(Ok(&button.events[0].handler), parsed.as_ref(), "{body}");
+        }
     }
 
     #[test]
