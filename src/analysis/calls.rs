@@ -364,10 +364,19 @@ impl<'a> Graph<'a> {
                 let Some(app) = self.project.app_script else {
                     return Vec::new();
                 };
-                self.named_interned(app, *name)
-                    .iter()
-                    .filter(|&&f| self.is_method(app, f))
-                    .map(|&function| FnRef {
+                let named = self.named_interned(app, *name);
+                let methods = || named.iter().filter(|&&f| self.is_method(app, f));
+                // A method of the object given to `App()`, else of Taro's class component
+                // (`class App extends Component { buy() {…} }`), whose methods are the
+                // instance's as written.
+                let functions: Vec<FnId> = if methods().next().is_some() {
+                    methods().copied().collect()
+                } else {
+                    named.to_vec()
+                };
+                functions
+                    .into_iter()
+                    .map(|function| FnRef {
                         file: app,
                         function,
                     })

@@ -28,7 +28,8 @@ In a mini-program that trades and has Douyin IM customer service somewhere (when
 Definitions:
 - **Trade page**: a page on which a trade starts: a payment or trade API call runs there — from
   a handler of what it renders, a lifecycle method, or the functions those call in its script,
-  the modules it loads or the components it renders — or it renders a pay component. A module
+  the modules it loads, the components it renders or the app instance (`getApp().buy()`,
+  `Taro.getApp().buy()`) — or it renders a pay component. A module
   it loads that exports a payment nothing on the page calls does not make it one.
 - **Order page / personal page**: a page whose route (split into words at `/`, `-`, `_` and
   camelCase) or navigation title says so: `order`, `orders`, `订单`; `mine`, `my`, `me`, `user`,
@@ -216,6 +217,13 @@ mod tests {
                     ("pages/order/list.vue", "<template>\n  <shop-im />\n  <button @tap=\"pay\">继续支付</button>\n</template>\n<script>\nexport default { methods: { pay() { tt.getOrderPayment({}) } } }\n</script>"),
                     ("uni_modules/shop-im/components/shop-im/shop-im.vue", "<template>\n  <button open-type=\"im\" :data-im-id=\"imId\">联系客服</button>\n</template>"),
                 ]),
+                // Taro: a `getApp` of the page's own is not the app's, whose `buy` trades.
+                project(&[
+                    ("app.config.ts", "export default defineAppConfig({ pages: ['pages/mine/index', 'pages/vip/index'] })"),
+                    ("app.tsx", "import Taro from '@tarojs/taro'\nimport { Component } from 'react'\nclass App extends Component {\n  buy() { Taro.requestOrder({}) }\n  render() { return this.props.children }\n}\nexport default App"),
+                    ("pages/mine/index.tsx", "import { Button } from '@tarojs/components'\nexport default () => <Button openType=\"im\" data-im-id=\"shop_cs\">客服</Button>"),
+                    ("pages/vip/index.tsx", "import { View, Button } from '@tarojs/components'\nconst getApp = () => ({ buy() {} })\nexport default function Vip() {\n  const open = () => getApp().buy()\n  return <View><Button onClick={open}>开通</Button></View>\n}"),
+                ]),
             ])
             .fail([
                 project(&[
@@ -245,6 +253,13 @@ mod tests {
                     ("App.vue", "<script>\nexport default { methods: { buy() { uni.requestPayment({}) } } }\n</script>"),
                     ("pages/mine/mine.vue", "<template>\n  <button open-type=\"im\" :data-im-id=\"imId\">联系客服</button>\n</template>"),
                     ("pages/vip/vip.vue", "<template>\n  <button @tap=\"open\">开通</button>\n</template>\n<script>\nexport default { methods: { open() { getApp().buy() } } }\n</script>"),
+                ]),
+                // Taro: the app is a class component, reached through `Taro.getApp()`.
+                project(&[
+                    ("app.config.ts", "export default defineAppConfig({ pages: ['pages/mine/index', 'pages/vip/index'] })"),
+                    ("app.tsx", "import Taro from '@tarojs/taro'\nimport { Component } from 'react'\nclass App extends Component {\n  buy() { Taro.requestOrder({}) }\n  render() { return this.props.children }\n}\nexport default App"),
+                    ("pages/mine/index.tsx", "import { Button } from '@tarojs/components'\nexport default () => <Button openType=\"im\" data-im-id=\"shop_cs\">客服</Button>"),
+                    ("pages/vip/index.tsx", "import Taro from '@tarojs/taro'\nimport { View, Button } from '@tarojs/components'\nexport default function Vip() {\n  const open = () => Taro.getApp().buy()\n  return <View><Button onClick={open}>开通</Button></View>\n}"),
                 ]),
                 project(&[
                     ("app.json", r#"{"pages":["pages/index/index","pages/help/help"]}"#),

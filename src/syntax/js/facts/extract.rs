@@ -845,13 +845,22 @@ impl<'a> Extractor<'_, 'a> {
         self.require_spec(&call.callee, &call.arguments)
     }
 
-    /// `getApp()`, where `getApp` is the framework's.
+    /// `getApp()`, where `getApp` is the framework's: the global one, or Taro's
+    /// (`Taro.getApp()`, `getApp` imported from `@tarojs/taro`).
     fn is_get_app(&self, expr: &Expression<'a>) -> bool {
         let Expression::CallExpression(call) = unwrap(expr) else {
             return false;
         };
-        matches!(unwrap(&call.callee), Expression::Identifier(id)
-            if id.name == "getApp" && !self.scopes.is_bound("getApp"))
+        let taro = |api: Api| api.ns == Namespace::Taro && api.member == "getApp";
+        match unwrap(&call.callee) {
+            Expression::Identifier(id) if id.name == "getApp" => {
+                !self.scopes.is_bound("getApp") || self.api_ident(&call.callee).is_some_and(taro)
+            }
+            callee => self
+                .callee_member(callee)
+                .and_then(|member| self.api_of(member))
+                .is_some_and(taro),
+        }
     }
 
     /// Whether an expression is the app instance: `getApp()`, or a name holding it.

@@ -231,6 +231,35 @@ function pay() {}";
         );
     }
 
+    /// Taro's `getApp` is the app instance too: `Taro.getApp()`, or imported from
+    /// `@tarojs/taro`. A look-alike (`store.getApp()`, a `getApp` of the file's own) is not.
+    #[test]
+    fn taro_get_app_is_the_app_instance() {
+        let calls = |src: &str| -> Vec<Callee> {
+            let facts = extract_source(src, FileKind::TypeScript, Keep::EVERYTHING).facts;
+            facts.calls.into_iter().map(|c| c.callee).collect()
+        };
+        let app = |name: &str| Callee::App(name.into());
+        assert!(
+            calls("import Taro from '@tarojs/taro'\nTaro.getApp().buy()").contains(&app("buy"))
+        );
+        assert!(
+            calls("import Taro from '@tarojs/taro'\nconst a = Taro.getApp<Shop>()\na.pay()")
+                .contains(&app("pay"))
+        );
+        assert!(
+            calls("import { getApp } from '@tarojs/taro'\ngetApp().buy()").contains(&app("buy"))
+        );
+        for look_alike in [
+            "import store from './store'\nstore.getApp().buy()",
+            "const getApp = () => shop\ngetApp().buy()",
+            "import { getApp } from './shop'\ngetApp().buy()",
+        ] {
+            let found = calls(look_alike);
+            assert!(!found.contains(&app("buy")), "{look_alike}: {found:?}");
+        }
+    }
+
     #[test]
     fn callbacks_references_and_second_names() {
         let f = facts(
