@@ -856,8 +856,10 @@ impl<'a> Extractor<'_, 'a> {
             Expression::Identifier(id) if id.name == "getApp" => {
                 !self.scopes.is_bound("getApp") || self.api_ident(&call.callee).is_some_and(taro)
             }
+            // The name first: most calls whose result is read are of other members.
             callee => self
                 .callee_member(callee)
+                .filter(|member| member.static_property_name() == Some("getApp"))
                 .and_then(|member| self.api_of(member))
                 .is_some_and(taro),
         }
