@@ -181,8 +181,8 @@ pub struct Walked {
     pub files: Vec<PathBuf>,
     /// The folders read on disk, in no set order, each with whether it was read whole: every
     /// entry in it is among the files or is a folder read in turn (nothing pruned, unreadable,
-    /// linked or special), and its names differ by case as the listing's do. A name in such a
-    /// folder that is not among the files is no file on disk.
+    /// linked or special). A name in such a folder that is not among the files in any case is
+    /// no file on disk, whether or not the file system tells names apart by case.
     pub folders: Vec<(PathBuf, bool)>,
 }
 
@@ -247,7 +247,6 @@ fn folder_walk(folder: &Path, pruned: &(dyn Fn(&Path) -> bool + Sync)) -> Walked
             whole = false;
         }
     }
-    let whole = whole && heeds_case(&files, &folders);
     let nested: Vec<Walked> = folders
         .par_iter()
         .map(|folder| folder_walk(folder, pruned))
@@ -261,35 +260,6 @@ fn folder_walk(folder: &Path, pruned: &(dyn Fn(&Path) -> bool + Sync)) -> Walked
         walked.folders.extend(inner.folders);
     }
     walked
-}
-
-/// Whether a folder's names are told apart by case, as its listing tells them apart. One that
-/// ignores case (macOS's and Windows' by default, ext4's casefold ones) has `Index.js` at
-/// `index.js` too, where the listing has one name. One of its files, asked for under its name
-/// in the other case, tells; a folder with no file to ask is not taken to heed case.
-fn heeds_case(files: &[PathBuf], folders: &[PathBuf]) -> bool {
-    let Some(other) = files.iter().find_map(|path| {
-        let name = path.file_name()?.to_str()?;
-        let swapped: String = name
-            .chars()
-            .map(|c| {
-                if c.is_ascii_lowercase() {
-                    c.to_ascii_uppercase()
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            })
-            .collect();
-        (swapped != name).then(|| path.with_file_name(swapped))
-    }) else {
-        return false;
-    };
-    // Every path here is the folder joined with a name, so equal paths have equal bytes: compared
-    // as bytes, not taken apart into components (a folder of 5,000 pages is 5,000 comparisons,
-    // on the one thread that reads that folder).
-    let other_bytes = other.as_os_str();
-    let listed = |paths: &[PathBuf]| paths.iter().any(|p| p.as_os_str() == other_bytes);
-    listed(files) || listed(folders) || std::fs::symlink_metadata(&other).is_err()
 }
 
 #[cfg(test)]
@@ -351,8 +321,7 @@ mod tests {
         assert_eq!(by_key, by_path);
     }
 
-    /// A folder is read whole when every entry is a file or a folder read in turn, and its
-    /// names differ by case as the listing's do (as the file system under the tests decides).
+    /// A folder is read whole when every entry is a file or a folder read in turn.
     #[cfg(unix)]
     #[test]
     fn folders_are_read_whole_when_nothing_in_them_is_left_out() {
@@ -371,18 +340,17 @@ mod tests {
             std::fs::write(root.join(file), "").unwrap();
         }
         std::os::unix::fs::symlink(root.join("a.js"), root.join("linked/e.js")).unwrap();
-        let heeds_case = std::fs::symlink_metadata(root.join("A.JS")).is_err();
         let pruned = |p: &Path| p.ends_with("skip.js");
         let mut folders = Vfs::disk().walk_folders(root, &pruned).folders;
         folders.sort();
         assert_eq!(
             folders,
             [
-                (root.to_path_buf(), heeds_case),
-                (root.join("empty"), false),
+                (root.to_path_buf(), true),
+                (root.join("empty"), true),
                 (root.join("linked"), false),
-                (root.join("plain"), heeds_case),
-                (root.join("plain/inner"), false),
+                (root.join("plain"), true),
+                (root.join("plain/inner"), true),
                 (root.join("pruned"), false),
             ]
         );
