@@ -113,11 +113,12 @@ impl Resolver {
         }
     }
 
-    /// The first candidate that exists and ships to Douyin (never `index.weapp.tsx`).
+    /// The first candidate that exists and ships to Douyin (never `index.weapp.tsx`). Whether it
+    /// exists is asked first: most candidates do not, and the listing answers that for less.
     fn first_file(&self, candidates: impl IntoIterator<Item = PathBuf>) -> Option<PathBuf> {
         candidates
             .into_iter()
-            .find(|c| !self.framework.other_platform_file(&self.root, c) && self.is_file(c))
+            .find(|c| self.is_file(c) && !self.framework.other_platform_file(&self.root, c))
     }
 
     /// `base` as written, then with each extension, then its folder's `index` with each: made
