@@ -63,6 +63,15 @@ impl Vfs {
         self.memory.contains_key(path)
     }
 
+    /// Whether a file in memory has a path whose bytes start with `prefix`'s: an editor's
+    /// buffer may stand where the disk has nothing (and the walk found nothing).
+    pub fn in_memory_under(&self, prefix: &Path) -> bool {
+        let prefix = prefix.as_os_str().as_encoded_bytes();
+        self.memory
+            .keys()
+            .any(|path| path.as_os_str().as_encoded_bytes().starts_with(prefix))
+    }
+
     /// Makes every read of `path` fail with `kind`, as if the file vanished or lost its
     /// permissions during the run. What is at the path (in memory or on disk) is still seen by
     /// discovery: only reading it fails.

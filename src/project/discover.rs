@@ -164,6 +164,11 @@ pub struct Listing {
     /// The files' [`caseless_hash`]es: a path none of them equals, in any case, is no file on
     /// a file system that ignores case either.
     caseless: FxHashSet<u64>,
+    /// The [`caseless_hash`]es of the folders read and of each file's path cut before each `.`
+    /// of its name (`pages/a/index` and `pages/a/index.tt` for `pages/a/index.tt.tsx`): a path
+    /// none of them or of the files equals, in any case, has nothing at it, beside it under its
+    /// name with an extension, or below it ([`Listing::holds`]).
+    stems: FxHashSet<u64>,
     /// The folders read, and whether whole ([`Walked::folders`](crate::base::vfs::Walked)),
     /// keyed by the bytes of their [`spelled`] paths: [`Listing::is_file`] looks up the
     /// folders above a path as prefixes of its bytes.
@@ -176,16 +181,21 @@ pub type Found = Arc<Listing>;
 impl Listing {
     fn add_file(&mut self, path: PathBuf) {
         let key = key(path);
-        self.caseless.insert(caseless_hash(key.as_encoded_bytes()));
+        let bytes = key.as_encoded_bytes();
+        self.caseless.insert(caseless_hash(bytes));
+        let name = memchr::memrchr2(b'/', b'\\', bytes).map_or(0, |at| at + 1);
+        for dot in memchr::memchr_iter(b'.', &bytes[name..]) {
+            self.stems.insert(caseless_hash(&bytes[..name + dot]));
+        }
         self.files.insert(key);
     }
 
     fn add_folders(&mut self, folders: Vec<(PathBuf, bool)>) {
-        self.folders.extend(
-            folders
-                .into_iter()
-                .map(|(folder, whole)| (key(folder).into_encoded_bytes(), whole)),
-        );
+        for (folder, whole) in folders {
+            let key = key(folder).into_encoded_bytes();
+            self.stems.insert(caseless_hash(&key));
+            self.folders.insert(key, whole);
+        }
     }
 
     /// Whether discovery found the file at `path`, however it is spelled: a build joins an
@@ -208,17 +218,40 @@ impl Listing {
         if self.files.contains(&*spelled) {
             return Some(true);
         }
-        // A `..` (or a name starting with it: the disk decides those too).
         let bytes = spelled.as_encoded_bytes();
+        let absent =
+            self.in_whole_folder(&spelled) && !self.caseless.contains(&caseless_hash(bytes));
+        absent.then_some(false)
+    }
+
+    /// Whether any file is at `base`, beside it under its name with an extension, or below it
+    /// (what a module's candidates are: `base`, `base.tsx`, `base/index.tsx`), if the walk can
+    /// tell that none is: `Some(false)` as [`Listing::is_file`] tells of one path, for all of
+    /// them at once. A Taro page's `import … from 'react'` has 19 candidates beside the page,
+    /// and none exists.
+    pub fn holds(&self, base: &Path) -> Option<bool> {
+        let spelled = spelled(base);
+        let bytes = spelled.as_encoded_bytes();
+        let hash = caseless_hash(bytes);
+        let empty = self.in_whole_folder(&spelled)
+            && !self.caseless.contains(&hash)
+            && !self.stems.contains(&hash);
+        empty.then_some(false)
+    }
+
+    /// Whether the nearest folder above a [`spelled`] path that the walk read was read whole,
+    /// and the rest of the path is ASCII: the name in that folder on the way to the path is
+    /// then a file or folder the walk found, or nothing. The disk decides a path through `..`.
+    fn in_whole_folder(&self, spelled: &OsStr) -> bool {
+        let bytes = spelled.as_encoded_bytes();
+        // A `..` (or a name starting with it: the disk decides those too).
         let up = |at: usize| bytes.get(at + 1..at + 3) == Some(b"..");
         if bytes.starts_with(b"..") || memchr::memchr2_iter(b'/', b'\\', bytes).any(up) {
-            return None;
+            return false;
         }
-        let (folder, whole) = folders_above(Path::new(&*spelled))
-            .find_map(|len| Some((len, *self.folders.get(&bytes[..len])?)))?;
-        let absent =
-            whole && bytes[folder..].is_ascii() && !self.caseless.contains(&caseless_hash(bytes));
-        absent.then_some(false)
+        folders_above(Path::new(spelled))
+            .find_map(|len| Some((len, *self.folders.get(&bytes[..len])?)))
+            .is_some_and(|(folder, whole)| whole && bytes[folder..].is_ascii())
     }
 }
 
@@ -720,6 +753,32 @@ mod tests {
             Some(false)
         );
         assert_eq!(found.listing.is_file(&root.join("empty/x.js")), Some(false));
+        // What a module's candidates may hold: told empty only where no candidate is a file.
+        let holds = |base: &str| found.listing.holds(&root.join(base));
+        for (base, told) in [
+            ("pages/a/react", Some(false)),
+            ("pages/a/@tarojs/taro", Some(false)),
+            ("empty/x", Some(false)),
+            ("pages/a/index", None),
+            ("pages/a/INDEX", None),
+            ("pages/a/index.js", None),
+            ("pages/a", None),
+            ("PAGES/a", None),
+            ("pages/a/café", None),
+            ("pages/b/ignored", None),
+            ("pages/a/../b/index", None),
+        ] {
+            assert_eq!(holds(base), told, "{base}");
+            if told == Some(false) {
+                for candidate in [
+                    base.to_string(),
+                    format!("{base}.js"),
+                    format!("{base}/index.js"),
+                ] {
+                    assert!(!vfs.is_file(&root.join(&candidate)), "{candidate}");
+                }
+            }
+        }
     }
 
     #[cfg(unix)]

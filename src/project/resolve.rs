@@ -146,7 +146,14 @@ impl Resolver {
             || spec.starts_with("~@/");
         let base = self.base(from, spec);
         let extensions = self.framework.module_extensions();
-        if let Some(found) = self.first_file(Self::with_extensions(&base, extensions)) {
+        // A bare name (`react`, `@tarojs/taro`) is nearly always a package, and its candidates
+        // beside the file are all missing: told at once when the listing can. A path written as
+        // one nearly always leads to a file, found among its first candidates.
+        let none_there =
+            !explicit && self.found.holds(&base) == Some(false) && !self.vfs.in_memory_under(&base);
+        if !none_there
+            && let Some(found) = self.first_file(Self::with_extensions(&base, extensions))
+        {
             return Resolved::Found(found);
         }
         if explicit {
@@ -316,14 +323,33 @@ mod tests {
         std::fs::remove_file(root.join("pages/a/index.js")).unwrap();
         std::fs::write(root.join("pages/a/index.json"), "{}").unwrap();
         std::fs::write(root.join("pages/b/index.json"), "{}").unwrap();
+        std::fs::write(root.join("pages/a/late.js"), "").unwrap();
         let mut vfs = disk.clone();
         vfs.insert(root.join("pages/a/index.wxml"), String::new());
+        vfs.insert(root.join("pages/a/pay/index.js"), String::new());
         let r = Resolver::new(&root, Arc::new(vfs), Framework::Native, listing);
         let a = root.join("pages/./a//index");
         assert!(r.unit_file(&a, "ttml").is_some());
         assert!(r.unit_file(&a, "js").is_some(), "deleted since");
         assert!(r.unit_file(&a, "json").is_none(), "created since");
         assert!(r.unit_file(&a, "wxml").is_some(), "a buffer");
+        let script = root.join("pages/a/index.js");
+        assert_eq!(
+            r.module(&script, "pay"),
+            Resolved::Found(root.join("pages/a/pay/index.js")),
+            "a buffer where discovery found nothing"
+        );
+        assert_eq!(
+            r.module(&script, "./late"),
+            Resolved::Missing,
+            "created since"
+        );
+        assert_eq!(r.module(&script, "react"), Resolved::External);
+        assert_eq!(
+            r.module(&script, "index"),
+            Resolved::Found(script.clone()),
+            "a bare name beside the file, found"
+        );
         let b = root.join("pages/b/index");
         assert!(r.unit_file(&b, "json").is_some(), "not walked: the disk");
     }
