@@ -435,14 +435,26 @@ impl Lowering<'_> {
         element
     }
 
-    /// Whether an attribute lowers to a literal value or none that `attribute` does not take:
-    /// left out before it is lowered. The directives guards are read from are lowered whatever
-    /// it says.
+    /// Whether an attribute lowers to a value that `attribute` does not take and that cannot
+    /// compare: left out before it is lowered. That is a literal value or none, and a bound
+    /// value that only names data (`:key="item.id"`, the `:title` shorthand). The directives
+    /// guards are read from are lowered whatever it says.
     fn drops(&self, raw: &tree::Attr) -> bool {
-        bind_argument(raw.name).is_none()
-            && !EXPRESSION_DIRECTIVES.contains(&raw.name)
-            && !CHAIN_DIRECTIVES.contains(&raw.name)
-            && !(self.attribute)(raw.name.into())
+        match bind_argument(raw.name) {
+            Some((_, arg)) => {
+                let names_data = raw.value.as_ref().is_none_or(|value| {
+                    value
+                        .static_text()
+                        .is_some_and(|text| expr::plain_path(&text).is_some())
+                });
+                names_data && !(self.attribute)(hyphenate(arg).as_ref().into())
+            }
+            None => {
+                !EXPRESSION_DIRECTIVES.contains(&raw.name)
+                    && !CHAIN_DIRECTIVES.contains(&raw.name)
+                    && !(self.attribute)(raw.name.into())
+            }
+        }
     }
 
     /// Whether a lowered attribute stays: `attribute` takes it, its value compares, or a later
@@ -621,7 +633,7 @@ mod tests {
     /// stay, and guards are read before anything is dropped.
     #[test]
     fn attributes_no_rule_reads_are_left_out() {
-        let src = "<view v-if=\"a\" class=\"box\" :data-id=\"id\" :title=\"os === 'ios' ? 'a' : 'b'\" open-type=\"im\" lazy-load>x</view><text v-else-if=\"b\" class=\"c\"/><text v-else/>";
+        let src = "<view v-if=\"a\" class=\"box\" :data-id=\"id\" :title=\"os === 'ios' ? 'a' : 'b'\" open-type=\"im\" lazy-load :class :data-im-id=\"imId\">x</view><text v-else-if=\"b\" class=\"c\"/><text v-else/>";
         // The chain's directives stay all the same: later siblings read them.
         let keep = |name: Ustr| {
             let dropped = [
@@ -638,7 +650,7 @@ mod tests {
         let m = parse_keeping(src, 0, &keep).markup;
         let names = |e: &Element| e.attrs.iter().map(|a| a.name.as_str()).collect::<Vec<_>>();
         let (_, view) = element(&m, "view");
-        assert_eq!(names(view), ["v-if", "title", "open-type"]);
+        assert_eq!(names(view), ["v-if", "title", "open-type", "data-im-id"]);
         assert_eq!(view.start_tag_end as usize, src.find(">x").unwrap() + 1);
         let texts: Vec<&Element> = m
             .elements()
