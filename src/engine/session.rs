@@ -37,7 +37,7 @@ use crate::base::source::{FileId, FileKind, SourceFile, Span};
 use crate::base::vfs::Vfs;
 use crate::project::discover::{self, Found, Ignore, Root};
 use crate::project::files::{Files, Request};
-use crate::project::framework::{BUILT_IN_TAGS, Framework};
+use crate::project::framework::{Framework, is_built_in_tag};
 use crate::project::{self, Project, not_app};
 use crate::rules;
 use crate::syntax::load::{Loaded, ProblemKind, is_config_script};
@@ -136,7 +136,7 @@ impl Shape {
                 let tags: BTreeSet<&str> = markup
                     .elements()
                     .map(|(_, e)| e.tag.as_str())
-                    .filter(|t| !BUILT_IN_TAGS.contains(t))
+                    .filter(|t| !is_built_in_tag(t))
                     .collect();
                 what.extend(tags.into_iter().map(|t| format!("tag {t}")));
             }

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use super::app::{AppConfig, ComponentEntry, Easycom, ProjectConfig, using_components};
 use super::discover::{Found, spelled};
 use super::files::Files;
-use super::framework::{BUILT_IN_TAGS, Framework, Role};
+use super::framework::{Framework, Role, is_built_in_tag};
 use super::model::{
     Missing, MissingRef, Page, Project, RefKind, Reference, Unit, UnitId, Using, UsingTarget,
 };
@@ -708,7 +708,7 @@ impl Follow<'_> {
         let tags: BTreeSet<&str> = markup
             .elements()
             .map(|(_, e)| e.tag.as_str())
-            .filter(|t| !BUILT_IN_TAGS.contains(t))
+            .filter(|t| !is_built_in_tag(t))
             .collect();
         let imports = content.script().into_iter().flat_map(|facts| {
             facts

@@ -28,62 +28,65 @@ pub enum Role {
     Config,
 }
 
-/// Douyin's built-in components (and the structural tags every dialect has): a tag among them
-/// is never a custom component to look up.
-pub const BUILT_IN_TAGS: &[&str] = &[
-    "view",
-    "text",
-    "button",
-    "image",
-    "input",
-    "textarea",
-    "scroll-view",
-    "swiper",
-    "swiper-item",
-    "navigator",
-    "web-view",
-    "video",
-    "map",
-    "canvas",
-    "picker",
-    "picker-view",
-    "picker-view-column",
-    "form",
-    "label",
-    "checkbox",
-    "checkbox-group",
-    "radio",
-    "radio-group",
-    "switch",
-    "slider",
-    "icon",
-    "rich-text",
-    "progress",
-    "block",
-    "template",
-    "slot",
-    "cover-view",
-    "cover-image",
-    "movable-area",
-    "movable-view",
-    "live-player",
-    "live-pusher",
-    "camera",
-    "ad",
-    "pay-button",
-    "editor",
-    "page-meta",
-    "navigation-bar",
-    "official-account",
-    "open-data",
-    "audio",
-    "keep-alive",
-    "transition",
-    "component",
-    "import",
-    "include",
-    "sjs",
-];
+/// Whether a tag is one of Douyin's built-in components (or a structural tag every dialect has):
+/// never a custom component to look up. A `match`: every element of every template asks it.
+pub fn is_built_in_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "view"
+            | "text"
+            | "button"
+            | "image"
+            | "input"
+            | "textarea"
+            | "scroll-view"
+            | "swiper"
+            | "swiper-item"
+            | "navigator"
+            | "web-view"
+            | "video"
+            | "map"
+            | "canvas"
+            | "picker"
+            | "picker-view"
+            | "picker-view-column"
+            | "form"
+            | "label"
+            | "checkbox"
+            | "checkbox-group"
+            | "radio"
+            | "radio-group"
+            | "switch"
+            | "slider"
+            | "icon"
+            | "rich-text"
+            | "progress"
+            | "block"
+            | "template"
+            | "slot"
+            | "cover-view"
+            | "cover-image"
+            | "movable-area"
+            | "movable-view"
+            | "live-player"
+            | "live-pusher"
+            | "camera"
+            | "ad"
+            | "pay-button"
+            | "editor"
+            | "page-meta"
+            | "navigation-bar"
+            | "official-account"
+            | "open-data"
+            | "audio"
+            | "keep-alive"
+            | "transition"
+            | "component"
+            | "import"
+            | "include"
+            | "sjs"
+    )
+}
 
 /// Taro's platform suffixes: `index.weapp.tsx` is built only for WeChat.
 const OTHER_PLATFORM_SUFFIXES: &[&str] = &[
