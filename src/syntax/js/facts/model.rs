@@ -362,7 +362,7 @@ impl JsFacts {
             functions: exact(&mut self.functions),
             calls: exact(&mut self.calls),
             texts: exact(&mut self.texts),
-            request_hosts: std::mem::take(&mut self.request_hosts),
+            request_hosts: exact(&mut self.request_hosts),
             imports: exact(&mut self.imports),
             exports: exact(&mut self.exports),
             namespace_exports: std::mem::take(&mut self.namespace_exports),
