@@ -132,6 +132,14 @@ fn modules_at(project: &Project, file: FileId, span: Span) -> Vec<FileId> {
         .collect()
 }
 
+/// The functions a method name finds in a file ([`Graph::methods`]).
+enum Methods {
+    /// Methods of an object literal (`Page({ buy() {…} })`, `App({…})`, Vue `methods`).
+    Of(Vec<FnRef>),
+    /// None of those: the file's functions by that name, a class component's methods among them.
+    ClassLike(Vec<FnRef>),
+}
+
 /// The project's call graph and its platform API uses.
 #[derive(Debug)]
 pub struct Graph<'a> {
@@ -267,6 +275,23 @@ impl<'a> Graph<'a> {
         self.scripts.get(&file).map_or(&[], |s| s.named(name))
     }
 
+    /// The methods named `name` of the objects `file` makes a page, component or app of; when
+    /// it has none, its functions by that name, which is how a class component's methods are
+    /// written (`class App extends Component { buy() {…} }`).
+    fn methods(&self, file: FileId, name: Ustr) -> Methods {
+        let named = self.named_interned(file, name);
+        let here = |&function: &FnId| FnRef { file, function };
+        let methods: Vec<FnRef> = (named.iter())
+            .filter(|&&f| self.is_method(file, f))
+            .map(here)
+            .collect();
+        if methods.is_empty() {
+            Methods::ClassLike(named.iter().map(here).collect())
+        } else {
+            Methods::Of(methods)
+        }
+    }
+
     fn is_method(&self, file: FileId, function: FnId) -> bool {
         self.facts(file)
             .and_then(|f| f.function(function))
@@ -316,24 +341,14 @@ impl<'a> Graph<'a> {
         let here = |function| FnRef { file, function };
         let binding = |local: &str| facts.imports.iter().find(|i| i.local == local);
         match callee {
-            Callee::Method(name) => {
-                let methods: Vec<FnRef> = self
-                    .named_interned(file, *name)
-                    .iter()
-                    .filter(|&&f| self.is_method(file, f))
-                    .map(|&f| here(f))
-                    .collect();
-                if methods.is_empty() {
-                    // A class component's method, or a method under a second name.
-                    self.named_interned(file, *name)
-                        .iter()
-                        .map(|&f| here(f))
-                        .chain(self.aliases(file, name, true, aliases))
-                        .collect()
-                } else {
-                    methods
-                }
-            }
+            Callee::Method(name) => match self.methods(file, *name) {
+                Methods::Of(methods) => methods,
+                // Or a method under a second name.
+                Methods::ClassLike(functions) => functions
+                    .into_iter()
+                    .chain(self.aliases(file, name, true, aliases))
+                    .collect(),
+            },
             Callee::Local(name) => {
                 let local: Vec<FnRef> = self
                     .named_interned(file, *name)
@@ -364,23 +379,10 @@ impl<'a> Graph<'a> {
                 let Some(app) = self.project.app_script else {
                     return Vec::new();
                 };
-                let named = self.named_interned(app, *name);
-                let methods = || named.iter().filter(|&&f| self.is_method(app, f));
-                // A method of the object given to `App()`, else of Taro's class component
-                // (`class App extends Component { buy() {…} }`), whose methods are the
-                // instance's as written.
-                let functions: Vec<FnId> = if methods().next().is_some() {
-                    methods().copied().collect()
-                } else {
-                    named.to_vec()
-                };
-                functions
-                    .into_iter()
-                    .map(|function| FnRef {
-                        file: app,
-                        function,
-                    })
-                    .collect()
+                // The object given to `App()`, or Taro's `class App extends Component`.
+                match self.methods(app, *name) {
+                    Methods::Of(functions) | Methods::ClassLike(functions) => functions,
+                }
             }
         }
     }
@@ -407,22 +409,11 @@ impl<'a> Graph<'a> {
     /// (`Page({ buy: pay })`); the arrow written in place; each function inline statements call.
     pub fn handler(&self, file: FileId, handler: &Handler) -> Vec<FnRef> {
         let named = |name: &str| -> Vec<FnRef> {
-            let all = self.named(file, name);
-            let methods: Vec<FnRef> = all
-                .iter()
-                .filter(|&&f| self.is_method(file, f))
-                .map(|&function| FnRef { file, function })
-                .collect();
-            if !methods.is_empty() {
-                return methods;
+            match Ustr::from_existing(name).map(|name| self.methods(file, name)) {
+                Some(Methods::Of(functions)) => functions,
+                Some(Methods::ClassLike(functions)) if !functions.is_empty() => functions,
+                _ => self.aliases(file, name, false, 0),
             }
-            if !all.is_empty() {
-                return all
-                    .iter()
-                    .map(|&function| FnRef { file, function })
-                    .collect();
-            }
-            self.aliases(file, name, false, 0)
         };
         match handler {
             Handler::Named(name) => named(name),

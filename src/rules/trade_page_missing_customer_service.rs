@@ -217,6 +217,14 @@ mod tests {
                     ("pages/order/list.vue", "<template>\n  <shop-im />\n  <button @tap=\"pay\">继续支付</button>\n</template>\n<script>\nexport default { methods: { pay() { tt.getOrderPayment({}) } } }\n</script>"),
                     ("uni_modules/shop-im/components/shop-im/shop-im.vue", "<template>\n  <button open-type=\"im\" :data-im-id=\"imId\">联系客服</button>\n</template>"),
                 ]),
+                // Taro: the app's trading method called only in the WeChat build, in a comment
+                // and in a log message.
+                project(&[
+                    ("app.config.ts", "export default defineAppConfig({ pages: ['pages/mine/index', 'pages/vip/index'] })"),
+                    ("app.tsx", "import Taro from '@tarojs/taro'\nimport { Component } from 'react'\nclass App extends Component {\n  buy() { Taro.requestOrder({}) }\n  render() { return this.props.children }\n}\nexport default App"),
+                    ("pages/mine/index.tsx", "import { Button } from '@tarojs/components'\nexport default () => <Button openType=\"im\" data-im-id=\"shop_cs\">客服</Button>"),
+                    ("pages/vip/index.tsx", "import Taro from '@tarojs/taro'\nimport { View, Button } from '@tarojs/components'\nexport default function Vip() {\n  const open = () => {\n    if (process.env.TARO_ENV === 'weapp') {\n      Taro.getApp().buy()\n    }\n    // Taro.getApp().buy()\n    console.log('Taro.getApp().buy()')\n  }\n  return <View><Button onClick={open}>开通</Button></View>\n}"),
+                ]),
                 // Taro: a `getApp` of the page's own is not the app's, whose `buy` trades.
                 project(&[
                     ("app.config.ts", "export default defineAppConfig({ pages: ['pages/mine/index', 'pages/vip/index'] })"),
