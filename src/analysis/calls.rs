@@ -408,20 +408,20 @@ impl<'a> Graph<'a> {
     /// `<script setup>` function), else what a method under that name stands for
     /// (`Page({ buy: pay })`); the arrow written in place; each function inline statements call.
     pub fn handler(&self, file: FileId, handler: &Handler) -> Vec<FnRef> {
-        let named = |name: &str| -> Vec<FnRef> {
-            match Ustr::from_existing(name).map(|name| self.methods(file, name)) {
-                Some(Methods::Of(functions)) => functions,
-                Some(Methods::ClassLike(functions)) if !functions.is_empty() => functions,
-                _ => self.aliases(file, name, false, 0),
+        let named = |name: Ustr| -> Vec<FnRef> {
+            match self.methods(file, name) {
+                Methods::Of(functions) => functions,
+                Methods::ClassLike(functions) if !functions.is_empty() => functions,
+                Methods::ClassLike(_) => self.aliases(file, &name, false, 0),
             }
         };
         match handler {
-            Handler::Named(name) => named(name),
+            Handler::Named(name) => named(*name),
             Handler::Inline(index) => vec![FnRef {
                 file,
                 function: FnId::new(*index as usize),
             }],
-            Handler::Calls(names) => names.iter().flat_map(|n| named(n)).collect(),
+            Handler::Calls(names) => names.iter().flat_map(|&n| named(n)).collect(),
             Handler::Dynamic => Vec::new(),
         }
     }

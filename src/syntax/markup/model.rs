@@ -194,13 +194,14 @@ pub struct Event {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Handler {
     /// A method of the page or component, or a function in scope, by name: `bindtap="buy"`,
-    /// `@tap="buy"`, `@tap="buy(item)"`, `onClick={this.buy}`, `onClick={buy}`.
-    Named(String),
+    /// `@tap="buy"`, `@tap="buy(item)"`, `onClick={this.buy}`, `onClick={buy}`. Interned, as the
+    /// functions' names it is looked up among are.
+    Named(Ustr),
     /// A function written in place in the file's script (a JSX arrow), by its index in the
     /// script's facts.
     Inline(u32),
     /// Statements written in place (`@tap="open = true; track('x')"`): the functions they call.
-    Calls(Vec<String>),
+    Calls(Vec<Ustr>),
     /// Decided at run time (`bindtap="{{handler}}"`).
     Dynamic,
 }

@@ -146,23 +146,16 @@ fn bind_argument(attr: &str) -> Option<(usize, &str)> {
 }
 
 /// The method a handler path names: `this.buy` → `buy` (the component's own method).
-fn method_name(mut path: String) -> String {
-    match path.strip_prefix("this.") {
-        Some(rest) => rest.to_string(),
-        None => {
-            // Kept in the template's model: without the room the path was built with.
-            path.shrink_to_fit();
-            path
-        }
-    }
+fn method_name(path: &str) -> Ustr {
+    Ustr::from(path.strip_prefix("this.").unwrap_or(path))
 }
 
 /// The functions a piece of handler code calls, by name, in source order, each once.
 #[derive(Default)]
-struct Callees(Vec<String>);
+struct Callees(Vec<Ustr>);
 
 impl Callees {
-    fn push(&mut self, name: String) {
+    fn push(&mut self, name: Ustr) {
         if !self.0.contains(&name) {
             self.0.push(name);
         }
@@ -182,7 +175,7 @@ impl<'a> Visit<'a> for Callees {
     /// scripts.
     fn visit_call_expression(&mut self, call: &CallExpression<'a>) {
         if let Some(path) = raw_path(&call.callee).or_else(|| optional_method(&call.callee)) {
-            self.push(method_name(path));
+            self.push(method_name(&path));
         }
         walk::walk_call_expression(self, call);
     }
@@ -206,12 +199,12 @@ fn expression_handler(expr: &Expression<'_>) -> Handler {
     match unwrap(expr) {
         Expression::CallExpression(call) => {
             if let Some(path) = raw_path(&call.callee) {
-                return Handler::Named(method_name(path));
+                return Handler::Named(method_name(&path));
             }
         }
         other => {
             if let Some(path) = raw_path(other) {
-                return Handler::Named(method_name(path));
+                return Handler::Named(method_name(&path));
             }
         }
     }
@@ -317,7 +310,7 @@ impl Lowering<'_> {
         // A method named as a path (`@tap="buy"`, the common case) is what parsing it would
         // give, without a parser of its own.
         if let Some(path) = expr::plain_path(&text) {
-            return Handler::Named(method_name(path.to_string()));
+            return Handler::Named(method_name(path));
         }
         let start = value.span.start();
         if let Some(at) = nesting::too_deep(&text) {
@@ -719,7 +712,7 @@ mod tests {
             .map(|e| (e.name.as_str(), at(src, e.span, 50), &e.handler))
             .collect();
         let named = |n: &str| Handler::Named(n.into());
-        let calls = |c: &[&str]| Handler::Calls(c.iter().map(|s| s.to_string()).collect());
+        let calls = |c: &[&str]| Handler::Calls(c.iter().map(|&s| Ustr::from(s)).collect());
         assert_eq!(
             events,
             vec![

@@ -2209,13 +2209,13 @@ impl<'a> Extractor<'_, 'a> {
     /// What an event prop calls.
     fn jsx_handler(&self, expr: &Expression<'a>) -> Handler {
         match unwrap(expr) {
-            Expression::Identifier(id) => Handler::Named(id.name.as_str().to_owned()),
+            Expression::Identifier(id) => Handler::Named(Ustr::from(id.name.as_str())),
             Expression::StaticMemberExpression(m) => match unwrap(&m.object) {
                 Expression::ThisExpression(_) => {
-                    Handler::Named(m.property.name.as_str().to_owned())
+                    Handler::Named(Ustr::from(m.property.name.as_str()))
                 }
                 Expression::Identifier(obj) if SELVES.contains(&obj.name.as_str()) => {
-                    Handler::Named(m.property.name.as_str().to_owned())
+                    Handler::Named(Ustr::from(m.property.name.as_str()))
                 }
                 _ => Handler::Dynamic,
             },
