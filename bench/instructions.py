@@ -7,8 +7,8 @@
 Wall time on a shared machine drifts by a fifth between runs, so a change worth a few percent
 cannot be told from noise with `bench.py`; the number of instructions a run executes is the same
 to 0.01% from run to run. It is a proxy (it ignores cache misses, page faults and the second
-thread), so claim time with `bench.py` or `farm-bench`, and use this to see which way a change
-goes and by how much.
+thread), so claim time with `bench.py` or with paired runs (the two binaries in alternation, the
+ratio taken pair by pair), and use this to see which way a change goes and by how much.
 
 It runs each binary on one thread (`--threads 1`, JSON output) under
 `valgrind --tool=cachegrind --cache-sim=no` over small corpora generated with

@@ -11,8 +11,9 @@
 #                  and all of them;
 #               3. merges what the runs counted, and builds target/release/ttlint with it.
 #               About eight minutes on two cores. On the benchmark's 5,000 pages the binary
-#               takes 0.85x to 0.89x the time of a plain release build (farm-bench, 10 pairs in
-#               each of two sessions); the training runs never see the benchmark's pages.
+#               takes 0.85x to 0.89x the time of a plain release build (paired runs, the two
+#               builds in alternation, 10 pairs in each of two sessions); the training runs
+#               never see the benchmark's pages.
 #   --no-pgo    a plain `cargo build --release`.
 #
 # Needs rustup's llvm-tools component (for llvm-profdata), added when missing. Honours
