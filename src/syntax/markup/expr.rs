@@ -238,7 +238,6 @@ fn is_reserved(word: &str) -> bool {
             | "public"
             | "static"
             | "yield"
-            | "];"
     )
 }
 
